@@ -1,0 +1,61 @@
+"""The `briefbot` command line: a thin layer over `knowledge` (and `bot` for serving Slack).
+
+User errors (bad input, unknown topic, unreadable database) print one red line and exit non-zero, without a
+traceback; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="briefbot: news briefings from a knowledge store.")
+console = Console()
+err = Console(stderr=True)
+
+
+class State:
+    db_path: Optional[Path] = None
+
+
+state = State()
+
+
+class UserError(Exception):
+    """An error the user can fix; shown as one line."""
+
+
+def fail(message: str, code: int = 1) -> "typer.Exit":
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def open_store():
+    from knowledge.config import get_settings
+    from knowledge.store import Store, StoreError
+
+    path = state.db_path or get_settings().briefbot_db
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        raise fail(str(exc))
+
+
+@app.callback()
+def main_options(
+    db: Optional[Path] = typer.Option(None, "--db", help="SQLite file (default: $BRIEFBOT_DB or ./briefbot.db)."),
+) -> None:
+    state.db_path = db
+
+
+def main() -> None:
+    from bot.cli import commands  # noqa: F401  (registers every command module)
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

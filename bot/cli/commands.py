@@ -1,0 +1,3 @@
+"""Importing this registers every command module with the Typer app."""
+
+from bot.cli import ingest, knowledge_cmds  # noqa: F401

@@ -1,0 +1,101 @@
+"""`briefbot ingest` and `briefbot extract`: fill and refresh the store, with a progress bar for long work."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot.cli import app, console, err, fail, open_store
+
+
+@contextmanager
+def progress_bar(label: str, total: Optional[int]) -> Iterator:
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def print_report(report) -> None:
+    for r in report.results:
+        title = r.title or r.document_id
+        if r.status == "stored":
+            console.print(f"[green]stored[/green]    {r.document_id[:12]}  {title}", highlight=False)
+        elif r.status == "exists":
+            console.print(f"[dim]unchanged[/dim] {r.document_id[:12]}  {title} (already stored)", highlight=False)
+        else:
+            console.print(
+                f"[yellow]duplicate[/yellow] {r.document_id[:12]}  {title} "
+                f"(copy of {r.duplicate_of[:12]}, {r.similarity:.0%} similar)",
+                highlight=False,
+            )
+    for s in report.skipped:
+        err.print(f"[red]skipped[/red]   {s.reason}", highlight=False)
+    summary = (
+        f"{report.stored} stored, {report.count('duplicate')} near-duplicates, "
+        f"{report.count('exists')} already stored, {len(report.skipped)} skipped"
+    )
+    if not report.stored and not report.count("duplicate") and report.results:
+        summary += " — nothing new"
+    console.print(summary, highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Text/HTML files or directories."),
+    url: list[str] = typer.Option(None, "--url", help="Fetch and ingest an article URL (repeatable)."),
+    feed: list[str] = typer.Option(None, "--feed", help="Ingest every entry of an RSS/Atom feed (repeatable)."),
+    demo: bool = typer.Option(False, "--demo", help="Load the bundled demo corpus."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without running extraction."),
+) -> None:
+    """Ingest articles; re-running is safe (known articles are left unchanged)."""
+    from knowledge import service
+    from knowledge.ingest.errors import IngestError
+    from knowledge.ingest.pipeline import IngestReport, Skipped
+
+    if not (paths or url or feed or demo):
+        raise fail("nothing to ingest: give files or directories, --url, --feed or --demo")
+    missing = [p for p in paths or [] if not p.exists()]
+    store = open_store()
+    report = IngestReport()
+    report.skipped += [Skipped(str(p), f"{p}: no such file or directory") for p in missing]
+    with store, progress_bar("ingesting", None) as advance:
+        if demo:
+            report.merge(service.ingest_demo(store, progress=advance))
+        existing = [p for p in paths or [] if p.exists()]
+        if existing:
+            report.merge(service.ingest_paths(store, existing, extract=not no_extract, progress=advance))
+        if url:
+            report.merge(service.ingest_urls(store, url, extract=not no_extract, progress=advance))
+        for feed_url in feed or []:
+            try:
+                report.merge(service.ingest_feed(store, feed_url, extract=not no_extract, progress=advance))
+            except IngestError as exc:
+                report.skipped.append(Skipped(feed_url, str(exc)))
+    print_report(report)
+    if report.skipped:
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(
+    all_: bool = typer.Option(False, "--all", help="Re-extract every stored document."),
+    processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
+) -> None:
+    """Re-run extraction (after an improvement); each document's facts are replaced atomically."""
+    from knowledge import service
+
+    if not all_:
+        raise fail("say --all to re-extract every stored document")
+    store = open_store()
+    with store:
+        total = sum(1 for _ in store.iter_documents(include_duplicates=False))
+        with progress_bar("extracting", total) as advance:
+            n = service.reextract(store, progress=advance, n_process=processes)
+        stats = store.stats()
+    console.print(f"re-extracted {n} documents: {stats['entities']} entities, {stats['events']} events, "
+                  f"{stats['claims']} claims, {stats['disputes']} disputes", highlight=False)

@@ -1,0 +1,88 @@
+"""Commands that inspect and curate the store: stats, sources, doc, alias, attribute."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from bot.cli import app, console, fail, open_store
+
+alias_app = typer.Typer(help="Name variants that mean the same entity.", no_args_is_help=True)
+app.add_typer(alias_app, name="alias")
+
+
+@app.command()
+def stats() -> None:
+    """Counts of everything in the store."""
+    with open_store() as store:
+        counts = store.stats()
+    table = Table("table", "rows")
+    for name, value in counts.items():
+        table.add_row(name, str(value))
+    console.print(table)
+
+
+@app.command()
+def sources() -> None:
+    """Outlets in the store, with document counts and date ranges."""
+    with open_store() as store:
+        rows = store.sources()
+    if not rows:
+        console.print("no sources yet: run `briefbot ingest --demo` or ingest some articles")
+        return
+    table = Table("outlet", "domain", "documents", "copies", "first", "last")
+    for r in rows:
+        table.add_row(r["name"], r["domain"] or "", str(r["documents"]), str(r["duplicates"] or 0),
+                      (r["first"] or "unknown")[:10], (r["last"] or "unknown")[:10])
+    console.print(table)
+
+
+@app.command()
+def doc(document_id: str = typer.Argument(..., help="Document id (or a unique prefix of it).")) -> None:
+    """Print a stored document's clean text exactly as stored, to re-verify citations."""
+    with open_store() as store:
+        document = store.get_document(document_id)
+    if document is None:
+        raise fail(f"no document with id {document_id!r} (see `briefbot sources`, or ids in --format json)")
+    sys.stdout.write(document.text)
+    sys.stdout.flush()
+
+
+@alias_app.command("add")
+def alias_add(variant: str, name: str) -> None:
+    """Make VARIANT another name of NAME (merges entities if both exist)."""
+    from knowledge.aliases import AliasError, add_alias
+
+    with open_store() as store:
+        try:
+            console.print(add_alias(store, variant, name), highlight=False)
+        except AliasError as exc:
+            raise fail(str(exc))
+
+
+@alias_app.command("list")
+def alias_list(user_only: bool = typer.Option(False, "--user", help="Only aliases added by users.")) -> None:
+    """List aliases."""
+    from knowledge.aliases import list_aliases
+
+    with open_store() as store:
+        rows = list_aliases(store, "user" if user_only else None)
+    table = Table("alias", "means", "origin")
+    for r in rows:
+        table.add_row(r["alias"], r["target"], r["origin"])
+    console.print(table)
+
+
+@app.command()
+def attribute(in_dir: Path, out_dir: Path) -> None:
+    """Write brat standoff attributions (Source/Cue/Content) for every IN_DIR/*.txt into OUT_DIR."""
+    from knowledge.extract.brat import attribute_dir
+
+    if not in_dir.is_dir():
+        raise fail(f"{in_dir}: not a directory")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    n = attribute_dir(in_dir, out_dir)
+    console.print(f"wrote {n} .ann files to {out_dir}", highlight=False)

@@ -1,0 +1,66 @@
+"""User-managed aliases: teach the store that two spellings are one entity, merging what was split before."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from knowledge.names import name_key
+from knowledge.store import Store
+
+
+class AliasError(ValueError):
+    pass
+
+
+def _entity_for(store: Store, name: str) -> Optional[str]:
+    key = name_key(name)
+    row = store.db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 1", [key]).fetchone()
+    if row:
+        return row[0]
+    row = store.db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]).fetchone()
+    return row[0] if row else None
+
+
+def merge_entities(store: Store, source_id: str, target_id: str) -> None:
+    """Move everything that points at `source_id` to `target_id`, then drop the source entity."""
+    db = store.db
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target_id, source_id])
+    db.execute("UPDATE claims SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [target_id, source_id])
+    db.execute("UPDATE events SET place_id = ? WHERE place_id = ?", [target_id, source_id])
+    for table, key in (("event_actors", "event_id"), ("claim_about", "claim_id")):
+        db.execute(
+            f"INSERT OR IGNORE INTO {table} ({key}, entity_id) SELECT {key}, ? FROM {table} WHERE entity_id = ?",
+            [target_id, source_id],
+        )
+        db.execute(f"DELETE FROM {table} WHERE entity_id = ?", [source_id])
+    db.execute("UPDATE aliases SET entity_id = ? WHERE entity_id = ?", [target_id, source_id])
+    db.execute("DELETE FROM entities WHERE id = ?", [source_id])
+
+
+def add_alias(store: Store, variant: str, target: str) -> str:
+    """Returns a one-line description of what changed."""
+    if not name_key(variant) or not name_key(target):
+        raise AliasError("both the variant and the canonical name need letters or digits")
+    if name_key(variant) == name_key(target):
+        raise AliasError(f"{variant!r} and {target!r} are already the same name")
+    with store.db.atomic():
+        target_id = _entity_for(store, target)
+        variant_id = _entity_for(store, variant)
+        merged = ""
+        if target_id and variant_id and variant_id != target_id:
+            merge_entities(store, variant_id, target_id)
+            merged = " (merged the two entities)"
+        elif variant_id and not target_id:
+            store.db["entities"].update(variant_id, {"name": target, "name_key": name_key(target)})
+            merged = " (renamed the entity)"
+        store.db["aliases"].upsert(
+            {"key": name_key(variant), "alias": variant, "target": target, "entity_id": target_id or variant_id,
+             "origin": "user"},
+            pk="key",
+        )
+    return f"{variant} → {target}{merged}"
+
+
+def list_aliases(store: Store, origin: Optional[str] = None) -> list[dict]:
+    where, params = ("WHERE origin = ?", [origin]) if origin else ("", [])
+    return list(store.db.query(f"SELECT alias, target, entity_id, origin FROM aliases {where} ORDER BY target, alias", params))

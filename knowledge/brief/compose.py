@@ -1,0 +1,244 @@
+"""Composing a briefing: gather rows, keep only verified citations, merge repeats, rank, cut to one screen.
+
+Merging: many outlets report one event or one claim; those become one line carrying every citation, and the
+number of independent outlets (syndicated copies count once) is a ranking signal. Ranking: recency first,
+then corroboration and how central the topic is to the line; undated items come after dated ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from knowledge.brief import gather
+from knowledge.brief.labels import date_label, stance_label
+from knowledge.brief.model import (
+    Ambiguous, Briefing, BriefResult, CitationRef, ClaimLine, Choice, Development, DisputeLine, Identity, Matter,
+    SourceSummary, Unknown,
+)
+from knowledge.brief.query import Query
+from knowledge.brief.topic import resolve_topic
+from knowledge.store import Store
+
+DEFAULT_LIMIT = 6
+SAME_CLAIM = 82  # token-set similarity above which two reports are the same claim
+SAME_MATTER = 55
+
+
+def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> Optional[CitationRef]:
+    if row.get("actual") != row.get("quote"):
+        return None
+    published = row.get("published_at")
+    return CitationRef(
+        document_id=row["document_id"], start=row[start_key], end=row[end_key], quote=row["quote"],
+        outlet=row.get("outlet"), source_id=row.get("source_id"), url=row.get("url") or None, title=row.get("title"),
+        published_at=datetime.fromisoformat(published) if published else None,
+    )
+
+
+def _outlets(cites: list[CitationRef], copies: dict[str, list[str]]) -> tuple[list[str], int]:
+    independent = list(dict.fromkeys(c.source_id or c.document_id for c in cites))
+    names = list(dict.fromkeys(c.outlet or "unknown outlet" for c in cites))
+    for c in cites:
+        names += [o for o in copies.get(c.document_id, []) if o not in names]
+    return names, len(independent)
+
+
+def _recency_key(d: Optional[date]) -> tuple:
+    return (d is not None, d or date.min)
+
+
+def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int, dropped: list) -> list[Development]:
+    groups: list[tuple[dict, list[dict]]] = []
+    for row in rows:
+        actors = set((row["actor_ids"] or "").split("|")) - {""}
+        for head, members in groups:
+            head_actors = set((head["actor_ids"] or "").split("|")) - {""}
+            same_day = head["date_start"] == row["date_start"] or not (head["date_start"] and row["date_start"])
+            if head["trigger"] == row["trigger"] and same_day and (actors & head_actors or not actors):
+                members.append(row)
+                break
+        else:
+            groups.append((row, [row]))
+    lines = []
+    for head, members in groups:
+        cites = [c for c in (_citation(m) for m in members) if c]
+        dropped.append(len(members) - len(cites))
+        if not cites:
+            continue
+        outlets, independent = _outlets(cites, copies)
+        start = gather.date_of(head["date_start"])
+        central = 1.0 if entity_id and entity_id in (head["actor_ids"] or "") else 0.6
+        lines.append((
+            Development(
+                text=cites[0].quote, trigger=head["trigger"], date_start=start,
+                date_end=gather.date_of(head["date_end"]), date_precision=head["date_precision"] or "unknown",
+                date_label=date_label(start, gather.date_of(head["date_end"]), head["date_precision"],
+                                      bool(head["date_unresolved"]), head["date_text"]),
+                place=head["place_text"], outlets=outlets, independent_outlets=independent, citations=cites,
+            ),
+            central * (1 + 0.3 * (independent - 1)),
+            gather.date_of(head["sort_date"]),
+        ))
+    # Keep the most relevant and corroborated lines, then show them newest first.
+    lines.sort(key=lambda t: (_recency_key(t[2]), t[1]), reverse=True)
+    kept = sorted(lines[: limit * 2], key=lambda t: (-t[1], ))[:limit]
+    kept.sort(key=lambda t: _recency_key(t[2]), reverse=True)
+    return [t[0] for t in kept]
+
+
+def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
+    cites = [c for c in (_citation(m) for m in members) if c]
+    if not cites:
+        return None
+    head = next(m for m in members if _citation(m))
+    outlets, independent = _outlets(cites, copies)
+    when = gather.date_of(head["sort_date"])
+    return ClaimLine(
+        claim_ids=[m["id"] for m in members], speaker=head["speaker_name"] or "unnamed source",
+        speaker_entity_id=head["speaker_entity_id"], stance=head["stance"],
+        stance_label=stance_label(head["stance"], bool(head["negated"])), negated=bool(head["negated"]),
+        cue=head["cue"], via=head["via"], quote=cites[0].quote, date=when,
+        date_label=date_label(when, when, "day" if when else "unknown", False, None),
+        outlets=outlets, independent_outlets=independent, citations=cites,
+    )
+
+
+def _merge_claims(rows: list[dict]) -> list[list[dict]]:
+    groups: list[list[dict]] = []
+    for row in rows:
+        for members in groups:
+            head = members[0]
+            if (
+                head["stance"] == row["stance"]
+                and (head["speaker_name"] or "").lower() == (row["speaker_name"] or "").lower()
+                and fuzz.token_set_ratio(head["quote"], row["quote"]) >= SAME_CLAIM
+            ):
+                members.append(row)
+                break
+        else:
+            groups.append([row])
+    return groups
+
+
+def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: Optional[str]):
+    clusters: list[list[ClaimLine]] = []
+    for line in lines:
+        for cluster in clusters:
+            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= SAME_MATTER:
+                cluster.append(line)
+                break
+        else:
+            clusters.append([line])
+    matters = []
+    for cluster in clusters:
+        shared: dict[str, int] = {}
+        for line in cluster:
+            for eid in about.get(line.claim_ids[0], set()) - {topic_id}:
+                shared[eid] = shared.get(eid, 0) + 1
+        top = sorted(shared, key=lambda e: -shared[e])[:2]
+        label = "On " + " and ".join(names.get(e, e) for e in top) if top else "Other claims"
+        matters.append(Matter(label=label, claims=cluster))
+    return matters
+
+
+def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Optional[datetime] = None) -> BriefResult:
+    resolution = resolve_topic(store, query.topic, entity_id)
+    if resolution.kind == "ambiguous":
+        return Ambiguous(query=query.raw or query.topic, choices=[
+            Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=(c.descriptions or [None])[0],
+                   mentions=c.mentions) for c in resolution.choices])
+    if resolution.kind == "unknown":
+        return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count(),
+                       hint="Add articles with `/brief add <url>` or `briefbot ingest`, or follow a feed.")
+    limit = query.limit or DEFAULT_LIMIT
+    ent = resolution.entity
+    eid = ent.entity_id if ent else None
+    scope = gather.scope_for(query)
+    dropped: list[int] = []
+    event_rows = gather.event_rows(store, eid, query.topic, scope)
+    claim_rows = gather.claim_rows(store, eid, query.topic, scope)
+    disputes = gather.dispute_rows(store, [r["id"] for r in claim_rows])
+    missing = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")} - {r["id"] for r in claim_rows}
+    claim_rows += gather.claims_by_id(store, sorted(missing))
+    doc_ids = list({r["document_id"] for r in event_rows + claim_rows})
+    copies = gather.copies_of(store, doc_ids)
+    developments = _developments(event_rows, eid, copies, limit, dropped)
+
+    by_id = {r["id"]: r for r in claim_rows}
+    pairs, in_dispute = [], set()
+    for d in sorted(disputes, key=lambda d: -d["score"]):
+        claim, denial = by_id.get(d["claim_id"]), by_id.get(d["other_claim_id"])
+        if not claim or not denial or {claim["id"], denial["id"]} & in_dispute:
+            continue
+        left, right = _claim_line([claim], copies), _claim_line([denial], copies)
+        dropped.append(int(left is None) + int(right is None))
+        if left and right:
+            pairs.append(DisputeLine(claim=left, denial=right))
+            in_dispute |= {claim["id"], denial["id"]}
+    rest = [r for r in claim_rows if r["id"] not in in_dispute and r["quote"] and len(r["quote"]) > 12]
+    lines = []
+    for members in _merge_claims(rest):
+        line = _claim_line(members, copies)
+        dropped.append(len(members) - (len(line.citations) if line else 0))
+        if line:
+            lines.append(line)
+    lines.sort(key=lambda l: (_recency_key(l.date), l.independent_outlets, l.speaker_entity_id == eid), reverse=True)
+    about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
+    names = _entity_names(store, {e for s in about.values() for e in s})
+    matters = _matters(lines[:limit], names, about, eid)
+
+    identity = _identity(store, ent) if ent else None
+    cites = [c for d in developments for c in d.citations] + [c for m in matters for l in m.claims for c in l.citations]
+    cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
+    dated = [c.published_at.date() for c in cites if c.published_at]
+    return Briefing(
+        topic=ent.name if ent else query.topic, query=query.raw or query.topic, identity=identity,
+        developments=developments, matters=matters, disputes=pairs[:limit], sources=_sources(cites, copies),
+        date_from=min(dated) if dated else None, date_to=max(dated) if dated else None,
+        undated_documents=len({c.document_id for c in cites if not c.published_at}),
+        filters=query.filters(), dropped_unverified=sum(dropped), generated_at=now or datetime.now(timezone.utc),
+    )
+
+
+def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: r[1] for r in store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", list(ids))}
+
+
+def _identity(store: Store, ent) -> Identity:
+    role = ent.descriptions[0] if ent.descriptions else None
+    row = gather.identity_citation(store, ent.entity_id, role)
+    cites = []
+    if row:
+        row["actual"] = row["quote"]
+        cite = _citation(row)
+        if cite:
+            cites.append(cite)
+            if role and role not in cite.quote:
+                role = None
+    aliases = [r[0] for r in store.db.execute(
+        "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id])]
+    return Identity(entity_id=ent.entity_id, name=ent.name, type=ent.type, role=role,
+                    aliases=[a for a in aliases if a != ent.name][:6], citations=cites)
+
+
+def _sources(cites: list[CitationRef], copies: dict[str, list[str]]) -> list[SourceSummary]:
+    docs: dict[str, set[str]] = {}
+    for c in cites:
+        docs.setdefault(c.outlet or "unknown outlet", set()).add(c.document_id)
+    out = [SourceSummary(outlet=o, documents=len(ids)) for o, ids in docs.items()]
+    for doc_id, outlets in copies.items():
+        if any(c.document_id == doc_id for c in cites):
+            for outlet in outlets:
+                existing = next((s for s in out if s.outlet == outlet), None)
+                if existing:
+                    existing.copies += 1
+                else:
+                    out.append(SourceSummary(outlet=outlet, documents=0, copies=1))
+    return sorted(out, key=lambda s: (-s.documents, s.outlet))
+

@@ -1,0 +1,160 @@
+"""Reading what a briefing needs from the store, with every citation re-verified on the way out.
+
+Verification happens in SQL (`substr` of the stored text at the stored offsets must equal the stored quote), so a
+row whose offsets drifted is dropped without loading whole documents into Python. All queries are indexed and
+bounded, so composing stays fast on a store of millions of claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from knowledge.brief.query import Query
+from knowledge.store import Store
+
+MAX_ROWS = 400
+
+_DOC_COLS = (
+    "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
+)
+
+
+@dataclass
+class Scope:
+    """Where rows may come from: a time window and a set of outlets, as SQL with parameters."""
+
+    sql: str = ""
+    params: dict = field(default_factory=dict)
+
+
+def scope_for(query: Query) -> Scope:
+    clauses, params = [], {}
+    if query.since:
+        clauses.append("x.sort_date >= :since")
+        params["since"] = query.since.isoformat()
+    if query.outlet:
+        clauses.append(
+            "d.source_id IN (SELECT id FROM sources WHERE lower(name) LIKE :outlet "
+            "OR lower(COALESCE(domain, '')) LIKE :outlet OR id LIKE :outlet)"
+        )
+        params["outlet"] = f"%{query.outlet.lower()}%"
+    return Scope(" AND ".join(f"({c})" for c in clauses), params)
+
+
+def _and(scope: Scope) -> str:
+    return f" AND {scope.sql}" if scope.sql else ""
+
+
+def event_rows(store: Store, entity_id: Optional[str], text: Optional[str], scope: Scope) -> list[dict]:
+    if entity_id:
+        ids_sql = (
+            "SELECT event_id FROM event_actors WHERE entity_id = :e UNION SELECT id FROM events WHERE place_id = :e"
+        )
+        params: dict = {"e": entity_id}
+    else:
+        ids_sql = "SELECT x.id FROM events x WHERE instr(lower(x.quote), :t) > 0"
+        params = {"t": (text or "").lower()}
+    where_scope = _and(scope)
+    params.update(scope.params)
+    sql = (
+        f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+        "(SELECT group_concat(a.entity_id, '|') FROM event_actors a WHERE a.event_id = x.id) AS actor_ids "
+        f"FROM events x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
+        f"WHERE x.id IN ({ids_sql}){where_scope} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
+    )
+    return list(store.db.query(sql, params))
+
+
+def claim_rows(store: Store, entity_id: Optional[str], text: Optional[str], scope: Scope) -> list[dict]:
+    params: dict = {}
+    if entity_id:
+        ids_sql = (
+            "SELECT id FROM claims WHERE speaker_entity_id = :e "
+            "UNION SELECT claim_id FROM claim_about WHERE entity_id = :e"
+        )
+        params["e"] = entity_id
+    else:
+        ids_sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH :t"
+        params["t"] = '"' + (text or "").replace('"', " ") + '"'
+    where_scope = _and(scope)
+    params.update(scope.params)
+    sql = (
+        f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+        "COALESCE(ent.name, x.speaker) AS speaker_name, "
+        "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
+        "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
+        "LEFT JOIN entities ent ON ent.id = x.speaker_entity_id "
+        f"WHERE x.id IN ({ids_sql}){where_scope} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
+    )
+    return list(store.db.query(sql, params))
+
+
+def dispute_rows(store: Store, claim_ids: list[str]) -> list[dict]:
+    if not claim_ids:
+        return []
+    marks = ",".join("?" * len(claim_ids))
+    return list(
+        store.db.query(
+            f"SELECT claim_id, other_claim_id, kind, score FROM disputes WHERE claim_id IN ({marks}) "
+            f"OR other_claim_id IN ({marks})",
+            claim_ids + claim_ids,
+        )
+    )
+
+
+def claims_by_id(store: Store, ids: list[str]) -> list[dict]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return list(
+        store.db.query(
+            f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+            "COALESCE(ent.name, x.speaker) AS speaker_name, "
+            "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
+            "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
+            f"LEFT JOIN entities ent ON ent.id = x.speaker_entity_id WHERE x.id IN ({marks})",
+            ids,
+        )
+    )
+
+
+def copies_of(store: Store, document_ids: list[str]) -> dict[str, list[str]]:
+    """Outlets that republished each document (syndicated copies), to show but not count as independent."""
+    if not document_ids:
+        return {}
+    marks = ",".join("?" * len(document_ids))
+    out: dict[str, list[str]] = {}
+    for row in store.db.query(
+        f"SELECT d.duplicate_of, COALESCE(s.name, d.source_id) AS outlet FROM documents d "
+        f"LEFT JOIN sources s ON s.id = d.source_id WHERE d.duplicate_of IN ({marks})",
+        document_ids,
+    ):
+        out.setdefault(row["duplicate_of"], []).append(row["outlet"] or "unknown outlet")
+    return out
+
+
+def identity_citation(store: Store, entity_id: str, role: Optional[str]) -> Optional[dict]:
+    """A place where a source describes the entity with `role` (or, failing that, simply names it)."""
+    rows = store.db.query(
+        "SELECT m.start, m.end, m.text, " + _DOC_COLS + ", d.text AS body FROM mentions m "
+        "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
+        "WHERE m.entity_id = ? ORDER BY d.published_at IS NULL, d.published_at DESC LIMIT 60",
+        [entity_id],
+    )
+    fallback = None
+    for row in rows:
+        body = row.pop("body")
+        if role:
+            window_start = max(0, row["start"] - len(role) - 40)
+            found = body.find(role, window_start, row["end"])
+            if found >= 0:
+                return {**row, "start": found, "end": row["end"], "quote": body[found : row["end"]]}
+        if fallback is None and body[row["start"] : row["end"]] == row["text"]:
+            fallback = {**row, "quote": row["text"]}
+    return fallback
+
+
+def date_of(value: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(value[:10]) if value else None

@@ -1,0 +1,39 @@
+"""Words a reader sees for stances and dates, kept in one place so every view says the same thing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+STANCE_LABELS = {
+    "assert": "claim",
+    "deny": "denial",
+    "speculate": "speculation",
+    "forecast": "forecast",
+    "acknowledge": "acknowledgement",
+    "question": "question",
+    "accuse": "accusation",
+}
+
+
+def stance_label(stance: str, negated: bool = False) -> str:
+    label = STANCE_LABELS.get(stance, stance)
+    return f"{label} (negated)" if negated and stance != "deny" else label
+
+
+def date_label(
+    start: Optional[date], end: Optional[date], precision: Optional[str], unresolved: bool, text: Optional[str]
+) -> str:
+    if start is None:
+        if unresolved and text:
+            return f"“{text}” (date unknown)"
+        return "date unknown"
+    if precision == "month":
+        return start.strftime("%B %Y")
+    if precision == "year":
+        return str(start.year)
+    if precision == "week":
+        return f"week of {start.strftime('%-d %b %Y')}"
+    if end and end != start:
+        return f"{start.strftime('%-d %b')}–{end.strftime('%-d %b %Y')}"
+    return start.strftime("%-d %b %Y")

@@ -1,0 +1,151 @@
+"""The briefing as data: one model that every renderer (Slack blocks, terminal, markdown, JSON) draws from.
+
+Each line carries its citations; a line is only built from citations that were re-verified against the stored
+text, so renderers never need to check anything themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+
+class CitationRef(BaseModel):
+    """Exact words of a stored document plus what a reader needs to judge and follow them."""
+
+    document_id: str
+    start: int
+    end: int
+    quote: str
+    outlet: Optional[str] = None
+    source_id: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published_at: Optional[datetime] = None
+
+
+class Identity(BaseModel):
+    entity_id: str
+    name: str
+    type: str
+    role: Optional[str] = None  # as described by the sources: "U.S. special envoy for Ukraine"
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[CitationRef] = Field(default_factory=list)
+
+
+class Development(BaseModel):
+    """One event, merged across every report of it."""
+
+    text: str
+    trigger: str
+    date_start: Optional[date] = None
+    date_end: Optional[date] = None
+    date_precision: str = "unknown"
+    date_label: str = "date unknown"
+    place: Optional[str] = None
+    actors: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    independent_outlets: int = 1
+    citations: list[CitationRef]
+
+
+class ClaimLine(BaseModel):
+    """One claim (possibly reported many times): who, how, through whom, what."""
+
+    claim_ids: list[str]
+    speaker: str
+    speaker_entity_id: Optional[str] = None
+    stance: str
+    stance_label: str  # "claim", "denial", "speculation", "forecast", ...
+    negated: bool = False
+    cue: str
+    via: Optional[str] = None
+    quote: str
+    date: Optional[date] = None
+    date_label: str = "date unknown"
+    outlets: list[str] = Field(default_factory=list)
+    independent_outlets: int = 1
+    citations: list[CitationRef]
+
+
+class Matter(BaseModel):
+    """Claims that speak to the same question, listed together."""
+
+    label: str
+    claims: list[ClaimLine]
+
+
+class DisputeLine(BaseModel):
+    """A claim and its denial, shown side by side."""
+
+    claim: ClaimLine
+    denial: ClaimLine
+
+
+class SourceSummary(BaseModel):
+    outlet: str
+    documents: int
+    copies: int = 0  # syndicated copies of other outlets' stories, counted once with their original
+    url: Optional[str] = None
+
+
+class Briefing(BaseModel):
+    kind: Literal["briefing"] = "briefing"
+    topic: str
+    query: str
+    identity: Optional[Identity] = None
+    developments: list[Development] = Field(default_factory=list)
+    matters: list[Matter] = Field(default_factory=list)
+    disputes: list[DisputeLine] = Field(default_factory=list)
+    sources: list[SourceSummary] = Field(default_factory=list)
+    date_from: Optional[date] = None
+    date_to: Optional[date] = None
+    undated_documents: int = 0
+    filters: dict[str, str] = Field(default_factory=dict)
+    dropped_unverified: int = 0
+    generated_at: datetime
+    note: Optional[str] = None  # e.g. "Using the bundled demo corpus."
+
+    def citations(self) -> list[CitationRef]:
+        out: list[CitationRef] = []
+        if self.identity:
+            out += self.identity.citations
+        for dev in self.developments:
+            out += dev.citations
+        for matter in self.matters:
+            for line in matter.claims:
+                out += line.citations
+        for pair in self.disputes:
+            out += pair.claim.citations + pair.denial.citations
+        return out
+
+
+class Choice(BaseModel):
+    entity_id: str
+    name: str
+    type: str
+    role: Optional[str] = None
+    mentions: int = 0
+
+
+class Ambiguous(BaseModel):
+    """The topic could mean several entities: ask, do not guess."""
+
+    kind: Literal["ambiguous"] = "ambiguous"
+    query: str
+    choices: list[Choice]
+
+
+class Unknown(BaseModel):
+    """Nothing in the store matches: say so helpfully."""
+
+    kind: Literal["unknown"] = "unknown"
+    query: str
+    suggestions: list[str] = Field(default_factory=list)
+    documents_in_store: int = 0
+    hint: str = ""
+
+
+BriefResult = Briefing | Ambiguous | Unknown

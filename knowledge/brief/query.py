@@ -1,0 +1,90 @@
+"""Parsing what a user types after `/brief` or `briefbot brief`: a topic plus optional filters.
+
+    kellogg since:7d from:nbc limit:5
+    "minerals deal" since:2025-06-01
+
+Filters are `key:value` words anywhere in the text; everything else is the topic. A bad filter is an error that
+shows the syntax, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from datetime import date, datetime, timedelta, timezone
+from typing import Optional
+
+from pydantic import BaseModel
+
+SYNTAX = (
+    "filters: since:7d | since:2w | since:3m | since:2025-06-01, from:<outlet>, limit:<1-50>; "
+    "e.g. `kellogg since:7d from:nbc limit:5`"
+)
+_RELATIVE = re.compile(r"^(\d{1,4})([dwmy])$")
+_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+class QueryError(ValueError):
+    """A filter the user typed cannot be understood; the message includes the syntax."""
+
+
+class Query(BaseModel):
+    topic: str
+    since: Optional[date] = None
+    outlet: Optional[str] = None
+    limit: Optional[int] = None
+    raw: str = ""
+
+    def filters(self) -> dict[str, str]:
+        out = {}
+        if self.since:
+            out["since"] = self.since.isoformat()
+        if self.outlet:
+            out["from"] = self.outlet
+        if self.limit:
+            out["limit"] = str(self.limit)
+        return out
+
+
+def parse_since(value: str, today: date) -> date:
+    m = _RELATIVE.match(value.lower())
+    if m:
+        return today - timedelta(days=int(m.group(1)) * _UNITS[m.group(2)])
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"since:{value} is not a date or a period; {SYNTAX}") from None
+
+
+def parse_query(text: str, today: Optional[date] = None, since: Optional[str] = None) -> Query:
+    today = today or datetime.now(timezone.utc).date()
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.replace('"', " ").split()
+    topic_words: list[str] = []
+    q = Query(topic="", raw=text.strip())
+    for word in words:
+        key, sep, value = word.partition(":")
+        key = key.lower()
+        if sep and key in ("since", "from", "limit"):
+            if not value:
+                raise QueryError(f"{key}: needs a value; {SYNTAX}")
+            if key == "since":
+                q.since = parse_since(value, today)
+            elif key == "from":
+                q.outlet = value
+            else:
+                if not value.isdigit() or not 1 <= int(value) <= 50:
+                    raise QueryError(f"limit:{value} must be a number from 1 to 50; {SYNTAX}")
+                q.limit = int(value)
+        elif sep and re.fullmatch(r"[a-z]+", key) and key not in ("http", "https") and not value.startswith("//"):
+            raise QueryError(f"unknown filter {key}:; {SYNTAX}")
+        else:
+            topic_words.append(word)
+    if since:
+        q.since = parse_since(since, today)
+    q.topic = " ".join(topic_words).strip()
+    if not q.topic:
+        raise QueryError(f"no topic given; type a name or subject, e.g. `kellogg` — {SYNTAX}")
+    return q

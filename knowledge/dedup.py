@@ -1,0 +1,51 @@
+"""Near-duplicate detection with MinHash over word shingles.
+
+Syndicated copies and lightly edited re-posts must count as one source, yet exact hashing misses them. MinHash
+signatures split into bands give index keys: documents sharing a band are candidates, confirmed by the Jaccard
+similarity of their shingle sets, so a store of any size is checked with a few indexed lookups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+
+SHINGLE = 5
+PERMUTATIONS = 64
+BANDS = 16  # 4 rows per band: candidates from about 0.5 similarity, near-certain above 0.8
+ROWS = PERMUTATIONS // BANDS
+THRESHOLD = 0.8
+_MASK = (1 << 61) - 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
+_SALTS = [
+    struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)
+]
+
+
+def shingles(text: str) -> set[int]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE:
+        words = words + [""] * (SHINGLE - len(words))
+    return {
+        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
+        for i in range(len(words) - SHINGLE + 1)
+    }
+
+
+def signature(shingle_set: set[int]) -> list[int]:
+    return [min(((a * s + b) & _MASK) for s in shingle_set) for a, b in _SALTS]
+
+
+def band_keys(sig: list[int]) -> list[str]:
+    keys = []
+    for band in range(BANDS):
+        chunk = sig[band * ROWS : (band + 1) * ROWS]
+        digest = hashlib.blake2b(struct.pack(f"<{ROWS}Q", *chunk), digest_size=8).hexdigest()
+        keys.append(f"{band}:{digest}")
+    return keys
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0

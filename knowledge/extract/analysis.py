@@ -1,0 +1,70 @@
+"""What extraction finds in one document, before its entities are matched to the store's canonical ones.
+
+Extraction runs outside any database transaction (it is the slow part); the store then resolves the local
+entities and writes everything of the document in one transaction. Entities are referred to by `key`, an index
+into `entities`, so claims and events can name them before canonical ids exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+Span = tuple[int, int]
+
+
+@dataclass
+class LocalEntity:
+    name: str  # the fullest name seen in the document
+    type: str  # spaCy label family: PERSON, ORG, GPE, NORP, OTHER
+    mentions: list[Span] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LocalEvent:
+    what: str
+    trigger: str
+    span: Span
+    actors: list[int] = field(default_factory=list)
+    place: Optional[int] = None
+    place_text: Optional[str] = None
+    date_start: Optional[date] = None
+    date_end: Optional[date] = None
+    date_precision: str = "unknown"
+    date_text: Optional[str] = None
+    date_unresolved: bool = False
+
+
+@dataclass
+class LocalClaim:
+    speaker: Optional[str]
+    speaker_entity: Optional[int]
+    cue: str
+    cue_lemma: str
+    stance: str
+    negated: bool
+    kind: str
+    via: Optional[str]
+    content: Span
+    context: Span
+    parent: Optional[int] = None
+    about: list[int] = field(default_factory=list)
+
+
+@dataclass
+class LocalDispute:
+    claim: int
+    other: int
+    kind: str = "denial"
+    score: float = 1.0
+
+
+@dataclass
+class Analysis:
+    entities: list[LocalEntity] = field(default_factory=list)
+    events: list[LocalEvent] = field(default_factory=list)
+    claims: list[LocalClaim] = field(default_factory=list)
+    disputes: list[LocalDispute] = field(default_factory=list)

@@ -1,0 +1,26 @@
+"""spaCy components registered by name, added to the pipeline in `nlp.PIPELINE`.
+
+`briefbot_entity_fixes` is an EntityRuler placed before the statistical NER: the small English model tags surnames
+such as "Kellogg" as organisations and some capitals as people, and a ruler before `ner` fixes those tokens while
+leaving the rest of the sentence to the model. Its patterns are data (`gazetteer.jsonl`), not code.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+
+def gazetteer_patterns() -> list[dict]:
+    text = resources.files("knowledge.extract").joinpath("gazetteer.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@Language.factory("briefbot_entity_fixes", default_config={"overwrite_ents": True})
+def make_entity_fixes(nlp: Language, name: str, overwrite_ents: bool) -> EntityRuler:
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH")
+    ruler.add_patterns(gazetteer_patterns())
+    return ruler

@@ -1,0 +1,84 @@
+"""Dates in news text, resolved against the article's publish date with their precision kept.
+
+"Last month" in an article of 14 March means February, to month precision; "June 21" means the latest June 21
+on or before publication. Without a publish date a relative expression cannot be placed and is marked unresolved
+rather than guessed; an expression with its own year ("February 2022") needs no anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Optional
+
+from dateparser.date import DateDataParser
+
+_NOISE = re.compile(r"^(late|early|mid|on|in|by|since|until|as of|from|around|about|the)\s+", re.I)
+_LAST_DAY = re.compile(r"^last\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_THIS_YEAR = re.compile(r"\b(earlier|later)?\s*this year\b", re.I)
+_NO_DATE = re.compile(r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    start: Optional[date]
+    end: Optional[date]
+    precision: str  # day | week | month | year | unknown
+    text: str
+    unresolved: bool
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(anchor: Optional[datetime]) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = anchor.replace(tzinfo=None)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _range(day: date, period: str) -> tuple[date, date]:
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day, day
+
+
+def resolve_date(text: str, published: Optional[datetime]) -> Optional[ResolvedDate]:
+    """None when the words are not a date at all ("recent weeks", "decades")."""
+    raw = " ".join(text.split())
+    expr = raw
+    while _NOISE.match(expr):
+        expr = _NOISE.sub("", expr, count=1)
+    expr = _LAST_DAY.sub("", expr)
+    if not expr or _NO_DATE.match(expr):
+        return None
+    has_year = bool(_YEAR.search(expr))
+    if _THIS_YEAR.search(expr) and not has_year:
+        if published is None:
+            return ResolvedDate(None, None, "year", raw, True)
+        start, end = _range(published.date(), "year")
+        return ResolvedDate(start, min(end, published.date()), "year", raw, False)
+    anchor = published if published is not None else (datetime(2000, 1, 1) if has_year else None)
+    if anchor is None:
+        data = _parser(datetime(2000, 6, 15)).get_date_data(expr)
+        return ResolvedDate(None, None, data.period or "unknown", raw, True) if data.date_obj else None
+    data = _parser(anchor.replace(tzinfo=None) if isinstance(anchor, datetime) else anchor).get_date_data(expr)
+    if not data.date_obj:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if has_year and period == "year" and not re.search(r"[a-z]", expr, re.I):
+        period = "year"
+    start, end = _range(day, period)
+    if published is not None and start > published.date():
+        return None  # a "date" after publication in the past tense is a misparse
+    return ResolvedDate(start, end, period, raw, False)

@@ -1,0 +1,200 @@
+"""Entities of one document: spaCy's NER, cleaned, merged by in-document coreference of names.
+
+The small model splits one person into several labels ("Keith Kellogg" PERSON, later "Kellogg" ORG); within one
+article a surname that matches a full name already seen is the same person, whatever label the model gave it.
+Titles in front of a name ("U.S. special envoy", "Belarusian leader") are kept as descriptions, not as the name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from knowledge.extract.analysis import LocalEntity
+from knowledge.names import name_key, strip_titles
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+# Role words that make a noun phrase before a name a description of that person.
+ROLE_NOUNS = {
+    "envoy", "president", "leader", "dictator", "minister", "analyst", "official", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "general", "ambassador", "adviser", "advisor", "chancellor", "premier", "senator",
+    "governor", "chief", "director", "commander", "diplomat", "negotiator", "prisoner", "activist", "blogger",
+    "figure", "representative", "lawmaker", "mayor", "king", "prince", "emperor", "pope", "candidate", "aide",
+    "head", "founder", "ceo", "chairman", "chair", "politician", "journalist", "reporter", "correspondent",
+}
+
+
+def clean_name(text: str) -> str:
+    text = _LEADING.sub("", text.strip())
+    text = re.sub(r"^[^\s]+['’]s\s+(?=[A-Z])", "", text)  # "Trump's Middle East" -> "Middle East"
+    text = _POSSESSIVE.sub("", text).strip(" ,;:\"“”'’")
+    if text.endswith(".") and not re.search(r"\.\w+\.$", text):
+        text = text[:-1]  # sentence-final period, but keep the one of an abbreviation such as "U.S."
+    return strip_titles(text)
+
+
+class DocEntities:
+    """Entities of one document plus lookups from character span to entity index."""
+
+    def __init__(self) -> None:
+        self.entities: list[LocalEntity] = []
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._spans: list[tuple[int, int, int]] = []  # (start, end, entity index)
+
+    def add(self, name: str, label: str, start: int, end: int) -> int:
+        key = (label, name_key(name))
+        idx = self._by_key.get(key)
+        if idx is None:
+            idx = len(self.entities)
+            self.entities.append(LocalEntity(name=name, type=label))
+            self._by_key[key] = idx
+        self.link(idx, name, start, end)
+        return idx
+
+    def link(self, idx: int, name: str, start: int, end: int) -> None:
+        ent = self.entities[idx]
+        ent.mentions.append((start, end))
+        if name not in ent.variants:
+            ent.variants.append(name)
+        self._spans.append((start, end, idx))
+
+    def at(self, start: int, end: int) -> Optional[int]:
+        """The entity whose mention lies inside [start, end), preferring the longest mention."""
+        best, best_len = None, 0
+        for s, e, idx in self._spans:
+            if s >= start and e <= end and e - s > best_len:
+                best, best_len = idx, e - s
+        return best
+
+    def within(self, start: int, end: int) -> list[int]:
+        seen: list[int] = []
+        for s, e, idx in sorted(self._spans):
+            if s >= start and e <= end and idx not in seen:
+                seen.append(idx)
+        return seen
+
+    def people_before(self, offset: int) -> list[int]:
+        """Person entities by their latest mention before `offset`, most recent first."""
+        last: dict[int, int] = {}
+        for s, e, idx in self._spans:
+            if e <= offset and self.entities[idx].type == "PERSON":
+                last[idx] = max(last.get(idx, -1), s)
+        return sorted(last, key=lambda i: -last[i])
+
+
+_DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
+
+
+def _description(span: Span) -> Optional[str]:
+    """Title words right in front of a person's name ("Belarusian leader"), or an appositive after it.
+
+    A walk over the tokens rather than the parse: the small model often mis-parses long title chains.
+    """
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 8:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("’s", "'s"):
+            break
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "ADP") and tok.lower_ not in _DESC_JOINERS:
+            break
+        i -= 1
+    pre = doc[i + 1 : span.start]
+    while len(pre) and pre[0].lower_ in _DESC_JOINERS:
+        pre = pre[1:]
+    while len(pre) and pre[-1].lower_ in _DESC_JOINERS:
+        pre = pre[:-1]
+    if len(pre) and any(t.lower_ in ROLE_NOUNS for t in pre):
+        return pre.text.strip()
+    for child in span.root.rights:
+        if child.dep_ == "appos":
+            sub = doc[child.left_edge.i : child.right_edge.i + 1]
+            if any(t.lower_ in ROLE_NOUNS for t in sub) and len(sub) <= 12:
+                return _LEADING.sub("", sub.text.strip())
+    return None
+
+
+def _candidates(doc: Doc) -> list[tuple[str, str, int, int, Span]]:
+    out = []
+    for span in doc.ents:
+        label = LABELS.get(span.label_)
+        if not label:
+            continue
+        raw = span.text
+        name = clean_name(raw)
+        if not _plausible(name, label):
+            continue
+        offset = raw.find(name)
+        start = span.start_char + max(offset, 0)
+        # Keep the mention on the name itself, without a leading article, title or trailing possessive.
+        out.append((name, label, start, start + len(name), span))
+    return out
+
+
+def _plausible(name: str, label: str) -> bool:
+    if not name or name.endswith("-") or not any(c.isalpha() for c in name):
+        return False
+    if label == "PERSON" and ("-" in name and name.split("-")[0].isupper() or not name[0].isupper()):
+        return False  # "U.S.-Ukraine" is not a person
+    return len(name) > 1
+
+
+def _repair_people(doc: Doc, cands: list) -> list:
+    """A surname the model tagged as a person anywhere in the article is that person everywhere in it."""
+    surnames = {name_key(n).split()[-1] for n, label, *_ in cands if label == "PERSON"}
+    fixed = []
+    for name, label, start, end, span in cands:
+        if label != "PERSON" and name_key(name) in surnames:
+            label = "PERSON"
+        fixed.append((name, label, start, end, span))
+    covered = {i for *_, span in fixed for i in range(span.start, span.end)}
+    for tok in doc:
+        if tok.i in covered or not tok.is_title or tok.lower_ not in surnames:
+            continue
+        first = tok.i
+        while (
+            first > 0
+            and first - 1 not in covered
+            and doc[first - 1].is_title
+            and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].lower_ not in ROLE_NOUNS
+            and tok.i - first < 3
+        ):
+            first -= 1
+        span = doc[first : tok.i + 1]
+        covered.update(range(first, tok.i + 1))
+        fixed.append((span.text, "PERSON", span.start_char, span.end_char, span))
+    return sorted(fixed, key=lambda c: c[2])
+
+
+def find_entities(doc: Doc) -> DocEntities:
+    ents = DocEntities()
+    cands = _repair_people(doc, _candidates(doc))
+    persons: dict[str, int] = {}  # surname key -> entity index of a full name
+    # Full person names first, so that surname-only mentions anywhere in the article can join them.
+    for name, label, start, end, span in cands:
+        if label == "PERSON" and len(name.split()) >= 2:
+            idx = ents.add(name, label, start, end)
+            persons.setdefault(name_key(name).split()[-1], idx)
+            _add_description(ents.entities[idx], _description(span))
+    for name, label, start, end, span in cands:
+        if label == "PERSON" and len(name.split()) >= 2:
+            continue
+        key = name_key(name)
+        if key in persons:
+            idx = persons[key]
+            ents.link(idx, name, start, end)
+        else:
+            idx = ents.add(name, label, start, end)
+        if label == "PERSON":
+            _add_description(ents.entities[idx], _description(span))
+    return ents
+
+
+def _add_description(ent: LocalEntity, desc: Optional[str]) -> None:
+    if desc and desc not in ent.descriptions and name_key(desc) != name_key(ent.name):
+        ent.descriptions.append(desc)

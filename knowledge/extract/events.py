@@ -1,0 +1,140 @@
+"""Events: actions with actors, a date and a place ("met ... on June 21 in Minsk", "Belarus released X").
+
+An event is anchored on a trigger word (a verb or an event noun, listed in `TRIGGERS` as data) and cites the
+sentence that reports it. Actions inside reported speech are not events but parts of claims ("Lukashenko said
+Kellogg agreed to ..." does not make the agreement a fact), so triggers inside claim content are skipped unless
+the claim only confirms what happened.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from knowledge.extract.analysis import LocalEvent, Span
+from knowledge.extract.dates import resolve_date
+from knowledge.extract.entities import DocEntities
+
+VERB_TRIGGERS = {
+    "meet", "release", "free", "land", "arrive", "visit", "travel", "fly", "hold", "sign", "bar", "ban", "exclude",
+    "replace", "freeze", "halt", "pause", "suspend", "stall", "attack", "strike", "launch", "invade", "kill",
+    "arrest", "detain", "elect", "appoint", "fire", "resign", "host", "impose", "lift", "withdraw", "deploy",
+    "return", "veto", "approve", "sideline", "oust", "sanction", "pardon", "expel", "shell", "bomb", "capture",
+    "seize", "storm", "clash", "collapse", "cancel", "postpone", "resume", "join", "leave", "step", "take",
+}
+NOUN_TRIGGERS = {
+    "meeting", "talks", "summit", "visit", "release", "clash", "attack", "strike", "invasion", "election", "trip",
+    "negotiations", "discussions", "conference", "exchange", "ceasefire", "truce", "deal", "agreement", "call",
+    "confrontation", "standoff", "offensive", "sanctions", "exclusion", "snub", "freeze", "pause",
+}
+# "take over", "step in": particles that turn a light verb into an event.
+PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
+PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
+
+
+def _entity_of(tok: Token, ents: DocEntities) -> Optional[int]:
+    return ents.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+
+
+def _subtree_entities(tok: Token, ents: DocEntities) -> list[int]:
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return ents.within(start, end)
+
+
+def _is_trigger(tok: Token) -> bool:
+    if tok.pos_ in ("VERB",) and tok.lemma_.lower() in VERB_TRIGGERS:
+        allowed = PARTICLE_VERBS.get(tok.lemma_.lower())
+        if allowed is not None:
+            return any(c.dep_ == "prt" and c.lower_ in allowed for c in tok.children) or any(
+                c.dep_ == "prep" and c.lower_ in allowed for c in tok.children
+            )
+        return tok.tag_ not in ("VBG",) or tok.dep_ in ("ROOT", "conj", "advcl")
+    return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
+
+
+def _date_for(tok: Token, doc: Doc, published: Optional[datetime]):
+    sent = tok.sent
+    dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and sent.start <= e.start < sent.end]
+    inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
+    for span in inside or (dates if len(dates) == 1 else []):
+        resolved = resolve_date(span.text, published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _place_for(tok: Token, ents: DocEntities) -> tuple[Optional[int], Optional[str]]:
+    for child in tok.subtree:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.head.i in (tok.i, *[c.i for c in tok.children]):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    idx = _entity_of(obj, ents)
+                    if idx is not None and ents.entities[idx].type == "GPE":
+                        return idx, ents.entities[idx].name
+    return None, None
+
+
+def _actors(tok: Token, ents: DocEntities) -> list[int]:
+    actors: list[int] = []
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound") or (
+            child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "of", "for")
+        ):
+            for idx in _subtree_entities(child, ents):
+                if ents.entities[idx].type in ("PERSON", "ORG", "GPE", "NORP") and idx not in actors:
+                    actors.append(idx)
+    if not any(c.dep_.startswith("nsubj") for c in tok.children) and tok.dep_ in ("conj", "xcomp", "advcl"):
+        actors += [a for a in _actors(tok.head, ents) if a not in actors] if tok.head.pos_ == "VERB" else []
+    return actors
+
+
+def _sentence_span(tok: Token) -> Span:
+    sent = tok.sent
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
+
+
+def find_events(
+    doc: Doc, ents: DocEntities, published: Optional[datetime], reported: list[Span]
+) -> list[LocalEvent]:
+    """`reported` are content spans of claims whose events are hearsay, not narrated facts."""
+    events: list[LocalEvent] = []
+    seen: set[tuple] = set()
+    for tok in doc:
+        if not _is_trigger(tok):
+            continue
+        if any(s <= tok.idx < e for s, e in reported):
+            continue
+        actors = _actors(tok, ents)
+        resolved = _date_for(tok, doc, published)
+        place, place_text = _place_for(tok, ents)
+        if tok.pos_ == "NOUN" and not (resolved or place is not None):
+            continue
+        if not actors and not (resolved and place is not None):
+            continue
+        if place is not None and place in actors:
+            actors.remove(place)
+        span = _sentence_span(tok)
+        key = (tok.lemma_.lower(), tuple(actors), span)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(
+            LocalEvent(
+                what=doc.text[span[0] : span[1]],
+                trigger=tok.lemma_.lower(),
+                span=span,
+                actors=actors,
+                place=place,
+                place_text=place_text,
+                date_start=resolved.start if resolved else None,
+                date_end=resolved.end if resolved else None,
+                date_precision=resolved.precision if resolved else "unknown",
+                date_text=resolved.text if resolved else None,
+                date_unresolved=resolved.unresolved if resolved else False,
+            )
+        )
+    return events

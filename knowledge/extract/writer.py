@@ -1,0 +1,159 @@
+"""Writes one document's analysis into the store, replacing any earlier analysis of it.
+
+Called inside the caller's transaction (ingestion or re-extraction), so a document's facts are replaced all at
+once or not at all. Every stored offset is checked against the document text before it is written.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from knowledge.extract.analysis import Analysis
+from knowledge.extract.disputes import DENY, THRESHOLD, dispute_score
+from knowledge.models import Document
+from knowledge.resolve import Resolver
+from knowledge.store import Store
+
+
+def clear_analysis(store: Store, document_id: str) -> None:
+    db = store.db
+    claim_ids = "SELECT id FROM claims WHERE document_id = ?"
+    db.execute(f"DELETE FROM disputes WHERE claim_id IN ({claim_ids}) OR other_claim_id IN ({claim_ids})",
+               [document_id, document_id])
+    db.execute(f"DELETE FROM claim_about WHERE claim_id IN ({claim_ids})", [document_id])
+    db.execute("UPDATE claims SET parent_id = NULL WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM claims WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", [document_id])
+    db.execute("DELETE FROM events WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+
+
+def _check(text: str, start: int, end: int) -> str:
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(f"offsets {start}:{end} outside the document")
+    return text[start:end]
+
+
+def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
+    db = store.db
+    clear_analysis(store, doc.id)
+    resolver = Resolver(store)
+    ids: list[str] = []
+    for ent in analysis.entities:
+        eid = resolver.resolve(ent)
+        resolver.record(eid, ent)
+        ids.append(eid)
+    published = doc.published_at.date().isoformat() if doc.published_at else None
+    db["mentions"].insert_all(
+        {"entity_id": ids[i], "document_id": doc.id, "start": s, "end": e, "text": _check(doc.text, s, e)}
+        for i, ent in enumerate(analysis.entities)
+        for s, e in ent.mentions
+    )
+    for n, ev in enumerate(analysis.events):
+        event_id = f"{doc.id}:e{n}"
+        db["events"].insert(
+            {
+                "id": event_id, "document_id": doc.id, "what": ev.what, "trigger": ev.trigger,
+                "date_start": _iso(ev.date_start), "date_end": _iso(ev.date_end),
+                "date_precision": ev.date_precision, "date_text": ev.date_text,
+                "date_unresolved": int(ev.date_unresolved),
+                "place_id": ids[ev.place] if ev.place is not None else None, "place_text": ev.place_text,
+                "start": ev.span[0], "end": ev.span[1], "quote": _check(doc.text, *ev.span),
+                "sort_date": _iso(ev.date_start) or published,
+            }
+        )
+        db["event_actors"].insert_all(
+            ({"event_id": event_id, "entity_id": ids[a]} for a in dict.fromkeys(ev.actors)), ignore=True
+        )
+    claim_ids = [f"{doc.id}:c{n}" for n in range(len(analysis.claims))]
+    for n, cl in enumerate(analysis.claims):
+        db["claims"].insert(
+            {
+                "id": claim_ids[n], "document_id": doc.id,
+                "speaker_entity_id": ids[cl.speaker_entity] if cl.speaker_entity is not None else None,
+                "speaker": cl.speaker, "cue": cl.cue, "cue_lemma": cl.cue_lemma, "stance": cl.stance,
+                "negated": int(cl.negated), "kind": cl.kind, "via": cl.via,
+                "parent_id": claim_ids[cl.parent] if cl.parent is not None and cl.parent < n else None,
+                "start": cl.content[0], "end": cl.content[1], "quote": _check(doc.text, *cl.content),
+                "context_start": cl.context[0], "context_end": cl.context[1], "sort_date": published,
+            }
+        )
+        db["claim_about"].insert_all(
+            ({"claim_id": claim_ids[n], "entity_id": ids[a]} for a in dict.fromkeys(cl.about)), ignore=True
+        )
+    for n, cl in enumerate(analysis.claims):
+        if cl.parent is not None and cl.parent > n:
+            db["claims"].update(claim_ids[n], {"parent_id": claim_ids[cl.parent]})
+    db["disputes"].insert_all(
+        (
+            {"claim_id": claim_ids[d.claim], "other_claim_id": claim_ids[d.other], "kind": d.kind, "score": d.score}
+            for d in analysis.disputes
+        ),
+        ignore=True,
+    )
+    link_across_documents(store, doc.id)
+
+
+def _iso(value) -> Optional[str]:
+    return value.isoformat() if value else None
+
+
+def _claim_rows(store: Store, where: str, params: list) -> list[dict]:
+    return list(
+        store.db.query(
+            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.quote, "
+            "(SELECT group_concat(entity_id, '|') FROM claim_about a WHERE a.claim_id = c.id) AS about "
+            f"FROM claims c WHERE {where}",
+            params,
+        )
+    )
+
+
+def _about(row: dict) -> set[str]:
+    return set((row["about"] or "").split("|")) - {""}
+
+
+def link_across_documents(store: Store, document_id: str) -> int:
+    """Link this document's denials to claims elsewhere, and its claims to denials elsewhere."""
+    linked = 0
+    mine = _claim_rows(store, "c.document_id = ?", [document_id])
+    for row in mine:
+        if row["stance"] == DENY and row["speaker_entity_id"]:
+            others = _claim_rows(
+                store,
+                "c.document_id != ? AND c.stance != 'deny' AND c.id IN "
+                "(SELECT claim_id FROM claim_about WHERE entity_id = ?) LIMIT 200",
+                [document_id, row["speaker_entity_id"]],
+            )
+            linked += _link_best(store, row, others)
+        elif row["stance"] != DENY:
+            deniers = list(_about(row))
+            if not deniers:
+                continue
+            marks = ",".join("?" * len(deniers))
+            others = _claim_rows(
+                store,
+                f"c.document_id != ? AND c.stance = 'deny' AND c.speaker_entity_id IN ({marks}) LIMIT 200",
+                [document_id, *deniers],
+            )
+            for other in others:
+                linked += _link_best(store, other, [row])
+    return linked
+
+
+def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
+    best, best_score = None, THRESHOLD
+    for claim in claims:
+        score = dispute_score(
+            denial["speaker_entity_id"], _about(denial), denial["quote"],
+            claim["speaker_entity_id"], _about(claim), claim["quote"],
+        )
+        if score > best_score:
+            best, best_score = claim, score
+    if best is None:
+        return 0
+    store.db["disputes"].insert(
+        {"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)},
+        pk=("claim_id", "other_claim_id"), ignore=True,
+    )
+    return 1

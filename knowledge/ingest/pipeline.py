@@ -1,0 +1,123 @@
+"""Ingestion as one path for every input kind: read → skip known → detect near-duplicates → extract → store.
+
+Reading and extraction happen outside transactions; each document is then written with all its extracted facts
+in a single transaction. A bad input becomes a `Skipped` entry with its one-line reason and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from knowledge.ingest.errors import IngestError
+from knowledge.extract.writer import write_analysis
+from knowledge.models import DocumentInput, content_hash
+from knowledge.store import SaveResult, Store
+
+# An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
+Pending = Union[DocumentInput, Callable[[], DocumentInput]]
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Skipped:
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    results: list[SaveResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def stored(self) -> int:
+        return self.count("stored")
+
+    def merge(self, other: "IngestReport") -> None:
+        self.results += other.results
+        self.skipped += other.skipped
+
+
+def _resolve(item: Pending) -> DocumentInput:
+    return item() if callable(item) else item
+
+
+def ingest(
+    store: Store,
+    items: Iterable[tuple[str, Pending]],
+    extract: bool = True,
+    progress: Optional[Progress] = None,
+    batch_size: int = 16,
+) -> IngestReport:
+    """Ingest (label, input) pairs; label names the input in messages (a path or URL)."""
+    report = IngestReport()
+    batch: list[tuple[str, DocumentInput]] = []
+    for label, item in items:
+        try:
+            batch.append((label, _resolve(item)))
+        except IngestError as exc:
+            report.skipped.append(Skipped(label, str(exc)))
+            if progress:
+                progress(1)
+        if len(batch) >= batch_size:
+            report.merge(_store_batch(store, batch, extract, progress))
+            batch = []
+    if batch:
+        report.merge(_store_batch(store, batch, extract, progress))
+    return report
+
+
+def _store_batch(
+    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Optional[Progress]
+) -> IngestReport:
+    report = IngestReport()
+    fresh: list[tuple[str, DocumentInput, Optional[str], list[str], float]] = []
+    seen_in_batch: dict[str, str] = {}
+
+    for label, inp in batch:
+        existing = store.find_existing(inp) or seen_in_batch.get(content_hash(inp.text))
+        if existing:
+            report.results.append(SaveResult("exists", existing, title=inp.title))
+            if progress:
+                progress(1)
+            continue
+        seen_in_batch[content_hash(inp.text)] = content_hash(inp.text)
+        original, score, keys = store.find_near_duplicate(inp.text)
+        fresh.append((label, inp, original, keys, score))
+
+    todo = [inp for _, inp, original, _, _ in fresh if original is None]
+    analyses = iter(_analyze(todo, extract))
+    for label, inp, original, keys, score in fresh:
+        analysis = next(analyses, None) if original is None and extract else None
+        # A near-duplicate of an earlier document in this same batch only shows once that one is written.
+        if original is None:
+            original, score, keys = store.find_near_duplicate(inp.text)
+        with store.db.atomic():
+            doc = store.insert_document(inp, keys, original)
+            if analysis is not None and original is None:
+                write_analysis(store, doc, analysis)
+        status = "duplicate" if original else "stored"
+        report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title))
+        if progress:
+            progress(1)
+    return report
+
+
+def _analyze(inputs: list[DocumentInput], extract: bool) -> list:
+    if not extract or not inputs:
+        return []
+    from knowledge.extract.pipeline import analyze_texts
+
+    return list(analyze_texts([(inp.text, inp.published_at) for inp in inputs]))
+
+
+def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
+    from knowledge.ingest.files import iter_paths, read_file
+
+    for path in iter_paths(list(paths)):
+        yield str(path), (lambda p=path: read_file(p))

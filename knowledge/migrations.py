@@ -1,0 +1,174 @@
+"""Ordered schema migrations. Each function moves the schema one version up; `PRAGMA user_version` records where
+a database file stands, so an old file is upgraded in place, step by step, inside one transaction per step.
+
+Never edit a migration that has shipped: add a new function at the end instead.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
+
+
+def migration(fn: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_documents(db: sqlite_utils.Database) -> None:
+    db["sources"].create({"id": str, "name": str, "domain": str}, pk="id")
+    db["documents"].create(
+        {
+            "id": str,
+            "url": str,
+            "title": str,
+            "source_id": str,
+            "author": str,
+            "published_at": str,
+            "retrieved_at": str,
+            "text": str,
+            "language": str,
+            "duplicate_of": str,
+            "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("duplicate_of", "documents", "id")],
+    )
+    db["documents"].create_index(["url"], unique=False)
+    db["documents"].create_index(["published_at"])
+    db["documents"].create_index(["duplicate_of"])
+    # MinHash band keys: two documents sharing a band are near-duplicate candidates, found by index, not by scan.
+    db["document_bands"].create(
+        {"band": str, "document_id": str}, pk=("band", "document_id"), foreign_keys=[("document_id", "documents", "id")]
+    )
+    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+
+
+@migration
+def m002_knowledge(db: sqlite_utils.Database) -> None:
+    db["entities"].create(
+        {"id": str, "name": str, "name_key": str, "type": str, "descriptions": str, "search_text": str}, pk="id"
+    )
+    db["entities"].create_index(["name_key"])
+    # Aliases map a normalized variant to a canonical name (and its entity once one exists), so shipped and
+    # user-added variants work before any article names the entity; user-added ones survive re-extraction.
+    db["aliases"].create(
+        {"key": str, "alias": str, "target": str, "entity_id": str, "origin": str},
+        pk="key",
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+    db["aliases"].create_index(["entity_id"])
+    db["mentions"].create(
+        {"id": int, "entity_id": str, "document_id": str, "start": int, "end": int, "text": str},
+        pk="id",
+        foreign_keys=[("entity_id", "entities", "id"), ("document_id", "documents", "id")],
+    )
+    db["mentions"].create_index(["entity_id", "document_id"])
+    db["mentions"].create_index(["document_id"])
+    db["events"].create(
+        {
+            "id": str,
+            "document_id": str,
+            "what": str,
+            "trigger": str,
+            "date_start": str,
+            "date_end": str,
+            "date_precision": str,
+            "date_text": str,
+            "date_unresolved": int,
+            "place_id": str,
+            "place_text": str,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "sort_date": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("place_id", "entities", "id")],
+    )
+    db["events"].create_index(["document_id"])
+    db["event_actors"].create(
+        {"event_id": str, "entity_id": str},
+        pk=("event_id", "entity_id"),
+        foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
+    )
+    db["event_actors"].create_index(["entity_id"])
+    db["claims"].create(
+        {
+            "id": str,
+            "document_id": str,
+            "speaker_entity_id": str,
+            "speaker": str,
+            "cue": str,
+            "cue_lemma": str,
+            "stance": str,
+            "negated": int,
+            "kind": str,
+            "via": str,
+            "parent_id": str,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "context_start": int,
+            "context_end": int,
+            "sort_date": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("document_id", "documents", "id"),
+            ("speaker_entity_id", "entities", "id"),
+            ("parent_id", "claims", "id"),
+        ],
+    )
+    db["claims"].create_index(["document_id"])
+    db["claims"].create_index(["speaker_entity_id", "sort_date"])
+    db["claim_about"].create(
+        {"claim_id": str, "entity_id": str},
+        pk=("claim_id", "entity_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("entity_id", "entities", "id")],
+    )
+    db["claim_about"].create_index(["entity_id"])
+    db["disputes"].create(
+        {"claim_id": str, "other_claim_id": str, "kind": str, "score": float},
+        pk=("claim_id", "other_claim_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("other_claim_id", "claims", "id")],
+    )
+    db["disputes"].create_index(["other_claim_id"])
+    db["claims"].enable_fts(["quote", "speaker"], fts_version="FTS5", create_triggers=True)
+    db["entities"].enable_fts(["name", "search_text"], fts_version="FTS5", create_triggers=True)
+
+
+@migration
+def m003_shipped_aliases(db: sqlite_utils.Database) -> None:
+    """Common transliteration variants, so "Tikhanovsky" finds Tsikhanouski before anyone teaches it."""
+    import json
+    from importlib import resources
+
+    from knowledge.names import name_key
+
+    rows = json.loads(resources.files("knowledge").joinpath("aliases.json").read_text(encoding="utf-8"))
+    db["aliases"].insert_all(
+        ({"key": name_key(r["alias"]), "alias": r["alias"], "target": r["target"], "entity_id": None,
+          "origin": "shipped"} for r in rows),
+        pk="key", ignore=True,
+    )
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration the file has not seen yet; returns the new version."""
+    version = current_version(db)
+    for number, step in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        with db.atomic():
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return current_version(db)

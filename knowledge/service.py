@@ -1,0 +1,65 @@
+"""Operations shared by every front end (CLI, Slack app, scheduler), so each stays a thin skin over them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
+from knowledge.store import Store
+
+Progress = Optional[Callable[[int], None]]
+
+
+def ingest_paths(store: Store, paths: Iterable[Path], extract: bool = True, progress: Progress = None) -> IngestReport:
+    return ingest(store, file_items(paths), extract=extract, progress=progress)
+
+
+def ingest_demo(store: Store, progress: Progress = None) -> IngestReport:
+    from knowledge.demo import demo_files
+
+    return ingest_paths(store, demo_files(), progress=progress)
+
+
+def ensure_demo(store: Store) -> Optional[IngestReport]:
+    """Load the demo corpus into an empty store so a fresh install has something to brief on."""
+    if store.document_count():
+        return None
+    return ingest_demo(store)
+
+
+def ingest_urls(store: Store, urls: Iterable[str], fetcher=None, extract: bool = True, progress: Progress = None):
+    from knowledge.ingest.fetch import Fetcher, fetch_article
+
+    fetcher = fetcher or Fetcher()
+    items: list[tuple[str, Pending]] = [(u, (lambda u=u: fetch_article(u, fetcher))) for u in urls]
+    return ingest(store, items, extract=extract, progress=progress)
+
+
+def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, progress: Progress = None):
+    """Fetch a feed and ingest each entry's article; broken entries are skipped with their reason."""
+    from knowledge.ingest.feeds import read_feed
+    from knowledge.ingest.pipeline import Skipped
+
+    from knowledge.ingest.fetch import Fetcher
+
+    fetcher = fetcher or Fetcher()
+    feed = read_feed(url, fetcher)
+    report = ingest_urls(store, [e.link for e in feed.entries], fetcher, extract, progress)
+    report.skipped += [Skipped(url, reason) for reason in feed.skipped]
+    return report
+
+
+def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> int:
+    """Re-run extraction over every original document; each document's facts are replaced in one transaction."""
+    from knowledge.extract.pipeline import analyze_texts
+    from knowledge.extract.writer import write_analysis
+
+    docs = list(store.iter_documents(include_duplicates=False))
+    analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)
+    for doc, analysis in zip(docs, analyses):
+        with store.db.atomic():
+            write_analysis(store, doc, analysis)
+        if progress:
+            progress(1)
+    return len(docs)

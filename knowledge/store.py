@@ -1,0 +1,173 @@
+"""The knowledge store: one SQLite file (WAL, foreign keys on), reached only through this module and its readers.
+
+A `Store` wraps one connection and must stay in the thread that opened it; threaded callers (the Slack app's
+workers) open one store per thread with `Store.open`. Every write of a document — the document, its mentions,
+events and claims — happens inside one transaction, so a crash leaves either all of it or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator, Optional
+
+import sqlite_utils
+
+from knowledge import dedup
+from knowledge.migrations import migrate
+from knowledge.models import Document, DocumentInput, Source, content_hash
+
+
+class StoreError(Exception):
+    """A problem with the database file itself (unreadable, not SQLite, newer schema)."""
+
+
+@dataclass
+class SaveResult:
+    status: str  # "stored" | "exists" | "duplicate"
+    document_id: str
+    duplicate_of: Optional[str] = None
+    similarity: float = 1.0
+    title: Optional[str] = None
+
+
+def _iso(value: Optional[datetime]) -> Optional[str]:
+    return value.isoformat() if value else None
+
+
+class Store:
+    def __init__(self, db: sqlite_utils.Database, path: Optional[Path] = None):
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        path = Path(path)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA synchronous=NORMAL")
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable briefbot database ({exc})") from exc
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- documents -------------------------------------------------------------------------------------------
+
+    def find_existing(self, inp: DocumentInput) -> Optional[str]:
+        """Same URL or same normalized text means the same article: re-ingesting it must change nothing."""
+        doc_id = content_hash(inp.text)
+        if self.db["documents"].count_where("id = ?", [doc_id]):
+            return doc_id
+        if inp.url:
+            row = self.db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [inp.url]).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def find_near_duplicate(self, text: str) -> tuple[Optional[str], float, list[str]]:
+        """Return (original id, similarity, band keys) for the best earlier document above the threshold."""
+        shingle_set = dedup.shingles(text)
+        keys = dedup.band_keys(dedup.signature(shingle_set))
+        marks = ",".join("?" * len(keys))
+        candidates = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT DISTINCT b.document_id FROM document_bands b JOIN documents d ON d.id = b.document_id "
+                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL",
+                keys,
+            )
+        ]
+        best, best_score = None, 0.0
+        for cand in candidates:
+            other = self.db.execute("SELECT text FROM documents WHERE id = ?", [cand]).fetchone()[0]
+            score = dedup.jaccard(shingle_set, dedup.shingles(other))
+            if score > best_score:
+                best, best_score = cand, score
+        if best and best_score >= dedup.THRESHOLD:
+            return best, best_score, keys
+        return None, best_score, keys
+
+    def insert_document(self, inp: DocumentInput, band_keys: list[str], duplicate_of: Optional[str]) -> Document:
+        """Insert inside the caller's transaction (see `ingest.pipeline`), never on its own."""
+        source = Source.from_name(inp.outlet, inp.outlet_domain) if (inp.outlet or inp.outlet_domain) else None
+        doc = Document(
+            id=content_hash(inp.text),
+            url=inp.url or None,
+            title=inp.title,
+            source_id=source.id if source else None,
+            author=inp.author,
+            published_at=inp.published_at,
+            text=inp.text,
+            language=inp.language,
+            duplicate_of=duplicate_of,
+            origin=inp.origin,
+        )
+        if source:
+            self.db["sources"].upsert(source.model_dump(), pk="id")
+        row = doc.model_dump()
+        row["published_at"] = _iso(doc.published_at)
+        row["retrieved_at"] = _iso(doc.retrieved_at)
+        self.db["documents"].insert(row, pk="id")
+        self.db["document_bands"].insert_all(
+            ({"band": k, "document_id": doc.id} for k in band_keys), pk=("band", "document_id"), ignore=True
+        )
+        return doc
+
+    def get_document(self, doc_id: str) -> Optional[Document]:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ? OR id LIKE ? LIMIT 2", [doc_id, f"{doc_id}%"]))
+        if len(rows) != 1:
+            return None
+        return document_from_row(rows[0])
+
+    def iter_documents(self, include_duplicates: bool = True) -> Iterator[Document]:
+        where = "" if include_duplicates else "WHERE duplicate_of IS NULL"
+        for row in self.db.query(f"SELECT * FROM documents {where} ORDER BY published_at, id"):
+            yield document_from_row(row)
+
+    def document_count(self) -> int:
+        return self.db["documents"].count
+
+    # ---- overview ----------------------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        tables = ["documents", "sources", "entities", "aliases", "mentions", "events", "claims", "disputes"]
+        out = {t: self.db[t].count for t in tables}
+        out["duplicates"] = self.db["documents"].count_where("duplicate_of IS NOT NULL")
+        return out
+
+    def sources(self) -> list[dict]:
+        return list(
+            self.db.query(
+                "SELECT s.id, s.name, s.domain, COUNT(d.id) AS documents, "
+                "SUM(d.duplicate_of IS NOT NULL) AS duplicates, MIN(d.published_at) AS first, "
+                "MAX(d.published_at) AS last FROM sources s LEFT JOIN documents d ON d.source_id = s.id "
+                "GROUP BY s.id ORDER BY documents DESC, s.name"
+            )
+        )
+
+
+def document_from_row(row: dict) -> Document:
+    data = dict(row)
+    return Document.model_validate(data)
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
