@@ -158,6 +158,54 @@ def m003_shipped_aliases(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m004_activity(db: sqlite_utils.Database) -> None:
+    """What chat front ends need to remember: recent briefings (App Home) and events already answered."""
+    db["briefing_log"].create(
+        {"id": int, "team_id": str, "user_id": str, "channel_id": str, "query": str, "topic": str, "at": str},
+        pk="id",
+    )
+    db["briefing_log"].create_index(["team_id", "at"])
+    # Slack retries an event it thinks was not acknowledged; the first delivery wins, by event id.
+    db["handled_events"].create({"event_id": str, "team_id": str, "at": str}, pk="event_id")
+
+
+@migration
+def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
+    """Daily digests per (workspace, channel, topic) and the feeds polled for new articles."""
+    db["subscriptions"].create(
+        {
+            "id": int, "team_id": str, "channel_id": str, "topic": str, "entity_id": str, "at_time": str, "tz": str,
+            "created_by": str, "created_at": str, "status": str, "paused_reason": str, "post_empty": int,
+            "last_sent_at": str,
+        },
+        pk="id",
+    )
+    db["subscriptions"].create_index(["team_id", "channel_id", "topic"], unique=True)
+    # One row per digest occurrence, written before sending: the exactly-once ledger.
+    db["digests"].create(
+        {
+            "id": int, "subscription_id": int, "team_id": str, "channel_id": str, "topic": str, "local_date": str,
+            "status": str, "scheduled_at": str, "created_at": str, "sent_at": str, "ts": str, "late": int,
+            "marker": str, "items": int, "since": str, "until": str, "attempts": int, "next_attempt_at": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("subscription_id", "subscriptions", "id")],
+    )
+    db["digests"].create_index(["team_id", "channel_id", "topic", "local_date"], unique=True)
+    db["digests"].create_index(["status"])
+    db["feeds"].create(
+        {
+            "id": int, "team_id": str, "url": str, "added_by": str, "created_at": str, "etag": str,
+            "last_modified": str, "next_poll_at": str, "failures": int, "last_error": str, "last_polled_at": str,
+            "entries_seen": int,
+        },
+        pk="id",
+    )
+    db["feeds"].create_index(["team_id", "url"], unique=True)
+
+
 def current_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -20,6 +20,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def iso_utc(value: datetime) -> str:
+    """One text form for stored instants, so SQL string comparison is time comparison."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
 def normalize_for_hash(text: str) -> str:
     """Whitespace and Unicode form must not make two copies of one article look different."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
@@ -196,3 +203,4 @@ class DocumentInput(Model):
     published_at: Optional[datetime] = None
     language: str = "en"
     origin: Optional[str] = None
+    retrieved_at: Optional[datetime] = None  # when it was fetched; now if not given

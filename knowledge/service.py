@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -63,3 +64,59 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> in
         if progress:
             progress(1)
     return len(docs)
+
+
+def document_summary(store: Store, document_id: str) -> dict:
+    """What was found in one document, for the confirmation after `add`."""
+    db = store.db
+    doc = db.execute(
+        "SELECT d.title, d.published_at, COALESCE(s.name, d.source_id) FROM documents d "
+        "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
+        [document_id],
+    ).fetchone()
+    count = lambda sql: db.execute(sql, [document_id]).fetchone()[0]  # noqa: E731
+    names = [r[0] for r in db.execute(
+        "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
+        "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
+        [document_id],
+    )]
+    return {
+        "title": doc[0] if doc else None,
+        "date": (doc[1] or "")[:10] or None if doc else None,
+        "outlet": doc[2] if doc else None,
+        "claims": count("SELECT COUNT(*) FROM claims WHERE document_id = ?"),
+        "events": count("SELECT COUNT(*) FROM events WHERE document_id = ?"),
+        "disputes": count(
+            "SELECT COUNT(*) FROM disputes WHERE other_claim_id IN (SELECT id FROM claims WHERE document_id = ?)"
+        ),
+        "entities": names,
+    }
+
+
+class ThreadStores:
+    """One store connection per thread: SQLite connections must not cross threads, and WAL plus a busy timeout
+    lets the Slack app's worker threads read and write the same file without "database is locked"."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Store] = []
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.path)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close_all(self) -> None:
+        with self._lock:
+            for store in self._all:
+                try:
+                    store.close()
+                except Exception:
+                    pass
+            self._all.clear()

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from knowledge import dedup
 from knowledge.migrations import migrate
-from knowledge.models import Document, DocumentInput, Source, content_hash
+from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
 
 
 class StoreError(Exception):
@@ -119,12 +119,13 @@ class Store:
             language=inp.language,
             duplicate_of=duplicate_of,
             origin=inp.origin,
+            **({"retrieved_at": inp.retrieved_at} if inp.retrieved_at else {}),
         )
         if source:
             self.db["sources"].upsert(source.model_dump(), pk="id")
         row = doc.model_dump()
         row["published_at"] = _iso(doc.published_at)
-        row["retrieved_at"] = _iso(doc.retrieved_at)
+        row["retrieved_at"] = iso_utc(doc.retrieved_at)
         self.db["documents"].insert(row, pk="id")
         self.db["document_bands"].insert_all(
             ({"band": k, "document_id": doc.id} for k in band_keys), pk=("band", "document_id"), ignore=True

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Optional
 
 from knowledge.brief.query import Query
+from knowledge.models import iso_utc
 from knowledge.store import Store
 
 MAX_ROWS = 400
@@ -40,6 +41,12 @@ def scope_for(query: Query) -> Scope:
             "OR lower(COALESCE(domain, '')) LIKE :outlet OR id LIKE :outlet)"
         )
         params["outlet"] = f"%{query.outlet.lower()}%"
+    if query.ingested_after:
+        clauses.append("d.retrieved_at > :ingested_after")
+        params["ingested_after"] = iso_utc(query.ingested_after)
+    if query.ingested_before:
+        clauses.append("d.retrieved_at <= :ingested_before")
+        params["ingested_before"] = iso_utc(query.ingested_before)
     return Scope(" AND ".join(f"({c})" for c in clauses), params)
 
 

@@ -34,6 +34,9 @@ class Query(BaseModel):
     outlet: Optional[str] = None
     limit: Optional[int] = None
     raw: str = ""
+    # Set by digests, not typed by users: only what was ingested in (after, before].
+    ingested_after: Optional[datetime] = None
+    ingested_before: Optional[datetime] = None
 
     def filters(self) -> dict[str, str]:
         out = {}

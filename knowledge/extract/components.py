@@ -24,3 +24,16 @@ def make_entity_fixes(nlp: Language, name: str, overwrite_ents: bool) -> EntityR
     ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH")
     ruler.add_patterns(gazetteer_patterns())
     return ruler
+
+
+@Language.component("briefbot_line_breaks")
+def line_breaks(doc):
+    """A line break in an article ends a sentence: headlines and paragraphs never run into each other.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc

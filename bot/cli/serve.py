@@ -1,0 +1,78 @@
+"""`briefbot serve`: run the Slack app over HTTP (default) or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+import typer
+
+from bot.cli import app, console, fail, state
+
+
+@app.command()
+def serve(
+    socket: bool = typer.Option(False, "--socket", help="Socket Mode (needs SLACK_APP_TOKEN); no public URL needed."),
+    http: bool = typer.Option(False, "--http", help="HTTP mode (the default): POST /slack/events, GET /healthz."),
+    host: str = typer.Option("0.0.0.0", "--host", help="HTTP bind address."),
+    port: int = typer.Option(3000, "--port", min=1, max=65535, help="HTTP port."),
+    no_scheduler: bool = typer.Option(False, "--no-scheduler", help="Do not run digests and feed polling here."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at INFO level."),
+) -> None:
+    """Serve the Slack app (and, unless --no-scheduler, the digest and feed scheduler)."""
+    from bot.app import create_app
+    from bot.settings import SettingsError, load_settings
+    from knowledge.config import get_settings
+    from knowledge.service import ensure_demo
+    from knowledge.store import Store, StoreError
+
+    if socket and http:
+        raise fail("choose one of --socket and --http")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    try:
+        settings = load_settings(socket_mode=socket)
+    except SettingsError as exc:
+        raise fail(str(exc))
+    db_path = state.db_path or get_settings().briefbot_db
+    try:
+        with Store.open(db_path) as store:
+            if ensure_demo(store):
+                console.print("The store was empty: loaded the bundled demo corpus.")
+    except StoreError as exc:
+        raise fail(str(exc))
+    try:
+        bolt_app, deps = create_app(settings, db_path, socket_mode=socket)
+    except Exception as exc:  # Bolt checks the token with auth.test at start-up
+        raise fail(f"could not start the Slack app: {exc}")
+    scheduler = None
+    if not no_scheduler:
+        from bot.scheduling import start_scheduler
+
+        scheduler = start_scheduler(deps, bolt_app.client)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        if socket:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            handler = SocketModeHandler(bolt_app, settings.slack_app_token)
+            handler.connect()
+            console.print("briefbot is connected in Socket Mode")
+            stop.wait()
+            handler.close()
+        else:
+            from bot.server import make_server
+
+            server = make_server(bolt_app, host, port)
+            console.print(f"briefbot listening on http://{host}:{server.server_address[1]}/slack/events")
+            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+            thread.start()
+            stop.wait()
+            server.shutdown()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+        deps.shutdown()

@@ -1,0 +1,133 @@
+"""Sending due digests to Slack, one channel per worker, following the ledger protocol in `knowledge.digests`.
+
+Slack errors are handled per channel: a 429 defers that channel's digest by its Retry-After while the others go
+on; a channel that is gone, archived or has not invited the bot pauses its subscription and tells the person who
+created it. The WebClient used here has no rate-limit retry handler, so a throttled channel never blocks a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from knowledge import digests as ledger
+from knowledge.render.digest import digest_messages, paused_notice
+from knowledge.subscriptions import pause
+
+log = logging.getLogger("briefbot.digests")
+PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
+HISTORY_LOOKBACK = timedelta(minutes=5)
+
+
+@dataclass
+class DigestRun:
+    sent: int = 0
+    empty: int = 0
+    deferred: int = 0
+    paused: int = 0
+    recovered: int = 0
+    failed: int = 0
+    planned: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, outcome: str) -> None:
+        with self._lock:
+            setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def _find_marker(client: WebClient, channel: str, marker: str, oldest: datetime) -> str | None:
+    """The ts of a message already carrying this digest's marker, if a crashed run managed to post it."""
+    resp = client.conversations_history(channel=channel, oldest=f"{oldest.timestamp():.6f}", limit=200,
+                                        include_all_metadata=True)
+    for msg in resp.get("messages", []):
+        payload = (msg.get("metadata") or {}).get("event_payload") or {}
+        if payload.get("marker") == marker:
+            return msg.get("ts")
+    return None
+
+
+def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, run: DigestRun) -> None:
+    store = stores.get()
+    sub = job.subscription
+    try:
+        if job.recovering:
+            ts = _find_marker(client, sub.channel_id, job.marker, job.created_at - HISTORY_LOOKBACK)
+            if ts:
+                ledger.mark(store, job.digest_id, "sent", ts=ts, now=now)
+                run.count("recovered")
+                return
+        briefing = ledger.compose_digest(store, job)
+        if briefing is None and not sub.post_empty:
+            ledger.mark(store, job.digest_id, "empty", now=now, items=0)
+            run.count("empty")
+            return
+        top, details = digest_messages(briefing, sub.topic, job.late, job.local_date)
+        resp = client.chat_postMessage(
+            channel=sub.channel_id, text=top["text"], blocks=top["blocks"], unfurl_links=False,
+            metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}},
+        )
+        items = len(briefing.citations()) if briefing else 0
+        ledger.mark(store, job.digest_id, "sent", ts=resp["ts"], now=now, items=items)
+        run.count("sent")
+    except SlackApiError as exc:
+        _handle_error(store, client, job, exc, now, run)
+        return
+    for msg in details:
+        try:
+            client.chat_postMessage(channel=sub.channel_id, thread_ts=resp["ts"], text=msg["text"],
+                                    blocks=msg["blocks"], unfurl_links=False)
+        except SlackApiError as exc:  # the digest itself is out; a missing detail is logged, not resent
+            log.warning("digest details for %s in %s not posted: %s", sub.topic, sub.channel_id, exc.response.get("error"))
+            break
+
+
+def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApiError, now: datetime, run: DigestRun):
+    error = exc.response.get("error") or f"HTTP {exc.response.status_code}"
+    sub = job.subscription
+    if exc.response.status_code == 429 or error == "ratelimited":
+        retry = int(exc.response.headers.get("Retry-After", exc.response.headers.get("retry-after", 30)) or 30)
+        ledger.defer(store, job.digest_id, now + timedelta(seconds=retry), "rate limited")
+        run.count("deferred")
+    elif error in PAUSE_ERRORS:
+        pause(store, sub.id, error)
+        ledger.mark(store, job.digest_id, "failed", error=error)
+        run.count("paused")
+        if sub.created_by:
+            try:
+                msg = paused_notice(sub.topic, sub.channel_id, error)
+                client.chat_postMessage(channel=sub.created_by, text=msg["text"], blocks=msg["blocks"])
+            except SlackApiError:
+                log.warning("could not tell %s that a subscription was paused", sub.created_by)
+    elif job.attempts >= ledger.MAX_ATTEMPTS:
+        ledger.mark(store, job.digest_id, "failed", error=error)
+        run.count("failed")
+    else:
+        ledger.defer(store, job.digest_id, now + timedelta(minutes=2 ** min(job.attempts, 6)), error)
+        run.count("deferred")
+
+
+def run_digests(stores, client: WebClient, now: datetime, dry_run: bool = False, workers: int = 32) -> DigestRun:
+    """Everything due at `now`, once. The scheduler and `briefbot digest` both call this."""
+    run = DigestRun()
+    store = stores.get()
+    if dry_run:
+        run.planned = [f"{s.topic} → {s.channel_id} ({o.local_date}{', late' if o.late else ''})"
+                       for s, o in ledger.plan_due(store, now)]
+        return run
+    jobs = ledger.claim_due(store, now)
+    if not jobs:
+        return run
+    with ThreadPoolExecutor(min(workers, len(jobs)), thread_name_prefix="digest") as pool:
+        for future in [pool.submit(send_one, stores, client, job, now, run) for job in jobs]:
+            try:
+                future.result()
+            except Exception:
+                log.exception("digest failed")
+                run.count("failed")
+    return run
+

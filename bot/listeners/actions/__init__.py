@@ -1,0 +1,7 @@
+from slack_bolt import App
+
+from bot.listeners.actions import briefing_buttons
+
+
+def register(app: App) -> None:
+    briefing_buttons.register(app)

@@ -1,0 +1,96 @@
+"""Buttons on briefings: Sources, Follow, Share to channel, and the choices of an ambiguous topic.
+
+Button values are JSON written by the renderer (`{"q": …, "entity_id": …}`); a value that does not parse is a
+bad payload and gets a short answer rather than an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Optional
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.replies import deliver_in_thread, deliver_via_respond, safe_work, user_timezone
+from bot.router import Reply, brief, note, sources_reply
+
+
+def register(app: App) -> None:
+    app.action("brief_sources")(handle_sources)
+    app.action("brief_follow")(handle_follow)
+    app.action("brief_share")(handle_share)
+    app.action(re.compile(r"^brief_choose_\d+$"))(handle_choose)
+
+
+def _value(body: dict) -> Optional[dict]:
+    try:
+        value = json.loads(body["actions"][0]["value"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    return value if isinstance(value, dict) and isinstance(value.get("q"), str) else None
+
+
+def _ids(body: dict) -> tuple[str, str, str]:
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or ""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or ""
+    return team, (body.get("user") or {}).get("id") or "", channel
+
+
+def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -> None:
+    ack()
+    value = _value(body)
+    deps = context["deps"]
+    if value is None:
+        deps.work.submit(safe_work, lambda: deliver_via_respond(respond, note("That button's data was not understood.")), respond)
+        return
+    deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond)
+
+
+def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    container = body.get("container") or {}
+
+    def work(store, value) -> None:
+        reply = sources_reply(store, value["q"], value.get("entity_id"))
+        if container.get("is_ephemeral") or not container.get("message_ts"):
+            deliver_via_respond(respond, reply)
+        else:
+            deliver_in_thread(client, container["channel_id"], container["message_ts"], reply)
+
+    _start(ack, body, respond, context, work)
+
+
+def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    team, user, channel = _ids(body)
+
+    def work(store, value) -> None:
+        from bot.router import subscribe
+        from knowledge.brief.query import QueryError, parse_query
+
+        try:
+            topic = parse_query(value["q"]).topic  # follow the topic, not the filters of one briefing
+        except QueryError:
+            topic = value["q"]
+        reply = subscribe(store, topic, team, user, channel, user_timezone(client, user))
+        reply.ephemeral = True
+        deliver_via_respond(respond, reply)
+
+    _start(ack, body, respond, context, work)
+
+
+def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext) -> None:
+    def work(store, value) -> None:
+        reply = brief(store, value["q"], entity_id=value.get("entity_id"), ephemeral=False)
+        reply.ephemeral = False
+        deliver_via_respond(respond, reply)
+
+    _start(ack, body, respond, context, work)
+
+
+def handle_choose(ack: Ack, body: dict, respond: Respond, context: BoltContext) -> None:
+    def work(store, value) -> None:
+        reply: Reply = brief(store, value["q"], entity_id=value.get("entity_id"))
+        deliver_via_respond(respond, reply, replace_original=True)
+
+    _start(ack, body, respond, context, work)

@@ -1,0 +1,7 @@
+from slack_bolt import App
+
+from bot.listeners.commands import brief
+
+
+def register(app: App) -> None:
+    brief.register(app)

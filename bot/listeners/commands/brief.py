@@ -1,0 +1,35 @@
+"""`/brief …`: acknowledge at once, do the work on our pool, answer through `response_url`."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.replies import deliver_via_respond, safe_work, user_timezone
+from bot.router import route
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.command("/brief")(handle_brief)
+
+
+def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    ack()
+    deps = context["deps"]
+    text = command.get("text") or ""
+
+    def work() -> None:
+        store = deps.stores.get()
+        tz = user_timezone(client, command["user_id"]) if text.lower().startswith(("subscribe", "follow")) else None
+        reply = route(store, text, command["team_id"], command["user_id"], command["channel_id"], deps, tz)
+        deliver_via_respond(respond, reply)
+        if reply.topic:
+            from knowledge.activity import log_briefing
+
+            log_briefing(store, command["team_id"], command["user_id"], command["channel_id"], text, reply.topic)
+
+    deps.work.submit(safe_work, work, respond)

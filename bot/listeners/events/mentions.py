@@ -1,0 +1,47 @@
+"""`@briefbot kellogg` in a channel and a direct message to the bot: answered in a thread, like `/brief`."""
+
+from __future__ import annotations
+
+import re
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.replies import deliver_in_thread, safe_work
+from bot.router import route
+
+_MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(handle_mention)
+    app.event("message")(handle_direct_message)
+
+
+def _answer(event: dict, context: BoltContext, client: WebClient) -> None:
+    deps = context["deps"]
+    text = _MENTION.sub(" ", event.get("text") or "").strip()
+    channel, thread_ts = event["channel"], event.get("thread_ts") or event.get("ts")
+    team = context.team_id or event.get("team") or ""
+
+    def work() -> None:
+        store = deps.stores.get()
+        reply = route(store, text, team, event.get("user") or "", channel, deps)
+        deliver_in_thread(client, channel, thread_ts, reply)
+        if reply.topic:
+            from knowledge.activity import log_briefing
+
+            log_briefing(store, team, event.get("user") or "", channel, text, reply.topic)
+
+    deps.work.submit(safe_work, work, None, client, channel, thread_ts)
+
+
+def handle_mention(event: dict, context: BoltContext, client: WebClient) -> None:
+    _answer(event, context, client)
+
+
+def handle_direct_message(event: dict, context: BoltContext, client: WebClient) -> None:
+    # Edits, joins and the bot's own messages are not questions.
+    if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        return
+    _answer(event, context, client)

@@ -1,0 +1,30 @@
+"""Global middleware: hand listeners their dependencies, and answer Slack's retries of handled events once."""
+
+from __future__ import annotations
+
+from slack_bolt import App, BoltRequest, BoltResponse
+
+from bot.deps import Deps
+
+
+def register(app: App, deps: Deps) -> None:
+    def inject(context, next):
+        context["deps"] = deps
+        next()
+
+    def drop_retries(body: dict, context, next):
+        event_id = body.get("event_id") if isinstance(body, dict) and body.get("type") == "event_callback" else None
+        if event_id:
+            from knowledge.activity import claim_event
+
+            if not claim_event(deps.stores.get(), event_id, body.get("team_id")):
+                # Already answered (a retry, or a duplicate delivery): acknowledge, do nothing.
+                return BoltResponse(status=200, body="")
+        next()
+
+    app.use(inject)
+    app.use(drop_retries)
+
+
+def is_retry(req: BoltRequest) -> bool:
+    return bool(req.headers.get("x-slack-retry-num"))

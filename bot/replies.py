@@ -1,0 +1,54 @@
+"""Sending replies: through response_url (commands, buttons) or chat.postMessage in a thread (mentions, DMs).
+
+Anything that fails after the ack still tells the user, briefly, and the details go to the log (never tokens).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Optional
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.router import Reply
+
+log = logging.getLogger("briefbot.bot")
+SORRY = "Sorry — briefbot ran into a problem answering that. Please try again in a minute."
+
+
+def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -> None:
+    for i, msg in enumerate(reply.messages):
+        respond(
+            text=msg.get("text", ""), blocks=msg.get("blocks"),
+            response_type="ephemeral" if reply.ephemeral else "in_channel",
+            replace_original=replace_original and i == 0,
+        )
+
+
+def deliver_in_thread(client: WebClient, channel: str, thread_ts: Optional[str], reply: Reply) -> None:
+    for msg in reply.messages:
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=msg.get("text", ""), blocks=msg.get("blocks"),
+                                unfurl_links=False, unfurl_media=False)
+
+
+def safe_work(work: Callable[[], None], respond=None, client: Optional[WebClient] = None,
+              channel: Optional[str] = None, thread_ts: Optional[str] = None) -> None:
+    try:
+        work()
+    except Exception:
+        log.exception("briefbot failed while answering")
+        try:
+            if respond is not None:
+                respond(text=SORRY, response_type="ephemeral", replace_original=False)
+            elif client is not None and channel:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SORRY)
+        except Exception:
+            log.exception("could not tell the user about the failure")
+
+
+def user_timezone(client: WebClient, user_id: str) -> Optional[str]:
+    try:
+        return client.users_info(user=user_id)["user"].get("tz")
+    except (SlackApiError, KeyError, TypeError):
+        return None

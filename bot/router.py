@@ -1,0 +1,186 @@
+"""What a user typed (after `/brief`, after an @-mention, in a DM) → which operation → the messages to send.
+
+One router for every entry point, so `/brief kellogg`, `@briefbot kellogg` and a DM saying `kellogg` answer the
+same. It only parses and renders; every operation is a `knowledge` function.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from knowledge import service
+from knowledge.render import blocks as kit
+from knowledge.render.mrkdwn import escape
+from knowledge.store import Store
+
+_ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
+_SUB = re.compile(r"^(?P<topic>.+?)(?:\s+at\s+(?P<at>\S+))?(?:\s+tz\s+(?P<tz>\S+))?(?:\s+(?P<empty>--?(?:always|post-empty)))?$", re.I)
+
+
+@dataclass
+class Reply:
+    messages: list[dict]
+    ephemeral: bool = True
+    topic: Optional[str] = None  # set for briefings, to log them
+    extra: dict = field(default_factory=dict)
+
+
+def note(text: str) -> Reply:
+    """A one-section reply built from our own words plus escaped user/stored text."""
+    return Reply([{"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}]}])
+
+
+def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: Optional[str] = None) -> Reply:
+    text = " ".join((text or "").split())
+    word, _, rest = text.partition(" ")
+    verb = word.lower()
+    if verb in ("", "help", "?", "-h", "--help"):
+        return Reply([kit.help_message()])
+    if verb == "add":
+        return add_url(store, rest.strip().strip("<>").split("|")[0], deps)
+    if verb == "sources" and not rest:
+        return sources(store)
+    if verb == "alias":
+        return alias(store, rest)
+    if verb in ("subscribe", "follow"):
+        return subscribe(store, rest, team_id, user_id, channel_id, user_tz)
+    if verb in ("unsubscribe", "unfollow"):
+        return unsubscribe(store, rest, team_id, channel_id)
+    if verb == "subscriptions" and not rest:
+        return subscriptions(store, team_id, channel_id)
+    if verb == "feeds":
+        from bot.feeds_router import feeds
+
+        return feeds(store, rest, team_id, user_id, deps)
+    return brief(store, text, deps)
+
+
+def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, ephemeral: bool = True) -> Reply:
+    from knowledge.brief.compose import compose
+    from knowledge.brief.query import QueryError, parse_query
+
+    try:
+        query = parse_query(text)
+    except QueryError as exc:
+        return Reply([kit.error_message(str(exc))])
+    result = compose(store, query, entity_id=entity_id)
+    if result.kind == "ambiguous":
+        return Reply([kit.ambiguous_message(result)])
+    if result.kind == "unknown":
+        return Reply([kit.unknown_message(result)])
+    return Reply(kit.briefing_messages(result, ephemeral=ephemeral), topic=result.topic)
+
+
+def sources_reply(store: Store, text: str, entity_id: Optional[str] = None) -> Reply:
+    from knowledge.brief.compose import compose
+    from knowledge.brief.query import QueryError, parse_query
+
+    try:
+        result = compose(store, parse_query(text), entity_id=entity_id)
+    except QueryError as exc:
+        return Reply([kit.error_message(str(exc))])
+    if result.kind != "briefing":
+        return Reply([kit.error_message("That briefing no longer resolves to one topic; run it again.")])
+    return Reply(kit.sources_messages(result))
+
+
+def add_url(store: Store, url: str, deps) -> Reply:
+    from knowledge.ingest.errors import IngestError
+
+    if not url:
+        return note("Usage: `/brief add <url>` — an http(s) link to a news article.")
+    fetcher = deps.fetcher_factory() if deps else None
+    try:
+        report = service.ingest_urls(store, [url], fetcher=fetcher)
+    except IngestError as exc:
+        return note(f"Could not add that link: {escape(str(exc))}")
+    if report.skipped:
+        return note(f"Could not add that link: {escape(report.skipped[0].reason)}")
+    result = report.results[0]
+    summary = service.document_summary(store, result.document_id)
+    title = escape(summary["title"] or url)
+    if result.status == "exists":
+        return note(f"Already in the store: *{title}* — nothing changed.")
+    if result.status == "duplicate":
+        return note(f"Stored *{title}* as a copy of an article already in the store (counted once).")
+    people = ", ".join(escape(n) for n in summary["entities"][:6]) or "no named entities"
+    return note(
+        f"Added *{title}* ({escape(summary['outlet'] or 'unknown outlet')}, {summary['date'] or 'date unknown'}): "
+        f"{summary['claims']} claims, {summary['events']} events, {summary['disputes']} disputes. Mentions: {people}."
+    )
+
+
+def sources(store: Store) -> Reply:
+    rows = store.sources()
+    if not rows:
+        return note("No sources yet. Add one with `/brief add <url>` or follow a feed with `/brief feeds add <url>`.")
+    lines = [
+        f"• *{escape(r['name'])}* — {r['documents']} articles"
+        + (f" ({r['duplicates']} copies)" if r["duplicates"] else "")
+        + f", {(r['first'] or 'date unknown')[:10]} → {(r['last'] or 'date unknown')[:10]}"
+        for r in rows[:40]
+    ]
+    return note("*Sources in the store*\n" + "\n".join(lines))
+
+
+def alias(store: Store, rest: str) -> Reply:
+    from knowledge.aliases import AliasError, add_alias
+
+    m = _ALIAS.match(rest.strip())
+    if not m:
+        return note("Usage: `/brief alias <variant> = <name>`, e.g. `/brief alias Tikhanovsky = Siarhei Tsikhanouski`")
+    try:
+        return note("Alias added: " + escape(add_alias(store, m["variant"].strip(), m["name"].strip())))
+    except AliasError as exc:
+        return note(f"Could not add that alias: {escape(str(exc))}")
+
+
+def subscribe(store: Store, rest: str, team_id: str, user_id: str, channel_id: str, user_tz: Optional[str]) -> Reply:
+    from knowledge.subscriptions import SubscriptionError
+    from knowledge.subscriptions import subscribe as do_subscribe
+
+    m = _SUB.match(rest.strip())
+    if not rest.strip() or not m:
+        return note("Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin]`")
+    try:
+        sub, created = do_subscribe(
+            store, team_id, channel_id, m["topic"], at=m["at"], tz=m["tz"] or user_tz, created_by=user_id,
+            post_empty=bool(m["empty"]),
+        )
+    except SubscriptionError as exc:
+        return note(f"Could not subscribe: {escape(str(exc))}")
+    verb = "Subscribed" if created else "Updated the subscription:"
+    return Reply(
+        note(f"{verb} this channel to a daily digest on *{escape(sub.topic)}* at {sub.at_time} ({escape(sub.tz)}).").messages,
+        ephemeral=False,
+    )
+
+
+def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply:
+    from knowledge.subscriptions import unsubscribe as do_unsubscribe
+
+    if not rest.strip():
+        return note("Usage: `/brief unsubscribe <topic>`")
+    gone = do_unsubscribe(store, team_id, channel_id, rest.strip())
+    if gone is None:
+        return note(f"This channel does not follow *{escape(rest.strip())}*. See `/brief subscriptions`.")
+    return note(f"Unsubscribed this channel from *{escape(gone.topic)}*.")
+
+
+def subscriptions(store: Store, team_id: str, channel_id: str) -> Reply:
+    from knowledge.subscriptions import list_subscriptions
+
+    subs = list_subscriptions(store, team_id)
+    if not subs:
+        return note("No channel follows a topic yet. Try `/brief subscribe kellogg at 08:30`.")
+    lines = []
+    for s in subs:
+        if s.channel_id == channel_id:
+            where = "this channel"
+        else:
+            where = f"<#{s.channel_id}>" if re.fullmatch(r"[CGD][A-Z0-9]{2,}", s.channel_id) else escape(s.channel_id)
+        state = "" if s.status == "active" else f" — _paused: {escape(s.paused_reason or 'paused')}_"
+        lines.append(f"• *{escape(s.topic)}* in {where} at {s.at_time} ({escape(s.tz)}){state}")
+    return note("*Subscriptions in this workspace*\n" + "\n".join(lines))

@@ -1,0 +1,56 @@
+"""In-process scheduling for `briefbot serve`: every minute, send due digests and poll due feeds.
+
+The jobs are the same functions `briefbot digest` and `briefbot feeds poll` run once from cron; APScheduler only
+decides when. Time comes from `deps.clock`, so tests move a fake clock instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+
+from bot.deps import Deps
+
+log = logging.getLogger("briefbot.scheduler")
+
+
+def digest_client(client: WebClient) -> WebClient:
+    """Same token and base URL, but 429s are returned to us (per-channel back-off) instead of slept on."""
+    from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+
+    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
+                     retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2)])
+
+
+def tick_digests(deps: Deps, client: WebClient) -> None:
+    from bot.digests import run_digests
+
+    try:
+        run = run_digests(deps.stores, client, deps.clock())
+        if run.sent or run.deferred or run.paused or run.failed:
+            log.info("digests: %s sent, %s deferred, %s paused, %s failed", run.sent, run.deferred, run.paused, run.failed)
+    except Exception:
+        log.exception("digest run failed")
+
+
+def tick_feeds(deps: Deps) -> None:
+    from knowledge.feedwatch import poll_due
+
+    try:
+        for result in poll_due(deps.stores.get(), deps.fetcher_factory(), deps.clock()):
+            if result.status == "error":
+                log.warning("feed %s: %s", result.url, result.error)
+    except Exception:
+        log.exception("feed polling failed")
+
+
+def start_scheduler(deps: Deps, client: WebClient, every_seconds: int = 60) -> BackgroundScheduler:
+    scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
+    sender = digest_client(client)
+    scheduler.add_job(tick_digests, IntervalTrigger(seconds=every_seconds), args=[deps, sender], id="digests")
+    scheduler.add_job(tick_feeds, IntervalTrigger(seconds=every_seconds), args=[deps], id="feeds")
+    scheduler.start()
+    return scheduler

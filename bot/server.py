@@ -1,0 +1,110 @@
+"""HTTP mode: a threaded server for `/slack/events` (plus OAuth paths and `/healthz`), behind any proxy.
+
+Bolt's development server handles one request at a time; Slack expects an answer within 3 seconds even when
+twenty people type `/brief` at once, so each request gets its own thread. Bolt verifies signatures and the
+5-minute timestamp window; on top of that a request whose exact signature was already accepted is a replay and
+gets 401 before any listener sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Optional
+
+from slack_bolt import App, BoltRequest, BoltResponse
+
+log = logging.getLogger("briefbot.http")
+EVENTS_PATH = "/slack/events"
+MAX_BODY = 1_000_000
+WINDOW = 60 * 5
+
+
+class ReplayGuard:
+    """Signatures accepted in the last five minutes; the timestamp check rejects anything older."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def seen(self, signature: str) -> bool:
+        with self._lock:
+            return signature in self._seen
+
+    def remember(self, signature: str) -> None:
+        now = time.time()
+        with self._lock:
+            self._seen[signature] = now
+            if len(self._seen) > 10_000:
+                self._seen = {s: t for s, t in self._seen.items() if now - t < WINDOW + 60}
+
+
+def make_handler(app: App, guard: ReplayGuard):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+            log.debug("%s " + format, self.address_string(), *args)
+
+        def _headers(self) -> dict[str, list[str]]:
+            return {k.lower(): [v] for k, v in self.headers.items()}
+
+        def _send(self, status: int, body: str | dict = "", headers: Optional[dict] = None) -> None:
+            data = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
+            self.send_response(status)
+            for key, values in (headers or {}).items():
+                for value in values if isinstance(values, (list, tuple)) else [values]:
+                    if key.lower() != "content-length":
+                        self.send_header(key, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _bolt(self, resp: BoltResponse) -> None:
+            self._send(resp.status, resp.body, resp.headers)
+
+        def do_GET(self) -> None:  # noqa: N802
+            path, _, query = self.path.partition("?")
+            if path == "/healthz":
+                self._send(200, {"ok": True}, {"Content-Type": "application/json"})
+                return
+            flow = app.oauth_flow
+            if flow and path in (flow.install_path, flow.redirect_uri_path):
+                req = BoltRequest(body="", query=query, headers=self._headers())
+                handler = flow.handle_installation if path == flow.install_path else flow.handle_callback
+                self._bolt(handler(req))
+                return
+            self._send(404, "not found")
+
+        def do_POST(self) -> None:  # noqa: N802
+            path, _, query = self.path.partition("?")
+            if path != EVENTS_PATH:
+                self._send(404, "not found")
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                self._send(413, "request too large")
+                return
+            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            signature = self.headers.get("X-Slack-Signature") or ""
+            if signature and guard.seen(signature):
+                self._send(401, "replayed request")
+                return
+            resp = app.dispatch(BoltRequest(body=body, query=query, headers=self._headers()))
+            if signature and resp.status != 401:
+                guard.remember(signature)
+            self._bolt(resp)
+
+    return Handler
+
+
+class BriefbotHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(app: App, host: str, port: int) -> BriefbotHTTPServer:
+    return BriefbotHTTPServer((host, port), make_handler(app, ReplayGuard()))

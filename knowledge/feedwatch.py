@@ -1,0 +1,113 @@
+"""Followed feeds: added per workspace, polled on a schedule with conditional requests and per-feed back-off.
+
+A feed that fails (timeout, 500, garbage) waits 15 min × 2^failures (capped at a day) before the next try, so one
+broken feed never slows the others; a 304 costs one small request. New entries go through normal ingestion, so
+the fetch safety rules (schemes, private addresses, sizes) and idempotency are the same as for `add <url>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+from urllib.parse import urlsplit
+
+from knowledge.ingest.errors import IngestError
+from knowledge.ingest.pipeline import IngestReport, Skipped, ingest
+from knowledge.models import iso_utc
+from knowledge.store import Store
+
+POLL_EVERY = timedelta(minutes=15)
+MAX_BACKOFF = timedelta(hours=24)
+
+
+class FeedError(ValueError):
+    pass
+
+
+@dataclass
+class PollResult:
+    feed_id: int
+    url: str
+    status: str  # "new" | "not-modified" | "error"
+    stored: int = 0
+    skipped: list[str] = field(default_factory=list)
+    error: Optional[str] = None
+
+
+def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
+             now: Optional[datetime] = None) -> tuple[dict, bool]:
+    url = url.strip().strip("<>").split("|")[0]
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FeedError(f"{url!r} is not an http(s) feed URL")
+    now = now or datetime.now(timezone.utc)
+    with store.db.atomic():
+        existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))
+        if existing:
+            return existing[0], False
+        store.db["feeds"].insert({
+            "team_id": team_id, "url": url, "added_by": added_by, "created_at": iso_utc(now), "etag": None,
+            "last_modified": None, "next_poll_at": iso_utc(now), "failures": 0, "last_error": None,
+            "last_polled_at": None, "entries_seen": 0,
+        })
+    return list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))[0], True
+
+
+def remove_feed(store: Store, team_id: str, url_or_id: str) -> Optional[dict]:
+    rows = list(store.db.query(
+        "SELECT * FROM feeds WHERE team_id = ? AND (url = ? OR CAST(id AS TEXT) = ?)", [team_id, url_or_id, url_or_id]
+    ))
+    if not rows:
+        return None
+    with store.db.atomic():
+        store.db["feeds"].delete(rows[0]["id"])
+    return rows[0]
+
+
+def list_feeds(store: Store, team_id: Optional[str] = None) -> list[dict]:
+    where, params = ("WHERE team_id = ?", [team_id]) if team_id else ("", [])
+    return list(store.db.query(f"SELECT * FROM feeds {where} ORDER BY url", params))
+
+
+def due_feeds(store: Store, now: datetime) -> list[dict]:
+    return list(store.db.query("SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at", [iso_utc(now)]))
+
+
+def backoff(failures: int) -> timedelta:
+    return min(POLL_EVERY * (2 ** max(failures - 1, 0)), MAX_BACKOFF)
+
+
+def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
+    from knowledge.ingest.feeds import read_feed
+    from knowledge.ingest.fetch import fetch_article
+
+    try:
+        read = read_feed(feed["url"], fetcher, etag=feed["etag"], last_modified=feed["last_modified"])
+    except IngestError as exc:
+        failures = (feed["failures"] or 0) + 1
+        with store.db.atomic():
+            store.db["feeds"].update(feed["id"], {
+                "failures": failures, "last_error": str(exc)[:300], "last_polled_at": iso_utc(now),
+                "next_poll_at": iso_utc(now + backoff(failures)),
+            })
+        return PollResult(feed["id"], feed["url"], "error", error=str(exc))
+    report = IngestReport()
+    if not read.not_modified:
+        fresh = [e for e in read.entries
+                 if not store.db.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [e.link]).fetchone()]
+        items = [(e.link, (lambda e=e: fetch_article(e.link, fetcher))) for e in fresh]
+        report = ingest(store, items)
+        report.skipped += [Skipped(feed["url"], reason) for reason in read.skipped]
+    with store.db.atomic():
+        store.db["feeds"].update(feed["id"], {
+            "failures": 0, "last_error": None, "last_polled_at": iso_utc(now), "next_poll_at": iso_utc(now + POLL_EVERY),
+            "etag": read.etag or feed["etag"], "last_modified": read.last_modified or feed["last_modified"],
+            "entries_seen": (feed["entries_seen"] or 0) + len(read.entries),
+        })
+    status = "not-modified" if read.not_modified else "new"
+    return PollResult(feed["id"], feed["url"], status, report.stored, [s.reason for s in report.skipped])
+
+
+def poll_due(store: Store, fetcher, now: datetime) -> list[PollResult]:
+    return [poll_feed(store, feed, fetcher, now) for feed in due_feeds(store, now)]

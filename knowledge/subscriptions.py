@@ -1,0 +1,149 @@
+"""Subscriptions: a channel follows a topic and gets a daily digest at a local time in an IANA time zone.
+
+Times and zones are validated here, once, for every front end (slash command, button, CLI), with messages that
+say what was wrong and what is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from rapidfuzz import process
+
+from knowledge.brief.topic import resolve_topic
+from knowledge.models import iso_utc
+from knowledge.store import Store
+
+DEFAULT_TIME = "08:00"
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
+
+
+class SubscriptionError(ValueError):
+    pass
+
+
+@dataclass
+class Subscription:
+    id: int
+    team_id: str
+    channel_id: str
+    topic: str
+    entity_id: Optional[str]
+    at_time: str
+    tz: str
+    created_by: Optional[str]
+    status: str
+    paused_reason: Optional[str]
+    post_empty: bool
+    last_sent_at: Optional[str] = None
+    created_at: Optional[str] = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Subscription":
+        data = {k: row.get(k) for k in cls.__dataclass_fields__}
+        data["post_empty"] = bool(row.get("post_empty"))
+        return cls(**data)
+
+
+def parse_time(value: str) -> str:
+    m = _TIME.match(value.strip())
+    if not m:
+        raise SubscriptionError(f"time {value!r} is not HH:MM (24-hour, e.g. 08:30) or like 8am")
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            raise SubscriptionError(f"time {value!r}: the hour must be 1-12 with am/pm")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise SubscriptionError(f"time {value!r} is out of range (00:00-23:59)")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_zone(value: str) -> str:
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    guesses = [g for g, score, _ in process.extract(name, sorted(available_timezones()), limit=3) if score >= 60]
+    hint = f"; did you mean {', '.join(guesses)}?" if guesses else " (use an IANA name such as Europe/Berlin)"
+    raise SubscriptionError(f"unknown time zone {value!r}{hint}")
+
+
+def subscribe(
+    store: Store, team_id: str, channel_id: str, topic: str, at: Optional[str] = None, tz: Optional[str] = None,
+    created_by: Optional[str] = None, post_empty: bool = False, entity_id: Optional[str] = None,
+    now: Optional[datetime] = None,
+) -> tuple[Subscription, bool]:
+    """Returns (subscription, created). Subscribing again updates time/zone and resumes a paused subscription."""
+    at_time = parse_time(at) if at else DEFAULT_TIME
+    zone = parse_zone(tz) if tz else "UTC"
+    topic = " ".join(topic.split())
+    if not topic:
+        raise SubscriptionError("which topic? e.g. `subscribe kellogg at 08:30 tz Europe/Berlin`")
+    resolution = resolve_topic(store, topic, entity_id)
+    if resolution.kind == "ambiguous":
+        names = ", ".join(c.name for c in resolution.choices)
+        raise SubscriptionError(f"{topic!r} could mean {names}; subscribe to the full name")
+    if resolution.kind == "entity":
+        topic, entity_id = resolution.entity.name, resolution.entity.entity_id
+    created = iso_utc(now or datetime.now(timezone.utc))
+    with store.db.atomic():
+        existing = _find(store, team_id, channel_id, topic)
+        if existing:
+            store.db["subscriptions"].update(existing.id, {
+                "at_time": at_time, "tz": zone, "status": "active", "paused_reason": None,
+                "post_empty": int(post_empty), "entity_id": entity_id,
+            })
+            return _find(store, team_id, channel_id, topic), False
+        store.db["subscriptions"].insert({
+            "team_id": team_id, "channel_id": channel_id, "topic": topic, "entity_id": entity_id,
+            "at_time": at_time, "tz": zone, "created_by": created_by, "created_at": created, "status": "active",
+            "paused_reason": None, "post_empty": int(post_empty), "last_sent_at": None,
+        })
+    return _find(store, team_id, channel_id, topic), True
+
+
+def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[Subscription]:
+    rows = list(store.db.query(
+        "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?)",
+        [team_id, channel_id, topic],
+    ))
+    return Subscription.from_row(rows[0]) if rows else None
+
+
+def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[Subscription]:
+    found = _find(store, team_id, channel_id, topic)
+    if found is None:
+        resolution = resolve_topic(store, topic)
+        if resolution.kind == "entity":
+            found = _find(store, team_id, channel_id, resolution.entity.name)
+    if found is None:
+        return None
+    with store.db.atomic():
+        store.db.execute("UPDATE digests SET subscription_id = NULL WHERE subscription_id = ?", [found.id])
+        store.db["subscriptions"].delete(found.id)
+    return found
+
+
+def list_subscriptions(store: Store, team_id: Optional[str] = None, channel_id: Optional[str] = None) -> list[Subscription]:
+    clauses, params = [], []
+    if team_id:
+        clauses.append("team_id = ?")
+        params.append(team_id)
+    if channel_id:
+        clauses.append("channel_id = ?")
+        params.append(channel_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = store.db.query(f"SELECT * FROM subscriptions {where} ORDER BY team_id, channel_id, topic", params)
+    return [Subscription.from_row(r) for r in rows]
+
+
+def pause(store: Store, subscription_id: int, reason: str) -> None:
+    with store.db.atomic():
+        store.db["subscriptions"].update(subscription_id, {"status": "paused", "paused_reason": reason})
