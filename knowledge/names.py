@@ -22,7 +22,13 @@ _TRANSLIT = [
 ]
 
 
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_LETTERS = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE",
+                          "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i"})
+
+
 def strip_accents(text: str) -> str:
+    text = text.translate(_LETTERS)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

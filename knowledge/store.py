@@ -98,7 +98,7 @@ class Store:
         best, best_score = None, 0.0
         for cand in candidates:
             other = self.db.execute("SELECT text FROM documents WHERE id = ?", [cand]).fetchone()[0]
-            score = dedup.jaccard(shingle_set, dedup.shingles(other))
+            score = dedup.similarity(shingle_set, dedup.shingles(other))
             if score > best_score:
                 best, best_score = cand, score
         if best and best_score >= dedup.THRESHOLD:
@@ -166,8 +166,8 @@ class Store:
 
 
 def document_from_row(row: dict) -> Document:
-    data = dict(row)
-    return Document.model_validate(data)
+    # Columns a row lacks (NULL) fall back to the model's defaults.
+    return Document.model_validate({k: v for k, v in row.items() if v is not None})
 
 
 def dumps(value: object) -> str:

@@ -1,0 +1,48 @@
+"""Relative dates are placed against the publish date, keep their precision, and are never guessed without one."""
+
+from datetime import date, datetime
+
+from knowledge.extract.dates import resolve_date
+
+PUBLISHED = datetime(2025, 3, 14, 9, 30)
+
+
+def test_last_month_is_the_whole_previous_month():
+    d = resolve_date("last month", PUBLISHED)
+    assert (d.start, d.end, d.precision) == (date(2025, 2, 1), date(2025, 2, 28), "month")
+
+
+def test_late_thursday_is_the_thursday_before_publication():
+    d = resolve_date("late Thursday", PUBLISHED)
+    assert (d.start, d.precision, d.unresolved) == (date(2025, 3, 13), "day", False)
+
+
+def test_a_day_and_month_without_year_is_the_latest_one_not_after_publication():
+    assert resolve_date("June 21", datetime(2025, 6, 24)).start == date(2025, 6, 21)
+    assert resolve_date("June 21", PUBLISHED).start == date(2024, 6, 21)
+
+
+def test_this_week_has_week_precision_starting_monday():
+    d = resolve_date("this week", PUBLISHED)
+    assert (d.start, d.end, d.precision) == (date(2025, 3, 10), date(2025, 3, 16), "week")
+
+
+def test_earlier_this_year_runs_from_january_to_publication():
+    d = resolve_date("earlier this year", PUBLISHED)
+    assert (d.start, d.end, d.precision) == (date(2025, 1, 1), date(2025, 3, 14), "year")
+
+
+def test_relative_dates_without_a_publish_date_are_marked_unresolved():
+    for text in ("last month", "late Thursday", "June 21", "this week"):
+        d = resolve_date(text, None)
+        assert d.unresolved and d.start is None, text
+
+
+def test_a_date_with_its_own_year_needs_no_publish_date():
+    d = resolve_date("February 2022", None)
+    assert (d.start, d.precision, d.unresolved) == (date(2022, 2, 1), "month", False)
+
+
+def test_vague_periods_are_not_dates():
+    assert resolve_date("recent weeks", PUBLISHED) is None
+    assert resolve_date("decades", PUBLISHED) is None

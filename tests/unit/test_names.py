@@ -1,0 +1,25 @@
+"""Name keys make spellings meet: case, accents, possessives and common transliterations."""
+
+from rapidfuzz import fuzz
+
+from knowledge.names import name_key, phonetic_key, strip_titles, surname
+
+
+def test_case_accents_and_possessives_do_not_matter():
+    assert name_key("Zelenskyy’s") == name_key("zelenskyy") == "zelenskyy"
+    assert name_key("Łukaszenka") == "lukaszenka"
+    assert name_key("Siarheĭ Tsikhanoŭski") == "siarhei tsikhanouski"
+
+
+def test_belarusian_and_russian_transliterations_share_a_phonetic_key():
+    assert phonetic_key("Tsikhanouski") == phonetic_key("Tikhanovsky")
+    assert phonetic_key("Zelenskyy") == phonetic_key("Zelensky")
+
+
+def test_a_typo_stays_close_in_phonetic_space():
+    assert fuzz.ratio(phonetic_key("kelog"), phonetic_key("Kellogg")) == 100
+
+
+def test_titles_in_front_of_a_name_are_not_part_of_it():
+    assert strip_titles("President Volodymyr Zelensky") == "Volodymyr Zelensky"
+    assert surname("Keith Kellogg") == "kellogg"
