@@ -107,20 +107,21 @@ def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
 
 
 def _merge_claims(rows: list[dict]) -> list[list[dict]]:
-    groups: list[list[dict]] = []
+    """Reports of one claim: same speaker, same stance, nearly the same words. Compared only within a
+    (speaker, stance) bucket, so the cost stays small when a topic has hundreds of claims."""
+    buckets: dict[tuple, list[list[dict]]] = {}
+    order: list[list[dict]] = []
     for row in rows:
+        key = ((row["speaker_name"] or "").lower(), row["stance"])
+        groups = buckets.setdefault(key, [])
         for members in groups:
-            head = members[0]
-            if (
-                head["stance"] == row["stance"]
-                and (head["speaker_name"] or "").lower() == (row["speaker_name"] or "").lower()
-                and fuzz.token_set_ratio(head["quote"], row["quote"]) >= SAME_CLAIM
-            ):
+            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= SAME_CLAIM:
                 members.append(row)
                 break
         else:
             groups.append([row])
-    return groups
+            order.append(groups[-1])
+    return order
 
 
 def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: Optional[str]):

@@ -7,7 +7,9 @@ Titles in front of a name ("U.S. special envoy", "Belarusian leader") are kept a
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -171,9 +173,37 @@ def _repair_people(doc: Doc, cands: list) -> list:
     return sorted(fixed, key=lambda c: c[2])
 
 
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    text = resources.files("knowledge.extract").joinpath("first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _missed_people(doc: Doc, cands: list) -> list:
+    """Two or three capitalised proper nouns starting with a known given name, which NER left untagged."""
+    covered = {i for *_, span in cands for i in range(span.start, span.end)}
+    names = first_names()
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if i in covered or not tok.is_title or tok.pos_ != "PROPN" or tok.lower_ not in names:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in covered:
+            end += 1
+        if end - i >= 2:
+            span = doc[i:end]
+            found.append((span.text, "PERSON", span.start_char, span.end_char, span))
+        i = end
+    return found
+
+
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
-    cands = _repair_people(doc, _candidates(doc))
+    base = _candidates(doc)
+    cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
     # Full person names first, so that surname-only mentions anywhere in the article can join them.
     for name, label, start, end, span in cands:

@@ -1,0 +1,58 @@
+"""Entities of one article: cleaned names, surname coreference, titles kept as descriptions."""
+
+import pytest
+
+from knowledge.extract.entities import clean_name, find_entities
+from knowledge.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def people(nlp, text):
+    ents = find_entities(nlp(text))
+    return {e.name: e for e in ents.entities if e.type == "PERSON"}
+
+
+def test_a_surname_later_in_the_article_joins_the_full_name(nlp):
+    text = ("Harbour commissioner Maria Lindqvist opened the new quay on Monday. "
+            "Lindqvist said the quay would double the port's capacity. Critics said Lindqvist moved too fast.")
+    found = people(nlp, text)
+    assert list(found) == ["Maria Lindqvist"]
+    assert len(found["Maria Lindqvist"].mentions) == 3
+
+
+def test_a_title_in_front_of_a_name_becomes_a_description_not_part_of_the_name(nlp):
+    found = people(nlp, "Belarusian opposition leader Pavel Sevruk was freed on Friday after two years in jail.")
+    assert "Pavel Sevruk" in found
+    assert found["Pavel Sevruk"].descriptions == ["Belarusian opposition leader"]
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_person_when_the_article_names_them(nlp):
+    text = ("Retired general Keith Harlow visited the front on Tuesday. Harlow was not invited to the talks. "
+            "Moscow said Harlow was too close to Kyiv.")
+    ents = find_entities(nlp(text))
+    harlows = [e for e in ents.entities if "Harlow" in e.name]
+    assert len(harlows) == 1 and harlows[0].type == "PERSON" and len(harlows[0].mentions) == 3
+
+
+def test_capitals_are_places_not_people(nlp):
+    ents = find_entities(nlp("Kyiv rejected the offer, and Minsk stayed silent."))
+    types = {e.name: e.type for e in ents.entities}
+    assert types.get("Kyiv") == "GPE" and types.get("Minsk") == "GPE"
+
+
+def test_mention_offsets_slice_back_to_the_names(nlp):
+    text = "“We are ready,” said the envoy, Keith Harlow’s deputy Ana Ruiz, in Warsaw."
+    ents = find_entities(nlp(text))
+    for ent in ents.entities:
+        for s, e in ent.mentions:
+            assert text[s:e] in ent.variants
+
+
+def test_clean_name_drops_articles_possessives_and_titles_but_keeps_abbreviations():
+    assert clean_name("the Kremlin’s") == "Kremlin"
+    assert clean_name("President Ana Ruiz") == "Ana Ruiz"
+    assert clean_name("U.S.") == "U.S."

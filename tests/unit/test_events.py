@@ -1,0 +1,59 @@
+"""Events: action, actors, date resolved against the publish date, place — and hearsay left to claims."""
+
+from datetime import date, datetime
+
+import pytest
+
+from knowledge.extract.entities import find_entities
+from knowledge.extract.events import find_events
+from knowledge.extract.nlp import load_nlp
+
+PUBLISHED = datetime(2025, 6, 24, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def events(nlp, text, published=PUBLISHED, reported=()):
+    doc = nlp(text)
+    ents = find_entities(doc)
+    found = find_events(doc, ents, published, list(reported))
+    return [(ev, [ents.entities[a].name for a in ev.actors]) for ev in found]
+
+
+def test_a_meeting_with_a_date_and_a_place_is_an_event_with_both(nlp):
+    [(ev, actors)] = events(nlp, "The row began after a meeting on June 21 in Vilnius between Ana Ruiz and Pavel Sevruk.")
+    assert ev.trigger == "meeting" and ev.place_text == "Vilnius"
+    assert (ev.date_start, ev.date_precision) == (date(2025, 6, 21), "day")
+    assert set(actors) == {"Ana Ruiz", "Pavel Sevruk"}
+
+
+def test_a_release_names_who_released_whom(nlp):
+    found = events(nlp, "Belarus released the blogger Pavel Sevruk on Saturday.")
+    ev, actors = next((e, a) for e, a in found if e.trigger == "release")
+    assert actors == ["Belarus", "Pavel Sevruk"]
+    assert ev.date_start == date(2025, 6, 21)
+
+
+def test_late_thursday_is_resolved_against_the_publish_date(nlp):
+    [(ev, actors)] = events(nlp, "Ana Ruiz landed in Warsaw late Thursday.", published=datetime(2025, 3, 14))
+    assert (ev.date_start, ev.place_text, actors) == (date(2025, 3, 13), "Warsaw", ["Ana Ruiz"])
+
+
+def test_without_a_publish_date_a_relative_date_is_kept_but_marked_unresolved(nlp):
+    [(ev, _)] = events(nlp, "Ana Ruiz landed in Warsaw late Thursday.", published=None)
+    assert ev.date_start is None and ev.date_unresolved and ev.date_text == "late Thursday"
+
+
+def test_actions_inside_reported_speech_are_not_events(nlp):
+    text = "Pavel Sevruk claimed that Ana Ruiz visited Warsaw on Monday."
+    start = text.index("Ana Ruiz")
+    assert events(nlp, text, reported=[(start, len(text) - 1)]) == []
+
+
+def test_each_event_cites_its_own_sentence(nlp):
+    text = "Storms hit the coast.\n\nAna Ruiz arrived in Gdansk on Monday. She left on Tuesday."
+    for ev, _ in events(nlp, text):
+        assert text[ev.span[0]:ev.span[1]] == ev.what and "\n" not in ev.what
