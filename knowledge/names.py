@@ -18,7 +18,7 @@ _TRANSLIT = [
     (r"sch", "sh"), (r"kh", "h"), (r"zh", "j"), (r"ch", "c"), (r"ts", "t"), (r"tz", "t"), (r"ck", "k"),
     (r"ou(?=[sk])", "ov"), (r"w", "v"), (r"ph", "f"), (r"yy\b", "y"), (r"iy\b", "y"), (r"ii\b", "y"), (r"i\b", "y"),
     (r"ie", "e"), (r"ei", "e"), (r"ey", "e"), (r"ia", "a"), (r"ya", "a"), (r"yu", "u"), (r"iu", "u"), (r"j", "y"),
-    (r"(.)\1", r"\1"),
+    (r"(.)\1", r"\1"), (r"y", "i"),
 ]
 
 

@@ -1,0 +1,71 @@
+"""Cross-document entities: aliases, transliterations, fuzzy matches, type agreement, user aliases that merge."""
+
+from __future__ import annotations
+
+from knowledge.aliases import add_alias
+from knowledge.extract.analysis import Analysis, LocalEntity
+from knowledge.extract.writer import write_analysis
+from knowledge.models import DocumentInput
+
+
+def put(store, text: str, *entities: tuple[str, str]):
+    """Store `text` with the given (name, type) entities, each mentioned where it first occurs in the text."""
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        local = []
+        for name, type_ in entities:
+            start = text.index(name)
+            local.append(LocalEntity(name=name, type=type_, mentions=[(start, start + len(name))], variants=[name]))
+        write_analysis(store, doc, Analysis(entities=local))
+    return doc
+
+
+def entity_names(store):
+    return sorted(r["name"] for r in store.db.query("SELECT name FROM entities"))
+
+
+def test_a_shipped_transliteration_alias_joins_two_spellings(store):
+    put(store, "Siarhei Tsikhanouski was freed.", ("Siarhei Tsikhanouski", "PERSON"))
+    put(store, "Sergei Tikhanovsky spoke in Vilnius.", ("Sergei Tikhanovsky", "PERSON"))
+    assert entity_names(store) == ["Siarhei Tsikhanouski"]
+    assert store.db["mentions"].count == 2
+
+
+def test_an_unknown_transliteration_is_matched_by_its_phonetic_key(store):
+    put(store, "Volodymyr Zelenskyy met aides.", ("Volodymyr Zelenskyy", "PERSON"))
+    put(store, "Volodimir Zelenskiy met aides.", ("Volodimir Zelenskiy", "PERSON"))
+    assert len(entity_names(store)) == 1
+
+
+def test_a_surname_alone_in_another_article_joins_the_only_person_with_that_surname(store):
+    put(store, "Maria Lindqvist opened the quay.", ("Maria Lindqvist", "PERSON"))
+    put(store, "Lindqvist defended the budget.", ("Lindqvist", "PERSON"))
+    assert entity_names(store) == ["Maria Lindqvist"]
+
+
+def test_a_company_never_absorbs_a_person_with_the_same_name(store):
+    put(store, "Keith Harlow was barred.", ("Keith Harlow", "PERSON"))
+    put(store, "Harlow Foods raised prices.", ("Harlow", "ORG"))
+    assert sorted(r["type"] for r in store.db.query("SELECT type FROM entities")) == ["ORG", "PERSON"]
+
+
+def test_a_user_alias_merges_two_entities_and_moves_their_mentions(store):
+    put(store, "Ana Ruiz spoke.", ("Ana Ruiz", "PERSON"))
+    put(store, "Anita Ruiz-Vega spoke.", ("Anita Ruiz-Vega", "PERSON"))
+    message = add_alias(store, "Anita Ruiz-Vega", "Ana Ruiz")
+    assert "merged" in message
+    assert entity_names(store) == ["Ana Ruiz"]
+    assert store.db["mentions"].count == 2
+
+
+def test_a_user_alias_added_before_any_article_applies_when_the_name_first_appears(store):
+    add_alias(store, "Sevruk", "Pavel Sevruk")
+    put(store, "Sevruk was freed.", ("Sevruk", "PERSON"))
+    assert entity_names(store) == ["Pavel Sevruk"]
+
+
+def test_re_extracting_a_document_replaces_its_facts_instead_of_adding_to_them(store):
+    doc = put(store, "Ana Ruiz spoke.", ("Ana Ruiz", "PERSON"))
+    with store.db.atomic():
+        write_analysis(store, doc, Analysis(entities=[LocalEntity("Ana Ruiz", "PERSON", [(0, 8)], ["Ana Ruiz"])]))
+    assert store.db["mentions"].count == 1
