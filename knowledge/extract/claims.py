@@ -15,16 +15,42 @@ from knowledge.extract.entities import DocEntities
 PRONOUNS = {"he", "she", "him", "her", "his"}
 
 
-def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities) -> Optional[int]:
+def _sentence_subject(doc, offset: int, ents: DocEntities) -> Optional[int]:
+    """The person who is the subject of the main clause of the sentence around `offset`, if any."""
+    if doc is None:
+        return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.idx != offset:
+            idx = ents.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            if idx is not None and ents.entities[idx].type == "PERSON":
+                return idx
+    return None
+
+
+def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities, doc=None) -> Optional[int]:
     if span is None:
         return None
     idx = ents.at(*span)
     if idx is not None:
-        return idx
+        ent = ents.entities[idx]
+        last = max((m for m in ent.mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: m[1])
+        # "Russian officials" are not Russia: the entity must be the head of the phrase, i.e. end it.
+        if ent.type in ("PERSON", "ORG", "GPE") and text.rstrip(" ,.’'s").endswith(text_at(ents, last, span, text)):
+            return idx
+        return None
     words = text.lower().split()
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUNS:
+        # In an embedded clause ("X denied claims by Y that he agreed") the main subject is the likelier
+        # antecedent; otherwise the most recently named person.
+        subject = _sentence_subject(doc, span[0], ents)
+        if subject is not None:
+            return subject
         people = ents.people_before(span[0])
         return people[0] if people else None
     if words[0] == "the" and len(words) <= 4:
@@ -35,7 +61,11 @@ def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities) -> Optio
     return None
 
 
-def to_claims(text: str, attributions: list, ents: DocEntities) -> list[LocalClaim]:
+def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
+    return text[mention[0] - span[0] : mention[1] - span[0]]
+
+
+def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
     claims: list[LocalClaim] = []
     for att in attributions:
         if not att.content:
@@ -49,7 +79,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities) -> list[LocalCla
         claims.append(
             LocalClaim(
                 speaker=speaker,
-                speaker_entity=_speaker_entity(speaker or "", source, ents),
+                speaker_entity=_speaker_entity(speaker or "", source, ents, doc),
                 cue=" ".join(text[s:e] for s, e in att.cue),
                 cue_lemma=att.cue_lemma,
                 stance=att.stance,

@@ -13,25 +13,32 @@ from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 
-THRESHOLD = 0.45
+THRESHOLD = 0.7
 DENY = "deny"
 
 
 def dispute_score(
     denial_speaker: Optional[str], denial_about: set[str], denial_text: str,
-    claim_speaker: Optional[str], claim_about: set[str], claim_text: str,
+    claim_speaker: Optional[str], claim_about: set[str], claim_text: str, across: bool = False,
 ) -> float:
-    """Entity keys are opaque strings so the same scoring serves local indexes and stored ids."""
-    if denial_speaker is not None and denial_speaker == claim_speaker:
+    """Entity keys are opaque strings so the same scoring serves local indexes and stored ids.
+
+    The decisive evidence is that the claim is about the person who denies; shared other entities and similar
+    wording add to it. Wording alone never links two claims: similar phrasing is common in unrelated stories.
+    """
+    if denial_speaker is None or denial_speaker == claim_speaker:
         return 0.0
-    wording = fuzz.token_set_ratio(denial_text.lower(), claim_text.lower()) / 100
-    score = 0.5 * wording
-    if denial_speaker is not None and denial_speaker in claim_about:
-        score += 0.4
-    shared = (denial_about & claim_about) - {denial_speaker}
+    score = 0.55 if denial_speaker in claim_about else 0.0
+    shared = (denial_about & claim_about) - {denial_speaker, claim_speaker}
     if shared:
         score += 0.1 * min(len(shared), 2)
-    return score
+    named = claim_speaker is not None and claim_speaker in denial_about
+    if named:
+        score += 0.15  # the denial names who made the claim ("denied allegations made by Lukashenko")
+    wording = fuzz.token_set_ratio(denial_text.lower(), claim_text.lower()) / 100
+    if across and not (named or wording >= 0.7):
+        return 0.0  # across articles, being about the same person is not enough
+    return score + 0.3 * wording
 
 
 def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispute]:

@@ -22,7 +22,7 @@ FACTUAL_STANCES = {"acknowledge"}
 def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
     ents = find_entities(doc)
     attributions = find_attributions(doc)
-    claims = to_claims(doc.text, attributions, ents)
+    claims = to_claims(doc.text, attributions, ents, doc)
     reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES]
     events = find_events(doc, ents, published, reported)
     disputes = link_in_document(doc.text, claims)

@@ -146,7 +146,7 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
     for claim in claims:
         score = dispute_score(
             denial["speaker_entity_id"], _about(denial), denial["quote"],
-            claim["speaker_entity_id"], _about(claim), claim["quote"],
+            claim["speaker_entity_id"], _about(claim), claim["quote"], across=True,
         )
         if score > best_score:
             best, best_score = claim, score

@@ -1,0 +1,67 @@
+"""Score the attribution extractor on PolNeAR dev: held-out quarter (the honest figure) and full dev (reference).
+
+    .venv/bin/python benchmarks/polnear.py /work/shared/polnear [--keep PRED_DIR]
+
+The held-out quarter is fixed by file name (see `held_out`), the same split `train_attribution.py` leaves out, so
+the learned cue scorer never sees those articles. Gold files are symlinked into a temporary folder for the scorer;
+nothing from the corpus is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+
+def held_out(name: str) -> bool:
+    """A stable ~25% of articles, chosen by a hash of the file name so it never depends on listing order."""
+    return int(hashlib.md5(name.encode()).hexdigest(), 16) % 4 == 0
+
+
+def _subset_gold(dev: pathlib.Path, names: list[str], into: pathlib.Path) -> pathlib.Path:
+    for sub, ext in (("text", "txt"), ("ann", "ann")):
+        (into / sub).mkdir(parents=True)
+        for n in names:
+            (into / sub / f"{n}.{ext}").symlink_to(dev / sub / f"{n}.{ext}")
+    return into
+
+
+def _score(polnear: pathlib.Path, gold: pathlib.Path, pred: pathlib.Path) -> str:
+    return subprocess.run([sys.executable, str(polnear / "score.py"), str(gold), str(pred)],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("polnear", type=pathlib.Path)
+    ap.add_argument("--keep", type=pathlib.Path, help="write predictions here instead of a temp folder")
+    a = ap.parse_args()
+    from knowledge.extract.brat import attribute_dir
+    from knowledge.extract.nlp import load_nlp
+
+    dev = (a.polnear / "dev").resolve()
+    names = sorted(p.stem for p in (dev / "text").glob("*.txt"))
+    nlp = load_nlp()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        pred = a.keep or tmp / "pred"
+        t0 = time.perf_counter()
+        n = attribute_dir(dev / "text", pred, nlp=nlp)
+        dt = time.perf_counter() - t0
+        gold_ho = _subset_gold(dev, [x for x in names if held_out(x)], tmp / "heldout")
+        print(f"## held-out dev ({sum(held_out(x) for x in names)} articles)")
+        print(_score(a.polnear, gold_ho, pred))
+        print(f"## full dev ({len(names)} articles; the cue scorer was trained on the other {sum(not held_out(x) for x in names)})")
+        print(_score(a.polnear, dev, pred))
+        print(f"{n} documents in {dt:.1f}s (parse + extraction) = {n / dt:.1f} docs/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Token sets to character fragments, and quotation marks paired across the whole text.
+
+Attribution parts are collected as sets of token indices because the parse hands us subtrees with holes (a cue
+inside its own content); the holes become separate fragments here, and punctuation at the edges is dropped so a
+span reads the way a person would highlight it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
+_QUOTE = re.compile(r"''|[“”\"«»]")
+OPENERS, CLOSERS = "“«", "”»"
+
+
+def fragments(doc, idxs) -> tuple[tuple[int, int], ...]:
+    """Contiguous runs of tokens, trimmed of edge punctuation, as (start, end) character offsets."""
+    idxs = sorted(set(idxs))
+    runs: list[list[int]] = []
+    for i in idxs:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = []
+    for run in runs:
+        while run and (doc[run[0]].text in EDGE or doc[run[0]].is_space):
+            run = run[1:]
+        while run and (doc[run[-1]].text in EDGE or doc[run[-1]].is_space or _unmatched_close(doc, run)):
+            run = run[:-1]
+        if run:
+            out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
+    return tuple(out)
+
+
+TEXT_KEY = "briefbot_text_cache"
+
+
+def doc_text(doc) -> str:
+    """`doc.text` rebuilds the string on every access; attribution reads it hundreds of times per article."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _unmatched_close(doc, run) -> bool:
+    """A closing bracket stays only when its opener is inside the span: "Rep. X (D-N.Y.)" keeps it."""
+    last = doc[run[-1]].text
+    return last == ")" and not any(doc[i].text == "(" for i in run)
+
+
+def char_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink a raw character range to drop edge punctuation and spaces."""
+    text = doc_text(doc)
+    strip = set(" \n\t\r\u00a0)") | {c for c in EDGE if len(c) == 1}
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches (marks included). Curly quotes pair by direction; straight ones alternate per paragraph."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE.finditer(text):
+        ch, pos = m.group(), m.start()
+        end = m.end()
+        if open_at is not None and "\n\n" in text[open_at:pos] and ch not in CLOSERS:
+            open_at = None  # a paragraph break without a closer: the quote continues in the next paragraph's opener
+        if ch in OPENERS:
+            open_at = pos
+        elif ch in CLOSERS:
+            if open_at is not None:
+                out.append((open_at, end))
+            open_at = None
+        elif open_at is None:
+            open_at = pos
+        else:
+            out.append((open_at, end))
+            open_at = None
+    return out
+
+
+class QuoteIndex:
+    """Which quote, if any, a character offset falls in."""
+
+    def __init__(self, text: str):
+        self.spans = find_quotes(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def following(self, pos: int, text: str, max_gap: int = 3) -> tuple[int, int] | None:
+        """The quote that opens within a few spaces after `pos`."""
+        i = bisect_right(self.starts, pos)
+        if i < len(self.spans) and not text[pos:self.spans[i][0]].strip(" \n\u00a0") and self.spans[i][0] - pos <= max_gap:
+            return self.spans[i]
+        return None

@@ -1,0 +1,178 @@
+"""Attribution extraction: who said what, through which cue, with which stance, via which medium, nested how."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.attribution import find_attributions
+from knowledge.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def parts(nlp, text):
+    """Each attribution as plain strings, so expectations read like the sentence."""
+    doc = nlp(text)
+    out = []
+    for a in find_attributions(doc):
+        for frags in (a.cue, a.content, a.source):
+            for s, e in frags:
+                assert doc.text[s:e] == doc.text[s:e].strip(), "spans carry no edge whitespace"
+        out.append({
+            "source": " | ".join(text[s:e] for s, e in a.source),
+            "cue": " | ".join(text[s:e] for s, e in a.cue),
+            "content": [text[s:e] for s, e in a.content],
+            "stance": a.stance,
+            "negated": a.negated,
+            "via": text[a.via[0]:a.via[1]] if a.via else None,
+            "parent": a.parent,
+            "kind": a.kind,
+            "lemma": a.cue_lemma,
+        })
+    return out
+
+
+def only(nlp, text):
+    found = parts(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_quote_split_around_the_cue_becomes_one_claim_with_two_fragments(nlp):
+    a = only(nlp, "“We will not back down,” Maria Lopez told RT. “The talks are over.”")
+    assert a["source"] == "Maria Lopez"
+    assert a["cue"] == "told"
+    assert a["content"] == ["We will not back down", "The talks are over"]
+    assert a["via"] == "RT"
+    assert a["kind"] == "direct"
+
+
+def test_according_to_names_the_source_and_the_rest_of_the_sentence_is_the_content(nlp):
+    a = only(nlp, "According to the city council, the bridge will reopen in March.")
+    assert (a["source"], a["cue"], a["lemma"]) == ("the city council", "According to", "according to")
+    assert a["content"] == ["the bridge will reopen in March"]
+    assert a["kind"] == "indirect"
+
+
+def test_said_that_keeps_the_complementiser_inside_the_content(nlp):
+    a = only(nlp, "The mayor said that the budget was balanced.")
+    assert (a["source"], a["cue"], a["stance"]) == ("The mayor", "said", "assert")
+    assert a["content"] == ["that the budget was balanced"]
+    assert a["negated"] is False
+
+
+def test_refuting_a_claim_while_stating_something_is_one_denial_with_the_stated_content(nlp):
+    a = only(nlp, "The minister, however, has refuted the claim, stating that no funds were moved abroad.")
+    assert a["source"] == "The minister"
+    assert a["cue"] == "has refuted"
+    assert a["stance"] == "deny"
+    assert a["content"] == ["that no funds were moved abroad"]
+
+
+def test_the_subject_carries_over_a_conjunction_to_the_speech_verb(nlp):
+    a = only(nlp, "The envoy arrived in Geneva on Monday and said that a ceasefire was within reach.")
+    assert (a["source"], a["cue"]) == ("The envoy", "said")
+    assert a["content"] == ["that a ceasefire was within reach"]
+
+
+def test_a_colon_introduces_a_quote_whose_speaker_is_the_subject_before_it(nlp):
+    a = only(nlp, "Governor Blake didn't mince words: “This plan is a disaster for our farmers.”")
+    assert (a["source"], a["cue"], a["lemma"]) == ("Governor Blake", ":", ":")
+    assert a["content"] == ["This plan is a disaster for our farmers"]
+    assert a["kind"] == "direct"
+    assert a["negated"] is False
+
+
+def test_a_negated_cue_is_flagged_and_keeps_its_auxiliaries(nlp):
+    a = only(nlp, "The company did not confirm that the factory would close.")
+    assert (a["source"], a["cue"], a["lemma"]) == ("The company", "did not confirm", "confirm")
+    assert a["negated"] is True
+    assert a["content"] == ["that the factory would close"]
+
+
+def test_a_claim_inside_a_claim_points_to_its_parent_and_keeps_its_own_source(nlp):
+    found = parts(nlp, "The general claimed that the rebels said they would disarm.")
+    outer, inner = found
+    assert (outer["source"], outer["cue"], outer["parent"]) == ("The general", "claimed", None)
+    assert outer["content"] == ["that the rebels said they would disarm"]
+    assert (inner["source"], inner["cue"], inner["parent"]) == ("the rebels", "said", 0)
+    assert inner["content"] == ["they would disarm"]
+
+
+def test_an_inner_verb_of_a_claim_never_gets_the_outer_speaker_as_its_source(nlp):
+    found = parts(nlp, "The general claimed that the rebels agreed to a truce.")
+    assert found[0]["source"] == "The general"
+    assert found[0]["content"] == ["that the rebels agreed to a truce"]
+    for inner in found[1:]:
+        assert inner["parent"] == 0
+        assert inner["source"] != "The general"
+
+
+def test_an_anonymous_official_speaking_to_an_outlet_is_the_source_and_the_outlet_the_medium(nlp):
+    a = only(nlp, "A senior diplomat, speaking anonymously to Reuters, said the deal was dead.")
+    assert (a["source"], a["cue"], a["via"]) == ("A senior diplomat", "said", "Reuters")
+    assert a["content"] == ["the deal was dead"]
+
+
+def test_unnamed_sources_are_a_source(nlp):
+    a = only(nlp, "Sources say the merger will be announced next week.")
+    assert (a["source"], a["cue"], a["lemma"]) == ("Sources", "say", "say")
+    assert a["content"] == ["the merger will be announced next week"]
+
+
+def test_speculating_gives_the_speculate_stance(nlp):
+    a = only(nlp, "The analyst speculated that the bank would cut rates.")
+    assert (a["source"], a["cue"], a["stance"]) == ("The analyst", "speculated", "speculate")
+    assert a["content"] == ["that the bank would cut rates"]
+
+
+def test_a_warning_about_the_future_is_a_forecast(nlp):
+    a = only(nlp, "The economist warned that prices will rise sharply next year.")
+    assert (a["source"], a["cue"], a["stance"]) == ("The economist", "warned", "forecast")
+    assert a["content"] == ["that prices will rise sharply next year"]
+
+
+def test_denying_something_gives_the_deny_stance_with_the_object_as_content(nlp):
+    a = only(nlp, "The spokesman denied the allegations.")
+    assert (a["source"], a["cue"], a["stance"], a["lemma"]) == ("The spokesman", "denied", "deny", "deny")
+    assert a["content"] == ["the allegations"]
+
+
+def test_a_tweet_is_the_medium_of_what_was_said_in_it(nlp):
+    a = only(nlp, "In a tweet, the senator said the vote was rigged.")
+    assert (a["source"], a["cue"], a["via"]) == ("the senator", "said", "a tweet")
+    assert a["content"] == ["the vote was rigged"]
+
+
+def test_according_to_an_outlet_over_a_belief_makes_the_believers_the_source_and_the_outlet_the_medium(nlp):
+    a = only(nlp, "According to the Daily Planet, local officials see the fire as arson.")
+    assert (a["source"], a["via"]) == ("local officials", "the Daily Planet")
+    assert a["content"] == ["the fire as arson"]
+
+
+def test_a_quote_before_a_parenthetical_cue_is_direct_content(nlp):
+    a = only(nlp, "“It is over,” she said.")
+    assert (a["source"], a["cue"], a["content"], a["kind"]) == ("she", "said", ["It is over"], "direct")
+
+
+def test_a_quote_signed_with_a_dash_is_attributed_to_the_name(nlp):
+    found = parts(nlp, "Readers wrote in.\n“Taxes are too high.” ― Dana Whitfield\n")
+    signed = [a for a in found if a["lemma"] == "signed"]
+    assert len(signed) == 1
+    assert (signed[0]["source"], signed[0]["content"]) == ("Dana Whitfield", ["Taxes are too high"])
+
+
+def test_text_without_attribution_yields_nothing(nlp):
+    assert parts(nlp, "The bridge reopened in March after repairs.") == []
+
+
+def test_every_span_slices_back_to_the_text_and_content_is_in_text_order(nlp):
+    text = "“First,” the coach said, “we rest.” Then he told reporters that the season was over."
+    doc = nlp(text)
+    for a in find_attributions(doc):
+        assert list(a.content) == sorted(a.content)
+        for s, e in a.cue + a.content + a.source:
+            assert 0 <= s < e <= len(doc.text)
