@@ -46,6 +46,14 @@ def _outlets(cites: list[CitationRef], copies: dict[str, list[str]]) -> tuple[li
     return names, len(independent)
 
 
+def _event_date_label(row: dict, start: Optional[date]) -> str:
+    """The event's own date when the text gives one, else when it was reported."""
+    if start is None and not row["date_unresolved"] and row.get("published_at"):
+        return "reported " + date_label(date.fromisoformat(row["published_at"][:10]), None, "day", False, None)
+    return date_label(start, gather.date_of(row["date_end"]), row["date_precision"], bool(row["date_unresolved"]),
+                      row["date_text"])
+
+
 def _recency_key(d: Optional[date]) -> tuple:
     return (d is not None, d or date.min)
 
@@ -75,8 +83,7 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
             Development(
                 text=cites[0].quote, trigger=head["trigger"], date_start=start,
                 date_end=gather.date_of(head["date_end"]), date_precision=head["date_precision"] or "unknown",
-                date_label=date_label(start, gather.date_of(head["date_end"]), head["date_precision"],
-                                      bool(head["date_unresolved"]), head["date_text"]),
+                date_label=_event_date_label(head, start),
                 place=head["place_text"], outlets=outlets, independent_outlets=independent, citations=cites,
             ),
             central * (1 + 0.3 * (independent - 1)),
@@ -137,11 +144,15 @@ def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set
     for cluster in clusters:
         shared: dict[str, int] = {}
         for line in cluster:
-            for eid in about.get(line.claim_ids[0], set()) - {topic_id}:
+            for eid in (about.get(line.claim_ids[0], set()) - {topic_id}) & names.keys():
                 shared[eid] = shared.get(eid, 0) + 1
         top = sorted(shared, key=lambda e: -shared[e])[:2]
         label = "On " + " and ".join(names.get(e, e) for e in top) if top else "Other claims"
-        matters.append(Matter(label=label, claims=cluster))
+        same = next((m for m in matters if m.label == label), None)
+        if same:
+            same.claims.extend(cluster)
+        else:
+            matters.append(Matter(label=label, claims=cluster))
     return matters
 
 
@@ -205,27 +216,21 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
 
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
+    """Names for matter labels; nationalities ("Russian") say too little to name a matter."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r[0]: r[1] for r in store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", list(ids))}
+    return {r[0]: r[1] for r in store.db.execute(
+        f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != 'NORP'", list(ids))}
 
 
 def _identity(store: Store, ent) -> Identity:
-    role = ent.descriptions[0] if ent.descriptions else None
-    row = gather.identity_citation(store, ent.entity_id, role)
-    cites = []
-    if row:
-        row["actual"] = row["quote"]
-        cite = _citation(row)
-        if cite:
-            cites.append(cite)
-            if role and role not in cite.quote:
-                role = None
+    row, role = gather.identity_citation(store, ent.entity_id, ent.descriptions)
+    cite = _citation(row) if row else None
     aliases = [r[0] for r in store.db.execute(
         "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id])]
-    return Identity(entity_id=ent.entity_id, name=ent.name, type=ent.type, role=role,
-                    aliases=[a for a in aliases if a != ent.name][:6], citations=cites)
+    return Identity(entity_id=ent.entity_id, name=ent.name, type=ent.type, role=role if cite else None,
+                    aliases=[a for a in aliases if a != ent.name][:6], citations=[cite] if cite else [])
 
 
 def _sources(cites: list[CitationRef], copies: dict[str, list[str]]) -> list[SourceSummary]:

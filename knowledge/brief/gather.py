@@ -142,8 +142,10 @@ def copies_of(store: Store, document_ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def identity_citation(store: Store, entity_id: str, role: Optional[str]) -> Optional[dict]:
-    """A place where a source describes the entity with `role` (or, failing that, simply names it)."""
+def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[Optional[dict], Optional[str]]:
+    """Where a source describes the entity with one of `roles`, as (citation row, role); before the name
+    ("Belarusian leader Alexander Lukashenko") or after it ("Keith Kellogg, Trump's special envoy, ...").
+    Failing that, a place that simply names it, with no role."""
     rows = store.db.query(
         "SELECT m.start, m.end, m.text, " + _DOC_COLS + ", d.text AS body FROM mentions m "
         "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
@@ -153,14 +155,19 @@ def identity_citation(store: Store, entity_id: str, role: Optional[str]) -> Opti
     fallback = None
     for row in rows:
         body = row.pop("body")
-        if role:
-            window_start = max(0, row["start"] - len(role) - 40)
-            found = body.find(role, window_start, row["end"])
-            if found >= 0:
-                return {**row, "start": found, "end": row["end"], "quote": body[found : row["end"]]}
+        for role in roles:
+            before = body.find(role, max(0, row["start"] - len(role) - 40), row["end"])
+            after = body.find(role, row["end"], row["end"] + len(role) + 12)
+            if before >= 0:
+                start, end = before, row["end"]
+            elif after >= 0:
+                start, end = row["start"], after + len(role)
+            else:
+                continue
+            return {**row, "start": start, "end": end, "quote": body[start:end], "actual": body[start:end]}, role
         if fallback is None and body[row["start"] : row["end"]] == row["text"]:
-            fallback = {**row, "quote": row["text"]}
-    return fallback
+            fallback = {**row, "quote": row["text"], "actual": row["text"]}
+    return fallback, None
 
 
 def date_of(value: Optional[str]) -> Optional[date]:

@@ -6,6 +6,7 @@ text, so renderers never need to check anything themselves.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from typing import Literal, Optional
 
@@ -63,7 +64,7 @@ class ClaimLine(BaseModel):
     cue: str
     via: Optional[str] = None
     quote: str
-    date: Optional[date] = None
+    date: Optional[dt.date] = None
     date_label: str = "date unknown"
     outlets: list[str] = Field(default_factory=list)
     independent_outlets: int = 1

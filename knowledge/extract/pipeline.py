@@ -15,15 +15,17 @@ from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 
-# Stances whose content is treated as established fact for event extraction.
+# Claims whose content is treated as established fact for event extraction: an official confirmation or
+# announcement of what happened, as opposed to hearsay, accusations or speculation.
 FACTUAL_STANCES = {"acknowledge"}
+FACTUAL_CUES = {"confirm", "announce", "acknowledge", "admit"}
 
 
 def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
     ents = find_entities(doc)
     attributions = find_attributions(doc)
     claims = to_claims(doc.text, attributions, ents, doc)
-    reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES]
+    reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
     events = find_events(doc, ents, published, reported)
     disputes = link_in_document(doc.text, claims)
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
