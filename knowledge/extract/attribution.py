@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
 from knowledge.extract.cue_model import CueScorer
+from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.spans import EDGE, TEXT_KEY, QuoteIndex, char_span, doc_text, fragments
 
 Frag = tuple[int, int]
@@ -34,10 +35,10 @@ class Attribution:
 
 
 COMP_DEPS = {"ccomp", "xcomp"}
+PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "that", "which"}
 _scorer: CueScorer | None = None
-NEXT_QUOTE = True
 
 
 def _get_scorer() -> CueScorer:
@@ -132,6 +133,16 @@ def _content_tokens(verb, subj) -> set[int]:
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ not in ("say", "tell"):
         return _subtree(objs[0])
+    that = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
+        return _subtree(that[0])
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
+        return _subtree(passive[0])
+    if PREP_CONTENT:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > verb.i]
+        if preps:
+            return {t.i for t in preps[0].subtree if t.i != preps[0].i}
     return set()
 
 
@@ -204,20 +215,13 @@ def _candidates(doc, quotes: QuoteIndex):
             continue
         subj = _subject(tok)
         content = _content_tokens(tok, subj)
-        if not content and not _quote_follows(doc, quotes, tok):
+        if not content and adjacent_content(doc, quotes, tok) is None:
             continue
         lemma = tok.lemma_.lower()
         stance = lex.VERB_CUES.get(lemma, lex.ASSERT)
         out.append((_cue_tokens(tok), _source_tokens(subj) if subj is not None else set(), content, lemma, stance,
                     _negated(tok), _via(tok, subj)))
     return out
-
-
-def _quote_follows(doc, quotes: QuoteIndex, tok) -> bool:
-    """'X recalled: "..."' with the quote outside the parse of the verb."""
-    end = tok.idx + len(tok)
-    rest = doc_text(doc)[end:end + 3]
-    return rest[:1] in (",", ":") and quotes.following(end + 1, doc_text(doc)) is not None
 
 
 def _cue_head(cue_toks):
@@ -237,43 +241,6 @@ def _fold_participles(cands):
                 cands[m] = (hc[0], hc[1], content, hc[3], hc[4], hc[5] or neg, hc[6] or via)
                 dropped.add(n)
     return [c for n, c in enumerate(cands) if n not in dropped]
-
-
-def _quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
-    """Grow content to the whole quote it touches, and pull in the quote that resumes after the cue's sentence."""
-    text = doc_text(doc)
-    frags = list(content_frags)
-    grown = []
-    for s, e in frags:
-        q1, q2 = quotes.at(s), quotes.at(max(s, e - 1))
-        s2 = q1[0] if q1 else s
-        e2 = q2[1] if q2 else e
-        if q1 and not q2 and q1[1] <= cue_toks[0].idx < e:
-            e2 = q1[1]  # the quote closed before the cue: what follows it is the speaker, not the content
-        elif q1 and not q2 and e <= cue_toks[0].idx and q1[1] < e:
-            e2 = q1[1]
-        grown.append(char_span(doc, s2, e2))
-    cue_end = cue_toks[-1].idx + len(cue_toks[-1])
-    sent = cue_toks[0].sent
-    tail = text[cue_end:sent.end_char]
-    after = quotes.following(cue_end + len(tail) - len(tail.lstrip(" ,:")), text)
-    if after and not any(a <= after[0] < b for a, b in grown):
-        if text[cue_end:after[0]].strip(" \n") in (":", ",", ""):
-            grown.append(char_span(doc, *after))
-    quoted_before = grown and quotes.at(grown[0][0]) is not None and grown[0][1] < cue_toks[0].idx
-    rest = text[cue_end:sent.end_char].strip(" \n")
-    if NEXT_QUOTE and quoted_before and rest.endswith((".", "!", "?")) and not any(q in rest for q in ("“", '"', "''")):
-        nxt = quotes.following(sent.end_char, text)
-        if nxt and not any(a <= nxt[0] < b for a, b in grown):
-            grown.append(char_span(doc, *nxt))
-    grown = sorted({g for g in grown if g[1] > g[0]})
-    merged: list[Frag] = []
-    for g in grown:
-        if merged and g[0] <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], g[1]))
-        else:
-            merged.append(g)
-    return tuple(merged)
 
 
 def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
@@ -315,7 +282,11 @@ def _find(doc) -> list[Attribution]:
         cue_set = {t.i for t in cue}
         content -= cue_set
         content = {i for i in content if i not in src}
-        frags = _quote_content(doc, quotes, cue, fragments(doc, content)) if content else _quote_content(doc, quotes, cue, ())
+        if content:
+            frags = quote_content(doc, quotes, cue, fragments(doc, content))
+        else:
+            near = adjacent_content(doc, quotes, _cue_head(cue))
+            frags = quote_content(doc, quotes, cue, (near,)) if near else ()
         if not frags:
             continue
         cue_frags = fragments(doc, cue_set)

@@ -1,0 +1,76 @@
+"""Quotations around a cue: the parse stops at sentence ends, but a speaker's words often do not.
+
+'"A," she said. "B."' is one statement in two sentences; '"Why?" he asked.' puts the question before the sentence
+that holds its cue; 'He continued:' hands the floor to the next paragraph. These rules work on characters and
+quote pairs rather than on the dependency tree.
+"""
+
+from __future__ import annotations
+
+from knowledge.extract.spans import QuoteIndex, char_span, doc_text
+
+Frag = tuple[int, int]
+QUOTE_CHARS = ("“", '"', "''")
+
+
+def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
+    """Content the verb does not govern in the parse: a quote or paragraph right after it, or a quote right before."""
+    text = doc_text(doc)
+    end = tok.idx + len(tok)
+    nxt = text[end:end + 1]
+    if nxt in (",", ":"):
+        q = quotes.following(end + 1, text)
+        if q is not None:
+            return char_span(doc, *q)
+    sent = tok.sent
+    tail = text[end:sent.end_char].strip(" \u00a0")
+    if tail == ":" or (nxt == ":" and not text[end + 1:sent.end_char].strip()):
+        para_start = end + 1 + len(text[end + 1:]) - len(text[end + 1:].lstrip())
+        para_end = text.find("\n", para_start)
+        para_end = len(text) if para_end < 0 else para_end
+        if para_end > para_start:
+            return char_span(doc, para_start, para_end)
+    # '"Why now?" he asked.' — a short sentence holding only the speaker and the cue, right after a closing quote
+    if tok.i - sent.start <= 4 and not any(q in sent.text for q in QUOTE_CHARS):
+        before = text[:sent.start_char].rstrip(" \u00a0")
+        q = quotes.at(len(before) - 1) if before else None
+        if q is not None and q[1] == len(before):
+            return char_span(doc, *q)
+    return None
+
+
+def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
+    """Grow content to the whole quote it touches, and pull in the quote that resumes after the cue's sentence."""
+    text = doc_text(doc)
+    frags = list(content_frags)
+    grown = []
+    for s, e in frags:
+        q1, q2 = quotes.at(s), quotes.at(max(s, e - 1))
+        s2 = q1[0] if q1 else s
+        e2 = q2[1] if q2 else e
+        if q1 and not q2 and q1[1] <= cue_toks[0].idx < e:
+            e2 = q1[1]  # the quote closed before the cue: what follows it is the speaker, not the content
+        elif q1 and not q2 and e <= cue_toks[0].idx and q1[1] < e:
+            e2 = q1[1]
+        grown.append(char_span(doc, s2, e2))
+    cue_end = cue_toks[-1].idx + len(cue_toks[-1])
+    sent = cue_toks[0].sent
+    tail = text[cue_end:sent.end_char]
+    after = quotes.following(cue_end + len(tail) - len(tail.lstrip(" ,:")), text)
+    if after and not any(a <= after[0] < b for a, b in grown):
+        if text[cue_end:after[0]].strip(" \n") in (":", ",", ""):
+            grown.append(char_span(doc, *after))
+    quoted_before = grown and quotes.at(grown[0][0]) is not None and grown[0][1] < cue_toks[0].idx
+    rest = text[cue_end:sent.end_char].strip(" \n")
+    if quoted_before and rest.endswith((".", "!", "?")) and not any(q in rest for q in ("“", '"', "''")):
+        nxt = quotes.following(sent.end_char, text)
+        if nxt and not any(a <= nxt[0] < b for a, b in grown):
+            grown.append(char_span(doc, *nxt))
+    grown = sorted({g for g in grown if g[1] > g[0]})
+    merged: list[Frag] = []
+    for g in grown:
+        if merged and g[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], g[1]))
+        else:
+            merged.append(g)
+    return tuple(merged)

@@ -1,0 +1,245 @@
+"""A fake Slack Web API on 127.0.0.1 for end-to-end tests and benchmarks.
+
+It speaks enough of the real protocol for slack_sdk's WebClient and WebhookClient: form or JSON bodies, bearer
+tokens, `{"ok": ...}` envelopes, HTTP 429 with Retry-After. It records every call and every response_url post,
+and can be told to fail a method for one channel, rate-limit it, or enforce per-channel and workspace limits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Optional
+from urllib.parse import parse_qs
+
+TEAM = "T0TEST"
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    headers: dict
+    at: float = field(default_factory=time.time)
+
+
+@dataclass
+class Script:
+    method: str
+    error: Optional[str]
+    channel: Optional[str]
+    times: Optional[int]
+    retry_after: Optional[int] = None
+
+
+class FakeSlack:
+    def __init__(self, user_tz: str = "Europe/Berlin"):
+        self.calls: list[Call] = []
+        self.responses: list[tuple[str, dict]] = []
+        self.messages: dict[str, list[dict]] = {}
+        self.user_tz = user_tz
+        self.scripts: list[Script] = []
+        self.throttled = 0
+        self._per_channel: Optional[float] = None
+        self._workspace_per_min: Optional[int] = None
+        self._last_post: dict[str, float] = {}
+        self._window: list[float] = []
+        self._ts = itertools.count(1)
+        self._ids = itertools.count(1)
+        self._lock = threading.Condition()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread: Optional[threading.Thread] = None
+
+    # ---- lifecycle -------------------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "/api/"
+
+    def start(self) -> "FakeSlack":
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> "FakeSlack":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # ---- scripting -------------------------------------------------------------------------------------------
+
+    def fail(self, method: str, error: str, channel: Optional[str] = None, times: Optional[int] = None) -> None:
+        self.scripts.append(Script(method, error, channel, times))
+
+    def rate_limit(self, method: str, channel: Optional[str] = None, retry_after: int = 1, times: int = 1) -> None:
+        self.scripts.append(Script(method, "ratelimited", channel, times, retry_after))
+
+    def enforce_limits(self, per_channel_per_sec: float = 1.0, workspace_per_min: Optional[int] = None) -> None:
+        self._per_channel, self._workspace_per_min = per_channel_per_sec, workspace_per_min
+
+    def new_response_url(self) -> str:
+        return f"{self.url}/response/{next(self._ids)}"
+
+    # ---- inspection ------------------------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10) -> list[Call]:
+        deadline = time.time() + timeout
+        with self._lock:
+            while len([c for c in self.calls if c.method == method]) < count:
+                left = deadline - time.time()
+                if left <= 0:
+                    raise AssertionError(f"{method}: expected {count} calls, got {len(self.calls_to(method))}")
+                self._lock.wait(left)
+            return [c for c in self.calls if c.method == method]
+
+    def response_posts(self) -> list[dict]:
+        with self._lock:
+            return [body for _, body in self.responses]
+
+    def wait_for_responses(self, count: int = 1, timeout: float = 10) -> list[dict]:
+        deadline = time.time() + timeout
+        with self._lock:
+            while len(self.responses) < count:
+                left = deadline - time.time()
+                if left <= 0:
+                    raise AssertionError(f"expected {count} response_url posts, got {len(self.responses)}")
+                self._lock.wait(left)
+            return [body for _, body in self.responses]
+
+    # ---- the API ---------------------------------------------------------------------------------------------
+
+    def _scripted(self, method: str, channel: Optional[str]) -> Optional[Script]:
+        for script in self.scripts:
+            if script.method == method and script.channel in (None, channel) and script.times != 0:
+                if script.times is not None:
+                    script.times -= 1
+                return script
+        return None
+
+    def _throttle(self, channel: str) -> Optional[int]:
+        now = time.monotonic()
+        if self._per_channel:
+            gap = 1.0 / self._per_channel
+            last = self._last_post.get(channel)
+            if last is not None and now - last < gap * 0.95:
+                self.throttled += 1
+                return max(1, int(gap - (now - last) + 0.999))
+        if self._workspace_per_min:
+            self._window = [t for t in self._window if now - t < 60]
+            if len(self._window) >= self._workspace_per_min:
+                self.throttled += 1
+                return max(1, int(60 - (now - self._window[0]) + 0.999))
+            self._window.append(now)
+        self._last_post[channel] = now
+        return None
+
+    def _api(self, method: str, params: dict) -> tuple[int, dict, dict]:
+        channel = params.get("channel")
+        with self._lock:
+            script = self._scripted(method, channel)
+            if script and script.retry_after is not None:
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(script.retry_after)}
+            if script:
+                return 200, {"ok": False, "error": script.error}, {}
+            if method == "chat.postMessage":
+                wait = self._throttle(channel or "")
+                if wait is not None:
+                    return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)}
+                ts = f"{1_700_000_000 + next(self._ts)}.000100"
+                metadata = params.get("metadata")
+                if isinstance(metadata, str):
+                    metadata = json.loads(metadata)
+                message = {"type": "message", "ts": ts, "text": params.get("text", ""), "user": BOT_USER,
+                           "thread_ts": params.get("thread_ts"), "blocks": _maybe_json(params.get("blocks")),
+                           "metadata": metadata}
+                self.messages.setdefault(channel, []).append(message)
+                return 200, {"ok": True, "channel": channel, "ts": ts, "message": message}, {}
+        if method == "auth.test":
+            return 200, {"ok": True, "team_id": TEAM, "team": "Test Team", "user_id": BOT_USER, "bot_id": "BBOT",
+                         "url": "https://test.slack.invalid/"}, {}
+        if method == "conversations.history":
+            oldest = float(params.get("oldest") or 0)
+            with self._lock:
+                msgs = [m for m in reversed(self.messages.get(channel, [])) if float(m["ts"]) >= oldest]
+            return 200, {"ok": True, "messages": msgs[: int(params.get("limit") or 100)], "has_more": False}, {}
+        if method == "users.info":
+            return 200, {"ok": True, "user": {"id": params.get("user"), "tz": self.user_tz, "team_id": TEAM}}, {}
+        if method in ("views.publish", "chat.postEphemeral", "chat.update", "chat.delete", "views.open",
+                      "conversations.info", "team.info"):
+            return 200, {"ok": True, "channel": {"id": channel}, "team": {"id": TEAM}}, {}
+        return 200, {"ok": False, "error": "unknown_method"}, {}
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8")
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    params = json.loads(raw or "{}")
+                else:
+                    params = {k: v[0] for k, v in parse_qs(raw).items()}
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                if self.path.startswith("/response/"):
+                    with fake._lock:
+                        fake.responses.append((self.path, params))
+                        fake._lock.notify_all()
+                    self._reply(200, "ok", {}, plain=True)
+                    return
+                method = self.path.split("/api/", 1)[-1].split("?")[0]
+                auth = headers.get("authorization", "")
+                if not auth.startswith("Bearer xox"):
+                    params.pop("token", None)
+                    status, body, extra = 200, {"ok": False, "error": "not_authed"}, {}
+                else:
+                    status, body, extra = fake._api(method, params)
+                with fake._lock:
+                    fake.calls.append(Call(method, params, headers))
+                    fake._lock.notify_all()
+                self._reply(status, body, extra)
+
+            def _reply(self, status: int, body, extra: dict, plain: bool = False) -> None:
+                data = (body if plain else json.dumps(body)).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "text/plain" if plain else "application/json")
+                for k, v in extra.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+
+def _maybe_json(value):
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
