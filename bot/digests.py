@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -78,12 +79,24 @@ def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, ru
         _handle_error(store, client, job, exc, now, run)
         return
     for msg in details:
-        try:
-            client.chat_postMessage(channel=sub.channel_id, thread_ts=resp["ts"], text=msg["text"],
-                                    blocks=msg["blocks"], unfurl_links=False)
-        except SlackApiError as exc:  # the digest itself is out; a missing detail is logged, not resent
-            log.warning("digest details for %s in %s not posted: %s", sub.topic, sub.channel_id, exc.response.get("error"))
+        if not _post_detail(client, sub.channel_id, resp["ts"], msg):
             break
+
+
+def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, tries: int = 4) -> bool:
+    """Thread details go out after the digest is recorded as sent; a 429 here waits (this worker, this channel
+    only) and retries, anything else is logged: the digest itself is never resent for a missing detail."""
+    for _ in range(tries):
+        try:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=msg["text"], blocks=msg["blocks"],
+                                    unfurl_links=False)
+            return True
+        except SlackApiError as exc:
+            if exc.response.status_code != 429:
+                log.warning("digest details in %s not posted: %s", channel, exc.response.get("error"))
+                return False
+            time.sleep(min(int(exc.response.headers.get("Retry-After", 1) or 1), 30))
+    return False
 
 
 def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApiError, now: datetime, run: DigestRun):

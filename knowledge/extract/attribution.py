@@ -165,6 +165,11 @@ def _cue_tokens(verb) -> list:
     for c in verb.children:
         if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES and c.i == verb.i + 1:
             toks.append(c)
+    # "said Friday that ...": a bare time word between the verb and what was said is annotated with the cue
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.i == toks[-1].i + 1 and c.lower_ in lex.WEEKDAYS:
+            toks.append(c)
+            break
     return toks
 
 

@@ -70,3 +70,5 @@ SPEAK_ANON = {"anonymously", "anonymity"}
 # Adverbs annotators keep inside the cue ("also said", "repeatedly claimed").
 CUE_ADVERBS = {"also", "repeatedly", "previously", "later", "often", "again", "publicly", "privately", "recently",
                "already", "never", "not", "immediately", "long", "once", "first", "then"}
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

@@ -1,0 +1,44 @@
+"""Starting `briefbot serve --http` as a real subprocess, pointed at a fake Slack, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.e2e.slackreq import SECRET
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(db: Path, api_url: str, port: int | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
+    port = port or free_port()
+    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": api_url, "BRIEFBOT_DB": str(db)}
+    env.pop("SLACK_APP_TOKEN", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1", "--port", str(port),
+         "--no-scheduler"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=str(db.parent),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"serve exited: {proc.stdout.read().decode(errors='replace')}")
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("serve did not start in time")
