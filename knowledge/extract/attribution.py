@@ -35,6 +35,9 @@ class Attribution:
 
 
 COMP_DEPS = {"ccomp", "xcomp"}
+WIDE_OBJ = False
+SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
+OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "that", "which"}
@@ -61,7 +64,7 @@ def _source_tokens(subj) -> set[int]:
     if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
         noun = subj.head.head
         return {t.i for t in noun.subtree if t.i < subj.head.i and t.i <= noun.i} | {noun.i}
-    cut = [c for c in subj.children if c.dep_ in ("acl", "advcl", "relcl") and c.tag_ in ("VBG", "VBN")]
+    cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
     return _subtree(subj, cut)
 
 
@@ -119,11 +122,14 @@ def _content_tokens(verb, subj) -> set[int]:
         out = set()
         for c in comps:
             # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
-            drop = [k for k in c.children if k.dep_ == "conj" and k.lemma_.lower() in lex.VERB_CUES
+            drop = [k for k in c.children if k.dep_ == "conj" and _speech_verb(k)
                     and not any(x.dep_ in SUBJ_DEPS for x in k.children)]
             out |= _subtree(c, drop)
-            if c.dep_ == "xcomp":  # "expects X to win": X belongs to what is expected
+            own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
+            if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
                 out |= set().union(set(), *(_subtree(o) for o in verb.children if o.dep_ == "dobj" and o.i < c.i))
+            if c.dep_ == "xcomp" and _raising(verb):  # "X is expected to win": X is part of the expectation
+                out |= set().union(set(), *(_subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
         return _drop_leading_cc(verb.doc, out)
     head = verb.head
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
@@ -132,7 +138,19 @@ def _content_tokens(verb, subj) -> set[int]:
             return _drop_leading_cc(verb.doc, _subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ not in ("say", "tell"):
-        return _subtree(objs[0])
+        out = _subtree(objs[0])
+        for c in verb.children:  # "linked X to Y": the object and where it is put together are the claim
+            if c.i <= max(out):
+                continue
+            if c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or (WIDE_OBJ and c.lower_ not in SETTING_PREPS)):
+                out |= _subtree(c)
+            elif WIDE_OBJ and c.dep_ in ("oprd", "xcomp", "ccomp", "dative"):
+                out |= _subtree(c)
+            elif c.dep_ in ("punct",) and c.text != ",":
+                continue
+            else:
+                break
+        return out
     that = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
         return _subtree(that[0])
@@ -146,10 +164,23 @@ def _content_tokens(verb, subj) -> set[int]:
     return set()
 
 
+def _speech_verb(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return lex.VERB_CUES.get(lemma) in (lex.ASSERT, lex.FORECAST, lex.CRITICIZE) and lemma not in lex.NEEDS_CLAUSE
+
+
+def _raising(verb) -> bool:
+    """'is expected to', 'seems to': the grammatical subject is inside the content and nobody is the source."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    return passive or verb.lemma_ in lex.RAISING
+
+
 def _drop_leading_cc(doc, idxs: set[int]) -> set[int]:
     """'But the goal is ...': the connective links to the previous sentence, not to what was said."""
     while idxs and doc[min(idxs)].dep_ == "cc" or (idxs and doc[min(idxs)].is_punct and doc[min(idxs)].text not in "“\"'"):
         idxs = idxs - {min(idxs)}
+    while idxs and (doc[max(idxs)].dep_ == "cc" or doc[max(idxs)].text in (",", "--", "—")):
+        idxs = idxs - {max(idxs)}
     return idxs
 
 
@@ -165,11 +196,6 @@ def _cue_tokens(verb) -> list:
     for c in verb.children:
         if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES and c.i == verb.i + 1:
             toks.append(c)
-    # "said Friday that ...": a bare time word between the verb and what was said is annotated with the cue
-    for c in verb.children:
-        if c.dep_ == "npadvmod" and c.i == toks[-1].i + 1 and c.lower_ in lex.WEEKDAYS:
-            toks.append(c)
-            break
     return toks
 
 
@@ -203,8 +229,17 @@ def _candidates(doc, quotes: QuoteIndex):
             objs = [c for c in to.children if c.dep_ == "pobj"]
             sent = tok.sent
             pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+            comma = next((t.i for t in doc[to.i + 1:sent.end] if t.text == ","), None)
+            if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
+                pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause into the phrase
+                objs = [doc[i] for i in range(to.i + 1, comma)][-1:]
+                src_override = set(range(to.i + 1, comma))
+            else:
+                src_override = None
             content = {t.i for t in sent if t.i not in pp}
             src = set().union(*(set(_subtree(o)) for o in objs)) if objs else set()
+            if src_override is not None:
+                src = src_override
             main = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
             if main is not None and _belief_verb(main):
                 subj = _subject(main)
@@ -220,6 +255,8 @@ def _candidates(doc, quotes: QuoteIndex):
             continue
         subj = _subject(tok)
         content = _content_tokens(tok, subj)
+        if subj is not None and subj.i in content:
+            subj = None
         if not content and adjacent_content(doc, quotes, tok) is None:
             continue
         lemma = tok.lemma_.lower()
@@ -242,7 +279,8 @@ def _fold_participles(cands):
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i in by_cue:
             m = by_cue[v.head.i]
             hc = cands[m]
-            if hc[3] not in ("say", "tell") and len(hc[2]) <= 4 and not _comp_children(v.head):
+            objs = [c for c in v.head.children if c.dep_ == "dobj"]
+            if objs and objs[0].lemma_.lower() in lex.CLAIM_NOUNS and len(hc[2]) <= 4 and not _comp_children(v.head):
                 cands[m] = (hc[0], hc[1], content, hc[3], hc[4], hc[5] or neg, hc[6] or via)
                 dropped.add(n)
     return [c for n, c in enumerate(cands) if n not in dropped]

@@ -52,11 +52,12 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> in
     in_dir, out_dir = pathlib.Path(in_dir), pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = sorted(in_dir.glob("*.txt"))
-    texts = (p.read_text(encoding="utf-8") for p in paths)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     if n_process is None:
         n_process = 2 if len(paths) >= 32 and (os.cpu_count() or 1) >= 2 else 1
     n = 0
-    for path, doc in zip(paths, nlp.pipe(texts, batch_size=8, n_process=n_process)):
-        (out_dir / f"{path.stem}.ann").write_text(to_brat(doc.text, find_attributions(doc)), encoding="utf-8")
+    docs = nlp.pipe(texts, batch_size=8, n_process=n_process)
+    for path, text, doc in zip(paths, texts, docs):
+        (out_dir / f"{path.stem}.ann").write_text(to_brat(text, find_attributions(doc)), encoding="utf-8")
         n += 1
     return n

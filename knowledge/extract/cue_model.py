@@ -11,6 +11,8 @@ import json
 import math
 from importlib import resources
 
+from knowledge.extract.spans import doc_text
+
 WEIGHTS_FILE = "cue_weights.json"
 SPEECH_SUBJ = {"PERSON", "ORG", "NORP", "GPE"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -29,6 +31,8 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
     if subj is not None:
         kind = "pron" if subj.lower_ in PRONOUNS else subj.ent_type_ or subj.pos_
         f.append(f"subj={kind}")
+        f.append(f"subj_lemma={subj.lemma_.lower()}")
+        f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
         f.append(f"lemma_subj={lemma}|{kind}")
         if subj.lower_ in ("who", "that", "which"):
             f.append("subj=rel")
@@ -42,6 +46,13 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
                 f.append("comp_that")
             if c.tag_ == "TO" or any(m.tag_ == "TO" for m in c.children):
                 f.append("comp_to")
+            if any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children):
+                f.append("comp_finite")
+            f.append(f"comp_pos={c.pos_}")
+    text = doc_text(tok.doc)
+    near = text[max(0, tok.idx - 40):tok.idx + len(tok) + 4]
+    if any(q in near for q in ("”", '"', "''")):
+        f.append("quote_near")
     nxt = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
     prv = tok.doc[tok.i - 1].text if tok.i > 0 else ""
     f.append(f"next={nxt.lower() if not nxt.isalpha() else 'w'}")

@@ -71,4 +71,9 @@ SPEAK_ANON = {"anonymously", "anonymity"}
 CUE_ADVERBS = {"also", "repeatedly", "previously", "later", "often", "again", "publicly", "privately", "recently",
                "already", "never", "not", "immediately", "long", "once", "first", "then"}
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Verbs whose subject belongs inside the content ("X seems to ...", "X is expected to ...").
+RAISING = {"seem", "appear"}
+
+# Objects that only point back at an earlier statement ("refuted the claim, stating that ...").
+CLAIM_NOUNS = {"claim", "claims", "report", "allegation", "accusation", "charge", "story", "rumor", "rumour",
+               "assertion", "suggestion", "idea", "notion", "criticism", "statement", "account", "reports"}

@@ -30,6 +30,10 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
         para_end = len(text) if para_end < 0 else para_end
         if para_end > para_start:
             return char_span(doc, para_start, para_end)
+    before = text[:tok.idx].rstrip(" \u00a0")
+    q = quotes.at(len(before) - 1) if before else None
+    if q is not None and q[1] == len(before):  # '"...," said X' with the quote outside the parse
+        return char_span(doc, *q)
     # '"Why now?" he asked.' — a short sentence holding only the speaker and the cue, right after a closing quote
     if tok.i - sent.start <= 4 and not any(q in sent.text for q in QUOTE_CHARS):
         before = text[:sent.start_char].rstrip(" \u00a0")
@@ -61,11 +65,12 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         if text[cue_end:after[0]].strip(" \n") in (":", ",", ""):
             grown.append(char_span(doc, *after))
     quoted_before = grown and quotes.at(grown[0][0]) is not None and grown[0][1] < cue_toks[0].idx
-    rest = text[cue_end:sent.end_char].strip(" \n")
-    if quoted_before and rest.endswith((".", "!", "?")) and not any(q in rest for q in ("“", '"', "''")):
-        nxt = quotes.following(sent.end_char, text)
-        if nxt and not any(a <= nxt[0] < b for a, b in grown):
-            grown.append(char_span(doc, *nxt))
+    nxt = quotes.next_after(cue_end)
+    if quoted_before and nxt is not None and nxt[0] <= sent.end_char + 3:
+        between = text[cue_end:nxt[0]].strip(" \n\u00a0")
+        if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS):
+            if not any(a <= nxt[0] < b for a, b in grown):
+                grown.append(char_span(doc, *nxt))
     grown = sorted({g for g in grown if g[1] > g[0]})
     merged: list[Frag] = []
     for g in grown:

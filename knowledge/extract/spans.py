@@ -99,6 +99,10 @@ class QuoteIndex:
             return self.spans[i]
         return None
 
+    def next_after(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos - 1)
+        return self.spans[i] if i < len(self.spans) else None
+
     def following(self, pos: int, text: str, max_gap: int = 3) -> tuple[int, int] | None:
         """The quote that opens within a few spaces after `pos`."""
         i = bisect_right(self.starts, pos)
