@@ -22,7 +22,6 @@ from knowledge.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
-HISTORY_LOOKBACK = timedelta(minutes=5)
 
 
 @dataclass
@@ -41,10 +40,12 @@ class DigestRun:
             setattr(self, outcome, getattr(self, outcome) + 1)
 
 
-def _find_marker(client: WebClient, channel: str, marker: str, oldest: datetime) -> str | None:
-    """The ts of a message already carrying this digest's marker, if a crashed run managed to post it."""
-    resp = client.conversations_history(channel=channel, oldest=f"{oldest.timestamp():.6f}", limit=200,
-                                        include_all_metadata=True)
+def _find_marker(client: WebClient, channel: str, marker: str) -> str | None:
+    """The ts of a message already carrying this digest's marker, if a crashed run managed to post it.
+
+    The latest 200 messages are searched (no `oldest` bound: a pending digest is at most a day old, and the
+    ledger's clock may not be Slack's)."""
+    resp = client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
     for msg in resp.get("messages", []):
         payload = (msg.get("metadata") or {}).get("event_payload") or {}
         if payload.get("marker") == marker:
@@ -57,7 +58,7 @@ def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, ru
     sub = job.subscription
     try:
         if job.recovering:
-            ts = _find_marker(client, sub.channel_id, job.marker, job.created_at - HISTORY_LOOKBACK)
+            ts = _find_marker(client, sub.channel_id, job.marker)
             if ts:
                 ledger.mark(store, job.digest_id, "sent", ts=ts, now=now)
                 run.count("recovered")

@@ -16,7 +16,7 @@ def _now() -> str:
 def claim_event(store: Store, event_id: str, team_id: Optional[str]) -> bool:
     """True the first time an event id is seen; False for Slack's retries of it (and any other repeat)."""
     try:
-        with store.db.atomic():
+        with store.transaction():
             store.db.execute(
                 "INSERT INTO handled_events (event_id, team_id, at) VALUES (?, ?, ?)", [event_id, team_id, _now()]
             )
@@ -26,7 +26,7 @@ def claim_event(store: Store, event_id: str, team_id: Optional[str]) -> bool:
 
 
 def log_briefing(store: Store, team_id: str, user_id: str, channel_id: str, query: str, topic: str) -> None:
-    with store.db.atomic():
+    with store.transaction():
         store.db["briefing_log"].insert(
             {"team_id": team_id, "user_id": user_id, "channel_id": channel_id, "query": query, "topic": topic,
              "at": _now()}

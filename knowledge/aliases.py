@@ -43,7 +43,7 @@ def add_alias(store: Store, variant: str, target: str) -> str:
         raise AliasError("both the variant and the canonical name need letters or digits")
     if name_key(variant) == name_key(target):
         raise AliasError(f"{variant!r} and {target!r} are already the same name")
-    with store.db.atomic():
+    with store.transaction():
         target_id = _entity_for(store, target)
         variant_id = _entity_for(store, variant)
         merged = ""

@@ -82,7 +82,7 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
         local_date = occ.local_date.isoformat()
         since = _previous_until(store, sub) or now - FIRST_WINDOW
         marker = _marker(sub.team_id, sub.channel_id, sub.topic, local_date)
-        with store.db.atomic():
+        with store.transaction():
             cur = store.db.execute(
                 "INSERT OR IGNORE INTO digests (subscription_id, team_id, channel_id, topic, local_date, status, "
                 "scheduled_at, created_at, late, marker, since, until, attempts, next_attempt_at) "
@@ -105,7 +105,7 @@ def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
         [iso_utc(now)],
     ))
     for row in rows:
-        with store.db.atomic():
+        with store.transaction():
             cur = store.db.execute(
                 "UPDATE digests SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending' "
                 "AND next_attempt_at = ?",
@@ -150,7 +150,7 @@ def mark(store: Store, digest_id: int, status: str, ts: Optional[str] = None, er
         fields["items"] = items
     if status in ("sent", "empty"):
         fields["sent_at"] = iso_utc(now or datetime.now(timezone.utc))
-    with store.db.atomic():
+    with store.transaction():
         store.db["digests"].update(digest_id, fields)
         if status == "sent":
             row = store.db["digests"].get(digest_id)
@@ -160,7 +160,7 @@ def mark(store: Store, digest_id: int, status: str, ts: Optional[str] = None, er
 
 def defer(store: Store, digest_id: int, until: datetime, error: str) -> None:
     """Keep the digest pending and try again after `until` (rate limits, transient errors)."""
-    with store.db.atomic():
+    with store.transaction():
         store.db["digests"].update(digest_id, {"next_attempt_at": iso_utc(until), "error": error[:500]})
 
 

@@ -42,7 +42,7 @@ def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = Non
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FeedError(f"{url!r} is not an http(s) feed URL")
     now = now or datetime.now(timezone.utc)
-    with store.db.atomic():
+    with store.transaction():
         existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))
         if existing:
             return existing[0], False
@@ -60,7 +60,7 @@ def remove_feed(store: Store, team_id: str, url_or_id: str) -> Optional[dict]:
     ))
     if not rows:
         return None
-    with store.db.atomic():
+    with store.transaction():
         store.db["feeds"].delete(rows[0]["id"])
     return rows[0]
 
@@ -86,7 +86,7 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
         read = read_feed(feed["url"], fetcher, etag=feed["etag"], last_modified=feed["last_modified"])
     except IngestError as exc:
         failures = (feed["failures"] or 0) + 1
-        with store.db.atomic():
+        with store.transaction():
             store.db["feeds"].update(feed["id"], {
                 "failures": failures, "last_error": str(exc)[:300], "last_polled_at": iso_utc(now),
                 "next_poll_at": iso_utc(now + backoff(failures)),
@@ -99,7 +99,7 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
         items = [(e.link, (lambda e=e: fetch_article(e.link, fetcher))) for e in fresh]
         report = ingest(store, items)
         report.skipped += [Skipped(feed["url"], reason) for reason in read.skipped]
-    with store.db.atomic():
+    with store.transaction():
         store.db["feeds"].update(feed["id"], {
             "failures": 0, "last_error": None, "last_polled_at": iso_utc(now), "next_poll_at": iso_utc(now + POLL_EVERY),
             "etag": read.etag or feed["etag"], "last_modified": read.last_modified or feed["last_modified"],

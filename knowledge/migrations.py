@@ -211,12 +211,21 @@ def current_version(db: sqlite_utils.Database) -> int:
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Apply every migration the file has not seen yet; returns the new version."""
-    version = current_version(db)
+    """Apply every migration the file has not seen yet; returns the new version.
+
+    Each step runs in its own write transaction taken up front (BEGIN IMMEDIATE) and re-reads the version inside
+    it, so two processes opening the same new file do not both apply a step.
+    """
     for number, step in enumerate(MIGRATIONS, start=1):
-        if number <= version:
+        if number <= current_version(db):
             continue
-        with db.atomic():
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(db) < number:
+                step(db)
+                db.conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
     return current_version(db)

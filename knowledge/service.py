@@ -59,7 +59,7 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> in
     docs = list(store.iter_documents(include_duplicates=False))
     analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)
     for doc, analysis in zip(docs, analyses):
-        with store.db.atomic():
+        with store.transaction():
             write_analysis(store, doc, analysis)
         if progress:
             progress(1)

@@ -93,7 +93,7 @@ def subscribe(
     if resolution.kind == "entity":
         topic, entity_id = resolution.entity.name, resolution.entity.entity_id
     created = iso_utc(now or datetime.now(timezone.utc))
-    with store.db.atomic():
+    with store.transaction():
         existing = _find(store, team_id, channel_id, topic)
         if existing:
             store.db["subscriptions"].update(existing.id, {
@@ -125,7 +125,7 @@ def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Opti
             found = _find(store, team_id, channel_id, resolution.entity.name)
     if found is None:
         return None
-    with store.db.atomic():
+    with store.transaction():
         store.db.execute("UPDATE digests SET subscription_id = NULL WHERE subscription_id = ?", [found.id])
         store.db["subscriptions"].delete(found.id)
     return found
@@ -145,5 +145,5 @@ def list_subscriptions(store: Store, team_id: Optional[str] = None, channel_id: 
 
 
 def pause(store: Store, subscription_id: int, reason: str) -> None:
-    with store.db.atomic():
+    with store.transaction():
         store.db["subscriptions"].update(subscription_id, {"status": "paused", "paused_reason": reason})

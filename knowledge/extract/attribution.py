@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
 from knowledge.extract.cue_model import CueScorer
+from knowledge.extract.roles import (
+    comp_children, content_tokens, cue_tokens, negated, source_tokens, subject, subtree, via_of,
+)
 from knowledge.extract.quotes import adjacent_content, quote_content
-from knowledge.extract.spans import EDGE, TEXT_KEY, QuoteIndex, char_span, doc_text, fragments
+from knowledge.extract.spans import TEXT_KEY, QuoteIndex, char_span, doc_text, fragments
 
 Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
@@ -34,13 +37,6 @@ class Attribution:
     cue_lemma: str
 
 
-COMP_DEPS = {"ccomp", "xcomp"}
-WIDE_OBJ = False
-SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
-OBJECT_PREPS = {"to", "as", "for", "with"}
-PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
-SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-RELATIVE = {"who", "that", "which"}
 _scorer: CueScorer | None = None
 
 
@@ -51,170 +47,63 @@ def _get_scorer() -> CueScorer:
     return _scorer
 
 
-def _subtree(tok, exclude=()) -> set[int]:
-    """Subtree indices, leaving out the subtrees of `exclude` tokens (nested clauses, the cue itself)."""
-    drop: set[int] = set()
-    for t in exclude:
-        drop.update(x.i for x in t.subtree)
-    return {x.i for x in tok.subtree} - drop
-
-
-def _source_tokens(subj) -> set[int]:
-    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel."""
-    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        return {t.i for t in noun.subtree if t.i < subj.head.i and t.i <= noun.i} | {noun.i}
-    cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
-    return _subtree(subj, cut)
-
-
-def _subject(verb, depth: int = 0):
-    """The verb's own subject, else the one it shares through coordination or a participle clause."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            objs = [x for x in c.children if x.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    for c in verb.children:
-        if c.dep_ in SUBJ_DEPS:
-            return c
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, depth + 1)
-    return None
-
-
-def _negated(verb) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ in lex.NEGATORS
-
-
-def _via(verb, subj) -> Frag | None:
-    """The channel: who was told ("told RT"), or a medium preposition on the verb or on the speaker."""
-    doc = verb.doc
-    holders = [verb] + ([c for c in subj.children if c.dep_ in ("acl", "advcl")] if subj is not None else [])
-    holders += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not _comp_children(c)]
-    for h in holders:
-        for c in h.children:
-            if h.lemma_ == "tell" and c.dep_ in ("dobj", "dative"):
-                return char_span(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "on", "with"):
-                objs = [x for x in c.children if x.dep_ == "pobj"]
-                if not objs:
-                    continue
-                o = objs[0]
-                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (c.lower_ == "to" and (o.ent_type_ in ("ORG", "PERSON") or o.pos_ == "PROPN"))
-                if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
-                    return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
-    return None
-
-
-def _comp_children(verb):
-    return [c for c in verb.children if c.dep_ in COMP_DEPS and c.i != verb.i]
-
-
-def _content_tokens(verb, subj) -> set[int]:
-    comps = _comp_children(verb)
-    if verb.lemma_ in ("call", "urge", "ask") and not comps:
-        comps = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
-    if comps:
-        out = set()
-        for c in comps:
-            # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
-            drop = [k for k in c.children if k.dep_ == "conj" and _speech_verb(k)
-                    and not any(x.dep_ in SUBJ_DEPS for x in k.children)]
-            out |= _subtree(c, drop)
-            own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
-            if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
-                out |= set().union(set(), *(_subtree(o) for o in verb.children if o.dep_ == "dobj" and o.i < c.i))
-            if c.dep_ == "xcomp" and _raising(verb):  # "X is expected to win": X is part of the expectation
-                out |= set().union(set(), *(_subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
-        return _drop_leading_cc(verb.doc, out)
-    head = verb.head
-    # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis"):
-        if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
-            return _drop_leading_cc(verb.doc, _subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
-    objs = [c for c in verb.children if c.dep_ in ("dobj",)]
-    if objs and verb.lemma_ not in ("say", "tell"):
-        out = _subtree(objs[0])
-        for c in verb.children:  # "linked X to Y": the object and where it is put together are the claim
-            if c.i <= max(out):
-                continue
-            if c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or (WIDE_OBJ and c.lower_ not in SETTING_PREPS)):
-                out |= _subtree(c)
-            elif WIDE_OBJ and c.dep_ in ("oprd", "xcomp", "ccomp", "dative"):
-                out |= _subtree(c)
-            elif c.dep_ in ("punct",) and c.text != ",":
-                continue
-            else:
-                break
-        return out
-    that = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
-        return _subtree(that[0])
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
-        return _subtree(passive[0])
-    if PREP_CONTENT:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > verb.i]
-        if preps:
-            return {t.i for t in preps[0].subtree if t.i != preps[0].i}
-    return set()
-
-
-def _speech_verb(tok) -> bool:
-    lemma = tok.lemma_.lower()
-    return lex.VERB_CUES.get(lemma) in (lex.ASSERT, lex.FORECAST, lex.CRITICIZE) and lemma not in lex.NEEDS_CLAUSE
-
-
-def _raising(verb) -> bool:
-    """'is expected to', 'seems to': the grammatical subject is inside the content and nobody is the source."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-    return passive or verb.lemma_ in lex.RAISING
-
-
-def _drop_leading_cc(doc, idxs: set[int]) -> set[int]:
-    """'But the goal is ...': the connective links to the previous sentence, not to what was said."""
-    while idxs and doc[min(idxs)].dep_ == "cc" or (idxs and doc[min(idxs)].is_punct and doc[min(idxs)].text not in "“\"'"):
-        idxs = idxs - {min(idxs)}
-    while idxs and (doc[max(idxs)].dep_ == "cc" or doc[max(idxs)].text in (",", "--", "—")):
-        idxs = idxs - {max(idxs)}
-    return idxs
-
-
-def _cue_tokens(verb) -> list:
-    """The verb with its particle ("called for") and the auxiliaries right before it ("has also said")."""
-    toks = [verb]
-    i = verb.i - 1
-    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
-    while i in left and left[i].lower_ != "to" and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS
-                                                    or left[i].lower_.endswith("ly")):
-        toks.insert(0, left[i])
-        i -= 1
-    for c in verb.children:
-        if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES and c.i == verb.i + 1:
-            toks.append(c)
-    return toks
-
-
 def verb_candidate(tok) -> bool | None:
     """None when the token cannot be a verb cue; else whether the lexicon knows it (the scorer decides the rest)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
         return None
     if tok.lemma_.lower() in lex.VERB_CUES:
         return True
-    if _comp_children(tok) or any(c.dep_ == "dobj" for c in tok.children):
+    if comp_children(tok) or any(c.dep_ == "dobj" for c in tok.children):
         return False
     return None
 
 
+def _according(doc, tok):
+    """'According to X, Y' — X is the source, the rest of the sentence the content."""
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    sent = tok.sent
+    pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    comma = next((t.i for t in doc[to.i + 1:sent.end] if t.text == ","), None)
+    if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
+        pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause into the phrase
+        objs = [doc[i] for i in range(to.i + 1, comma)][-1:]
+        src_override = set(range(to.i + 1, comma))
+    else:
+        src_override = None
+    content = {t.i for t in sent if t.i not in pp}
+    src = set().union(*(set(subtree(o)) for o in objs)) if objs else set()
+    if src_override is not None:
+        src = src_override
+    main = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    if main is not None and _belief_verb(main):
+        subj = subject(main)
+        via = fragments(doc, src)
+        belief = {t.i for t in main.subtree if t.i > main.i} - pp
+        return ([main], source_tokens(subj), belief, main.lemma_, lex.SPECULATE, negated(main), via[0] if via else None)
+    return ([tok, to], src, content, "according to", lex.REPORT, False, None)
+
+
+def _noun_cue(tok):
+    """'Trump's claim that ...', 'a warning by the agency that ...': a statement noun with a that-clause."""
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses:
+        return None
+    src: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "poss":
+            src = {t.i for t in c.subtree if t.dep_ != "case"}
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            src = {t.i for o in c.children if o.dep_ == "pobj" for t in o.subtree}
+    return ([tok], src, subtree(clauses[0]), tok.lemma_.lower(), lex.NOUN_CUES[tok.lemma_.lower()], False, None)
+
+
 def _belief_verb(verb) -> bool:
     """'According to NBC, officials see it as a threat': the officials hold the view, the outlet only carries it."""
-    if verb.lemma_ not in lex.COGNITION or _subject(verb) is None:
+    if verb.lemma_ not in lex.COGNITION or subject(verb) is None:
         return False
-    finite = [c for c in _comp_children(verb) if c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(a.dep_ == "aux" for a in c.children)]
+    finite = [c for c in comp_children(verb) if c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(a.dep_ == "aux" for a in c.children)]
     as_pp = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     return bool(finite) or as_pp
 
@@ -225,44 +114,26 @@ def _candidates(doc, quotes: QuoteIndex):
     out = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            sent = tok.sent
-            pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-            comma = next((t.i for t in doc[to.i + 1:sent.end] if t.text == ","), None)
-            if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
-                pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause into the phrase
-                objs = [doc[i] for i in range(to.i + 1, comma)][-1:]
-                src_override = set(range(to.i + 1, comma))
-            else:
-                src_override = None
-            content = {t.i for t in sent if t.i not in pp}
-            src = set().union(*(set(_subtree(o)) for o in objs)) if objs else set()
-            if src_override is not None:
-                src = src_override
-            main = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-            if main is not None and _belief_verb(main):
-                subj = _subject(main)
-                via = fragments(doc, src)
-                belief = {t.i for t in main.subtree if t.i > main.i} - pp
-                out.append(([main], _source_tokens(subj), belief, main.lemma_, lex.SPECULATE,
-                            _negated(main), via[0] if via else None))
-                continue
-            out.append(([tok, to], src, content, "according to", lex.REPORT, False, None))
+            out.append(_according(doc, tok))
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.NOUN_CUES:
+            found = _noun_cue(tok)
+            if found is not None:
+                out.append(found)
             continue
         in_lex = verb_candidate(tok)
         if in_lex is None or not scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None):
             continue
-        subj = _subject(tok)
-        content = _content_tokens(tok, subj)
+        subj = subject(tok)
+        content = content_tokens(tok, subj)
         if subj is not None and subj.i in content:
             subj = None
         if not content and adjacent_content(doc, quotes, tok) is None:
             continue
         lemma = tok.lemma_.lower()
         stance = lex.VERB_CUES.get(lemma, lex.ASSERT)
-        out.append((_cue_tokens(tok), _source_tokens(subj) if subj is not None else set(), content, lemma, stance,
-                    _negated(tok), _via(tok, subj)))
+        out.append((cue_tokens(tok), source_tokens(subj) if subj is not None else set(), content, lemma, stance,
+                    negated(tok), via_of(tok, subj)))
     return out
 
 
@@ -280,7 +151,7 @@ def _fold_participles(cands):
             m = by_cue[v.head.i]
             hc = cands[m]
             objs = [c for c in v.head.children if c.dep_ == "dobj"]
-            if objs and objs[0].lemma_.lower() in lex.CLAIM_NOUNS and len(hc[2]) <= 4 and not _comp_children(v.head):
+            if objs and objs[0].lemma_.lower() in lex.CLAIM_NOUNS and len(hc[2]) <= 4 and not comp_children(v.head):
                 cands[m] = (hc[0], hc[1], content, hc[3], hc[4], hc[5] or neg, hc[6] or via)
                 dropped.add(n)
     return [c for n, c in enumerate(cands) if n not in dropped]
@@ -298,8 +169,8 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         before = [t for t in doc[tok.sent.start:tok.i] if t.pos_ in ("VERB", "AUX")]
         heads = [t for t in before if not (tok.sent.start <= t.head.i < tok.i) or t.head.i == t.i]
         verb = heads[0] if heads else None
-        subj = _subject(verb) if verb is not None else None
-        src = _source_tokens(subj) if subj is not None else set()
+        subj = subject(verb) if verb is not None else None
+        src = source_tokens(subj) if subj is not None else set()
         out.append((tok, src, char_span(doc, *q)))
     return out
 
@@ -378,4 +249,4 @@ def text_of(doc_text: str, frags) -> str:
     return " ".join(doc_text[s:e] for s, e in frags)
 
 
-__all__ = ["Attribution", "find_attributions", "text_of", "EDGE"]
+__all__ = ["Attribution", "find_attributions", "text_of"]

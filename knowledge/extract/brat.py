@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
+
+_LINE_PIECE = re.compile(r"[^\n\r\t\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 
 
 def _offsets(frags) -> str:
@@ -11,7 +14,22 @@ def _offsets(frags) -> str:
 
 
 def _surface(text: str, frags) -> str:
-    return " ".join(text[s:e] for s, e in frags).replace("\n", " ").replace("\t", " ")
+    return " ".join(text[s:e] for s, e in frags)
+
+
+def _one_line(text: str, frags) -> list[tuple[int, int]]:
+    """Brat's text field cannot hold line breaks or tabs, so a span crossing one is written as several pieces."""
+    out = []
+    for s, e in frags:
+        for m in _LINE_PIECE.finditer(text, s, e):
+            a, b = m.span()
+            while a < b and text[a] == " ":
+                a += 1
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
 
 
 def to_brat(text: str, attributions) -> str:
@@ -21,7 +39,7 @@ def to_brat(text: str, attributions) -> str:
     for e, att in enumerate(attributions, start=1):
         ids = {}
         for role, frags in (("Source", att.source), ("Cue", att.cue), ("Content", att.content)):
-            frags = [f for f in frags if f[1] > f[0]]
+            frags = _one_line(text, [f for f in frags if f[1] > f[0]])
             if not frags:
                 continue
             t += 1
@@ -30,7 +48,7 @@ def to_brat(text: str, attributions) -> str:
         if "Cue" not in ids:
             continue
         t += 1
-        cue = [f for f in att.cue if f[1] > f[0]]
+        cue = _one_line(text, [f for f in att.cue if f[1] > f[0]])
         label = "Attribution" if "Source" in ids else "Attribution-no-source"
         lines.append(f"T{t}\t{label} {_offsets(cue)}\t{_surface(text, cue)}")
         args = [f"{label}:T{t}"] + [f"{role}:{ids[role]}" for role in ("Source", "Cue", "Content") if role in ids]

@@ -97,7 +97,7 @@ def _store_batch(
         # A near-duplicate of an earlier document in this same batch only shows once that one is written.
         if original is None:
             original, score, keys = store.find_near_duplicate(inp.text)
-        with store.db.atomic():
+        with store.transaction():
             doc = store.insert_document(inp, keys, original)
             if analysis is not None and original is None:
                 write_analysis(store, doc, analysis)

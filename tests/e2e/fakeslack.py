@@ -26,6 +26,7 @@ class Call:
     params: dict
     headers: dict
     at: float = field(default_factory=time.time)
+    ok: bool = True
 
 
 @dataclass
@@ -219,7 +220,7 @@ class FakeSlack:
                 else:
                     status, body, extra = fake._api(method, params)
                 with fake._lock:
-                    fake.calls.append(Call(method, params, headers))
+                    fake.calls.append(Call(method, params, headers, ok=status == 200 and body.get("ok", False)))
                     fake._lock.notify_all()
                 self._reply(status, body, extra)
 

@@ -82,3 +82,14 @@ def test_attribute_dir_writes_one_ann_per_txt(tmp_path):
     for label, frags, surface in spans.values():
         assert " ".join(text[s:e] for s, e in frags) == surface
     assert len(events) == 1
+
+
+def test_a_span_crossing_a_line_break_is_split_so_the_text_field_stays_on_one_line():
+    text = "The statement read: first part\n\nsecond part"
+    a = att((), (find(text, ":"),), ((text.index("first"), len(text)),))
+    ann = to_brat(text, [a])
+    spans, _ = parse(ann)
+    content = [v for v in spans.values() if v[0] == "Content"][0]
+    assert content[1] == [find(text, "first part"), find(text, "second part")]
+    assert content[2] == "first part second part"
+    assert len(ann.splitlines()) == 4

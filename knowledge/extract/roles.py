@@ -1,0 +1,165 @@
+"""Roles read off the dependency tree: who the speaker of a verb is, what it governs, how it reached us.
+
+Each function answers one question about one cue verb and returns token indices, so the caller can subtract
+overlaps (a cue inside its own content, a source inside a clause) before turning them into character spans.
+"""
+
+from __future__ import annotations
+
+from knowledge.extract import cues as lex
+from knowledge.extract.spans import char_span
+
+Frag = tuple[int, int]
+COMP_DEPS = {"ccomp", "xcomp"}
+SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
+OBJECT_PREPS = {"to", "as", "for", "with"}
+PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE = {"who", "that", "which"}
+
+def subtree(tok, exclude=()) -> set[int]:
+    """Subtree indices, leaving out the subtrees of `exclude` tokens (nested clauses, the cue itself)."""
+    drop: set[int] = set()
+    for t in exclude:
+        drop.update(x.i for x in t.subtree)
+    return {x.i for x in tok.subtree} - drop
+
+
+def source_tokens(subj) -> set[int]:
+    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel."""
+    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
+        noun = subj.head.head
+        return {t.i for t in noun.subtree if t.i < subj.head.i and t.i <= noun.i} | {noun.i}
+    cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
+    return subtree(subj, cut)
+
+
+def subject(verb, depth: int = 0):
+    """The verb's own subject, else the one it shares through coordination or a participle clause."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for c in verb.children:
+        if c.dep_ in SUBJ_DEPS:
+            return c
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head, depth + 1)
+    return None
+
+
+def negated(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in lex.NEGATORS
+
+
+def via_of(verb, subj) -> Frag | None:
+    """The channel: who was told ("told RT"), or a medium preposition on the verb or on the speaker."""
+    doc = verb.doc
+    holders = [verb] + ([c for c in subj.children if c.dep_ in ("acl", "advcl")] if subj is not None else [])
+    holders += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not comp_children(c)]
+    for h in holders:
+        for c in h.children:
+            if h.lemma_ == "tell" and c.dep_ in ("dobj", "dative"):
+                return char_span(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "on", "with"):
+                objs = [x for x in c.children if x.dep_ == "pobj"]
+                if not objs:
+                    continue
+                o = objs[0]
+                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (c.lower_ == "to" and (o.ent_type_ in ("ORG", "PERSON") or o.pos_ == "PROPN"))
+                if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
+                    return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
+    return None
+
+
+def comp_children(verb):
+    return [c for c in verb.children if c.dep_ in COMP_DEPS and c.i != verb.i]
+
+
+def content_tokens(verb, subj) -> set[int]:
+    comps = comp_children(verb)
+    if verb.lemma_ in ("call", "urge", "ask") and not comps:
+        comps = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
+    if comps:
+        out = set()
+        for c in comps:
+            # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
+            drop = [k for k in c.children if k.dep_ == "conj" and speech_verb(k)
+                    and not any(x.dep_ in SUBJ_DEPS for x in k.children)]
+            out |= subtree(c, drop)
+            own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
+            if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
+                out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ == "dobj" and o.i < c.i))
+            if c.dep_ == "xcomp" and raising(verb):  # "X is expected to win": X is part of the expectation
+                out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
+        return drop_leading_cc(verb.doc, out)
+    head = verb.head
+    # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis"):
+        if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
+            return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
+    objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+    if objs and verb.lemma_ not in ("say", "tell"):
+        out = subtree(objs[0])
+        for c in verb.children:  # "linked X to Y": the object and where it is put together are the claim
+            if c.i <= max(out):
+                continue
+            if c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or c.lower_ not in SETTING_PREPS):
+                out |= subtree(c)
+            elif c.dep_ in ("oprd", "xcomp", "ccomp", "dative"):
+                out |= subtree(c)
+            elif c.dep_ in ("punct",) and c.text != ",":
+                continue
+            else:
+                break
+        return out
+    that = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
+        return subtree(that[0])
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
+        return subtree(passive[0])
+    if PREP_CONTENT:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > verb.i]
+        if preps:
+            return {t.i for t in preps[0].subtree if t.i != preps[0].i}
+    return set()
+
+
+def speech_verb(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return lex.VERB_CUES.get(lemma) in (lex.ASSERT, lex.FORECAST, lex.CRITICIZE) and lemma not in lex.NEEDS_CLAUSE
+
+
+def raising(verb) -> bool:
+    """'is expected to', 'seems to': the grammatical subject is inside the content and nobody is the source."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    return passive or verb.lemma_ in lex.RAISING
+
+
+def drop_leading_cc(doc, idxs: set[int]) -> set[int]:
+    """'But the goal is ...': the connective links to the previous sentence, not to what was said."""
+    while idxs and doc[min(idxs)].dep_ == "cc" or (idxs and doc[min(idxs)].is_punct and doc[min(idxs)].text not in "“\"'"):
+        idxs = idxs - {min(idxs)}
+    while idxs and (doc[max(idxs)].dep_ == "cc" or doc[max(idxs)].text in (",", "--", "—")):
+        idxs = idxs - {max(idxs)}
+    return idxs
+
+
+def cue_tokens(verb) -> list:
+    """The verb with its particle ("called for") and the auxiliaries right before it ("has also said")."""
+    toks = [verb]
+    i = verb.i - 1
+    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
+    while i in left and left[i].lower_ != "to" and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS
+                                                    or left[i].lower_.endswith("ly")):
+        toks.insert(0, left[i])
+        i -= 1
+    for c in verb.children:
+        if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES and c.i == verb.i + 1:
+            toks.append(c)
+    return toks
