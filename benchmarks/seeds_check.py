@@ -46,7 +46,7 @@ def main() -> int:
                 "JOIN entities ea ON ea.id = a.speaker_entity_id JOIN entities eb ON eb.id = b.speaker_entity_id "
                 "WHERE ea.name LIKE '%Lukashenko%' AND eb.name LIKE '%Kellogg%' AND b.stance = 'deny'"))),
             "June 21 Minsk meeting as an event": any(
-                e["trigger"] == "meeting" and e["place_text"] == "Minsk" and "June 21" in (e["date_text"] or "") for e in events),
+                e["trigger"] == "meet" and e["place_text"] == "Minsk" and "June 21" in (e["date_text"] or "") for e in events),
             "Tsikhanouski's release as an event": any(e["trigger"] in ("release", "free") and "Tsikhanouski" in e["quote"] for e in events),
             "no boilerplate entity (BMW, French defense minister)": not ({"BMW", "French"} & entities),
             "every citation slices back": all(texts[c["document_id"]][c["start"]:c["end"]] == c["quote"] for c in claims)

@@ -54,6 +54,16 @@ def _event_date_label(row: dict, start: Optional[date]) -> str:
                       row["date_text"])
 
 
+HALF_LIFE_DAYS = 30
+
+
+def rank(when: Optional[date], newest: Optional[date], independent: int, relevance: float) -> float:
+    """Recency (halving every 30 days before the newest item; undated items score as old), corroboration by
+    independent outlets, and how central the topic is to the line."""
+    age = (newest - when).days if when and newest else 365
+    return 0.5 ** (age / HALF_LIFE_DAYS) + 0.4 * min(independent - 1, 4) + relevance
+
+
 def _recency_key(d: Optional[date]) -> tuple:
     return (d is not None, d or date.min)
 
@@ -65,13 +75,15 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
         for head, members in groups:
             head_actors = set((head["actor_ids"] or "").split("|")) - {""}
             same_day = head["date_start"] == row["date_start"] or not (head["date_start"] and row["date_start"])
-            if head["trigger"] == row["trigger"] and same_day and (actors & head_actors or not actors):
+            same_sentence = any(m["document_id"] == row["document_id"] and m["start"] == row["start"] for m in members)
+            if same_sentence or (head["trigger"] == row["trigger"] and same_day and (actors & head_actors or not actors)):
                 members.append(row)
                 break
         else:
             groups.append((row, [row]))
     lines = []
-    for head, members in groups:
+    for _, members in groups:
+        head = next((m for m in members if m["date_start"]), members[0])  # the report that dates the event
         cites = [c for c in (_citation(m) for m in members) if c]
         dropped.append(len(members) - len(cites))
         if not cites:
@@ -86,12 +98,12 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
                 date_label=_event_date_label(head, start),
                 place=head["place_text"], outlets=outlets, independent_outlets=independent, citations=cites,
             ),
-            central * (1 + 0.3 * (independent - 1)),
+            central,
             gather.date_of(head["sort_date"]),
         ))
-    # Keep the most relevant and corroborated lines, then show them newest first.
-    lines.sort(key=lambda t: (_recency_key(t[2]), t[1]), reverse=True)
-    kept = sorted(lines[: limit * 2], key=lambda t: (-t[1], ))[:limit]
+    # Keep the best lines by recency, corroboration and relevance, then show them newest first.
+    newest = max((t[2] for t in lines if t[2]), default=None)
+    kept = sorted(lines, key=lambda t: -rank(t[2], newest, t[0].independent_outlets, t[1]))[:limit]
     kept.sort(key=lambda t: _recency_key(t[2]), reverse=True)
     return [t[0] for t in kept]
 
@@ -190,14 +202,17 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
         if left and right:
             pairs.append(DisputeLine(claim=left, denial=right))
             in_dispute |= {claim["id"], denial["id"]}
-    rest = [r for r in claim_rows if r["id"] not in in_dispute and r["quote"] and len(r["quote"]) > 12]
+    shown = [(by_id[i]["document_id"], by_id[i]["start"], by_id[i]["end"]) for i in in_dispute]
+    rest = [r for r in claim_rows if r["id"] not in in_dispute and r["quote"] and len(r["quote"]) > 12
+            and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)]
     lines = []
     for members in _merge_claims(rest):
         line = _claim_line(members, copies)
         dropped.append(len(members) - (len(line.citations) if line else 0))
         if line:
             lines.append(line)
-    lines.sort(key=lambda l: (_recency_key(l.date), l.independent_outlets, l.speaker_entity_id == eid), reverse=True)
+    newest = max((l.date for l in lines if l.date), default=None)
+    lines.sort(key=lambda l: -rank(l.date, newest, l.independent_outlets, 1.0 if l.speaker_entity_id == eid else 0.6))
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
     names = _entity_names(store, {e for s in about.values() for e in s})
     matters = _matters(lines[:limit], names, about, eid)

@@ -164,6 +164,8 @@ def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[O
                 start, end = row["start"], after + len(role)
             else:
                 continue
+            if "\n" in body[start:end]:
+                continue  # a role in a headline above is not a description of this mention
             return {**row, "start": start, "end": end, "quote": body[start:end], "actual": body[start:end]}, role
         if fallback is None and body[row["start"] : row["end"]] == row["text"]:
             fallback = {**row, "quote": row["text"], "actual": row["text"]}

@@ -74,13 +74,14 @@ class CueScorer:
         data = json.loads(raw)
         return cls(data["weights"], data.get("threshold", 0.5))
 
-    def probability(self, tok, in_lexicon: bool, in_quote: bool = False) -> float:
+    def probability(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> float:
         w = self.weights or {}
-        z = w.get("__bias__", 0.0) + sum(w.get(name, 0.0) for name in features(tok, in_lexicon, in_quote))
+        names = features(tok, in_lexicon, in_quote) + list(extra)
+        z = w.get("__bias__", 0.0) + sum(w.get(name, 0.0) for name in names)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def accept(self, tok, in_lexicon: bool, in_quote: bool = False) -> bool:
+    def accept(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> bool:
         """Without weights, trust the lexicon; with them, let the model overrule it either way."""
         if self.weights is None:
             return in_lexicon
-        return self.probability(tok, in_lexicon, in_quote) >= self.threshold
+        return self.probability(tok, in_lexicon, in_quote, extra) >= self.threshold

@@ -100,7 +100,7 @@ def _description(span: Span) -> Optional[str]:
     i = span.start - 1
     while i >= 0 and span.start - i <= 8:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON" or tok.lower_ in ("’s", "'s"):
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("’s", "'s") or "\n" in tok.text or "\n" in tok.whitespace_:
             break
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "ADP") and tok.lower_ not in _DESC_JOINERS:
             break

@@ -29,6 +29,10 @@ NOUN_TRIGGERS = {
     "negotiations", "discussions", "conference", "exchange", "ceasefire", "truce", "deal", "agreement", "call",
     "confrontation", "standoff", "offensive", "sanctions", "exclusion", "snub", "freeze", "pause",
 }
+# Words for the same kind of happening share one trigger, so reports worded differently merge into one line.
+SAME_EVENT = {"land": "arrive", "fly": "arrive", "free": "release", "meeting": "meet", "talks": "meet",
+              "exclusion": "exclude", "bar": "exclude", "ban": "exclude", "sideline": "exclude", "oust": "exclude",
+              "freeze": "pause", "suspend": "pause", "halt": "pause"}
 # "take over", "step in": particles that turn a light verb into an event.
 PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
 # Nouns naming a gathering: the people named in the same sentence are its participants.
@@ -147,7 +151,7 @@ def find_events(
         events.append(
             LocalEvent(
                 what=doc.text[span[0] : span[1]],
-                trigger=tok.lemma_.lower(),
+                trigger=SAME_EVENT.get(tok.lemma_.lower(), tok.lemma_.lower()),
                 span=span,
                 actors=actors,
                 place=place,

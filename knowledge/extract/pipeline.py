@@ -21,12 +21,23 @@ FACTUAL_STANCES = {"acknowledge"}
 FACTUAL_CUES = {"confirm", "announce", "acknowledge", "admit"}
 
 
+def headline_end(text: str) -> int:
+    """End of a headline line at the top (short, no final period), or 0. A headline repeats the story in
+    telegraphic form ("Kellogg denies agreeing to ..."); its entities count, but its claims and events are read
+    from the body, where the wording is complete."""
+    first, sep, _ = text.partition("\n")
+    if sep and 0 < len(first.strip()) < 150 and not first.rstrip().endswith((".", "!", "?", "”", '"')):
+        return len(first)
+    return 0
+
+
 def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
     ents = find_entities(doc)
-    attributions = find_attributions(doc)
+    body_start = headline_end(doc.text)
+    attributions = [a for a in find_attributions(doc) if not a.cue or a.cue[0][0] >= body_start]
     claims = to_claims(doc.text, attributions, ents, doc)
     reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
-    events = find_events(doc, ents, published, reported)
+    events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
     disputes = link_in_document(doc.text, claims)
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 

@@ -15,7 +15,6 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in",
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-RELATIVE = {"who", "that", "which"}
 
 def subtree(tok, exclude=()) -> set[int]:
     """Subtree indices, leaving out the subtrees of `exclude` tokens (nested clauses, the cue itself)."""
@@ -26,10 +25,11 @@ def subtree(tok, exclude=()) -> set[int]:
 
 
 def source_tokens(subj) -> set[int]:
-    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel."""
-    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        return {t.i for t in noun.subtree if t.i < subj.head.i and t.i <= noun.i} | {noun.i}
+    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel.
+
+    A relative pronoun ("..., who said") stays the source, as annotators mark it; like "he", resolving it is left to
+    the claims layer.
+    """
     cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
     return subtree(subj, cut)
 
@@ -151,15 +151,20 @@ def drop_leading_cc(doc, idxs: set[int]) -> set[int]:
 
 
 def cue_tokens(verb) -> list:
-    """The verb with its particle ("called for") and the auxiliaries right before it ("has also said")."""
+    """The verb with its particle ("called for"), the auxiliaries right before it ("has also said", "to discuss")
+    and the preposition that introduces its content ("complained about")."""
     toks = [verb]
     i = verb.i - 1
     left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
-    while i in left and left[i].lower_ != "to" and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS
-                                                    or left[i].lower_.endswith("ly")):
+    while i in left and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS or left[i].lower_.endswith("ly")):
         toks.insert(0, left[i])
         i -= 1
+    bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     for c in verb.children:
-        if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES and c.i == verb.i + 1:
+        if c.i != verb.i + 1:
+            continue
+        if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
+            toks.append(c)
+        elif bare and c.dep_ == "prep" and c.lower_ in PREP_CONTENT:  # "complained about X"
             toks.append(c)
     return toks

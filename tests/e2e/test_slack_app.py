@@ -73,7 +73,9 @@ def test_slack_retrying_an_event_does_not_produce_a_second_reply(bot, slack):
                "channel": "C9", "event_ts": "1700000000.000300"}
     body = event(mention, "EvRetry")
     bot.post(body, json_body=True)
-    retry_headers = {**signed_headers(body, json_body=True), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    # Slack signs each delivery afresh, so the retry carries a new timestamp and signature.
+    retry_headers = {**signed_headers(body, json_body=True, timestamp=int(time.time()) + 1),
+                     "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     assert bot.post(body, headers=retry_headers).status_code == 200
     slack.wait_for("chat.postMessage")
     time.sleep(1.0)

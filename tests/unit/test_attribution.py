@@ -176,3 +176,25 @@ def test_every_span_slices_back_to_the_text_and_content_is_in_text_order(nlp):
         assert list(a.content) == sorted(a.content)
         for s, e in a.cue + a.content + a.source:
             assert 0 <= s < e <= len(doc.text)
+
+
+def test_a_statement_noun_with_a_that_clause_is_a_cue_and_its_possessor_the_source(nlp):
+    a = only(nlp, "The minister's claim that the border is closed was false.")
+    assert (a["source"], a["cue"], a["lemma"]) == ("The minister", "claim", "claim")
+    assert a["content"] == ["that the border is closed"]
+
+
+def test_a_relative_pronoun_stays_the_source_the_way_annotators_mark_it(nlp):
+    a = only(nlp, "The mayor, who said the budget was balanced, resigned.")
+    assert (a["source"], a["cue"], a["content"]) == ("who", "said", ["the budget was balanced"])
+
+
+def test_an_expectation_without_an_agent_has_no_source_and_keeps_its_subject_in_the_content(nlp):
+    a = only(nlp, "The bridge is expected to reopen in March.")
+    assert (a["source"], a["cue"], a["stance"]) == ("", "is expected", "forecast")
+    assert a["content"] == ["The bridge", "to reopen in March"]
+
+
+def test_calling_something_a_name_makes_the_object_and_the_name_the_content(nlp):
+    a = only(nlp, "Critics called the plan a disaster.")
+    assert (a["source"], a["cue"], a["content"]) == ("Critics", "called", ["the plan a disaster"])
