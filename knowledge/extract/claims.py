@@ -7,12 +7,16 @@ speaker ("a Russian official", "sources"), which is what a reader needs anyway.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
+# "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
+_CHANNEL = re.compile(r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
+                      r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
 
 
 def _sentence_subject(doc, offset: int, ents: DocEntities) -> Optional[int]:
@@ -61,6 +65,13 @@ def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities, doc=None
     return None
 
 
+def _channel(text: str, source: Optional[Span], cue) -> Optional[str]:
+    if not source or not cue or cue[0][0] <= source[1]:
+        return None
+    m = _CHANNEL.search(text, source[1], cue[0][0])
+    return m.group(1) if m else None
+
+
 def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
     return text[mention[0] - span[0] : mention[1] - span[0]]
 
@@ -85,7 +96,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 stance=att.stance,
                 negated=att.negated,
                 kind=att.kind,
-                via=text[att.via[0] : att.via[1]] if att.via else None,
+                via=text[att.via[0] : att.via[1]] if att.via else _channel(text, source, att.cue),
                 content=content,
                 context=context,
                 parent=att.parent,

@@ -71,6 +71,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS):
             if not any(a <= nxt[0] < b for a, b in grown):
                 grown.append(char_span(doc, *nxt))
+    grown = _cut_out(doc, grown, (cue_toks[0].idx, cue_end))
     grown = sorted({g for g in grown if g[1] > g[0]})
     merged: list[Frag] = []
     for g in grown:
@@ -79,3 +80,16 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         else:
             merged.append(g)
     return tuple(merged)
+
+
+def _cut_out(doc, frags, hole: Frag) -> list[Frag]:
+    """Growing to whole quotes can swallow the cue between two quotes; cut it back out."""
+    out = []
+    for s, e in frags:
+        if s < hole[1] and hole[0] < e:
+            for a, b in ((s, hole[0]), (hole[1], e)):
+                if b > a:
+                    out.append(char_span(doc, a, b))
+        else:
+            out.append((s, e))
+    return out

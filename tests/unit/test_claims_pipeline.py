@@ -1,0 +1,48 @@
+"""Claims as the briefing sees them: speakers matched to entities only when clear, channels, disputes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from knowledge.extract.nlp import load_nlp
+from knowledge.extract.pipeline import analyze_doc, headline_end
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def analyze(nlp, text):
+    a = analyze_doc(nlp(text), datetime(2025, 5, 6))
+    return a, {(c.speaker, c.via, c.stance) for c in a.claims}
+
+
+def test_an_anonymous_official_speaking_to_an_outlet_is_attributed_through_that_outlet(nlp):
+    text = ("A Latvian official, speaking anonymously to Baltic Radio, was blunt: “The port deal is dead.” "
+            "The ministry did not comment.")
+    a, found = analyze(nlp, text)
+    claim = next(c for c in a.claims if c.speaker and "official" in c.speaker)
+    assert claim.via == "Baltic Radio" and claim.speaker_entity is None
+
+
+def test_a_nationality_in_the_speaker_phrase_is_not_the_speaker(nlp):
+    a, _ = analyze(nlp, "Russian officials said that the talks would continue in Geneva next week.")
+    claim = a.claims[0]
+    assert claim.speaker == "Russian officials" and claim.speaker_entity is None
+
+
+def test_a_denial_is_linked_to_the_claim_about_the_person_who_denies_it(nlp):
+    text = ("Union leader Ola Berg claimed that Maria Lindqvist agreed to a pay rise for dock workers. "
+            "Lindqvist denied that she had agreed to any pay rise.")
+    a, _ = analyze(nlp, text)
+    assert len(a.disputes) == 1
+    claim, denial = a.claims[a.disputes[0].claim], a.claims[a.disputes[0].other]
+    assert denial.stance == "deny" and "Ola Berg" in claim.speaker
+
+
+def test_a_headline_line_is_recognised_and_its_claims_left_to_the_body():
+    assert headline_end("Mayor denies quay deal\n\nThe mayor denied the deal.") == len("Mayor denies quay deal")
+    assert headline_end("The mayor denied the deal.\nMore text.") == 0
