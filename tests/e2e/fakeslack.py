@@ -44,6 +44,7 @@ class FakeSlack:
         self.responses: list[tuple[str, dict]] = []
         self.messages: dict[str, list[dict]] = {}
         self.user_tz = user_tz
+        self.socket_url: Optional[str] = None  # set by a test that runs a FakeSocketMode
         self.scripts: list[Script] = []
         self.throttled = 0
         self._per_channel: Optional[float] = None
@@ -214,7 +215,9 @@ class FakeSlack:
                     return
                 method = self.path.split("/api/", 1)[-1].split("?")[0]
                 auth = headers.get("authorization", "")
-                if not auth.startswith("Bearer xox"):
+                if method == "apps.connections.open" and auth.startswith("Bearer xapp-") and fake.socket_url:
+                    status, body, extra = 200, {"ok": True, "url": fake.socket_url}, {}
+                elif not auth.startswith("Bearer xox"):
                     params.pop("token", None)
                     status, body, extra = 200, {"ok": False, "error": "not_authed"}, {}
                 else:
