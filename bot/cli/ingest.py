@@ -34,7 +34,7 @@ def print_report(report) -> None:
                 highlight=False,
             )
     for s in report.skipped:
-        err.print(f"[red]skipped[/red]   {s.reason}", highlight=False)
+        err.print(f"[red]skipped[/red]   {s.reason}", highlight=False, soft_wrap=True)
     summary = (
         f"{report.stored} stored, {report.count('duplicate')} near-duplicates, "
         f"{report.count('exists')} already stored, {len(report.skipped)} skipped"

@@ -1,0 +1,88 @@
+"""The `briefbot` command over a real database file: one-line errors, exit codes, idempotent ingest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.cli import commands  # noqa: F401  (registers the commands)
+
+ARTICLE = ("Quay reopens in Lindenport\n\nHarbour chief Maria Lindqvist said on Monday that the quay would reopen "
+           "in June. “We are ahead of schedule,” Lindqvist told the Harbor Ledger.")
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "cli.db"
+
+    def invoke(*args):
+        return runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_a_batch_with_bad_files_stores_the_good_ones_reports_each_bad_one_and_exits_2(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE)
+    (folder / "empty.txt").write_text("")
+    (folder / "blob.txt").write_bytes(b"\x00\x01" * 50)
+    result = run("ingest", str(folder), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    out = result.output
+    assert "stored" in out and "empty.txt: file is empty" in out and "blob.txt: looks binary" in out
+    assert "missing.txt: no such file or directory" in out and "Traceback" not in out
+
+
+def test_ingesting_again_changes_nothing_and_says_so(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    assert run("ingest", str(path)).exit_code == 0
+    again = run("ingest", str(path))
+    assert again.exit_code == 0 and "nothing new" in again.output and "already stored" in again.output
+
+
+def test_brief_on_an_empty_store_loads_the_demo_corpus_and_says_so(run):
+    result = run("brief", "kellogg")
+    assert result.exit_code == 0
+    assert "demo corpus" in result.output and "Keith Kellogg" in result.output
+
+
+def test_an_unknown_topic_explains_itself_with_exit_code_3(run):
+    run("ingest", "--demo")
+    result = run("brief", "zzzz")
+    assert result.exit_code == 3 and "Nothing is known" in result.output
+
+
+def test_a_bad_filter_is_one_line_with_the_syntax(run):
+    result = run("brief", "kellogg", "since:someday")
+    assert result.exit_code == 1 and "since:7d" in result.output and "Traceback" not in result.output
+
+
+def test_json_citations_slice_back_to_the_text_printed_by_doc(run):
+    run("ingest", "--demo")
+    data = json.loads(run("brief", "kellogg", "--format", "json").output)
+    assert data["claim_reviews"]
+    for review in data["claim_reviews"]:
+        for cite in review["appearance"]:
+            text = run("doc", cite["document_id"]).output
+            assert text[cite["start"]:cite["end"]] == cite["quote"]
+
+
+def test_doc_prints_the_stored_text_exactly(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    run("ingest", str(path))
+    from knowledge.models import content_hash
+
+    assert run("doc", content_hash(ARTICLE)[:10]).output == ARTICLE
+
+
+def test_tikhanovsky_resolves_to_tsikhanouski_in_the_demo(run):
+    run("ingest", "--demo")
+    result = run("brief", "tikhanovsky")
+    assert result.exit_code == 0 and "Tsikhanouski" in result.output
