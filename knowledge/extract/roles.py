@@ -101,11 +101,7 @@ def content_tokens(verb, subj) -> set[int]:
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis"):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
-            # "In May, officials said, the plan ...": a setting placed before the cue frames the report, not the claim
-            framing = [c for c in head.children if c.i < verb.i and c.dep_ in ("prep", "advcl", "npadvmod")
-                       and any(x.dep_ in SUBJ_DEPS and x.i > verb.i for x in head.children)]
-            out = subtree(head, [verb] + framing) - ({t.i for t in subj.subtree} if subj is not None else set())
-            return drop_leading_cc(verb.doc, out)
+            return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ not in ("say", "tell"):
         out = subtree(objs[0])
