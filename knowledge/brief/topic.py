@@ -115,5 +115,7 @@ def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None) -> 
         return Resolution("entity", query, entity=top)
     if _has_text(store, query):
         return Resolution("text", query)
-    suggestions = [c.name for c in cands if c.score >= 55][:3]
+    # Suggestions may be looser than matches: word order and partial overlaps count (WRatio).
+    near = sorted(cands, key=lambda c: -max(c.score, fuzz.WRatio(name_key(query), name_key(c.name))))
+    suggestions = [c.name for c in near if max(c.score, fuzz.WRatio(name_key(query), name_key(c.name))) >= 60][:3]
     return Resolution("unknown", query, suggestions=suggestions)

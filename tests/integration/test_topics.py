@@ -1,0 +1,46 @@
+"""Topic resolution: typos, transliterations, free text, ambiguity asked not guessed, unknown explained."""
+
+from __future__ import annotations
+
+from knowledge.brief.compose import compose
+from knowledge.brief.query import parse_query
+from knowledge.extract.analysis import Analysis, LocalEntity
+from knowledge.extract.writer import write_analysis
+from knowledge.models import DocumentInput
+
+
+def put(store, text, *entities):
+    with store.transaction():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Wire"), [], None)
+        ents = [LocalEntity(n, t, [(text.index(n), text.index(n) + len(n))], [n]) for n, t in entities]
+        write_analysis(store, doc, Analysis(entities=ents))
+
+
+def test_a_name_shared_by_a_person_and_a_company_is_asked_not_guessed(store):
+    put(store, "Keith Kellogg met officials in Kyiv.", ("Keith Kellogg", "PERSON"))
+    put(store, "Kellogg raised cereal prices again.", ("Kellogg", "ORG"))
+    result = compose(store, parse_query("kellogg"))
+    assert result.kind == "ambiguous"
+    assert {c.type for c in result.choices} == {"PERSON", "ORG"}
+    assert compose(store, parse_query("keith kellogg")).kind == "briefing"
+
+
+def test_typos_and_case_and_accents_still_find_the_entity(store, demo_store):
+    for query in ("kelog", "KELLOGG", "Lukashénko"):
+        result = compose(demo_store, parse_query(query))
+        assert result.kind == "briefing", query
+
+
+def test_a_free_text_subject_gets_a_briefing_from_matching_claims(demo_store):
+    result = compose(demo_store, parse_query("ceasefire"))
+    assert result.kind == "briefing" and (result.matters or result.developments)
+
+
+def test_an_unknown_topic_says_nothing_is_known_and_how_to_add_sources(demo_store):
+    result = compose(demo_store, parse_query("zzzz"))
+    assert result.kind == "unknown" and result.documents_in_store == 14 and "/brief add" in result.hint
+
+
+def test_an_unknown_name_close_to_a_known_one_gets_it_as_a_suggestion(demo_store):
+    result = compose(demo_store, parse_query("Dudakovitch Malevsky"))
+    assert result.kind == "unknown" and "Malek Dudakov" in result.suggestions

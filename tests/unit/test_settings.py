@@ -1,0 +1,40 @@
+"""Slack settings: a missing or malformed one stops start-up with one line naming it, never its value."""
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no .env from the developer's checkout
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL",
+                 "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_http_mode_needs_the_signing_secret(clean_env):
+    clean_env.setenv("SLACK_BOT_TOKEN", "xoxb-1-abc")
+    with pytest.raises(SettingsError, match="^SLACK_SIGNING_SECRET is not set"):
+        load_settings()
+
+
+def test_a_malformed_token_is_named_without_showing_it(clean_env):
+    clean_env.setenv("SLACK_BOT_TOKEN", "bogus-secret-value")
+    clean_env.setenv("SLACK_SIGNING_SECRET", "abcdef0123456789abcdef")
+    with pytest.raises(SettingsError) as err:
+        load_settings()
+    assert "SLACK_BOT_TOKEN is malformed" in str(err.value) and "bogus-secret-value" not in str(err.value)
+
+
+def test_socket_mode_needs_the_app_token(clean_env):
+    clean_env.setenv("SLACK_BOT_TOKEN", "xoxb-1-abc")
+    with pytest.raises(SettingsError, match="SLACK_APP_TOKEN is not set"):
+        load_settings(socket_mode=True)
+
+
+def test_a_bad_api_url_is_refused(clean_env):
+    clean_env.setenv("SLACK_API_URL", "not a url")
+    with pytest.raises(SettingsError, match="SLACK_API_URL"):
+        load_settings()
