@@ -22,6 +22,17 @@ _DOC_COLS = (
 )
 
 
+# A claim row with its document, outlet, speaker name, about-entities and the stored text at its offsets
+# ("actual"), which must equal the stored quote for the claim to be shown.
+_CLAIM_SELECT = (
+    f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+    "COALESCE(ent.name, x.speaker) AS speaker_name, "
+    "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
+    "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
+    "LEFT JOIN entities ent ON ent.id = x.speaker_entity_id"
+)
+
+
 @dataclass
 class Scope:
     """Where rows may come from: a time window and a set of outlets, as SQL with parameters."""
@@ -85,16 +96,9 @@ def claim_rows(store: Store, entity_id: Optional[str], text: Optional[str], scop
     else:
         ids_sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH :t"
         params["t"] = '"' + (text or "").replace('"', " ") + '"'
-    where_scope = _and(scope)
     params.update(scope.params)
-    sql = (
-        f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
-        "COALESCE(ent.name, x.speaker) AS speaker_name, "
-        "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
-        "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
-        "LEFT JOIN entities ent ON ent.id = x.speaker_entity_id "
-        f"WHERE x.id IN ({ids_sql}){where_scope} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
-    )
+    sql = (f"{_CLAIM_SELECT} WHERE x.id IN ({ids_sql}){_and(scope)} "
+           f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}")
     return list(store.db.query(sql, params))
 
 
@@ -115,16 +119,7 @@ def claims_by_id(store: Store, ids: list[str]) -> list[dict]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    return list(
-        store.db.query(
-            f"SELECT x.*, {_DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
-            "COALESCE(ent.name, x.speaker) AS speaker_name, "
-            "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
-            "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
-            f"LEFT JOIN entities ent ON ent.id = x.speaker_entity_id WHERE x.id IN ({marks})",
-            ids,
-        )
-    )
+    return list(store.db.query(f"{_CLAIM_SELECT} WHERE x.id IN ({marks})", ids))
 
 
 def copies_of(store: Store, document_ids: list[str]) -> dict[str, list[str]]:

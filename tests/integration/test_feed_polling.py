@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from knowledge.feedwatch import POLL_EVERY, add_feed, backoff, list_feeds, poll_due
 from knowledge.ingest.fetch import Fetcher
+from tests.httpsite import SiteHandler, serve
 
 NOW = datetime(2025, 5, 5, 8, tzinfo=timezone.utc)
 STATE = {"slow": False, "hits": 0}
@@ -21,10 +20,7 @@ def article(n: int) -> bytes:
     return f"<html><head><title>Quay {n}</title></head><body><article><h1>Quay {n}</h1><p>{body}</p></article></body></html>".encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class Handler(SiteHandler):
     def do_GET(self):  # noqa: N802
         STATE["hits"] += 1
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -32,37 +28,22 @@ class Handler(BaseHTTPRequestHandler):
             if STATE["slow"]:
                 time.sleep(1.5)
             if self.headers.get("If-None-Match") == '"v1"':
-                return self._send(304, b"", "text/plain")
+                return self.send(304, b"", "text/plain")
             items = "".join(f"<item><title>Quay {n}</title><link>{base}/a/{n}</link></item>" for n in (1, 2))
             items += "<item><title>Broken entry without a link</title></item>"
             items += f"<item><title>Gone</title><link>{base}/missing</link></item>"
             feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title>{items}</channel></rss>"
-            return self._send(200, feed.encode(), "application/rss+xml", {"ETag": '"v1"'})
+            return self.send(200, feed.encode(), "application/rss+xml", {"ETag": '"v1"'})
         if self.path.startswith("/a/"):
-            return self._send(200, article(int(self.path[3:])), "text/html")
-        self._send(404, b"missing", "text/plain")
+            return self.send(200, article(int(self.path[3:])), "text/html")
+        self.send(404, b"missing", "text/plain")
 
-    def _send(self, status, body, kind, extra=None):
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 @pytest.fixture
 def site():
     STATE.update(slow=False, hits=0)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(Handler)
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from knowledge.ingest.errors import IngestError
+from tests.httpsite import SiteHandler, serve
 from knowledge.ingest.fetch import Fetcher, fetch_article
 
 PAGE = ("<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
@@ -16,21 +15,18 @@ PAGE = ("<html><head><title>Quay opens</title></head><body><article><h1>Quay ope
         + "</p></article></body></html>").encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class Handler(SiteHandler):
     def do_GET(self):  # noqa: N802
         path = self.path
         if path == "/article":
-            self._send(200, PAGE, "text/html; charset=utf-8")
+            self.send(200, PAGE, "text/html; charset=utf-8")
         elif path == "/missing":
-            self._send(404, b"no", "text/plain")
+            self.send(404, b"no", "text/plain")
         elif path == "/slow":
             time.sleep(2)
-            self._send(200, PAGE, "text/html")
+            self.send(200, PAGE, "text/html")
         elif path == "/big":
-            self._send(200, b"x" * 50_000, "text/plain")
+            self.send(200, b"x" * 50_000, "text/plain")
         elif path.startswith("/hop"):
             n = int(path[4:] or 0)
             self.send_response(302)
@@ -48,30 +44,15 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
             else:
-                self._send(200, b"<rss version='2.0'><channel></channel></rss>", "application/rss+xml", {"ETag": '"v1"'})
+                self.send(200, b"<rss version='2.0'><channel></channel></rss>", "application/rss+xml", {"ETag": '"v1"'})
         elif path == "/image":
-            self._send(200, b"\x89PNG", "image/png")
+            self.send(200, b"\x89PNG", "image/png")
 
-    def _send(self, status, body, kind, extra=None):
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up first (the timeout test)
 
 
 @pytest.fixture(scope="module")
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(Handler)
 
 
 @pytest.fixture
