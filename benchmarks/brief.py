@@ -78,14 +78,14 @@ def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
                                    "cue": "said", "cue_lemma": "say", "stance": "assert", "negated": 0, "kind": "indirect",
                                    "start": content_start, "end": e, "quote": text[content_start:e],
                                    "context_start": s, "context_end": e, "sort_date": day})
-                    about.append({"claim_id": cid, "entity_id": ids[other]})
+                    about.append({"claim_id": cid, "entity_id": ids[other], "sort_date": day})
                     mentions.append({"entity_id": ids[who], "document_id": doc_id, "start": s, "end": s + len(names[who]), "text": names[who]})
                     if c < 2:
                         eid = f"{doc_id}:e{c}"
                         events.append({"id": eid, "document_id": doc_id, "what": text[s:e], "trigger": "back",
                                        "date_precision": "day", "date_start": day, "date_end": day, "date_unresolved": 0,
                                        "start": s, "end": e, "quote": text[s:e], "sort_date": day})
-                        actors.append({"event_id": eid, "entity_id": ids[who]})
+                        actors.append({"event_id": eid, "entity_id": ids[who], "sort_date": day})
             with db.atomic():
                 db["documents"].insert_all(docs, batch_size=1000)
                 db["claims"].insert_all(claims, batch_size=2000)
@@ -102,9 +102,9 @@ def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
 def naive(store: Store, name: str) -> int:
     like = f"%{name}%"
     rows = store.db.execute(
-        "SELECT id FROM claims WHERE quote LIKE ? OR speaker LIKE ? ORDER BY sort_date DESC LIMIT 400", [like, like]
+        "SELECT id FROM claims WHERE quote LIKE ? OR speaker LIKE ? ORDER BY sort_date DESC LIMIT 150", [like, like]
     ).fetchall()
-    rows += store.db.execute("SELECT id FROM events WHERE quote LIKE ? ORDER BY sort_date DESC LIMIT 400", [like]).fetchall()
+    rows += store.db.execute("SELECT id FROM events WHERE quote LIKE ? ORDER BY sort_date DESC LIMIT 150", [like]).fetchall()
     return len(rows)
 
 

@@ -1,6 +1,6 @@
 """Train the cue scorer (knowledge/extract/cue_weights.json) on PolNeAR dev minus its held-out quarter.
 
-    .venv/bin/python benchmarks/train_attribution.py /work/shared/polnear [--C 0.3] [--threshold 0.45]
+    .venv/bin/python benchmarks/train_attribution.py /work/shared/polnear [--C 0.3] [--threshold 0.4]
 
 Every verb the extractor would consider (`verb_candidate`) becomes one example, labelled by whether it lies inside
 an annotated cue. Only feature weights are written (a few thousand numbers as JSON), never corpus text.
@@ -55,7 +55,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("polnear", type=pathlib.Path)
     ap.add_argument("--C", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.45)
+    ap.add_argument("--threshold", type=float, default=0.4)
     a = ap.parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression

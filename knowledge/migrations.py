@@ -206,6 +206,17 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
     db["feeds"].create_index(["team_id", "url"], unique=True)
 
 
+@migration
+def m006_entity_timelines(db: sqlite_utils.Database) -> None:
+    """Claims and events per entity, newest first, straight from an index: a popular name has hundreds of
+    thousands of rows, and a briefing needs only the latest few hundred of them."""
+    for table, key, source in (("claim_about", "claim_id", "claims"), ("event_actors", "event_id", "events")):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN sort_date TEXT")
+        db.execute(f"UPDATE {table} SET sort_date = (SELECT sort_date FROM {source} WHERE id = {table}.{key})")
+        db.execute(f"CREATE INDEX idx_{table}_timeline ON {table} (entity_id, sort_date)")
+    db.execute("CREATE INDEX idx_events_place_timeline ON events (place_id, sort_date)")
+
+
 def current_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

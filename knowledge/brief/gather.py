@@ -15,7 +15,7 @@ from knowledge.brief.query import Query
 from knowledge.models import iso_utc
 from knowledge.store import Store
 
-MAX_ROWS = 400
+MAX_ROWS = 150  # newest rows per source of lines; far more than a screen, bounded for speed
 
 _DOC_COLS = (
     "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
@@ -68,7 +68,9 @@ def _and(scope: Scope) -> str:
 def event_rows(store: Store, entity_id: Optional[str], text: Optional[str], scope: Scope) -> list[dict]:
     if entity_id:
         ids_sql = (
-            "SELECT event_id FROM event_actors WHERE entity_id = :e UNION SELECT id FROM events WHERE place_id = :e"
+            f"SELECT event_id FROM (SELECT event_id FROM event_actors WHERE entity_id = :e "
+            f"ORDER BY sort_date DESC LIMIT {MAX_ROWS}) UNION SELECT id FROM (SELECT id FROM events "
+            f"WHERE place_id = :e ORDER BY sort_date DESC LIMIT {MAX_ROWS})"
         )
         params: dict = {"e": entity_id}
     else:
@@ -89,8 +91,9 @@ def claim_rows(store: Store, entity_id: Optional[str], text: Optional[str], scop
     params: dict = {}
     if entity_id:
         ids_sql = (
-            "SELECT id FROM claims WHERE speaker_entity_id = :e "
-            "UNION SELECT claim_id FROM claim_about WHERE entity_id = :e"
+            f"SELECT id FROM (SELECT id FROM claims WHERE speaker_entity_id = :e ORDER BY sort_date DESC "
+            f"LIMIT {MAX_ROWS}) UNION SELECT claim_id FROM (SELECT claim_id FROM claim_about WHERE entity_id = :e "
+            f"ORDER BY sort_date DESC LIMIT {MAX_ROWS})"
         )
         params["e"] = entity_id
     else:

@@ -82,7 +82,9 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
     for eid in ids:
         ent = db["entities"].get(eid)
         aliases = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid])]
-        mentions = db.execute("SELECT COUNT(*) FROM mentions WHERE entity_id = ?", [eid]).fetchone()[0]
+        # Capped count: only "how prominent", and a popular name must not cost a 100k-row count.
+        mentions = db.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1000)", [eid]).fetchone()[0]
         score = _score(query, ent["name"], aliases)
         out.append(Candidate(eid, ent["name"], ent["type"], score, mentions, json.loads(ent["descriptions"] or "[]")))
     return sorted(out, key=lambda c: (-c.score, -c.mentions, c.name))

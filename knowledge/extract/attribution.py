@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from knowledge.extract import cues as lex
 from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.roles import (
-    comp_children, content_tokens, cue_tokens, negated, source_tokens, subject, subtree, via_of,
+    comp_children, content_tokens, cue_tokens, drop_leading_cc, negated, source_tokens, subject, subtree, via_of,
 )
 from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.spans import TEXT_KEY, QuoteIndex, char_span, doc_text, fragments
@@ -26,6 +26,8 @@ _SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([^\n“�
 
 @dataclass(frozen=True)
 class Attribution:
+    """Character offsets into `doc.text`; spans are trimmed of edge punctuation so they read as highlighted."""
+
     cue: tuple[Frag, ...]
     content: tuple[Frag, ...]
     source: tuple[Frag, ...]
@@ -71,7 +73,7 @@ def _according(doc, tok):
         src_override = set(range(to.i + 1, comma))
     else:
         src_override = None
-    content = {t.i for t in sent if t.i not in pp}
+    content = drop_leading_cc(doc, {t.i for t in sent if t.i not in pp})
     src = set().union(*(set(subtree(o)) for o in objs)) if objs else set()
     if src_override is not None:
         src = src_override
@@ -236,8 +238,8 @@ def _link_parents(atts: list[Attribution]) -> list[Attribution]:
         c = a.cue[0][0]
         best, size = None, None
         for j, b in enumerate(atts):
-            if b is a:
-                continue
+            if b is a or any(s <= b.cue[0][0] < e for s, e in a.content):
+                continue  # two claims inside each other's content: a parse accident, not nesting
             for s, e in b.content:
                 if s <= c < e and (size is None or e - s < size):
                     best, size = j, e - s

@@ -28,8 +28,6 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
     f.append(f"lemma_quoted={lemma}|{in_quote}")
     f += [f"child={d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "neg", "aux", "advmod", "prep", "dative", "mark")]
     f.append(f"lemma_dep={lemma}|{tok.dep_}")
-    if tok.dep_ != "ROOT":
-        f.append(f"head={tok.head.lemma_.lower()}|{tok.dep_}")
     if subj is not None:
         kind = "pron" if subj.lower_ in PRONOUNS else subj.ent_type_ or subj.pos_
         f.append(f"subj={kind}")
@@ -51,7 +49,6 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
             if any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children):
                 f.append("comp_finite")
             f.append(f"comp_pos={c.pos_}")
-            f.append(f"comp_first={tok.doc[c.left_edge.i].lower_ if c.left_edge.i > tok.i else 'before'}")
     text = doc_text(tok.doc)
     near = text[max(0, tok.idx - 40):tok.idx + len(tok) + 4]
     if any(q in near for q in ("”", '"', "''")):

@@ -22,7 +22,7 @@ VERB_CUES: dict[str, str] = {
     "assure": ASSERT, "promise": FORECAST, "pledge": FORECAST, "vow": FORECAST, "show": ASSERT, "find": ASSERT,
     "reveal": ASSERT, "indicate": ASSERT, "suggest": SPECULATE, "conclude": ASSERT, "learn": REPORT,
     "report": REPORT, "tout": ASSERT, "joke": ASSERT, "quip": ASSERT, "shout": ASSERT, "chant": ASSERT,
-    "announce_": ASSERT, "proclaim": ASSERT, "signal": ASSERT, "hint": SPECULATE, "imply": SPECULATE,
+    "proclaim": ASSERT, "signal": ASSERT, "hint": SPECULATE, "imply": SPECULATE,
     "characterize": ASSERT, "label": ASSERT, "dub": ASSERT, "brand": ASSERT, "accuse": CRITICIZE,
     "criticize": CRITICIZE, "attack": CRITICIZE, "blast": CRITICIZE, "slam": CRITICIZE, "condemn": CRITICIZE,
     "denounce": CRITICIZE, "blame": CRITICIZE, "mock": CRITICIZE, "praise": SUPPORT, "endorse": SUPPORT,

@@ -52,6 +52,7 @@ def _range(day: date, period: str) -> tuple[date, date]:
     return day, day
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_date(text: str, published: Optional[datetime]) -> Optional[ResolvedDate]:
     """None when the words are not a date at all ("recent weeks", "decades")."""
     raw = " ".join(text.split())

@@ -65,9 +65,9 @@ def _is_trigger(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
 
 
-def _date_for(tok: Token, doc: Doc, published: Optional[datetime]):
+def _date_for(tok: Token, doc: Doc, published: Optional[datetime], by_sentence: dict):
     sent = tok.sent
-    dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and sent.start <= e.start < sent.end]
+    dates = by_sentence.get(sent.start, [])
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
     # "since 2020" bounds a comparison, it does not date the event.
     dates = [e for e in dates if e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")]
@@ -126,13 +126,17 @@ def find_events(
     """`reported` are content spans of claims whose events are hearsay, not narrated facts."""
     events: list[LocalEvent] = []
     seen: set[tuple] = set()
+    by_sentence: dict[int, list] = {}  # sentence start -> its DATE/TIME entities, computed once per document
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            by_sentence.setdefault(ent.sent.start, []).append(ent)
     for tok in doc:
         if not _is_trigger(tok):
             continue
         if any(s <= tok.idx < e for s, e in reported):
             continue
         actors = _actors(tok, ents)
-        resolved = _date_for(tok, doc, published)
+        resolved = _date_for(tok, doc, published, by_sentence)
         place, place_text = _place_for(tok, ents)
         if tok.pos_ == "NOUN":
             if not (resolved or place is not None):

@@ -42,9 +42,23 @@ def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 
 
-def analyze_texts(items: Iterable[tuple[str, Optional[datetime]]], n_process: int = 1) -> Iterator[Analysis]:
+def _analyze_chunk(chunk: list[tuple[str, Optional[datetime]]]) -> list[Analysis]:
     nlp = load_nlp()
+    return [analyze_doc(doc, published) for doc, (_, published) in zip(nlp.pipe(t for t, _ in chunk), chunk)]
+
+
+def analyze_texts(items: Iterable[tuple[str, Optional[datetime]]], n_process: int = 1,
+                  chunk_size: int = 8) -> Iterator[Analysis]:
+    """With several processes, each worker parses *and* runs our passes, returning small `Analysis` objects:
+    shipping parsed Docs back to one process would make our passes the serial bottleneck."""
     items = list(items)
-    docs = nlp.pipe((text for text, _ in items), batch_size=16, n_process=n_process)
-    for doc, (_, published) in zip(docs, items):
-        yield analyze_doc(doc, published)
+    if n_process <= 1 or len(items) < 2 * chunk_size:
+        yield from _analyze_chunk(items)
+        return
+    import multiprocessing
+
+    load_nlp()  # load before forking so workers share the model pages
+    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        for analyses in pool.imap(_analyze_chunk, chunks):
+            yield from analyses

@@ -94,6 +94,9 @@ def content_tokens(verb, subj) -> set[int]:
             own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
             if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ == "dobj" and o.i < c.i))
+                for p in verb.children:  # "called on X to act": X is who is asked
+                    if p.dep_ in ("prep", "prt") and p.lower_ == "on" and p.i < c.i:
+                        out |= {t.i for t in p.subtree if t.i != p.i}
             if c.dep_ == "xcomp" and raising(verb):  # "X is expected to win": X is part of the expectation
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
         return drop_leading_cc(verb.doc, out)

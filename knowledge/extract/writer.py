@@ -63,7 +63,8 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
             }
         )
         db["event_actors"].insert_all(
-            ({"event_id": event_id, "entity_id": ids[a]} for a in dict.fromkeys(ev.actors)), ignore=True
+            ({"event_id": event_id, "entity_id": ids[a], "sort_date": _iso(ev.date_start) or published}
+             for a in dict.fromkeys(ev.actors)), ignore=True
         )
     claim_ids = [f"{doc.id}:c{n}" for n in range(len(analysis.claims))]
     for n, cl in enumerate(analysis.claims):
@@ -79,7 +80,8 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
             }
         )
         db["claim_about"].insert_all(
-            ({"claim_id": claim_ids[n], "entity_id": ids[a]} for a in dict.fromkeys(cl.about)), ignore=True
+            ({"claim_id": claim_ids[n], "entity_id": ids[a], "sort_date": published} for a in dict.fromkeys(cl.about)),
+            ignore=True,
         )
     for n, cl in enumerate(analysis.claims):
         if cl.parent is not None and cl.parent > n:

@@ -198,3 +198,8 @@ def test_an_expectation_without_an_agent_has_no_source_and_keeps_its_subject_in_
 def test_calling_something_a_name_makes_the_object_and_the_name_the_content(nlp):
     a = only(nlp, "Critics called the plan a disaster.")
     assert (a["source"], a["cue"], a["content"]) == ("Critics", "called", ["the plan a disaster"])
+
+
+def test_calling_on_someone_to_act_keeps_the_particle_in_the_cue_and_the_addressee_in_the_content(nlp):
+    a = only(nlp, "The senator called on the president to resign.")
+    assert (a["source"], a["cue"], a["content"]) == ("The senator", "called on", ["the president to resign"])
