@@ -133,12 +133,15 @@ def main() -> None:
     picks = [entities[min(int(rng.paretovariate(1.2)) - 1, len(entities) - 1)] for _ in range(args.queries)]
     with Store.open(path) as store:
         compose(store, Query(topic=picks[0][1], raw=picks[0][1]))  # warm the page cache
-        times = []
+        times, kinds, lines = [], {}, 0
         for eid, name in picks:
             start = time.perf_counter()
             result = compose(store, Query(topic=name, raw=name))
             times.append((time.perf_counter() - start) * 1000)
             assert result.kind in ("briefing", "ambiguous"), result.kind
+            kinds[result.kind] = kinds.get(result.kind, 0) + 1
+            if result.kind == "briefing":
+                lines += len(result.developments) + sum(len(m.claims) for m in result.matters) + len(result.disputes)
         scans = []
         for eid, name in picks[: args.scans]:
             start = time.perf_counter()
@@ -147,6 +150,7 @@ def main() -> None:
     p50, p99 = statistics.median(times), percentile(times, 0.99)
     scan = statistics.median(scans)
     print(f"compose: p50 {p50:.1f} ms  p99 {p99:.1f} ms  over {len(times)} topics (target p99 <= 100 ms)")
+    print(f"results: {kinds}, {lines / max(kinds.get('briefing', 1), 1):.1f} lines per briefing")
     print(f"naive LIKE scan: median {scan:.0f} ms over {len(scans)} topics")
     print(f"speed-up at the median: {scan / p50:.0f}x (target >= 50x)")
     if tmp:

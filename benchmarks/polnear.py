@@ -42,6 +42,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("polnear", type=pathlib.Path)
     ap.add_argument("--keep", type=pathlib.Path, help="write predictions here instead of a temp folder")
+    ap.add_argument("--timing", action="store_true", help="also time parse vs extraction on 600-word chunks")
     a = ap.parse_args()
     from knowledge.extract.brat import attribute_dir
     from knowledge.extract.nlp import load_nlp
@@ -65,6 +66,31 @@ def main() -> None:
         print(f"## full dev ({len(names)} articles, reference only: includes the training part)")
         print(_score(a.polnear, dev, pred))
         print(f"{n} documents in {dt:.1f}s (parse + extraction) = {n / dt:.1f} docs/s")
+    if a.timing:
+        _timing(nlp, dev / "text")
+
+
+def _timing(nlp, text_dir: pathlib.Path, words_per_doc: int = 600) -> None:
+    """Extraction overhead over the parse it needs, on documents of a typical article's length."""
+    from knowledge.extract.attribution import find_attributions
+
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))).split(" ")
+    docs = [" ".join(words[i:i + words_per_doc]) for i in range(0, len(words) - words_per_doc, words_per_doc)]
+    list(nlp.pipe(docs[:4]))
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe(docs, batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for doc in parsed:
+        find_attributions(doc)
+    t_extract = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    list(nlp.pipe(docs, batch_size=8, n_process=2))
+    t_parse2 = time.perf_counter() - t0
+    n = len(docs)
+    print(f"{n} docs of {words_per_doc} words: parse {n / t_parse:.1f} docs/s (1 process), "
+          f"{n / t_parse2:.1f} docs/s (2 processes); extraction {1000 * t_extract / n:.1f} ms/doc, "
+          f"overhead {(t_parse + t_extract) / t_parse:.3f}x")
 
 
 if __name__ == "__main__":

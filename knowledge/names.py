@@ -6,6 +6,7 @@ Latin transliterations of Cyrillic names (Tsikhanouski / Tikhanovsky, Zelensky /
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     text = strip_accents(name).casefold().replace("’", "'")
@@ -39,6 +41,7 @@ def name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     key = name_key(name)
     for pattern, repl in _TRANSLIT:

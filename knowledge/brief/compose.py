@@ -70,17 +70,24 @@ def _recency_key(d: Optional[date]) -> tuple:
 
 def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int, dropped: list) -> list[Development]:
     groups: list[tuple[dict, list[dict]]] = []
+    by_sentence: dict[tuple, list[dict]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
+    by_trigger: dict[str, list[tuple[dict, list[dict]]]] = {}
     for row in rows:
-        actors = set((row["actor_ids"] or "").split("|")) - {""}
-        for head, members in groups:
-            head_actors = set((head["actor_ids"] or "").split("|")) - {""}
-            same_day = head["date_start"] == row["date_start"] or not (head["date_start"] and row["date_start"])
-            same_sentence = any(m["document_id"] == row["document_id"] and m["start"] == row["start"] for m in members)
-            if same_sentence or (head["trigger"] == row["trigger"] and same_day and (actors & head_actors or not actors)):
-                members.append(row)
-                break
-        else:
-            groups.append((row, [row]))
+        members = by_sentence.get((row["document_id"], row["start"]))
+        if members is None:
+            actors = set((row["actor_ids"] or "").split("|")) - {""}
+            for head, candidates in by_trigger.get(row["trigger"], []):
+                head_actors = set((head["actor_ids"] or "").split("|")) - {""}
+                same_day = head["date_start"] == row["date_start"] or not (head["date_start"] and row["date_start"])
+                if same_day and (actors & head_actors or not actors):
+                    members = candidates
+                    break
+        if members is None:
+            members = []
+            groups.append((row, members))
+            by_trigger.setdefault(row["trigger"], []).append((row, members))
+        members.append(row)
+        by_sentence[(row["document_id"], row["start"])] = members
     lines = []
     for _, members in groups:
         head = next((m for m in members if m["date_start"]), members[0])  # the report that dates the event
@@ -206,13 +213,20 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
     rest = [r for r in claim_rows if r["id"] not in in_dispute and r["quote"] and len(r["quote"]) > 12
             and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)]
     lines = []
-    for members in _merge_claims(rest):
+    groups = _merge_claims(rest)
+    newest = max((gather.date_of(r["sort_date"]) for r in rest if r["sort_date"]), default=None)
+
+    def group_rank(members: list[dict]) -> float:
+        head = members[0]
+        outlets = len({m["source_id"] or m["document_id"] for m in members})
+        return rank(gather.date_of(head["sort_date"]), newest, outlets, 1.0 if head["speaker_entity_id"] == eid else 0.6)
+
+    # Only the best groups become lines (with citations verified and models built): a screen, not the store.
+    for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2]:
         line = _claim_line(members, copies)
         dropped.append(len(members) - (len(line.citations) if line else 0))
         if line:
             lines.append(line)
-    newest = max((l.date for l in lines if l.date), default=None)
-    lines.sort(key=lambda l: -rank(l.date, newest, l.independent_outlets, 1.0 if l.speaker_entity_id == eid else 0.6))
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
     names = _entity_names(store, {e for s in about.values() for e in s})
     matters = _matters(lines[:limit], names, about, eid)

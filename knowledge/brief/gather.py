@@ -15,7 +15,7 @@ from knowledge.brief.query import Query
 from knowledge.models import iso_utc
 from knowledge.store import Store
 
-MAX_ROWS = 150  # newest rows per source of lines; far more than a screen, bounded for speed
+MAX_ROWS = 80  # newest rows per source of lines; far more than a screen, bounded for speed
 
 _DOC_COLS = (
     "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
@@ -133,7 +133,7 @@ def copies_of(store: Store, document_ids: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for row in store.db.query(
         f"SELECT d.duplicate_of, COALESCE(s.name, d.source_id) AS outlet FROM documents d "
-        f"LEFT JOIN sources s ON s.id = d.source_id WHERE d.duplicate_of IN ({marks})",
+        f"LEFT JOIN sources s ON s.id = d.source_id WHERE d.duplicate_of IS NOT NULL AND d.duplicate_of IN ({marks})",
         document_ids,
     ):
         out.setdefault(row["duplicate_of"], []).append(row["outlet"] or "unknown outlet")
@@ -147,7 +147,7 @@ def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[O
     rows = store.db.query(
         "SELECT m.start, m.end, m.text, " + _DOC_COLS + ", d.text AS body FROM mentions m "
         "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
-        "WHERE m.entity_id = ? ORDER BY d.published_at IS NULL, d.published_at DESC LIMIT 60",
+        "WHERE m.entity_id = ? LIMIT 60",  # any 60 mentions, straight from the index: a role rarely changes
         [entity_id],
     )
     fallback = None

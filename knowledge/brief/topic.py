@@ -39,13 +39,13 @@ class Resolution:
     suggestions: list[str] = field(default_factory=list)
 
 
-def _fts_query(words: list[str]) -> str:
+def _fts_terms(words: list[str]) -> list[str]:
     terms = []
     for w in words:
         clean = "".join(c for c in w if c.isalnum())
         if len(clean) >= 3:
             terms.append(f'"{clean[:4]}"*')
-    return " OR ".join(terms)
+    return terms
 
 
 def _score(query: str, name: str, aliases: list[str]) -> float:
@@ -70,14 +70,19 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
     key = name_key(query)
     for row in db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]):
         ids.add(row[0])
-    words = list({*key.split(), *phonetic_key(query).split()})
-    match = _fts_query(words)
-    if match:
-        for row in db.execute(
-            "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? LIMIT 200",
+    # Every typed word first (a full name narrows to a few entities), then any word (a typo in one of them).
+    plain, phonetic = _fts_terms(key.split()), _fts_terms(phonetic_key(query).split())
+    for match in (" AND ".join(plain), " AND ".join(phonetic), " OR ".join(plain + phonetic)):
+        if not match:
+            continue
+        rows = db.execute(
+            "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? "
+            "ORDER BY bm25(entities_fts) LIMIT 40",
             [match],
-        ):
-            ids.add(row[0])
+        ).fetchall()
+        ids.update(r[0] for r in rows)
+        if len(ids) >= 5:
+            break
     out = []
     for eid in ids:
         ent = db["entities"].get(eid)
@@ -111,7 +116,10 @@ def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None) -> 
     strong = [c for c in cands if c.score >= MIN_SCORE]
     if strong:
         top = strong[0]
-        rivals = [c for c in strong[1:] if top.score - c.score < CLOSE and c.entity_id != top.entity_id]
+        # An exact full-name match is only challenged by another exact or surname match ("kellogg": the person
+        # Keith Kellogg and the company Kellogg); a fuzzy top match by anything about as close.
+        floor = 97 if top.score >= 100 else top.score - CLOSE
+        rivals = [c for c in strong[1:] if c.score > floor - 0.001 and c.entity_id != top.entity_id]
         if rivals:
             return Resolution("ambiguous", query, choices=[top, *rivals][:8])
         return Resolution("entity", query, entity=top)
