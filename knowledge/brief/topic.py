@@ -83,15 +83,21 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
         ids.update(r[0] for r in rows)
         if len(ids) >= 5:
             break
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    # One query for every candidate: name, aliases and a capped mention count (only "how prominent").
+    rows = db.execute(
+        f"SELECT e.id, e.name, e.type, e.descriptions, "
+        f"(SELECT group_concat(alias, char(31)) FROM aliases a WHERE a.entity_id = e.id), "
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT 1000)) "
+        f"FROM entities e WHERE e.id IN ({marks})",
+        sorted(ids),
+    ).fetchall()
     out = []
-    for eid in ids:
-        ent = db["entities"].get(eid)
-        aliases = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid])]
-        # Capped count: only "how prominent", and a popular name must not cost a 100k-row count.
-        mentions = db.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1000)", [eid]).fetchone()[0]
-        score = _score(query, ent["name"], aliases)
-        out.append(Candidate(eid, ent["name"], ent["type"], score, mentions, json.loads(ent["descriptions"] or "[]")))
+    for eid, name, type_, descriptions, aliases, mentions in rows:
+        score = _score(query, name, (aliases or "").split(chr(31)) if aliases else [])
+        out.append(Candidate(eid, name, type_, score, mentions, json.loads(descriptions or "[]")))
     return sorted(out, key=lambda c: (-c.score, -c.mentions, c.name))
 
 
