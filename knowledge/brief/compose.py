@@ -38,6 +38,16 @@ def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> Opti
     )
 
 
+def _verified(rows: list[dict]) -> list[CitationRef]:
+    """Citations of rows that pass verification, each exact span once (two events may cite one sentence)."""
+    seen, out = set(), []
+    for cite in (_citation(r) for r in rows):
+        if cite and (cite.document_id, cite.start, cite.end) not in seen:
+            seen.add((cite.document_id, cite.start, cite.end))
+            out.append(cite)
+    return out
+
+
 def _outlets(cites: list[CitationRef], copies: dict[str, list[str]]) -> tuple[list[str], int]:
     independent = list(dict.fromkeys(c.source_id or c.document_id for c in cites))
     names = list(dict.fromkeys(c.outlet or "unknown outlet" for c in cites))
@@ -91,8 +101,8 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
     lines = []
     for _, members in groups:
         head = next((m for m in members if m["date_start"]), members[0])  # the report that dates the event
-        cites = [c for c in (_citation(m) for m in members) if c]
-        dropped.append(len(members) - len(cites))
+        cites = _verified(members)
+        dropped.append(sum(1 for m in members if _citation(m) is None))
         if not cites:
             continue
         outlets, independent = _outlets(cites, copies)
@@ -116,7 +126,7 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
 
 
 def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
-    cites = [c for c in (_citation(m) for m in members) if c]
+    cites = _verified(members)
     if not cites:
         return None
     head = next(m for m in members if _citation(m))
@@ -224,7 +234,7 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.
     for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2]:
         line = _claim_line(members, copies)
-        dropped.append(len(members) - (len(line.citations) if line else 0))
+        dropped.append(sum(1 for m in members if _citation(m) is None))
         if line:
             lines.append(line)
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
