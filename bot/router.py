@@ -43,7 +43,7 @@ def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, 
     if verb == "sources" and not rest:
         return sources(store)
     if verb == "alias":
-        return alias(store, rest)
+        return alias(store, rest, team_id, user_id)
     if verb in ("subscribe", "follow"):
         return subscribe(store, rest, team_id, user_id, channel_id, user_tz)
     if verb in ("unsubscribe", "unfollow"):
@@ -54,10 +54,11 @@ def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, 
         from bot.feeds_router import feeds
 
         return feeds(store, rest, team_id, user_id, deps)
-    return brief(store, text, deps)
+    return brief(store, text, deps, team_id=team_id)
 
 
-def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, ephemeral: bool = True) -> Reply:
+def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, ephemeral: bool = True,
+          team_id: Optional[str] = None) -> Reply:
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
 
@@ -65,7 +66,7 @@ def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, e
         query = parse_query(text)
     except QueryError as exc:
         return Reply([kit.error_message(str(exc))])
-    result = compose(store, query, entity_id=entity_id)
+    result = compose(store, query, entity_id=entity_id, team_id=team_id)
     if result.kind == "ambiguous":
         return Reply([kit.ambiguous_message(result)])
     if result.kind == "unknown":
@@ -125,14 +126,16 @@ def sources(store: Store) -> Reply:
     return note("*Sources in the store*\n" + "\n".join(lines))
 
 
-def alias(store: Store, rest: str) -> Reply:
-    from knowledge.aliases import AliasError, add_alias
+def alias(store: Store, rest: str, team_id: str, user_id: str) -> Reply:
+    """Aliases typed in Slack belong to the workspace; `briefbot alias add` sets global ones."""
+    from knowledge.aliases import AliasError, add_team_alias
 
     m = _ALIAS.match(rest.strip())
     if not m:
         return note("Usage: `/brief alias <variant> = <name>`, e.g. `/brief alias Tikhanovsky = Siarhei Tsikhanouski`")
     try:
-        return note("Alias added: " + escape(add_alias(store, m["variant"].strip(), m["name"].strip())))
+        added = add_team_alias(store, team_id, m["variant"].strip(), m["name"].strip(), user_id)
+        return note("Alias added: " + escape(added))
     except AliasError as exc:
         return note(f"Could not add that alias: {escape(str(exc))}")
 

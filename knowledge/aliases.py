@@ -64,3 +64,29 @@ def add_alias(store: Store, variant: str, target: str) -> str:
 def list_aliases(store: Store, origin: Optional[str] = None) -> list[dict]:
     where, params = ("WHERE origin = ?", [origin]) if origin else ("", [])
     return list(store.db.query(f"SELECT alias, target, entity_id, origin FROM aliases {where} ORDER BY target, alias", params))
+
+
+def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: Optional[str] = None) -> str:
+    """A workspace's own alias: `variant` means `target` in that workspace's briefings and subscriptions."""
+    if not name_key(variant) or not name_key(target):
+        raise AliasError("both the variant and the name need letters or digits")
+    if name_key(variant) == name_key(target):
+        raise AliasError(f"{variant!r} and {target!r} are already the same name")
+    entity_id = _entity_for(store, target)
+    with store.transaction():
+        store.db["team_aliases"].upsert(
+            {"team_id": team_id, "key": name_key(variant), "alias": variant, "target": target, "entity_id": entity_id,
+             "created_by": created_by},
+            pk=("team_id", "key"),
+        )
+    known = "" if entity_id else " (no articles name it yet; it will apply once they do)"
+    return f"{variant} → {target} in this workspace{known}"
+
+
+def team_alias_entity(store: Store, team_id: str, query: str) -> Optional[str]:
+    row = store.db.execute(
+        "SELECT entity_id, target FROM team_aliases WHERE team_id = ? AND key = ?", [team_id, name_key(query)]
+    ).fetchone()
+    if not row:
+        return None
+    return row[0] or _entity_for(store, row[1])

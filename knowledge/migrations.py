@@ -219,6 +219,16 @@ def m006_entity_timelines(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_documents_copies ON documents (duplicate_of) WHERE duplicate_of IS NOT NULL")
 
 
+@migration
+def m007_workspace_aliases(db: sqlite_utils.Database) -> None:
+    """Aliases a Slack workspace adds for itself: they steer that workspace's topic lookups only, and never
+    merge entities for everyone else."""
+    db["team_aliases"].create(
+        {"team_id": str, "key": str, "alias": str, "target": str, "entity_id": str, "created_by": str},
+        pk=("team_id", "key"),
+    )
+
+
 def current_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -86,7 +86,7 @@ def subscribe(
     topic = " ".join(topic.split())
     if not topic:
         raise SubscriptionError("which topic? e.g. `subscribe kellogg at 08:30 tz Europe/Berlin`")
-    resolution = resolve_topic(store, topic, entity_id)
+    resolution = resolve_topic(store, topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)
         raise SubscriptionError(f"{topic!r} could mean {names}; subscribe to the full name")

@@ -185,8 +185,10 @@ def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set
     return matters
 
 
-def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Optional[datetime] = None) -> BriefResult:
-    resolution = resolve_topic(store, query.topic, entity_id)
+def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Optional[datetime] = None,
+            team_id: Optional[str] = None) -> BriefResult:
+    """`team_id` lets a workspace's own aliases steer topic resolution."""
+    resolution = resolve_topic(store, query.topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
         return Ambiguous(query=query.raw or query.topic, choices=[
             Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=(c.descriptions or [None])[0],

@@ -112,7 +112,11 @@ def _has_text(store: Store, query: str) -> bool:
     return False
 
 
-def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None) -> Resolution:
+def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None, team_id: Optional[str] = None) -> Resolution:
+    if team_id and not entity_id:
+        from knowledge.aliases import team_alias_entity
+
+        entity_id = team_alias_entity(store, team_id, query)
     if entity_id:
         row = store.db["entities"].get(entity_id) if store.db["entities"].count_where("id = ?", [entity_id]) else None
         if row:

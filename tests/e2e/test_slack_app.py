@@ -141,3 +141,14 @@ def test_the_health_endpoint_answers(bot):
     import httpx
 
     assert httpx.get(bot.url + "/healthz").json() == {"ok": True}
+
+
+def test_an_alias_added_in_one_workspace_applies_there_and_nowhere_else(bot, slack):
+    bot.post(slash_command("alias Tiki = Siarhei Tsikhanouski", slack.new_response_url(), team_id="TA"))
+    [added] = slack.wait_for_responses(1)
+    assert "Alias added" in texts(added)
+    bot.post(slash_command("tiki", slack.new_response_url(), team_id="TA"))
+    bot.post(slash_command("tiki", slack.new_response_url(), team_id="TB"))
+    posts = slack.wait_for_responses(3)
+    answers = {p.get("text", "") for p in posts[1:]}
+    assert any("Tsikhanouski" in a for a in answers) and any("Nothing known" in a for a in answers)
