@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltResponse
 
 from bot.deps import Deps
 
@@ -24,7 +24,3 @@ def register(app: App, deps: Deps) -> None:
 
     app.use(inject)
     app.use(drop_retries)
-
-
-def is_retry(req: BoltRequest) -> bool:
-    return bool(req.headers.get("x-slack-retry-num"))

@@ -40,9 +40,8 @@ def ingest_urls(store: Store, urls: Iterable[str], fetcher=None, extract: bool =
 def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, progress: Progress = None):
     """Fetch a feed and ingest each entry's article; broken entries are skipped with their reason."""
     from knowledge.ingest.feeds import read_feed
-    from knowledge.ingest.pipeline import Skipped
-
     from knowledge.ingest.fetch import Fetcher
+    from knowledge.ingest.pipeline import Skipped
 
     fetcher = fetcher or Fetcher()
     feed = read_feed(url, fetcher)

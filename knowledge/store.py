@@ -7,7 +7,6 @@ events and claims — happens inside one transaction, so a crash leaves either a
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -192,6 +191,3 @@ def document_from_row(row: dict) -> Document:
     # Columns a row lacks (NULL) fall back to the model's defaults.
     return Document.model_validate({k: v for k, v in row.items() if v is not None})
 
-
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)

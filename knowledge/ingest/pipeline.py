@@ -77,16 +77,17 @@ def _store_batch(
 ) -> IngestReport:
     report = IngestReport()
     fresh: list[tuple[str, DocumentInput, Optional[str], list[str], float]] = []
-    seen_in_batch: dict[str, str] = {}
+    seen_in_batch: set[str] = set()  # content hashes of this batch's new documents, not yet in the store
 
     for label, inp in batch:
-        existing = store.find_existing(inp) or seen_in_batch.get(content_hash(inp.text))
+        digest = content_hash(inp.text)
+        existing = store.find_existing(inp) or (digest if digest in seen_in_batch else None)
         if existing:
             report.results.append(SaveResult("exists", existing, title=inp.title))
             if progress:
                 progress(1)
             continue
-        seen_in_batch[content_hash(inp.text)] = content_hash(inp.text)
+        seen_in_batch.add(digest)
         original, score, keys = store.find_near_duplicate(inp.text)
         fresh.append((label, inp, original, keys, score))
 
