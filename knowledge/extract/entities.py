@@ -57,10 +57,11 @@ class DocEntities:
         self.link(idx, name, start, end)
         return idx
 
-    def link(self, idx: int, name: str, start: int, end: int) -> None:
+    def link(self, idx: int, name: str, start: int, end: int, variant: bool = True) -> None:
+        """`variant=False` for role phrases ("the envoy"): a mention here, but never an alias of the name."""
         ent = self.entities[idx]
         ent.mentions.append((start, end))
-        if name not in ent.variants:
+        if variant and name not in ent.variants:
             ent.variants.append(name)
         self._spans.append((start, end, idx))
 
@@ -222,7 +223,31 @@ def find_entities(doc: Doc) -> DocEntities:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
+    _link_role_mentions(doc, ents)
     return ents
+
+
+def _link_role_mentions(doc: Doc, ents: DocEntities) -> None:
+    """"The envoy", "the retired general": a definite role noun joins the one person the article described with
+    that role, when there is exactly one; otherwise it stays unlinked (the evidence is not clear)."""
+    holders: dict[str, set[int]] = {}
+    for idx, ent in enumerate(ents.entities):
+        if ent.type == "PERSON":
+            for desc in ent.descriptions:
+                for word in desc.lower().split():
+                    if word in ROLE_NOUNS:
+                        holders.setdefault(word, set()).add(idx)
+    if not holders:
+        return
+    for tok in doc:
+        if tok.lower_ not in holders or tok.pos_ != "NOUN" or len(holders[tok.lower_]) != 1:
+            continue
+        det = tok.left_edge
+        if det.lower_ != "the" or det.i < tok.i - 2 or tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+            continue  # only "the envoy" / "the retired general", not "the envoy Keith Kellogg"
+        start, end = det.idx, tok.idx + len(tok.text)
+        if ents.at(start, end) is None:
+            ents.link(next(iter(holders[tok.lower_])), doc.text[start:end], start, end, variant=False)
 
 
 def _add_description(ent: LocalEntity, desc: Optional[str]) -> None:

@@ -56,3 +56,18 @@ def test_clean_name_drops_articles_possessives_and_titles_but_keeps_abbreviation
     assert clean_name("the Kremlin’s") == "Kremlin"
     assert clean_name("President Ana Ruiz") == "Ana Ruiz"
     assert clean_name("U.S.") == "U.S."
+
+
+def test_a_definite_role_noun_joins_the_only_person_described_with_that_role(nlp):
+    text = ("Harbour chief Maria Lindqvist opened the quay on Monday. Union leader Ola Berg was not invited. "
+            "The chief said the quay would double capacity.")
+    found = people(nlp, text)
+    lindqvist = found["Maria Lindqvist"]
+    assert [text[s:e] for s, e in lindqvist.mentions] == ["Maria Lindqvist", "The chief"]
+    assert "The chief" not in lindqvist.variants  # a role is a mention, never an alias of the name
+
+
+def test_a_role_shared_by_two_people_links_to_neither(nlp):
+    text = ("Port envoy Maria Lindqvist met rail envoy Ola Berg in Gdansk. The envoy said nothing afterwards.")
+    found = people(nlp, text)
+    assert all("The envoy" not in [text[s:e] for s, e in ent.mentions] for ent in found.values())
