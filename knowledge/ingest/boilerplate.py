@@ -1,8 +1,9 @@
 """Web boilerplate in plain text: sharing widgets, prev/next teasers, comment forms, glued navigation.
 
 Copy-pasted or scraped articles carry the page around them. A trailing block is cut only from a marker line on,
-and only when everything after the marker looks like page furniture (short lines, markers, teaser headlines);
-a real paragraph after it means the marker was article text, and nothing is cut. The rules are data below.
+and only when everything after the marker looks like page furniture (short lines, more markers, teaser headlines);
+a real paragraph after it means the marker was article text, and nothing is cut. When in doubt, text is kept:
+losing a sentence of the article is worse than keeping a "Share this article" line. The rules are data below.
 """
 
 from __future__ import annotations
@@ -10,70 +11,105 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# A line that starts page furniture at the end of an article.
+# A whole line that starts page furniture at the end of an article (matched case-insensitively, an optional
+# trailing "." or ":" allowed). Everything from the first such line on is cut if the rest is furniture too.
 TRAILING_MARKERS = [
-    r"share (this|the) (article|story|post)",  # sharing widgets
-    r"shareable url",
-    r"(prev|previous) (post|article)",  # navigation to neighbouring posts
-    r"next (post|article)",
+    r"share (this|the) (article|story|post|page)",  # sharing widgets
+    r"share( this)?",  # WordPress "Share this:"
+    r"share on (facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email)",
+    r"shareable (url|link)",
+    r"copy link",
+    r"(prev|previous) (post|article|story)",  # links to neighbouring posts, each followed by a teaser headline
+    r"next (post|article|story)",
     r"leave a (reply|comment)",  # comment forms
-    r"your email address will not be published",
-    r"required fields are marked",
-    r"read (next|more)",  # teaser lists
-    r"related( articles| stories| posts)?:?",
-    r"more from .{0,40}",
+    r"(\d+ )?comments?",
+    r"your email address will not be published\.?( required fields are marked \*?)?",
+    r"required fields are marked \*?",
+    r"read (next|more|also)",  # teaser lists
+    r"related( articles| stories| posts| news| coverage)?",
+    r"related: .{1,150}",  # "Related: <teaser headline>"
+    r"you (may|might) also like",
+    r"more (from|on) .{1,40}",
+    r"most (read|popular)",
+    r"recommended( for you)?",
     r"subscribe to (our|the) newsletter",
     r"sign up for .{0,40}newsletter",
     r"advertisement",
-    r"(we use )?cookies?( policy| settings)?",
-    r"(tags|filed under):.*",
-    r"follow us on .*",
+    r"(tags|filed under|topics): .{0,150}",
+    r"follow us on .{0,60}",
+    r"(we use |this (web)?site uses )?cookies?( policy| settings| preferences)?",
 ]
-_MARKER = re.compile(r"^\s*(" + "|".join(TRAILING_MARKERS) + r")\s*\.?\s*$", re.I)
-# Navigation text glued to the first sentence: "Read nextU.S. Special Envoy ..." or "Read next: The ...".
-_LEAD_NAV = re.compile(r"^\s*(read next|read more|advertisement|skip to (main )?content)\s*[:\-–—]?\s*", re.I)
-MAX_FURNITURE_LINE = 120  # teaser headlines are short; article paragraphs are not
+_MARKER = re.compile(r"^\s*(" + "|".join(TRAILING_MARKERS) + r")\s*[.:]?\s*$", re.I)
+
+# Lines dropped wherever they stand: ad slots and cookie banners are never article text.
+STANDALONE_LINES = [
+    r"advertisement",
+    r"(skip|jump) to (main )?content",
+    r"(we use|this (web)?site uses) cookies\b.{0,200}",  # "We use cookies to improve your experience. Accept"
+    r"(accept|reject|manage) (all )?cookies( settings)?",
+    r"cookie (settings|preferences|policy)",
+]
+_STANDALONE = re.compile(r"^\s*(" + "|".join(STANDALONE_LINES) + r")\s*[.:]?\s*$", re.I)
+
+# Navigation glued to the lead by a scraper: "Read nextU.S. Special Envoy ..." or "Read next: The ...".
+# Only cut when the real text after it starts like a sentence (capital letter, digit or opening quote).
+_LEAD_NAV = re.compile(r"^\s*(read next|read more|read also|advertisement|skip to (main )?content)\s*[:\-–—|]?\s*",
+                       re.I)
+# Navigation glued to the end of the last sentence: "...remains to be seen.Read next".
+_TAIL_NAV = re.compile(r"(?<=[.!?”\"’)])\s*(read next|read more|share this article)\s*$", re.I)
+
+MAX_FURNITURE_LINE = 150  # teaser headlines and button labels are short; article paragraphs are not
+MAX_QUESTION_WORDS = 16  # a teaser headline may end in "?"; a longer question is taken for article text
+SENTENCE_END = (".", "!", "”", '"', "’", "…", ".)")  # how article sentences end; teaser headlines usually don't
 
 
 def normalize(text: str) -> str:
+    """NFC, \\n line ends, no trailing spaces, at most one blank line in a row, no outer whitespace."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 
 
-def _looks_like_furniture(lines: list[str]) -> bool:
-    """Short lines only: markers, teaser headlines, button labels. A full paragraph is article text."""
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if len(stripped) > MAX_FURNITURE_LINE:
-            return False
-        if stripped.endswith((".", "!", "?", "”", '"')) and len(stripped.split()) > 12 and not _MARKER.match(stripped):
-            return False
+def _is_furniture_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or _MARKER.match(stripped) or _STANDALONE.match(stripped):
+        return True
+    if len(stripped) > MAX_FURNITURE_LINE:
+        return False
+    if stripped.endswith(SENTENCE_END) and len(stripped.split()) >= 3:
+        return False  # a sentence, so article text (a teaser headline has no final period)
+    if stripped.endswith("?") and len(stripped.split()) > MAX_QUESTION_WORDS:
+        return False
     return True
 
 
 def _cut_trailing(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if i > 0 and _MARKER.match(line) and _looks_like_furniture(lines[i + 1 :]):
+        if i > 0 and _MARKER.match(line) and all(_is_furniture_line(rest) for rest in lines[i + 1 :]):
             return "\n".join(lines[:i]).rstrip()
     return text
 
 
 def _cut_lead(text: str) -> str:
     match = _LEAD_NAV.match(text)
-    if match and len(text) > match.end() and (text[match.end()].isupper() or text[match.end()] in "“\"'"):
-        return text[match.end() :]
+    if match and len(text) > match.end():
+        first = text[match.end()]
+        if first.isupper() or first.isdigit() or first in "“\"‘'":
+            return text[match.end() :]
     return text
 
 
+def _drop_standalone(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not _STANDALONE.match(line))
+
+
 def strip_boilerplate(text: str) -> str:
+    """The article text without page furniture; never rewrites a sentence, only drops whole furniture lines."""
     text = normalize(text)
     previous = None
     while previous != text:
         previous = text
-        text = _cut_lead(_cut_trailing(text)).strip()
+        text = normalize(_TAIL_NAV.sub("", _cut_lead(_cut_trailing(_drop_standalone(text)))))
     return text

@@ -1,16 +1,24 @@
 """Fetching articles and feeds safely: http(s) only, public addresses only, bounded in size and time.
 
-A URL typed into Slack must not make the bot reach its own network (SSRF). The host is resolved once, every
-address is checked (loopback, private, link-local, metadata, multicast, reserved are refused), and the connection is
-pinned to the checked address (the URL's host goes in the Host header and TLS SNI), so a DNS answer that changes
-between check and connect cannot redirect it. Redirects are followed by hand so each hop is checked the same way.
+A URL typed into Slack must not make the bot reach its own network (SSRF). For every request (and every redirect
+hop, which is followed by hand) the host is resolved once, every address it resolves to is checked (loopback,
+private, link-local, multicast, reserved, unspecified, shared/CGNAT and cloud-metadata addresses are refused), and
+the connection is pinned to the checked address: the URL sent to httpx carries the IP, while the original host goes
+in the Host header and, for https, in TLS SNI and certificate verification (httpcore's `sni_hostname` extension).
+So a DNS answer that changes between check and connect (DNS rebinding) cannot move the request. Connections are not
+kept alive, so a TLS connection verified for one host name is never reused for another name on the same IP.
+
+Residual risks: environment proxies are ignored (`trust_env=False`), so none apply; an https server reached by IP
+is still verified against the host name, so pinning does not weaken TLS.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -21,25 +29,48 @@ from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
 
 MAX_REDIRECTS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
 METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+TOTAL_TIME_FACTOR = 3  # a whole response may take 3 × the timeout; each single read at most 1 ×
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+# Checked in this order, so the message names the most telling reason (0.0.0.0 is also "private").
+REFUSED_KINDS = [
+    ("loopback", "a loopback address"),
+    ("unspecified", "an unspecified address"),
+    ("link_local", "a link-local address"),
+    ("multicast", "a multicast address"),
+    ("private", "a private address"),
+    ("reserved", "a reserved address"),
+]
 Resolver = Callable[[str], list[str]]
 
 
 def system_resolver(host: str) -> list[str]:
     try:
         return sorted({info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
-    except socket.gaierror:
+    except (socket.gaierror, UnicodeError):
         return []
 
 
 def refusal(ip: str) -> Optional[str]:
-    addr = ipaddress.ip_address(ip)
+    """Why an address must not be fetched from ("a loopback address"), or None for a public address."""
+    addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    if addr.version == 6 and addr.ipv4_mapped:  # ::ffff:127.0.0.1 is 127.0.0.1
+        addr = addr.ipv4_mapped
     if addr in METADATA:
         return "a cloud metadata address"
-    for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    for kind, phrase in REFUSED_KINDS:
         if getattr(addr, f"is_{kind}"):
-            return f"a {kind.replace('_', '-')} address"
+            return phrase
+    if not addr.is_global:  # 100.64.0.0/10 shared address space and the like
+        return "a non-public address"
     return None
+
+
+def size_text(n: int) -> str:
+    from knowledge.ingest.files import mb
+
+    return mb(n)
 
 
 @dataclass
@@ -47,10 +78,12 @@ class FetchResult:
     status: int
     body: bytes
     headers: httpx.Headers
-    url: str
+    url: str  # the final URL, after redirects
 
 
 class Fetcher:
+    """GET over http(s) with the SSRF guard; `allow_private=True` is for tests against a local server only."""
+
     def __init__(self, allow_private: bool = False, resolver: Optional[Resolver] = None,
                  timeout: Optional[float] = None, max_bytes: Optional[int] = None):
         settings = get_settings()
@@ -58,86 +91,141 @@ class Fetcher:
         self.resolver = resolver or system_resolver
         self.timeout = timeout or settings.fetch_timeout
         self.max_bytes = max_bytes or settings.max_document_bytes
-        self.client = httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False,
-                                   headers={"User-Agent": settings.user_agent})
+        self.client = httpx.Client(
+            timeout=self.timeout, follow_redirects=False, trust_env=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
+            headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+                     "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
+        )
 
-    def _target(self, url: str) -> tuple[str, dict, dict]:
-        """Check the URL and return (pinned URL, headers, request extensions)."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            raise IngestError(f"{url}: refused: only http and https links can be fetched")
-        host = parts.hostname
-        if not host:
-            raise IngestError(f"{url}: refused: no host in the URL")
-        try:
-            literal = str(ipaddress.ip_address(host))
-            ips = [literal]
-        except ValueError:
-            ips = self.resolver(host)
-        if not ips:
-            raise IngestError(f"{url}: cannot resolve host {host}")
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def vet(self, url: str, host: str, ips: list[str], literal: bool) -> str:
+        """The address to connect to, after checking every address the host has; raises IngestError."""
         if not self.allow_private:
             for ip in ips:
                 why = refusal(ip)
                 if why:
-                    raise IngestError(f"{url}: refused: {host} resolves to {ip}, {why}")
-        ip = ips[0]
-        netloc = f"[{ip}]" if ":" in ip else ip
-        if parts.port:
-            netloc += f":{parts.port}"
-        pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
-        host_header = host + (f":{parts.port}" if parts.port else "")
-        extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+                    subject = f"{ip} is" if literal else f"{host} resolves to {ip},"
+                    raise IngestError(f"{url}: refused: {subject} {why}", url)
+        return ips[0]
+
+    def _target(self, url: str) -> tuple[str, dict, dict]:
+        """Check the URL and return (URL pinned to the vetted IP, headers, request extensions)."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            raise IngestError(f"{url}: refused: only http and https links can be fetched", url)
+        host = parts.hostname
+        if not host:
+            raise IngestError(f"{url}: refused: no host in the URL", url)
+        try:
+            port = parts.port
+        except ValueError:
+            raise IngestError(f"{url}: refused: bad port in the URL", url) from None
+        try:
+            ips, literal = [str(ipaddress.ip_address(host))], True
+        except ValueError:
+            ips, literal = self.resolver(host), False
+        if not ips:
+            raise IngestError(f"{url}: cannot resolve host {host}", url)
+        ip = self.vet(url, host, ips, literal)
+        netloc = (f"[{ip}]" if ":" in ip else ip) + (f":{port}" if port else "")
+        pinned = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+        host_header = (f"[{host}]" if ":" in host else host) + (f":{port}" if port else "")
+        extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
         return pinned, {"Host": host_header}, extensions
 
     def get(self, url: str, etag: Optional[str] = None, last_modified: Optional[str] = None) -> FetchResult:
+        """The response to GET url; redirects followed (each hop vetted), 304 returned as a normal result."""
+        start = url
         for _ in range(MAX_REDIRECTS + 1):
             pinned, headers, extensions = self._target(url)
             if etag:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
+            deadline = time.monotonic() + self.timeout * TOTAL_TIME_FACTOR
             try:
                 with self.client.stream("GET", pinned, headers=headers, extensions=extensions) as resp:
-                    if resp.status_code in (301, 302, 303, 307, 308) and resp.headers.get("location"):
-                        url = urljoin(url, resp.headers["location"])
+                    if resp.status_code in REDIRECTS and resp.headers.get("location"):
+                        url = urljoin(url, resp.headers["location"].strip())
                         continue
                     if resp.status_code == 304:
                         return FetchResult(304, b"", resp.headers, url)
                     if resp.status_code >= 400:
-                        raise IngestError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}")
+                        raise IngestError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}".rstrip(), url)
+                    limit_error = IngestError(f"{url}: response is over the {size_text(self.max_bytes)} limit", url)
+                    declared = resp.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > self.max_bytes:
+                        raise limit_error
                     body = bytearray()
                     for chunk in resp.iter_bytes():
                         body += chunk
                         if len(body) > self.max_bytes:
-                            raise IngestError(f"{url}: response is over the {self.max_bytes / 1e6:.1f} MB limit")
+                            raise limit_error
+                        if time.monotonic() > deadline:
+                            raise httpx.ReadTimeout("total time exceeded")
                     return FetchResult(resp.status_code, bytes(body), resp.headers, url)
             except httpx.TimeoutException:
-                raise IngestError(f"{url}: timed out after {self.timeout:g} s") from None
+                raise IngestError(f"{url}: timed out after {self.timeout:g} s", url) from None
             except httpx.ConnectError as exc:
-                raise IngestError(f"{url}: cannot connect ({exc.__class__.__name__})") from None
+                reason = "connection refused" if "refused" in str(exc).lower() else f"cannot connect ({exc})"
+                raise IngestError(f"{url}: {reason}", url) from None
             except httpx.HTTPError as exc:
-                raise IngestError(f"{url}: request failed ({exc.__class__.__name__})") from None
-        raise IngestError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
+                raise IngestError(f"{url}: request failed ({exc.__class__.__name__}: {exc})", url) from None
+        raise IngestError(f"{start}: too many redirects (more than {MAX_REDIRECTS})", start)
 
     def close(self) -> None:
         self.client.close()
 
 
+def _charset(headers: httpx.Headers) -> Optional[str]:
+    for param in headers.get("content-type", "").split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def fetch_article(url: str, fetcher: Optional[Fetcher] = None) -> DocumentInput:
+    """Fetch one article page (HTML or plain text) and return its clean text with metadata; url is the final URL."""
+    own = fetcher is None
     fetcher = fetcher or Fetcher()
-    result = fetcher.get(url)
-    kind = result.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-    if kind in ("text/html", "application/xhtml+xml"):
+    try:
+        result = fetcher.get(url)
+    finally:
+        if own:
+            fetcher.close()
+    retrieved = datetime.now(timezone.utc)
+    kind = (result.headers.get("content-type") or "text/html").split(";")[0].strip().lower()
+    charset = _charset(result.headers)
+    if kind in HTML_TYPES:
         from knowledge.ingest.html import from_html
 
-        return from_html(result.body, url=result.url)
+        body: str | bytes = result.body
+        if charset:
+            try:
+                body = result.body.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                body = result.body
+        doc = from_html(body, url=result.url)
+        return doc.model_copy(update={"origin": url, "retrieved_at": retrieved})
     if kind == "text/plain":
         from knowledge.ingest.boilerplate import strip_boilerplate
         from knowledge.ingest.files import decode
 
-        text = strip_boilerplate(decode(result.body, url))
+        try:
+            raw = result.body.decode(charset) if charset else decode(result.body, url)
+        except (LookupError, UnicodeDecodeError):
+            raw = decode(result.body, url)
+        text = strip_boilerplate(raw)
         if not text:
-            raise IngestError(f"{url}: the page is empty")
-        return DocumentInput(text=text, url=result.url, outlet_domain=urlsplit(result.url).hostname, origin=url)
-    raise IngestError(f"{url}: unsupported content type {kind}")
+            raise IngestError(f"{url}: the page is empty", url)
+        domain = (urlsplit(result.url).hostname or "").removeprefix("www.") or None
+        return DocumentInput(text=text, url=result.url, outlet=domain, outlet_domain=domain, origin=url,
+                             retrieved_at=retrieved)
+    raise IngestError(f"{url}: unsupported content type {kind}", url)

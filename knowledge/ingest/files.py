@@ -7,7 +7,9 @@ a one-line reason naming the file, so a batch can report it and go on with the r
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import re
+import string
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -20,21 +22,29 @@ from knowledge.models import DocumentInput
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 META_KEYS = {"url", "title", "outlet", "outlet_domain", "author", "published_at", "language"}
+TEXT_KEYS = ("url", "title", "outlet", "outlet_domain", "author", "language")
+MAX_TITLE_LINE = 150  # a first line shorter than this, with no final period, is taken for the headline
+# Characters a real cp1252 article is made of; mojibake from a wrong guess is full of other symbols.
+_PLAIN = set(string.ascii_letters + string.digits + string.punctuation + string.whitespace + "“”‘’–—…«»€£©®°•")
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 
 
 def mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    """A byte count as people read limits: "7.2 MB", or "20 KB" for the small limits tests use."""
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} KB"
 
 
 def iter_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; directories searched recursively for article files (hidden files and sidecars skipped)."""
     out: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             out += sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -43,6 +53,7 @@ def iter_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_bytes(path: Path, limit: Optional[int] = None) -> bytes:
+    """The file's bytes; the size is checked first, so an oversize file is never read into memory."""
     limit = limit or get_settings().max_document_bytes
     try:
         size = path.stat().st_size
@@ -52,13 +63,26 @@ def read_bytes(path: Path, limit: Optional[int] = None) -> bytes:
         raise IngestError(f"{path.name}: file is {mb(size)}, over the {mb(limit)} limit", str(path))
     if size == 0:
         raise IngestError(f"{path.name}: file is empty", str(path))
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})", str(path)) from None
+
+
+def _plausible(text: str) -> bool:
+    return sum(c in _PLAIN or c.isalpha() for c in text) >= 0.97 * len(text)
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 first; cp1252 (old Windows exports with curly quotes) only when the result reads as text."""
+    """UTF-8 (BOM or not; UTF-16 with a BOM) first; cp1252 (old Windows exports) only when it reads as text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError(f"{name}: cannot decode the text (broken UTF-16)") from None
     sample = data[:8192]
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+    controls = sum(b < 9 or 13 < b < 32 or b == 127 for b in sample)
+    if b"\x00" in sample or controls > max(2, len(sample) // 100):
         raise IngestError(f"{name}: looks binary, not text")
     try:
         return data.decode("utf-8-sig")
@@ -68,58 +92,68 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)") from None
-    letters = sum(c.isalpha() or c.isspace() for c in text)
-    if letters < len(text) * 0.7:
+    if not _plausible(text):
         raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)")
     return text
 
 
-def _parse_meta(meta: dict, where: str) -> dict:
+def _parse_meta(meta: object, where: str) -> dict:
     if not isinstance(meta, dict):
         raise IngestError(f"{where}: metadata must be an object with keys like title, outlet, published_at")
     out = {k: v for k, v in meta.items() if k in META_KEYS and v not in (None, "")}
     if "published_at" in out:
         value = out["published_at"]
         try:
-            parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            if isinstance(value, datetime):
+                parsed = value
+            elif isinstance(value, date):  # YAML reads 2025-05-05 as a date
+                parsed = datetime(value.year, value.month, value.day)
+            else:
+                parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         except ValueError:
             raise IngestError(f"{where}: published_at {value!r} is not an ISO 8601 date") from None
         out["published_at"] = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-    for key in ("url", "title", "outlet", "outlet_domain", "author", "language"):
-        if key in out and not isinstance(out[key], str):
-            raise IngestError(f"{where}: {key} must be text")
+    for key in TEXT_KEYS:
+        if key in out:
+            if not isinstance(out[key], str):
+                raise IngestError(f"{where}: {key} must be text")
+            out[key] = out[key].strip()
     return out
 
 
 def _sidecar(path: Path) -> dict:
-    side = path.with_name(path.name + ".json")
-    if not side.exists():
-        side = path.with_suffix(".json")
-    if not side.exists():
+    """Metadata from `<file>.json` (a.txt.json) or, failing that, the same name with .json (a.json)."""
+    for side in (path.with_name(path.name + ".json"), path.with_suffix(".json")):
+        if side.is_file():
+            break
+    else:
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise IngestError(f"{side.name}: malformed sidecar metadata ({exc})", str(side)) from None
+        meta = json.loads(side.read_text(encoding="utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        reason = str(exc).splitlines()[0][:100]
+        raise IngestError(f"{side.name}: malformed sidecar metadata ({reason})", str(side)) from None
     return _parse_meta(meta, side.name)
 
 
 def _front_matter(text: str, name: str) -> tuple[dict, str]:
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
+    """A `---` block at the very top whose first line is `key: value`; anything else is article text."""
+    match = _FRONT_MATTER.match(text)
+    if not match or not re.match(r"\s*[A-Za-z_][\w-]*\s*:", match.group(1)):
         return {}, text
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise IngestError(f"{name}: malformed front matter ({exc.__class__.__name__})") from None
-    return _parse_meta(meta, f"{name} front matter"), text[end + 4 :].lstrip("\n")
+    return _parse_meta(meta, f"{name} front matter"), text[match.end() :]
 
 
 def _title_from_first_line(text: str) -> Optional[str]:
+    """A short first line without a final period is a headline; it stays in the text too."""
+    if "\n" not in text:
+        return None
     first = text.split("\n", 1)[0].strip()
-    if first and len(first) < 150 and not first.endswith((".", "!", "?", ":", ";", ",")) and "\n" in text:
+    if first and len(first) < MAX_TITLE_LINE and not first.endswith((".", "!", ":", ";", ",")):
         return first
     return None
 
@@ -128,18 +162,21 @@ def read_file(path: Path) -> DocumentInput:
     path = Path(path)
     if not path.exists():
         raise IngestError(f"{path}: no such file", str(path))
+    if path.is_dir():
+        raise IngestError(f"{path}: is a directory", str(path))
     data = read_bytes(path)
+    raw = decode(data, path.name).replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix.lower() in HTML_SUFFIXES:
         from knowledge.ingest.html import from_html
 
         meta = _sidecar(path)
-        doc = from_html(data, url=meta.get("url"), name=path.name)
+        doc = from_html(raw, url=meta.get("url"), name=path.name)
         return doc.model_copy(update={**meta, "origin": str(path)})
-    raw = decode(data, path.name)
-    meta, body = _front_matter(raw, path.name)
-    meta = {**meta, **_sidecar(path)}
+    front, body = _front_matter(raw.removeprefix("\ufeff"), path.name)
+    meta = {**front, **_sidecar(path)}  # the sidecar wins where both say something
     text = strip_boilerplate(body)
     if not text:
         raise IngestError(f"{path.name}: no text left after removing page furniture", str(path))
-    meta.setdefault("title", _title_from_first_line(text))
+    if not meta.get("title"):
+        meta["title"] = _title_from_first_line(text)
     return DocumentInput(text=text, origin=str(path), **meta)

@@ -12,21 +12,35 @@ from knowledge.ingest.boilerplate import strip_boilerplate
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
 
+MIN_ARTICLE_WORDS = 10  # less than this is a menu, a cookie wall or an error page, not an article
+
 
 def _date(value: Optional[str]) -> Optional[datetime]:
     if not value:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _decode(html: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return html.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return html.decode("utf-8", errors="replace")
+
+
 def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] = None) -> DocumentInput:
+    """Main text (headline first), title, author, date, site name and host of one HTML page; `name` labels errors."""
     label = name or url or "page"
     if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
+        html = _decode(html)
+    if not html.strip():
+        raise IngestError(f"{label}: no article text found (the page is empty)")
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                              include_tables=False, favor_precision=True)
@@ -34,12 +48,14 @@ def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] 
         raise IngestError(f"{label}: could not parse the HTML ({exc.__class__.__name__})") from None
     data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = strip_boilerplate(data.get("text") or "")
-    if len(text.split()) < 20:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{label}: no article text found")
-    title = data.get("title")
+    title = (data.get("title") or "").strip() or None
     if title and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    domain = urlsplit(url).hostname if url else data.get("hostname")
+        text = f"{title}\n\n{text}"  # like a pasted article: the headline is part of the stored text
+    domain = (urlsplit(url).hostname if url else None) or data.get("hostname")  # the URL, not what the page claims
+    if domain:
+        domain = domain.lower().removeprefix("www.")
     return DocumentInput(
         text=text, url=url, title=title, outlet=data.get("sitename") or domain, outlet_domain=domain,
         author=data.get("author"), published_at=_date(data.get("date")), language=data.get("language") or "en",

@@ -1,4 +1,8 @@
-"""Fetching over real HTTP on 127.0.0.1: errors, limits, redirects, conditional requests, and SSRF refusals."""
+"""Fetching over real HTTP on 127.0.0.1: errors, limits, redirects, conditional requests, and SSRF refusals.
+
+Nothing here uses real DNS or the network: names resolve through injected resolvers, and connections go only to a
+server on 127.0.0.1 started by the tests.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +11,73 @@ import time
 import pytest
 
 from knowledge.ingest.errors import IngestError
+from knowledge.ingest.fetch import Fetcher, fetch_article, refusal
 from tests.httpsite import SiteHandler, serve
-from knowledge.ingest.fetch import Fetcher, fetch_article
 
 PAGE = ("<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
         + "The new quay in Lindenport opened on Monday after two years of building work by the port. " * 5
         + "</p></article></body></html>").encode()
+PLAIN = "Quay opens\n\nThe new quay opened on Monday.\n\nShare this article\nRead next".encode()
+LAST_MODIFIED = "Mon, 05 May 2025 08:00:00 GMT"
 
 
 class Handler(SiteHandler):
+    def redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_GET(self):  # noqa: N802
         path = self.path
         if path == "/article":
             self.send(200, PAGE, "text/html; charset=utf-8")
+        elif path == "/plain":
+            self.send(200, PLAIN, "text/plain; charset=utf-8")
+        elif path == "/host":
+            self.send(200, self.headers.get("Host", "").encode(), "text/plain")
         elif path == "/missing":
             self.send(404, b"no", "text/plain")
+        elif path == "/broken":
+            self.send(500, b"oops", "text/plain")
         elif path == "/slow":
-            time.sleep(2)
+            time.sleep(1.5)
             self.send(200, PAGE, "text/html")
         elif path == "/big":
             self.send(200, b"x" * 50_000, "text/plain")
-        elif path.startswith("/hop"):
+        elif path == "/big-undeclared":  # no Content-Length: the limit must hold while streaming
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(50):
+                    self.wfile.write(b"y" * 1000)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path.startswith("/hop"):  # /hopN redirects to /hopN+1 ... up to /hop9, then to the article
             n = int(path[4:] or 0)
-            self.send_response(302)
-            self.send_header("Location", f"/hop{n + 1}" if n < 9 else "/article")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif path == "/to-article":
-            self.send_response(301)
-            self.send_header("Location", "/article")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.redirect(302, f"/hop{n + 1}" if n < 9 else "/article")
+        elif path.startswith("/chain"):  # /chainN: N more relative and absolute redirects, then the article
+            n = int(path[6:] or 0)
+            port = self.server.server_address[1]
+            target = "/article" if n == 0 else (f"http://127.0.0.1:{port}/chain{n - 1}" if n % 2 else f"chain{n - 1}")
+            self.redirect(301 if n % 2 else 307, target)
+        elif path == "/to-loopback":
+            self.redirect(302, f"http://127.0.0.1:{self.server.server_address[1]}/article")
+        elif path == "/to-file":
+            self.redirect(302, "file:///etc/passwd")
         elif path == "/feed":
-            if self.headers.get("If-None-Match") == '"v1"':
+            if self.headers.get("If-None-Match") == '"v1"' or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
                 self.send_response(304)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
             else:
-                self.send(200, b"<rss version='2.0'><channel></channel></rss>", "application/rss+xml", {"ETag": '"v1"'})
+                self.send(200, b"<rss version='2.0'><channel></channel></rss>", "application/rss+xml",
+                          {"ETag": '"v1"', "Last-Modified": LAST_MODIFIED})
         elif path == "/image":
             self.send(200, b"\x89PNG", "image/png")
-
+        elif path == "/ua":
+            self.send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
 
 
 @pytest.fixture(scope="module")
@@ -57,79 +87,123 @@ def site():
 
 @pytest.fixture
 def fetcher():
-    f = Fetcher(allow_private=True, timeout=1.0, max_bytes=20_000)
-    yield f
-    f.close()
+    with Fetcher(allow_private=True, timeout=0.5, max_bytes=20_000) as f:
+        yield f
 
 
 def test_an_html_article_is_fetched_and_extracted(site, fetcher):
     doc = fetch_article(site + "/article", fetcher)
-    assert "new quay in Lindenport" in doc.text and doc.url == site + "/article"
+    assert "new quay in Lindenport" in doc.text and doc.url == site + "/article" and doc.title == "Quay opens"
+    assert doc.retrieved_at is not None
+
+
+def test_a_plain_text_page_loses_its_boilerplate(site, fetcher):
+    doc = fetch_article(site + "/plain", fetcher)
+    assert doc.text == "Quay opens\n\nThe new quay opened on Monday." and doc.url == site + "/plain"
+
+
+def test_requests_carry_a_real_user_agent(site, fetcher):
+    assert fetcher.get(site + "/ua").body.startswith(b"briefbot/")
 
 
 def test_a_redirect_is_followed_and_the_final_url_kept(site, fetcher):
-    assert fetch_article(site + "/to-article", fetcher).url == site + "/article"
+    assert fetch_article(site + "/chain1", fetcher).url == site + "/article"
+
+
+def test_a_chain_of_five_redirects_is_followed_and_six_are_too_many(site, fetcher):
+    result = fetcher.get(site + "/chain4")
+    assert result.status == 200 and result.url == site + "/article"
+    with pytest.raises(IngestError, match=r"/chain5: too many redirects"):
+        fetcher.get(site + "/chain5")
 
 
 @pytest.mark.parametrize("path, reason", [
-    ("/missing", "HTTP 404"),
-    ("/slow", "timed out after 1 s"),
-    ("/big", "over the 0.0 MB limit"),
-    ("/hop0", "too many redirects"),
-    ("/image", "unsupported content type image/png"),
+    ("/missing", r"/missing: HTTP 404 Not Found$"),
+    ("/broken", r"HTTP 500 Internal Server Error"),
+    ("/slow", r"/slow: timed out after 0.5 s$"),
+    ("/big", r"/big: response is over the 20 KB limit$"),
+    ("/big-undeclared", r"over the 20 KB limit"),
+    ("/hop0", r"too many redirects \(more than 5\)"),
+    ("/image", r"/image: unsupported content type image/png$"),
 ])
 def test_bad_responses_are_clear_errors(site, fetcher, path, reason):
     with pytest.raises(IngestError, match=reason):
         fetch_article(site + path, fetcher)
 
 
-def test_a_closed_port_is_a_connection_error(fetcher):
-    with pytest.raises(IngestError, match="cannot connect"):
-        fetcher.get("http://127.0.0.1:9/")
+def test_a_closed_port_is_connection_refused(site, fetcher):
+    import socket
+
+    with socket.socket() as s:  # a port that was free a moment ago, so nothing listens on it
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(IngestError, match="connection refused"):
+        fetcher.get(f"http://127.0.0.1:{port}/")
 
 
 def test_conditional_requests_get_304_when_nothing_changed(site, fetcher):
     first = fetcher.get(site + "/feed")
-    again = fetcher.get(site + "/feed", etag=first.headers["etag"])
-    assert first.status == 200 and again.status == 304
+    by_etag = fetcher.get(site + "/feed", etag=first.headers["etag"])
+    by_date = fetcher.get(site + "/feed", last_modified=first.headers["last-modified"])
+    assert first.status == 200 and by_etag.status == 304 and by_date.status == 304 and by_etag.body == b""
+
+
+def test_the_connection_goes_to_the_vetted_address_with_the_original_host_header(site):
+    port = site.rsplit(":", 1)[1]
+    calls = []
+    resolver = lambda host: calls.append(host) or ["127.0.0.1"]  # noqa: E731
+    with Fetcher(allow_private=True, resolver=resolver, timeout=1.0) as f:
+        result = f.get(f"http://news.example:{port}/host")
+    assert result.body == f"news.example:{port}".encode() and calls == ["news.example"]
 
 
 @pytest.mark.parametrize("url, reason", [
-    ("http://127.0.0.1/x", "loopback"),
-    ("http://localhost/x", "loopback"),
-    ("http://169.254.169.254/latest/meta-data", "metadata"),
-    ("http://10.0.0.5/", "private"),
-    ("http://[::1]/", "loopback"),
-    ("file:///etc/passwd", "only http and https"),
-    ("ftp://files.example/a", "only http and https"),
+    ("http://127.0.0.1/x", r"^http://127.0.0.1/x: refused: 127.0.0.1 is a loopback address$"),
+    ("http://localhost/x", r"refused: localhost resolves to 127.0.0.1, a loopback address"),
+    ("http://169.254.169.254/latest/meta-data", r"169.254.169.254 is a cloud metadata address"),
+    ("http://[fd00:ec2::254]/", r"a cloud metadata address"),
+    ("http://10.0.0.5/", r"10.0.0.5 is a private address"),
+    ("http://0.0.0.0/", r"an unspecified address"),
+    ("http://[::1]/", r"::1 is a loopback address"),
+    ("http://[::ffff:127.0.0.1]/", r"a loopback address"),
+    ("http://100.64.0.1/", r"a non-public address"),
+    ("http://224.0.0.1/", r"a multicast address"),
+    ("file:///etc/passwd", r"refused: only http and https"),
+    ("ftp://files.example/a", r"refused: only http and https"),
+    ("http://nowhere.example/", r"cannot resolve host nowhere.example"),
 ])
 def test_the_default_fetcher_refuses_local_and_non_web_targets(url, reason):
-    with pytest.raises(IngestError, match=reason):
-        Fetcher(resolver=lambda host: ["127.0.0.1"] if host == "localhost" else []).get(url)
+    with Fetcher(resolver=lambda host: ["127.0.0.1"] if host == "localhost" else []) as f:
+        with pytest.raises(IngestError, match=reason):
+            f.get(url)
 
 
 def test_a_public_name_that_resolves_to_a_private_address_is_refused():
-    fetcher = Fetcher(resolver=lambda host: ["10.1.2.3"])
-    with pytest.raises(IngestError, match="news.example resolves to 10.1.2.3, a private address"):
-        fetcher.get("http://news.example/story")
+    with Fetcher(resolver=lambda host: ["93.184.216.34", "10.0.0.1"]) as f:
+        with pytest.raises(IngestError, match="news.example resolves to 10.0.0.1, a private address"):
+            f.get("http://news.example/story")
 
 
-def test_a_redirect_to_a_loopback_address_is_refused(site):
-    """The first hop is allowed (as if public); the redirect target is checked again and refused."""
+def test_public_addresses_are_not_refused():
+    assert refusal("93.184.216.34") is None and refusal("2606:2800:220:1:248:1893:25c8:1946") is None
+
+
+class PublicLooking(Fetcher):
+    """A default (strict) fetcher that treats public.example as public although it lives on 127.0.0.1."""
+
+    def vet(self, url, host, ips, literal):
+        if host == "public.example":
+            return ips[0]
+        return super().vet(url, host, ips, literal)
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/to-loopback", r"/article: refused: 127.0.0.1 is a loopback address"),
+    ("/to-file", r"file:///etc/passwd: refused: only http and https"),
+])
+def test_every_redirect_hop_is_checked_again(site, path, reason):
     port = site.rsplit(":", 1)[1]
-    strict = Fetcher(resolver=lambda host: ["127.0.0.1"], timeout=1.0)
-    original = strict._target
-
-    def first_hop_public(url, _calls=[0]):
-        _calls[0] += 1
-        if _calls[0] == 1:
-            strict.allow_private = True
-            try:
-                return original(url)
-            finally:
-                strict.allow_private = False
-        return original(url)
-
-    strict._target = first_hop_public
-    with pytest.raises(IngestError, match="loopback"):
-        strict.get(f"http://site.example:{port}/to-article")
+    with PublicLooking(resolver=lambda host: ["127.0.0.1"], timeout=1.0) as strict:
+        assert strict.get(f"http://public.example:{port}/article").status == 200  # the first hop is allowed
+        with pytest.raises(IngestError, match=reason):
+            strict.get(f"http://public.example:{port}{path}")

@@ -1,10 +1,13 @@
 """Page furniture is cut from plain text, and article text never is."""
 
-from knowledge.ingest.boilerplate import strip_boilerplate
+import pytest
+
+from knowledge.ingest.boilerplate import normalize, strip_boilerplate
 
 BODY = ("Lindenport Council Delays Ferry Repairs\n\nThe council voted on Monday to delay repairs to the old ferry "
         "terminal until the autumn, citing a shortfall in the maintenance budget.\n\nCommuters will keep using the "
         "temporary pier, which officials said would remain open through the summer season.")
+LAST = "The mayor later said residents would be consulted before any final decision on the terminal."
 
 
 def test_a_trailing_share_and_prev_next_block_with_teaser_headlines_is_removed():
@@ -14,21 +17,60 @@ def test_a_trailing_share_and_prev_next_block_with_teaser_headlines_is_removed()
     assert strip_boilerplate(text) == BODY
 
 
-def test_navigation_glued_to_the_lead_is_removed_but_the_sentence_is_kept():
-    assert strip_boilerplate("Read nextThe council voted on Monday.") == "The council voted on Monday."
-    assert strip_boilerplate("Read next: The council voted.") == "The council voted."
+@pytest.mark.parametrize("block", [
+    "Read more\nTram fares rise again in the capital\nMuseum reopens after flood damage",
+    "Related articles\n\nTram fares rise again\n\nIs the old bridge safe to cross?",
+    "Related: Tram fares rise again in the capital",
+    "Subscribe to our newsletter\nSign up\nEmail address",
+    "Previous Post\nTram fares rise\nLeave a Comment",
+    "Advertisement",
+    "We use cookies to improve your experience.\nAccept all cookies",
+])
+def test_each_kind_of_trailing_furniture_is_removed(block):
+    assert strip_boilerplate(BODY + "\n\n" + block) == BODY
 
 
 def test_a_paragraph_after_a_marker_like_line_means_nothing_is_cut():
-    text = BODY + "\n\nRead more\n\n" + ("The mayor later said that residents would be consulted before any final "
-                                         "decision is taken on the future of the terminal and its staff.")
+    text = BODY + "\n\nRead more\n\n" + LAST
     assert strip_boilerplate(text) == text
 
 
-def test_the_word_share_inside_an_article_is_kept():
-    text = "Officials did not share the report with the press on Friday, the union said."
+def test_a_short_final_sentence_after_a_marker_is_kept():
+    text = BODY + "\n\nRelated\n\nThe vote is on Friday."
     assert strip_boilerplate(text) == text
+
+
+def test_an_advertisement_slot_inside_the_article_is_dropped_and_the_paragraphs_around_it_kept():
+    assert strip_boilerplate(BODY + "\n\nAdvertisement\n\n" + LAST) == BODY + "\n\n" + LAST
+
+
+@pytest.mark.parametrize("text", [
+    "Officials did not share the report with the press on Friday, the union said.",
+    BODY + "\n\nShare prices fell by 3% after the vote, and analysts expect a further fall this week.",
+    BODY + "\n\nShare this article with anyone who still relies on the ferry, the campaign group urged on Monday.",
+])
+def test_the_word_share_inside_an_article_is_kept(text):
+    assert strip_boilerplate(text) == normalize(text)
+
+
+@pytest.mark.parametrize("glued, kept", [
+    ("Read nextThe council voted on Monday.", "The council voted on Monday."),
+    ("Read nextU.S. Special Envoy Anna Berg arrived on Monday.", "U.S. Special Envoy Anna Berg arrived on Monday."),
+    ("Read next: The council voted.", "The council voted."),
+    ("Read next The council voted.", "The council voted."),
+    ("Read more about the vote below, the clerk said.", "Read more about the vote below, the clerk said."),
+])
+def test_navigation_glued_to_the_lead_is_removed_but_the_sentence_is_kept(glued, kept):
+    assert strip_boilerplate(glued) == kept
+
+
+def test_navigation_glued_to_the_last_sentence_is_removed():
+    assert strip_boilerplate(BODY + "Read next") == BODY
 
 
 def test_whitespace_and_line_endings_are_normalized():
     assert strip_boilerplate("  First line.  \r\n\r\n\r\n\r\nSecond line.\r\n") == "First line.\n\nSecond line."
+
+
+def test_unicode_is_normalized_to_nfc():
+    assert strip_boilerplate("Cafe\u0301 owners met.") == "Caf\u00e9 owners met."

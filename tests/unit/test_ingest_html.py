@@ -1,0 +1,66 @@
+"""HTML pages: the article text and its metadata are extracted, page furniture is not, and nothing is fetched."""
+
+import pytest
+
+from knowledge.ingest.errors import IngestError
+from knowledge.ingest.html import from_html
+
+PARAGRAPHS = [
+    "The new quay in Lindenport opened on Monday after two years of building work, the port authority said.",
+    "Ferries from the islands will berth there from June, cutting the crossing by twenty minutes each way.",
+    "Local traders welcomed the opening but warned that parking near the harbour remains far too scarce.",
+]
+PAGE = f"""<!doctype html><html lang="en"><head>
+<title>Quay opens in Lindenport | Harbour Gazette</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Mira Holt">
+<meta property="article:published_time" content="2025-05-05T08:00:00+00:00">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Quay opens in Lindenport</h1>
+{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}
+<p>Share this article</p>
+</article>
+<footer>© Harbour Gazette. All rights reserved. Cookie settings.</footer>
+</body></html>"""
+
+
+def test_the_article_text_and_metadata_are_extracted():
+    doc = from_html(PAGE, url="https://www.gazette.example/quay")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in doc.text
+    assert doc.title == "Quay opens in Lindenport" and doc.text.startswith(doc.title)
+    assert doc.author == "Mira Holt" and doc.outlet == "Harbour Gazette"
+    assert doc.outlet_domain == "gazette.example" and doc.url == "https://www.gazette.example/quay"
+    assert doc.published_at is not None and doc.published_at.date().isoformat() == "2025-05-05"
+
+
+def test_navigation_and_sharing_furniture_are_not_in_the_text():
+    text = from_html(PAGE, url="https://gazette.example/quay").text
+    assert "Share this article" not in text and "Sport" not in text and "All rights reserved" not in text
+
+
+def test_bytes_are_accepted_and_decoded():
+    doc = from_html(PAGE.replace("opened", "öpened").encode("utf-8"))
+    assert "öpened" in doc.text
+
+
+@pytest.mark.parametrize("html", [
+    "",
+    "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    "<html><body><p>Subscribe</p></body></html>",
+])
+def test_a_page_without_article_text_is_an_error(html):
+    with pytest.raises(IngestError, match="no article text found"):
+        from_html(html, url="https://gazette.example/empty")
+
+
+def test_nothing_is_fetched(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("from_html must not touch the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    assert from_html(PAGE, url="https://gazette.example/quay").title
