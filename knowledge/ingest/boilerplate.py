@@ -41,15 +41,24 @@ TRAILING_MARKERS = [
 ]
 _MARKER = re.compile(r"^\s*(" + "|".join(TRAILING_MARKERS) + r")\s*[.:]?\s*$", re.I)
 
-# Lines dropped wherever they stand: ad slots and cookie banners are never article text.
+# Lines dropped wherever they stand: ad slots, cookie and consent banners and "Read more: <headline>" links are
+# never article text. Each must match the whole line, so a sentence that mentions cookies or ads is untouched.
 STANDALONE_LINES = [
-    r"advertisement",
-    r"(skip|jump) to (main )?content",
-    r"(we use|this (web)?site uses) cookies\b.{0,200}",  # "We use cookies to improve your experience. Accept"
-    r"(accept|reject|manage) (all )?cookies( settings)?",
-    r"cookie (settings|preferences|policy)",
+    r"advertisement|sponsored( content)?",  # ad slot labels
+    r"(skip|jump) to (main )?content",  # accessibility link at the top of every page
+    r"(we|this (web)?site|our (web)?site) uses? cookies\b.{0,200}",  # "We use cookies to improve your experience."
+    r"by (continuing|using|browsing)( to (use|browse))? (this|our) (web)?site\b.{0,160}",  # consent banner text
+    r"(accept|reject|decline|allow|manage|customi[sz]e) (all( cookies)?|cookies|consent( preferences| settings)?"
+    r"|(cookie )?preferences|cookie settings)",  # consent buttons
+    r"(cookie|privacy|consent) (settings|preferences|choices|options|policy)",
+    r"we value your privacy|your privacy choices|do not sell( or share)? my personal information",
+    # A link to another story between paragraphs: a label and a headline (no final period, so not a sentence).
+    r"(read more|read also|related|see also|more on this( story)?): (?!.*[.!?”\"]\s*$).{1,150}",
 ]
 _STANDALONE = re.compile(r"^\s*(" + "|".join(STANDALONE_LINES) + r")\s*[.:]?\s*$", re.I)
+
+# Links to the neighbouring posts: the next non-empty line is that post's headline, whatever it ends with.
+_TEASER_INTRO = re.compile(r"^\s*(prev|previous|next) (post|article|story)\s*[.:]?\s*$", re.I)
 
 # Navigation glued to the lead by a scraper: "Read nextU.S. Special Envoy ..." or "Read next: The ...".
 # Only cut when the real text after it starts like a sentence (capital letter, digit or opening quote).
@@ -84,10 +93,24 @@ def _is_furniture_line(line: str) -> bool:
     return True
 
 
+def _is_furniture_block(lines: list[str]) -> bool:
+    """True when every line is furniture; a headline right after "Prev Post"/"Next Post" counts as furniture."""
+    after_intro = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        headline = after_intro and len(stripped) <= MAX_FURNITURE_LINE
+        after_intro = bool(_TEASER_INTRO.match(stripped))
+        if not headline and not _is_furniture_line(stripped):
+            return False
+    return True
+
+
 def _cut_trailing(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if i > 0 and _MARKER.match(line) and all(_is_furniture_line(rest) for rest in lines[i + 1 :]):
+        if i > 0 and _MARKER.match(line) and _is_furniture_block(lines[i:]):
             return "\n".join(lines[:i]).rstrip()
     return text
 
@@ -96,6 +119,9 @@ def _cut_lead(text: str) -> str:
     match = _LEAD_NAV.match(text)
     if match and len(text) > match.end():
         first = text[match.end()]
+        label, gap = match.group(1).lower(), text[match.end(1) : match.end()]
+        if gap == " " and label in ("read more", "read also"):
+            return text  # "Read More Books, Library Urges" may be a headline; glued or set apart, it is navigation
         if first.isupper() or first.isdigit() or first in "“\"‘'":
             return text[match.end() :]
     return text
@@ -106,7 +132,9 @@ def _drop_standalone(text: str) -> str:
 
 
 def strip_boilerplate(text: str) -> str:
-    """The article text without page furniture; never rewrites a sentence, only drops whole furniture lines."""
+    """The article text without page furniture: whole furniture lines, plus navigation glued to the first or last
+    sentence. Words of the article are never changed, only whitespace is normalized; rules repeat until stable
+    because cutting one layer (a trailing block) can expose another (a glued "Read next")."""
     text = normalize(text)
     previous = None
     while previous != text:

@@ -6,6 +6,7 @@ feedparser only parses here; fetching goes through `Fetcher`, so feeds get the s
 from __future__ import annotations
 
 import calendar
+import io
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
@@ -43,15 +44,21 @@ def _published(entry) -> Optional[datetime]:
         return None
 
 
-def parse_feed(body: bytes | str, url: str) -> tuple[list[FeedEntry], list[str]]:
-    """Entries with an http(s) link, in feed order, once each; entries without one become skip reasons."""
-    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": "application/xml"})
+def parse_feed(body: bytes | str, url: str, skipped: Optional[list[str]] = None) -> list[FeedEntry]:
+    """Entries with an http(s) link, in feed order, once each; why other entries were dropped goes to `skipped`.
+
+    The body is handed to feedparser as a stream: given a str or bytes, feedparser would treat something that
+    looks like a URL or a file name as one and fetch or open it, and a feed body is untrusted input.
+    """
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": url,
+                                                                   "content-type": "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         exc = parsed.get("bozo_exception")
         reason = (getattr(exc, "getMessage", None) or (lambda: str(exc or "no RSS or Atom elements")))()
         raise IngestError(f"{url}: not a readable RSS/Atom feed ({str(reason)[:80]})", url)
+    skipped = skipped if skipped is not None else []
     entries: list[FeedEntry] = []
-    skipped: list[str] = []
     seen: set[str] = set()
     for n, entry in enumerate(parsed.entries, start=1):
         title = (entry.get("title") or "").strip() or None
@@ -60,10 +67,10 @@ def parse_feed(body: bytes | str, url: str) -> tuple[list[FeedEntry], list[str]]
             skipped.append(f"{url}: entry {n} ({(title or 'untitled')[:60]}) has no usable link")
             continue
         if link in seen:
-            continue
+            continue  # the same article listed twice is one entry, not a broken one
         seen.add(link)
         entries.append(FeedEntry(link, title, _published(entry), entry.get("summary")))
-    return entries, skipped
+    return entries
 
 
 def read_feed(url: str, fetcher, etag: Optional[str] = None, last_modified: Optional[str] = None) -> FeedRead:
@@ -71,5 +78,6 @@ def read_feed(url: str, fetcher, etag: Optional[str] = None, last_modified: Opti
     result = fetcher.get(url, etag=etag, last_modified=last_modified)
     if result.status == 304:
         return FeedRead(etag=etag, last_modified=last_modified, not_modified=True)
-    entries, skipped = parse_feed(result.body, url)
+    skipped: list[str] = []
+    entries = parse_feed(result.body, url, skipped)
     return FeedRead(entries, skipped, result.headers.get("etag"), result.headers.get("last-modified"))

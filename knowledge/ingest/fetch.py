@@ -8,8 +8,12 @@ in the Host header and, for https, in TLS SNI and certificate verification (http
 So a DNS answer that changes between check and connect (DNS rebinding) cannot move the request. Connections are not
 kept alive, so a TLS connection verified for one host name is never reused for another name on the same IP.
 
-Residual risks: environment proxies are ignored (`trust_env=False`), so none apply; an https server reached by IP
-is still verified against the host name, so pinning does not weaken TLS.
+IPv6 forms that wrap an IPv4 address (::ffff:a.b.c.d, 6to4 2002::/16, NAT64 64:ff9b::/96) are judged by that
+IPv4 address. Environment proxies are ignored (`trust_env=False`), so no proxy can bypass the check, and an https
+server reached by IP is still verified against the host name, so pinning does not weaken TLS.
+
+Residual risks: only the first vetted address is tried (no fallback to a host's other addresses); a public
+address that itself forwards to internal services (an open proxy) is out of reach of any address check.
 """
 
 from __future__ import annotations
@@ -30,7 +34,12 @@ from knowledge.models import DocumentInput
 
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
-METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+# Cloud instance-metadata endpoints (AWS, GCP, Azure, OpenStack on 169.254.169.254; AWS IPv6; Alibaba).
+METADATA = {ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")}
+# IPv6 forms that carry an IPv4 address inside: the router or NAT64 gateway would deliver to that IPv4 address,
+# so "2002:7f00:1::" (6to4) or "64:ff9b::7f00:1" (NAT64) must be judged as 127.0.0.1.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 TOTAL_TIME_FACTOR = 3  # a whole response may take 3 × the timeout; each single read at most 1 ×
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # Checked in this order, so the message names the most telling reason (0.0.0.0 is also "private").
@@ -52,11 +61,23 @@ def system_resolver(host: str) -> list[str]:
         return []
 
 
+def _embedded_v4(addr: ipaddress.IPv6Address) -> Optional[ipaddress.IPv4Address]:
+    if addr.ipv4_mapped:  # ::ffff:127.0.0.1
+        return addr.ipv4_mapped
+    if addr.sixtofour:
+        return addr.sixtofour
+    if addr in NAT64 or (addr in IPV4_COMPATIBLE and int(addr) > 1):  # not :: or ::1, which are judged as IPv6
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return None
+
+
 def refusal(ip: str) -> Optional[str]:
     """Why an address must not be fetched from ("a loopback address"), or None for a public address."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    if addr.version == 6 and addr.ipv4_mapped:  # ::ffff:127.0.0.1 is 127.0.0.1
-        addr = addr.ipv4_mapped
+    if addr.version == 6:
+        embedded = _embedded_v4(addr)
+        if embedded is not None:
+            addr = embedded
     if addr in METADATA:
         return "a cloud metadata address"
     for kind, phrase in REFUSED_KINDS:
@@ -82,17 +103,22 @@ class FetchResult:
 
 
 class Fetcher:
-    """GET over http(s) with the SSRF guard; `allow_private=True` is for tests against a local server only."""
+    """GET over http(s) with the SSRF guard; `allow_private=True` is for tests against a local server only.
+
+    `resolver` and `transport` are seams for tests, so SSRF cases run without DNS or network; the guard runs
+    before the transport is called, so a test transport sees only requests that passed it.
+    """
 
     def __init__(self, allow_private: bool = False, resolver: Optional[Resolver] = None,
-                 timeout: Optional[float] = None, max_bytes: Optional[int] = None):
+                 timeout: Optional[float] = None, max_bytes: Optional[int] = None,
+                 transport: Optional[httpx.BaseTransport] = None):
         settings = get_settings()
         self.allow_private = allow_private
         self.resolver = resolver or system_resolver
         self.timeout = timeout or settings.fetch_timeout
         self.max_bytes = max_bytes or settings.max_document_bytes
         self.client = httpx.Client(
-            timeout=self.timeout, follow_redirects=False, trust_env=False,
+            timeout=self.timeout, follow_redirects=False, trust_env=False, transport=transport,
             limits=httpx.Limits(max_keepalive_connections=0),
             headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                      "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
@@ -151,7 +177,9 @@ class Fetcher:
             deadline = time.monotonic() + self.timeout * TOTAL_TIME_FACTOR
             try:
                 with self.client.stream("GET", pinned, headers=headers, extensions=extensions) as resp:
-                    if resp.status_code in REDIRECTS and resp.headers.get("location"):
+                    if resp.status_code in REDIRECTS:
+                        if not resp.headers.get("location", "").strip():
+                            raise IngestError(f"{url}: HTTP {resp.status_code} redirect without a Location", url)
                         url = urljoin(url, resp.headers["location"].strip())
                         continue
                     if resp.status_code == 304:
@@ -219,9 +247,9 @@ def fetch_article(url: str, fetcher: Optional[Fetcher] = None) -> DocumentInput:
         from knowledge.ingest.files import decode
 
         try:
-            raw = result.body.decode(charset) if charset else decode(result.body, url)
+            raw = result.body.decode(charset) if charset else decode(result.body, url, url)
         except (LookupError, UnicodeDecodeError):
-            raw = decode(result.body, url)
+            raw = decode(result.body, url, url)
         text = strip_boilerplate(raw)
         if not text:
             raise IngestError(f"{url}: the page is empty", url)

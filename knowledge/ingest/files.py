@@ -2,6 +2,10 @@
 
 Every way a file can be unusable — too big, empty, binary, undecodable, bad metadata — is an `IngestError` with
 a one-line reason naming the file, so a batch can report it and go on with the rest.
+
+Titles: metadata wins (sidecar over front matter). Without one, a short first line with no final period is taken
+as the headline, and it is left in the text: the stored text is what the file said, the headline is often the
+best-cited line of an article, and a saved HTML page keeps its headline at the top the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 META_KEYS = {"url", "title", "outlet", "outlet_domain", "author", "published_at", "language"}
 TEXT_KEYS = ("url", "title", "outlet", "outlet_domain", "author", "language")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 is full of NUL bytes, so it is recognised before the binary check
 MAX_TITLE_LINE = 150  # a first line shorter than this, with no final period, is taken for the headline
 # Characters a real cp1252 article is made of; mojibake from a wrong guess is full of other symbols.
 _PLAIN = set(string.ascii_letters + string.digits + string.punctuation + string.whitespace + "“”‘’–—…«»€£©®°•")
@@ -73,17 +78,26 @@ def _plausible(text: str) -> bool:
     return sum(c in _PLAIN or c.isalpha() for c in text) >= 0.97 * len(text)
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 (BOM or not; UTF-16 with a BOM) first; cp1252 (old Windows exports) only when it reads as text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise IngestError(f"{name}: cannot decode the text (broken UTF-16)") from None
+def refuse_binary(data: bytes, name: str, source: str) -> None:
+    """NUL bytes or more than 1% control characters near the start: a PDF, image or archive, not an article."""
     sample = data[:8192]
     controls = sum(b < 9 or 13 < b < 32 or b == 127 for b in sample)
     if b"\x00" in sample or controls > max(2, len(sample) // 100):
-        raise IngestError(f"{name}: looks binary, not text")
+        raise IngestError(f"{name}: looks binary, not text", source)
+
+
+def decode(data: bytes, name: str, source: Optional[str] = None) -> str:
+    """UTF-8 (BOM or not; UTF-16 with a BOM) first; cp1252 (old Windows exports) only when it reads as text.
+
+    latin-1 is not tried: it accepts any byte string, so it could never say "this is not text".
+    """
+    source = source or name
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError(f"{name}: cannot decode the text (broken UTF-16)", source) from None
+    refuse_binary(data, name, source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -91,15 +105,15 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)") from None
+        raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)", source) from None
     if not _plausible(text):
-        raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)")
+        raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)", source)
     return text
 
 
-def _parse_meta(meta: object, where: str) -> dict:
+def _parse_meta(meta: object, where: str, source: str) -> dict:
     if not isinstance(meta, dict):
-        raise IngestError(f"{where}: metadata must be an object with keys like title, outlet, published_at")
+        raise IngestError(f"{where}: metadata must be an object with keys like title, outlet, published_at", source)
     out = {k: v for k, v in meta.items() if k in META_KEYS and v not in (None, "")}
     if "published_at" in out:
         value = out["published_at"]
@@ -111,12 +125,12 @@ def _parse_meta(meta: object, where: str) -> dict:
             else:
                 parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         except ValueError:
-            raise IngestError(f"{where}: published_at {value!r} is not an ISO 8601 date") from None
+            raise IngestError(f"{where}: published_at {value!r} is not an ISO 8601 date", source) from None
         out["published_at"] = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     for key in TEXT_KEYS:
         if key in out:
             if not isinstance(out[key], str):
-                raise IngestError(f"{where}: {key} must be text")
+                raise IngestError(f"{where}: {key} must be text", source)
             out[key] = out[key].strip()
     return out
 
@@ -133,10 +147,10 @@ def _sidecar(path: Path) -> dict:
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         reason = str(exc).splitlines()[0][:100]
         raise IngestError(f"{side.name}: malformed sidecar metadata ({reason})", str(side)) from None
-    return _parse_meta(meta, side.name)
+    return _parse_meta(meta, side.name, str(side))
 
 
-def _front_matter(text: str, name: str) -> tuple[dict, str]:
+def _front_matter(text: str, name: str, source: str) -> tuple[dict, str]:
     """A `---` block at the very top whose first line is `key: value`; anything else is article text."""
     match = _FRONT_MATTER.match(text)
     if not match or not re.match(r"\s*[A-Za-z_][\w-]*\s*:", match.group(1)):
@@ -144,8 +158,8 @@ def _front_matter(text: str, name: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise IngestError(f"{name}: malformed front matter ({exc.__class__.__name__})") from None
-    return _parse_meta(meta, f"{name} front matter"), text[match.end() :]
+        raise IngestError(f"{name}: malformed front matter ({exc.__class__.__name__})", source) from None
+    return _parse_meta(meta, f"{name} front matter", source), text[match.end() :]
 
 
 def _title_from_first_line(text: str) -> Optional[str]:
@@ -165,14 +179,19 @@ def read_file(path: Path) -> DocumentInput:
     if path.is_dir():
         raise IngestError(f"{path}: is a directory", str(path))
     data = read_bytes(path)
-    raw = decode(data, path.name).replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix.lower() in HTML_SUFFIXES:
         from knowledge.ingest.html import from_html
 
+        page: str | bytes = data
+        if data.startswith(UTF16_BOMS):
+            page = decode(data, path.name, str(path))
+        else:
+            refuse_binary(data, path.name, str(path))  # the bytes go on undecoded: the page's <meta charset> decides
         meta = _sidecar(path)
-        doc = from_html(raw, url=meta.get("url"), name=path.name)
+        doc = from_html(page, url=meta.get("url"), name=path.name, origin=str(path))
         return doc.model_copy(update={**meta, "origin": str(path)})
-    front, body = _front_matter(raw.removeprefix("\ufeff"), path.name)
+    raw = decode(data, path.name, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    front, body = _front_matter(raw.removeprefix("\ufeff"), path.name, str(path))
     meta = {**front, **_sidecar(path)}  # the sidecar wins where both say something
     text = strip_boilerplate(body)
     if not text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Optional
 from urllib.parse import urlsplit
@@ -12,7 +13,11 @@ from knowledge.ingest.boilerplate import strip_boilerplate
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
 
+# With a time of day when the page gives one (article:published_time), not only the day, which is the default.
+DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 MIN_ARTICLE_WORDS = 10  # less than this is a menu, a cookie wall or an error page, not an article
+# trafilatura is asked to favour recall: its precision mode drops short paragraphs and paragraphs in <div>s, and a
+# lost sentence of the article costs more than a stray line, which `strip_boilerplate` mostly removes anyway.
 
 
 def _date(value: Optional[str]) -> Optional[datetime]:
@@ -25,31 +30,44 @@ def _date(value: Optional[str]) -> Optional[datetime]:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
 def _decode(html: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+    """The page's declared charset (a <meta> near the top) first, then UTF-8, then cp1252 for old pages."""
+    declared = _META_CHARSET.search(html[:4096])
+    encodings = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in (*encodings, "utf-8-sig", "cp1252"):
         try:
             return html.decode(encoding)
-        except UnicodeDecodeError:
+        except (LookupError, UnicodeDecodeError):
             continue
     return html.decode("utf-8", errors="replace")
 
 
-def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] = None) -> DocumentInput:
-    """Main text (headline first), title, author, date, site name and host of one HTML page; `name` labels errors."""
+def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] = None,
+              origin: Optional[str] = None) -> DocumentInput:
+    """Main text (headline first), title, author, date, site name and host of one HTML page.
+
+    `name` labels error messages (a file name reads better than a path); `origin` (a path) is the error's source
+    and the document's origin when the page did not come from `url`.
+    """
     label = name or url or "page"
+    source = origin or url or name
     if isinstance(html, bytes):
         html = _decode(html)
     if not html.strip():
-        raise IngestError(f"{label}: no article text found (the page is empty)")
+        raise IngestError(f"{label}: no article text found (the page is empty)", source)
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=False, favor_precision=True)
+                                             include_tables=False, favor_recall=True,
+                                             date_extraction_params=DATE_PARAMS)
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
-        raise IngestError(f"{label}: could not parse the HTML ({exc.__class__.__name__})") from None
+        raise IngestError(f"{label}: could not parse the HTML ({exc.__class__.__name__})", source) from None
     data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = strip_boilerplate(data.get("text") or "")
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        raise IngestError(f"{label}: no article text found")
+        raise IngestError(f"{label}: no article text found", source)
     title = (data.get("title") or "").strip() or None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # like a pasted article: the headline is part of the stored text
@@ -59,5 +77,5 @@ def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] 
     return DocumentInput(
         text=text, url=url, title=title, outlet=data.get("sitename") or domain, outlet_domain=domain,
         author=data.get("author"), published_at=_date(data.get("date")), language=data.get("language") or "en",
-        origin=url or name,
+        origin=origin or url or name,
     )

@@ -1,11 +1,18 @@
-"""Renderers: one briefing model, many views (Slack Block Kit, terminal, markdown, JSON)."""
+"""Renderers: one briefing model, many views (Slack Block Kit, terminal, markdown, JSON).
+
+`render` is the single entry point for the CLI and tests; the Slack app calls `blocks` directly because it needs
+the message list, not a string.
+"""
 
 from __future__ import annotations
 
 import json
 
+FORMATS = ("text", "markdown", "json", "blocks")
 
-def render(result, fmt: str) -> str:
+
+def render(result, fmt: str = "text") -> str:
+    """`result` (Briefing | Ambiguous | Unknown) as a string in `fmt`; blocks → JSON list of Slack messages."""
     if fmt == "json":
         from knowledge.render.jsonview import render_json
 
@@ -23,7 +30,9 @@ def render(result, fmt: str) -> str:
             messages = [blocks.unknown_message(result)]
         else:
             messages = blocks.briefing_messages(result)
-        return json.dumps(messages, ensure_ascii=False, indent=2)
-    from knowledge.render.text import render_text
+        return json.dumps(messages, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "text":
+        from knowledge.render.text import render_text
 
-    return render_text(result)
+        return render_text(result)
+    raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -1,35 +1,55 @@
-"""Daily digest messages: a short top-level post (headlines, counts, disputes) and the details for its thread."""
+"""Daily digest messages: a short top-level post (headline, counts, top items) and the details for its thread.
+
+The channel sees one compact post per topic per day; the full briefing goes into the thread under it, so a busy
+topic never floods the channel. The details are `briefing_messages` without the actions block, because the
+thread's messages are shared by everyone and Follow/Share buttons there would act for whoever clicks.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from knowledge.brief.model import Briefing
 from knowledge.render.blocks import _context, _section, briefing_messages
-from knowledge.render.mrkdwn import escape, truncate_words
+from knowledge.render.mrkdwn import fit
+
+LATE = "(late: sent after downtime)"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _headlines(b: Briefing) -> list[str]:
+    """Up to three items: the newest developments first, then a dispute, then claims to fill."""
+    heads = [f"• *{fit(d.date_label, 60)}* — {fit(d.text, 160)}" for d in b.developments[:2]]
+    heads += [f"• Disputed: *{fit(p.claim.speaker, 80)}* ↔ *{fit(p.denial.speaker, 80)}* — “{fit(p.claim.quote, 120)}”"
+              for p in b.disputes[:1]]
+    claims = [f"• *{fit(line.speaker, 80)}* ({fit(line.stance_label, 40)}): “{fit(line.quote, 120)}”"
+              for m in b.matters for line in m.claims]
+    return (heads + claims)[:3]
 
 
 def digest_messages(b: Optional[Briefing], topic: str, late: bool, local_date: str) -> tuple[dict, list[dict]]:
-    late_note = " _(late: sent after downtime)_" if late else ""
-    title = f"*Daily digest: {escape(topic)}* — {local_date}{late_note}"
+    """(top-level post, thread messages); with nothing new, one line and no thread."""
+    late_note = f" {LATE}" if late else ""
     if b is None:
-        text = f"Nothing new on {escape(topic)} since the last digest."
-        return {"text": text + (" (late)" if late else ""), "blocks": [_section(f"{title}\n{text}")]}, []
+        line = f"Nothing new on {fit(topic, 200)} since the last digest.{late_note}"
+        return {"text": line, "blocks": [_section(line)]}, []
+    headline = f"Daily digest: {fit(topic, 200)} — {fit(local_date, 40)}{late_note}"
     claims = sum(len(m.claims) for m in b.matters)
-    counts = (f"{len(b.developments)} new developments, {claims} claims, {len(b.disputes)} disputes "
-              f"from {len(b.sources)} outlets")
-    heads = [f"• {escape(truncate_words(d.text, 160))}" for d in b.developments[:2]]
-    heads += [f"• Disputed: *{escape(p.claim.speaker)}* ↔ *{escape(p.denial.speaker)}*" for p in b.disputes[:1]]
-    if len(heads) < 3:
-        heads += [f"• *{escape(line.speaker)}* ({escape(line.stance_label)}): “{escape(truncate_words(line.quote, 120))}”"
-                  for m in b.matters for line in m.claims][: 3 - len(heads)]
-    top = {"text": f"Daily digest: {escape(topic)} — {counts}" + (" (late)" if late else ""),
-           "blocks": [_section(title + "\n" + "\n".join(heads)), _context([counts + " · details and sources in the thread"])]}
+    counts = (f"{_plural(len(b.developments), 'new development')}, {_plural(claims, 'claim')}, "
+              f"{_plural(len(b.disputes), 'dispute')} from {_plural(len(b.sources), 'outlet')}")
+    heads = _headlines(b)
+    top = {"text": f"{headline}: {counts}",
+           "blocks": [_section(f"*{headline}*" + ("\n" + "\n".join(heads) if heads else "")),
+                      _context([counts, "details and sources in the thread"])]}
     return top, briefing_messages(b, actions=False)
 
 
 REASONS = {
-    "channel_not_found": "the channel no longer exists",
+    "channel_not_found": "the channel could not be found (it may have been deleted)",
     "not_in_channel": "briefbot is not a member of the channel",
     "is_archived": "the channel was archived",
     "channel_is_archived": "the channel was archived",
@@ -37,8 +57,11 @@ REASONS = {
 
 
 def paused_notice(topic: str, channel_id: str, error: str) -> dict:
-    why = REASONS.get(error, escape(error))
-    channel = f"<#{channel_id}>" if channel_id[:1] in "CGD" and channel_id.isalnum() else escape(channel_id)
-    text = (f"The daily digest on *{escape(topic)}* for {channel} is paused: {why}. To resume, invite briefbot to "
-            f"the channel and run `/brief subscribe {escape(topic)}` there again.")
-    return {"text": f"Digest on {escape(topic)} paused", "blocks": [_section(text)]}
+    """A DM to the subscription's creator: which digest stopped, why, and the two steps to resume it."""
+    why = REASONS.get(error, f"Slack refused the post ({fit(error, 100) or 'unknown error'})")
+    channel = f"<#{channel_id}>" if re.fullmatch(r"[CGD][A-Z0-9]{2,}", channel_id or "") else fit(channel_id, 40)
+    t = fit(topic, 200)
+    text = (f"The daily digest on *{t}* for {channel} is paused: {why}.\n"
+            f"To resume: invite briefbot to the channel (`/invite @briefbot`), then run `/brief subscribe {t}` "
+            f"there again.")
+    return {"text": f"Digest on {t} paused: {why}", "blocks": [_section(text)]}

@@ -1,4 +1,8 @@
-"""JSON view: the briefing model itself, plus each claim in a schema.org ClaimReview-like shape."""
+"""JSON view: the briefing model itself, plus each claim in a schema.org Claim/ClaimReview-like shape.
+
+`claim_reviews` lets fact-checking tools consume who-said-what without knowing our model: one entry per claim
+line, both sides of every dispute included, each with the exact spans (appearances) it was built from.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,19 @@ from knowledge.brief.model import Briefing, ClaimLine
 
 
 def claim_review(line: ClaimLine) -> dict:
+    published = line.date.isoformat() if line.date else None
+    if published is None:
+        dated = sorted(c.published_at for c in line.citations if c.published_at)
+        published = dated[0].date().isoformat() if dated else None
     return {
         "@type": "Claim",
         "claimText": line.quote,
         "author": {"name": line.speaker, "entityId": line.speaker_entity_id},
         "stance": line.stance,
         "stanceLabel": line.stance_label,
+        "negated": line.negated,
         "via": line.via,
-        "datePublished": line.date.isoformat() if line.date else None,
+        "datePublished": published,
         "appearance": [
             {"url": c.url, "publisher": c.outlet, "document_id": c.document_id, "start": c.start, "end": c.end,
              "quote": c.quote}
@@ -24,10 +33,14 @@ def claim_review(line: ClaimLine) -> dict:
     }
 
 
+def claim_lines(b: Briefing) -> list[ClaimLine]:
+    """Every claim line: grouped claims first, then claim and denial of each dispute."""
+    lines = [line for m in b.matters for line in m.claims]
+    return lines + [side for p in b.disputes for side in (p.claim, p.denial)]
+
+
 def render_json(result) -> str:
     data = result.model_dump(mode="json")
     if isinstance(result, Briefing):
-        lines = [l for m in result.matters for l in m.claims]
-        lines += [side for p in result.disputes for side in (p.claim, p.denial)]
-        data["claim_reviews"] = [claim_review(l) for l in lines]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+        data["claim_reviews"] = [claim_review(line) for line in claim_lines(result)]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

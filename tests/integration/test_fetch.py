@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+import httpx
 import pytest
 
 from knowledge.ingest.errors import IngestError
@@ -64,6 +65,8 @@ class Handler(SiteHandler):
             self.redirect(301 if n % 2 else 307, target)
         elif path == "/to-loopback":
             self.redirect(302, f"http://127.0.0.1:{self.server.server_address[1]}/article")
+        elif path == "/nowhere":
+            self.send(302, b"", "text/plain")
         elif path == "/to-file":
             self.redirect(302, "file:///etc/passwd")
         elif path == "/feed":
@@ -125,6 +128,7 @@ def test_a_chain_of_five_redirects_is_followed_and_six_are_too_many(site, fetche
     ("/big-undeclared", r"over the 20 KB limit"),
     ("/hop0", r"too many redirects \(more than 5\)"),
     ("/image", r"/image: unsupported content type image/png$"),
+    ("/nowhere", r"/nowhere: HTTP 302 redirect without a Location$"),
 ])
 def test_bad_responses_are_clear_errors(site, fetcher, path, reason):
     with pytest.raises(IngestError, match=reason):
@@ -166,6 +170,8 @@ def test_the_connection_goes_to_the_vetted_address_with_the_original_host_header
     ("http://0.0.0.0/", r"an unspecified address"),
     ("http://[::1]/", r"::1 is a loopback address"),
     ("http://[::ffff:127.0.0.1]/", r"a loopback address"),
+    ("http://[2002:7f00:1::]/", r"a loopback address"),  # 6to4 around 127.0.0.1
+    ("http://[64:ff9b::a00:1]/", r"a private address"),  # NAT64 around 10.0.0.1
     ("http://100.64.0.1/", r"a non-public address"),
     ("http://224.0.0.1/", r"a multicast address"),
     ("file:///etc/passwd", r"refused: only http and https"),
@@ -207,3 +213,33 @@ def test_every_redirect_hop_is_checked_again(site, path, reason):
         assert strict.get(f"http://public.example:{port}/article").status == 200  # the first hop is allowed
         with pytest.raises(IngestError, match=reason):
             strict.get(f"http://public.example:{port}{path}")
+
+
+def test_a_public_name_redirecting_to_loopback_or_to_a_private_name_is_refused_before_connecting():
+    names = {"public.example": ["93.184.216.34"], "internal.example": ["10.0.0.1"]}
+    seen = []
+
+    def answer(request: httpx.Request) -> httpx.Response:  # stands in for the public server; no network
+        seen.append((str(request.url), request.headers["host"]))
+        target = {"/to-loopback": "http://127.0.0.1/admin", "/to-internal": "http://internal.example/admin"}
+        return httpx.Response(302, headers={"Location": target[request.url.path]})
+
+    with Fetcher(resolver=lambda host: names.get(host, []), transport=httpx.MockTransport(answer)) as f:
+        with pytest.raises(IngestError, match=r"^http://127.0.0.1/admin: refused: 127.0.0.1 is a loopback address$"):
+            f.get("http://public.example/to-loopback")
+        with pytest.raises(IngestError, match="internal.example resolves to 10.0.0.1, a private address"):
+            f.get("http://public.example/to-internal")
+    assert seen == [("http://93.184.216.34/to-loopback", "public.example"),
+                    ("http://93.184.216.34/to-internal", "public.example")]
+
+
+def test_https_is_pinned_to_the_vetted_address_with_the_name_kept_for_sni():
+    sent = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append((str(request.url), request.headers["host"], request.extensions.get("sni_hostname")))
+        return httpx.Response(200, text="ok")
+
+    with Fetcher(resolver=lambda host: ["93.184.216.34"], transport=httpx.MockTransport(answer)) as f:
+        assert f.get("https://news.example/a?b=1").url == "https://news.example/a?b=1"
+    assert sent == [("https://93.184.216.34/a?b=1", "news.example", "news.example")]

@@ -30,6 +30,34 @@ def test_each_kind_of_trailing_furniture_is_removed(block):
     assert strip_boilerplate(BODY + "\n\n" + block) == BODY
 
 
+def test_a_prev_next_teaser_headline_is_removed_even_when_it_ends_with_a_period():
+    text = BODY + "\n\nShare this article\nNext Post\n\nCouncil approves budget.\n\nLeave a Reply"
+    assert strip_boilerplate(text) == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to give you the best experience on our website.",
+    "By continuing to use this site you agree to our use of cookies.",
+    "Manage consent preferences",
+    "Reject all",
+    "We value your privacy",
+    "Read more: Tram fares rise again in the capital",
+    "RELATED: Museum reopens after flood damage",
+])
+def test_cookie_consent_and_story_link_lines_are_dropped_wherever_they_stand(line):
+    assert strip_boilerplate(BODY + "\n\n" + line + "\n\n" + LAST) == BODY + "\n\n" + LAST
+
+
+@pytest.mark.parametrize("line", [
+    "By using the app, riders agree to its privacy policy, which the union called unreadable.",
+    "Read more: the full report runs to 400 pages, the clerk said.",
+    "The ferry company said it would accept all applications submitted before the deadline.",
+])
+def test_sentences_that_only_mention_cookies_consent_or_reading_more_are_kept(line):
+    text = BODY + "\n\n" + line + "\n\n" + LAST
+    assert strip_boilerplate(text) == text
+
+
 def test_a_paragraph_after_a_marker_like_line_means_nothing_is_cut():
     text = BODY + "\n\nRead more\n\n" + LAST
     assert strip_boilerplate(text) == text
@@ -59,6 +87,8 @@ def test_the_word_share_inside_an_article_is_kept(text):
     ("Read next: The council voted.", "The council voted."),
     ("Read next The council voted.", "The council voted."),
     ("Read more about the vote below, the clerk said.", "Read more about the vote below, the clerk said."),
+    ("Read More Books, Library Urges\n\nThe library said.", "Read More Books, Library Urges\n\nThe library said."),
+    ("Read more\n\nThe council voted.", "The council voted."),
 ])
 def test_navigation_glued_to_the_lead_is_removed_but_the_sentence_is_kept(glued, kept):
     assert strip_boilerplate(glued) == kept

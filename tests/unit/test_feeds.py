@@ -23,7 +23,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2
 
 
 def test_rss_entries_with_links_are_read_and_broken_ones_skipped_with_a_reason():
-    entries, skipped = parse_feed(RSS, "https://wire.example/rss")
+    skipped = []
+    entries = parse_feed(RSS, "https://wire.example/rss", skipped)
     assert [e.link for e in entries] == ["https://wire.example/1", "https://wire.example/2"]
     first = entries[0]
     assert (first.title, first.summary) == ("One", "First summary")
@@ -33,14 +34,22 @@ def test_rss_entries_with_links_are_read_and_broken_ones_skipped_with_a_reason()
 
 
 def test_atom_feeds_are_read_and_relative_links_resolved():
-    entries, skipped = parse_feed(ATOM.encode(), "https://wire.example/atom")
+    skipped = []
+    entries = parse_feed(ATOM.encode(), "https://wire.example/atom", skipped)
     assert [e.link for e in entries] == ["https://wire.example/3", "https://wire.example/4"]
     assert entries[0].published.day == 6 and not skipped
 
 
 def test_an_empty_but_valid_feed_has_no_entries():
-    assert parse_feed("<rss version='2.0'><channel><title>Quiet</title></channel></rss>", "https://q.example/") == (
-        [], [])
+    assert parse_feed("<rss version='2.0'><channel><title>Quiet</title></channel></rss>", "https://q.example/") == []
+
+
+def test_a_body_that_looks_like_a_file_name_or_url_is_never_opened(tmp_path):
+    secret = tmp_path / "feed.xml"
+    secret.write_text(RSS)
+    for body in (str(secret), str(secret).encode(), "file://" + str(secret)):
+        with pytest.raises(IngestError, match="not a readable RSS/Atom feed"):
+            parse_feed(body, "https://wire.example/rss")
 
 
 @pytest.mark.parametrize("body", [

@@ -98,6 +98,22 @@ def test_unusable_files_are_refused_with_a_reason(tmp_path, name, content, reaso
         read_file(path)
 
 
+def test_errors_carry_the_full_path_of_the_input_they_are_about(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00" * 10)
+    (tmp_path / "g.txt").write_text(ARTICLE)
+    (tmp_path / "g.txt.json").write_text(json.dumps({"published_at": "soon"}))
+    for path, source in ((tmp_path / "bin.txt", tmp_path / "bin.txt"), (tmp_path / "g.txt", tmp_path / "g.txt.json")):
+        with pytest.raises(IngestError) as caught:
+            read_file(path)
+        assert caught.value.source == str(source)
+
+
+def test_a_saved_html_page_in_a_declared_legacy_charset_is_decoded_by_its_meta_tag(tmp_path):
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">').replace("Lindenport", "Линденпорт")
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    assert "Линденпорт" in read_file(tmp_path / "ru.html").text
+
+
 def test_a_missing_file_is_an_error(tmp_path):
     with pytest.raises(IngestError, match="no such file"):
         read_file(tmp_path / "gone.txt")

@@ -35,6 +35,21 @@ def test_the_article_text_and_metadata_are_extracted():
     assert doc.published_at is not None and doc.published_at.date().isoformat() == "2025-05-05"
 
 
+def test_the_publication_time_of_day_is_kept_when_the_page_gives_it():
+    doc = from_html(PAGE.replace("08:00:00+00:00", "09:30:00+02:00"), url="https://gazette.example/quay")
+    assert doc.published_at.isoformat() == "2025-05-05T09:30:00+02:00"
+
+
+def test_short_paragraphs_and_paragraphs_in_divs_are_not_lost():
+    short = ["He declined to comment.", "“Not yet,” she said.", "The vote is on Friday."]
+    body = "".join(f"<div>{p}</div>" if i % 2 else f"<p>{p}</p>" for i, p in enumerate(PARAGRAPHS + short))
+    page = (f"<html><head><title>Quay opens</title></head><body><div id='menu'><a href='/'>Home</a></div>"
+            f"<div class='content'><h1>Quay opens</h1>{body}</div></body></html>")
+    text = from_html(page).text
+    for paragraph in PARAGRAPHS + short:
+        assert paragraph in text
+
+
 def test_navigation_and_sharing_furniture_are_not_in_the_text():
     text = from_html(PAGE, url="https://gazette.example/quay").text
     assert "Share this article" not in text and "Sport" not in text and "All rights reserved" not in text
