@@ -15,6 +15,7 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in",
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
 
 def subtree(tok, exclude=()) -> set[int]:
     """Subtree indices, leaving out the subtrees of `exclude` tokens (nested clauses, the cue itself)."""
@@ -41,9 +42,14 @@ def subject(verb, depth: int = 0):
             objs = [x for x in c.children if x.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    for c in verb.children:
-        if c.dep_ in SUBJ_DEPS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if len(subjects) > 1:
+        # '"A lot of it," he said': the parser takes the quoted phrase as a second subject; the speaker is the
+        # one nearest the verb on its left.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    if subjects:
+        return subjects[0]
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     return None
@@ -101,6 +107,18 @@ def content_tokens(verb, subj) -> set[int]:
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
         return drop_leading_cc(verb.doc, out)
     head = verb.head
+    if subj is not None and subj.left_edge.i > 0:
+        # '"My answer, that was a mistake," the mayor said': the parser hangs the quoted words on the verb as a
+        # second subject or an adverbial; they are what was said.
+        before = verb.doc[subj.left_edge.i - 1].text
+        quoted = before in ("”", '"', "''")
+        others = [c for c in verb.children if c.i < subj.i and c.dep_ not in NOT_CONTENT
+                  and (c.dep_ in SUBJ_DEPS or quoted)]
+        if others and (quoted or before == ","):
+            return drop_leading_cc(verb.doc, set().union(*(subtree(o) for o in others)))
+    if verb.dep_ == "advcl" and head.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
+        return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis"):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):

@@ -203,3 +203,27 @@ def test_calling_something_a_name_makes_the_object_and_the_name_the_content(nlp)
 def test_calling_on_someone_to_act_keeps_the_particle_in_the_cue_and_the_addressee_in_the_content(nlp):
     a = only(nlp, "The senator called on the president to resign.")
     assert (a["source"], a["cue"], a["content"]) == ("The senator", "called on", ["the president to resign"])
+
+
+def test_an_as_clause_aside_makes_the_clause_it_hangs_on_the_content(nlp):
+    a = only(nlp, "As several port engineers have pointed out, the old crane cannot lift the new containers.")
+    assert a["source"] == "several port engineers"
+    assert a["cue"] == "have pointed out"
+    assert a["content"] == ["the old crane cannot lift the new containers"]
+
+
+def test_a_quote_parsed_as_a_second_subject_is_the_content_and_the_nearest_subject_the_speaker(nlp):
+    a = only(nlp, "“My answer, that was a mistake,” the former mayor said in an interview.")
+    assert a["source"] == "the former mayor"
+    assert a["cue"] == "said"
+    assert a["content"] == ["My answer, that was a mistake"]
+    assert a["via"] == "an interview"
+    assert a["kind"] == "direct"
+
+
+def test_a_quoted_fragment_parsed_as_an_adverbial_of_the_cue_is_still_the_content(nlp):
+    a = only(nlp, "“Not this year, and probably not the next,” the harbour director said.")
+    assert a["source"] == "the harbour director"
+    assert a["cue"] == "said"
+    assert a["content"] == ["Not this year, and probably not the next"]
+    assert a["kind"] == "direct"
