@@ -177,6 +177,22 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
     return out
 
 
+def _sentence_before_speaker(doc, quotes, content: set[int], src: set[int], cue: set[int]) -> set[int]:
+    """"A, but B, another source said.": a speaker and cue closing the sentence own everything before them,
+    though the parser hangs the cue on the nearest clause only. Quotes are left to `quote_content`."""
+    if not content or not src:
+        return content
+    c0, s0 = min(cue), min(src)
+    if max(content) >= s0 or max(src) >= c0 or doc[s0 - 1].text != ",":
+        return content
+    start = doc[c0].sent.start
+    while start < s0 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= min(content) or start >= s0 - 1 or quotes.at(doc[min(content)].idx) is not None:
+        return content
+    return set(range(start, s0 - 1))
+
+
 def _kind(quotes: QuoteIndex, frags) -> str:
     inside = [quotes.at(s) is not None and quotes.at(e - 1) is not None for s, e in frags]
     return "direct" if all(inside) else "mixed" if any(inside) else "indirect"
@@ -198,6 +214,7 @@ def _find(doc) -> list[Attribution]:
         cue_set = {t.i for t in cue}
         content -= cue_set
         content = {i for i in content if i not in src}
+        content = _sentence_before_speaker(doc, quotes, content, src, cue_set)
         if content:
             frags = quote_content(doc, quotes, cue, fragments(doc, content))
         else:

@@ -15,6 +15,8 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in",
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OWN_CONTENT = {"dobj", "mark"}  # an adverbial cue clause with these has its own content ("..., calling for X")
+RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
 
 def subtree(tok, exclude=()) -> set[int]:
@@ -120,12 +122,15 @@ def content_tokens(verb, subj) -> set[int]:
         # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
         return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis"):
+    own = any(c.dep_ in OWN_CONTENT for c in verb.children)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis") \
+            and not (verb.dep_ == "advcl" and own):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
             return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ not in ("say", "tell"):
         out = subtree(objs[0])
+        out = drop_trailing_relative(verb.doc, out)
         for c in verb.children:  # "linked X to Y": the object and where it is put together are the claim
             if c.i <= max(out):
                 continue
@@ -160,6 +165,22 @@ def raising(verb) -> bool:
     """'is expected to', 'seems to': the grammatical subject is inside the content and nobody is the source."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
     return passive or verb.lemma_ in lex.RAISING
+
+
+def drop_trailing_relative(doc, idxs: set[int]) -> set[int]:
+    """"criticized Y, who is 70": a non-restrictive relative clause closing an object is the writer's aside about
+    the object, not part of what was criticized (annotated news agrees; inside a that-clause it is usually kept)."""
+    if not idxs:
+        return idxs
+    first, last = min(idxs), max(idxs)
+    for t in doc[first:last + 1]:
+        left = t.left_edge.i
+        if t.dep_ != "relcl" or t.i not in idxs or t.right_edge.i < last or left <= first + 1:
+            continue
+        tail = doc[left:last + 1].text
+        if doc[left].lower_ in RELATIVE_PRONOUNS and doc[left - 1].text == "," and not any(q in tail for q in '"“”'):
+            return {i for i in idxs if i < left - 1}
+    return idxs
 
 
 def drop_leading_cc(doc, idxs: set[int]) -> set[int]:

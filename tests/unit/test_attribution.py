@@ -227,3 +227,25 @@ def test_a_quoted_fragment_parsed_as_an_adverbial_of_the_cue_is_still_the_conten
     assert a["cue"] == "said"
     assert a["content"] == ["Not this year, and probably not the next"]
     assert a["kind"] == "direct"
+
+
+def test_a_participle_cue_with_its_own_object_takes_that_object_not_the_main_clause(nlp):
+    a = only(nlp, "Protesters gathered outside the town hall on Friday, demanding the resignation of the mayor.")
+    assert (a["source"], a["cue"]) == ("Protesters", "demanding")
+    assert a["content"] == ["the resignation of the mayor"]
+    assert a["stance"] == "demand"
+
+
+def test_a_relative_clause_closing_the_object_is_the_writers_aside_not_the_claim(nlp):
+    a = only(nlp, "The fishermen’s union criticized the harbour board, which approved the new mooring fees last year.")
+    assert (a["source"], a["cue"]) == ("The fishermen’s union", "criticized")
+    assert a["content"] == ["the harbour board"]
+    assert a["stance"] == "criticize"
+
+
+def test_a_speaker_closing_the_sentence_owns_every_clause_before_it(nlp):
+    a = only(nlp, "The harbour master’s boat was meant to be guarded by two police launches, but the navy towed it "
+                  "away from the pier before the launches could follow it, a second source said.")
+    assert (a["source"], a["cue"]) == ("a second source", "said")
+    assert a["content"] == ["The harbour master’s boat was meant to be guarded by two police launches, but the navy "
+                            "towed it away from the pier before the launches could follow it"]
