@@ -244,8 +244,14 @@ def _find(doc) -> list[Attribution]:
         name = char_span(doc, m.start(2), m.end(2))
         built.append(Attribution(((m.start(1), m.end(1)),), (content,), (name,), lex.ASSERT, False, None, None,
                                  "direct", "signed"))
+    built = [a for a in built if not any(b is not a and _inside(a.cue, b.cue) for b in built)]
     built.sort(key=lambda a: a.cue[0])
     return _link_parents(built)
+
+
+def _inside(small, big) -> bool:
+    """'appeared' inside the chain cue 'appeared to suggest': one attribution, not a second one about the chain."""
+    return small != big and all(any(s2 <= s and e <= e2 for s2, e2 in big) for s, e in small)
 
 
 def _link_parents(atts: list[Attribution]) -> list[Attribution]:

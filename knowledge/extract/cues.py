@@ -69,7 +69,8 @@ SPEAK_ANON = {"anonymously", "anonymity"}
 
 # Adverbs annotators keep inside the cue ("also said", "repeatedly claimed").
 CUE_ADVERBS = {"also", "repeatedly", "previously", "later", "often", "again", "publicly", "privately", "recently",
-               "already", "never", "not", "immediately", "long", "once", "first", "then"}
+               "already", "never", "not", "immediately", "long", "once", "first", "then", "now", "still", "even",
+               "further", "just"}
 
 # Verbs whose subject belongs inside the content ("X seems to ...", "X is expected to ...").
 RAISING = {"seem", "appear"}

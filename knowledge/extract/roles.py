@@ -16,6 +16,7 @@ OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OWN_CONTENT = {"dobj", "mark"}  # an adverbial cue clause with these has its own content ("..., calling for X")
+CUE_MEDIA = {"interview", "email", "e-mail"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
 
@@ -107,6 +108,14 @@ def content_tokens(verb, subj) -> set[int]:
                         out |= {t.i for t in p.subtree if t.i != p.i}
             if c.dep_ == "xcomp" and raising(verb):  # "X is expected to win": X is part of the expectation
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
+            if c.dep_ == "xcomp":  # "wants to triple X, grow Y and create Z": the parser hangs Y, Z on the cue
+                for k in verb.children:
+                    if k.dep_ == "conj" and k.i > c.i and k.tag_ == "VB" and not any(x.dep_ in SUBJ_DEPS for x in k.children):
+                        out |= subtree(k)
+                        out |= {t.i for t in verb.doc[c.right_edge.i + 1:k.left_edge.i] if t.dep_ in ("cc", "punct") and t.head.i == verb.i}
+        # "In his book, he suggested Y": a setting placed before the speaker is not part of what was said
+        if subj is not None and out and min(out) < subj.left_edge.i and max(out) > verb.i:
+            out = {i for i in out if i > verb.i}
         return drop_leading_cc(verb.doc, out)
     head = verb.head
     if subj is not None and subj.left_edge.i > 0:
@@ -195,12 +204,13 @@ def drop_leading_cc(doc, idxs: set[int]) -> set[int]:
 def cue_tokens(verb) -> list:
     """The verb with its particle ("called for"), the auxiliaries right before it ("has also said", "to discuss")
     and the preposition that introduces its content ("complained about")."""
-    toks = [verb]
-    i = verb.i - 1
-    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
-    while i in left and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS or left[i].lower_.endswith("ly")):
-        toks.insert(0, left[i])
-        i -= 1
+    toks = _left_chain(verb)
+    gov = verb.head
+    if (verb.dep_ == "xcomp" and gov.pos_ in ("VERB", "AUX") and gov.i < verb.i and verb.i - gov.i <= 4
+            and not any(c.dep_ in ("dobj", "dative") for c in gov.children)
+            and all(t.head.i in (gov.i, verb.i) for t in verb.doc[gov.i + 1:toks[0].i])):
+        # "went on to discuss", "appeared to suggest": annotators take the whole verb chain as the cue
+        toks = _left_chain(gov) + list(verb.doc[gov.i + 1:toks[0].i]) + toks
     bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     for c in verb.children:
         if c.i != verb.i + 1:
@@ -209,4 +219,18 @@ def cue_tokens(verb) -> list:
             toks.append(c)
         elif bare and c.dep_ == "prep" and c.lower_ in PREP_CONTENT:  # "complained about X"
             toks.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "in" and len(list(c.subtree)) <= 5 and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in CUE_MEDIA for o in c.children):
+            toks += list(c.subtree)  # "said in a phone interview": annotated as one cue (the interview is also the via)
+    return toks
+
+
+def _left_chain(verb) -> list:
+    """The verb with the auxiliaries, negation and cue adverbs right before it."""
+    toks = [verb]
+    i = verb.i - 1
+    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
+    while i in left and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS or left[i].lower_.endswith("ly")):
+        toks.insert(0, left[i])
+        i -= 1
     return toks

@@ -215,7 +215,7 @@ def test_an_as_clause_aside_makes_the_clause_it_hangs_on_the_content(nlp):
 def test_a_quote_parsed_as_a_second_subject_is_the_content_and_the_nearest_subject_the_speaker(nlp):
     a = only(nlp, "“My answer, that was a mistake,” the former mayor said in an interview.")
     assert a["source"] == "the former mayor"
-    assert a["cue"] == "said"
+    assert a["cue"] == "said in an interview"
     assert a["content"] == ["My answer, that was a mistake"]
     assert a["via"] == "an interview"
     assert a["kind"] == "direct"
@@ -249,3 +249,19 @@ def test_a_speaker_closing_the_sentence_owns_every_clause_before_it(nlp):
     assert (a["source"], a["cue"]) == ("a second source", "said")
     assert a["content"] == ["The harbour master’s boat was meant to be guarded by two police launches, but the navy "
                             "towed it away from the pier before the launches could follow it"]
+
+
+def test_a_verb_chain_governing_the_speech_verb_is_one_cue_and_one_claim(nlp):
+    a = only(nlp, "Stumpf appeared to suggest that the fault lay with junior staff.")
+    assert (a["source"], a["cue"]) == ("Stumpf", "appeared to suggest")
+    assert a["content"] == ["that the fault lay with junior staff"]
+
+
+def test_adverbs_of_time_and_insistence_stay_inside_the_cue(nlp):
+    a = only(nlp, "The mayor still insists that the budget is balanced.")
+    assert (a["source"], a["cue"]) == ("The mayor", "still insists")
+
+
+def test_every_coordinated_infinitive_belongs_to_what_is_wanted(nlp):
+    a = only(nlp, "The council wants to widen the harbour road, build a ferry terminal and plant trees along the quay.")
+    assert a["content"] == ["to widen the harbour road, build a ferry terminal and plant trees along the quay"]
