@@ -30,6 +30,12 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
         para_end = len(text) if para_end < 0 else para_end
         if para_end > para_start:
             return char_span(doc, para_start, para_end)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is not None and tok.i - subj.right_edge.i <= 3:  # '"...," he said' with the quote outside the parse
+        before = text[:subj.left_edge.idx].rstrip(" \u00a0")
+        q = quotes.at(len(before) - 1) if before else None
+        if q is not None and q[1] == len(before):
+            return char_span(doc, *q)
     before = text[:tok.idx].rstrip(" \u00a0")
     q = quotes.at(len(before) - 1) if before else None
     if q is not None and q[1] == len(before):  # '"...," said X' with the quote outside the parse

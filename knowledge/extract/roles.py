@@ -137,6 +137,12 @@ def content_tokens(verb, subj) -> set[int]:
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
             return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+    if objs and verb.lemma_ in ("tell", "respond", "reply", "answer"):
+        # "told a meeting of leaders that ...": the parser hangs the that-clause inside the object
+        clauses = [t for t in objs[0].subtree if t.dep_ in ("acl", "relcl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children)]
+        if clauses:
+            return subtree(clauses[0])
     if objs and verb.lemma_ not in ("say", "tell"):
         out = subtree(objs[0])
         out = drop_trailing_relative(verb.doc, out)
@@ -158,6 +164,7 @@ def content_tokens(verb, subj) -> set[int]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
+
     if PREP_CONTENT:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > verb.i]
         if preps:

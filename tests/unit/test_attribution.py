@@ -265,3 +265,9 @@ def test_adverbs_of_time_and_insistence_stay_inside_the_cue(nlp):
 def test_every_coordinated_infinitive_belongs_to_what_is_wanted(nlp):
     a = only(nlp, "The council wants to widen the harbour road, build a ferry terminal and plant trees along the quay.")
     assert a["content"] == ["to widen the harbour road, build a ferry terminal and plant trees along the quay"]
+
+
+def test_a_that_clause_the_parser_hung_inside_the_listener_is_what_was_told(nlp):
+    a = only(nlp, "Last week the minister told a meeting of harbour pilots that the channel would be dredged in June.")
+    assert (a["source"], a["cue"]) == ("the minister", "told")
+    assert a["content"] == ["that the channel would be dredged in June"]
