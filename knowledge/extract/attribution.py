@@ -234,10 +234,14 @@ def _find(doc) -> list[Attribution]:
             continue
         built.append(Attribution(((colon.idx, colon.idx + 1),), (q,), fragments(doc, src), lex.ASSERT,
                                  False, None, None, "direct", ":"))
-    for m in _SIGNED.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for m in _SIGNED.finditer(text):
         q = quotes.at(m.start() - 1) if m.start() > 0 else None
-        if q is None:
-            continue
+        if q is None:  # the quote opened with a mark the pairing cannot read (a reversed ”): take its whole line
+            line = text.rfind("\n", 0, m.start()) + 1
+            if not text[line:m.start()].lstrip(" \u00a0").startswith(("“", "”", '"')):
+                continue
+            q = (line, m.start())
         content = char_span(doc, *q)
         if any(a.content and a.content[0] == content for a in built):
             continue

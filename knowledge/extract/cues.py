@@ -35,6 +35,18 @@ VERB_CUES: dict[str, str] = {
     "expect": FORECAST, "anticipate": FORECAST, "caution": FORECAST, "threaten": FORECAST, "believe": SPECULATE,
     "think": SPECULATE, "feel": SPECULATE, "suspect": SPECULATE, "fear": SPECULATE, "worry": SPECULATE,
     "hope": SPECULATE, "want": DEMAND, "plan": FORECAST, "seem": SPECULATE, "appear": SPECULATE,
+    # communication and evaluation verbs annotators mark as cues (VerbNet's communication, judgement and
+    # praise/blame classes); the cue scorer decides in context whether each use is one
+    "speak": ASSERT, "talk": ASSERT, "echo": ASSERT, "discuss": ASSERT, "address": ASSERT, "highlight": ASSERT,
+    "underline": ASSERT, "underscore": ASSERT, "outline": ASSERT, "detail": ASSERT, "summarize": ASSERT,
+    "remind": ASSERT, "inform": ASSERT, "counter": ASSERT, "retort": ASSERT, "reassure": ASSERT, "swear": ASSERT,
+    "weigh": ASSERT, "downplay": ASSERT, "propose": DEMAND, "recommend": DEMAND, "request": DEMAND,
+    "advise": DEMAND, "encourage": DEMAND, "plead": DEMAND, "implore": DEMAND, "beg": DEMAND, "advocate": DEMAND,
+    "promote": SUPPORT, "champion": SUPPORT, "hail": SUPPORT, "applaud": SUPPORT, "commend": SUPPORT,
+    "laud": SUPPORT, "welcome": SUPPORT, "thank": SUPPORT, "decry": CRITICIZE, "deplore": CRITICIZE,
+    "lament": CRITICIZE, "bemoan": CRITICIZE, "scold": CRITICIZE, "rebuke": CRITICIZE, "chastise": CRITICIZE,
+    "berate": CRITICIZE, "lambaste": CRITICIZE, "ridicule": CRITICIZE, "taunt": CRITICIZE, "disparage": CRITICIZE,
+    "oppose": CRITICIZE, "object": CRITICIZE, "protest": CRITICIZE, "contest": DENY, "challenge": QUESTION,
 }
 
 # "called for", "pointed to": the particle/preposition belongs to the cue in PolNeAR.
