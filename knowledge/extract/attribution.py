@@ -9,6 +9,7 @@ under-fires.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
@@ -17,7 +18,7 @@ from knowledge.extract.roles import (
     comp_children, content_tokens, cue_tokens, drop_leading_cc, negated, source_tokens, subject, subtree, via_of,
 )
 from knowledge.extract.quotes import adjacent_content, quote_content
-from knowledge.extract.spans import TEXT_KEY, QuoteIndex, char_span, doc_text, fragments
+from knowledge.extract.spans import QuoteIndex, char_span, doc_text, forget_caches, fragments, sentence
 
 Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
@@ -64,7 +65,7 @@ def _according(doc, tok):
     """'According to X, Y' — X is the source, the rest of the sentence the content."""
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
-    sent = tok.sent
+    sent = sentence(tok)
     pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     comma = next((t.i for t in doc[to.i + 1:sent.end] if t.text == ","), None)
     if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
@@ -168,8 +169,9 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         q = quotes.following(tok.idx + 1, doc_text(doc))
         if not q:
             continue
-        before = [t for t in doc[tok.sent.start:tok.i] if t.pos_ in ("VERB", "AUX")]
-        heads = [t for t in before if not (tok.sent.start <= t.head.i < tok.i) or t.head.i == t.i]
+        start = sentence(tok).start
+        before = [t for t in doc[start:tok.i] if t.pos_ in ("VERB", "AUX")]
+        heads = [t for t in before if not (start <= t.head.i < tok.i) or t.head.i == t.i]
         verb = heads[0] if heads else None
         subj = subject(verb) if verb is not None else None
         src = source_tokens(subj) if subj is not None else set()
@@ -185,7 +187,7 @@ def _sentence_before_speaker(doc, quotes, content: set[int], src: set[int], cue:
     c0, s0 = min(cue), min(src)
     if max(content) >= s0 or max(src) >= c0 or doc[s0 - 1].text != ",":
         return content
-    start = doc[c0].sent.start
+    start = sentence(doc[c0]).start
     while start < s0 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     if start >= min(content) or start >= s0 - 1 or quotes.at(doc[min(content)].idx) is not None:
@@ -202,7 +204,7 @@ def find_attributions(doc) -> list[Attribution]:
     try:
         return _find(doc)
     finally:
-        doc.user_data.pop(TEXT_KEY, None)  # the cached text must not travel with the Doc
+        forget_caches(doc)
 
 
 def _find(doc) -> list[Attribution]:
@@ -248,14 +250,22 @@ def _find(doc) -> list[Attribution]:
         name = char_span(doc, m.start(2), m.end(2))
         built.append(Attribution(((m.start(1), m.end(1)),), (content,), (name,), lex.ASSERT, False, None, None,
                                  "direct", "signed"))
-    built = [a for a in built if not any(b is not a and _inside(a.cue, b.cue) for b in built)]
+    built = _drop_inner_cues(built)
     built.sort(key=lambda a: a.cue[0])
     return _link_parents(built)
 
 
-def _inside(small, big) -> bool:
+def _drop_inner_cues(atts: list[Attribution]) -> list[Attribution]:
     """'appeared' inside the chain cue 'appeared to suggest': one attribution, not a second one about the chain."""
-    return small != big and all(any(s2 <= s and e <= e2 for s2, e2 in big) for s, e in small)
+    spans = sorted((a.cue[0][0], a.cue[-1][1]) for a in atts)
+    out = []
+    for a in atts:
+        s, e = a.cue[0][0], a.cue[-1][1]
+        k = bisect_right(spans, (s, 1 << 62))
+        # only cues starting at or before this one can contain it; cues are short, so look back a few
+        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans[max(0, k - 8):k]):
+            out.append(a)
+    return out
 
 
 def _link_parents(atts: list[Attribution]) -> list[Attribution]:

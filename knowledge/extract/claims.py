@@ -12,6 +12,7 @@ from typing import Optional
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.spans import sentence
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
@@ -26,7 +27,7 @@ def _sentence_subject(doc, offset: int, ents: DocEntities) -> Optional[int]:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
-    root = span[0].sent.root
+    root = sentence(span[0]).root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.idx != offset:
             idx = ents.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))

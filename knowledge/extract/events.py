@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.spans import doc_text, sentence
 
 VERB_TRIGGERS = {
     "meet", "release", "free", "land", "arrive", "visit", "travel", "fly", "hold", "sign", "bar", "ban", "exclude",
@@ -66,7 +67,7 @@ def _is_trigger(tok: Token) -> bool:
 
 
 def _date_for(tok: Token, doc: Doc, published: Optional[datetime], by_sentence: dict):
-    sent = tok.sent
+    sent = sentence(tok)
     dates = by_sentence.get(sent.start, [])
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
     # "since 2020" bounds a comparison, it does not date the event.
@@ -106,7 +107,7 @@ def _actors(tok: Token, ents: DocEntities) -> list[int]:
 
 
 def _sentence_actors(tok: Token, ents: DocEntities, place: Optional[int]) -> list[int]:
-    sent = tok.sent
+    sent = sentence(tok)
     return [
         i for i in ents.within(sent.start_char, sent.end_char)
         if ents.entities[i].type in ("PERSON", "ORG") and i != place
@@ -114,7 +115,7 @@ def _sentence_actors(tok: Token, ents: DocEntities, place: Optional[int]) -> lis
 
 
 def _sentence_span(tok: Token) -> Span:
-    sent = tok.sent
+    sent = sentence(tok)
     text = sent.text
     lead = len(text) - len(text.lstrip())
     return sent.start_char + lead, sent.start_char + len(text.rstrip())
@@ -129,7 +130,7 @@ def find_events(
     by_sentence: dict[int, list] = {}  # sentence start -> its DATE/TIME entities, computed once per document
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            by_sentence.setdefault(ent.sent.start, []).append(ent)
+            by_sentence.setdefault(sentence(ent[0]).start, []).append(ent)
     for tok in doc:
         if not _is_trigger(tok):
             continue
@@ -154,7 +155,7 @@ def find_events(
         seen.add(key)
         events.append(
             LocalEvent(
-                what=doc.text[span[0] : span[1]],
+                what=doc_text(doc)[span[0] : span[1]],
                 trigger=SAME_EVENT.get(tok.lemma_.lower(), tok.lemma_.lower()),
                 span=span,
                 actors=actors,

@@ -7,7 +7,7 @@ quote pairs rather than on the dependency tree.
 
 from __future__ import annotations
 
-from knowledge.extract.spans import QuoteIndex, char_span, doc_text
+from knowledge.extract.spans import QuoteIndex, char_span, doc_text, sentence
 
 Frag = tuple[int, int]
 QUOTE_CHARS = ("“", '"', "''")
@@ -22,7 +22,7 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
         q = quotes.following(end + 1, text)
         if q is not None:
             return char_span(doc, *q)
-    sent = tok.sent
+    sent = sentence(tok)
     tail = text[end:sent.end_char].strip(" \u00a0")
     if tail == ":" or (nxt == ":" and not text[end + 1:sent.end_char].strip()):
         para_start = end + 1 + len(text[end + 1:]) - len(text[end + 1:].lstrip())
@@ -64,7 +64,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
             e2 = q1[1]
         grown.append(char_span(doc, s2, e2))
     cue_end = cue_toks[-1].idx + len(cue_toks[-1])
-    sent = cue_toks[0].sent
+    sent = sentence(cue_toks[0])
     tail = text[cue_end:sent.end_char]
     after = quotes.following(cue_end + len(tail) - len(tail.lstrip(" ,:")), text)
     if after and not any(a <= after[0] < b for a, b in grown):

@@ -46,6 +46,26 @@ def doc_text(doc) -> str:
     return text
 
 
+SENT_KEY = "briefbot_sentence_starts"
+
+
+def sentence(tok):
+    """`tok.sent` rescans the whole document on every call; the passes ask for sentences thousands of times per
+    article, so the boundaries are computed once per Doc (and dropped with the text cache after extraction)."""
+    doc = tok.doc
+    starts = doc.user_data.get(SENT_KEY)
+    if starts is None:
+        starts = doc.user_data[SENT_KEY] = [s.start for s in doc.sents] + [len(doc)]
+    k = bisect_right(starts, tok.i) - 1
+    return doc[starts[k]:starts[k + 1]]
+
+
+def forget_caches(doc) -> None:
+    """The caches must not travel with the Doc (pickled to worker processes, stored in DocBins)."""
+    doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(SENT_KEY, None)
+
+
 def _unmatched_close(doc, run) -> bool:
     """A closing bracket stays only when its opener is inside the span: "Rep. X (D-N.Y.)" keeps it."""
     last = doc[run[-1]].text
