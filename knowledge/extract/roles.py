@@ -54,7 +54,13 @@ def subject(verb, depth: int = 0):
     if subjects:
         return subjects[0]
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
+                and verb.i > head.right_edge.i - len(list(verb.subtree)) - 1:
+            # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
+            # reported clause belongs to the speaker, not to the person the claim is about
+            return subject(head.head, depth + 1)
+        return subject(head, depth + 1)
     return None
 
 
@@ -131,7 +137,7 @@ def content_tokens(verb, subj) -> set[int]:
         # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
         return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
-    own = any(c.dep_ in OWN_CONTENT for c in verb.children)
+    own = any(c.dep_ in OWN_CONTENT or _content_prep(verb, c) for c in verb.children)
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis") \
             and not (verb.dep_ == "advcl" and own):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
@@ -166,10 +172,15 @@ def content_tokens(verb, subj) -> set[int]:
         return subtree(passive[0])
 
     if PREP_CONTENT:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > verb.i]
+        preps = [c for c in verb.children if _content_prep(verb, c)]
         if preps:
             return {t.i for t in preps[0].subtree if t.i != preps[0].i}
     return set()
+
+
+def _content_prep(verb, c) -> bool:
+    """'complained about X', 'pointed to X': a preposition after the cue that introduces what was said."""
+    return c.dep_ == "prep" and c.i > verb.i and (c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES)
 
 
 def speech_verb(tok) -> bool:

@@ -272,3 +272,11 @@ def test_a_that_clause_the_parser_hung_inside_the_listener_is_what_was_told(nlp)
                   "better than theirs.")
     assert (a["source"], a["cue"]) == ("he", "told")
     assert a["content"] == ["that few cities understood the threat of flooding better than theirs"]
+
+
+def test_a_trailing_participle_hung_inside_the_reported_clause_belongs_to_the_speaker(nlp):
+    found = parts(nlp, "The port analyst Ines Moreau has suggested that the ferry line might never reopen, "
+                       "pointing to the collapse of its biggest contract last spring.")
+    pointing = next(a for a in found if a["cue"] == "pointing to")
+    assert pointing["source"] == "The port analyst Ines Moreau"
+    assert pointing["content"] == ["the collapse of its biggest contract last spring"]
