@@ -91,6 +91,13 @@ class SourceSummary(BaseModel):
     copies: int = 0  # syndicated copies of other outlets' stories, counted once with their original
     url: Optional[str] = None
 
+    def counts(self) -> str:
+        """"3", "1, +1 copy", "2 copies": an outlet that only carried others' stories must not read as "(0)"."""
+        copies = f"{self.copies} cop{'y' if self.copies == 1 else 'ies'}" if self.copies else ""
+        if not self.documents:
+            return copies or "0"
+        return f"{self.documents}, +{copies}" if copies else str(self.documents)
+
 
 class Briefing(BaseModel):
     kind: Literal["briefing"] = "briefing"

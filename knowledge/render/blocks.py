@@ -120,7 +120,7 @@ def briefing_units(b: Briefing) -> list[Unit]:
 
 def footer_parts(b: Briefing) -> list[str]:
     """Sources used, date range, undated count and filters: what a reader needs to judge coverage."""
-    shown = [fit(s.outlet, 80) + f" ({s.documents})" + (f" +{s.copies} copies" if s.copies else "")
+    shown = [fit(s.outlet, 80) + f" ({s.counts()})"
              for s in b.sources[:8]]
     more = f" +{len(b.sources) - 8} more" if len(b.sources) > 8 else ""
     parts = [f"Sources used: {', '.join(shown) or 'none'}{more}"]

@@ -101,7 +101,7 @@ def render_markdown(result) -> str:
                    f"{c.start}–{c.end})")
     if not notes:
         out.append("No citations.")
-    used = ", ".join(f"{_md(s.outlet)} ({s.documents})" + (f" +{s.copies} copies" if s.copies else "") for s in b.sources)
+    used = ", ".join(f"{_md(s.outlet)} ({s.counts()})" for s in b.sources)
     span = f" · {b.date_from} – {b.date_to}" if b.date_from and b.date_to else ""
     undated = f" · {b.undated_documents} undated" if b.undated_documents else ""
     out += ["", f"_Outlets used: {used or 'none'}{span}{undated}_"]

@@ -74,7 +74,7 @@ def _lines(result) -> list[str]:
             out += ["    " + _cite(c) for c in line.citations]
     if not (b.developments or b.disputes or b.matters):
         out.append("No events or claims match these filters yet.")
-    sources = ", ".join(f"{rich_escape(s.outlet)} ({s.documents})" + (f" +{s.copies} copies" if s.copies else "") for s in b.sources)
+    sources = ", ".join(f"{rich_escape(s.outlet)} ({s.counts()})" for s in b.sources)
     span = f" · {b.date_from} – {b.date_to}" if b.date_from else ""
     undated = f" · {b.undated_documents} undated" if b.undated_documents else ""
     filters = " · filters: " + " ".join(f"{rich_escape(k)}:{rich_escape(v)}" for k, v in b.filters.items()) if b.filters else ""

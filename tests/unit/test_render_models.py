@@ -141,3 +141,11 @@ def test_the_sample_briefing_has_every_kind_of_line_the_renderers_show():
 def test_the_big_briefing_has_unique_markers_for_every_line():
     b = big_briefing(200)
     assert len(b.developments) == 200 and sum(len(m.claims) for m in b.matters) == 200
+
+
+def test_an_outlet_that_only_carried_copies_is_counted_by_its_copies_not_as_zero():
+    from knowledge.brief.model import SourceSummary
+
+    assert SourceSummary(outlet="Northgate Daily", documents=0, copies=1).counts() == "1 copy"
+    assert SourceSummary(outlet="Fjord Post", documents=2, copies=3).counts() == "2, +3 copies"
+    assert SourceSummary(outlet="Radio Nordvik", documents=1).counts() == "1"
