@@ -1,6 +1,6 @@
 """Train the cue scorer (knowledge/extract/cue_weights.json) on PolNeAR dev minus its held-out quarter.
 
-    .venv/bin/python benchmarks/train_attribution.py /work/shared/polnear [--C 0.3] [--threshold 0.4]
+    .venv/bin/python benchmarks/train_attribution.py /work/shared/polnear [--C 0.3] [--threshold 0.5]
 
 Every verb the extractor would consider (`verb_candidate`) becomes one example, labelled by whether it lies inside
 an annotated cue. Only feature weights are written (a few thousand numbers as JSON), never corpus text.
@@ -28,18 +28,14 @@ def gold_cues(ann: str) -> list[tuple[int, int]]:
     return out
 
 
-def examples(polnear: pathlib.Path, nlp, train: bool):
+def cue_examples(docs, cues_per_doc):
+    """One example per candidate verb of each parsed doc, labelled by whether it lies inside an annotated cue."""
     from knowledge.extract.attribution import verb_candidate
     from knowledge.extract.cue_model import features
     from knowledge.extract.spans import QuoteIndex
-    from polnear import held_out
 
-    dev = polnear / "dev"
-    paths = [p for p in sorted((dev / "text").glob("*.txt")) if held_out(p.stem) != train]
-    texts = [p.read_text(encoding="utf-8") for p in paths]
     X, y = [], []
-    for path, doc in zip(paths, nlp.pipe(texts, batch_size=16)):
-        cues = gold_cues((dev / "ann" / f"{path.stem}.ann").read_text(encoding="utf-8"))
+    for doc, cues in zip(docs, cues_per_doc):
         quotes = QuoteIndex(doc.text)
         for tok in doc:
             in_lex = verb_candidate(tok)
@@ -51,11 +47,21 @@ def examples(polnear: pathlib.Path, nlp, train: bool):
     return X, y
 
 
+def examples(polnear: pathlib.Path, nlp, train: bool):
+    from polnear import held_out
+
+    dev = polnear / "dev"
+    paths = [p for p in sorted((dev / "text").glob("*.txt")) if held_out(p.stem) != train]
+    docs = nlp.pipe((p.read_text(encoding="utf-8") for p in paths), batch_size=16)
+    cues = [gold_cues((dev / "ann" / f"{p.stem}.ann").read_text(encoding="utf-8")) for p in paths]
+    return cue_examples(docs, cues)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("polnear", type=pathlib.Path)
     ap.add_argument("--C", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.5)  # chosen by benchmarks/polnear_cv.py
     a = ap.parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
