@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -37,3 +38,19 @@ def demo_store(demo_db: Path, tmp_path: Path):
     s = Store.open(path)
     yield s
     s.close()
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def golden():
+    """Compare rendered output with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
+
+    def check(name: str, out: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("UPDATE_GOLDEN"):
+            path.write_text(out, encoding="utf-8")
+        assert out == path.read_text(encoding="utf-8")
+
+    return check

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,17 +16,12 @@ from knowledge.render.limits import validate_message
 from knowledge.render.mrkdwn import escape, link
 from tests.unit.briefings import briefing
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 HOSTILE = ["<!channel>", "<!here>", "<@U024BE7LH>", "<https://evil.example|click>"]
 
 
 @pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"), ("blocks", "blocks.json")])
-def test_each_view_matches_its_golden_file(fmt, suffix):
-    out = render(briefing(), fmt)
-    path = GOLDEN / f"briefing.{suffix}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+def test_each_view_matches_its_golden_file(fmt, suffix, golden):
+    golden(f"briefing.{suffix}", render(briefing(), fmt))
 
 
 def test_a_normal_briefing_is_one_valid_message_with_sources_and_follow_buttons():

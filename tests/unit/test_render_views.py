@@ -6,9 +6,7 @@ Run with UPDATE_GOLDEN=1 to rewrite tests/golden/render_sample.* after an intend
 from __future__ import annotations
 
 import json
-import os
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -19,17 +17,12 @@ from knowledge.render.markdown import render_markdown
 from knowledge.render.text import print_result, render_text
 from tests.unit.test_render_models import ambiguous, hostile_briefing, sample_briefing, unknown
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 @pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"),
                                          ("blocks", "blocks.json")])
-def test_each_view_of_the_sample_briefing_matches_its_golden_file(fmt, suffix):
-    out = render(sample_briefing(), fmt)
-    path = GOLDEN / f"render_sample.{suffix}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+def test_each_view_of_the_sample_briefing_matches_its_golden_file(fmt, suffix, golden):
+    golden(f"render_sample.{suffix}", render(sample_briefing(), fmt))
 
 
 def test_an_unknown_format_is_refused():
