@@ -175,7 +175,7 @@ def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set
         for line in cluster:
             for eid in (about.get(line.claim_ids[0], set()) - {topic_id}) & names.keys():
                 shared[eid] = shared.get(eid, 0) + 1
-        top = sorted(shared, key=lambda e: -shared[e])[:2]
+        top = sorted(shared, key=lambda e: (-shared[e], names.get(e, e)))[:2]  # ties by name: same label every run
         label = "On " + " and ".join(names.get(e, e) for e in top) if top else "Other claims"
         same = next((m for m in matters if m.label == label), None)
         if same:

@@ -13,6 +13,10 @@ STANCE_LABELS = {
     "acknowledge": "acknowledgement",
     "question": "question",
     "accuse": "accusation",
+    "criticize": "criticism",
+    "support": "support",
+    "demand": "call",
+    "report": "report",
 }
 
 

@@ -224,7 +224,31 @@ def find_entities(doc: Doc) -> DocEntities:
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
     _link_role_mentions(doc, ents)
+    _link_pronouns(doc, ents)
     return ents
+
+
+SUBJECT_PRONOUNS = {"he", "she"}
+
+
+def _link_pronouns(doc: Doc, ents: DocEntities) -> None:
+    """"Witkoff landed in Moscow. He met Putin.": a subject pronoun joins a person only when exactly one person was
+    named in its sentence before it and the two sentences before that; with two candidates the evidence is not
+    clear and the pronoun stays unlinked. Object and possessive pronouns are left alone (binding and "his wife"
+    make them unreliable without a real coreference model)."""
+    people = sorted((s, e, idx) for s, e, idx in ents._spans if ents.entities[idx].type == "PERSON")
+    if not people:
+        return
+    starts: list[int] = []
+    for sent in doc.sents:
+        starts.append(sent.start_char)
+        window_start = starts[max(0, len(starts) - 3)]
+        for tok in sent:
+            if tok.lower_ not in SUBJECT_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            named = {idx for s, e, idx in people if window_start <= s and e <= tok.idx}
+            if len(named) == 1:
+                ents.link(next(iter(named)), tok.text, tok.idx, tok.idx + len(tok.text), variant=False)
 
 
 def _link_role_mentions(doc: Doc, ents: DocEntities) -> None:

@@ -86,3 +86,23 @@ def test_tikhanovsky_resolves_to_tsikhanouski_in_the_demo(run):
     run("ingest", "--demo")
     result = run("brief", "tikhanovsky")
     assert result.exit_code == 0 and "Tsikhanouski" in result.output
+
+
+def test_the_same_store_gives_the_same_briefing_whatever_the_hash_seed(demo_db, tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; nothing a reader sees may depend on it."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "bot.cli", "--db", str(db), "brief", "kellogg", "--format",
+                               "markdown"], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert "Claims — On" in outputs[0] or "## Claims" in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2]

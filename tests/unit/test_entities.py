@@ -71,3 +71,21 @@ def test_a_role_shared_by_two_people_links_to_neither(nlp):
     text = ("Port envoy Maria Lindqvist met rail envoy Ola Berg in Gdansk. The envoy said nothing afterwards.")
     found = people(nlp, text)
     assert all("The envoy" not in [text[s:e] for s, e in ent.mentions] for ent in found.values())
+
+
+def mentions(text, ent):
+    return [text[s:e] for s, e in ent.mentions]
+
+
+def test_a_subject_pronoun_joins_the_only_person_named_just_before_it(nlp):
+    text = "Harbour commissioner Maria Lindqvist toured the new quay in Gdansk. She said it would open in June."
+    found = people(nlp, text)
+    assert mentions(text, found["Maria Lindqvist"]) == ["Maria Lindqvist", "She"]
+    assert "She" not in found["Maria Lindqvist"].variants  # a mention, never an alias
+
+
+def test_a_pronoun_with_two_people_named_before_it_stays_unlinked(nlp):
+    text = ("Ola Berg met Maria Lindqvist at the harbour office on Monday. "
+            "He said the talks on the quay were useful.")
+    found = people(nlp, text)
+    assert all("He" not in mentions(text, e) for e in found.values())
