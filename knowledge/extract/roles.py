@@ -56,7 +56,7 @@ def subject(verb, depth: int = 0):
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
-                and verb.i > head.right_edge.i - len(list(verb.subtree)) - 1:
+                and verb.right_edge.i >= head.right_edge.i - 1:
             # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
             # reported clause belongs to the speaker, not to the person the claim is about
             return subject(head.head, depth + 1)
@@ -170,7 +170,6 @@ def content_tokens(verb, subj) -> set[int]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
-
     if PREP_CONTENT:
         preps = [c for c in verb.children if _content_prep(verb, c)]
         if preps:
