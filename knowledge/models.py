@@ -154,12 +154,19 @@ class Event(Model):
 
 
 class Stance(str, Enum):
+    """How the speaker holds the content; the cue lexicon (`extract/cues.py`) gives every cue one of these."""
+
     assert_ = "assert"
     deny = "deny"
     speculate = "speculate"
     forecast = "forecast"
     acknowledge = "acknowledge"
     question = "question"
+    demand = "demand"
+    support = "support"
+    criticize = "criticize"
+    report = "report"
+    no_comment = "no_comment"
     accuse = "accuse"
 
 

@@ -17,12 +17,13 @@ STANCE_LABELS = {
     "support": "support",
     "demand": "call",
     "report": "report",
+    "no_comment": "no comment",
 }
 
 
 def stance_label(stance: str, negated: bool = False) -> str:
     label = STANCE_LABELS.get(stance, stance)
-    return f"{label} (negated)" if negated and stance != "deny" else label
+    return f"{label} (negated)" if negated and stance not in ("deny", "no_comment") else label
 
 
 def date_label(

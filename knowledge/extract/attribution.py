@@ -134,10 +134,21 @@ def _candidates(doc, quotes: QuoteIndex):
         if not content and adjacent_content(doc, quotes, tok) is None:
             continue
         lemma = tok.lemma_.lower()
-        stance = lex.VERB_CUES.get(lemma, lex.ASSERT)
+        stance = _stance(tok, lemma)
         out.append((cue_tokens(tok), source_tokens(subj) if subj is not None else set(), content, lemma, stance,
                     negated(tok), via_of(tok, subj)))
     return out
+
+
+def _stance(tok, lemma: str) -> str:
+    """The lexicon's stance, except that refusing to comment is neither a claim nor a denial of one."""
+    if lemma in lex.COMMENT_VERBS and negated(tok):
+        asks = any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in comp_children(tok) for m in c.children)
+        if lemma != "say" or asks:  # "did not say whether ...", but "did not say that ..." is a claim negated
+            return lex.NO_COMMENT
+    if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.COMMENT_VERBS for c in tok.children):
+        return lex.NO_COMMENT
+    return lex.VERB_CUES.get(lemma, lex.ASSERT)
 
 
 def _cue_head(cue_toks):

@@ -9,6 +9,8 @@ from __future__ import annotations
 ASSERT, DENY, SPECULATE, FORECAST, ACKNOWLEDGE, QUESTION, DEMAND, SUPPORT, CRITICIZE, REPORT = (
     "assert", "deny", "speculate", "forecast", "acknowledge", "question", "demand", "support", "criticize", "report",
 )
+NO_COMMENT = "no_comment"  # "declined to comment", "did not respond to requests for comment"
+COMMENT_VERBS = {"comment", "respond", "reply", "answer", "elaborate", "discuss", "say"}
 
 VERB_CUES: dict[str, str] = {
     # plain assertion

@@ -15,6 +15,7 @@ from knowledge.extract.analysis import LocalClaim, LocalDispute
 
 THRESHOLD = 0.7
 DENY = "deny"
+NOT_DISPUTABLE = {DENY, "no_comment"}  # a denial answers a claim; declining to comment claims nothing
 
 
 def dispute_score(
@@ -48,7 +49,7 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
             continue
         best, best_score = None, THRESHOLD
         for j, claim in enumerate(claims):
-            if j == i or claim.stance == DENY or claim.parent == i or denial.parent == j:
+            if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
                 continue
             score = dispute_score(
                 _key(denial.speaker_entity), {_key(a) for a in denial.about}, text[slice(*denial.content)],

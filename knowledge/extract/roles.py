@@ -170,6 +170,10 @@ def content_tokens(verb, subj) -> set[int]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
+    if verb.lemma_ in ("respond", "reply"):  # "did not respond to requests for comment", "responded by ..."
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "by") and c.i > verb.i]
+        if preps:
+            return subtree(preps[0])
     if PREP_CONTENT:
         preps = [c for c in verb.children if _content_prep(verb, c)]
         if preps:

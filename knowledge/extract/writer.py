@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.disputes import DENY, THRESHOLD, dispute_score
+from knowledge.extract.disputes import DENY, NOT_DISPUTABLE, THRESHOLD, dispute_score
 from knowledge.models import Document
 from knowledge.resolve import Resolver
 from knowledge.store import Store
@@ -123,12 +123,12 @@ def link_across_documents(store: Store, document_id: str) -> int:
         if row["stance"] == DENY and row["speaker_entity_id"]:
             others = _claim_rows(
                 store,
-                "c.document_id != ? AND c.stance != 'deny' AND c.id IN "
+                "c.document_id != ? AND c.stance NOT IN ('deny', 'no_comment') AND c.id IN "
                 "(SELECT claim_id FROM claim_about WHERE entity_id = ?) LIMIT 200",
                 [document_id, row["speaker_entity_id"]],
             )
             linked += _link_best(store, row, others)
-        elif row["stance"] != DENY:
+        elif row["stance"] not in NOT_DISPUTABLE:
             deniers = list(_about(row))
             if not deniers:
                 continue

@@ -280,3 +280,21 @@ def test_a_trailing_participle_hung_inside_the_reported_clause_belongs_to_the_sp
     pointing = next(a for a in found if a["cue"] == "pointing to")
     assert pointing["source"] == "The port analyst Ines Moreau"
     assert pointing["content"] == ["the collapse of its biggest contract last spring"]
+
+
+def test_declining_to_comment_is_its_own_stance_not_a_negated_claim(nlp):
+    a = only(nlp, "The harbour board did not immediately respond to requests for comment.")
+    assert (a["source"], a["cue"], a["stance"]) == ("The harbour board", "did not immediately respond", "no_comment")
+    assert a["content"] == ["to requests for comment"]
+    b = only(nlp, "The mayor declined to say whether the quay would reopen.")
+    assert b["stance"] == "no_comment"
+    c = only(nlp, "The mayor did not say that the quay would close.")
+    assert (c["stance"], c["negated"]) == ("assert", True)
+
+
+def test_every_stance_the_lexicon_gives_is_a_stance_of_the_model():
+    from knowledge.extract import cues
+    from knowledge.models import Stance
+
+    given = set(cues.VERB_CUES.values()) | set(cues.NOUN_CUES.values()) | {cues.NO_COMMENT}
+    assert given <= {s.value for s in Stance}

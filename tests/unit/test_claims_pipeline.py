@@ -46,3 +46,11 @@ def test_a_denial_is_linked_to_the_claim_about_the_person_who_denies_it(nlp):
 def test_a_headline_line_is_recognised_and_its_claims_left_to_the_body():
     assert headline_end("Mayor denies quay deal\n\nThe mayor denied the deal.") == len("Mayor denies quay deal")
     assert headline_end("The mayor denied the deal.\nMore text.") == 0
+
+
+def test_a_refusal_to_comment_is_never_the_claim_a_denial_answers(nlp):
+    text = ("Union leader Ola Berg declined to say whether Maria Lindqvist agreed to a pay rise for dock workers. "
+            "Lindqvist denied that she had agreed to any pay rise for dock workers.")
+    a, found = analyze(nlp, text)
+    assert any(stance == "no_comment" for _, _, stance in found)
+    assert a.disputes == []
