@@ -298,3 +298,11 @@ def test_every_stance_the_lexicon_gives_is_a_stance_of_the_model():
 
     given = set(cues.VERB_CUES.values()) | set(cues.NOUN_CUES.values()) | {cues.NO_COMMENT}
     assert given <= {s.value for s in Stance}
+
+
+def test_a_signed_quote_opened_with_a_reversed_mark_is_still_attributed_to_the_name(nlp):
+    text = ("Readers wrote to us about the ferry strike.\n\n”The ferry is the only way to reach the island. "
+            "Without it we are cut off.” ― Ingrid Holm\n")
+    signed = next(a for a in parts(nlp, text) if a["cue"] == "―")
+    assert signed["source"] == "Ingrid Holm"
+    assert signed["content"] == ["The ferry is the only way to reach the island. Without it we are cut off"]
