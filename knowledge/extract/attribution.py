@@ -186,7 +186,7 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         verb = heads[0] if heads else None
         subj = subject(verb) if verb is not None else None
         src = source_tokens(subj) if subj is not None else set()
-        out.append((tok, src, char_span(doc, *q)))
+        out.append((tok, src, char_span(doc, *q), verb))
     return out
 
 
@@ -240,10 +240,17 @@ def _find(doc) -> list[Attribution]:
             continue
         cue_toks_used |= cue_set
         built.append(Attribution(cue_frags, frags, fragments(doc, src), stance, neg, via, None, _kind(quotes, frags), lemma))
-    for colon, src, q in _colon_quotes(doc, quotes, cue_toks_used):
+    for colon, src, q, verb in _colon_quotes(doc, quotes, cue_toks_used):
         if any(a.content and a.content[0][0] <= q[0] < a.content[-1][1] and a.cue[0][0] < q[0] for a in built):
             continue
         if q[1] <= q[0]:
+            continue
+        if verb is not None and verb.i < colon.i and verb.lemma_.lower() in lex.VERB_CUES:
+            # "McCaskill scolded him: '...'": the speech verb is the cue (and gives the stance), not the colon
+            toks = [t for t in cue_tokens(verb) if t.i not in src]
+            lemma = verb.lemma_.lower()
+            built.append(Attribution(fragments(doc, {t.i for t in toks}), (q,), fragments(doc, src),
+                                     _stance(verb, lemma), negated(verb), None, None, "direct", lemma))
             continue
         built.append(Attribution(((colon.idx, colon.idx + 1),), (q,), fragments(doc, src), lex.ASSERT,
                                  False, None, None, "direct", ":"))

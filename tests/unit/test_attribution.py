@@ -306,3 +306,11 @@ def test_a_signed_quote_opened_with_a_reversed_mark_is_still_attributed_to_the_n
     signed = next(a for a in parts(nlp, text) if a["cue"] == "―")
     assert signed["source"] == "Ingrid Holm"
     assert signed["content"] == ["The ferry is the only way to reach the island. Without it we are cut off"]
+
+
+def test_a_speech_verb_before_a_colon_quote_is_its_cue_and_gives_the_stance(nlp):
+    a = only(nlp, "Senator Ruth Ek scolded the minister: “The harbour plan is a fantasy.”")
+    assert (a["source"], a["cue"], a["stance"]) == ("Senator Ruth Ek", "scolded", "criticize")
+    assert a["content"] == ["The harbour plan is a fantasy"]
+    b = only(nlp, "A port official was blunt: “The deal is dead.”")
+    assert (b["source"], b["cue"]) == ("A port official", ":")
