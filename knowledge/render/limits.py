@@ -98,18 +98,22 @@ def _block(block, where: str, action_ids: set[str]) -> list[str]:
         for j, field in enumerate(fields):
             problems += _text_obj(field, f"{where} field {j}", FIELD_TEXT)
     elif kind == "context":
-        elements = block.get("elements") or []
-        if not elements or len(elements) > CONTEXT_ELEMENTS:
-            problems.append(f"{where}: {len(elements)} elements (1 to {CONTEXT_ELEMENTS})")
+        elements = _elements(block, where, CONTEXT_ELEMENTS, problems)
         for j, el in enumerate(elements):
             problems += _text_obj(el, f"{where} element {j}", CONTEXT_TEXT)
     elif kind == "actions":
-        elements = block.get("elements") or []
-        if not elements or len(elements) > ACTIONS_ELEMENTS:
-            problems.append(f"{where}: {len(elements)} elements (1 to {ACTIONS_ELEMENTS})")
+        elements = _elements(block, where, ACTIONS_ELEMENTS, problems)
         for j, el in enumerate(elements):
             problems += _button(el, f"{where} button {j}", action_ids)
     return problems
+
+
+def _elements(block: dict, where: str, most: int, problems: list[str]) -> list:
+    """A context or actions block's elements; a count outside 1..most is reported into `problems`."""
+    elements = block.get("elements") or []
+    if not elements or len(elements) > most:
+        problems.append(f"{where}: {len(elements)} elements (1 to {most})")
+    return elements
 
 
 def validate_message(msg: dict) -> list[str]:
