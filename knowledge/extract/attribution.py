@@ -18,7 +18,7 @@ from knowledge.extract.roles import (
     comp_children, content_tokens, cue_tokens, drop_leading_cc, negated, source_tokens, subject, subtree, via_of,
 )
 from knowledge.extract.quotes import adjacent_content, quote_content
-from knowledge.extract.spans import QuoteIndex, char_span, doc_text, forget_caches, fragments, sentence
+from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
@@ -212,10 +212,8 @@ def _kind(quotes: QuoteIndex, frags) -> str:
 
 
 def find_attributions(doc) -> list[Attribution]:
-    try:
+    with caches(doc):
         return _find(doc)
-    finally:
-        forget_caches(doc)
 
 
 def _find(doc) -> list[Attribution]:

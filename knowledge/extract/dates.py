@@ -32,6 +32,7 @@ class ResolvedDate:
     unresolved: bool
 
 
+_ANY_DAY = datetime(2000, 6, 15)  # an anchor only for telling whether words are a date at all, and its precision
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m} | {m: i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS = {k.lower(): v for k, v in _MONTHS.items()} | {"sept": 9}
@@ -109,10 +110,10 @@ def resolve_date(text: str, published: Optional[datetime]) -> Optional[ResolvedD
         return ResolvedDate(start, min(end, published.date()), "year", raw, False)
     anchor = published if published is not None else (datetime(2000, 1, 1) if has_year else None)
     if anchor is None:
-        fast = _fast(expr, datetime(2000, 6, 15))
+        fast = _fast(expr, _ANY_DAY)
         if fast is not None:
             return ResolvedDate(None, None, fast[1], raw, True)
-        data = _parser(datetime(2000, 6, 15)).get_date_data(expr)
+        data = _parser(_ANY_DAY).get_date_data(expr)
         return ResolvedDate(None, None, data.period or "unknown", raw, True) if data.date_obj else None
     anchor = anchor.replace(tzinfo=None)
     fast = _fast(expr, anchor)

@@ -12,10 +12,10 @@ from typing import Optional, Sequence
 from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
+from knowledge.extract.cues import DENY, NO_COMMENT
 
 THRESHOLD = 0.7
-DENY = "deny"
-NOT_DISPUTABLE = {DENY, "no_comment"}  # a denial answers a claim; declining to comment claims nothing
+NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
 
 
 def dispute_score(

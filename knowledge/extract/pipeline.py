@@ -14,7 +14,7 @@ from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.spans import forget_caches
+from knowledge.extract.spans import caches, doc_text
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
@@ -33,15 +33,15 @@ def headline_end(text: str) -> int:
 
 
 def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
-    ents = find_entities(doc)
-    text = doc.text
-    body_start = headline_end(text)
-    attributions = [a for a in find_attributions(doc) if not a.cue or a.cue[0][0] >= body_start]
-    claims = to_claims(text, attributions, ents, doc)
-    reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
-    events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
-    disputes = link_in_document(text, claims)
-    forget_caches(doc)
+    with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
+        ents = find_entities(doc)
+        text = doc_text(doc)
+        body_start = headline_end(text)
+        attributions = [a for a in find_attributions(doc) if not a.cue or a.cue[0][0] >= body_start]
+        claims = to_claims(text, attributions, ents, doc)
+        reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
+        events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
+        disputes = link_in_document(text, claims)
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 
 

@@ -32,21 +32,25 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
             return char_span(doc, para_start, para_end)
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is not None and tok.i - subj.right_edge.i <= 3:  # '"...," he said' with the quote outside the parse
-        before = text[:subj.left_edge.idx].rstrip(" \u00a0")
-        q = quotes.at(len(before) - 1) if before else None
-        if q is not None and q[1] == len(before):
+        q = _quote_closing_at(text, quotes, subj.left_edge.idx)
+        if q is not None:
             return char_span(doc, *q)
-    before = text[:tok.idx].rstrip(" \u00a0")
-    q = quotes.at(len(before) - 1) if before else None
-    if q is not None and q[1] == len(before):  # '"...," said X' with the quote outside the parse
+    q = _quote_closing_at(text, quotes, tok.idx)  # '"...," said X' with the quote outside the parse
+    if q is not None:
         return char_span(doc, *q)
     # '"Why now?" he asked.' — a short sentence holding only the speaker and the cue, right after a closing quote
     if tok.i - sent.start <= 4 and not any(q in sent.text for q in QUOTE_CHARS):
-        before = text[:sent.start_char].rstrip(" \u00a0")
-        q = quotes.at(len(before) - 1) if before else None
-        if q is not None and q[1] == len(before):
+        q = _quote_closing_at(text, quotes, sent.start_char)
+        if q is not None:
             return char_span(doc, *q)
     return None
+
+
+def _quote_closing_at(text: str, quotes: QuoteIndex, pos: int) -> Frag | None:
+    """The quote whose closing mark is the last thing before `pos` (spaces aside)."""
+    before = text[:pos].rstrip(" \u00a0")
+    q = quotes.at(len(before) - 1) if before else None
+    return q if q is not None and q[1] == len(before) else None
 
 
 def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from contextlib import contextmanager
 
 EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
 _QUOTE = re.compile(r"''|[“”\"«»]")
@@ -47,6 +48,7 @@ def doc_text(doc) -> str:
 
 
 SENT_KEY = "briefbot_sentence_starts"
+SCOPE_KEY = "briefbot_cache_scope"
 
 
 def sentence(tok):
@@ -60,10 +62,18 @@ def sentence(tok):
     return doc[starts[k]:starts[k + 1]]
 
 
-def forget_caches(doc) -> None:
-    """The caches must not travel with the Doc (pickled to worker processes, stored in DocBins)."""
-    doc.user_data.pop(TEXT_KEY, None)
-    doc.user_data.pop(SENT_KEY, None)
+@contextmanager
+def caches(doc):
+    """Scope of the per-Doc caches: whoever opens the first scope drops them at its end, so they never travel with
+    the Doc (pickled to worker processes, stored in DocBins), while nested passes share them."""
+    outermost = not doc.user_data.get(SCOPE_KEY)
+    doc.user_data[SCOPE_KEY] = True
+    try:
+        yield
+    finally:
+        if outermost:
+            for key in (TEXT_KEY, SENT_KEY, SCOPE_KEY):
+                doc.user_data.pop(key, None)
 
 
 def _unmatched_close(doc, run) -> bool:

@@ -123,9 +123,9 @@ def link_across_documents(store: Store, document_id: str) -> int:
         if row["stance"] == DENY and row["speaker_entity_id"]:
             others = _claim_rows(
                 store,
-                "c.document_id != ? AND c.stance NOT IN ('deny', 'no_comment') AND c.id IN "
+                f"c.document_id != ? AND c.stance NOT IN ({','.join('?' * len(NOT_DISPUTABLE))}) AND c.id IN "
                 "(SELECT claim_id FROM claim_about WHERE entity_id = ?) LIMIT 200",
-                [document_id, row["speaker_entity_id"]],
+                [document_id, *NOT_DISPUTABLE, row["speaker_entity_id"]],
             )
             linked += _link_best(store, row, others)
         elif row["stance"] not in NOT_DISPUTABLE:
