@@ -54,6 +54,8 @@ def verb_candidate(tok) -> bool | None:
     """None when the token cannot be a verb cue; else whether the lexicon knows it (the scorer decides the rest)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
         return None
+    if tok.lemma_.lower() in lex.NAMING and any(c.lower_ == "what" and c.i < tok.i for c in tok.children):
+        return None  # "condemned what he called a breach": the writer's words quoting a label, not a claim
     if tok.lemma_.lower() in lex.VERB_CUES:
         return True
     if comp_children(tok) or any(c.dep_ == "dobj" for c in tok.children):

@@ -86,6 +86,9 @@ CUE_ADVERBS = {"also", "repeatedly", "previously", "later", "often", "again", "p
                "already", "never", "not", "immediately", "long", "once", "first", "then", "now", "still", "even",
                "further", "just"}
 
+# Naming verbs: "what X called Y" quotes a label inside someone else's sentence (2 of 13 such uses are cues in dev).
+NAMING = {"call", "describe", "term", "dub", "label", "characterize", "brand"}
+
 # Verbs whose subject belongs inside the content ("X seems to ...", "X is expected to ...").
 RAISING = {"seem", "appear"}
 
