@@ -133,13 +133,16 @@ def content_tokens(verb, subj) -> set[int]:
                   and (c.dep_ in SUBJ_DEPS or quoted)]
         if others and (quoted or before == ","):
             return drop_leading_cc(verb.doc, set().union(*(subtree(o) for o in others)))
-    if verb.dep_ == "advcl" and head.i != verb.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+    # "X was emotional as she called for Y", "A, and leaders could call on their help": a cue with an object or a
+    # content preposition of its own said that, not the clause it hangs on
+    has_object = any(c.dep_ == "dobj" or _content_prep(verb, c) for c in verb.children)
+    if verb.dep_ == "advcl" and head.i != verb.i and not has_object and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
         # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
         return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
     own = any(c.dep_ in OWN_CONTENT or _content_prep(verb, c) for c in verb.children)
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis") \
-            and not (verb.dep_ == "advcl" and own):
+            and not (verb.dep_ == "advcl" and own) and not (verb.dep_ == "conj" and has_object):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
             return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
@@ -182,7 +185,10 @@ def content_tokens(verb, subj) -> set[int]:
 
 
 def _content_prep(verb, c) -> bool:
-    """'complained about X', 'pointed to X': a preposition after the cue that introduces what was said."""
+    """'complained about X', 'pointed to X': a preposition after the cue that introduces what was said (parsed
+    as a particle in "could call on their help")."""
+    if c.dep_ == "prt" and c.i > verb.i and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
+        return any(o.dep_ == "pobj" for o in c.children)
     return c.dep_ == "prep" and c.i > verb.i and (c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES)
 
 

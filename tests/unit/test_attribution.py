@@ -314,3 +314,24 @@ def test_a_speech_verb_before_a_colon_quote_is_its_cue_and_gives_the_stance(nlp)
     assert a["content"] == ["The harbour plan is a fantasy"]
     b = only(nlp, "A port official was blunt: “The deal is dead.”")
     assert (b["source"], b["cue"]) == ("A port official", ":")
+
+
+def test_a_cue_in_an_as_clause_with_its_own_object_says_that_object_not_the_main_clause(nlp):
+    a = only(nlp, "The hall fell silent as the mayor praised the volunteers for their work during the flood.")
+    assert (a["source"], a["cue"]) == ("the mayor", "praised")
+    assert a["content"] == ["the volunteers for their work during the flood"]
+    b = only(nlp, "The ferry captain was visibly moved as she called for a new harbour wall.")
+    assert (b["cue"], b["content"]) == ("called for", ["a new harbour wall"])
+    c = only(nlp, "As the harbour master pointed out, the quay is older than the town.")
+    assert (c["source"], c["content"]) == ("the harbour master", ["the quay is older than the town"])
+
+
+def test_a_coordinated_cue_with_its_own_particle_object_takes_that_object(nlp):
+    a = only(nlp, "Under the scheme, residents would register, and then the council could call on their help "
+                  "during floods.")
+    assert (a["source"], a["cue"], a["content"]) == ("the council", "could call on", ["their help"])
+
+
+def test_a_label_quoted_in_the_writers_sentence_is_not_a_claim_of_its_own(nlp):
+    assert parts(nlp, 'The council later voted on what the mayor called "the biggest change in a generation."') == []
+    assert parts(nlp, "Police arrested two men after what officers described as a brawl outside the bar.") == []
