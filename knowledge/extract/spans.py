@@ -86,11 +86,16 @@ def char_span(doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a raw character range to drop edge punctuation and spaces."""
     text = doc_text(doc)
     strip = set(" \n\t\r\u00a0)") | {c for c in EDGE if len(c) == 1}
-    while start < end and text[start] in strip:
+    while start < end and text[start] in strip and not _EDITORIAL.match(text, start, end):
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and text[end - 1] in strip and not (text[end - 1] == "—" and _CUT_OFF.match(text, end)):
         end -= 1
     return start, end
+
+
+# "[W]e are reminded": a bracketed editorial letter opens the quote and stays; "and —." ends speech cut off.
+_EDITORIAL = re.compile(r"\[\w{1,3}\]")
+_CUT_OFF = re.compile(r"[.\s]*[”\"]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:

@@ -335,3 +335,10 @@ def test_a_coordinated_cue_with_its_own_particle_object_takes_that_object(nlp):
 def test_a_label_quoted_in_the_writers_sentence_is_not_a_claim_of_its_own(nlp):
     assert parts(nlp, 'The council later voted on what the mayor called "the biggest change in a generation."') == []
     assert parts(nlp, "Police arrested two men after what officers described as a brawl outside the bar.") == []
+
+
+def test_a_bracketed_editorial_letter_and_a_cut_off_dash_stay_in_the_quote(nlp):
+    a = only(nlp, "The mayor said: “[W]e are not closing the harbour.”")
+    assert a["content"] == ["[W]e are not closing the harbour"]
+    b = only(nlp, "The senator said: “We will repeal the levy, and —.”")
+    assert b["content"] == ["We will repeal the levy, and —"]
