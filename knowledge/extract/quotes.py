@@ -7,6 +7,7 @@ quote pairs rather than on the dependency tree.
 
 from __future__ import annotations
 
+from knowledge.extract import cues as lex
 from knowledge.extract.spans import QuoteIndex, char_span, doc_text, sentence
 
 Frag = tuple[int, int]
@@ -78,7 +79,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
     nxt = quotes.next_after(cue_end)
     if quoted_before and nxt is not None and nxt[0] <= sent.end_char + 3:
         between = text[cue_end:nxt[0]].strip(" \n\u00a0")
-        if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS):
+        if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS) and not _signed(doc, nxt):
             if not any(a <= nxt[0] < b for a, b in grown):
                 grown.append(char_span(doc, *nxt))
     grown = _cut_out(doc, grown, (cue_toks[0].idx, cue_end))
@@ -90,6 +91,17 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         else:
             merged.append(g)
     return tuple(merged)
+
+
+def _signed(doc, quote: Frag) -> bool:
+    """'"B," she added.': a quote followed by a cue of its own is that cue's content, not the previous speaker's."""
+    start = next((t.i for t in doc if t.idx >= quote[1]), len(doc))  # rare enough for a scan
+    for t in doc[start:start + 6]:
+        if t.is_sent_start and t.i > start or t.text in ("“", '"'):
+            break
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.VERB_CUES:
+            return True
+    return False
 
 
 def _cut_out(doc, frags, hole: Frag) -> list[Frag]:

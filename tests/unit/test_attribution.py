@@ -342,3 +342,11 @@ def test_a_bracketed_editorial_letter_and_a_cut_off_dash_stay_in_the_quote(nlp):
     assert a["content"] == ["[W]e are not closing the harbour"]
     b = only(nlp, "The senator said: “We will repeal the levy, and —.”")
     assert b["content"] == ["We will repeal the levy, and —"]
+
+
+def test_a_resumed_quote_signed_by_a_cue_of_its_own_is_not_the_previous_speakers(nlp):
+    found = parts(nlp, "“The quay is safe,” the mayor said. “It is not,” the engineer replied.")
+    assert [(a["source"], a["content"]) for a in found] == [("the mayor", ["The quay is safe"]),
+                                                            ("the engineer", ["It is not"])]
+    same = parts(nlp, "“The quay is safe,” the mayor said. “We checked it twice.”")
+    assert [a["content"] for a in same] == [["The quay is safe", "We checked it twice"]]
