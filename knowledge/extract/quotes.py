@@ -75,7 +75,9 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
     if after and not any(a <= after[0] < b for a, b in grown):
         if text[cue_end:after[0]].strip(" \n") in (":", ",", ""):
             grown.append(char_span(doc, *after))
-    quoted_before = grown and quotes.at(grown[0][0]) is not None and grown[0][1] < cue_toks[0].idx
+    before_cue = [g for g in grown if g[1] <= cue_toks[0].idx]
+    # the content before the cue is a quote, or ends in one ('Both parties "saw Burma as ...," said X.')
+    quoted_before = before_cue and (quotes.at(before_cue[0][0]) is not None or quotes.at(before_cue[-1][1]) is not None)
     nxt = quotes.next_after(cue_end)
     if quoted_before and nxt is not None and nxt[0] <= sent.end_char + 3:
         between = text[cue_end:nxt[0]].strip(" \n\u00a0")

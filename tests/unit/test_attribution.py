@@ -350,3 +350,9 @@ def test_a_resumed_quote_signed_by_a_cue_of_its_own_is_not_the_previous_speakers
                                                             ("the engineer", ["It is not"])]
     same = parts(nlp, "“The quay is safe,” the mayor said. “We checked it twice.”")
     assert [a["content"] for a in same] == [["The quay is safe", "We checked it twice"]]
+
+
+def test_a_quote_resuming_after_a_partly_quoted_claim_continues_it(nlp):
+    a = only(nlp, 'The summit achieved "very little," the minister added on Twitter. '
+                  '"Without reform, the union risks a great deal."')
+    assert a["content"] == ['The summit achieved "very little', "Without reform, the union risks a great deal"]
