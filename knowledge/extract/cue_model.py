@@ -11,7 +11,7 @@ import json
 import math
 from importlib import resources
 
-from knowledge.extract.spans import doc_text
+from knowledge.extract.spans import doc_text, sentence
 
 WEIGHTS_FILE = "cue_weights.json"
 SPEECH_SUBJ = {"PERSON", "ORG", "NORP", "GPE"}
@@ -57,7 +57,17 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
     prv = tok.doc[tok.i - 1].text if tok.i > 0 else ""
     f.append(f"next={nxt.lower() if not nxt.isalpha() else 'w'}")
     f.append(f"prev={prv.lower() if not prv.isalpha() else 'w'}")
-    return f
+    return f + _context(tok)
+
+
+QUOTE_TOKENS = {"“", "”", '"', "''"}
+
+
+def _context(tok) -> list[str]:
+    """Where the verb sits: the main verb of a sentence that holds quotation marks is a speech verb far more often
+    than a verb in a subordinate clause of a sentence without any (chosen by CV: depth and head features were not)."""
+    sent = sentence(tok)
+    return [f"root={tok.dep_ == 'ROOT'}", f"sent_quote={any(t.text in QUOTE_TOKENS for t in sent)}"]
 
 
 class CueScorer:
