@@ -99,7 +99,7 @@ def _signed(doc, quote: Frag) -> bool:
     """'"B," she added.': a quote followed by a cue of its own is that cue's content, not the previous speaker's."""
     start = next((t.i for t in doc if t.idx >= quote[1]), len(doc))  # rare enough for a scan
     for t in doc[start:start + 6]:
-        if t.is_sent_start and t.i > start or t.text in ("“", '"'):
+        if (t.is_sent_start and t.i > start) or t.text in ("“", '"'):
             break
         if t.pos_ == "VERB" and t.lemma_.lower() in lex.VERB_CUES:
             return True

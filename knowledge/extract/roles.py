@@ -15,7 +15,6 @@ SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in",
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OWN_CONTENT = {"dobj", "mark"}  # an adverbial cue clause with these has its own content ("..., calling for X")
 CUE_MEDIA = {"interview", "email", "e-mail"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
@@ -140,7 +139,8 @@ def content_tokens(verb, subj) -> set[int]:
         # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
         return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
-    own = any(c.dep_ in OWN_CONTENT or _content_prep(verb, c) for c in verb.children)
+    # an adverbial cue clause with an object or a marker of its own has its own content ("..., calling for X")
+    own = has_object or any(c.dep_ == "mark" for c in verb.children)
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis") \
             and not (verb.dep_ == "advcl" and own) and not (verb.dep_ == "conj" and has_object):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
