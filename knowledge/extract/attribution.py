@@ -22,7 +22,8 @@ from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fra
 
 Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
-_SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([^\n“”\"]{2,60}?)[ \t\u00a0]*(?=\n|$)")
+# A name starts with a capital; '"a fraud" ― just as he did in 2012.' is the writer's aside, not a signature.
+_SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][^\n“”\"]{1,59}?)[ \t\u00a0]*(?=\n|$)")
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,11 @@ def test_every_stance_the_lexicon_gives_is_a_stance_of_the_model():
     assert given <= {s.value for s in Stance}
 
 
+def test_a_dash_aside_closing_a_paragraph_after_a_quote_is_not_a_signature(nlp):
+    found = parts(nlp, "The senator has been pounding the governor as a “fraud” ― just as he did in 2012.\n")
+    assert not [a for a in found if a["lemma"] == "signed"]
+
+
 def test_a_signed_quote_opened_with_a_reversed_mark_is_still_attributed_to_the_name(nlp):
     text = ("Readers wrote to us about the ferry strike.\n\n”The ferry is the only way to reach the island. "
             "Without it we are cut off.” ― Ingrid Holm\n")
