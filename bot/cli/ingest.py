@@ -95,7 +95,12 @@ def extract(
     with store:
         total = sum(1 for _ in store.iter_documents(include_duplicates=False))
         with progress_bar("extracting", total) as advance:
-            n = service.reextract(store, progress=advance, n_process=processes)
+            n, too_long = service.reextract(store, progress=advance, n_process=processes)
         stats = store.stats()
     console.print(f"re-extracted {n} documents: {stats['entities']} entities, {stats['events']} events, "
                   f"{stats['claims']} claims, {stats['disputes']} disputes", highlight=False)
+    if too_long:
+        noun = "document" if len(too_long) == 1 else "documents"
+        console.print(f"{len(too_long)} {noun} over the length limit left unchanged: "
+                      f"{', '.join(too_long[:5])}{' …' if len(too_long) > 5 else ''}", highlight=False)
+        raise typer.Exit(2)

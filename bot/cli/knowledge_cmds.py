@@ -84,5 +84,9 @@ def attribute(in_dir: Path, out_dir: Path) -> None:
     if not in_dir.is_dir():
         raise fail(f"{in_dir}: not a directory")
     out_dir.mkdir(parents=True, exist_ok=True)
-    n = attribute_dir(in_dir, out_dir)
+    n, skipped = attribute_dir(in_dir, out_dir)
     console.print(f"wrote {n} .ann files to {out_dir}", highlight=False)
+    for reason in skipped:
+        console.print(f"skipped {reason}", highlight=False)
+    if skipped:
+        raise typer.Exit(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pathlib
 import re
@@ -56,9 +57,11 @@ def to_brat(text: str, attributions) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> int:
-    """Write OUT/<name>.ann for every IN/*.txt; returns the number of files written.
+def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tuple[int, list[str]]:
+    """Write OUT/<name>.ann for every IN/*.txt; returns how many were written and one reason per file skipped.
 
+    Offsets count characters of the file as it is on disk (UTF-8, line endings kept), which is what brat and the
+    PolNeAR scorer index. A file that is not UTF-8 is skipped with its reason; the others are still written.
     Parsing dominates the cost, so large folders are parsed on two processes (extraction itself adds ~2%).
     """
     from knowledge.extract.attribution import find_attributions
@@ -69,13 +72,49 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> in
         nlp = load_nlp()
     in_dir, out_dir = pathlib.Path(in_dir), pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = sorted(in_dir.glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+    paths, raws, skipped = [], [], []
+    for p in sorted(in_dir.glob("*.txt")):
+        try:
+            raws.append(p.read_bytes().decode("utf-8"))
+            paths.append(p)
+        except UnicodeDecodeError as exc:
+            skipped.append(f"{p.name}: not UTF-8 (invalid byte at position {exc.start}); no .ann written")
+        except OSError as exc:
+            skipped.append(f"{p.name}: cannot read ({exc.strerror or exc})")
     if n_process is None:
         n_process = 2 if len(paths) >= 32 and (os.cpu_count() or 1) >= 2 else 1
+    normalised = [_unify_line_ends(raw) for raw in raws]
+    docs = nlp.pipe((text for text, _ in normalised), batch_size=8, n_process=n_process)
     n = 0
-    docs = nlp.pipe(texts, batch_size=8, n_process=n_process)
-    for path, text, doc in zip(paths, texts, docs):
-        (out_dir / f"{path.stem}.ann").write_text(to_brat(text, find_attributions(doc)), encoding="utf-8")
+    for path, raw, (_, to_raw), doc in zip(paths, raws, normalised, docs):
+        found = [_moved(a, to_raw) for a in find_attributions(doc)] if to_raw else find_attributions(doc)
+        (out_dir / f"{path.stem}.ann").write_text(to_brat(raw, found), encoding="utf-8")
         n += 1
-    return n
+    return n, skipped
+
+
+def _unify_line_ends(raw: str) -> tuple[str, list[int] | None]:
+    """The text with CRLF / CR read as LF (what the parser and the line-break rules expect), and for each of its
+    offsets the offset in the file, or None when nothing changed."""
+    if "\r" not in raw:
+        return raw, None
+    text, to_raw = [], []
+    i = 0
+    while i < len(raw):
+        to_raw.append(i)
+        if raw[i] == "\r":
+            text.append("\n")
+            i += 2 if raw.startswith("\r\n", i) else 1
+        else:
+            text.append(raw[i])
+            i += 1
+    to_raw.append(len(raw))
+    return "".join(text), to_raw
+
+
+def _moved(att, to_raw: list[int]):
+    def frags(fs):
+        return tuple((to_raw[s], to_raw[e]) for s, e in fs)
+
+    return dataclasses.replace(att, cue=frags(att.cue), content=frags(att.content), source=frags(att.source),
+                               via=frags((att.via,))[0] if att.via else None)

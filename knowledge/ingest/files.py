@@ -33,6 +33,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 is full of NUL bytes, so it is
 MAX_TITLE_LINE = 150  # a first line shorter than this, with no final period, is taken for the headline
 # Characters a real cp1252 article is made of; mojibake from a wrong guess is full of other symbols.
 _PLAIN = set(string.ascii_letters + string.digits + string.punctuation + string.whitespace + "“”‘’–—…«»€£©®°•")
+# A well-formed UTF-8 sequence of two to four bytes; Windows-1252 text almost never contains one
+# (it would read as "Ã©" or "â€™").
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 
 
@@ -100,8 +103,12 @@ def decode(data: bytes, name: str, source: Optional[str] = None) -> str:
     refuse_binary(data, name, source)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            # "Zelenskyy’s" as UTF-8 next to one stray byte: Windows-1252 would read it without error, as
+            # "Zelenskyyâ€™s". A file that already holds UTF-8 sequences is UTF-8 with damage, not cp1252.
+            raise IngestError(f"{name}: cannot decode the text (UTF-8 with an invalid byte at position {exc.start})",
+                              source) from None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

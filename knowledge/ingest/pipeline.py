@@ -47,6 +47,17 @@ def _resolve(item: Pending) -> DocumentInput:
     return item() if callable(item) else item
 
 
+def check_length(text: str, name: str) -> None:
+    """Refused before anything is stored, with or without extraction, so the store never holds a document that
+    `extract --all` cannot analyse."""
+    from knowledge.config import get_settings
+
+    limit = get_settings().max_document_chars
+    if len(text) > limit:
+        raise IngestError(f"{name}: text is {len(text):,} characters, over the {limit:,}-character limit "
+                          "for one article (set MAX_DOCUMENT_CHARS to raise it)", name)
+
+
 def ingest(
     store: Store,
     items: Iterable[tuple[str, Pending]],
@@ -59,7 +70,9 @@ def ingest(
     batch: list[tuple[str, DocumentInput]] = []
     for label, item in items:
         try:
-            batch.append((label, _resolve(item)))
+            inp = _resolve(item)
+            check_length(inp.text, label)
+            batch.append((label, inp))
         except IngestError as exc:
             report.skipped.append(Skipped(label, str(exc)))
             if progress:

@@ -38,6 +38,48 @@ def test_a_batch_with_bad_files_stores_the_good_ones_reports_each_bad_one_and_ex
     assert "missing.txt: no such file or directory" in out and "Traceback" not in out
 
 
+@pytest.fixture
+def char_limit(monkeypatch):
+    """Set MAX_DOCUMENT_CHARS for the rest of the test, as a user would in the environment."""
+    from knowledge.config import get_settings
+
+    def set_limit(n: int) -> None:
+        monkeypatch.setenv("MAX_DOCUMENT_CHARS", str(n))
+        get_settings.cache_clear()
+
+    yield set_limit
+    monkeypatch.delenv("MAX_DOCUMENT_CHARS", raising=False)
+    get_settings.cache_clear()
+
+
+LONG = ("Harbour engineers said on Monday that the tide gauges would be replaced before winter. " * 40).strip()
+
+
+@pytest.mark.parametrize("extract", [True, False])
+def test_an_article_over_the_character_limit_is_skipped_and_the_rest_of_the_batch_is_stored(
+        run, tmp_path, char_limit, extract):
+    char_limit(2000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_long.txt").write_text(LONG)
+    (folder / "b_good.txt").write_text(ARTICLE)
+    result = run("ingest", str(folder), *([] if extract else ["--no-extract"]))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"a_long.txt: text is {len(LONG):,} characters, over the 2,000-character limit" in result.output
+    assert "stored" in result.output and "Quay reopens" in result.output
+
+
+def test_extract_all_leaves_a_document_over_the_limit_as_it_was_and_re_extracts_the_rest(run, tmp_path, char_limit):
+    (tmp_path / "long.txt").write_text(LONG)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    assert run("ingest", str(tmp_path / "long.txt"), str(tmp_path / "good.txt")).exit_code == 0
+    char_limit(2000)  # lowered after they were stored
+    result = run("extract", "--all")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "re-extracted 1 documents" in result.output
+    assert "1 document over the length limit left unchanged" in result.output
+
+
 def test_ingesting_again_changes_nothing_and_says_so(run, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)

@@ -74,7 +74,7 @@ def test_attribute_dir_writes_one_ann_per_txt(tmp_path):
     src.mkdir()
     (src / "a.txt").write_text("The mayor said that the budget was balanced.\n", encoding="utf-8")
     (src / "b.txt").write_text("Nothing here was attributed to anyone.\n", encoding="utf-8")
-    assert attribute_dir(src, out) == 2
+    assert attribute_dir(src, out) == (2, [])
     assert sorted(p.name for p in out.iterdir()) == ["a.ann", "b.ann"]
     spans, events = parse((out / "a.ann").read_text(encoding="utf-8"))
     text = (src / "a.txt").read_text(encoding="utf-8")
@@ -82,6 +82,32 @@ def test_attribute_dir_writes_one_ann_per_txt(tmp_path):
     for label, frags, surface in spans.values():
         assert " ".join(text[s:e] for s, e in frags) == surface
     assert len(events) == 1
+
+
+def test_a_file_that_is_not_utf8_is_skipped_with_its_reason_and_the_others_are_written(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("The mayor said that the budget was balanced.\n", encoding="utf-8")
+    (src / "b.txt").write_bytes("The clerk said the café was shut.".encode("cp1252"))
+    (src / "c.txt").write_text("", encoding="utf-8")
+    written, skipped = attribute_dir(src, out)
+    assert written == 2 and sorted(p.name for p in out.iterdir()) == ["a.ann", "c.ann"]
+    assert skipped == ["b.txt: not UTF-8 (invalid byte at position 22); no .ann written"]
+    assert (out / "c.ann").read_text(encoding="utf-8") == ""
+
+
+def test_offsets_index_a_file_with_windows_line_endings_as_it_is_on_disk(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"Harbour news.\r\n\r\nThe mayor said that the budget was balanced.\r\n")
+    attribute_dir(src, out)
+    raw = (src / "a.txt").read_bytes().decode("utf-8")
+    spans, events = parse((out / "a.ann").read_text(encoding="utf-8"))
+    assert len(events) == 1
+    by_role = {label: " ".join(raw[s:e] for s, e in frags) for label, frags, _ in spans.values()}
+    assert by_role["Source"] == "The mayor" and by_role["Content"] == "that the budget was balanced"
+    for _, frags, surface in spans.values():
+        assert " ".join(raw[s:e] for s, e in frags) == surface
 
 
 def test_a_span_crossing_a_line_break_is_split_so_the_text_field_stays_on_one_line():

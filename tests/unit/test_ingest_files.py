@@ -83,6 +83,13 @@ def test_windows_1252_text_is_decoded(tmp_path):
     assert read_file(path).text == "“Quoted,” said the mayor’s aide about the café."
 
 
+def test_utf8_with_one_stray_byte_is_refused_rather_than_read_as_windows_1252(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes("The minister’s office in Genève replied.".encode("utf-8") + b" A stray \xff byte.\n")
+    with pytest.raises(IngestError, match=r"damaged.txt: cannot decode the text \(UTF-8 with an invalid byte at position 52\)"):
+        read_file(path)
+
+
 @pytest.mark.parametrize("name, content, reason", [
     ("empty.txt", b"", "empty.txt: file is empty"),
     ("blob.txt", b"\x00\x01\x02binary\x00" * 20, "blob.txt: looks binary, not text"),
