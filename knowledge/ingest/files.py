@@ -27,6 +27,7 @@ from knowledge.models import DocumentInput
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 META_KEYS = {"url", "title", "outlet", "outlet_domain", "author", "published_at", "language"}
 TEXT_KEYS = ("url", "title", "outlet", "outlet_domain", "author", "language")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 is full of NUL bytes, so it is recognised before the binary check
@@ -185,6 +186,13 @@ def read_file(path: Path) -> DocumentInput:
         raise IngestError(f"{path}: no such file", str(path))
     if path.is_dir():
         raise IngestError(f"{path}: is a directory", str(path))
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        raise IngestError(f"{path.name}: looks like a feed, not an article; follow it with "
+                          "`briefbot ingest --feed URL` or `briefbot feeds add URL`", str(path))
+    if suffix and suffix not in ARTICLE_SUFFIXES:
+        raise IngestError(f"{path.name}: not an article file (articles are {', '.join(sorted(ARTICLE_SUFFIXES))} "
+                          "or a file without a suffix)", str(path))
     data = read_bytes(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         from knowledge.ingest.html import from_html

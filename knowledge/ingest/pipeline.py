@@ -131,7 +131,17 @@ def _analyze(inputs: list[DocumentInput], extract: bool) -> list:
 
 
 def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
-    from knowledge.ingest.files import iter_paths, read_file
+    """Each file to read; a folder holding no article file is reported, so "0 stored" never goes unexplained."""
+    from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, read_file
 
-    for path in iter_paths(list(paths)):
-        yield str(path), (lambda p=path: read_file(p))
+    for given in paths:
+        found = iter_paths([given])
+        if not found:
+            reason = f"{given}: no article files in this folder ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+            yield str(given), (lambda r=reason, g=given: _raise(IngestError(r, str(g))))
+        for path in found:
+            yield str(path), (lambda p=path: read_file(p))
+
+
+def _raise(exc: Exception):
+    raise exc

@@ -38,6 +38,15 @@ def test_a_batch_with_bad_files_stores_the_good_ones_reports_each_bad_one_and_ex
     assert "missing.txt: no such file or directory" in out and "Traceback" not in out
 
 
+def test_a_folder_without_article_files_is_reported_rather_than_silently_storing_nothing(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "news.xml").write_text('<?xml version="1.0"?><rss/>')
+    result = run("ingest", str(tmp_path / "empty"), str(tmp_path / "feeds"))
+    assert result.exit_code == 2
+    assert result.output.count("no article files in this folder") == 2
+
+
 @pytest.fixture
 def char_limit(monkeypatch):
     """Set MAX_DOCUMENT_CHARS for the rest of the test, as a user would in the environment."""

@@ -97,6 +97,8 @@ def test_utf8_with_one_stray_byte_is_refused_rather_than_read_as_windows_1252(tm
     ("garbled.txt", b"\x81\x8d\x8f\x90 bytes no code page has", "garbled.txt: cannot decode"),
     ("spaces.txt", b"   \n\n  ", "spaces.txt: no text left"),
     ("furniture.txt", b"Advertisement\n\nAccept all cookies", "furniture.txt: no text left"),
+    ("feed.xml", b'<?xml version="1.0"?><rss><channel></channel></rss>', "feed.xml: looks like a feed, not an article"),
+    ("notes.pdf", b"%PDF-1.4 some text", r"notes.pdf: not an article file \(articles are .htm, .html, .md, .txt"),
 ])
 def test_unusable_files_are_refused_with_a_reason(tmp_path, name, content, reason):
     path = tmp_path / name
