@@ -229,6 +229,21 @@ def m007_workspace_aliases(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m008_initialism_keys(db: sqlite_utils.Database) -> None:
+    """Name keys now join dotted initials ("U.S." = "US"): recompute every stored key. Where two aliases now
+    share a key, a user's alias wins over a shipped or extracted one, then the older over the newer."""
+    from knowledge.names import name_key
+
+    for eid, name in db.execute("SELECT id, name FROM entities").fetchall():
+        db.execute("UPDATE entities SET name_key = ? WHERE id = ?", [name_key(name), eid])
+    for table, pk, first in (("aliases", "key", "origin = 'user' DESC, rowid"),
+                             ("team_aliases", ("team_id", "key"), "rowid")):
+        rows = list(db.query(f"SELECT * FROM {table} ORDER BY {first}"))
+        db.execute(f"DELETE FROM {table}")
+        db[table].insert_all(({**r, "key": name_key(r["alias"])} for r in rows), pk=pk, ignore=True)
+
+
 def current_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

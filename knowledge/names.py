@@ -33,11 +33,16 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_DOTTED_INITIAL = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name."""
+    """Case-, accent- and punctuation-insensitive form of a name. Dotted initials are joined, so "U.S." and "US",
+    "J.D. Vance" and "JD Vance" have one key (stored keys are recomputed by migration m008)."""
     text = strip_accents(name).casefold().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
+    text = _DOTTED_INITIAL.sub(r"\1", text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 

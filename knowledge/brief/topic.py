@@ -70,6 +70,8 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
     key = name_key(query)
     for row in db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]):
         ids.add(row[0])
+    # the exact name, for names too short for the full-text terms below ("US", "UN")
+    ids.update(r[0] for r in db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 40", [key]))
     # Every typed word first (a full name narrows to a few entities), then any word (a typo in one of them).
     plain, phonetic = _fts_terms(key.split()), _fts_terms(phonetic_key(query).split())
     for match in (" AND ".join(plain), " AND ".join(phonetic), " OR ".join(plain + phonetic)):

@@ -55,6 +55,25 @@ def test_an_older_schema_is_upgraded_in_place_keeping_its_documents(tmp_path):
         assert store.stats()["aliases"] > 0  # the shipped-aliases migration ran on the old file
 
 
+def test_keys_stored_before_initials_were_joined_are_recomputed_keeping_the_users_alias(tmp_path):
+    path = tmp_path / "v7.db"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:7]:
+        step(db)
+    db.execute("PRAGMA user_version = 7")
+    db["entities"].insert({"id": "e1", "name": "U.S.", "name_key": "u s", "type": "GPE"})
+    db["aliases"].insert_all([
+        {"key": "u s a", "alias": "U.S.A.", "target": "U.S.", "entity_id": "e1", "origin": "extracted"},
+        {"key": "usa", "alias": "USA", "target": "United States", "entity_id": None, "origin": "user"},
+    ])
+    db.close()
+    with Store.open(path) as store:
+        assert store.db.execute("SELECT name_key FROM entities WHERE id = 'e1'").fetchone()[0] == "us"
+        rows = store.db.execute("SELECT alias, target FROM aliases WHERE key = 'usa'").fetchall()
+        assert rows == [("USA", "United States")]
+        assert not store.db.execute("SELECT 1 FROM aliases WHERE key = 'u s a'").fetchone()
+
+
 def test_migrating_twice_changes_nothing(tmp_path):
     with Store.open(tmp_path / "x.db") as store:
         before = store.stats()

@@ -31,6 +31,13 @@ def test_typos_and_case_and_accents_still_find_the_entity(store, demo_store):
         assert result.kind == "briefing", query
 
 
+def test_a_two_letter_initialism_finds_its_dotted_spelling(store):
+    put(store, "U.S. envoys arrived in Geneva on Monday.", ("U.S.", "GPE"))
+    for query in ("US", "us", "U.S."):
+        result = compose(store, parse_query(query))
+        assert result.kind == "briefing" and result.topic == "U.S.", query
+
+
 def test_a_free_text_subject_gets_a_briefing_from_matching_claims(demo_store):
     result = compose(demo_store, parse_query("ceasefire"))
     assert result.kind == "briefing" and (result.matters or result.developments)

@@ -11,6 +11,12 @@ def test_case_accents_and_possessives_do_not_matter():
     assert name_key("Siarheĭ Tsikhanoŭski") == "siarhei tsikhanouski"
 
 
+def test_dotted_initials_and_run_together_ones_share_a_key():
+    assert name_key("U.S.") == name_key("US") == name_key("u.s") == "us"
+    assert name_key("J.D. Vance") == name_key("JD Vance") == "jd vance"
+    assert name_key("St. Louis") == "st louis" and name_key("U.S.-led talks") == "us led talks"
+
+
 def test_belarusian_and_russian_transliterations_share_a_phonetic_key():
     assert phonetic_key("Tsikhanouski") == phonetic_key("Tikhanovsky")
     assert phonetic_key("Zelenskyy") == phonetic_key("Zelensky")
