@@ -194,8 +194,8 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
             Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=(c.descriptions or [None])[0],
                    mentions=c.mentions) for c in resolution.choices])
     if resolution.kind == "unknown":
-        return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count(),
-                       hint="Add articles with `/brief add <url>` or `briefbot ingest`, or follow a feed.")
+        # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
+        return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
     limit = query.limit or DEFAULT_LIMIT
     ent = resolution.entity
     eid = ent.entity_id if ent else None

@@ -22,6 +22,15 @@ SYNTAX = (
 )
 _RELATIVE = re.compile(r"^(\d{1,4})([dwmy])$")
 _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
+MAX_TOPIC = 200  # characters; the longest names and subjects are a few dozen
+# Words every article contains: a topic made only of these would "match" the whole store. Lowercase words that are
+# also names in capitals (us / US, who / WHO, it / IT) are left out, and a word typed in capitals is never one.
+FUNCTION_WORDS = set("""
+a an the this that these those of to in on at by for from with about as into over after before and or but nor
+if then than so not no yes is are was were be been being am has have had do does did will would could should
+can may might must shall he she they them his her hers their theirs its i me my you your we our what which when
+where why how said says say told tell claimed also just very there here
+""".split())
 
 
 class QueryError(ValueError):
@@ -88,6 +97,12 @@ def parse_query(text: str, today: Optional[date] = None, since: Optional[str] = 
     if since:
         q.since = parse_since(since, today)
     q.topic = " ".join(topic_words).strip()
-    if not q.topic:
+    if not any(c.isalnum() for c in q.topic):
         raise QueryError(f"no topic given; type a name or subject, e.g. `kellogg` — {SYNTAX}")
+    if len(q.topic) > MAX_TOPIC:
+        raise QueryError(f"the topic is {len(q.topic):,} characters long; type a name or subject of at most "
+                         f"{MAX_TOPIC}, e.g. `kellogg`")
+    if all(w.strip(".,;:!?\"'“”‘’()").lower() in FUNCTION_WORDS and not w.isupper() for w in topic_words):
+        raise QueryError(f"“{q.topic}” is too general to brief on (every article has it); type a name or "
+                         "subject, e.g. `kellogg`")
     return q

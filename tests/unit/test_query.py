@@ -39,3 +39,19 @@ def test_bad_filters_are_errors_that_show_the_syntax(text, fragment):
 
 def test_a_url_in_the_topic_is_not_mistaken_for_a_filter():
     assert parse_query("https://example.org/story", today=TODAY).topic == "https://example.org/story"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("?!", "no topic given"),
+    ("the", "“the” is too general to brief on"),
+    ("did not say", "“did not say” is too general"),
+    ("x" * 201, "the topic is 201 characters long"),
+])
+def test_a_topic_that_cannot_name_anything_is_refused_with_the_reason(text, fragment):
+    with pytest.raises(QueryError, match=fragment):
+        parse_query(text, today=TODAY)
+
+
+@pytest.mark.parametrize("text", ["US", "us", "WHO", "The Who", "it", "not kellogg", "x" * 200])
+def test_short_names_and_acronyms_that_look_like_common_words_are_still_topics(text):
+    assert parse_query(text, today=TODAY).topic == text
