@@ -15,7 +15,7 @@ def feeds(store, rest: str, team_id: str, user_id: str, deps=None) -> Reply:
     verb, arg = verb.lower(), arg.strip().strip("<>").split("|")[0]
     if verb == "add" and arg:
         try:
-            feed, created = add_feed(store, team_id, arg, user_id)
+            feed, created = add_feed(store, team_id, arg, user_id, fetcher=deps.fetcher_factory() if deps else None)
         except FeedError as exc:
             return note(f"Could not follow that feed: {escape(str(exc))}")
         if not created:

@@ -36,11 +36,23 @@ class PollResult:
 
 
 def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
-             now: Optional[datetime] = None) -> tuple[dict, bool]:
+             now: Optional[datetime] = None, fetcher=None) -> tuple[dict, bool]:
+    """Follow a feed; a URL that polling would refuse (a private address, a bad host name, a host that does not
+    resolve) is refused now, while the person who typed it is there to fix it."""
     url = url.strip().strip("<>").split("|")[0]
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FeedError(f"{url!r} is not an http(s) feed URL")
+    from knowledge.ingest.fetch import Fetcher
+
+    try:
+        if fetcher is not None:
+            fetcher.check(url)
+        else:
+            with Fetcher() as own:
+                own.check(url)
+    except IngestError as exc:
+        raise FeedError(str(exc)) from None
     now = now or datetime.now(timezone.utc)
     with store.transaction():
         existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))

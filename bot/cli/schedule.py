@@ -177,3 +177,5 @@ def feeds_poll(now: Optional[str] = typer.Option(None, "--now")) -> None:
     for r in results:
         detail = r.error or f"{r.stored} new articles"
         console.print(f"{r.status:13} {r.url}  {detail}", highlight=False)
+    if any(r.status == "error" for r in results):
+        raise typer.Exit(1)  # like `digest --now`: a cron job or a script must see that a feed failed

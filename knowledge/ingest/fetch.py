@@ -19,6 +19,7 @@ address that itself forwards to internal services (an open proxy) is out of reac
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ REFUSED_KINDS = [
     ("reserved", "a reserved address"),
 ]
 Resolver = Callable[[str], list[str]]
+# A host as urlsplit gives it: DNS labels (letters in any script, digits, hyphens), or an IPv6 literal.
+_HOSTNAME = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?|[0-9a-f:.%]+", re.I)
 
 
 def system_resolver(host: str) -> list[str]:
@@ -148,6 +151,9 @@ class Fetcher:
         host = parts.hostname
         if not host:
             raise IngestError(f"{url}: refused: no host in the URL", url)
+        if not _HOSTNAME.fullmatch(host):
+            # checked before any DNS query: "exa mple.org" is a typo, not a name to send to a resolver
+            raise IngestError(f"{url}: refused: {host!r} is not a valid host name", url)
         try:
             port = parts.port
         except ValueError:
@@ -164,6 +170,10 @@ class Fetcher:
         host_header = (f"[{host}]" if ":" in host else host) + (f":{port}" if port else "")
         extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
         return pinned, {"Host": host_header}, extensions
+
+    def check(self, url: str) -> None:
+        """Refuse a URL now, for the reasons a fetch of it would (used when a feed is added, not fetched)."""
+        self._target(url)
 
     def get(self, url: str, etag: Optional[str] = None, last_modified: Optional[str] = None) -> FetchResult:
         """The response to GET url; redirects followed (each hop vetted), 304 returned as a normal result."""

@@ -157,3 +157,19 @@ def test_the_same_store_gives_the_same_briefing_whatever_the_hash_seed(demo_db, 
         outputs.append(done.stdout)
     assert "Claims — On" in outputs[0] or "## Claims" in outputs[0]
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_feeds_poll_exits_1_when_a_feed_fails(run, tmp_path):
+    from knowledge.feedwatch import add_feed
+    from knowledge.ingest.fetch import Fetcher
+    from knowledge.store import Store
+
+    with Store.open(tmp_path / "cli.db") as store, Fetcher(allow_private=True) as lenient:
+        add_feed(store, "T1", "http://127.0.0.1:9/rss", fetcher=lenient)  # stored before the add-time check
+    result = run("feeds", "poll")
+    assert result.exit_code == 1 and "refused: 127.0.0.1 is a loopback address" in " ".join(result.output.split())
+
+
+def test_feeds_add_refuses_a_private_address_at_once(run):
+    result = run("feeds", "add", "http://10.0.0.1/rss", "--team", "T0123")
+    assert result.exit_code == 1 and "10.0.0.1 is a private address" in result.output

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from knowledge.feedwatch import POLL_EVERY, add_feed, backoff, list_feeds, poll_due
+from knowledge.feedwatch import POLL_EVERY, FeedError, add_feed, backoff, list_feeds, poll_due
 from knowledge.ingest.fetch import Fetcher
 from tests.httpsite import SiteHandler, serve
 
@@ -54,7 +54,7 @@ def fetcher():
 
 
 def test_new_entries_are_ingested_and_broken_ones_reported(store, site, fetcher):
-    add_feed(store, "T1", site + "/rss", now=NOW)
+    add_feed(store, "T1", site + "/rss", now=NOW, fetcher=fetcher)
     [result] = poll_due(store, fetcher, NOW)
     assert result.status == "new" and result.stored == 2
     assert any("no usable link" in s for s in result.skipped) and any("HTTP 404" in s for s in result.skipped)
@@ -62,7 +62,7 @@ def test_new_entries_are_ingested_and_broken_ones_reported(store, site, fetcher)
 
 
 def test_an_unchanged_feed_answers_304_and_nothing_is_fetched_again(store, site, fetcher):
-    add_feed(store, "T1", site + "/rss", now=NOW)
+    add_feed(store, "T1", site + "/rss", now=NOW, fetcher=fetcher)
     poll_due(store, fetcher, NOW)
     hits = STATE["hits"]
     [result] = poll_due(store, fetcher, NOW + POLL_EVERY)
@@ -71,14 +71,14 @@ def test_an_unchanged_feed_answers_304_and_nothing_is_fetched_again(store, site,
 
 
 def test_a_feed_is_not_polled_before_its_time(store, site, fetcher):
-    add_feed(store, "T1", site + "/rss", now=NOW)
+    add_feed(store, "T1", site + "/rss", now=NOW, fetcher=fetcher)
     poll_due(store, fetcher, NOW)
     assert poll_due(store, fetcher, NOW + timedelta(minutes=5)) == []
 
 
 def test_a_feed_that_times_out_backs_off_without_stopping_the_others(store, site, fetcher):
-    add_feed(store, "T1", site + "/rss", now=NOW)
-    add_feed(store, "T1", site + "/missing", now=NOW)
+    add_feed(store, "T1", site + "/rss", now=NOW, fetcher=fetcher)
+    add_feed(store, "T1", site + "/missing", now=NOW, fetcher=fetcher)
     STATE["slow"] = True
     results = {r.url.rsplit("/", 1)[1]: r for r in poll_due(store, fetcher, NOW)}
     assert results["rss"].status == "error" and "timed out" in results["rss"].error
@@ -88,7 +88,19 @@ def test_a_feed_that_times_out_backs_off_without_stopping_the_others(store, site
     assert backoff(3) == POLL_EVERY * 4 and backoff(30) == timedelta(hours=24)
 
 
-def test_the_default_fetcher_refuses_a_feed_on_a_private_address(store, site):
-    add_feed(store, "T1", site + "/rss", now=NOW)
+def test_following_a_feed_on_a_private_address_is_refused_when_it_is_added(store, site):
+    with pytest.raises(FeedError, match="refused: 127.0.0.1 is a loopback address"):
+        add_feed(store, "T1", site + "/rss", now=NOW)
+    assert list_feeds(store) == []
+
+
+def test_a_feed_url_with_an_impossible_host_name_is_refused_before_any_lookup(store):
+    with pytest.raises(FeedError, match="'exa mple.org' is not a valid host name"):
+        add_feed(store, "T1", "https://exa mple.org/rss", now=NOW, fetcher=Fetcher(resolver=lambda host: 1 / 0))
+    assert list_feeds(store) == []
+
+
+def test_a_feed_stored_on_a_private_address_is_still_refused_when_polled(store, site, fetcher):
+    add_feed(store, "T1", site + "/rss", now=NOW, fetcher=fetcher)  # e.g. added before the check existed
     [result] = poll_due(store, Fetcher(), NOW)
     assert result.status == "error" and "loopback" in result.error
