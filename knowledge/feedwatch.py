@@ -35,10 +35,9 @@ class PollResult:
     error: Optional[str] = None
 
 
-def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
-             now: Optional[datetime] = None, fetcher=None) -> tuple[dict, bool]:
-    """Follow a feed; a URL that polling would refuse (a private address, a bad host name, a host that does not
-    resolve) is refused now, while the person who typed it is there to fix it."""
+def check_feed_url(url: str, fetcher=None) -> str:
+    """The URL as it will be stored, or FeedError for a URL that polling would refuse (not http(s), a private
+    address, a bad host name, a host that does not resolve): said now, while the person who typed it is there."""
     url = url.strip().strip("<>").split("|")[0]
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -53,6 +52,12 @@ def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = Non
                 own.check(url)
     except IngestError as exc:
         raise FeedError(str(exc)) from None
+    return url
+
+
+def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
+             now: Optional[datetime] = None, fetcher=None) -> tuple[dict, bool]:
+    url = check_feed_url(url, fetcher)
     now = now or datetime.now(timezone.utc)
     with store.transaction():
         existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))

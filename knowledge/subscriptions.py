@@ -75,17 +75,33 @@ def parse_zone(value: str) -> str:
     raise SubscriptionError(f"unknown time zone {value!r}{hint}")
 
 
+def check_request(topic: str, at: Optional[str] = None, tz: Optional[str] = None) -> tuple[str, str, str]:
+    """(topic, HH:MM, zone) once every part is valid; the same topic rules as a briefing ("the" or "?!" are not
+    topics), and no filters: a digest is always what is new since the last one."""
+    from knowledge.brief.query import QueryError, parse_query
+
+    at_time = parse_time(at) if at else DEFAULT_TIME
+    zone = parse_zone(tz) if tz else "UTC"
+    topic = " ".join(topic.split())
+    if not topic:
+        raise SubscriptionError("which topic? e.g. `subscribe kellogg at 08:30 tz Europe/Berlin`")
+    try:
+        query = parse_query(topic)
+    except QueryError as exc:
+        raise SubscriptionError(str(exc).split(" — filters:")[0].split("; filters:")[0]) from None
+    if query.since or query.outlet or query.limit:
+        raise SubscriptionError(f"{topic!r}: a digest takes no filters (since:, from:, limit:); it always covers "
+                                "what is new since the last one")
+    return query.topic, at_time, zone
+
+
 def subscribe(
     store: Store, team_id: str, channel_id: str, topic: str, at: Optional[str] = None, tz: Optional[str] = None,
     created_by: Optional[str] = None, post_empty: bool = False, entity_id: Optional[str] = None,
     now: Optional[datetime] = None,
 ) -> tuple[Subscription, bool]:
     """Returns (subscription, created). Subscribing again updates time/zone and resumes a paused subscription."""
-    at_time = parse_time(at) if at else DEFAULT_TIME
-    zone = parse_zone(tz) if tz else "UTC"
-    topic = " ".join(topic.split())
-    if not topic:
-        raise SubscriptionError("which topic? e.g. `subscribe kellogg at 08:30 tz Europe/Berlin`")
+    topic, at_time, zone = check_request(topic, at, tz)
     resolution = resolve_topic(store, topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)

@@ -14,6 +14,7 @@ from bot.cli import app, console, fail, open_store, state
 feeds_app = typer.Typer(help="RSS/Atom feeds polled for new articles.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
 CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+TEAM = re.compile(r"^[TE][A-Z0-9]{2,}$")  # a workspace (T…) or an Enterprise Grid organisation (E…)
 
 
 def _slack_client():
@@ -28,7 +29,11 @@ def _slack_client():
 
 
 def _team(team: Optional[str]) -> str:
+    """The workspace id given, checked; else asked from Slack, which needs the bot token, so every other argument
+    is checked before this is called."""
     if team:
+        if not TEAM.match(team):
+            raise fail(f"--team {team!r} is not a Slack workspace id (like T0123ABCD)")
         return team
     from slack_sdk.errors import SlackApiError
 
@@ -58,11 +63,15 @@ def subscribe(
     post_empty: bool = typer.Option(False, "--post-empty", help="Post a one-line note when nothing is new."),
 ) -> None:
     """Subscribe a channel to a daily digest on TOPIC."""
-    from knowledge.subscriptions import SubscriptionError
+    from knowledge.subscriptions import SubscriptionError, check_request
     from knowledge.subscriptions import subscribe as do_subscribe
 
     if not CHANNEL.match(channel):
         raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)")
+    try:
+        check_request(topic, at, tz)
+    except SubscriptionError as exc:
+        raise fail(str(exc))
     team_id = _team(team)
     with open_store() as store:
         try:
@@ -78,8 +87,11 @@ def unsubscribe(topic: str, channel: str = typer.Option(..., "--channel"), team:
     """Stop a channel's digest on TOPIC."""
     from knowledge.subscriptions import unsubscribe as do_unsubscribe
 
+    if not CHANNEL.match(channel):
+        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)")
+    team_id = _team(team)
     with open_store() as store:
-        gone = do_unsubscribe(store, _team(team), channel, topic)
+        gone = do_unsubscribe(store, team_id, channel, topic)
     if gone is None:
         raise fail(f"{channel} does not follow {topic!r}")
     console.print(f"unsubscribed {channel} from {gone.topic}", highlight=False)
@@ -130,11 +142,16 @@ def digest(
 @feeds_app.command("add")
 def feeds_add(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
     """Follow a feed; it is polled every 15 minutes by `serve` (or `feeds poll`)."""
-    from knowledge.feedwatch import FeedError, add_feed
+    from knowledge.feedwatch import FeedError, add_feed, check_feed_url
 
+    try:
+        check_feed_url(url)
+    except FeedError as exc:
+        raise fail(str(exc))
+    team_id = _team(team)
     with open_store() as store:
         try:
-            feed, created = add_feed(store, _team(team), url)
+            feed, created = add_feed(store, team_id, url)
         except FeedError as exc:
             raise fail(str(exc))
     console.print(("added " if created else "already followed: ") + feed["url"], highlight=False)

@@ -173,3 +173,17 @@ def test_feeds_poll_exits_1_when_a_feed_fails(run, tmp_path):
 def test_feeds_add_refuses_a_private_address_at_once(run):
     result = run("feeds", "add", "http://10.0.0.1/rss", "--team", "T0123")
     assert result.exit_code == 1 and "10.0.0.1 is a private address" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--at", "25:00"], "out of range"),
+    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--tz", "Mars/Olympus"], "unknown time zone"),
+    (["subscribe", "the", "--channel", "C0123ABCD"], "too general"),
+    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--team", "bad team"], "not a Slack workspace id"),
+    (["unsubscribe", "kellogg", "--channel", "general"], "not a Slack channel id"),
+    (["feeds", "add", "ftp://example.org/rss"], "not an http(s) feed URL"),
+])
+def test_a_bad_argument_is_named_before_slack_is_asked_which_workspace_this_is(run, monkeypatch, args, message):
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    result = run(*args)
+    assert result.exit_code == 1 and message in result.output and "SLACK_BOT_TOKEN" not in result.output

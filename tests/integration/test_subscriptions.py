@@ -30,6 +30,18 @@ def test_bad_times_and_zones_are_refused_with_a_clear_reason(store, at, tz, mess
     assert list_subscriptions(store) == []
 
 
+@pytest.mark.parametrize("topic, message", [
+    ("?!", "no topic given"),
+    ("the", "too general to brief on"),
+    ("kellogg since:7d", "a digest takes no filters"),
+    ("   ", "which topic"),
+])
+def test_a_topic_a_digest_could_not_be_about_is_refused(store, topic, message):
+    with pytest.raises(SubscriptionError, match=message):
+        subscribe(store, "T1", "C1", topic)
+    assert list_subscriptions(store) == []
+
+
 def test_times_accept_am_pm_and_default_to_eight_utc(store):
     sub, _ = subscribe(store, "T1", "C1", "ceasefire", at="7:15pm")
     assert (sub.at_time, sub.tz) == ("19:15", "UTC")
