@@ -155,10 +155,18 @@ class Store:
         return doc
 
     def get_document(self, doc_id: str) -> Optional[Document]:
-        rows = list(self.db.query("SELECT * FROM documents WHERE id = ? OR id LIKE ? LIMIT 2", [doc_id, f"{doc_id}%"]))
-        if len(rows) != 1:
-            return None
-        return document_from_row(rows[0])
+        """The document with this id or unique id prefix; None when none or several match (`documents_matching`
+        tells which)."""
+        rows = self.documents_matching(doc_id, 2)
+        return rows[0] if len(rows) == 1 else None
+
+    def documents_matching(self, doc_id: str, limit: int = 5) -> list[Document]:
+        exact = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+        if exact:
+            return [document_from_row(exact[0])]
+        pattern = doc_id.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        rows = self.db.query("SELECT * FROM documents WHERE id LIKE ? ORDER BY id LIMIT ?", [pattern, limit])
+        return [document_from_row(r) for r in rows]
 
     def iter_documents(self, include_duplicates: bool = True) -> Iterator[Document]:
         where = "" if include_duplicates else "WHERE duplicate_of IS NULL"

@@ -44,9 +44,15 @@ def sources() -> None:
 def doc(document_id: str = typer.Argument(..., help="Document id (or a unique prefix of it).")) -> None:
     """Print a stored document's clean text exactly as stored, to re-verify citations."""
     with open_store() as store:
-        document = store.get_document(document_id)
-    if document is None:
-        raise fail(f"no document with id {document_id!r} (see `briefbot sources`, or ids in --format json)")
+        found = store.documents_matching(document_id) if document_id.strip() else []
+    if not found:
+        raise fail(f"no document with id {document_id!r} (citations in `briefbot brief TOPIC --format json` "
+                   "carry document ids)")
+    if len(found) > 1:
+        ids = ", ".join(d.id[:12] for d in found[:4])
+        raise fail(f"{document_id!r} starts several document ids ({ids}{' …' if len(found) > 4 else ''}); "
+                   "type more of it")
+    document = found[0]
     sys.stdout.write(document.text)
     sys.stdout.flush()
 

@@ -20,7 +20,7 @@ SYNTAX = (
     "filters: since:7d | since:2w | since:3m | since:2025-06-01, from:<outlet>, limit:<1-50>; "
     "e.g. `kellogg since:7d from:nbc limit:5`"
 )
-_RELATIVE = re.compile(r"^(\d{1,4})([dwmy])$")
+_RELATIVE = re.compile(r"^(\d+)([dwmy])$")
 _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 MAX_TOPIC = 200  # characters; the longest names and subjects are a few dozen
 # Words every article contains: a topic made only of these would "match" the whole store. Lowercase words that are
@@ -61,7 +61,11 @@ class Query(BaseModel):
 def parse_since(value: str, today: date) -> date:
     m = _RELATIVE.match(value.lower())
     if m:
-        return today - timedelta(days=int(m.group(1)) * _UNITS[m.group(2)])
+        days = int(m.group(1)) * _UNITS[m.group(2)]
+        try:
+            return today - timedelta(days=days)
+        except OverflowError:
+            raise QueryError(f"since:{value} reaches back before the year 1; {SYNTAX}") from None
     try:
         return date.fromisoformat(value)
     except ValueError:

@@ -187,3 +187,15 @@ def test_a_bad_argument_is_named_before_slack_is_asked_which_workspace_this_is(r
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     result = run(*args)
     assert result.exit_code == 1 and message in result.output and "SLACK_BOT_TOKEN" not in result.output
+
+
+def test_doc_with_a_prefix_shared_by_several_documents_asks_for_more_of_the_id(run, tmp_path):
+    from knowledge.store import Store
+
+    run("ingest", "--demo")
+    with Store.open(tmp_path / "cli.db") as store:
+        ids = [d.id for d in store.iter_documents()]
+    shared = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
+    result = run("doc", shared)
+    assert result.exit_code == 1 and "starts several document ids" in result.output
+    assert run("doc", ids[0]).exit_code == 0

@@ -30,6 +30,7 @@ def test_a_quoted_topic_keeps_its_words_together():
     ("kellogg sort:new", "unknown filter sort:"),
     ("since:7d", "no topic given"),
     ("kellogg from:", "from: needs a value"),
+    ("kellogg since:9999y", "since:9999y reaches back before the year 1"),
 ])
 def test_bad_filters_are_errors_that_show_the_syntax(text, fragment):
     with pytest.raises(QueryError) as err:
