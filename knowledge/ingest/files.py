@@ -213,4 +213,6 @@ def read_file(path: Path) -> DocumentInput:
         raise IngestError(f"{path.name}: no text left after removing page furniture", str(path))
     if not meta.get("title"):
         meta["title"] = _title_from_first_line(text)
+        if meta["title"] and path.suffix.lower() == ".md":
+            meta["title"] = meta["title"].lstrip("#").strip() or None  # "# Port strike ends": a Markdown heading
     return DocumentInput(text=text, origin=str(path), **meta)

@@ -61,6 +61,13 @@ def test_without_metadata_the_date_is_unknown_and_a_headline_line_is_the_title(t
     assert doc.text.index(doc.title) == 0
 
 
+def test_a_markdown_heading_on_the_first_line_is_the_title_without_its_hashes(tmp_path):
+    path = tmp_path / "c.md"
+    path.write_text("# " + ARTICLE, encoding="utf-8")
+    doc = read_file(path)
+    assert doc.title == "Ferry terminal to close" and doc.text.startswith("# Ferry terminal to close")
+
+
 @pytest.mark.parametrize("first_line", [
     "The harbour authority said the terminal will close.",
     "A very long first line " * 8,
