@@ -253,7 +253,16 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
         date_from=min(dated) if dated else None, date_to=max(dated) if dated else None,
         undated_documents=len({c.document_id for c in cites if not c.published_at}),
         filters=query.filters(), dropped_unverified=sum(dropped), generated_at=now or datetime.now(timezone.utc),
+        note=_outlet_note(store, query.outlet),
     )
+
+
+def _outlet_note(store: Store, outlet: Optional[str]) -> Optional[str]:
+    """An empty briefing because of a misspelt outlet should say so, not look like a quiet news day."""
+    if not outlet or gather.outlet_known(store, outlet):
+        return None
+    names = [s["name"] for s in store.sources()][:8]
+    return f"No outlet in the store matches from:{outlet}." + (f" Outlets: {', '.join(names)}." if names else "")
 
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:

@@ -61,6 +61,14 @@ def scope_for(query: Query) -> Scope:
     return Scope(" AND ".join(f"({c})" for c in clauses), params)
 
 
+def outlet_known(store: Store, outlet: str) -> bool:
+    """Whether `from:outlet` matches any stored source, by the same rule the filter uses."""
+    pattern = f"%{outlet.lower()}%"
+    return store.db.execute(
+        "SELECT 1 FROM sources WHERE lower(name) LIKE ? OR lower(COALESCE(domain, '')) LIKE ? OR id LIKE ? LIMIT 1",
+        [pattern, pattern, pattern]).fetchone() is not None
+
+
 def _and(scope: Scope) -> str:
     return f" AND {scope.sql}" if scope.sql else ""
 

@@ -56,3 +56,10 @@ def test_an_unknown_topic_says_nothing_is_known_and_how_to_add_sources(demo_stor
 def test_an_unknown_name_close_to_a_known_one_gets_it_as_a_suggestion(demo_store):
     result = compose(demo_store, parse_query("Dudakovitch Malevsky"))
     assert result.kind == "unknown" and "Malek Dudakov" in result.suggestions
+
+
+def test_a_misspelt_outlet_filter_says_no_outlet_matches_and_lists_the_stored_ones(demo_store):
+    result = compose(demo_store, parse_query("kellogg from:nowhere"))
+    assert result.kind == "briefing" and not result.developments and not result.matters
+    assert result.note.startswith("No outlet in the store matches from:nowhere.") and "Harbor Ledger" in result.note
+    assert compose(demo_store, parse_query('kellogg from:"Harbor Ledger"')).note is None
