@@ -32,6 +32,7 @@ class SaveResult:
     duplicate_of: Optional[str] = None
     similarity: float = 1.0
     title: Optional[str] = None
+    label: Optional[str] = None  # the input as the user named it (path or URL), for reports of untitled articles
 
 
 def _iso(value: Optional[datetime]) -> Optional[str]:

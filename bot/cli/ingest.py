@@ -22,7 +22,7 @@ def progress_bar(label: str, total: Optional[int]) -> Iterator:
 
 def print_report(report) -> None:
     for r in report.results:
-        title = r.title or r.document_id
+        title = r.title or r.label or r.document_id
         if r.status == "stored":
             console.print(f"[green]stored[/green]    {r.document_id[:12]}  {title}", highlight=False)
         elif r.status == "exists":

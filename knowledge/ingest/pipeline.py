@@ -96,7 +96,7 @@ def _store_batch(
         digest = content_hash(inp.text)
         existing = store.find_existing(inp) or (digest if digest in seen_in_batch else None)
         if existing:
-            report.results.append(SaveResult("exists", existing, title=inp.title))
+            report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
             if progress:
                 progress(1)
             continue
@@ -116,7 +116,7 @@ def _store_batch(
             if analysis is not None and original is None:
                 write_analysis(store, doc, analysis)
         status = "duplicate" if original else "stored"
-        report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title))
+        report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
         if progress:
             progress(1)
     return report

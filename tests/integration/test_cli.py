@@ -199,3 +199,10 @@ def test_doc_with_a_prefix_shared_by_several_documents_asks_for_more_of_the_id(r
     result = run("doc", shared)
     assert result.exit_code == 1 and "starts several document ids" in result.output
     assert run("doc", ids[0]).exit_code == 0
+
+
+def test_an_article_without_a_title_is_reported_by_its_file_name(run, tmp_path):
+    path = tmp_path / "untitled-note.txt"
+    path.write_text("The harbour chief said on Monday that the quay would reopen in June after repairs.\n")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0 and "untitled-note.txt" in result.output
