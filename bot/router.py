@@ -16,7 +16,36 @@ from knowledge.render.mrkdwn import escape
 from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
-_SUB = re.compile(r"^(?P<topic>.+?)(?:\s+at\s+(?P<at>\S+))?(?:\s+tz\s+(?P<tz>\S+))?(?:\s+(?P<empty>--?(?:always|post-empty)))?$", re.I)
+_SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
+_TIME_LIKE = re.compile(r"^\d{1,2}(?::\d{2})?\s*(?:am|pm)?$", re.I)
+_ALWAYS = {"--always", "-always", "--post-empty", "-post-empty"}
+SUBSCRIBE_USAGE = "Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin] [--always]`"
+MAX_FALLBACK = 3000  # Slack's limit for a message's notification text
+
+
+def slack_text(text: str) -> str:
+    """Slack sends what users type with `&`, `<` and `>` as HTML entities; read it as typed (one pass, so a typed
+    "&lt;" stays "&lt;")."""
+    return _SLACK_ENTITY.sub(lambda m: {"amp": "&", "lt": "<", "gt": ">"}[m.group(1)], text)
+
+
+def subscribe_args(rest: str) -> tuple[str, Optional[str], Optional[str], bool]:
+    """(topic, at, tz, always) from "kellogg at 8:30 tz Europe/Berlin --always", options in any order; "at" and
+    "tz" count as options only before a time or a zone name, so a topic may still contain the word "at"."""
+    words, topic, at, tz, always = rest.split(), [], None, None, False
+    i = 0
+    while i < len(words):
+        w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if w.lower() == "at" and _TIME_LIKE.match(nxt):
+            at, i = nxt, i + 2
+        elif w.lower() == "tz" and nxt:
+            tz, i = nxt, i + 2
+        elif w.lower() in _ALWAYS:
+            always, i = True, i + 1
+        else:
+            topic.append(w)
+            i += 1
+    return " ".join(topic), at, tz, always
 
 
 @dataclass
@@ -28,12 +57,20 @@ class Reply:
 
 
 def note(text: str) -> Reply:
-    """A one-section reply built from our own words plus escaped user/stored text."""
-    return Reply([{"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}]}])
+    """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
+    splitting an escape such as `&amp;`."""
+    return Reply([{"text": _cut(text, MAX_FALLBACK),
+                   "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, 2900)}}]}])
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return re.sub(r"&[a-z]{0,4}$", "", text[:limit - 1]) + "…"
 
 
 def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: Optional[str] = None) -> Reply:
-    text = " ".join((text or "").split())
+    text = " ".join(slack_text(text or "").split())
     word, _, rest = text.partition(" ")
     verb = word.lower()
     if verb in ("", "help", "?", "-h", "--help"):
@@ -140,25 +177,33 @@ def alias(store: Store, rest: str, team_id: str, user_id: str) -> Reply:
         return note(f"Could not add that alias: {escape(str(exc))}")
 
 
-def subscribe(store: Store, rest: str, team_id: str, user_id: str, channel_id: str, user_tz: Optional[str]) -> Reply:
+def subscribe(store: Store, rest: str, team_id: str, user_id: str, channel_id: str, user_tz: Optional[str],
+              entity_id: Optional[str] = None) -> Reply:
+    """`entity_id` comes from a Follow button on a briefing the user already disambiguated."""
+    from knowledge.brief.topic import resolve_topic
     from knowledge.subscriptions import SubscriptionError
     from knowledge.subscriptions import subscribe as do_subscribe
 
-    m = _SUB.match(rest.strip())
-    if not rest.strip() or not m:
-        return note("Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin]`")
+    topic, at, tz, always = subscribe_args(rest)
+    if not topic:
+        return note(SUBSCRIBE_USAGE)
     try:
         sub, created = do_subscribe(
-            store, team_id, channel_id, m["topic"], at=m["at"], tz=m["tz"] or user_tz, created_by=user_id,
-            post_empty=bool(m["empty"]),
+            store, team_id, channel_id, topic, at=at, tz=tz, default_tz=user_tz, created_by=user_id,
+            post_empty=True if always else None, entity_id=entity_id,
         )
     except SubscriptionError as exc:
         return note(f"Could not subscribe: {escape(str(exc))}")
-    verb = "Subscribed" if created else "Updated the subscription:"
-    return Reply(
-        note(f"{verb} this channel to a daily digest on *{escape(sub.topic)}* at {sub.at_time} ({escape(sub.tz)}).").messages,
-        ephemeral=False,
-    )
+    when = f"at {sub.at_time} ({escape(sub.tz)})"
+    if created:
+        text = f"Subscribed this channel to a daily digest on *{escape(sub.topic)}* {when}."
+        if resolve_topic(store, sub.topic, sub.entity_id, team_id).kind == "unknown":
+            text += " No article mentions it yet; digests start once one does."
+    elif at or tz or always:
+        text = f"Updated this channel's daily digest on *{escape(sub.topic)}*: {when}."
+    else:
+        text = f"This channel already follows *{escape(sub.topic)}*; its daily digest is {when}."
+    return Reply(note(text).messages, ephemeral=not (created or at or tz or always))
 
 
 def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply:
@@ -166,7 +211,7 @@ def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply
 
     if not rest.strip():
         return note("Usage: `/brief unsubscribe <topic>`")
-    gone = do_unsubscribe(store, team_id, channel_id, rest.strip())
+    gone = do_unsubscribe(store, team_id, channel_id, rest.strip())  # workspace aliases resolve too
     if gone is None:
         return note(f"This channel does not follow *{escape(rest.strip())}*. See `/brief subscriptions`.")
     return note(f"Unsubscribed this channel from *{escape(gone.topic)}*.")

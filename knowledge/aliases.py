@@ -37,12 +37,21 @@ def merge_entities(store: Store, source_id: str, target_id: str) -> None:
     db.execute("DELETE FROM entities WHERE id = ?", [source_id])
 
 
-def add_alias(store: Store, variant: str, target: str) -> str:
-    """Returns a one-line description of what changed."""
+MAX_NAME = 200  # characters; the longest real names and titles are well under it
+
+
+def _check_pair(variant: str, target: str) -> None:
     if not name_key(variant) or not name_key(target):
-        raise AliasError("both the variant and the canonical name need letters or digits")
+        raise AliasError("both the variant and the name need letters or digits")
+    if max(len(variant), len(target)) > MAX_NAME:
+        raise AliasError(f"a name is at most {MAX_NAME} characters")
     if name_key(variant) == name_key(target):
         raise AliasError(f"{variant!r} and {target!r} are already the same name")
+
+
+def add_alias(store: Store, variant: str, target: str) -> str:
+    """Returns a one-line description of what changed."""
+    _check_pair(variant, target)
     with store.transaction():
         target_id = _entity_for(store, target)
         variant_id = _entity_for(store, variant)
@@ -68,10 +77,7 @@ def list_aliases(store: Store, origin: Optional[str] = None) -> list[dict]:
 
 def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: Optional[str] = None) -> str:
     """A workspace's own alias: `variant` means `target` in that workspace's briefings and subscriptions."""
-    if not name_key(variant) or not name_key(target):
-        raise AliasError("both the variant and the name need letters or digits")
-    if name_key(variant) == name_key(target):
-        raise AliasError(f"{variant!r} and {target!r} are already the same name")
+    _check_pair(variant, target)
     entity_id = _entity_for(store, target)
     with store.transaction():
         store.db["team_aliases"].upsert(

@@ -97,11 +97,18 @@ def check_request(topic: str, at: Optional[str] = None, tz: Optional[str] = None
 
 def subscribe(
     store: Store, team_id: str, channel_id: str, topic: str, at: Optional[str] = None, tz: Optional[str] = None,
-    created_by: Optional[str] = None, post_empty: bool = False, entity_id: Optional[str] = None,
-    now: Optional[datetime] = None,
+    created_by: Optional[str] = None, post_empty: Optional[bool] = None, entity_id: Optional[str] = None,
+    now: Optional[datetime] = None, default_tz: Optional[str] = None,
 ) -> tuple[Subscription, bool]:
-    """Returns (subscription, created). Subscribing again updates time/zone and resumes a paused subscription."""
+    """Returns (subscription, created). Subscribing again resumes a paused subscription and changes only what was
+    given (a time, a zone, --always): a colleague's Follow click must not move the channel's digest to their own
+    time zone. `default_tz` (the subscriber's own zone) applies to a new subscription only; a bad one is ignored."""
     topic, at_time, zone = check_request(topic, at, tz)
+    if not tz and default_tz:
+        try:
+            zone = parse_zone(default_tz)
+        except SubscriptionError:
+            pass
     resolution = resolve_topic(store, topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)
@@ -112,15 +119,19 @@ def subscribe(
     with store.transaction():
         existing = _find(store, team_id, channel_id, topic)
         if existing:
-            store.db["subscriptions"].update(existing.id, {
-                "at_time": at_time, "tz": zone, "status": "active", "paused_reason": None,
-                "post_empty": int(post_empty), "entity_id": entity_id,
-            })
+            changes = {"status": "active", "paused_reason": None, "entity_id": entity_id or existing.entity_id}
+            if at:
+                changes["at_time"] = at_time
+            if tz:
+                changes["tz"] = zone
+            if post_empty is not None:
+                changes["post_empty"] = int(post_empty)
+            store.db["subscriptions"].update(existing.id, changes)
             return _find(store, team_id, channel_id, topic), False
         store.db["subscriptions"].insert({
             "team_id": team_id, "channel_id": channel_id, "topic": topic, "entity_id": entity_id,
             "at_time": at_time, "tz": zone, "created_by": created_by, "created_at": created, "status": "active",
-            "paused_reason": None, "post_empty": int(post_empty), "last_sent_at": None,
+            "paused_reason": None, "post_empty": int(bool(post_empty)), "last_sent_at": None,
         })
     return _find(store, team_id, channel_id, topic), True
 
@@ -136,7 +147,7 @@ def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[S
 def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[Subscription]:
     found = _find(store, team_id, channel_id, topic)
     if found is None:
-        resolution = resolve_topic(store, topic)
+        resolution = resolve_topic(store, topic, team_id=team_id)
         if resolution.kind == "entity":
             found = _find(store, team_id, channel_id, resolution.entity.name)
     if found is None:

@@ -75,7 +75,7 @@ def subscribe(
     team_id = _team(team)
     with open_store() as store:
         try:
-            sub, created = do_subscribe(store, team_id, channel, topic, at=at, tz=tz, post_empty=post_empty)
+            sub, created = do_subscribe(store, team_id, channel, topic, at=at, tz=tz, post_empty=True if post_empty else None)
         except SubscriptionError as exc:
             raise fail(str(exc))
     verb = "subscribed" if created else "updated"

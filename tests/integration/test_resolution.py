@@ -69,3 +69,16 @@ def test_re_extracting_a_document_replaces_its_facts_instead_of_adding_to_them(s
     with store.db.atomic():
         write_analysis(store, doc, Analysis(entities=[LocalEntity("Ana Ruiz", "PERSON", [(0, 8)], ["Ana Ruiz"])]))
     assert store.db["mentions"].count == 1
+
+
+def test_an_alias_with_a_name_too_long_to_be_one_is_refused_and_nothing_is_stored(store):
+    import pytest
+
+    from knowledge.aliases import AliasError, add_alias, add_team_alias
+
+    before = store.stats()["aliases"]
+    with pytest.raises(AliasError, match="at most 200 characters"):
+        add_alias(store, "Tiki" * 60, "Siarhei Tsikhanouski")
+    with pytest.raises(AliasError, match="at most 200 characters"):
+        add_team_alias(store, "T1", "Tiki", "x" * 201)
+    assert store.stats()["aliases"] == before

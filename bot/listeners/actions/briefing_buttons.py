@@ -72,7 +72,7 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
             topic = parse_query(value["q"]).topic  # follow the topic, not the filters of one briefing
         except QueryError:
             topic = value["q"]
-        reply = subscribe(store, topic, team, user, channel, user_timezone(client, user))
+        reply = subscribe(store, topic, team, user, channel, user_timezone(client, user), entity_id=value.get("entity_id"))
         reply.ephemeral = True
         deliver_via_respond(respond, reply)
 
@@ -82,7 +82,8 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
 def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext) -> None:
     def work(store, value) -> None:
         reply = brief(store, value["q"], entity_id=value.get("entity_id"), ephemeral=False)
-        reply.ephemeral = False
+        # only a briefing goes to the channel; "nothing known", a question back or an error stays with the clicker
+        reply.ephemeral = reply.topic is None
         deliver_via_respond(respond, reply)
 
     _start(ack, body, respond, context, work)
