@@ -84,7 +84,11 @@ def make_handler(app: App, guard: ReplayGuard):
             if path != EVENTS_PATH:
                 self._send(404, "not found")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                self._send(400, "bad Content-Length")
+                return
             if length > MAX_BODY:
                 self._send(413, "request too large")
                 return
@@ -93,7 +97,14 @@ def make_handler(app: App, guard: ReplayGuard):
             if signature and guard.seen(signature):
                 self._send(401, "replayed request")
                 return
-            resp = app.dispatch(BoltRequest(body=body, query=query, headers=self._headers()))
+            try:
+                # Bolt parses the body (form fields, the JSON `payload`) while building the request, before the
+                # signature is checked: a body it cannot parse is answered 400 here, not a dropped connection.
+                request = BoltRequest(body=body, query=query, headers=self._headers())
+            except (ValueError, TypeError, AttributeError, KeyError):
+                self._send(400, "malformed request body")
+                return
+            resp = app.dispatch(request)
             if signature and resp.status != 401:
                 guard.remember(signature)
             self._bolt(resp)

@@ -76,3 +76,22 @@ def test_a_huge_echoed_input_is_cut_to_slacks_limits_without_breaking_an_escape(
     section = post["blocks"][0]["text"]["text"]
     assert len(post["text"]) <= 3000 and len(section) <= 3000
     assert section.endswith("&lt;…") and post["text"].endswith("&lt;…")
+
+
+def test_a_body_slack_could_not_have_sent_gets_400_instead_of_a_dropped_connection(bot, slack):
+    import httpx
+
+    for body, kind in (("payload=%7Bnot", "application/x-www-form-urlencoded"), ("{not json", "application/json"),
+                       ("payload=[1]", "application/x-www-form-urlencoded")):
+        resp = httpx.post(bot.url + "/slack/events", content=body.encode(), headers={"Content-Type": kind}, timeout=5)
+        assert resp.status_code == 400, body
+    assert httpx.get(bot.url + "/healthz").status_code == 200
+
+
+def test_a_slash_command_without_its_channel_is_answered_at_once_with_what_is_missing(bot, slack):
+    from urllib.parse import parse_qsl, urlencode
+
+    fields = dict(parse_qsl(slash_command("kellogg", slack.new_response_url())))
+    del fields["channel_id"]
+    resp = bot.post(urlencode(fields))
+    assert resp.status_code == 200 and "missing channel_id" in resp.text

@@ -17,7 +17,16 @@ def register(app: App) -> None:
     app.command("/brief")(handle_brief)
 
 
+REQUIRED = ("team_id", "user_id", "channel_id")
+
+
 def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    missing = [k for k in REQUIRED if not command.get(k)]
+    if missing:
+        # Slack always sends these; a request without them is not one retrying could fix
+        ack(f"This request is missing {', '.join(missing)}; it did not come from a Slack slash command.")
+        log.warning("/brief without %s", ", ".join(missing))
+        return
     ack()
     deps = context["deps"]
     text = command.get("text") or ""
