@@ -22,6 +22,9 @@ from knowledge.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
+# The workspace's token no longer works: retrying eight times and again tomorrow cannot help; an operator must act.
+AUTH_ERRORS = {"invalid_auth", "not_authed", "token_revoked", "token_expired", "missing_scope",
+               "team_access_not_granted", "no_permission"}
 
 
 @dataclass
@@ -107,7 +110,10 @@ def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApi
         retry = int(exc.response.headers.get("Retry-After", exc.response.headers.get("retry-after", 30)) or 30)
         ledger.defer(store, job.digest_id, now + timedelta(seconds=retry), "rate limited")
         run.count("deferred")
-    elif error in PAUSE_ERRORS:
+    elif error in PAUSE_ERRORS or error in AUTH_ERRORS:
+        if error in AUTH_ERRORS:
+            log.warning("digest on %r for %s paused: Slack says %s; check the bot token and its scopes, or "
+                        "reinstall the app, then subscribe again", sub.topic, sub.channel_id, error)
         pause(store, sub.id, error)
         ledger.mark(store, job.digest_id, "failed", error=error)
         run.count("paused")
@@ -118,6 +124,7 @@ def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApi
             except SlackApiError:
                 log.warning("could not tell %s that a subscription was paused", sub.created_by)
     elif job.attempts >= ledger.MAX_ATTEMPTS:
+        log.warning("digest on %r for %s failed after %d attempts: %s", sub.topic, sub.channel_id, job.attempts, error)
         ledger.mark(store, job.digest_id, "failed", error=error)
         run.count("failed")
     else:

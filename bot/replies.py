@@ -11,14 +11,25 @@ from typing import Callable, Optional
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.router import Reply
+from bot.router import Reply, note
 
 log = logging.getLogger("briefbot.bot")
 SORRY = "Sorry — briefbot ran into a problem answering that. Please try again in a minute."
 
 
+MAX_RESPONSES = 5  # Slack accepts at most five posts to one response_url (within 30 minutes)
+
+
 def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -> None:
-    for i, msg in enumerate(reply.messages):
+    """A long answer keeps its first parts and says what was left out, rather than losing its tail silently to a
+    sixth post Slack would reject."""
+    messages = reply.messages
+    if len(messages) > MAX_RESPONSES:
+        left = len(messages) - (MAX_RESPONSES - 1)
+        messages = messages[:MAX_RESPONSES - 1] + note(
+            f"…and {left} more parts not shown (Slack allows {MAX_RESPONSES} replies to one request). "
+            "Narrow it with `since:7d` or `from:<outlet>`.").messages
+    for i, msg in enumerate(messages):
         respond(
             text=msg.get("text", ""), blocks=msg.get("blocks"),
             response_type="ephemeral" if reply.ephemeral else "in_channel",

@@ -53,6 +53,9 @@ REASONS = {
     "not_in_channel": "briefbot is not a member of the channel",
     "is_archived": "the channel was archived",
     "channel_is_archived": "the channel was archived",
+    "invalid_auth": "Slack no longer accepts briefbot's token (ask an admin to reinstall the app)",
+    "token_revoked": "briefbot's token was revoked (ask an admin to reinstall the app)",
+    "missing_scope": "briefbot lacks a permission it needs (ask an admin to reinstall the app)",
 }
 
 

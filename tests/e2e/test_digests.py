@@ -152,6 +152,19 @@ def test_an_archived_channel_pauses_its_subscription_and_tells_its_creator(store
     assert run_digests(stores, client, utc(2025, 1, 16, 8, 1)).paused == 0
 
 
+def test_a_token_slack_no_longer_accepts_pauses_the_digest_at_once_and_warns_the_operator(stores, client, slack, caplog):
+    store = stores.get()
+    subscribe(store, "T1", "CAUTH", "lindqvist", now=CREATED)
+    add(stores, article(1, utc(2025, 1, 14, 12)))
+    slack.fail("chat.postMessage", "invalid_auth", channel="CAUTH")
+    with caplog.at_level("WARNING", logger="briefbot.digests"):
+        run = run_digests(stores, client, utc(2025, 1, 15, 8, 1))
+    assert run.paused == 1 and run.deferred == 0
+    [sub] = list_subscriptions(store)
+    assert (sub.status, sub.paused_reason) == ("paused", "invalid_auth")
+    assert any("invalid_auth" in r.getMessage() and "reinstall" in r.getMessage() for r in caplog.records)
+
+
 def test_delta_digests_never_repeat_an_item(stores, client, slack):
     subscribe(stores.get(), "T1", "C1", "lindqvist", now=CREATED)
     add(stores, article(1, utc(2025, 1, 14, 12)))
