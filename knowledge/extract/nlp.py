@@ -42,6 +42,10 @@ def _load(model: str) -> Language:
     for name, where, config in PIPELINE:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=config, **where)
+    # ingestion refuses longer texts itself (MAX_DOCUMENT_CHARS); spaCy's own cap must never be the one that trips
+    from knowledge.config import get_settings
+
+    nlp.max_length = max(nlp.max_length, get_settings().max_document_chars + 1)
     return nlp
 
 
