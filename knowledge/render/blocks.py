@@ -246,7 +246,7 @@ HELP = """*briefbot* — cited news briefings
 • `/brief add <url>` — add an article to the store
 • `/brief sources` — outlets in the store
 • `/brief alias <variant> = <name>` — e.g. `/brief alias Tikhanovsky = Siarhei Tsikhanouski`
-• `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin]` — a daily digest in this channel
+• `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin] [--always]` — a daily digest in this channel (`--always`: post a note on days with nothing new)
 • `/brief unsubscribe <topic>`, `/brief subscriptions`
 • `/brief feeds add|list|remove <url>` — RSS/Atom feeds to watch
 Mention me (@briefbot kellogg) or send me a DM to get the same answers in a thread."""
