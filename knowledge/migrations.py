@@ -244,6 +244,13 @@ def m008_initialism_keys(db: sqlite_utils.Database) -> None:
         db[table].insert_all(({**r, "key": name_key(r["alias"])} for r in rows), pk=pk, ignore=True)
 
 
+@migration
+def m009_claim_fragments(db: sqlite_utils.Database) -> None:
+    """A quote split around its cue keeps its pieces, so a briefing can show the speaker's words without the
+    "X said" between them (the citation still covers the whole passage). Old claims get theirs on re-extraction."""
+    db["claims"].add_column("fragments", str)
+
+
 def current_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

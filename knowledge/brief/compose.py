@@ -7,6 +7,7 @@ then corroboration and how central the topic is to the line; undated items come 
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from typing import Optional
 
@@ -136,10 +137,20 @@ def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
         claim_ids=[m["id"] for m in members], speaker=head["speaker_name"] or "unnamed source",
         speaker_entity_id=head["speaker_entity_id"], stance=head["stance"],
         stance_label=stance_label(head["stance"], bool(head["negated"])), negated=bool(head["negated"]),
-        cue=head["cue"], via=head["via"], quote=cites[0].quote, date=when,
+        cue=head["cue"], via=head["via"], quote=_spoken(head, cites[0].quote), date=when,
         date_label=date_label(when, when, "day" if when else "unknown", False, None),
         outlets=outlets, independent_outlets=independent, citations=cites,
     )
+
+
+def _spoken(row: dict, quote: str) -> str:
+    """The speaker's words: the pieces of a split quote joined by an ellipsis, without the "X said" between them;
+    the pieces are sliced from the verified citation, so they are exact words too."""
+    pieces = json.loads(row.get("fragments") or "null")
+    if not pieces:
+        return quote
+    base = row["start"]
+    return " … ".join(quote[s - base:e - base] for s, e in pieces)
 
 
 def _merge_claims(rows: list[dict]) -> list[list[dict]]:

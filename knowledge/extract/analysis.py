@@ -52,6 +52,8 @@ class LocalClaim:
     context: Span
     parent: Optional[int] = None
     about: list[int] = field(default_factory=list)
+    # the pieces of a quote split around its cue ('"A," X said. "B."'); `content` spans them all, cue included
+    fragments: list[Span] = field(default_factory=list)
 
 
 @dataclass

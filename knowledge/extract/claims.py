@@ -102,6 +102,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 context=context,
                 parent=att.parent,
                 about=list(dict.fromkeys(about)),
+                fragments=[tuple(f) for f in att.content] if len(att.content) > 1 else [],
             )
         )
     return claims

@@ -6,6 +6,7 @@ once or not at all. Every stored offset is checked against the document text bef
 
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 from knowledge.extract.analysis import Analysis
@@ -77,6 +78,7 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
                 "parent_id": claim_ids[cl.parent] if cl.parent is not None and cl.parent < n else None,
                 "start": cl.content[0], "end": cl.content[1], "quote": _check(doc.text, *cl.content),
                 "context_start": cl.context[0], "context_end": cl.context[1], "sort_date": published,
+                "fragments": _fragments(doc.text, cl.content, cl.fragments),
             }
         )
         db["claim_about"].insert_all(
@@ -94,6 +96,17 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
         ignore=True,
     )
     link_across_documents(store, doc.id)
+
+
+def _fragments(text: str, content, fragments) -> Optional[str]:
+    """JSON offsets of a split quote's pieces, each checked to lie inside the cited span and to slice the text."""
+    if not fragments:
+        return None
+    for s, e in fragments:
+        if not (content[0] <= s < e <= content[1]):
+            raise ValueError(f"fragment {(s, e)} lies outside the claim's span {tuple(content)}")
+        _check(text, s, e)
+    return json.dumps([[s, e] for s, e in fragments])
 
 
 def _iso(value) -> Optional[str]:

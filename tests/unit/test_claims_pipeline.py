@@ -54,3 +54,11 @@ def test_a_refusal_to_comment_is_never_the_claim_a_denial_answers(nlp):
     a, found = analyze(nlp, text)
     assert any(stance == "no_comment" for _, _, stance in found)
     assert a.disputes == []
+
+
+def test_a_quote_split_around_its_cue_keeps_its_pieces_without_the_cue(nlp):
+    text = "“The audit will clear us,” Ostrow told the Courier. “We have nothing to hide.”"
+    a, _ = analyze(nlp, text)
+    claim = next(c for c in a.claims if c.speaker == "Ostrow")
+    assert [text[s:e] for s, e in claim.fragments] == ["The audit will clear us", "We have nothing to hide"]
+    assert claim.content == (claim.fragments[0][0], claim.fragments[-1][1]) and claim.via == "the Courier"
