@@ -145,12 +145,18 @@ def _candidates(doc, quotes: QuoteIndex):
 
 def _stance(tok, lemma: str) -> str:
     """The lexicon's stance, except that refusing to comment is neither a claim nor a denial of one."""
-    if lemma in lex.COMMENT_VERBS and negated(tok):
+    if negated(tok) and lemma in lex.COMMENT_VERBS | lex.DISCLOSE_VERBS:
         asks = any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in comp_children(tok) for m in c.children)
-        if lemma != "say" or asks:  # "did not say whether ...", but "did not say that ..." is a claim negated
+        if asks or lemma not in lex.DISCLOSE_VERBS:
+            # "did not say whether ...", "did not confirm whether ..."; but "did not say that ..." and "did not
+            # confirm the report" are claims, negated
             return lex.NO_COMMENT
-    if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.COMMENT_VERBS for c in tok.children):
+    if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.COMMENT_VERBS | lex.DISCLOSE_VERBS
+                                  for c in tok.children):
         return lex.NO_COMMENT
+    if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1
+                               for c in tok.children):
+        return lex.DEMAND  # "called for his resignation", "called on the council to act"
     return lex.VERB_CUES.get(lemma, lex.ASSERT)
 
 

@@ -11,6 +11,8 @@ ASSERT, DENY, SPECULATE, FORECAST, ACKNOWLEDGE, QUESTION, DEMAND, SUPPORT, CRITI
 )
 NO_COMMENT = "no_comment"  # "declined to comment", "did not respond to requests for comment"
 COMMENT_VERBS = {"comment", "respond", "reply", "answer", "elaborate", "discuss", "say"}
+# Refusing to disclose is not commenting either: "declined to confirm", "did not confirm whether", "would not name"
+DISCLOSE_VERBS = {"confirm", "disclose", "reveal", "specify", "identify", "name", "detail", "say"}
 
 VERB_CUES: dict[str, str] = {
     # plain assertion

@@ -361,3 +361,14 @@ def test_a_quote_resuming_after_a_partly_quoted_claim_continues_it(nlp):
     a = only(nlp, 'The summit achieved "very little," the minister added on Twitter. '
                   '"Without reform, the union risks a great deal."')
     assert a["content"] == ['The summit achieved "very little', "Without reform, the union risks a great deal"]
+
+
+@pytest.mark.parametrize("text, stance, negated", [
+    ("The agency declined to confirm whether the pilots had been suspended.", "no_comment", False),
+    ("The spokesman did not confirm the report.", "assert", True),
+    ("The dockers' union called on the port authority to reopen the gates.", "demand", False),
+    ("Residents called for the resignation of the harbour master.", "demand", False),
+])
+def test_refusing_to_confirm_is_no_comment_and_calling_for_something_is_a_demand(nlp, text, stance, negated):
+    a = only(nlp, text)
+    assert (a["stance"], a["negated"]) == (stance, negated)
