@@ -132,7 +132,7 @@ def _candidates(doc, quotes: QuoteIndex):
             continue
         subj = subject(tok)
         content = content_tokens(tok, subj)
-        if subj is not None and subj.i in content:
+        if subj is not None and (subj.i in content or _placeholder(subj, tok)):
             subj = None
         if not content and adjacent_content(doc, quotes, tok) is None:
             continue
@@ -141,6 +141,12 @@ def _candidates(doc, quotes: QuoteIndex):
         out.append((cue_tokens(tok), source_tokens(subj) if subj is not None else set(), content, lemma, stance,
                     negated(tok), via_of(tok, subj)))
     return out
+
+
+def _placeholder(subj, verb) -> bool:
+    """'It was reported that ...', 'It is believed that ...': the "it" stands in for the clause, nobody said it."""
+    return subj.lower_ == "it" and subj.dep_ in ("nsubjpass", "expl") and subj.head.i == verb.i \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _stance(tok, lemma: str) -> str:

@@ -372,3 +372,10 @@ def test_a_quote_resuming_after_a_partly_quoted_claim_continues_it(nlp):
 def test_refusing_to_confirm_is_no_comment_and_calling_for_something_is_a_demand(nlp, text, stance, negated):
     a = only(nlp, text)
     assert (a["stance"], a["negated"]) == (stance, negated)
+
+
+@pytest.mark.parametrize("text", ["It was reported that the ferry line would close in spring.",
+                                  "It is widely believed that the harbour master will resign."])
+def test_the_placeholder_it_of_a_passive_report_is_not_a_speaker(nlp, text):
+    a = only(nlp, text)
+    assert a["source"] == "" and a["content"][0].startswith("that the")
