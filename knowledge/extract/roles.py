@@ -189,7 +189,9 @@ def _content_prep(verb, c) -> bool:
     as a particle in "could call on their help")."""
     if c.dep_ == "prt" and c.i > verb.i and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
         return any(o.dep_ == "pobj" for o in c.children)
-    return c.dep_ == "prep" and c.i > verb.i and (c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES)
+    if c.dep_ != "prep" or c.i < verb.i or any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):
+        return False  # "spoke on Monday" says when, not what
+    return c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES
 
 
 def speech_verb(tok) -> bool:

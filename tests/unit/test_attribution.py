@@ -379,3 +379,9 @@ def test_refusing_to_confirm_is_no_comment_and_calling_for_something_is_a_demand
 def test_the_placeholder_it_of_a_passive_report_is_not_a_speaker(nlp, text):
     a = only(nlp, text)
     assert a["source"] == "" and a["content"][0].startswith("that the")
+
+
+def test_a_bare_comparison_with_an_expectation_is_not_a_claim_and_a_date_is_not_what_was_said(nlp):
+    found = parts(nlp, "The harbour master told reporters the repair bill was smaller than feared.")
+    assert [(a["source"], a["cue"]) for a in found] == [("The harbour master", "told")]
+    assert parts(nlp, "Finance Minister Rafael Ostrow spoke on Monday.") == []
