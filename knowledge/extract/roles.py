@@ -52,8 +52,16 @@ def subject(verb, depth: int = 0):
         return before[-1] if before else subjects[0]
     if subjects:
         return subjects[0]
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        # "X was quoted (by Y) as saying ...": X said it
+        return next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.VERB_CUES \
+            and verb.lemma_.lower() in lex.VERB_CUES and comp_children(verb) and depth < 3:
+        # "X said A was true and warned that B": the parser joins the second cue to the reported clause, but
+        # the one who warned is the one who said
+        return subject(head.head, depth + 1)
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
                 and verb.right_edge.i >= head.right_edge.i - 1:
             # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
@@ -73,6 +81,11 @@ def negated(verb) -> bool:
 def via_of(verb, subj) -> Frag | None:
     """The channel: who was told ("told RT"), or a medium preposition on the verb or on the speaker."""
     doc = verb.doc
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "X was quoted by the Herald as saying": the outlet that quoted is the channel
+        for agent in (c for c in verb.head.head.children if c.dep_ == "agent"):
+            for o in (x for x in agent.children if x.dep_ == "pobj"):
+                return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
     holders = [verb] + ([c for c in subj.children if c.dep_ in ("acl", "advcl")] if subj is not None else [])
     holders += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not comp_children(c)]
     for h in holders:

@@ -385,3 +385,15 @@ def test_a_bare_comparison_with_an_expectation_is_not_a_claim_and_a_date_is_not_
     found = parts(nlp, "The harbour master told reporters the repair bill was smaller than feared.")
     assert [(a["source"], a["cue"]) for a in found] == [("The harbour master", "told")]
     assert parts(nlp, "Finance Minister Rafael Ostrow spoke on Monday.") == []
+
+
+def test_a_second_cue_joined_to_the_reported_clause_keeps_the_first_speaker(nlp):
+    said, warned = parts(nlp, "Ostrow said the talks were productive and warned that a deal was not guaranteed.")
+    assert (said["source"], said["content"]) == ("Ostrow", ["the talks were productive"])
+    assert (warned["source"], warned["cue"], warned["stance"]) == ("Ostrow", "warned", "forecast")
+    assert warned["content"] == ["that a deal was not guaranteed"]
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_outlet_that_quoted(nlp):
+    a = only(nlp, "The general was quoted by the Herald as saying the war was lost.")
+    assert (a["source"], a["cue"], a["via"], a["content"]) == ("The general", "saying", "the Herald", ["the war was lost"])
