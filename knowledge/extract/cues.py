@@ -72,6 +72,7 @@ MEDIA_NOUNS = {
     "video", "broadcast", "podcast", "memo", "report", "twitter", "facebook", "instagram", "telegram", "blog",
     "press", "conference", "briefing", "message", "appearance", "radio", "television", "tv", "newspaper",
     "article", "editorial", "essay", "book", "release", "filing", "testimony", "hearing", "rally", "show",
+    "media", "medium", "website", "livestream",  # spaCy lemmatises "media" as "medium"
 }
 
 # Verbs that are only cues when they govern a clause ("show that ...", not "show a film").

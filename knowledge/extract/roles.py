@@ -134,7 +134,7 @@ def content_tokens(verb, subj) -> set[int]:
         # "In his book, he suggested Y": a setting placed before the speaker is not part of what was said
         if subj is not None and out and min(out) < subj.left_edge.i and max(out) > verb.i:
             out = {i for i in out if i > verb.i}
-        return drop_leading_cc(verb.doc, out)
+        return drop_leading_cc(verb.doc, _drop_leading_date(verb, out))
     head = verb.head
     if subj is not None and subj.left_edge.i > 0:
         # '"My answer, that was a mistake," the mayor said': the parser hangs the quoted words on the verb as a
@@ -195,6 +195,21 @@ def content_tokens(verb, subj) -> set[int]:
         if preps:
             return {t.i for t in preps[0].subtree if t.i != preps[0].i}
     return set()
+
+
+def _drop_leading_date(verb, idxs: set[int]) -> set[int]:
+    """"said on Wednesday the ban would end": the parser hangs the date on the reported verb, but right after the
+    cue and before the clause's subject it says when it was said."""
+    doc = verb.doc
+    if not idxs or min(idxs) != verb.i + 1:
+        return idxs
+    first = doc[verb.i + 1]
+    if first.dep_ == "prep" and first.head.i in idxs and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in first.children):
+        rest = idxs - {t.i for t in first.subtree}
+        if rest and doc[min(rest)].dep_ not in ("mark", "punct"):
+            return rest
+    return idxs
 
 
 def _content_prep(verb, c) -> bool:

@@ -397,3 +397,13 @@ def test_a_second_cue_joined_to_the_reported_clause_keeps_the_first_speaker(nlp)
 def test_quoted_as_saying_names_the_speaker_and_the_outlet_that_quoted(nlp):
     a = only(nlp, "The general was quoted by the Herald as saying the war was lost.")
     assert (a["source"], a["cue"], a["via"], a["content"]) == ("The general", "saying", "the Herald", ["the war was lost"])
+
+
+def test_a_date_right_after_the_cue_is_when_it_was_said_not_what(nlp):
+    a = only(nlp, "The port authority said on Wednesday the curfew would be lifted.")
+    assert a["content"] == ["the curfew would be lifted"]
+
+
+def test_writing_on_social_media_is_the_channel(nlp):
+    a = only(nlp, "Governor Tomas Brandt wrote on social media that the bridge would reopen.")
+    assert (a["source"], a["via"]) == ("Governor Tomas Brandt", "social media")
