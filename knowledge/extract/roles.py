@@ -17,6 +17,7 @@ PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CUE_MEDIA = {"interview", "email", "e-mail"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
+CONTINUING_CUES = {"add", "insist", "stress", "note", "argue", "acknowledge", "admit", "deny"}
 NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
 
 def subtree(tok, exclude=()) -> set[int]:
@@ -115,7 +116,7 @@ def content_tokens(verb, subj) -> set[int]:
         out = set()
         for c in comps:
             # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
-            drop = [k for k in c.children if k.dep_ == "conj" and speech_verb(k)
+            drop = [k for k in c.children if k.dep_ == "conj" and (speech_verb(k) or _cue_with_clause(k))
                     and not any(x.dep_ in SUBJ_DEPS for x in k.children)]
             out |= subtree(c, drop)
             own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
@@ -220,6 +221,12 @@ def _content_prep(verb, c) -> bool:
     if c.dep_ != "prep" or c.i < verb.i or any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):
         return False  # "spoke on Monday" says when, not what
     return c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES
+
+
+def _cue_with_clause(tok) -> bool:
+    """'... and added that B', '... and urged residents to leave': a cue verb with a clause of its own."""
+    lemma = tok.lemma_.lower()
+    return (lemma in CONTINUING_CUES or lex.VERB_CUES.get(lemma) == lex.DEMAND) and bool(comp_children(tok))
 
 
 def speech_verb(tok) -> bool:

@@ -407,3 +407,14 @@ def test_a_date_right_after_the_cue_is_when_it_was_said_not_what(nlp):
 def test_writing_on_social_media_is_the_channel(nlp):
     a = only(nlp, "Governor Tomas Brandt wrote on social media that the bridge would reopen.")
     assert (a["source"], a["via"]) == ("Governor Tomas Brandt", "social media")
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Varga said the city had enough shelters and added that more volunteers were needed.",
+     "the city had enough shelters", "that more volunteers were needed"),
+    ("Kessel warned that the fire could spread and urged residents to leave.",
+     "that the fire could spread", "residents to leave"),
+])
+def test_a_second_cue_in_the_reported_clause_is_its_own_claim_not_part_of_the_first(nlp, text, first, second):
+    one, two = parts(nlp, text)
+    assert one["content"] == [first] and two["content"] == [second] and one["source"] == two["source"]
