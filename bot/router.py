@@ -17,7 +17,7 @@ from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
 _SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
-_TIME_LIKE = re.compile(r"^\d{1,2}(?::\d{2})?\s*(?:am|pm)?$", re.I)
+_TIME_LIKE = re.compile(r"^\d")  # "at 8:30", "at 7pm", and "at 8.30" too, so a bad time is an error, not a topic
 _ALWAYS = {"--always", "-always", "--post-empty", "-post-empty"}
 SUBSCRIBE_USAGE = "Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin] [--always]`"
 MAX_FALLBACK = 3000  # Slack's limit for a message's notification text

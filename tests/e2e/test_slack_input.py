@@ -95,3 +95,8 @@ def test_a_slash_command_without_its_channel_is_answered_at_once_with_what_is_mi
     del fields["channel_id"]
     resp = bot.post(urlencode(fields))
     assert resp.status_code == 200 and "missing channel_id" in resp.text
+
+
+def test_a_badly_written_time_is_an_error_not_part_of_the_topic(bot, slack):
+    post = ask(bot, slack, "subscribe kellogg at 8.30", channel_id="C9")
+    assert "Could not subscribe" in texts(post) and "is not HH:MM" in texts(post)
