@@ -132,7 +132,7 @@ def _candidates(doc, quotes: QuoteIndex):
                 out.append(found)
             continue
         in_lex = verb_candidate(tok)
-        if in_lex is None or not scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None):
+        if in_lex is None or not (scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) or _second_cue(tok)):
             continue
         subj = subject(tok)
         content = content_tokens(tok, subj)
@@ -145,6 +145,19 @@ def _candidates(doc, quotes: QuoteIndex):
         out.append((cue_tokens(tok), source_tokens(subj) if subj is not None else set(), content, lemma, stance,
                     negated(tok), via_of(tok, subj)))
     return out
+
+
+def _second_cue(tok) -> bool:
+    """'X said A and insisted B': a lexicon cue with a clause of its own, joined (without a subject) to the clause
+    of an accepted cue, is the same speaker going on; the scorer, which sees a conjunct in a reported clause,
+    under-rates it."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or not comp_children(tok) or tok.lemma_.lower() not in lex.VERB_CUES:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    outer = head.head
+    return outer.lemma_.lower() in lex.VERB_CUES and _get_scorer().accept(outer, True)
 
 
 def _placeholder(subj, verb) -> bool:

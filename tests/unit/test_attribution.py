@@ -418,3 +418,9 @@ def test_writing_on_social_media_is_the_channel(nlp):
 def test_a_second_cue_in_the_reported_clause_is_its_own_claim_not_part_of_the_first(nlp, text, first, second):
     one, two = parts(nlp, text)
     assert one["content"] == [first] and two["content"] == [second] and one["source"] == two["source"]
+
+
+def test_a_speaker_going_on_with_a_second_cue_gives_a_second_claim(nlp):
+    said, insisted = parts(nlp, "The minister said the levy was legal and insisted it would stay.")
+    assert (insisted["source"], insisted["cue"], insisted["content"]) == ("The minister", "insisted", ["it would stay"])
+    assert said["content"] == ["the levy was legal"]
