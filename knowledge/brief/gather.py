@@ -41,16 +41,17 @@ class Scope:
     params: dict = field(default_factory=dict)
 
 
+# How `from:outlet` picks sources: part of the name, the domain or the id (`:outlet` is "%typed%", lowercased).
+_OUTLET_MATCH = "lower(name) LIKE :outlet OR lower(COALESCE(domain, '')) LIKE :outlet OR id LIKE :outlet"
+
+
 def scope_for(query: Query) -> Scope:
     clauses, params = [], {}
     if query.since:
         clauses.append("x.sort_date >= :since")
         params["since"] = query.since.isoformat()
     if query.outlet:
-        clauses.append(
-            "d.source_id IN (SELECT id FROM sources WHERE lower(name) LIKE :outlet "
-            "OR lower(COALESCE(domain, '')) LIKE :outlet OR id LIKE :outlet)"
-        )
+        clauses.append(f"d.source_id IN (SELECT id FROM sources WHERE {_OUTLET_MATCH})")
         params["outlet"] = f"%{query.outlet.lower()}%"
     if query.ingested_after:
         clauses.append("d.retrieved_at > :ingested_after")
@@ -63,10 +64,8 @@ def scope_for(query: Query) -> Scope:
 
 def outlet_known(store: Store, outlet: str) -> bool:
     """Whether `from:outlet` matches any stored source, by the same rule the filter uses."""
-    pattern = f"%{outlet.lower()}%"
-    return store.db.execute(
-        "SELECT 1 FROM sources WHERE lower(name) LIKE ? OR lower(COALESCE(domain, '')) LIKE ? OR id LIKE ? LIMIT 1",
-        [pattern, pattern, pattern]).fetchone() is not None
+    return store.db.execute(f"SELECT 1 FROM sources WHERE {_OUTLET_MATCH} LIMIT 1",
+                            {"outlet": f"%{outlet.lower()}%"}).fetchone() is not None
 
 
 def _and(scope: Scope) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from knowledge.extract import cues as lex
 from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.roles import (
-    comp_children, content_tokens, cue_tokens, drop_leading_cc, negated, source_tokens, subject, subtree, via_of,
+    comp_children, content_tokens, cue_tokens, drop_leading_cc, first_cue_of, negated, source_tokens, subject, subtree,
+    via_of,
 )
 from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
@@ -151,13 +152,10 @@ def _second_cue(tok) -> bool:
     """'X said A and insisted B': a lexicon cue with a clause of its own, joined (without a subject) to the clause
     of an accepted cue, is the same speaker going on; the scorer, which sees a conjunct in a reported clause,
     under-rates it."""
-    head = tok.head
-    if tok.dep_ != "conj" or head.dep_ != "ccomp" or not comp_children(tok) or tok.lemma_.lower() not in lex.VERB_CUES:
+    outer = first_cue_of(tok)
+    if outer is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return False
-    outer = head.head
-    return outer.lemma_.lower() in lex.VERB_CUES and _get_scorer().accept(outer, True)
+    return _get_scorer().accept(outer, True)
 
 
 def _placeholder(subj, verb) -> bool:

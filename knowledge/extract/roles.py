@@ -54,14 +54,13 @@ def subject(verb, depth: int = 0):
     if subjects:
         return subjects[0]
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        # "X was quoted (by Y) as saying ...": X said it
-        return next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.VERB_CUES \
-            and verb.lemma_.lower() in lex.VERB_CUES and comp_children(verb) and depth < 3:
-        # "X said A was true and warned that B": the parser joins the second cue to the reported clause, but
-        # the one who warned is the one who said
-        return subject(head.head, depth + 1)
+    quoted = quoted_as(verb)
+    if quoted is not None:  # "X was quoted (by Y) as saying ...": X said it
+        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    outer = first_cue_of(verb)
+    if outer is not None and depth < 3:
+        # "X said A was true and warned that B": the one who warned is the one who said
+        return subject(outer, depth + 1)
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
                 and verb.right_edge.i >= head.right_edge.i - 1:
@@ -69,6 +68,24 @@ def subject(verb, depth: int = 0):
             # reported clause belongs to the speaker, not to the person the claim is about
             return subject(head.head, depth + 1)
         return subject(head, depth + 1)
+    return None
+
+
+def quoted_as(verb):
+    """'quoted' in "X was quoted (by Y) as saying ..." when `verb` is that "saying", else None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        return head.head
+    return None
+
+
+def first_cue_of(verb):
+    """The first cue when `verb` is a second cue with a clause of its own that the parser joined to the first
+    cue's reported clause ("said A was true and warned that B"), else None."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.VERB_CUES \
+            and verb.lemma_.lower() in lex.VERB_CUES and comp_children(verb):
+        return head.head
     return None
 
 
@@ -82,9 +99,9 @@ def negated(verb) -> bool:
 def via_of(verb, subj) -> Frag | None:
     """The channel: who was told ("told RT"), or a medium preposition on the verb or on the speaker."""
     doc = verb.doc
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
-        # "X was quoted by the Herald as saying": the outlet that quoted is the channel
-        for agent in (c for c in verb.head.head.children if c.dep_ == "agent"):
+    quoted = quoted_as(verb)
+    if quoted is not None:  # "X was quoted by the Herald as saying": the outlet that quoted is the channel
+        for agent in (c for c in quoted.children if c.dep_ == "agent"):
             for o in (x for x in agent.children if x.dep_ == "pobj"):
                 return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
     holders = [verb] + ([c for c in subj.children if c.dep_ in ("acl", "advcl")] if subj is not None else [])
@@ -205,8 +222,7 @@ def _drop_leading_date(verb, idxs: set[int]) -> set[int]:
     if not idxs or min(idxs) != verb.i + 1:
         return idxs
     first = doc[verb.i + 1]
-    if first.dep_ == "prep" and first.head.i in idxs and any(
-            o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in first.children):
+    if first.head.i in idxs and _date_prep(first):
         rest = idxs - {t.i for t in first.subtree}
         if rest and doc[min(rest)].dep_ not in ("mark", "punct"):
             return rest
@@ -218,9 +234,14 @@ def _content_prep(verb, c) -> bool:
     as a particle in "could call on their help")."""
     if c.dep_ == "prt" and c.i > verb.i and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
         return any(o.dep_ == "pobj" for o in c.children)
-    if c.dep_ != "prep" or c.i < verb.i or any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):
+    if c.dep_ != "prep" or c.i < verb.i or _date_prep(c):
         return False  # "spoke on Monday" says when, not what
     return c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES
+
+
+def _date_prep(tok) -> bool:
+    """'on Monday', 'at noon': a preposition whose object is a date or a time."""
+    return tok.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in tok.children)
 
 
 def _cue_with_clause(tok) -> bool:
