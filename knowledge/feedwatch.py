@@ -57,7 +57,13 @@ def check_feed_url(url: str, fetcher=None) -> str:
 
 def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
              now: Optional[datetime] = None, fetcher=None) -> tuple[dict, bool]:
-    url = check_feed_url(url, fetcher)
+    return add_checked_feed(store, team_id, check_feed_url(url, fetcher), added_by, now)
+
+
+def add_checked_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
+                     now: Optional[datetime] = None) -> tuple[dict, bool]:
+    """Store a feed whose URL `check_feed_url` has already passed (and cleaned): the CLI checks it before asking
+    Slack for the workspace, and must not resolve the host a second time."""
     now = now or datetime.now(timezone.utc)
     with store.transaction():
         existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))

@@ -6,6 +6,7 @@ say what was wrong and what is accepted.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -105,10 +106,8 @@ def subscribe(
     time zone. `default_tz` (the subscriber's own zone) applies to a new subscription only; a bad one is ignored."""
     topic, at_time, zone = check_request(topic, at, tz)
     if not tz and default_tz:
-        try:
+        with contextlib.suppress(SubscriptionError):  # a zone Slack reports but we cannot read leaves UTC
             zone = parse_zone(default_tz)
-        except SubscriptionError:
-            pass
     resolution = resolve_topic(store, topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)

@@ -142,18 +142,15 @@ def digest(
 @feeds_app.command("add")
 def feeds_add(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
     """Follow a feed; it is polled every 15 minutes by `serve` (or `feeds poll`)."""
-    from knowledge.feedwatch import FeedError, add_feed, check_feed_url
+    from knowledge.feedwatch import FeedError, add_checked_feed, check_feed_url
 
     try:
-        check_feed_url(url)
+        url = check_feed_url(url)
     except FeedError as exc:
         raise fail(str(exc))
     team_id = _team(team)
     with open_store() as store:
-        try:
-            feed, created = add_feed(store, team_id, url)
-        except FeedError as exc:
-            raise fail(str(exc))
+        feed, created = add_checked_feed(store, team_id, url)
     console.print(("added " if created else "already followed: ") + feed["url"], highlight=False)
 
 

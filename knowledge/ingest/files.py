@@ -194,7 +194,7 @@ def read_file(path: Path) -> DocumentInput:
         raise IngestError(f"{path.name}: not an article file (articles are {', '.join(sorted(ARTICLE_SUFFIXES))} "
                           "or a file without a suffix)", str(path))
     data = read_bytes(path)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         from knowledge.ingest.html import from_html
 
         page: str | bytes = data
@@ -213,6 +213,6 @@ def read_file(path: Path) -> DocumentInput:
         raise IngestError(f"{path.name}: no text left after removing page furniture", str(path))
     if not meta.get("title"):
         meta["title"] = _title_from_first_line(text)
-        if meta["title"] and path.suffix.lower() == ".md":
+        if meta["title"] and suffix == ".md":
             meta["title"] = meta["title"].lstrip("#").strip() or None  # "# Port strike ends": a Markdown heading
     return DocumentInput(text=text, origin=str(path), **meta)
