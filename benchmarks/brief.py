@@ -15,7 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,8 +28,28 @@ from knowledge.names import name_key  # noqa: E402
 from knowledge.store import Store  # noqa: E402
 
 FIRST = ["Anna", "Tomas", "Lina", "Marek", "Sofia", "Jon", "Priya", "Omar", "Elena", "Kenji", "Grace", "Luis"]
-LAST = ["Berger", "Okafor", "Park", "Novak", "Reyes", "Halvorsen", "Raman", "Haddad", "Petrova", "Watanabe",
-        "Mensah", "Ortega", "Lindqvist", "Moreau", "Castillo", "Nakamura", "Adeyemi", "Kowalski", "Silva", "Jensen"]
+LAST = [
+    "Berger",
+    "Okafor",
+    "Park",
+    "Novak",
+    "Reyes",
+    "Halvorsen",
+    "Raman",
+    "Haddad",
+    "Petrova",
+    "Watanabe",
+    "Mensah",
+    "Ortega",
+    "Lindqvist",
+    "Moreau",
+    "Castillo",
+    "Nakamura",
+    "Adeyemi",
+    "Kowalski",
+    "Silva",
+    "Jensen",
+]
 
 
 def people(n: int) -> list[str]:
@@ -50,10 +70,21 @@ def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
             return list(zip(ids, names))
         db.execute("PRAGMA synchronous=OFF")
         with db.atomic():
-            db["sources"].insert_all(({"id": o.lower().replace(" ", "-"), "name": o, "domain": None} for o in OUTLETS))
-            db["entities"].insert_all(({"id": i, "name": n, "name_key": name_key(n), "type": "PERSON", "descriptions": "[]",
-                                        "search_text": name_key(n)} for i, n in zip(ids, names)))
-        start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+            db["sources"].insert_all({"id": o.lower().replace(" ", "-"), "name": o, "domain": None} for o in OUTLETS)
+            db["entities"].insert_all(
+                (
+                    {
+                        "id": i,
+                        "name": n,
+                        "name_key": name_key(n),
+                        "type": "PERSON",
+                        "descriptions": "[]",
+                        "search_text": name_key(n),
+                    }
+                    for i, n in zip(ids, names)
+                )
+            )
+        start = datetime(2024, 1, 1, tzinfo=UTC)
         for base in range(0, n_docs, 5000):
             docs, claims, about, mentions, events, actors = [], [], [], [], [], []
             for d in range(base, min(base + 5000, n_docs)):
@@ -61,30 +92,77 @@ def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
                 day = (start + timedelta(minutes=d * 5)).date().isoformat()
                 parts, offsets = [], []
                 pos = 0
-                for c in range(per_doc):
+                for _ in range(per_doc):
                     who = rng.choices(range(len(names)), weights)[0]
                     other = rng.choices(range(len(names)), weights)[0]
-                    sentence = f"{names[who]} said that {names[other]} backed {rng.choice(TOPICS)} in {rng.choice(PLACES)}."
+                    sentence = (
+                        f"{names[who]} said that {names[other]} backed {rng.choice(TOPICS)} in {rng.choice(PLACES)}."
+                    )
                     parts.append(sentence)
                     offsets.append((pos, pos + len(sentence), who, other))
                     pos += len(sentence) + 1
                 text = " ".join(parts)
-                docs.append({"id": doc_id, "text": text, "title": f"Story {d}", "source_id": OUTLETS[d % len(OUTLETS)].lower().replace(" ", "-"),
-                             "published_at": day + "T08:00:00+00:00", "retrieved_at": day + "T09:00:00.000000+00:00", "language": "en"})
+                docs.append(
+                    {
+                        "id": doc_id,
+                        "text": text,
+                        "title": f"Story {d}",
+                        "source_id": OUTLETS[d % len(OUTLETS)].lower().replace(" ", "-"),
+                        "published_at": day + "T08:00:00+00:00",
+                        "retrieved_at": day + "T09:00:00.000000+00:00",
+                        "language": "en",
+                    }
+                )
                 for c, (s, e, who, other) in enumerate(offsets):
                     cid = f"{doc_id}:c{c}"
                     content_start = s + len(names[who]) + len(" said that ")
-                    claims.append({"id": cid, "document_id": doc_id, "speaker_entity_id": ids[who], "speaker": names[who],
-                                   "cue": "said", "cue_lemma": "say", "stance": "assert", "negated": 0, "kind": "indirect",
-                                   "start": content_start, "end": e, "quote": text[content_start:e],
-                                   "context_start": s, "context_end": e, "sort_date": day})
+                    claims.append(
+                        {
+                            "id": cid,
+                            "document_id": doc_id,
+                            "speaker_entity_id": ids[who],
+                            "speaker": names[who],
+                            "cue": "said",
+                            "cue_lemma": "say",
+                            "stance": "assert",
+                            "negated": 0,
+                            "kind": "indirect",
+                            "start": content_start,
+                            "end": e,
+                            "quote": text[content_start:e],
+                            "context_start": s,
+                            "context_end": e,
+                            "sort_date": day,
+                        }
+                    )
                     about.append({"claim_id": cid, "entity_id": ids[other], "sort_date": day})
-                    mentions.append({"entity_id": ids[who], "document_id": doc_id, "start": s, "end": s + len(names[who]), "text": names[who]})
+                    mentions.append(
+                        {
+                            "entity_id": ids[who],
+                            "document_id": doc_id,
+                            "start": s,
+                            "end": s + len(names[who]),
+                            "text": names[who],
+                        }
+                    )
                     if c < 2:
                         eid = f"{doc_id}:e{c}"
-                        events.append({"id": eid, "document_id": doc_id, "what": text[s:e], "trigger": "back",
-                                       "date_precision": "day", "date_start": day, "date_end": day, "date_unresolved": 0,
-                                       "start": s, "end": e, "quote": text[s:e], "sort_date": day})
+                        events.append(
+                            {
+                                "id": eid,
+                                "document_id": doc_id,
+                                "what": text[s:e],
+                                "trigger": "back",
+                                "date_precision": "day",
+                                "date_start": day,
+                                "date_end": day,
+                                "date_unresolved": 0,
+                                "start": s,
+                                "end": e,
+                                "quote": text[s:e],
+                                "sort_date": day,
+                            }
+                        )
                         actors.append({"event_id": eid, "entity_id": ids[who], "sort_date": day})
             with db.atomic():
                 db["documents"].insert_all(docs, batch_size=1000)
@@ -104,7 +182,9 @@ def naive(store: Store, name: str) -> int:
     rows = store.db.execute(
         "SELECT id FROM claims WHERE quote LIKE ? OR speaker LIKE ? ORDER BY sort_date DESC LIMIT 150", [like, like]
     ).fetchall()
-    rows += store.db.execute("SELECT id FROM events WHERE quote LIKE ? ORDER BY sort_date DESC LIMIT 150", [like]).fetchall()
+    rows += store.db.execute(
+        "SELECT id FROM events WHERE quote LIKE ? ORDER BY sort_date DESC LIMIT 150", [like]
+    ).fetchall()
     return len(rows)
 
 
@@ -128,13 +208,15 @@ def main() -> None:
         path = Path(tmp.name) / "brief-bench.db"
     t0 = time.perf_counter()
     entities = build(path, args.docs, args.claims_per_doc)
-    print(f"store: {args.docs} documents, {args.docs * args.claims_per_doc} claims ({time.perf_counter() - t0:.0f} s to build)")
+    print(
+        f"store: {args.docs} documents, {args.docs * args.claims_per_doc} claims ({time.perf_counter() - t0:.0f} s to build)"
+    )
     rng = random.Random(5)
     picks = [entities[min(int(rng.paretovariate(1.2)) - 1, len(entities) - 1)] for _ in range(args.queries)]
     with Store.open(path) as store:
         compose(store, Query(topic=picks[0][1], raw=picks[0][1]))  # warm the page cache
         times, kinds, lines = [], {}, 0
-        for eid, name in picks:
+        for _eid, name in picks:
             start = time.perf_counter()
             result = compose(store, Query(topic=name, raw=name))
             times.append((time.perf_counter() - start) * 1000)
@@ -143,7 +225,7 @@ def main() -> None:
             if result.kind == "briefing":
                 lines += len(result.developments) + sum(len(m.claims) for m in result.matters) + len(result.disputes)
         scans = []
-        for eid, name in picks[: args.scans]:
+        for _eid, name in picks[: args.scans]:
             start = time.perf_counter()
             naive(store, name)
             scans.append((time.perf_counter() - start) * 1000)

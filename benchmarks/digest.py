@@ -13,7 +13,7 @@ import argparse
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,17 +34,32 @@ def main() -> None:
     ap.add_argument("--workspace-per-min", type=int, default=6000)
     ap.add_argument("--workers", type=int, default=48)
     args = ap.parse_args()
-    created = datetime(2025, 1, 1, tzinfo=timezone.utc)
-    now = datetime(2025, 1, 15, 8, 1, tzinfo=timezone.utc)
+    created = datetime(2025, 1, 1, tzinfo=UTC)
+    now = datetime(2025, 1, 15, 8, 1, tzinfo=UTC)
     with tempfile.TemporaryDirectory() as tmp, FakeSlack() as slack:
         stores = ThreadStores(Path(tmp) / "digest.db")
         store = stores.get()
         for n in range(3):
-            text = (f"Harbour chief Maria Lindqvist met port workers in Gdansk on Monday about rota {n}. "
-                    f"Lindqvist said that rota {n} would start in spring, and the union denied that it had agreed.")
+            text = (
+                f"Harbour chief Maria Lindqvist met port workers in Gdansk on Monday about rota {n}. "
+                f"Lindqvist said that rota {n} would start in spring, and the union denied that it had agreed."
+            )
             at = now - timedelta(hours=5 + n)
-            ingest(store, [(str(n), DocumentInput(text=text, outlet=f"Wire {n}", url=f"https://w.example/{n}",
-                                                  published_at=at, retrieved_at=at))])
+            ingest(
+                store,
+                [
+                    (
+                        str(n),
+                        DocumentInput(
+                            text=text,
+                            outlet=f"Wire {n}",
+                            url=f"https://w.example/{n}",
+                            published_at=at,
+                            retrieved_at=at,
+                        ),
+                    )
+                ],
+            )
         for c in range(args.channels):
             subscribe(store, "T1", f"C{c:05d}", "lindqvist", now=created)
         slack.enforce_limits(args.per_channel, args.workspace_per_min)
@@ -61,8 +76,10 @@ def main() -> None:
         total = time.perf_counter() - start
         messages = len(slack.calls_to("chat.postMessage")) - slack.throttled
         stores.close_all()
-    print(f"digest benchmark: {args.channels} channels, limits {args.per_channel}/s per channel, "
-          f"{args.workspace_per_min}/min per workspace")
+    print(
+        f"digest benchmark: {args.channels} channels, limits {args.per_channel}/s per channel, "
+        f"{args.workspace_per_min}/min per workspace"
+    )
     print(f"  {sent} digests sent, {messages} messages accepted, {slack.throttled} answered 429")
     print(f"  total {total:.1f} s, {messages / total:.1f} messages/s (target: all digests within 60 s)")
 

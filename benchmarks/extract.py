@@ -38,11 +38,15 @@ def main() -> None:
             pass
         raw = time.perf_counter() - start
         start = time.perf_counter()
-        found = sum(len(a.claims) for a in analyze_texts(((d["text"], d["published_at"]) for d in docs), n_process=procs))
+        found = sum(
+            len(a.claims) for a in analyze_texts(((d["text"], d["published_at"]) for d in docs), n_process=procs)
+        )
         full = time.perf_counter() - start
-        print(f"  {procs} process(es): raw nlp.pipe {args.docs / raw:6.1f} docs/s {words / raw:8.0f} words/s | "
-              f"extract {args.docs / full:6.1f} docs/s {words / full:8.0f} words/s | overhead {full / raw:.2f}x "
-              f"| {found} claims")
+        print(
+            f"  {procs} process(es): raw nlp.pipe {args.docs / raw:6.1f} docs/s {words / raw:8.0f} words/s | "
+            f"extract {args.docs / full:6.1f} docs/s {words / full:8.0f} words/s | overhead {full / raw:.2f}x "
+            f"| {found} claims"
+        )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ def _subset_gold(dev: pathlib.Path, names: list[str], into: pathlib.Path) -> pat
 
 
 def _score(polnear: pathlib.Path, gold: pathlib.Path, pred: pathlib.Path) -> str:
-    return subprocess.run([sys.executable, str(polnear / "score.py"), str(gold), str(pred)],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, str(polnear / "score.py"), str(gold), str(pred)], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def main() -> None:
@@ -70,7 +71,9 @@ def main() -> None:
             print(_score(a.polnear, gold_ho, kept).splitlines()[-1])
             print()
         gold_tr = _subset_gold(dev, [x for x in names if not held_out(x)], tmp / "train")
-        print(f"## training part of dev ({sum(not held_out(x) for x in names)} articles: cue scorer trained and rules tuned here)")
+        print(
+            f"## training part of dev ({sum(not held_out(x) for x in names)} articles: cue scorer trained and rules tuned here)"
+        )
         print(_score(a.polnear, gold_tr, pred).splitlines()[-1])
         print()
         print(f"## full dev ({len(names)} articles, reference only: includes the training part)")
@@ -80,16 +83,24 @@ def main() -> None:
         _timing(nlp, dev / "text")
 
 
-def _in_gold_sentences(nlp, dev: pathlib.Path, names: list[str], pred: pathlib.Path, into: pathlib.Path) -> pathlib.Path:
+def _in_gold_sentences(
+    nlp, dev: pathlib.Path, names: list[str], pred: pathlib.Path, into: pathlib.Path
+) -> pathlib.Path:
     """Copy each prediction file keeping only the relations (and their spans) whose cue starts in a gold sentence."""
     into.mkdir()
     for name in names:
         text = (dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        gold = [_offsets(line) for line in (dev / "ann" / f"{name}.ann").read_text(encoding="utf-8").splitlines()
-                if line.startswith("T") and line.split("\t")[1].split(" ")[0] in ("Source", "Cue", "Content")]
+        gold = [
+            _offsets(line)
+            for line in (dev / "ann" / f"{name}.ann").read_text(encoding="utf-8").splitlines()
+            if line.startswith("T") and line.split("\t")[1].split(" ")[0] in ("Source", "Cue", "Content")
+        ]
         marked = {i for frags in gold for s, e in frags for i in range(s, e)}
-        sents = [(s.start_char, s.end_char) for s in nlp(text).sents
-                 if any(i in marked for i in range(s.start_char, s.end_char))]
+        sents = [
+            (s.start_char, s.end_char)
+            for s in nlp(text).sents
+            if any(i in marked for i in range(s.start_char, s.end_char))
+        ]
         lines = (pred / f"{name}.ann").read_text(encoding="utf-8").splitlines()
         spans = {line.split("\t")[0]: _offsets(line) for line in lines if line.startswith("T")}
         keep: set[str] = set()
@@ -100,7 +111,9 @@ def _in_gold_sentences(nlp, dev: pathlib.Path, names: list[str], pred: pathlib.P
             cue = spans.get(args.get("Cue", ""), [])
             if cue and any(s <= cue[0][0] < e for s, e in sents):
                 keep |= {line.split("\t")[0], *args.values()}
-        (into / f"{name}.ann").write_text("".join(f"{l}\n" for l in lines if l.split("\t")[0] in keep), encoding="utf-8")
+        (into / f"{name}.ann").write_text(
+            "".join(f"{ln}\n" for ln in lines if ln.split("\t")[0] in keep), encoding="utf-8"
+        )
     return into
 
 
@@ -114,7 +127,7 @@ def _timing(nlp, text_dir: pathlib.Path, words_per_doc: int = 600) -> None:
     from knowledge.extract.attribution import find_attributions
 
     words = " ".join(p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))).split(" ")
-    docs = [" ".join(words[i:i + words_per_doc]) for i in range(0, len(words) - words_per_doc, words_per_doc)]
+    docs = [" ".join(words[i : i + words_per_doc]) for i in range(0, len(words) - words_per_doc, words_per_doc)]
     list(nlp.pipe(docs[:4]))
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(docs, batch_size=16))
@@ -127,9 +140,11 @@ def _timing(nlp, text_dir: pathlib.Path, words_per_doc: int = 600) -> None:
     list(nlp.pipe(docs, batch_size=8, n_process=2))
     t_parse2 = time.perf_counter() - t0
     n = len(docs)
-    print(f"{n} docs of {words_per_doc} words: parse {n / t_parse:.1f} docs/s (1 process), "
-          f"{n / t_parse2:.1f} docs/s (2 processes); extraction {1000 * t_extract / n:.1f} ms/doc, "
-          f"overhead {(t_parse + t_extract) / t_parse:.3f}x")
+    print(
+        f"{n} docs of {words_per_doc} words: parse {n / t_parse:.1f} docs/s (1 process), "
+        f"{n / t_parse2:.1f} docs/s (2 processes); extraction {1000 * t_extract / n:.1f} ms/doc, "
+        f"overhead {(t_parse + t_extract) / t_parse:.3f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -28,14 +28,14 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--C", type=float, default=0.3)
     a = ap.parse_args()
+    from polnear import _subset_gold, held_out
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from train_attribution import cue_examples, gold_cues
 
     from knowledge.extract import attribution
     from knowledge.extract.brat import to_brat
     from knowledge.extract.nlp import load_nlp
-    from polnear import _subset_gold, held_out
-    from train_attribution import cue_examples, gold_cues
 
     dev = (a.polnear / "dev").resolve()
     names = sorted(p.stem for p in (dev / "text").glob("*.txt") if not held_out(p.stem))
@@ -57,11 +57,16 @@ def main() -> None:
             scorer.weights = {f: float(w) for f, w in zip(vec.get_feature_names_out(), clf.coef_[0])}
             scorer.weights["__bias__"] = float(clf.intercept_[0])
             for i in range(k, len(names), 4):
-                (pred / f"{names[i]}.ann").write_text(to_brat(texts[i], attribution.find_attributions(docs[i])),
-                                                      encoding="utf-8")
+                (pred / f"{names[i]}.ann").write_text(
+                    to_brat(texts[i], attribution.find_attributions(docs[i])), encoding="utf-8"
+                )
         gold = _subset_gold(dev, names, tmp / "gold")
-        out = subprocess.run([sys.executable, str(a.polnear / "score.py"), str(gold), str(pred)],
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, str(a.polnear / "score.py"), str(gold), str(pred)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     print(f"## 4-fold CV over the {len(names)}-article training part (threshold {a.threshold}, C {a.C})")
     print(out)
 

@@ -25,8 +25,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "seeds.db") as store:
         report = ingest_paths(store, files)
         db = store.db
-        claims = list(db.query(
-            "SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker_entity_id"))
+        claims = list(
+            db.query(
+                "SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker_entity_id"
+            )
+        )
         events = list(db.query("SELECT * FROM events"))
         entities = {r["name"] for r in db.query("SELECT name FROM entities")}
         texts = {r["id"]: r["text"] for r in db.query("SELECT id, text FROM documents")}
@@ -37,20 +40,37 @@ def main() -> int:
         checks = {
             "2 documents stored": report.stored == 2,
             "no boilerplate left in stored text": not any(
-                m in t for t in texts.values() for m in ("Share this article", "Prev Post", "Leave a Reply", "Read next", "BMW")),
+                m in t
+                for t in texts.values()
+                for m in ("Share this article", "Prev Post", "Leave a Reply", "Read next", "BMW")
+            ),
             "anonymous Russian official's quote via NBC": claim(
-                lambda c: (c["speaker"] or "").lower().startswith("a russian official") and "NBC" in (c["via"] or "")),
-            "Dudakov's quote via RT": claim(lambda c: "Dudakov" in (c["speaker_name"] or c["speaker"] or "") and (c["via"] or "") == "RT"),
-            "Lukashenko's claim and Kellogg's denial linked as a dispute": bool(list(db.query(
-                "SELECT 1 FROM disputes d JOIN claims a ON a.id = d.claim_id JOIN claims b ON b.id = d.other_claim_id "
-                "JOIN entities ea ON ea.id = a.speaker_entity_id JOIN entities eb ON eb.id = b.speaker_entity_id "
-                "WHERE ea.name LIKE '%Lukashenko%' AND eb.name LIKE '%Kellogg%' AND b.stance = 'deny'"))),
+                lambda c: (c["speaker"] or "").lower().startswith("a russian official") and "NBC" in (c["via"] or "")
+            ),
+            "Dudakov's quote via RT": claim(
+                lambda c: "Dudakov" in (c["speaker_name"] or c["speaker"] or "") and (c["via"] or "") == "RT"
+            ),
+            "Lukashenko's claim and Kellogg's denial linked as a dispute": bool(
+                list(
+                    db.query(
+                        "SELECT 1 FROM disputes d JOIN claims a ON a.id = d.claim_id JOIN claims b ON b.id = d.other_claim_id "
+                        "JOIN entities ea ON ea.id = a.speaker_entity_id JOIN entities eb ON eb.id = b.speaker_entity_id "
+                        "WHERE ea.name LIKE '%Lukashenko%' AND eb.name LIKE '%Kellogg%' AND b.stance = 'deny'"
+                    )
+                )
+            ),
             "June 21 Minsk meeting as an event": any(
-                e["trigger"] == "meet" and e["place_text"] == "Minsk" and "June 21" in (e["date_text"] or "") for e in events),
-            "Tsikhanouski's release as an event": any(e["trigger"] in ("release", "free") and "Tsikhanouski" in e["quote"] for e in events),
+                e["trigger"] == "meet" and e["place_text"] == "Minsk" and "June 21" in (e["date_text"] or "")
+                for e in events
+            ),
+            "Tsikhanouski's release as an event": any(
+                e["trigger"] in ("release", "free") and "Tsikhanouski" in e["quote"] for e in events
+            ),
             "no boilerplate entity (BMW, French defense minister)": not ({"BMW", "French"} & entities),
-            "every citation slices back": all(texts[c["document_id"]][c["start"]:c["end"]] == c["quote"] for c in claims)
-            and all(texts[e["document_id"]][e["start"]:e["end"]] == e["quote"] for e in events),
+            "every citation slices back": all(
+                texts[c["document_id"]][c["start"] : c["end"]] == c["quote"] for c in claims
+            )
+            and all(texts[e["document_id"]][e["start"] : e["end"]] == e["quote"] for e in events),
         }
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")

@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-PEOPLE = ["Anna Berger", "Tomas Okafor", "Lina Park", "Marek Novak", "Sofia Reyes", "Jon Halvorsen", "Priya Raman",
-          "Omar Haddad", "Elena Petrova", "Kenji Watanabe", "Grace Mensah", "Luis Ortega"]
+PEOPLE = [
+    "Anna Berger",
+    "Tomas Okafor",
+    "Lina Park",
+    "Marek Novak",
+    "Sofia Reyes",
+    "Jon Halvorsen",
+    "Priya Raman",
+    "Omar Haddad",
+    "Elena Petrova",
+    "Kenji Watanabe",
+    "Grace Mensah",
+    "Luis Ortega",
+]
 PLACES = ["Lindenport", "Varna", "Tallinn", "Porto", "Gdansk", "Bergen", "Split", "Malmo", "Kaunas", "Trieste"]
 OUTLETS = ["Harbor Ledger", "Northern Wire", "Daily Compass", "Civic Post", "Evening Record", "Metro Signal"]
 VERBS = ["said", "told reporters", "claimed", "denied", "warned", "suggested"]
-TOPICS = ["the port expansion", "the rail tender", "a new water treaty", "the energy subsidy", "the border checks",
-          "the budget vote", "the fisheries quota", "the hospital merger", "a customs dispute", "the tax reform"]
+TOPICS = [
+    "the port expansion",
+    "the rail tender",
+    "a new water treaty",
+    "the energy subsidy",
+    "the border checks",
+    "the budget vote",
+    "the fisheries quota",
+    "the hospital merger",
+    "a customs dispute",
+    "the tax reform",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -34,6 +56,11 @@ def document(i: int, words: int = 600, seed: int = 7) -> dict:
         parts.append(s)
         count += len(s.split())
     text = f"Report {i}: {rng.choice(TOPICS)} in {rng.choice(PLACES)}\n\n" + " ".join(parts)
-    published = datetime(2025, 1, 1, tzinfo=timezone.utc) + timedelta(hours=i % 4000)
-    return {"text": text, "outlet": rng.choice(OUTLETS), "published_at": published, "title": f"Report {i}",
-            "url": f"https://bench.example/{i}"}
+    published = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(hours=i % 4000)
+    return {
+        "text": text,
+        "outlet": rng.choice(OUTLETS),
+        "published_at": published,
+        "title": f"Report {i}",
+        "url": f"https://bench.example/{i}",
+    }

@@ -81,7 +81,9 @@ def main() -> None:
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-3}
     weights["__bias__"] = round(float(clf.intercept_[0]), 4)
     out = pathlib.Path(__file__).resolve().parents[1] / "knowledge" / "extract" / "cue_weights.json"
-    out.write_text(json.dumps({"threshold": a.threshold, "weights": weights}, sort_keys=True, indent=0), encoding="utf-8")
+    out.write_text(
+        json.dumps({"threshold": a.threshold, "weights": weights}, sort_keys=True, indent=0), encoding="utf-8"
+    )
     print(f"wrote {len(weights)} weights to {out}")
 
 

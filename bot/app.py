@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -16,7 +16,7 @@ from bot.settings import SlackSettings
 from knowledge.service import ThreadStores
 
 
-def make_client(settings: SlackSettings, token: Optional[str] = None) -> WebClient:
+def make_client(settings: SlackSettings, token: str | None = None) -> WebClient:
     return WebClient(
         token=token if token is not None else settings.slack_bot_token,
         base_url=settings.slack_api_url,

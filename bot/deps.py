@@ -6,10 +6,10 @@ listener acks and returns at once, so a burst of slow briefings can never delay 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Callable, Optional
+from datetime import UTC, datetime
 
 from knowledge.service import ThreadStores
 
@@ -17,7 +17,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Deps:
     fetcher_factory: Callable[[], object]
     work: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(8, thread_name_prefix="briefbot"))
     clock: Clock = utc_now
-    bot_user_id: Optional[str] = None
+    bot_user_id: str | None = None
 
     def shutdown(self) -> None:
         self.work.shutdown(wait=True, cancel_futures=False)

@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -23,8 +24,15 @@ from knowledge.subscriptions import pause
 log = logging.getLogger("briefbot.digests")
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
 # The workspace's token no longer works: retrying eight times and again tomorrow cannot help; an operator must act.
-AUTH_ERRORS = {"invalid_auth", "not_authed", "token_revoked", "token_expired", "missing_scope",
-               "team_access_not_granted", "no_permission"}
+AUTH_ERRORS = {
+    "invalid_auth",
+    "not_authed",
+    "token_revoked",
+    "token_expired",
+    "missing_scope",
+    "team_access_not_granted",
+    "no_permission",
+}
 
 
 @dataclass
@@ -73,7 +81,10 @@ def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, ru
             return
         top, details = digest_messages(briefing, sub.topic, job.late, job.local_date)
         resp = client.chat_postMessage(
-            channel=sub.channel_id, text=top["text"], blocks=top["blocks"], unfurl_links=False,
+            channel=sub.channel_id,
+            text=top["text"],
+            blocks=top["blocks"],
+            unfurl_links=False,
             metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}},
         )
         items = len(briefing.citations()) if briefing else 0
@@ -92,8 +103,9 @@ def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, tri
     only) and retries, anything else is logged: the digest itself is never resent for a missing detail."""
     for _ in range(tries):
         try:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=msg["text"], blocks=msg["blocks"],
-                                    unfurl_links=False)
+            client.chat_postMessage(
+                channel=channel, thread_ts=thread_ts, text=msg["text"], blocks=msg["blocks"], unfurl_links=False
+            )
             return True
         except SlackApiError as exc:
             if exc.response.status_code != 429:
@@ -112,8 +124,13 @@ def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApi
         run.count("deferred")
     elif error in PAUSE_ERRORS or error in AUTH_ERRORS:
         if error in AUTH_ERRORS:
-            log.warning("digest on %r for %s paused: Slack says %s; check the bot token and its scopes, or "
-                        "reinstall the app, then subscribe again", sub.topic, sub.channel_id, error)
+            log.warning(
+                "digest on %r for %s paused: Slack says %s; check the bot token and its scopes, or "
+                "reinstall the app, then subscribe again",
+                sub.topic,
+                sub.channel_id,
+                error,
+            )
         pause(store, sub.id, error)
         ledger.mark(store, job.digest_id, "failed", error=error)
         run.count("paused")
@@ -137,8 +154,10 @@ def run_digests(stores, client: WebClient, now: datetime, dry_run: bool = False,
     run = DigestRun()
     store = stores.get()
     if dry_run:
-        run.planned = [f"{s.topic} → {s.channel_id} ({o.local_date}{', late' if o.late else ''})"
-                       for s, o in ledger.plan_due(store, now)]
+        run.planned = [
+            f"{s.topic} → {s.channel_id} ({o.local_date}{', late' if o.late else ''})"
+            for s, o in ledger.plan_due(store, now)
+        ]
         return run
     jobs = ledger.claim_due(store, now)
     if not jobs:
@@ -151,4 +170,3 @@ def run_digests(stores, client: WebClient, now: datetime, dry_run: bool = False,
                 log.exception("digest failed")
                 run.count("failed")
     return run
-

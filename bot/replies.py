@@ -6,7 +6,7 @@ Anything that fails after the ack still tells the user, briefly, and the details
 from __future__ import annotations
 
 import logging
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -26,25 +26,41 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
     messages = reply.messages
     if len(messages) > MAX_RESPONSES:
         left = len(messages) - (MAX_RESPONSES - 1)
-        messages = messages[:MAX_RESPONSES - 1] + note(
-            f"…and {left} more parts not shown (Slack allows {MAX_RESPONSES} replies to one request). "
-            "Narrow it with `since:7d` or `from:<outlet>`.").messages
+        messages = (
+            messages[: MAX_RESPONSES - 1]
+            + note(
+                f"…and {left} more parts not shown (Slack allows {MAX_RESPONSES} replies to one request). "
+                "Narrow it with `since:7d` or `from:<outlet>`."
+            ).messages
+        )
     for i, msg in enumerate(messages):
         respond(
-            text=msg.get("text", ""), blocks=msg.get("blocks"),
+            text=msg.get("text", ""),
+            blocks=msg.get("blocks"),
             response_type="ephemeral" if reply.ephemeral else "in_channel",
             replace_original=replace_original and i == 0,
         )
 
 
-def deliver_in_thread(client: WebClient, channel: str, thread_ts: Optional[str], reply: Reply) -> None:
+def deliver_in_thread(client: WebClient, channel: str, thread_ts: str | None, reply: Reply) -> None:
     for msg in reply.messages:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=msg.get("text", ""), blocks=msg.get("blocks"),
-                                unfurl_links=False, unfurl_media=False)
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text=msg.get("text", ""),
+            blocks=msg.get("blocks"),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
 
 
-def safe_work(work: Callable[[], None], respond=None, client: Optional[WebClient] = None,
-              channel: Optional[str] = None, thread_ts: Optional[str] = None) -> None:
+def safe_work(
+    work: Callable[[], None],
+    respond=None,
+    client: WebClient | None = None,
+    channel: str | None = None,
+    thread_ts: str | None = None,
+) -> None:
     try:
         work()
     except Exception:
@@ -58,7 +74,7 @@ def safe_work(work: Callable[[], None], respond=None, client: Optional[WebClient
             log.exception("could not tell the user about the failure")
 
 
-def user_timezone(client: WebClient, user_id: str) -> Optional[str]:
+def user_timezone(client: WebClient, user_id: str) -> str | None:
     try:
         return client.users_info(user=user_id)["user"].get("tz")
     except (SlackApiError, KeyError, TypeError):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from knowledge import service
 from knowledge.render import blocks as kit
@@ -29,7 +28,7 @@ def slack_text(text: str) -> str:
     return _SLACK_ENTITY.sub(lambda m: {"amp": "&", "lt": "<", "gt": ">"}[m.group(1)], text)
 
 
-def subscribe_args(rest: str) -> tuple[str, Optional[str], Optional[str], bool]:
+def subscribe_args(rest: str) -> tuple[str, str | None, str | None, bool]:
     """(topic, at, tz, always) from "kellogg at 8:30 tz Europe/Berlin --always", options in any order; "at" and
     "tz" count as options only before a time or a zone name, so a topic may still contain the word "at"."""
     words, topic, at, tz, always = rest.split(), [], None, None, False
@@ -52,24 +51,32 @@ def subscribe_args(rest: str) -> tuple[str, Optional[str], Optional[str], bool]:
 class Reply:
     messages: list[dict]
     ephemeral: bool = True
-    topic: Optional[str] = None  # set for briefings, to log them
+    topic: str | None = None  # set for briefings, to log them
     extra: dict = field(default_factory=dict)
 
 
 def note(text: str) -> Reply:
     """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
     splitting an escape such as `&amp;`."""
-    return Reply([{"text": _cut(text, MAX_FALLBACK),
-                   "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, 2900)}}]}])
+    return Reply(
+        [
+            {
+                "text": _cut(text, MAX_FALLBACK),
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, 2900)}}],
+            }
+        ]
+    )
 
 
 def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    return re.sub(r"&[a-z]{0,4}$", "", text[:limit - 1]) + "…"
+    return re.sub(r"&[a-z]{0,4}$", "", text[: limit - 1]) + "…"
 
 
-def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: Optional[str] = None) -> Reply:
+def route(
+    store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: str | None = None
+) -> Reply:
     text = " ".join(slack_text(text or "").split())
     word, _, rest = text.partition(" ")
     verb = word.lower()
@@ -94,8 +101,9 @@ def route(store: Store, text: str, team_id: str, user_id: str, channel_id: str, 
     return brief(store, text, deps, team_id=team_id)
 
 
-def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, ephemeral: bool = True,
-          team_id: Optional[str] = None) -> Reply:
+def brief(
+    store: Store, text: str, deps=None, entity_id: str | None = None, ephemeral: bool = True, team_id: str | None = None
+) -> Reply:
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
 
@@ -111,7 +119,7 @@ def brief(store: Store, text: str, deps=None, entity_id: Optional[str] = None, e
     return Reply(kit.briefing_messages(result, ephemeral=ephemeral), topic=result.topic)
 
 
-def sources_reply(store: Store, text: str, entity_id: Optional[str] = None) -> Reply:
+def sources_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
 
@@ -177,8 +185,15 @@ def alias(store: Store, rest: str, team_id: str, user_id: str) -> Reply:
         return note(f"Could not add that alias: {escape(str(exc))}")
 
 
-def subscribe(store: Store, rest: str, team_id: str, user_id: str, channel_id: str, user_tz: Optional[str],
-              entity_id: Optional[str] = None) -> Reply:
+def subscribe(
+    store: Store,
+    rest: str,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    user_tz: str | None,
+    entity_id: str | None = None,
+) -> Reply:
     """`entity_id` comes from a Follow button on a briefing the user already disambiguated."""
     from knowledge.brief.topic import resolve_topic
     from knowledge.subscriptions import SubscriptionError
@@ -189,8 +204,16 @@ def subscribe(store: Store, rest: str, team_id: str, user_id: str, channel_id: s
         return note(SUBSCRIBE_USAGE)
     try:
         sub, created = do_subscribe(
-            store, team_id, channel_id, topic, at=at, tz=tz, default_tz=user_tz, created_by=user_id,
-            post_empty=True if always else None, entity_id=entity_id,
+            store,
+            team_id,
+            channel_id,
+            topic,
+            at=at,
+            tz=tz,
+            default_tz=user_tz,
+            created_by=user_id,
+            post_empty=True if always else None,
+            entity_id=entity_id,
         )
     except SubscriptionError as exc:
         return note(f"Could not subscribe: {escape(str(exc))}")

@@ -21,8 +21,12 @@ def digest_client(client: WebClient) -> WebClient:
     """Same token and base URL, but 429s are returned to us (per-channel back-off) instead of slept on."""
     from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
-    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
-                     retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2)])
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2)],
+    )
 
 
 def tick_digests(deps: Deps, client: WebClient) -> None:
@@ -31,7 +35,9 @@ def tick_digests(deps: Deps, client: WebClient) -> None:
     try:
         run = run_digests(deps.stores, client, deps.clock())
         if run.sent or run.deferred or run.paused or run.failed:
-            log.info("digests: %s sent, %s deferred, %s paused, %s failed", run.sent, run.deferred, run.paused, run.failed)
+            log.info(
+                "digests: %s sent, %s deferred, %s paused, %s failed", run.sent, run.deferred, run.paused, run.failed
+            )
     except Exception:
         log.exception("digest run failed")
 

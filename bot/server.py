@@ -13,7 +13,6 @@ import logging
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
@@ -52,7 +51,7 @@ def make_handler(app: App, guard: ReplayGuard):
         def _headers(self) -> dict[str, list[str]]:
             return {k.lower(): [v] for k, v in self.headers.items()}
 
-        def _send(self, status: int, body: str | dict = "", headers: Optional[dict] = None) -> None:
+        def _send(self, status: int, body: str | dict = "", headers: dict | None = None) -> None:
             data = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
             self.send_response(status)
             for key, values in (headers or {}).items():

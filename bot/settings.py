@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,12 +17,12 @@ class SettingsError(ValueError):
 class SlackSettings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    slack_bot_token: Optional[str] = None
-    slack_signing_secret: Optional[str] = None
-    slack_app_token: Optional[str] = None
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_API_URL
-    slack_client_id: Optional[str] = None
-    slack_client_secret: Optional[str] = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
     slack_scopes: str = "commands,chat:write,app_mentions:read,im:history,users:read,channels:history,groups:history"
 
     @field_validator("slack_api_url")

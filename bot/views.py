@@ -24,13 +24,21 @@ def home_view(subscriptions: list, recent: list[dict], documents: int) -> dict:
     if subscriptions:
         for sub in subscriptions[:20]:
             state = "" if sub.status == "active" else f" — _paused: {escape(sub.paused_reason or 'paused')}_"
-            where = f"<#{sub.channel_id}>" if sub.channel_id[:1] in "CGD" and sub.channel_id.isalnum() else escape(sub.channel_id)
-            blocks.append(_section(f"*{escape(sub.topic)}* in {where}, daily at {sub.at_time} ({escape(sub.tz)}){state}"))
+            where = (
+                f"<#{sub.channel_id}>"
+                if sub.channel_id[:1] in "CGD" and sub.channel_id.isalnum()
+                else escape(sub.channel_id)
+            )
+            blocks.append(
+                _section(f"*{escape(sub.topic)}* in {where}, daily at {sub.at_time} ({escape(sub.tz)}){state}")
+            )
     else:
         blocks.append(_section("Nothing yet. In a channel: `/brief subscribe kellogg at 08:30 tz Europe/Berlin`."))
     blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "Recent briefings"}}]
     if recent:
-        lines = [f"• `{escape(r['query'])}` → *{escape(r['topic'])}* ({r['at'][:16].replace('T', ' ')} UTC)" for r in recent]
+        lines = [
+            f"• `{escape(r['query'])}` → *{escape(r['topic'])}* ({r['at'][:16].replace('T', ' ')} UTC)" for r in recent
+        ]
         blocks.append(_section("\n".join(lines)))
     else:
         blocks.append(_section("No briefings yet — try `/brief kellogg`."))

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 
 from knowledge.store import Store
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def claim_event(store: Store, event_id: str, team_id: Optional[str]) -> bool:
+def claim_event(store: Store, event_id: str, team_id: str | None) -> bool:
     """True the first time an event id is seen; False for Slack's retries of it (and any other repeat)."""
     try:
         with store.transaction():
@@ -28,8 +27,14 @@ def claim_event(store: Store, event_id: str, team_id: Optional[str]) -> bool:
 def log_briefing(store: Store, team_id: str, user_id: str, channel_id: str, query: str, topic: str) -> None:
     with store.transaction():
         store.db["briefing_log"].insert(
-            {"team_id": team_id, "user_id": user_id, "channel_id": channel_id, "query": query, "topic": topic,
-             "at": _now()}
+            {
+                "team_id": team_id,
+                "user_id": user_id,
+                "channel_id": channel_id,
+                "query": query,
+                "topic": topic,
+                "at": _now(),
+            }
         )
 
 

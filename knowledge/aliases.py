@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from knowledge.names import name_key
 from knowledge.store import Store
 
@@ -12,7 +10,7 @@ class AliasError(ValueError):
     pass
 
 
-def _entity_for(store: Store, name: str) -> Optional[str]:
+def _entity_for(store: Store, name: str) -> str | None:
     key = name_key(name)
     row = store.db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 1", [key]).fetchone()
     if row:
@@ -63,33 +61,46 @@ def add_alias(store: Store, variant: str, target: str) -> str:
             store.db["entities"].update(variant_id, {"name": target, "name_key": name_key(target)})
             merged = " (renamed the entity)"
         store.db["aliases"].upsert(
-            {"key": name_key(variant), "alias": variant, "target": target, "entity_id": target_id or variant_id,
-             "origin": "user"},
+            {
+                "key": name_key(variant),
+                "alias": variant,
+                "target": target,
+                "entity_id": target_id or variant_id,
+                "origin": "user",
+            },
             pk="key",
         )
     return f"{variant} → {target}{merged}"
 
 
-def list_aliases(store: Store, origin: Optional[str] = None) -> list[dict]:
+def list_aliases(store: Store, origin: str | None = None) -> list[dict]:
     where, params = ("WHERE origin = ?", [origin]) if origin else ("", [])
-    return list(store.db.query(f"SELECT alias, target, entity_id, origin FROM aliases {where} ORDER BY target, alias", params))
+    return list(
+        store.db.query(f"SELECT alias, target, entity_id, origin FROM aliases {where} ORDER BY target, alias", params)
+    )
 
 
-def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: Optional[str] = None) -> str:
+def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: str | None = None) -> str:
     """A workspace's own alias: `variant` means `target` in that workspace's briefings and subscriptions."""
     _check_pair(variant, target)
     entity_id = _entity_for(store, target)
     with store.transaction():
         store.db["team_aliases"].upsert(
-            {"team_id": team_id, "key": name_key(variant), "alias": variant, "target": target, "entity_id": entity_id,
-             "created_by": created_by},
+            {
+                "team_id": team_id,
+                "key": name_key(variant),
+                "alias": variant,
+                "target": target,
+                "entity_id": entity_id,
+                "created_by": created_by,
+            },
             pk=("team_id", "key"),
         )
     known = "" if entity_id else " (no articles name it yet; it will apply once they do)"
     return f"{variant} → {target} in this workspace{known}"
 
 
-def team_alias_entity(store: Store, team_id: str, query: str) -> Optional[str]:
+def team_alias_entity(store: Store, team_id: str, query: str) -> str | None:
     row = store.db.execute(
         "SELECT entity_id, target FROM team_aliases WHERE team_id = ? AND key = ?", [team_id, name_key(query)]
     ).fetchone()

@@ -20,9 +20,7 @@ MIN_JACCARD = 0.5
 _MASK = (1 << 61) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
-_SALTS = [
-    struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)
-]
+_SALTS = [struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)]
 
 
 def shingles(text: str) -> set[int]:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Optional
+from datetime import UTC, datetime, timedelta
 
 from knowledge.brief.compose import compose
 from knowledge.brief.model import Briefing
@@ -49,7 +48,7 @@ def _marker(team: str, channel: str, topic: str, local_date: str) -> str:
     return f"briefbot-digest-{digest}"
 
 
-def _previous_until(store: Store, sub: Subscription) -> Optional[datetime]:
+def _previous_until(store: Store, sub: Subscription) -> datetime | None:
     row = store.db.execute(
         "SELECT until FROM digests WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?) "
         "AND status IN ('sent', 'empty') ORDER BY local_date DESC LIMIT 1",
@@ -87,8 +86,20 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
                 "INSERT OR IGNORE INTO digests (subscription_id, team_id, channel_id, topic, local_date, status, "
                 "scheduled_at, created_at, late, marker, since, until, attempts, next_attempt_at) "
                 "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, 0, ?)",
-                [sub.id, sub.team_id, sub.channel_id, sub.topic, local_date, iso_utc(occ.scheduled_at), iso_utc(now),
-                 int(occ.late), marker, iso_utc(since), iso_utc(now), iso_utc(now + LEASE)],
+                [
+                    sub.id,
+                    sub.team_id,
+                    sub.channel_id,
+                    sub.topic,
+                    local_date,
+                    iso_utc(occ.scheduled_at),
+                    iso_utc(now),
+                    int(occ.late),
+                    marker,
+                    iso_utc(since),
+                    iso_utc(now),
+                    iso_utc(now + LEASE),
+                ],
             )
             inserted = cur.rowcount == 1
             digest_id = cur.lastrowid
@@ -100,10 +111,12 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
 def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
     """Pending rows whose lease ran out: crashed senders, or rate-limited channels whose wait is over."""
     jobs = []
-    rows = list(store.db.query(
-        "SELECT * FROM digests WHERE status = 'pending' AND next_attempt_at <= ? AND subscription_id IS NOT NULL",
-        [iso_utc(now)],
-    ))
+    rows = list(
+        store.db.query(
+            "SELECT * FROM digests WHERE status = 'pending' AND next_attempt_at <= ? AND subscription_id IS NOT NULL",
+            [iso_utc(now)],
+        )
+    )
     for row in rows:
         with store.transaction():
             cur = store.db.execute(
@@ -119,18 +132,32 @@ def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
             mark(store, row["id"], "skipped", error="subscription paused")
             continue
         late = bool(row["late"]) or now - datetime.fromisoformat(row["scheduled_at"]) > timedelta(minutes=30)
-        jobs.append(DigestJob(
-            row["id"], sub, row["local_date"], datetime.fromisoformat(row["since"]),
-            datetime.fromisoformat(row["until"]), late, row["marker"], datetime.fromisoformat(row["created_at"]),
-            recovering=True, attempts=row["attempts"] + 1,
-        ))
+        jobs.append(
+            DigestJob(
+                row["id"],
+                sub,
+                row["local_date"],
+                datetime.fromisoformat(row["since"]),
+                datetime.fromisoformat(row["until"]),
+                late,
+                row["marker"],
+                datetime.fromisoformat(row["created_at"]),
+                recovering=True,
+                attempts=row["attempts"] + 1,
+            )
+        )
     return jobs
 
 
-def compose_digest(store: Store, job: DigestJob, limit: int = 8) -> Optional[Briefing]:
+def compose_digest(store: Store, job: DigestJob, limit: int = 8) -> Briefing | None:
     """The delta since the previous digest; None when nothing new was ingested about the topic."""
-    query = Query(topic=job.subscription.topic, raw=job.subscription.topic, limit=limit,
-                  ingested_after=job.since, ingested_before=job.until)
+    query = Query(
+        topic=job.subscription.topic,
+        raw=job.subscription.topic,
+        limit=limit,
+        ingested_after=job.since,
+        ingested_before=job.until,
+    )
     result = compose(store, query, entity_id=job.subscription.entity_id, now=job.until)
     if not isinstance(result, Briefing):
         return None
@@ -139,8 +166,15 @@ def compose_digest(store: Store, job: DigestJob, limit: int = 8) -> Optional[Bri
     return result
 
 
-def mark(store: Store, digest_id: int, status: str, ts: Optional[str] = None, error: Optional[str] = None,
-         now: Optional[datetime] = None, items: Optional[int] = None) -> None:
+def mark(
+    store: Store,
+    digest_id: int,
+    status: str,
+    ts: str | None = None,
+    error: str | None = None,
+    now: datetime | None = None,
+    items: int | None = None,
+) -> None:
     fields: dict = {"status": status}
     if ts:
         fields["ts"] = ts
@@ -149,7 +183,7 @@ def mark(store: Store, digest_id: int, status: str, ts: Optional[str] = None, er
     if items is not None:
         fields["items"] = items
     if status in ("sent", "empty"):
-        fields["sent_at"] = iso_utc(now or datetime.now(timezone.utc))
+        fields["sent_at"] = iso_utc(now or datetime.now(UTC))
     with store.transaction():
         store.db["digests"].update(digest_id, fields)
         if status == "sent":
@@ -164,6 +198,6 @@ def defer(store: Store, digest_id: int, until: datetime, error: str) -> None:
         store.db["digests"].update(digest_id, {"next_attempt_at": iso_utc(until), "error": error[:500]})
 
 
-def digest_rows(store: Store, team_id: Optional[str] = None) -> list[dict]:
+def digest_rows(store: Store, team_id: str | None = None) -> list[dict]:
     where, params = ("WHERE team_id = ?", [team_id]) if team_id else ("", [])
     return list(store.db.query(f"SELECT * FROM digests {where} ORDER BY id", params))

@@ -8,8 +8,7 @@ the fetch safety rules (schemes, private addresses, sizes) and idempotency are t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Optional
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from knowledge.ingest.errors import IngestError
@@ -32,7 +31,7 @@ class PollResult:
     status: str  # "new" | "not-modified" | "error"
     stored: int = 0
     skipped: list[str] = field(default_factory=list)
-    error: Optional[str] = None
+    error: str | None = None
 
 
 def check_feed_url(url: str, fetcher=None) -> str:
@@ -55,32 +54,47 @@ def check_feed_url(url: str, fetcher=None) -> str:
     return url
 
 
-def add_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
-             now: Optional[datetime] = None, fetcher=None) -> tuple[dict, bool]:
+def add_feed(
+    store: Store, team_id: str, url: str, added_by: str | None = None, now: datetime | None = None, fetcher=None
+) -> tuple[dict, bool]:
     return add_checked_feed(store, team_id, check_feed_url(url, fetcher), added_by, now)
 
 
-def add_checked_feed(store: Store, team_id: str, url: str, added_by: Optional[str] = None,
-                     now: Optional[datetime] = None) -> tuple[dict, bool]:
+def add_checked_feed(
+    store: Store, team_id: str, url: str, added_by: str | None = None, now: datetime | None = None
+) -> tuple[dict, bool]:
     """Store a feed whose URL `check_feed_url` has already passed (and cleaned): the CLI checks it before asking
     Slack for the workspace, and must not resolve the host a second time."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with store.transaction():
         existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))
         if existing:
             return existing[0], False
-        store.db["feeds"].insert({
-            "team_id": team_id, "url": url, "added_by": added_by, "created_at": iso_utc(now), "etag": None,
-            "last_modified": None, "next_poll_at": iso_utc(now), "failures": 0, "last_error": None,
-            "last_polled_at": None, "entries_seen": 0,
-        })
+        store.db["feeds"].insert(
+            {
+                "team_id": team_id,
+                "url": url,
+                "added_by": added_by,
+                "created_at": iso_utc(now),
+                "etag": None,
+                "last_modified": None,
+                "next_poll_at": iso_utc(now),
+                "failures": 0,
+                "last_error": None,
+                "last_polled_at": None,
+                "entries_seen": 0,
+            }
+        )
     return list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))[0], True
 
 
-def remove_feed(store: Store, team_id: str, url_or_id: str) -> Optional[dict]:
-    rows = list(store.db.query(
-        "SELECT * FROM feeds WHERE team_id = ? AND (url = ? OR CAST(id AS TEXT) = ?)", [team_id, url_or_id, url_or_id]
-    ))
+def remove_feed(store: Store, team_id: str, url_or_id: str) -> dict | None:
+    rows = list(
+        store.db.query(
+            "SELECT * FROM feeds WHERE team_id = ? AND (url = ? OR CAST(id AS TEXT) = ?)",
+            [team_id, url_or_id, url_or_id],
+        )
+    )
     if not rows:
         return None
     with store.transaction():
@@ -88,7 +102,7 @@ def remove_feed(store: Store, team_id: str, url_or_id: str) -> Optional[dict]:
     return rows[0]
 
 
-def list_feeds(store: Store, team_id: Optional[str] = None) -> list[dict]:
+def list_feeds(store: Store, team_id: str | None = None) -> list[dict]:
     where, params = ("WHERE team_id = ?", [team_id]) if team_id else ("", [])
     return list(store.db.query(f"SELECT * FROM feeds {where} ORDER BY url", params))
 
@@ -110,24 +124,39 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
     except IngestError as exc:
         failures = (feed["failures"] or 0) + 1
         with store.transaction():
-            store.db["feeds"].update(feed["id"], {
-                "failures": failures, "last_error": str(exc)[:300], "last_polled_at": iso_utc(now),
-                "next_poll_at": iso_utc(now + backoff(failures)),
-            })
+            store.db["feeds"].update(
+                feed["id"],
+                {
+                    "failures": failures,
+                    "last_error": str(exc)[:300],
+                    "last_polled_at": iso_utc(now),
+                    "next_poll_at": iso_utc(now + backoff(failures)),
+                },
+            )
         return PollResult(feed["id"], feed["url"], "error", error=str(exc))
     report = IngestReport()
     if not read.not_modified:
-        fresh = [e for e in read.entries
-                 if not store.db.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [e.link]).fetchone()]
+        fresh = [
+            e
+            for e in read.entries
+            if not store.db.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [e.link]).fetchone()
+        ]
         items = [(e.link, (lambda e=e: fetch_article(e.link, fetcher))) for e in fresh]
         report = ingest(store, items)
         report.skipped += [Skipped(feed["url"], reason) for reason in read.skipped]
     with store.transaction():
-        store.db["feeds"].update(feed["id"], {
-            "failures": 0, "last_error": None, "last_polled_at": iso_utc(now), "next_poll_at": iso_utc(now + POLL_EVERY),
-            "etag": read.etag or feed["etag"], "last_modified": read.last_modified or feed["last_modified"],
-            "entries_seen": (feed["entries_seen"] or 0) + len(read.entries),
-        })
+        store.db["feeds"].update(
+            feed["id"],
+            {
+                "failures": 0,
+                "last_error": None,
+                "last_polled_at": iso_utc(now),
+                "next_poll_at": iso_utc(now + POLL_EVERY),
+                "etag": read.etag or feed["etag"],
+                "last_modified": read.last_modified or feed["last_modified"],
+                "entries_seen": (feed["entries_seen"] or 0) + len(read.entries),
+            },
+        )
     status = "not-modified" if read.not_modified else "new"
     return PollResult(feed["id"], feed["url"], status, report.stored, [s.reason for s in report.skipped])
 

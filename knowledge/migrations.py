@@ -6,7 +6,7 @@ Never edit a migration that has shipped: add a new function at the end instead.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -152,9 +152,18 @@ def m003_shipped_aliases(db: sqlite_utils.Database) -> None:
 
     rows = json.loads(resources.files("knowledge").joinpath("aliases.json").read_text(encoding="utf-8"))
     db["aliases"].insert_all(
-        ({"key": name_key(r["alias"]), "alias": r["alias"], "target": r["target"], "entity_id": None,
-          "origin": "shipped"} for r in rows),
-        pk="key", ignore=True,
+        (
+            {
+                "key": name_key(r["alias"]),
+                "alias": r["alias"],
+                "target": r["target"],
+                "entity_id": None,
+                "origin": "shipped",
+            }
+            for r in rows
+        ),
+        pk="key",
+        ignore=True,
     )
 
 
@@ -175,8 +184,18 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
     """Daily digests per (workspace, channel, topic) and the feeds polled for new articles."""
     db["subscriptions"].create(
         {
-            "id": int, "team_id": str, "channel_id": str, "topic": str, "entity_id": str, "at_time": str, "tz": str,
-            "created_by": str, "created_at": str, "status": str, "paused_reason": str, "post_empty": int,
+            "id": int,
+            "team_id": str,
+            "channel_id": str,
+            "topic": str,
+            "entity_id": str,
+            "at_time": str,
+            "tz": str,
+            "created_by": str,
+            "created_at": str,
+            "status": str,
+            "paused_reason": str,
+            "post_empty": int,
             "last_sent_at": str,
         },
         pk="id",
@@ -185,9 +204,24 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
     # One row per digest occurrence, written before sending: the exactly-once ledger.
     db["digests"].create(
         {
-            "id": int, "subscription_id": int, "team_id": str, "channel_id": str, "topic": str, "local_date": str,
-            "status": str, "scheduled_at": str, "created_at": str, "sent_at": str, "ts": str, "late": int,
-            "marker": str, "items": int, "since": str, "until": str, "attempts": int, "next_attempt_at": str,
+            "id": int,
+            "subscription_id": int,
+            "team_id": str,
+            "channel_id": str,
+            "topic": str,
+            "local_date": str,
+            "status": str,
+            "scheduled_at": str,
+            "created_at": str,
+            "sent_at": str,
+            "ts": str,
+            "late": int,
+            "marker": str,
+            "items": int,
+            "since": str,
+            "until": str,
+            "attempts": int,
+            "next_attempt_at": str,
             "error": str,
         },
         pk="id",
@@ -197,8 +231,17 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
     db["digests"].create_index(["status"])
     db["feeds"].create(
         {
-            "id": int, "team_id": str, "url": str, "added_by": str, "created_at": str, "etag": str,
-            "last_modified": str, "next_poll_at": str, "failures": int, "last_error": str, "last_polled_at": str,
+            "id": int,
+            "team_id": str,
+            "url": str,
+            "added_by": str,
+            "created_at": str,
+            "etag": str,
+            "last_modified": str,
+            "next_poll_at": str,
+            "failures": int,
+            "last_error": str,
+            "last_polled_at": str,
             "entries_seen": int,
         },
         pk="id",
@@ -237,8 +280,10 @@ def m008_initialism_keys(db: sqlite_utils.Database) -> None:
 
     for eid, name in db.execute("SELECT id, name FROM entities").fetchall():
         db.execute("UPDATE entities SET name_key = ? WHERE id = ?", [name_key(name), eid])
-    for table, pk, first in (("aliases", "key", "origin = 'user' DESC, rowid"),
-                             ("team_aliases", ("team_id", "key"), "rowid")):
+    for table, pk, first in (
+        ("aliases", "key", "origin = 'user' DESC, rowid"),
+        ("team_aliases", ("team_id", "key"), "rowid"),
+    ):
         rows = list(db.query(f"SELECT * FROM {table} ORDER BY {first}"))
         db.execute(f"DELETE FROM {table}")
         db[table].insert_all(({**r, "key": name_key(r["alias"])} for r in rows), pk=pk, ignore=True)

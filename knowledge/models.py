@@ -9,22 +9,21 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso_utc(value: datetime) -> str:
     """One text form for stored instants, so SQL string comparison is time comparison."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def normalize_for_hash(text: str) -> str:
@@ -50,10 +49,10 @@ class Source(Model):
 
     id: str
     name: str
-    domain: Optional[str] = None
+    domain: str | None = None
 
     @classmethod
-    def from_name(cls, name: Optional[str], domain: Optional[str] = None) -> "Source":
+    def from_name(cls, name: str | None, domain: str | None = None) -> Source:
         domain = (domain or "").lower().removeprefix("www.") or None
         label = (name or domain or "Unknown outlet").strip()
         return cls(id=slugify(domain or label), name=label, domain=domain)
@@ -68,7 +67,7 @@ class Citation(Model):
     quote: str
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Citation":
+    def _ordered(self) -> Citation:
         if self.end < self.start:
             raise ValueError("citation end before start")
         return self
@@ -77,7 +76,7 @@ class Citation(Model):
         return 0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.quote
 
     @classmethod
-    def of(cls, document_id: str, text: str, start: int, end: int) -> "Citation":
+    def of(cls, document_id: str, text: str, start: int, end: int) -> Citation:
         return cls(document_id=document_id, start=start, end=end, quote=text[start:end])
 
 
@@ -85,16 +84,16 @@ class Document(Model):
     """One article as stored: `text` is the clean text every offset points into, never rewritten after storage."""
 
     id: str
-    url: Optional[str] = None
-    title: Optional[str] = None
-    source_id: Optional[str] = None
-    author: Optional[str] = None
-    published_at: Optional[datetime] = None
+    url: str | None = None
+    title: str | None = None
+    source_id: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
     retrieved_at: datetime = Field(default_factory=utcnow)
     text: str
     language: str = "en"
-    duplicate_of: Optional[str] = None
-    origin: Optional[str] = None  # where it came from: a path, URL or feed, for messages and re-ingest
+    duplicate_of: str | None = None
+    origin: str | None = None  # where it came from: a path, URL or feed, for messages and re-ingest
 
 
 class EntityType(str, Enum):
@@ -134,10 +133,10 @@ class DatePrecision(str, Enum):
 class EventDate(Model):
     """When something happened, as precisely as the text allows; `unresolved` marks relative dates with no anchor."""
 
-    start: Optional[date] = None
-    end: Optional[date] = None
+    start: date | None = None
+    end: date | None = None
     precision: DatePrecision = DatePrecision.unknown
-    text: Optional[str] = None
+    text: str | None = None
     unresolved: bool = False
 
 
@@ -148,8 +147,8 @@ class Event(Model):
     trigger: str
     actors: list[str] = Field(default_factory=list)  # entity ids
     date: EventDate = Field(default_factory=EventDate)
-    place: Optional[str] = None  # entity id of the place
-    place_text: Optional[str] = None
+    place: str | None = None  # entity id of the place
+    place_text: str | None = None
     citation: Citation
 
 
@@ -175,15 +174,15 @@ class Claim(Model):
 
     id: str
     document_id: str
-    speaker_entity_id: Optional[str] = None
-    speaker: Optional[str] = None  # the words naming the speaker: "A Russian official"
+    speaker_entity_id: str | None = None
+    speaker: str | None = None  # the words naming the speaker: "A Russian official"
     cue: str
     cue_lemma: str
     stance: Stance = Stance.assert_
     negated: bool = False
     kind: str = "indirect"
-    via: Optional[str] = None
-    parent_id: Optional[str] = None
+    via: str | None = None
+    parent_id: str | None = None
     about: list[str] = Field(default_factory=list)  # entity ids mentioned in the content
     citation: Citation
     context: Citation
@@ -202,12 +201,12 @@ class DocumentInput(Model):
     """What an ingester hands the store: text plus whatever metadata the input carried."""
 
     text: str
-    url: Optional[str] = None
-    title: Optional[str] = None
-    outlet: Optional[str] = None
-    outlet_domain: Optional[str] = None
-    author: Optional[str] = None
-    published_at: Optional[datetime] = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    outlet_domain: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
     language: str = "en"
-    origin: Optional[str] = None
-    retrieved_at: Optional[datetime] = None  # when it was fetched; now if not given
+    origin: str | None = None
+    retrieved_at: datetime | None = None  # when it was fetched; now if not given

@@ -11,21 +11,77 @@ import re
 import unicodedata
 
 _TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "sen", "rep", "gov", "president", "prime", "minister",
-    "secretary", "envoy", "special", "ambassador", "general", "lieutenant", "retired", "former", "u.s", "us",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "gen",
+    "lt",
+    "col",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "envoy",
+    "special",
+    "ambassador",
+    "general",
+    "lieutenant",
+    "retired",
+    "former",
+    "u.s",
+    "us",
 }
 # Ordered rewrites: longer patterns first so "kh" is handled before "h" rules apply.
 _TRANSLIT = [
-    (r"sch", "sh"), (r"kh", "h"), (r"zh", "j"), (r"ch", "c"), (r"ts", "t"), (r"tz", "t"), (r"ck", "k"),
-    (r"ou(?=[sk])", "ov"), (r"w", "v"), (r"ph", "f"), (r"yy\b", "y"), (r"iy\b", "y"), (r"ii\b", "y"), (r"i\b", "y"),
-    (r"ie", "e"), (r"ei", "e"), (r"ey", "e"), (r"ia", "a"), (r"ya", "a"), (r"yu", "u"), (r"iu", "u"), (r"j", "y"),
-    (r"(.)\1", r"\1"), (r"y", "i"),
+    (r"sch", "sh"),
+    (r"kh", "h"),
+    (r"zh", "j"),
+    (r"ch", "c"),
+    (r"ts", "t"),
+    (r"tz", "t"),
+    (r"ck", "k"),
+    (r"ou(?=[sk])", "ov"),
+    (r"w", "v"),
+    (r"ph", "f"),
+    (r"yy\b", "y"),
+    (r"iy\b", "y"),
+    (r"ii\b", "y"),
+    (r"i\b", "y"),
+    (r"ie", "e"),
+    (r"ei", "e"),
+    (r"ey", "e"),
+    (r"ia", "a"),
+    (r"ya", "a"),
+    (r"yu", "u"),
+    (r"iu", "u"),
+    (r"j", "y"),
+    (r"(.)\1", r"\1"),
+    (r"y", "i"),
 ]
 
 
 # Letters that Unicode does not decompose into a base letter plus an accent.
-_LETTERS = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE",
-                          "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i"})
+_LETTERS = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Đ": "D",
+        "đ": "d",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "ı": "i",
+    }
+)
 
 
 def strip_accents(text: str) -> str:

@@ -9,7 +9,6 @@ never absorbs a person who shares its name.
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -29,15 +28,17 @@ class Resolver:
     def __init__(self, store: Store):
         self.db = store.db
 
-    def _alias(self, variant: str) -> Optional[dict]:
+    def _alias(self, variant: str) -> dict | None:
         rows = list(self.db.query("SELECT * FROM aliases WHERE key = ?", [name_key(variant)]))
         return rows[0] if rows else None
 
-    def _by_key(self, key: str, type_: str) -> Optional[str]:
-        row = self.db.execute("SELECT id FROM entities WHERE name_key = ? AND type = ? LIMIT 1", [key, type_]).fetchone()
+    def _by_key(self, key: str, type_: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM entities WHERE name_key = ? AND type = ? LIMIT 1", [key, type_]
+        ).fetchone()
         return row[0] if row else None
 
-    def _fuzzy(self, name: str, type_: str) -> Optional[str]:
+    def _fuzzy(self, name: str, type_: str) -> str | None:
         last = surname(name)
         if not last:
             return None
@@ -70,9 +71,16 @@ class Resolver:
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
         self.db["entities"].insert(
-            {"id": eid, "name": name, "name_key": name_key(name), "type": type_, "descriptions": "[]",
-             "search_text": _search_text(name, [])},
-            pk="id", ignore=True,
+            {
+                "id": eid,
+                "name": name,
+                "name_key": name_key(name),
+                "type": type_,
+                "descriptions": "[]",
+                "search_text": _search_text(name, []),
+            },
+            pk="id",
+            ignore=True,
         )
         # Any alias that points at this name by target now knows its entity.
         self.db.execute("UPDATE aliases SET entity_id = ? WHERE entity_id IS NULL AND target = ?", [eid, name])
@@ -91,13 +99,18 @@ class Resolver:
         for variant in {ent.name, *ent.variants}:
             self.db["aliases"].insert(
                 {"key": name_key(variant), "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-                pk="key", ignore=True,
+                pk="key",
+                ignore=True,
             )
         variants = [r[0] for r in self.db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid])]
         self.db["entities"].update(
             eid,
-            {"name": name, "name_key": name_key(name), "descriptions": json.dumps(descriptions[:20], ensure_ascii=False),
-             "search_text": _search_text(name, variants)},
+            {
+                "name": name,
+                "name_key": name_key(name),
+                "descriptions": json.dumps(descriptions[:20], ensure_ascii=False),
+                "search_text": _search_text(name, variants),
+            },
         )
 
 

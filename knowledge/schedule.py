@@ -9,7 +9,7 @@ spring-forward day (02:30) is read with zoneinfo's fold rules, i.e. shifted by t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from knowledge.subscriptions import Subscription
@@ -27,7 +27,7 @@ class Occurrence:
 def occurrence_on(sub: Subscription, day: date) -> datetime:
     hour, minute = (int(x) for x in sub.at_time.split(":"))
     local = datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(sub.tz))
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)
 
 
 def latest_occurrence(sub: Subscription, now: datetime) -> Occurrence | None:

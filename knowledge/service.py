@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
 from knowledge.store import Store
 
-Progress = Optional[Callable[[int], None]]
+Progress = Callable[[int], None] | None
 
 
 def ingest_paths(store: Store, paths: Iterable[Path], extract: bool = True, progress: Progress = None) -> IngestReport:
@@ -22,7 +22,7 @@ def ingest_demo(store: Store, progress: Progress = None) -> IngestReport:
     return ingest_paths(store, demo_files(), progress=progress)
 
 
-def ensure_demo(store: Store) -> Optional[IngestReport]:
+def ensure_demo(store: Store) -> IngestReport | None:
     """Load the demo corpus into an empty store so a fresh install has something to brief on."""
     if store.document_count():
         return None
@@ -84,11 +84,14 @@ def document_summary(store: Store, document_id: str) -> dict:
         [document_id],
     ).fetchone()
     count = lambda sql: db.execute(sql, [document_id]).fetchone()[0]  # noqa: E731
-    names = [r[0] for r in db.execute(
-        "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
-        "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
-        [document_id],
-    )]
+    names = [
+        r[0]
+        for r in db.execute(
+            "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
+            "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
+            [document_id],
+        )
+    ]
     return {
         "title": doc[0] if doc else None,
         "date": (doc[1] or "")[:10] or None if doc else None,

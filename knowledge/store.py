@@ -8,11 +8,11 @@ events and claims — happens inside one transaction, so a crash leaves either a
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, Optional
 
 import sqlite_utils
 
@@ -29,23 +29,23 @@ class StoreError(Exception):
 class SaveResult:
     status: str  # "stored" | "exists" | "duplicate"
     document_id: str
-    duplicate_of: Optional[str] = None
+    duplicate_of: str | None = None
     similarity: float = 1.0
-    title: Optional[str] = None
-    label: Optional[str] = None  # the input as the user named it (path or URL), for reports of untitled articles
+    title: str | None = None
+    label: str | None = None  # the input as the user named it (path or URL), for reports of untitled articles
 
 
-def _iso(value: Optional[datetime]) -> Optional[str]:
+def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
 class Store:
-    def __init__(self, db: sqlite_utils.Database, path: Optional[Path] = None):
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None):
         self.db = db
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path) -> Store:
         path = Path(path)
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +86,7 @@ class Store:
         else:
             self.db.conn.execute("COMMIT")
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -94,7 +94,7 @@ class Store:
 
     # ---- documents -------------------------------------------------------------------------------------------
 
-    def find_existing(self, inp: DocumentInput) -> Optional[str]:
+    def find_existing(self, inp: DocumentInput) -> str | None:
         """Same URL or same normalized text means the same article: re-ingesting it must change nothing."""
         doc_id = content_hash(inp.text)
         if self.db["documents"].count_where("id = ?", [doc_id]):
@@ -105,7 +105,7 @@ class Store:
                 return row[0]
         return None
 
-    def find_near_duplicate(self, text: str) -> tuple[Optional[str], float, list[str]]:
+    def find_near_duplicate(self, text: str) -> tuple[str | None, float, list[str]]:
         """Return (original id, similarity, band keys) for the best earlier document above the threshold."""
         shingle_set = dedup.shingles(text)
         keys = dedup.band_keys(dedup.signature(shingle_set))
@@ -128,7 +128,7 @@ class Store:
             return best, best_score, keys
         return None, best_score, keys
 
-    def insert_document(self, inp: DocumentInput, band_keys: list[str], duplicate_of: Optional[str]) -> Document:
+    def insert_document(self, inp: DocumentInput, band_keys: list[str], duplicate_of: str | None) -> Document:
         """Insert inside the caller's transaction (see `ingest.pipeline`), never on its own."""
         source = Source.from_name(inp.outlet, inp.outlet_domain) if (inp.outlet or inp.outlet_domain) else None
         doc = Document(
@@ -155,7 +155,7 @@ class Store:
         )
         return doc
 
-    def get_document(self, doc_id: str) -> Optional[Document]:
+    def get_document(self, doc_id: str) -> Document | None:
         """The document with this id or unique id prefix; None when none or several match (`documents_matching`
         tells which)."""
         rows = self.documents_matching(doc_id, 2)
@@ -199,4 +199,3 @@ class Store:
 def document_from_row(row: dict) -> Document:
     # Columns a row lacks (NULL) fall back to the model's defaults.
     return Document.model_validate({k: v for k, v in row.items() if v is not None})
-

@@ -9,8 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import process
@@ -33,18 +32,18 @@ class Subscription:
     team_id: str
     channel_id: str
     topic: str
-    entity_id: Optional[str]
+    entity_id: str | None
     at_time: str
     tz: str
-    created_by: Optional[str]
+    created_by: str | None
     status: str
-    paused_reason: Optional[str]
+    paused_reason: str | None
     post_empty: bool
-    last_sent_at: Optional[str] = None
-    created_at: Optional[str] = None
+    last_sent_at: str | None = None
+    created_at: str | None = None
 
     @classmethod
-    def from_row(cls, row: dict) -> "Subscription":
+    def from_row(cls, row: dict) -> Subscription:
         data = {k: row.get(k) for k in cls.__dataclass_fields__}
         data["post_empty"] = bool(row.get("post_empty"))
         return cls(**data)
@@ -76,7 +75,7 @@ def parse_zone(value: str) -> str:
     raise SubscriptionError(f"unknown time zone {value!r}{hint}")
 
 
-def check_request(topic: str, at: Optional[str] = None, tz: Optional[str] = None) -> tuple[str, str, str]:
+def check_request(topic: str, at: str | None = None, tz: str | None = None) -> tuple[str, str, str]:
     """(topic, HH:MM, zone) once every part is valid; the same topic rules as a briefing ("the" or "?!" are not
     topics), and no filters: a digest is always what is new since the last one."""
     from knowledge.brief.query import QueryError, parse_query
@@ -91,15 +90,25 @@ def check_request(topic: str, at: Optional[str] = None, tz: Optional[str] = None
     except QueryError as exc:
         raise SubscriptionError(str(exc).split(" — filters:")[0].split("; filters:")[0]) from None
     if query.since or query.outlet or query.limit:
-        raise SubscriptionError(f"{topic!r}: a digest takes no filters (since:, from:, limit:); it always covers "
-                                "what is new since the last one")
+        raise SubscriptionError(
+            f"{topic!r}: a digest takes no filters (since:, from:, limit:); it always covers "
+            "what is new since the last one"
+        )
     return query.topic, at_time, zone
 
 
 def subscribe(
-    store: Store, team_id: str, channel_id: str, topic: str, at: Optional[str] = None, tz: Optional[str] = None,
-    created_by: Optional[str] = None, post_empty: Optional[bool] = None, entity_id: Optional[str] = None,
-    now: Optional[datetime] = None, default_tz: Optional[str] = None,
+    store: Store,
+    team_id: str,
+    channel_id: str,
+    topic: str,
+    at: str | None = None,
+    tz: str | None = None,
+    created_by: str | None = None,
+    post_empty: bool | None = None,
+    entity_id: str | None = None,
+    now: datetime | None = None,
+    default_tz: str | None = None,
 ) -> tuple[Subscription, bool]:
     """Returns (subscription, created). Subscribing again resumes a paused subscription and changes only what was
     given (a time, a zone, --always): a colleague's Follow click must not move the channel's digest to their own
@@ -114,7 +123,7 @@ def subscribe(
         raise SubscriptionError(f"{topic!r} could mean {names}; subscribe to the full name")
     if resolution.kind == "entity":
         topic, entity_id = resolution.entity.name, resolution.entity.entity_id
-    created = iso_utc(now or datetime.now(timezone.utc))
+    created = iso_utc(now or datetime.now(UTC))
     with store.transaction():
         existing = _find(store, team_id, channel_id, topic)
         if existing:
@@ -127,23 +136,36 @@ def subscribe(
                 changes["post_empty"] = int(post_empty)
             store.db["subscriptions"].update(existing.id, changes)
             return _find(store, team_id, channel_id, topic), False
-        store.db["subscriptions"].insert({
-            "team_id": team_id, "channel_id": channel_id, "topic": topic, "entity_id": entity_id,
-            "at_time": at_time, "tz": zone, "created_by": created_by, "created_at": created, "status": "active",
-            "paused_reason": None, "post_empty": int(bool(post_empty)), "last_sent_at": None,
-        })
+        store.db["subscriptions"].insert(
+            {
+                "team_id": team_id,
+                "channel_id": channel_id,
+                "topic": topic,
+                "entity_id": entity_id,
+                "at_time": at_time,
+                "tz": zone,
+                "created_by": created_by,
+                "created_at": created,
+                "status": "active",
+                "paused_reason": None,
+                "post_empty": int(bool(post_empty)),
+                "last_sent_at": None,
+            }
+        )
     return _find(store, team_id, channel_id, topic), True
 
 
-def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[Subscription]:
-    rows = list(store.db.query(
-        "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?)",
-        [team_id, channel_id, topic],
-    ))
+def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
+    rows = list(
+        store.db.query(
+            "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?)",
+            [team_id, channel_id, topic],
+        )
+    )
     return Subscription.from_row(rows[0]) if rows else None
 
 
-def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Optional[Subscription]:
+def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
     found = _find(store, team_id, channel_id, topic)
     if found is None:
         resolution = resolve_topic(store, topic, team_id=team_id)
@@ -157,7 +179,7 @@ def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Opti
     return found
 
 
-def list_subscriptions(store: Store, team_id: Optional[str] = None, channel_id: Optional[str] = None) -> list[Subscription]:
+def list_subscriptions(store: Store, team_id: str | None = None, channel_id: str | None = None) -> list[Subscription]:
     clauses, params = [], []
     if team_id:
         clauses.append("team_id = ?")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -19,7 +18,7 @@ err = Console(stderr=True)
 
 
 class State:
-    db_path: Optional[Path] = None
+    db_path: Path | None = None
 
 
 state = State()
@@ -29,7 +28,7 @@ class UserError(Exception):
     """An error the user can fix; shown as one line."""
 
 
-def fail(message: str, code: int = 1) -> "typer.Exit":
+def fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
     return typer.Exit(code)
 
@@ -42,18 +41,19 @@ def open_store():
     try:
         return Store.open(path)
     except StoreError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
 
 
 @app.callback()
 def main_options(
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite file (default: $BRIEFBOT_DB or ./briefbot.db)."),
+    db: Path | None = typer.Option(None, "--db", help="SQLite file (default: $BRIEFBOT_DB or ./briefbot.db)."),
 ) -> None:
     state.db_path = db
 
 
 def main() -> None:
     from bot.cli import commands  # noqa: F401  (registers every command module)
+
     try:
         app()
     except KeyboardInterrupt:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -15,9 +14,9 @@ FORMATS = ("text", "markdown", "json", "blocks")
 @app.command()
 def brief(
     topic: list[str] = typer.Argument(..., help="A name or subject, optionally with since:7d from:outlet limit:N."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
+    since: str | None = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | json | blocks"),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, max=50, help="Lines per section."),
+    limit: int | None = typer.Option(None, "--limit", min=1, max=50, help="Lines per section."),
 ) -> None:
     """Print a cited briefing on a person, organisation, place or subject."""
     from knowledge.brief.compose import compose
@@ -26,11 +25,11 @@ def brief(
     from knowledge.service import ensure_demo
 
     if fmt not in FORMATS:
-        raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     try:
         query = parse_query(" ".join(topic), since=since)
     except QueryError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     if limit:
         query.limit = limit
     with open_store() as store:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,7 +13,7 @@ from bot.cli import app, console, err, fail, open_store
 
 
 @contextmanager
-def progress_bar(label: str, total: Optional[int]) -> Iterator:
+def progress_bar(label: str, total: int | None) -> Iterator:
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task(label, total=total)
@@ -58,7 +58,7 @@ def ingest(
     from knowledge.ingest.pipeline import IngestReport, Skipped
 
     if not (paths or url or feed or demo):
-        raise fail("nothing to ingest: give files or directories, --url, --feed or --demo")
+        raise fail("nothing to ingest: give files or directories, --url, --feed or --demo") from None
     missing = [p for p in paths or [] if not p.exists()]
     store = open_store()
     report = IngestReport()
@@ -90,17 +90,23 @@ def extract(
     from knowledge import service
 
     if not all_:
-        raise fail("say --all to re-extract every stored document")
+        raise fail("say --all to re-extract every stored document") from None
     store = open_store()
     with store:
         total = sum(1 for _ in store.iter_documents(include_duplicates=False))
         with progress_bar("extracting", total) as advance:
             n, too_long = service.reextract(store, progress=advance, n_process=processes)
         stats = store.stats()
-    console.print(f"re-extracted {n} documents: {stats['entities']} entities, {stats['events']} events, "
-                  f"{stats['claims']} claims, {stats['disputes']} disputes", highlight=False)
+    console.print(
+        f"re-extracted {n} documents: {stats['entities']} entities, {stats['events']} events, "
+        f"{stats['claims']} claims, {stats['disputes']} disputes",
+        highlight=False,
+    )
     if too_long:
         noun = "document" if len(too_long) == 1 else "documents"
-        console.print(f"{len(too_long)} {noun} over the length limit left unchanged: "
-                      f"{', '.join(too_long[:5])}{' …' if len(too_long) > 5 else ''}", highlight=False)
+        console.print(
+            f"{len(too_long)} {noun} over the length limit left unchanged: "
+            f"{', '.join(too_long[:5])}{' …' if len(too_long) > 5 else ''}",
+            highlight=False,
+        )
         raise typer.Exit(2)

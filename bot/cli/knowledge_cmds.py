@@ -35,8 +35,14 @@ def sources() -> None:
         return
     table = Table("outlet", "domain", "documents", "copies", "first", "last")
     for r in rows:
-        table.add_row(r["name"], r["domain"] or "", str(r["documents"]), str(r["duplicates"] or 0),
-                      (r["first"] or "unknown")[:10], (r["last"] or "unknown")[:10])
+        table.add_row(
+            r["name"],
+            r["domain"] or "",
+            str(r["documents"]),
+            str(r["duplicates"] or 0),
+            (r["first"] or "unknown")[:10],
+            (r["last"] or "unknown")[:10],
+        )
     console.print(table)
 
 
@@ -46,12 +52,15 @@ def doc(document_id: str = typer.Argument(..., help="Document id (or a unique pr
     with open_store() as store:
         found = store.documents_matching(document_id) if document_id.strip() else []
     if not found:
-        raise fail(f"no document with id {document_id!r} (citations in `briefbot brief TOPIC --format json` "
-                   "carry document ids)")
+        raise fail(
+            f"no document with id {document_id!r} (citations in `briefbot brief TOPIC --format json` "
+            "carry document ids)"
+        )
     if len(found) > 1:
         ids = ", ".join(d.id[:12] for d in found[:4])
-        raise fail(f"{document_id!r} starts several document ids ({ids}{' …' if len(found) > 4 else ''}); "
-                   "type more of it")
+        raise fail(
+            f"{document_id!r} starts several document ids ({ids}{' …' if len(found) > 4 else ''}); type more of it"
+        )
     document = found[0]
     sys.stdout.write(document.text)
     sys.stdout.flush()
@@ -66,7 +75,7 @@ def alias_add(variant: str, name: str) -> None:
         try:
             console.print(add_alias(store, variant, name), highlight=False)
         except AliasError as exc:
-            raise fail(str(exc))
+            raise fail(str(exc)) from None
 
 
 @alias_app.command("list")
@@ -88,7 +97,7 @@ def attribute(in_dir: Path, out_dir: Path) -> None:
     from knowledge.extract.brat import attribute_dir
 
     if not in_dir.is_dir():
-        raise fail(f"{in_dir}: not a directory")
+        raise fail(f"{in_dir}: not a directory") from None
     out_dir.mkdir(parents=True, exist_ok=True)
     n, skipped = attribute_dir(in_dir, out_dir)
     console.print(f"wrote {n} .ann files to {out_dir}", highlight=False)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 
 import typer
 from rich.table import Table
@@ -24,42 +23,42 @@ def _slack_client():
     try:
         settings = load_settings(post_only=True)
     except SettingsError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     return make_client(settings)
 
 
-def _team(team: Optional[str]) -> str:
+def _team(team: str | None) -> str:
     """The workspace id given, checked; else asked from Slack, which needs the bot token, so every other argument
     is checked before this is called."""
     if team:
         if not TEAM.match(team):
-            raise fail(f"--team {team!r} is not a Slack workspace id (like T0123ABCD)")
+            raise fail(f"--team {team!r} is not a Slack workspace id (like T0123ABCD)") from None
         return team
     from slack_sdk.errors import SlackApiError
 
     try:
         return _slack_client().auth_test()["team_id"]
     except (SlackApiError, OSError) as exc:
-        raise fail(f"could not ask Slack which workspace this is ({exc}); pass --team T…")
+        raise fail(f"could not ask Slack which workspace this is ({exc}); pass --team T…") from None
 
 
-def _now(value: Optional[str]) -> datetime:
+def _now(value: str | None) -> datetime:
     if not value:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise fail(f"--now {value!r} is not an ISO time such as 2025-06-24T07:00:00+00:00")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        raise fail(f"--now {value!r} is not an ISO time such as 2025-06-24T07:00:00+00:00") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @app.command()
 def subscribe(
     topic: str,
     channel: str = typer.Option(..., "--channel", help="Slack channel id, e.g. C0123ABCD."),
-    at: Optional[str] = typer.Option(None, "--at", help="Local time HH:MM (default 08:00)."),
-    tz: Optional[str] = typer.Option(None, "--tz", help="IANA time zone (default UTC)."),
-    team: Optional[str] = typer.Option(None, "--team", help="Workspace id (default: asked from Slack)."),
+    at: str | None = typer.Option(None, "--at", help="Local time HH:MM (default 08:00)."),
+    tz: str | None = typer.Option(None, "--tz", help="IANA time zone (default UTC)."),
+    team: str | None = typer.Option(None, "--team", help="Workspace id (default: asked from Slack)."),
     post_empty: bool = typer.Option(False, "--post-empty", help="Post a one-line note when nothing is new."),
 ) -> None:
     """Subscribe a channel to a daily digest on TOPIC."""
@@ -67,38 +66,42 @@ def subscribe(
     from knowledge.subscriptions import subscribe as do_subscribe
 
     if not CHANNEL.match(channel):
-        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)")
+        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)") from None
     try:
         check_request(topic, at, tz)
     except SubscriptionError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     team_id = _team(team)
     with open_store() as store:
         try:
-            sub, created = do_subscribe(store, team_id, channel, topic, at=at, tz=tz, post_empty=True if post_empty else None)
+            sub, created = do_subscribe(
+                store, team_id, channel, topic, at=at, tz=tz, post_empty=True if post_empty else None
+            )
         except SubscriptionError as exc:
-            raise fail(str(exc))
+            raise fail(str(exc)) from None
     verb = "subscribed" if created else "updated"
     console.print(f"{verb}: {sub.topic} → {sub.channel_id} daily at {sub.at_time} {sub.tz}", highlight=False)
 
 
 @app.command()
-def unsubscribe(topic: str, channel: str = typer.Option(..., "--channel"), team: Optional[str] = typer.Option(None, "--team")) -> None:
+def unsubscribe(
+    topic: str, channel: str = typer.Option(..., "--channel"), team: str | None = typer.Option(None, "--team")
+) -> None:
     """Stop a channel's digest on TOPIC."""
     from knowledge.subscriptions import unsubscribe as do_unsubscribe
 
     if not CHANNEL.match(channel):
-        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)")
+        raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)") from None
     team_id = _team(team)
     with open_store() as store:
         gone = do_unsubscribe(store, team_id, channel, topic)
     if gone is None:
-        raise fail(f"{channel} does not follow {topic!r}")
+        raise fail(f"{channel} does not follow {topic!r}") from None
     console.print(f"unsubscribed {channel} from {gone.topic}", highlight=False)
 
 
 @app.command()
-def subscriptions(team: Optional[str] = typer.Option(None, "--team", help="Only this workspace.")) -> None:
+def subscriptions(team: str | None = typer.Option(None, "--team", help="Only this workspace.")) -> None:
     """List subscriptions."""
     from knowledge.subscriptions import list_subscriptions
 
@@ -106,14 +109,21 @@ def subscriptions(team: Optional[str] = typer.Option(None, "--team", help="Only 
         subs = list_subscriptions(store, team)
     table = Table("team", "channel", "topic", "at", "zone", "status", "last sent")
     for s in subs:
-        table.add_row(s.team_id, s.channel_id, s.topic, s.at_time, s.tz,
-                      s.status + (f" ({s.paused_reason})" if s.paused_reason else ""), (s.last_sent_at or "never")[:16])
+        table.add_row(
+            s.team_id,
+            s.channel_id,
+            s.topic,
+            s.at_time,
+            s.tz,
+            s.status + (f" ({s.paused_reason})" if s.paused_reason else ""),
+            (s.last_sent_at or "never")[:16],
+        )
     console.print(table)
 
 
 @app.command()
 def digest(
-    now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time (default: now)."),
+    now: str | None = typer.Option(None, "--now", help="Pretend it is this ISO time (default: now)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only list what is due."),
 ) -> None:
     """Send every digest that is due, once, and exit (for cron / Kubernetes CronJobs)."""
@@ -133,21 +143,24 @@ def digest(
         for line in run.planned or ["nothing due"]:
             console.print(line, highlight=False)
         return
-    console.print(f"{run.sent} sent, {run.recovered} recovered, {run.empty} with nothing new, "
-                  f"{run.deferred} deferred, {run.paused} paused, {run.failed} failed", highlight=False)
+    console.print(
+        f"{run.sent} sent, {run.recovered} recovered, {run.empty} with nothing new, "
+        f"{run.deferred} deferred, {run.paused} paused, {run.failed} failed",
+        highlight=False,
+    )
     if run.failed:
         raise typer.Exit(1)
 
 
 @feeds_app.command("add")
-def feeds_add(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
+def feeds_add(url: str, team: str | None = typer.Option(None, "--team")) -> None:
     """Follow a feed; it is polled every 15 minutes by `serve` (or `feeds poll`)."""
     from knowledge.feedwatch import FeedError, add_checked_feed, check_feed_url
 
     try:
         url = check_feed_url(url)
     except FeedError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     team_id = _team(team)
     with open_store() as store:
         feed, created = add_checked_feed(store, team_id, url)
@@ -155,7 +168,7 @@ def feeds_add(url: str, team: Optional[str] = typer.Option(None, "--team")) -> N
 
 
 @feeds_app.command("list")
-def feeds_list(team: Optional[str] = typer.Option(None, "--team")) -> None:
+def feeds_list(team: str | None = typer.Option(None, "--team")) -> None:
     """List followed feeds and their polling state."""
     from knowledge.feedwatch import list_feeds
 
@@ -163,25 +176,31 @@ def feeds_list(team: Optional[str] = typer.Option(None, "--team")) -> None:
         rows = list_feeds(store, team)
     table = Table("id", "team", "url", "next poll", "failures", "last error")
     for f in rows:
-        table.add_row(str(f["id"]), f["team_id"], f["url"], (f["next_poll_at"] or "")[:16], str(f["failures"] or 0),
-                      f["last_error"] or "")
+        table.add_row(
+            str(f["id"]),
+            f["team_id"],
+            f["url"],
+            (f["next_poll_at"] or "")[:16],
+            str(f["failures"] or 0),
+            f["last_error"] or "",
+        )
     console.print(table)
 
 
 @feeds_app.command("remove")
-def feeds_remove(url: str, team: Optional[str] = typer.Option(None, "--team")) -> None:
+def feeds_remove(url: str, team: str | None = typer.Option(None, "--team")) -> None:
     """Stop following a feed (by URL or id)."""
     from knowledge.feedwatch import remove_feed
 
     with open_store() as store:
         gone = remove_feed(store, _team(team), url)
     if gone is None:
-        raise fail(f"no followed feed {url!r}")
+        raise fail(f"no followed feed {url!r}") from None
     console.print(f"removed {gone['url']}", highlight=False)
 
 
 @feeds_app.command("poll")
-def feeds_poll(now: Optional[str] = typer.Option(None, "--now")) -> None:
+def feeds_poll(now: str | None = typer.Option(None, "--now")) -> None:
     """Poll every feed that is due, once, and exit."""
     from knowledge.feedwatch import poll_due
     from knowledge.ingest.fetch import Fetcher

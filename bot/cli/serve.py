@@ -28,23 +28,23 @@ def serve(
     from knowledge.store import Store, StoreError
 
     if socket and http:
-        raise fail("choose one of --socket and --http")
+        raise fail("choose one of --socket and --http") from None
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s")
     try:
         settings = load_settings(socket_mode=socket)
     except SettingsError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     db_path = state.db_path or get_settings().briefbot_db
     try:
         with Store.open(db_path) as store:
             if ensure_demo(store):
                 console.print("The store was empty: loaded the bundled demo corpus.")
     except StoreError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     try:
         bolt_app, deps = create_app(settings, db_path, socket_mode=socket)
     except Exception as exc:  # Bolt checks the token with auth.test at start-up
-        raise fail(f"could not start the Slack app: {exc}")
+        raise fail(f"could not start the Slack app: {exc}") from None
     scheduler = None
     if not no_scheduler:
         from bot.scheduling import start_scheduler

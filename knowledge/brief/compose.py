@@ -8,16 +8,25 @@ then corroboration and how central the topic is to the line; undated items come 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
-from typing import Optional
+from datetime import UTC, date, datetime
 
 from rapidfuzz import fuzz
 
 from knowledge.brief import gather
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.model import (
-    Ambiguous, Briefing, BriefResult, CitationRef, ClaimLine, Choice, Development, DisputeLine, Identity, Matter,
-    SourceSummary, Unknown,
+    Ambiguous,
+    Briefing,
+    BriefResult,
+    Choice,
+    CitationRef,
+    ClaimLine,
+    Development,
+    DisputeLine,
+    Identity,
+    Matter,
+    SourceSummary,
+    Unknown,
 )
 from knowledge.brief.query import Query
 from knowledge.brief.topic import resolve_topic
@@ -28,13 +37,19 @@ SAME_CLAIM = 82  # token-set similarity above which two reports are the same cla
 SAME_MATTER = 55
 
 
-def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> Optional[CitationRef]:
+def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
     if row.get("actual") != row.get("quote"):
         return None
     published = row.get("published_at")
     return CitationRef(
-        document_id=row["document_id"], start=row[start_key], end=row[end_key], quote=row["quote"],
-        outlet=row.get("outlet"), source_id=row.get("source_id"), url=row.get("url") or None, title=row.get("title"),
+        document_id=row["document_id"],
+        start=row[start_key],
+        end=row[end_key],
+        quote=row["quote"],
+        outlet=row.get("outlet"),
+        source_id=row.get("source_id"),
+        url=row.get("url") or None,
+        title=row.get("title"),
         published_at=datetime.fromisoformat(published) if published else None,
     )
 
@@ -57,29 +72,30 @@ def _outlets(cites: list[CitationRef], copies: dict[str, list[str]]) -> tuple[li
     return names, len(independent)
 
 
-def _event_date_label(row: dict, start: Optional[date]) -> str:
+def _event_date_label(row: dict, start: date | None) -> str:
     """The event's own date when the text gives one, else when it was reported."""
     if start is None and not row["date_unresolved"] and row.get("published_at"):
         return "reported " + date_label(date.fromisoformat(row["published_at"][:10]), None, "day", False, None)
-    return date_label(start, gather.date_of(row["date_end"]), row["date_precision"], bool(row["date_unresolved"]),
-                      row["date_text"])
+    return date_label(
+        start, gather.date_of(row["date_end"]), row["date_precision"], bool(row["date_unresolved"]), row["date_text"]
+    )
 
 
 HALF_LIFE_DAYS = 30
 
 
-def rank(when: Optional[date], newest: Optional[date], independent: int, relevance: float) -> float:
+def rank(when: date | None, newest: date | None, independent: int, relevance: float) -> float:
     """Recency (halving every 30 days before the newest item; undated items score as old), corroboration by
     independent outlets, and how central the topic is to the line."""
     age = (newest - when).days if when and newest else 365
     return 0.5 ** (age / HALF_LIFE_DAYS) + 0.4 * min(independent - 1, 4) + relevance
 
 
-def _recency_key(d: Optional[date]) -> tuple:
+def _recency_key(d: date | None) -> tuple:
     return (d is not None, d or date.min)
 
 
-def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int, dropped: list) -> list[Development]:
+def _developments(rows: list[dict], entity_id: str | None, copies, limit: int, dropped: list) -> list[Development]:
     groups: list[tuple[dict, list[dict]]] = []
     by_sentence: dict[tuple, list[dict]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
     by_trigger: dict[str, list[tuple[dict, list[dict]]]] = {}
@@ -109,16 +125,24 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
         outlets, independent = _outlets(cites, copies)
         start = gather.date_of(head["date_start"])
         central = 1.0 if entity_id and entity_id in (head["actor_ids"] or "") else 0.6
-        lines.append((
-            Development(
-                text=cites[0].quote, trigger=head["trigger"], date_start=start,
-                date_end=gather.date_of(head["date_end"]), date_precision=head["date_precision"] or "unknown",
-                date_label=_event_date_label(head, start),
-                place=head["place_text"], outlets=outlets, independent_outlets=independent, citations=cites,
-            ),
-            central,
-            gather.date_of(head["sort_date"]),
-        ))
+        lines.append(
+            (
+                Development(
+                    text=cites[0].quote,
+                    trigger=head["trigger"],
+                    date_start=start,
+                    date_end=gather.date_of(head["date_end"]),
+                    date_precision=head["date_precision"] or "unknown",
+                    date_label=_event_date_label(head, start),
+                    place=head["place_text"],
+                    outlets=outlets,
+                    independent_outlets=independent,
+                    citations=cites,
+                ),
+                central,
+                gather.date_of(head["sort_date"]),
+            )
+        )
     # Keep the best lines by recency, corroboration and relevance, then show them newest first.
     newest = max((t[2] for t in lines if t[2]), default=None)
     kept = sorted(lines, key=lambda t: -rank(t[2], newest, t[0].independent_outlets, t[1]))[:limit]
@@ -126,7 +150,7 @@ def _developments(rows: list[dict], entity_id: Optional[str], copies, limit: int
     return [t[0] for t in kept]
 
 
-def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
+def _claim_line(members: list[dict], copies) -> ClaimLine | None:
     cites = _verified(members)
     if not cites:
         return None
@@ -134,12 +158,20 @@ def _claim_line(members: list[dict], copies) -> Optional[ClaimLine]:
     outlets, independent = _outlets(cites, copies)
     when = gather.date_of(head["sort_date"])
     return ClaimLine(
-        claim_ids=[m["id"] for m in members], speaker=head["speaker_name"] or "unnamed source",
-        speaker_entity_id=head["speaker_entity_id"], stance=head["stance"],
-        stance_label=stance_label(head["stance"], bool(head["negated"])), negated=bool(head["negated"]),
-        cue=head["cue"], via=head["via"], quote=_spoken(head, cites[0].quote), date=when,
+        claim_ids=[m["id"] for m in members],
+        speaker=head["speaker_name"] or "unnamed source",
+        speaker_entity_id=head["speaker_entity_id"],
+        stance=head["stance"],
+        stance_label=stance_label(head["stance"], bool(head["negated"])),
+        negated=bool(head["negated"]),
+        cue=head["cue"],
+        via=head["via"],
+        quote=_spoken(head, cites[0].quote),
+        date=when,
         date_label=date_label(when, when, "day" if when else "unknown", False, None),
-        outlets=outlets, independent_outlets=independent, citations=cites,
+        outlets=outlets,
+        independent_outlets=independent,
+        citations=cites,
     )
 
 
@@ -150,7 +182,7 @@ def _spoken(row: dict, quote: str) -> str:
     if not pieces:
         return quote
     base = row["start"]
-    return " … ".join(quote[s - base:e - base] for s, e in pieces)
+    return " … ".join(quote[s - base : e - base] for s, e in pieces)
 
 
 def _merge_claims(rows: list[dict]) -> list[list[dict]]:
@@ -171,7 +203,7 @@ def _merge_claims(rows: list[dict]) -> list[list[dict]]:
     return order
 
 
-def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: Optional[str]):
+def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None):
     clusters: list[list[ClaimLine]] = []
     for line in lines:
         for cluster in clusters:
@@ -196,14 +228,25 @@ def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set
     return matters
 
 
-def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Optional[datetime] = None,
-            team_id: Optional[str] = None) -> BriefResult:
+def compose(
+    store: Store, query: Query, entity_id: str | None = None, now: datetime | None = None, team_id: str | None = None
+) -> BriefResult:
     """`team_id` lets a workspace's own aliases steer topic resolution."""
     resolution = resolve_topic(store, query.topic, entity_id, team_id)
     if resolution.kind == "ambiguous":
-        return Ambiguous(query=query.raw or query.topic, choices=[
-            Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=(c.descriptions or [None])[0],
-                   mentions=c.mentions) for c in resolution.choices])
+        return Ambiguous(
+            query=query.raw or query.topic,
+            choices=[
+                Choice(
+                    entity_id=c.entity_id,
+                    name=c.name,
+                    type=c.type,
+                    role=(c.descriptions or [None])[0],
+                    mentions=c.mentions,
+                )
+                for c in resolution.choices
+            ],
+        )
     if resolution.kind == "unknown":
         # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
         return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
@@ -233,8 +276,14 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
             pairs.append(DisputeLine(claim=left, denial=right))
             in_dispute |= {claim["id"], denial["id"]}
     shown = [(by_id[i]["document_id"], by_id[i]["start"], by_id[i]["end"]) for i in in_dispute]
-    rest = [r for r in claim_rows if r["id"] not in in_dispute and r["quote"] and len(r["quote"]) > 12
-            and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)]
+    rest = [
+        r
+        for r in claim_rows
+        if r["id"] not in in_dispute
+        and r["quote"]
+        and len(r["quote"]) > 12
+        and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)
+    ]
     lines = []
     groups = _merge_claims(rest)
     newest = max((gather.date_of(r["sort_date"]) for r in rest if r["sort_date"]), default=None)
@@ -242,7 +291,9 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
     def group_rank(members: list[dict]) -> float:
         head = members[0]
         outlets = len({m["source_id"] or m["document_id"] for m in members})
-        return rank(gather.date_of(head["sort_date"]), newest, outlets, 1.0 if head["speaker_entity_id"] == eid else 0.6)
+        return rank(
+            gather.date_of(head["sort_date"]), newest, outlets, 1.0 if head["speaker_entity_id"] == eid else 0.6
+        )
 
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.
     for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2]:
@@ -255,20 +306,30 @@ def compose(store: Store, query: Query, entity_id: Optional[str] = None, now: Op
     matters = _matters(lines[:limit], names, about, eid)
 
     identity = _identity(store, ent) if ent else None
-    cites = [c for d in developments for c in d.citations] + [c for m in matters for l in m.claims for c in l.citations]
+    cites = [c for d in developments for c in d.citations] + [
+        c for m in matters for line in m.claims for c in line.citations
+    ]
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
     dated = [c.published_at.date() for c in cites if c.published_at]
     return Briefing(
-        topic=ent.name if ent else query.topic, query=query.raw or query.topic, identity=identity,
-        developments=developments, matters=matters, disputes=pairs[:limit], sources=_sources(cites, copies),
-        date_from=min(dated) if dated else None, date_to=max(dated) if dated else None,
+        topic=ent.name if ent else query.topic,
+        query=query.raw or query.topic,
+        identity=identity,
+        developments=developments,
+        matters=matters,
+        disputes=pairs[:limit],
+        sources=_sources(cites, copies),
+        date_from=min(dated) if dated else None,
+        date_to=max(dated) if dated else None,
         undated_documents=len({c.document_id for c in cites if not c.published_at}),
-        filters=query.filters(), dropped_unverified=sum(dropped), generated_at=now or datetime.now(timezone.utc),
+        filters=query.filters(),
+        dropped_unverified=sum(dropped),
+        generated_at=now or datetime.now(UTC),
         note=_outlet_note(store, query.outlet),
     )
 
 
-def _outlet_note(store: Store, outlet: Optional[str]) -> Optional[str]:
+def _outlet_note(store: Store, outlet: str | None) -> str | None:
     """An empty briefing because of a misspelt outlet should say so, not look like a quiet news day."""
     if not outlet or gather.outlet_known(store, outlet):
         return None
@@ -281,17 +342,29 @@ def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r[0]: r[1] for r in store.db.execute(
-        f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != 'NORP'", list(ids))}
+    return {
+        r[0]: r[1]
+        for r in store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != 'NORP'", list(ids))
+    }
 
 
 def _identity(store: Store, ent) -> Identity:
     row, role = gather.identity_citation(store, ent.entity_id, ent.descriptions)
     cite = _citation(row) if row else None
-    aliases = [r[0] for r in store.db.execute(
-        "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id])]
-    return Identity(entity_id=ent.entity_id, name=ent.name, type=ent.type, role=role if cite else None,
-                    aliases=[a for a in aliases if a != ent.name][:6], citations=[cite] if cite else [])
+    aliases = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id]
+        )
+    ]
+    return Identity(
+        entity_id=ent.entity_id,
+        name=ent.name,
+        type=ent.type,
+        role=role if cite else None,
+        aliases=[a for a in aliases if a != ent.name][:6],
+        citations=[cite] if cite else [],
+    )
 
 
 def _sources(cites: list[CitationRef], copies: dict[str, list[str]]) -> list[SourceSummary]:
@@ -308,4 +381,3 @@ def _sources(cites: list[CitationRef], copies: dict[str, list[str]]) -> list[Sou
                 else:
                     out.append(SourceSummary(outlet=outlet, documents=0, copies=1))
     return sorted(out, key=lambda s: (-s.documents, s.outlet))
-

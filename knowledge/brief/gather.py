@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 from knowledge.brief.query import Query
 from knowledge.models import iso_utc
@@ -17,9 +16,7 @@ from knowledge.store import Store
 
 MAX_ROWS = 80  # newest rows per source of lines; far more than a screen, bounded for speed
 
-_DOC_COLS = (
-    "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
-)
+_DOC_COLS = "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
 
 
 # A claim row with its document, outlet, speaker name, about-entities and the stored text at its offsets
@@ -64,15 +61,19 @@ def scope_for(query: Query) -> Scope:
 
 def outlet_known(store: Store, outlet: str) -> bool:
     """Whether `from:outlet` matches any stored source, by the same rule the filter uses."""
-    return store.db.execute(f"SELECT 1 FROM sources WHERE {_OUTLET_MATCH} LIMIT 1",
-                            {"outlet": f"%{outlet.lower()}%"}).fetchone() is not None
+    return (
+        store.db.execute(
+            f"SELECT 1 FROM sources WHERE {_OUTLET_MATCH} LIMIT 1", {"outlet": f"%{outlet.lower()}%"}
+        ).fetchone()
+        is not None
+    )
 
 
 def _and(scope: Scope) -> str:
     return f" AND {scope.sql}" if scope.sql else ""
 
 
-def event_rows(store: Store, entity_id: Optional[str], text: Optional[str], scope: Scope) -> list[dict]:
+def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Scope) -> list[dict]:
     if entity_id:
         ids_sql = (
             f"SELECT event_id FROM (SELECT event_id FROM event_actors WHERE entity_id = :e "
@@ -94,7 +95,7 @@ def event_rows(store: Store, entity_id: Optional[str], text: Optional[str], scop
     return list(store.db.query(sql, params))
 
 
-def claim_rows(store: Store, entity_id: Optional[str], text: Optional[str], scope: Scope) -> list[dict]:
+def claim_rows(store: Store, entity_id: str | None, text: str | None, scope: Scope) -> list[dict]:
     params: dict = {}
     if entity_id:
         ids_sql = (
@@ -107,8 +108,10 @@ def claim_rows(store: Store, entity_id: Optional[str], text: Optional[str], scop
         ids_sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH :t"
         params["t"] = '"' + (text or "").replace('"', " ") + '"'
     params.update(scope.params)
-    sql = (f"{_CLAIM_SELECT} WHERE x.id IN ({ids_sql}){_and(scope)} "
-           f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}")
+    sql = (
+        f"{_CLAIM_SELECT} WHERE x.id IN ({ids_sql}){_and(scope)} "
+        f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
+    )
     return list(store.db.query(sql, params))
 
 
@@ -147,7 +150,7 @@ def copies_of(store: Store, document_ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[Optional[dict], Optional[str]]:
+def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[dict | None, str | None]:
     """Where a source describes the entity with one of `roles`, as (citation row, role); before the name
     ("Belarusian leader Alexander Lukashenko") or after it ("Keith Kellogg, Trump's special envoy, ...").
     Failing that, a place that simply names it, with no role."""
@@ -177,5 +180,5 @@ def identity_citation(store: Store, entity_id: str, roles: list[str]) -> tuple[O
     return fallback, None
 
 
-def date_of(value: Optional[str]) -> Optional[date]:
+def date_of(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
 
 STANCE_LABELS = {
     "assert": "claim",
@@ -26,9 +25,7 @@ def stance_label(stance: str, negated: bool = False) -> str:
     return f"{label} (negated)" if negated and stance not in ("deny", "no_comment") else label
 
 
-def date_label(
-    start: Optional[date], end: Optional[date], precision: Optional[str], unresolved: bool, text: Optional[str]
-) -> str:
+def date_label(start: date | None, end: date | None, precision: str | None, unresolved: bool, text: str | None) -> str:
     if start is None:
         if unresolved and text:
             return f"“{text}” (date unknown)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date, datetime
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -20,18 +20,18 @@ class CitationRef(BaseModel):
     start: int
     end: int
     quote: str
-    outlet: Optional[str] = None
-    source_id: Optional[str] = None
-    url: Optional[str] = None
-    title: Optional[str] = None
-    published_at: Optional[datetime] = None
+    outlet: str | None = None
+    source_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published_at: datetime | None = None
 
 
 class Identity(BaseModel):
     entity_id: str
     name: str
     type: str
-    role: Optional[str] = None  # as described by the sources: "U.S. special envoy for Ukraine"
+    role: str | None = None  # as described by the sources: "U.S. special envoy for Ukraine"
     aliases: list[str] = Field(default_factory=list)
     citations: list[CitationRef] = Field(default_factory=list)
 
@@ -41,11 +41,11 @@ class Development(BaseModel):
 
     text: str
     trigger: str
-    date_start: Optional[date] = None
-    date_end: Optional[date] = None
+    date_start: date | None = None
+    date_end: date | None = None
     date_precision: str = "unknown"
     date_label: str = "date unknown"
-    place: Optional[str] = None
+    place: str | None = None
     actors: list[str] = Field(default_factory=list)
     outlets: list[str] = Field(default_factory=list)
     independent_outlets: int = 1
@@ -57,14 +57,14 @@ class ClaimLine(BaseModel):
 
     claim_ids: list[str]
     speaker: str
-    speaker_entity_id: Optional[str] = None
+    speaker_entity_id: str | None = None
     stance: str
     stance_label: str  # "claim", "denial", "speculation", "forecast", ...
     negated: bool = False
     cue: str
-    via: Optional[str] = None
+    via: str | None = None
     quote: str
-    date: Optional[dt.date] = None
+    date: dt.date | None = None
     date_label: str = "date unknown"
     outlets: list[str] = Field(default_factory=list)
     independent_outlets: int = 1
@@ -89,10 +89,10 @@ class SourceSummary(BaseModel):
     outlet: str
     documents: int
     copies: int = 0  # syndicated copies of other outlets' stories, counted once with their original
-    url: Optional[str] = None
+    url: str | None = None
 
     def counts(self) -> str:
-        """"3", "1, +1 copy", "2 copies": an outlet that only carried others' stories must not read as "(0)"."""
+        """ "3", "1, +1 copy", "2 copies": an outlet that only carried others' stories must not read as "(0)"."""
         copies = f"{self.copies} cop{'y' if self.copies == 1 else 'ies'}" if self.copies else ""
         if not self.documents:
             return copies or "0"
@@ -103,18 +103,18 @@ class Briefing(BaseModel):
     kind: Literal["briefing"] = "briefing"
     topic: str
     query: str
-    identity: Optional[Identity] = None
+    identity: Identity | None = None
     developments: list[Development] = Field(default_factory=list)
     matters: list[Matter] = Field(default_factory=list)
     disputes: list[DisputeLine] = Field(default_factory=list)
     sources: list[SourceSummary] = Field(default_factory=list)
-    date_from: Optional[date] = None
-    date_to: Optional[date] = None
+    date_from: date | None = None
+    date_to: date | None = None
     undated_documents: int = 0
     filters: dict[str, str] = Field(default_factory=dict)
     dropped_unverified: int = 0
     generated_at: datetime
-    note: Optional[str] = None  # e.g. "Using the bundled demo corpus."
+    note: str | None = None  # e.g. "Using the bundled demo corpus."
 
     def citations(self) -> list[CitationRef]:
         out: list[CitationRef] = []
@@ -134,7 +134,7 @@ class Choice(BaseModel):
     entity_id: str
     name: str
     type: str
-    role: Optional[str] = None
+    role: str | None = None
     mentions: int = 0
 
 

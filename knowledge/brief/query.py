@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from datetime import date, datetime, timedelta, timezone
-from typing import Optional
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
 
@@ -25,12 +24,14 @@ _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 MAX_TOPIC = 200  # characters; the longest names and subjects are a few dozen
 # Words every article contains: a topic made only of these would "match" the whole store. Lowercase words that are
 # also names in capitals (us / US, who / WHO, it / IT) are left out, and a word typed in capitals is never one.
-FUNCTION_WORDS = set("""
+FUNCTION_WORDS = set(
+    """
 a an the this that these those of to in on at by for from with about as into over after before and or but nor
 if then than so not no yes is are was were be been being am has have had do does did will would could should
 can may might must shall he she they them his her hers their theirs its i me my you your we our what which when
 where why how said says say told tell claimed also just very there here
-""".split())
+""".split()
+)
 
 
 class QueryError(ValueError):
@@ -39,13 +40,13 @@ class QueryError(ValueError):
 
 class Query(BaseModel):
     topic: str
-    since: Optional[date] = None
-    outlet: Optional[str] = None
-    limit: Optional[int] = None
+    since: date | None = None
+    outlet: str | None = None
+    limit: int | None = None
     raw: str = ""
     # Set by digests, not typed by users: only what was ingested in (after, before].
-    ingested_after: Optional[datetime] = None
-    ingested_before: Optional[datetime] = None
+    ingested_after: datetime | None = None
+    ingested_before: datetime | None = None
 
     def filters(self) -> dict[str, str]:
         out = {}
@@ -72,8 +73,8 @@ def parse_since(value: str, today: date) -> date:
         raise QueryError(f"since:{value} is not a date or a period; {SYNTAX}") from None
 
 
-def parse_query(text: str, today: Optional[date] = None, since: Optional[str] = None) -> Query:
-    today = today or datetime.now(timezone.utc).date()
+def parse_query(text: str, today: date | None = None, since: str | None = None) -> Query:
+    today = today or datetime.now(UTC).date()
     try:
         words = shlex.split(text)
     except ValueError:
@@ -104,9 +105,12 @@ def parse_query(text: str, today: Optional[date] = None, since: Optional[str] = 
     if not any(c.isalnum() for c in q.topic):
         raise QueryError(f"no topic given; type a name or subject, e.g. `kellogg` — {SYNTAX}")
     if len(q.topic) > MAX_TOPIC:
-        raise QueryError(f"the topic is {len(q.topic):,} characters long; type a name or subject of at most "
-                         f"{MAX_TOPIC}, e.g. `kellogg`")
+        raise QueryError(
+            f"the topic is {len(q.topic):,} characters long; type a name or subject of at most "
+            f"{MAX_TOPIC}, e.g. `kellogg`"
+        )
     if all(w.strip(".,;:!?\"'“”‘’()").lower() in FUNCTION_WORDS and not w.isupper() for w in topic_words):
-        raise QueryError(f"“{q.topic}” is too general to brief on (every article has it); type a name or "
-                         "subject, e.g. `kellogg`")
+        raise QueryError(
+            f"“{q.topic}” is too general to brief on (every article has it); type a name or subject, e.g. `kellogg`"
+        )
     return q

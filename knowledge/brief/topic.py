@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -34,7 +33,7 @@ class Candidate:
 class Resolution:
     kind: str  # "entity" | "text" | "ambiguous" | "unknown"
     query: str
-    entity: Optional[Candidate] = None
+    entity: Candidate | None = None
     choices: list[Candidate] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
 
@@ -114,7 +113,7 @@ def _has_text(store: Store, query: str) -> bool:
     return False
 
 
-def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None, team_id: Optional[str] = None) -> Resolution:
+def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_id: str | None = None) -> Resolution:
     if team_id and not entity_id:
         from knowledge.aliases import team_alias_entity
 
@@ -122,8 +121,11 @@ def resolve_topic(store: Store, query: str, entity_id: Optional[str] = None, tea
     if entity_id:
         row = store.db["entities"].get(entity_id) if store.db["entities"].count_where("id = ?", [entity_id]) else None
         if row:
-            return Resolution("entity", query, Candidate(entity_id, row["name"], row["type"], 100, 0,
-                                                          json.loads(row["descriptions"] or "[]")))
+            return Resolution(
+                "entity",
+                query,
+                Candidate(entity_id, row["name"], row["type"], 100, 0, json.loads(row["descriptions"] or "[]")),
+            )
     cands = [c for c in _candidates(store, query) if c.mentions > 0]
     strong = [c for c in cands if c.score >= MIN_SCORE]
     if strong:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 Span = tuple[int, int]
 
@@ -29,28 +28,28 @@ class LocalEvent:
     trigger: str
     span: Span
     actors: list[int] = field(default_factory=list)
-    place: Optional[int] = None
-    place_text: Optional[str] = None
-    date_start: Optional[date] = None
-    date_end: Optional[date] = None
+    place: int | None = None
+    place_text: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
     date_precision: str = "unknown"
-    date_text: Optional[str] = None
+    date_text: str | None = None
     date_unresolved: bool = False
 
 
 @dataclass
 class LocalClaim:
-    speaker: Optional[str]
-    speaker_entity: Optional[int]
+    speaker: str | None
+    speaker_entity: int | None
     cue: str
     cue_lemma: str
     stance: str
     negated: bool
     kind: str
-    via: Optional[str]
+    via: str | None
     content: Span
     context: Span
-    parent: Optional[int] = None
+    parent: int | None = None
     about: list[int] = field(default_factory=list)
     # the pieces of a quote split around its cue ('"A," X said. "B."'); `content` spans them all, cue included
     fragments: list[Span] = field(default_factory=list)

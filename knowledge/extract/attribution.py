@@ -14,11 +14,19 @@ from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
 from knowledge.extract.cue_model import CueScorer
+from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.roles import (
-    comp_children, content_tokens, cue_tokens, drop_leading_cc, first_cue_of, negated, source_tokens, subject, subtree,
+    comp_children,
+    content_tokens,
+    cue_tokens,
+    drop_leading_cc,
+    first_cue_of,
+    negated,
+    source_tokens,
+    subject,
+    subtree,
     via_of,
 )
-from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 Frag = tuple[int, int]
@@ -58,7 +66,11 @@ def verb_candidate(tok) -> bool | None:
         return None
     if tok.lemma_.lower() in lex.NAMING and any(c.lower_ == "what" and c.i < tok.i for c in tok.children):
         return None  # "condemned what he called a breach": the writer's words quoting a label, not a claim
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+    if (
+        tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "than"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
         # "smaller than feared": a comparison with nobody's words in it (PolNeAR marks a few such expectations; a
         # briefing line "the gap (speculation): 'was smaller than'" helps no reader — CV −0.1 content, kept)
         return None
@@ -75,7 +87,7 @@ def _according(doc, tok):
     objs = [c for c in to.children if c.dep_ == "pobj"]
     sent = sentence(tok)
     pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-    comma = next((t.i for t in doc[to.i + 1:sent.end] if t.text == ","), None)
+    comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
     if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
         pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause into the phrase
         objs = [doc[i] for i in range(to.i + 1, comma)][-1:]
@@ -97,8 +109,11 @@ def _according(doc, tok):
 
 def _noun_cue(tok):
     """'Trump's claim that ...', 'a warning by the agency that ...': a statement noun with a that-clause."""
-    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")
-               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    clauses = [
+        c
+        for c in tok.children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
     if not clauses:
         return None
     src: set[int] = set()
@@ -114,7 +129,11 @@ def _belief_verb(verb) -> bool:
     """'According to NBC, officials see it as a threat': the officials hold the view, the outlet only carries it."""
     if verb.lemma_ not in lex.COGNITION or subject(verb) is None:
         return False
-    finite = [c for c in comp_children(verb) if c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(a.dep_ == "aux" for a in c.children)]
+    finite = [
+        c
+        for c in comp_children(verb)
+        if c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(a.dep_ == "aux" for a in c.children)
+    ]
     as_pp = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     return bool(finite) or as_pp
 
@@ -143,8 +162,17 @@ def _candidates(doc, quotes: QuoteIndex):
             continue
         lemma = tok.lemma_.lower()
         stance = _stance(tok, lemma)
-        out.append((cue_tokens(tok), source_tokens(subj) if subj is not None else set(), content, lemma, stance,
-                    negated(tok), via_of(tok, subj)))
+        out.append(
+            (
+                cue_tokens(tok),
+                source_tokens(subj) if subj is not None else set(),
+                content,
+                lemma,
+                stance,
+                negated(tok),
+                via_of(tok, subj),
+            )
+        )
     return out
 
 
@@ -160,8 +188,12 @@ def _second_cue(tok) -> bool:
 
 def _placeholder(subj, verb) -> bool:
     """'It was reported that ...', 'It is believed that ...': the "it" stands in for the clause, nobody said it."""
-    return subj.lower_ == "it" and subj.dep_ in ("nsubjpass", "expl") and subj.head.i == verb.i \
+    return (
+        subj.lower_ == "it"
+        and subj.dep_ in ("nsubjpass", "expl")
+        and subj.head.i == verb.i
         and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _stance(tok, lemma: str) -> str:
@@ -172,11 +204,13 @@ def _stance(tok, lemma: str) -> str:
             # "did not say whether ...", "did not confirm whether ..."; but "did not say that ..." and "did not
             # confirm the report" are claims, negated
             return lex.NO_COMMENT
-    if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.COMMENT_VERBS | lex.DISCLOSE_VERBS
-                                  for c in tok.children):
+    if lemma == "decline" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lex.COMMENT_VERBS | lex.DISCLOSE_VERBS for c in tok.children
+    ):
         return lex.NO_COMMENT
-    if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1
-                               for c in tok.children):
+    if lemma == "call" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1 for c in tok.children
+    ):
         return lex.DEMAND  # "called for his resignation", "called on the council to act"
     return lex.VERB_CUES.get(lemma, lex.ASSERT)
 
@@ -189,7 +223,7 @@ def _fold_participles(cands):
     """'X refuted the claim, stating that Y': one denial whose content is Y, not an assertion plus a denial."""
     by_cue = {_cue_head(c[0]).i: n for n, c in enumerate(cands)}
     dropped = set()
-    for n, (cue, src, content, lemma, stance, neg, via) in enumerate(cands):
+    for n, (cue, _src, content, _lemma, _stance, neg, via) in enumerate(cands):
         v = _cue_head(cue)
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i in by_cue:
             m = by_cue[v.head.i]
@@ -211,7 +245,7 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         if not q:
             continue
         start = sentence(tok).start
-        before = [t for t in doc[start:tok.i] if t.pos_ in ("VERB", "AUX")]
+        before = [t for t in doc[start : tok.i] if t.pos_ in ("VERB", "AUX")]
         heads = [t for t in before if not (start <= t.head.i < tok.i) or t.head.i == t.i]
         verb = heads[0] if heads else None
         subj = subject(verb) if verb is not None else None
@@ -221,7 +255,7 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
 
 
 def _sentence_before_speaker(doc, quotes, content: set[int], src: set[int], cue: set[int]) -> set[int]:
-    """"A, but B, another source said.": a speaker and cue closing the sentence own everything before them,
+    """ "A, but B, another source said.": a speaker and cue closing the sentence own everything before them,
     though the parser hangs the cue on the nearest clause only. Quotes are left to `quote_content`."""
     if not content or not src:
         return content
@@ -267,7 +301,9 @@ def _find(doc) -> list[Attribution]:
         if not cue_frags:
             continue
         cue_toks_used |= cue_set
-        built.append(Attribution(cue_frags, frags, fragments(doc, src), stance, neg, via, None, _kind(quotes, frags), lemma))
+        built.append(
+            Attribution(cue_frags, frags, fragments(doc, src), stance, neg, via, None, _kind(quotes, frags), lemma)
+        )
     for colon, src, q, verb in _colon_quotes(doc, quotes, cue_toks_used):
         if any(a.content and a.content[0][0] <= q[0] < a.content[-1][1] and a.cue[0][0] < q[0] for a in built):
             continue
@@ -277,25 +313,42 @@ def _find(doc) -> list[Attribution]:
             # "McCaskill scolded him: '...'": the speech verb is the cue (and gives the stance), not the colon
             toks = [t for t in cue_tokens(verb) if t.i not in src]
             lemma = verb.lemma_.lower()
-            built.append(Attribution(fragments(doc, {t.i for t in toks}), (q,), fragments(doc, src),
-                                     _stance(verb, lemma), negated(verb), None, None, "direct", lemma))
+            built.append(
+                Attribution(
+                    fragments(doc, {t.i for t in toks}),
+                    (q,),
+                    fragments(doc, src),
+                    _stance(verb, lemma),
+                    negated(verb),
+                    None,
+                    None,
+                    "direct",
+                    lemma,
+                )
+            )
             continue
-        built.append(Attribution(((colon.idx, colon.idx + 1),), (q,), fragments(doc, src), lex.ASSERT,
-                                 False, None, None, "direct", ":"))
+        built.append(
+            Attribution(
+                ((colon.idx, colon.idx + 1),), (q,), fragments(doc, src), lex.ASSERT, False, None, None, "direct", ":"
+            )
+        )
     text = doc_text(doc)
     for m in _SIGNED.finditer(text):
         q = quotes.at(m.start() - 1) if m.start() > 0 else None
         if q is None:  # the quote opened with a mark the pairing cannot read (a reversed ”): take its whole line
             line = text.rfind("\n", 0, m.start()) + 1
-            if not text[line:m.start()].lstrip(" \u00a0").startswith(("“", "”", '"')):
+            if not text[line : m.start()].lstrip(" \u00a0").startswith(("“", "”", '"')):
                 continue
             q = (line, m.start())
         content = char_span(doc, *q)
         if any(a.content and a.content[0] == content for a in built):
             continue
         name = char_span(doc, m.start(2), m.end(2))
-        built.append(Attribution(((m.start(1), m.end(1)),), (content,), (name,), lex.ASSERT, False, None, None,
-                                 "direct", "signed"))
+        built.append(
+            Attribution(
+                ((m.start(1), m.end(1)),), (content,), (name,), lex.ASSERT, False, None, None, "direct", "signed"
+            )
+        )
     built = _drop_inner_cues(built)
     built.sort(key=lambda a: a.cue[0])
     return _link_parents(built)
@@ -309,7 +362,7 @@ def _drop_inner_cues(atts: list[Attribution]) -> list[Attribution]:
         s, e = a.cue[0][0], a.cue[-1][1]
         k = bisect_right(spans, (s, 1 << 62))
         # only cues starting at or before this one can contain it; cues are short, so look back a few
-        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans[max(0, k - 8):k]):
+        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans[max(0, k - 8) : k]):
             out.append(a)
     return out
 

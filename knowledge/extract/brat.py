@@ -116,5 +116,10 @@ def _moved(att, to_raw: list[int]):
     def frags(fs):
         return tuple((to_raw[s], to_raw[e]) for s, e in fs)
 
-    return dataclasses.replace(att, cue=frags(att.cue), content=frags(att.content), source=frags(att.source),
-                               via=frags((att.via,))[0] if att.via else None)
+    return dataclasses.replace(
+        att,
+        cue=frags(att.cue),
+        content=frags(att.content),
+        source=frags(att.source),
+        via=frags((att.via,))[0] if att.via else None,
+    )

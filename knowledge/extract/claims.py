@@ -8,7 +8,6 @@ speaker ("a Russian official", "sources"), which is what a reader needs anyway.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
@@ -16,11 +15,13 @@ from knowledge.extract.spans import sentence
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
-_CHANNEL = re.compile(r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
-                      r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
+_CHANNEL = re.compile(
+    r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
+    r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
 
 
-def _sentence_subject(doc, offset: int, ents: DocEntities) -> Optional[int]:
+def _sentence_subject(doc, offset: int, ents: DocEntities) -> int | None:
     """The person who is the subject of the main clause of the sentence around `offset`, if any."""
     if doc is None:
         return None
@@ -36,7 +37,7 @@ def _sentence_subject(doc, offset: int, ents: DocEntities) -> Optional[int]:
     return None
 
 
-def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities, doc=None) -> Optional[int]:
+def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -> int | None:
     if span is None:
         return None
     idx = ents.at(*span)
@@ -66,7 +67,7 @@ def _speaker_entity(text: str, span: Optional[Span], ents: DocEntities, doc=None
     return None
 
 
-def _channel(text: str, source: Optional[Span], cue) -> Optional[str]:
+def _channel(text: str, source: Span | None, cue) -> str | None:
     if not source or not cue or cue[0][0] <= source[1]:
         return None
     m = _CHANNEL.search(text, source[1], cue[0][0])

@@ -26,7 +26,9 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     f = [f"lemma={lemma}", f"dep={tok.dep_}", f"tag={tok.tag_}", f"lex={in_lexicon}", f"quoted={in_quote}"]
     f.append(f"lemma_quoted={lemma}|{in_quote}")
-    f += [f"child={d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "neg", "aux", "advmod", "prep", "dative", "mark")]
+    f += [
+        f"child={d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "neg", "aux", "advmod", "prep", "dative", "mark")
+    ]
     f.append(f"lemma_dep={lemma}|{tok.dep_}")
     if subj is not None:
         kind = "pron" if subj.lower_ in PRONOUNS else subj.ent_type_ or subj.pos_
@@ -50,7 +52,7 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
                 f.append("comp_finite")
             f.append(f"comp_pos={c.pos_}")
     text = doc_text(tok.doc)
-    near = text[max(0, tok.idx - 40):tok.idx + len(tok) + 4]
+    near = text[max(0, tok.idx - 40) : tok.idx + len(tok) + 4]
     if any(q in near for q in ("”", '"', "''")):
         f.append("quote_near")
     nxt = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
@@ -76,7 +78,7 @@ class CueScorer:
         self.threshold = threshold
 
     @classmethod
-    def load(cls) -> "CueScorer":
+    def load(cls) -> CueScorer:
         try:
             raw = resources.files("knowledge.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
         except (FileNotFoundError, OSError):

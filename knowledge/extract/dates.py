@@ -12,7 +12,6 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
 
 from dateparser.date import DateDataParser
 
@@ -20,13 +19,15 @@ _NOISE = re.compile(r"^(late|early|mid|on|in|by|since|until|as of|from|around|ab
 _LAST_DAY = re.compile(r"^last\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _THIS_YEAR = re.compile(r"\b(earlier|later)?\s*this year\b", re.I)
-_NO_DATE = re.compile(r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b", re.I)
+_NO_DATE = re.compile(
+    r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b", re.I
+)
 
 
 @dataclass(frozen=True)
 class ResolvedDate:
-    start: Optional[date]
-    end: Optional[date]
+    start: date | None
+    end: date | None
     precision: str  # day | week | month | year | unknown
     text: str
     unresolved: bool
@@ -34,14 +35,16 @@ class ResolvedDate:
 
 _ANY_DAY = datetime(2000, 6, 15)  # an anchor only for telling whether words are a date at all, and its precision
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m} | {m: i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m} | {
+    m: i for i, m in enumerate(calendar.month_abbr) if m
+}
 _MONTHS = {k.lower(): v for k, v in _MONTHS.items()} | {"sept": 9}
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.I)
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:\s+(\d{4}))?$", re.I)
 
 
-def _fast(expr: str, anchor: datetime) -> Optional[tuple[date, str]]:
+def _fast(expr: str, anchor: datetime) -> tuple[date, str] | None:
     """The forms news uses most ("Thursday", "June 21", "Sept. 11, 2001", "March 2022", "2016"), read without
     dateparser, which costs ~1.5 ms a call; the answers are the ones dateparser gives (a test compares them).
     None means: ask dateparser."""
@@ -73,7 +76,7 @@ def _fast(expr: str, anchor: datetime) -> Optional[tuple[date, str]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _parser(anchor: Optional[datetime]) -> DateDataParser:
+def _parser(anchor: datetime | None) -> DateDataParser:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
     if anchor is not None:
         settings["RELATIVE_BASE"] = anchor.replace(tzinfo=None)
@@ -93,7 +96,7 @@ def _range(day: date, period: str) -> tuple[date, date]:
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_date(text: str, published: Optional[datetime]) -> Optional[ResolvedDate]:
+def resolve_date(text: str, published: datetime | None) -> ResolvedDate | None:
     """None when the words are not a date at all ("recent weeks", "decades")."""
     raw = " ".join(text.split())
     expr = raw

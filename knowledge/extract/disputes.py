@@ -7,7 +7,7 @@ so one denial does not fan out to every claim in the store.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -19,8 +19,13 @@ NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to co
 
 
 def dispute_score(
-    denial_speaker: Optional[str], denial_about: set[str], denial_text: str,
-    claim_speaker: Optional[str], claim_about: set[str], claim_text: str, across: bool = False,
+    denial_speaker: str | None,
+    denial_about: set[str],
+    denial_text: str,
+    claim_speaker: str | None,
+    claim_about: set[str],
+    claim_text: str,
+    across: bool = False,
 ) -> float:
     """Entity keys are opaque strings so the same scoring serves local indexes and stored ids.
 
@@ -52,8 +57,12 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
                 continue
             score = dispute_score(
-                _key(denial.speaker_entity), {_key(a) for a in denial.about}, text[slice(*denial.content)],
-                _key(claim.speaker_entity), {_key(a) for a in claim.about}, text[slice(*claim.content)],
+                _key(denial.speaker_entity),
+                {_key(a) for a in denial.about},
+                text[slice(*denial.content)],
+                _key(claim.speaker_entity),
+                {_key(a) for a in claim.about},
+                text[slice(*claim.content)],
             )
             if score > best_score:
                 best, best_score = j, score
@@ -62,5 +71,5 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
     return disputes
 
 
-def _key(idx: Optional[int]) -> Optional[str]:
+def _key(idx: int | None) -> str | None:
     return None if idx is None else str(idx)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -22,11 +21,52 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 # Role words that make a noun phrase before a name a description of that person.
 ROLE_NOUNS = {
-    "envoy", "president", "leader", "dictator", "minister", "analyst", "official", "spokesman", "spokeswoman",
-    "spokesperson", "secretary", "general", "ambassador", "adviser", "advisor", "chancellor", "premier", "senator",
-    "governor", "chief", "director", "commander", "diplomat", "negotiator", "prisoner", "activist", "blogger",
-    "figure", "representative", "lawmaker", "mayor", "king", "prince", "emperor", "pope", "candidate", "aide",
-    "head", "founder", "ceo", "chairman", "chair", "politician", "journalist", "reporter", "correspondent",
+    "envoy",
+    "president",
+    "leader",
+    "dictator",
+    "minister",
+    "analyst",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "general",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "chancellor",
+    "premier",
+    "senator",
+    "governor",
+    "chief",
+    "director",
+    "commander",
+    "diplomat",
+    "negotiator",
+    "prisoner",
+    "activist",
+    "blogger",
+    "figure",
+    "representative",
+    "lawmaker",
+    "mayor",
+    "king",
+    "prince",
+    "emperor",
+    "pope",
+    "candidate",
+    "aide",
+    "head",
+    "founder",
+    "ceo",
+    "chairman",
+    "chair",
+    "politician",
+    "journalist",
+    "reporter",
+    "correspondent",
 }
 
 
@@ -65,7 +105,7 @@ class DocEntities:
             ent.variants.append(name)
         self._spans.append((start, end, idx))
 
-    def at(self, start: int, end: int) -> Optional[int]:
+    def at(self, start: int, end: int) -> int | None:
         """The entity whose mention lies inside [start, end), preferring the longest mention."""
         best, best_len = None, 0
         for s, e, idx in self._spans:
@@ -92,7 +132,7 @@ class DocEntities:
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
 
 
-def _description(span: Span) -> Optional[str]:
+def _description(span: Span) -> str | None:
     """Title words right in front of a person's name ("Belarusian leader"), or an appositive after it.
 
     A walk over the tokens rather than the parse: the small model often mis-parses long title chains.
@@ -103,7 +143,11 @@ def _description(span: Span) -> Optional[str]:
         tok = doc[i]
         if tok.ent_type_ == "PERSON" or tok.lower_ in ("’s", "'s") or "\n" in tok.text or "\n" in tok.whitespace_:
             break
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "ADP") and tok.lower_ not in _DESC_JOINERS:
+        if (
+            tok.is_punct
+            or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "ADP")
+            and tok.lower_ not in _DESC_JOINERS
+        ):
             break
         i -= 1
     pre = doc[i + 1 : span.start]
@@ -232,7 +276,7 @@ SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def _link_pronouns(doc: Doc, ents: DocEntities) -> None:
-    """"Witkoff landed in Moscow. He met Putin.": a subject pronoun joins a person only when exactly one person was
+    """ "Witkoff landed in Moscow. He met Putin.": a subject pronoun joins a person only when exactly one person was
     named in its sentence before it and the two sentences before that; with two candidates the evidence is not
     clear and the pronoun stays unlinked. Object and possessive pronouns are left alone (binding and "his wife"
     make them unreliable without a real coreference model)."""
@@ -252,7 +296,7 @@ def _link_pronouns(doc: Doc, ents: DocEntities) -> None:
 
 
 def _link_role_mentions(doc: Doc, ents: DocEntities) -> None:
-    """"The envoy", "the retired general": a definite role noun joins the one person the article described with
+    """ "The envoy", "the retired general": a definite role noun joins the one person the article described with
     that role, when there is exactly one; otherwise it stays unlinked (the evidence is not clear)."""
     holders: dict[str, set[int]] = {}
     for idx, ent in enumerate(ents.entities):
@@ -274,6 +318,6 @@ def _link_role_mentions(doc: Doc, ents: DocEntities) -> None:
             ents.link(next(iter(holders[tok.lower_])), doc.text[start:end], start, end, variant=False)
 
 
-def _add_description(ent: LocalEntity, desc: Optional[str]) -> None:
+def _add_description(ent: LocalEntity, desc: str | None) -> None:
     if desc and desc not in ent.descriptions and name_key(desc) != name_key(ent.name):
         ent.descriptions.append(desc)

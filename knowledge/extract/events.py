@@ -9,7 +9,6 @@ the claim only confirms what happened.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
 
 from spacy.tokens import Doc, Token
 
@@ -19,21 +18,110 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.spans import doc_text, sentence
 
 VERB_TRIGGERS = {
-    "meet", "release", "free", "land", "arrive", "visit", "travel", "fly", "hold", "sign", "bar", "ban", "exclude",
-    "replace", "freeze", "halt", "pause", "suspend", "stall", "attack", "strike", "launch", "invade", "kill",
-    "arrest", "detain", "elect", "appoint", "fire", "resign", "host", "impose", "lift", "withdraw", "deploy",
-    "return", "veto", "approve", "sideline", "oust", "sanction", "pardon", "expel", "shell", "bomb", "capture",
-    "seize", "storm", "clash", "collapse", "cancel", "postpone", "resume", "join", "leave", "step", "take",
+    "meet",
+    "release",
+    "free",
+    "land",
+    "arrive",
+    "visit",
+    "travel",
+    "fly",
+    "hold",
+    "sign",
+    "bar",
+    "ban",
+    "exclude",
+    "replace",
+    "freeze",
+    "halt",
+    "pause",
+    "suspend",
+    "stall",
+    "attack",
+    "strike",
+    "launch",
+    "invade",
+    "kill",
+    "arrest",
+    "detain",
+    "elect",
+    "appoint",
+    "fire",
+    "resign",
+    "host",
+    "impose",
+    "lift",
+    "withdraw",
+    "deploy",
+    "return",
+    "veto",
+    "approve",
+    "sideline",
+    "oust",
+    "sanction",
+    "pardon",
+    "expel",
+    "shell",
+    "bomb",
+    "capture",
+    "seize",
+    "storm",
+    "clash",
+    "collapse",
+    "cancel",
+    "postpone",
+    "resume",
+    "join",
+    "leave",
+    "step",
+    "take",
 }
 NOUN_TRIGGERS = {
-    "meeting", "talks", "summit", "visit", "release", "clash", "attack", "strike", "invasion", "election", "trip",
-    "negotiations", "discussions", "conference", "exchange", "ceasefire", "truce", "deal", "agreement", "call",
-    "confrontation", "standoff", "offensive", "sanctions", "exclusion", "snub", "freeze", "pause",
+    "meeting",
+    "talks",
+    "summit",
+    "visit",
+    "release",
+    "clash",
+    "attack",
+    "strike",
+    "invasion",
+    "election",
+    "trip",
+    "negotiations",
+    "discussions",
+    "conference",
+    "exchange",
+    "ceasefire",
+    "truce",
+    "deal",
+    "agreement",
+    "call",
+    "confrontation",
+    "standoff",
+    "offensive",
+    "sanctions",
+    "exclusion",
+    "snub",
+    "freeze",
+    "pause",
 }
 # Words for the same kind of happening share one trigger, so reports worded differently merge into one line.
-SAME_EVENT = {"land": "arrive", "fly": "arrive", "free": "release", "meeting": "meet", "talks": "meet",
-              "exclusion": "exclude", "bar": "exclude", "ban": "exclude", "sideline": "exclude", "oust": "exclude",
-              "freeze": "pause", "suspend": "pause", "halt": "pause"}
+SAME_EVENT = {
+    "land": "arrive",
+    "fly": "arrive",
+    "free": "release",
+    "meeting": "meet",
+    "talks": "meet",
+    "exclusion": "exclude",
+    "bar": "exclude",
+    "ban": "exclude",
+    "sideline": "exclude",
+    "oust": "exclude",
+    "freeze": "pause",
+    "suspend": "pause",
+    "halt": "pause",
+}
 # "take over", "step in": particles that turn a light verb into an event.
 PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
 # Nouns naming a gathering: the people named in the same sentence are its participants.
@@ -42,7 +130,7 @@ ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
-def _entity_at_token(tok: Token, ents: DocEntities) -> Optional[int]:
+def _entity_at_token(tok: Token, ents: DocEntities) -> int | None:
     """The entity whose named-entity span contains this token (not its whole syntactic subtree)."""
     for span in tok.doc.ents:
         if span.start <= tok.i < span.end:
@@ -66,7 +154,7 @@ def _is_trigger(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
 
 
-def _date_for(tok: Token, doc: Doc, published: Optional[datetime], by_sentence: dict):
+def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dict):
     sent = sentence(tok)
     dates = by_sentence.get(sent.start, [])
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
@@ -80,7 +168,7 @@ def _date_for(tok: Token, doc: Doc, published: Optional[datetime], by_sentence: 
     return None
 
 
-def _place_for(tok: Token, ents: DocEntities) -> tuple[Optional[int], Optional[str]]:
+def _place_for(tok: Token, ents: DocEntities) -> tuple[int | None, str | None]:
     """The nearest place introduced by a locative preposition inside the trigger's phrase."""
     preps = [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
     for prep in sorted(preps, key=lambda p: abs(p.i - tok.i)):
@@ -106,10 +194,11 @@ def _actors(tok: Token, ents: DocEntities) -> list[int]:
     return actors
 
 
-def _sentence_actors(tok: Token, ents: DocEntities, place: Optional[int]) -> list[int]:
+def _sentence_actors(tok: Token, ents: DocEntities, place: int | None) -> list[int]:
     sent = sentence(tok)
     return [
-        i for i in ents.within(sent.start_char, sent.end_char)
+        i
+        for i in ents.within(sent.start_char, sent.end_char)
         if ents.entities[i].type in ("PERSON", "ORG") and i != place
     ]
 
@@ -121,9 +210,7 @@ def _sentence_span(tok: Token) -> Span:
     return sent.start_char + lead, sent.start_char + len(text.rstrip())
 
 
-def find_events(
-    doc: Doc, ents: DocEntities, published: Optional[datetime], reported: list[Span]
-) -> list[LocalEvent]:
+def find_events(doc: Doc, ents: DocEntities, published: datetime | None, reported: list[Span]) -> list[LocalEvent]:
     """`reported` are content spans of claims whose events are hearsay, not narrated facts."""
     events: list[LocalEvent] = []
     seen: set[tuple] = set()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
@@ -32,7 +32,7 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
+def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
         text = doc_text(doc)
@@ -45,15 +45,16 @@ def analyze_doc(doc: Doc, published: Optional[datetime]) -> Analysis:
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 
 
-def _analyze_chunk(chunk: list[tuple[str, Optional[datetime]]]) -> list[Analysis]:
+def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
     # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
     docs = nlp.pipe((t for t, _ in chunk), batch_size=16)
     return [analyze_doc(doc, published) for doc, (_, published) in zip(docs, chunk)]
 
 
-def analyze_texts(items: Iterable[tuple[str, Optional[datetime]]], n_process: int = 1,
-                  chunk_size: int = 8) -> Iterator[Analysis]:
+def analyze_texts(
+    items: Iterable[tuple[str, datetime | None]], n_process: int = 1, chunk_size: int = 8
+) -> Iterator[Analysis]:
     """With several processes, each worker parses *and* runs our passes, returning small `Analysis` objects:
     shipping parsed Docs back to one process would make our passes the serial bottleneck."""
     items = list(items)

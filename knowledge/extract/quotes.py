@@ -18,15 +18,15 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
     """Content the verb does not govern in the parse: a quote or paragraph right after it, or a quote right before."""
     text = doc_text(doc)
     end = tok.idx + len(tok)
-    nxt = text[end:end + 1]
+    nxt = text[end : end + 1]
     if nxt in (",", ":"):
         q = quotes.following(end + 1, text)
         if q is not None:
             return char_span(doc, *q)
     sent = sentence(tok)
-    tail = text[end:sent.end_char].strip(" \u00a0")
-    if tail == ":" or (nxt == ":" and not text[end + 1:sent.end_char].strip()):
-        para_start = end + 1 + len(text[end + 1:]) - len(text[end + 1:].lstrip())
+    tail = text[end : sent.end_char].strip(" \u00a0")
+    if tail == ":" or (nxt == ":" and not text[end + 1 : sent.end_char].strip()):
+        para_start = end + 1 + len(text[end + 1 :]) - len(text[end + 1 :].lstrip())
         para_end = text.find("\n", para_start)
         para_end = len(text) if para_end < 0 else para_end
         if para_end > para_start:
@@ -70,17 +70,17 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         grown.append(char_span(doc, s2, e2))
     cue_end = cue_toks[-1].idx + len(cue_toks[-1])
     sent = sentence(cue_toks[0])
-    tail = text[cue_end:sent.end_char]
+    tail = text[cue_end : sent.end_char]
     after = quotes.following(cue_end + len(tail) - len(tail.lstrip(" ,:")), text)
     if after and not any(a <= after[0] < b for a, b in grown):
-        if text[cue_end:after[0]].strip(" \n") in (":", ",", ""):
+        if text[cue_end : after[0]].strip(" \n") in (":", ",", ""):
             grown.append(char_span(doc, *after))
     before_cue = [g for g in grown if g[1] <= cue_toks[0].idx]
     # the content before the cue is a quote, or ends in one ('Both parties "saw Burma as ...," said X.')
     quoted_before = before_cue and (quotes.at(before_cue[0][0]) is not None or quotes.at(before_cue[-1][1]) is not None)
     nxt = quotes.next_after(cue_end)
     if quoted_before and nxt is not None and nxt[0] <= sent.end_char + 3:
-        between = text[cue_end:nxt[0]].strip(" \n\u00a0")
+        between = text[cue_end : nxt[0]].strip(" \n\u00a0")
         if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS) and not _signed(doc, nxt):
             if not any(a <= nxt[0] < b for a, b in grown):
                 grown.append(char_span(doc, *nxt))
@@ -98,7 +98,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
 def _signed(doc, quote: Frag) -> bool:
     """'"B," she added.': a quote followed by a cue of its own is that cue's content, not the previous speaker's."""
     start = next((t.i for t in doc if t.idx >= quote[1]), len(doc))  # rare enough for a scan
-    for t in doc[start:start + 6]:
+    for t in doc[start : start + 6]:
         if (t.is_sent_start and t.i > start) or t.text in ("“", '"'):
             break
         if t.pos_ == "VERB" and t.lemma_.lower() in lex.VERB_CUES:

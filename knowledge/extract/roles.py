@@ -20,6 +20,7 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}
 CONTINUING_CUES = {"add", "insist", "stress", "note", "argue", "acknowledge", "admit", "deny"}
 NOT_CONTENT = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prep", "agent"}
 
+
 def subtree(tok, exclude=()) -> set[int]:
     """Subtree indices, leaving out the subtrees of `exclude` tokens (nested clauses, the cue itself)."""
     drop: set[int] = set()
@@ -62,8 +63,13 @@ def subject(verb, depth: int = 0):
         # "X said A was true and warned that B": the one who warned is the one who said
         return subject(outer, depth + 1)
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
-                and verb.right_edge.i >= head.right_edge.i - 1:
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and head.dep_ == "ccomp"
+            and head.head.pos_ in ("VERB", "AUX")
+            and verb.right_edge.i >= head.right_edge.i - 1
+        ):
             # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
             # reported clause belongs to the speaker, not to the person the claim is about
             return subject(head.head, depth + 1)
@@ -83,8 +89,13 @@ def first_cue_of(verb):
     """The first cue when `verb` is a second cue with a clause of its own that the parser joined to the first
     cue's reported clause ("said A was true and warned that B"), else None."""
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.VERB_CUES \
-            and verb.lemma_.lower() in lex.VERB_CUES and comp_children(verb):
+    if (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in lex.VERB_CUES
+        and verb.lemma_.lower() in lex.VERB_CUES
+        and comp_children(verb)
+    ):
         return head.head
     return None
 
@@ -115,7 +126,9 @@ def via_of(verb, subj) -> Frag | None:
                 if not objs:
                     continue
                 o = objs[0]
-                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (c.lower_ == "to" and (o.ent_type_ in ("ORG", "PERSON") or o.pos_ == "PROPN"))
+                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (
+                    c.lower_ == "to" and (o.ent_type_ in ("ORG", "PERSON") or o.pos_ == "PROPN")
+                )
                 if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
                     return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
     return None
@@ -133,8 +146,13 @@ def content_tokens(verb, subj) -> set[int]:
         out = set()
         for c in comps:
             # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
-            drop = [k for k in c.children if k.dep_ == "conj" and (speech_verb(k) or _cue_with_clause(k))
-                    and not any(x.dep_ in SUBJ_DEPS for x in k.children)]
+            drop = [
+                k
+                for k in c.children
+                if k.dep_ == "conj"
+                and (speech_verb(k) or _cue_with_clause(k))
+                and not any(x.dep_ in SUBJ_DEPS for x in k.children)
+            ]
             out |= subtree(c, drop)
             own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
             if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
@@ -146,9 +164,18 @@ def content_tokens(verb, subj) -> set[int]:
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ in SUBJ_DEPS))
             if c.dep_ == "xcomp":  # "wants to triple X, grow Y and create Z": the parser hangs Y, Z on the cue
                 for k in verb.children:
-                    if k.dep_ == "conj" and k.i > c.i and k.tag_ == "VB" and not any(x.dep_ in SUBJ_DEPS for x in k.children):
+                    if (
+                        k.dep_ == "conj"
+                        and k.i > c.i
+                        and k.tag_ == "VB"
+                        and not any(x.dep_ in SUBJ_DEPS for x in k.children)
+                    ):
                         out |= subtree(k)
-                        out |= {t.i for t in verb.doc[c.right_edge.i + 1:k.left_edge.i] if t.dep_ in ("cc", "punct") and t.head.i == verb.i}
+                        out |= {
+                            t.i
+                            for t in verb.doc[c.right_edge.i + 1 : k.left_edge.i]
+                            if t.dep_ in ("cc", "punct") and t.head.i == verb.i
+                        }
         # "In his book, he suggested Y": a setting placed before the speaker is not part of what was said
         if subj is not None and out and min(out) < subj.left_edge.i and max(out) > verb.i:
             out = {i for i in out if i > verb.i}
@@ -159,28 +186,45 @@ def content_tokens(verb, subj) -> set[int]:
         # second subject or an adverbial; they are what was said.
         before = verb.doc[subj.left_edge.i - 1].text
         quoted = before in ("”", '"', "''")
-        others = [c for c in verb.children if c.i < subj.i and c.dep_ not in NOT_CONTENT
-                  and (c.dep_ in SUBJ_DEPS or quoted)]
+        others = [
+            c for c in verb.children if c.i < subj.i and c.dep_ not in NOT_CONTENT and (c.dep_ in SUBJ_DEPS or quoted)
+        ]
         if others and (quoted or before == ","):
             return drop_leading_cc(verb.doc, set().union(*(subtree(o) for o in others)))
     # "X was emotional as she called for Y", "A, and leaders could call on their help": a cue with an object or a
     # content preposition of its own said that, not the clause it hangs on
     has_object = any(c.dep_ == "dobj" or _content_prep(verb, c) for c in verb.children)
-    if verb.dep_ == "advcl" and head.i != verb.i and not has_object and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+    if (
+        verb.dep_ == "advcl"
+        and head.i != verb.i
+        and not has_object
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+    ):
         # "As experts have pointed out, X is free to ...": the clause the aside hangs on is what they said
         return drop_leading_cc(verb.doc, subtree(head, [verb]))
     # "A, he said, B" / "A, he said." : the cue hangs off the content's verb.
     # an adverbial cue clause with an object or a marker of its own has its own content ("..., calling for X")
     own = has_object or any(c.dep_ == "mark" for c in verb.children)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.i != head.i and (verb.i > head.i or verb.dep_ == "parataxis") \
-            and not (verb.dep_ == "advcl" and own) and not (verb.dep_ == "conj" and has_object):
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        and verb.i != head.i
+        and (verb.i > head.i or verb.dep_ == "parataxis")
+        and not (verb.dep_ == "advcl" and own)
+        and not (verb.dep_ == "conj" and has_object)
+    ):
         if verb.dep_ != "conj" or (subj is not None and subj.i > head.i):
-            return drop_leading_cc(verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set()))
+            return drop_leading_cc(
+                verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set())
+            )
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ in ("tell", "respond", "reply", "answer"):
         # "told a meeting of leaders that ...": the parser hangs the that-clause inside the object
-        clauses = [t for t in objs[0].subtree if t.dep_ in ("acl", "relcl", "ccomp")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children)]
+        clauses = [
+            t
+            for t in objs[0].subtree
+            if t.dep_ in ("acl", "relcl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children)
+        ]
         if clauses:
             return subtree(clauses[0])
     if objs and verb.lemma_ not in ("say", "tell"):
@@ -198,7 +242,11 @@ def content_tokens(verb, subj) -> set[int]:
             else:
                 break
         return out
-    that = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    that = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
     if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
         return subtree(that[0])
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -216,7 +264,7 @@ def content_tokens(verb, subj) -> set[int]:
 
 
 def _drop_leading_date(verb, idxs: set[int]) -> set[int]:
-    """"said on Wednesday the ban would end": the parser hangs the date on the reported verb, but right after the
+    """ "said on Wednesday the ban would end": the parser hangs the date on the reported verb, but right after the
     cue and before the clause's subject it says when it was said."""
     doc = verb.doc
     if not idxs or min(idxs) != verb.i + 1:
@@ -262,16 +310,16 @@ def raising(verb) -> bool:
 
 
 def drop_trailing_relative(doc, idxs: set[int]) -> set[int]:
-    """"criticized Y, who is 70": a non-restrictive relative clause closing an object is the writer's aside about
+    """ "criticized Y, who is 70": a non-restrictive relative clause closing an object is the writer's aside about
     the object, not part of what was criticized (annotated news agrees; inside a that-clause it is usually kept)."""
     if not idxs:
         return idxs
     first, last = min(idxs), max(idxs)
-    for t in doc[first:last + 1]:
+    for t in doc[first : last + 1]:
         left = t.left_edge.i
         if t.dep_ != "relcl" or t.i not in idxs or t.right_edge.i < last or left <= first + 1:
             continue
-        tail = doc[left:last + 1].text
+        tail = doc[left : last + 1].text
         if doc[left].lower_ in RELATIVE_PRONOUNS and doc[left - 1].text == "," and not any(q in tail for q in '"“”'):
             return {i for i in idxs if i < left - 1}
     return idxs
@@ -279,7 +327,9 @@ def drop_trailing_relative(doc, idxs: set[int]) -> set[int]:
 
 def drop_leading_cc(doc, idxs: set[int]) -> set[int]:
     """'But the goal is ...': the connective links to the previous sentence, not to what was said."""
-    while idxs and doc[min(idxs)].dep_ == "cc" or (idxs and doc[min(idxs)].is_punct and doc[min(idxs)].text not in "“\"'"):
+    while (
+        idxs and doc[min(idxs)].dep_ == "cc" or (idxs and doc[min(idxs)].is_punct and doc[min(idxs)].text not in "“\"'")
+    ):
         idxs = idxs - {min(idxs)}
     while idxs and (doc[max(idxs)].dep_ == "cc" or doc[max(idxs)].text in (",", "--", "—")):
         idxs = idxs - {max(idxs)}
@@ -291,11 +341,16 @@ def cue_tokens(verb) -> list:
     and the preposition that introduces its content ("complained about")."""
     toks = _left_chain(verb)
     gov = verb.head
-    if (verb.dep_ == "xcomp" and gov.pos_ in ("VERB", "AUX") and gov.i < verb.i and verb.i - gov.i <= 4
-            and not any(c.dep_ in ("dobj", "dative") for c in gov.children)
-            and all(t.head.i in (gov.i, verb.i) for t in verb.doc[gov.i + 1:toks[0].i])):
+    if (
+        verb.dep_ == "xcomp"
+        and gov.pos_ in ("VERB", "AUX")
+        and gov.i < verb.i
+        and verb.i - gov.i <= 4
+        and not any(c.dep_ in ("dobj", "dative") for c in gov.children)
+        and all(t.head.i in (gov.i, verb.i) for t in verb.doc[gov.i + 1 : toks[0].i])
+    ):
         # "went on to discuss", "appeared to suggest": annotators take the whole verb chain as the cue
-        toks = _left_chain(gov) + list(verb.doc[gov.i + 1:toks[0].i]) + toks
+        toks = _left_chain(gov) + list(verb.doc[gov.i + 1 : toks[0].i]) + toks
     bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     for c in verb.children:
         if c.i != verb.i + 1:
@@ -304,8 +359,12 @@ def cue_tokens(verb) -> list:
             toks.append(c)
         elif bare and c.dep_ == "prep" and c.lower_ in PREP_CONTENT:  # "complained about X"
             toks.append(c)
-        elif c.dep_ == "prep" and c.lower_ == "in" and len(list(c.subtree)) <= 5 and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in CUE_MEDIA for o in c.children):
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and len(list(c.subtree)) <= 5
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in CUE_MEDIA for o in c.children)
+        ):
             toks += list(c.subtree)  # "said in a phone interview": annotated as one cue (the interview is also the via)
     return toks
 
@@ -315,7 +374,9 @@ def _left_chain(verb) -> list:
     toks = [verb]
     i = verb.i - 1
     left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
-    while i in left and (left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS or left[i].lower_.endswith("ly")):
+    while i in left and (
+        left[i].dep_ != "advmod" or left[i].lower_ in lex.CUE_ADVERBS or left[i].lower_.endswith("ly")
+    ):
         toks.insert(0, left[i])
         i -= 1
     return toks

@@ -59,7 +59,7 @@ def sentence(tok):
     if starts is None:
         starts = doc.user_data[SENT_KEY] = [s.start for s in doc.sents] + [len(doc)]
     k = bisect_right(starts, tok.i) - 1
-    return doc[starts[k]:starts[k + 1]]
+    return doc[starts[k] : starts[k + 1]]
 
 
 @contextmanager
@@ -141,6 +141,10 @@ class QuoteIndex:
     def following(self, pos: int, text: str, max_gap: int = 3) -> tuple[int, int] | None:
         """The quote that opens within a few spaces after `pos`."""
         i = bisect_right(self.starts, pos)
-        if i < len(self.spans) and not text[pos:self.spans[i][0]].strip(" \n\u00a0") and self.spans[i][0] - pos <= max_gap:
+        if (
+            i < len(self.spans)
+            and not text[pos : self.spans[i][0]].strip(" \n\u00a0")
+            and self.spans[i][0] - pos <= max_gap
+        ):
             return self.spans[i]
         return None

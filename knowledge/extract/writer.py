@@ -7,7 +7,6 @@ once or not at all. Every stored offset is checked against the document text bef
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from knowledge.extract.analysis import Analysis
 from knowledge.extract.disputes import DENY, NOT_DISPUTABLE, THRESHOLD, dispute_score
@@ -19,12 +18,16 @@ from knowledge.store import Store
 def clear_analysis(store: Store, document_id: str) -> None:
     db = store.db
     claim_ids = "SELECT id FROM claims WHERE document_id = ?"
-    db.execute(f"DELETE FROM disputes WHERE claim_id IN ({claim_ids}) OR other_claim_id IN ({claim_ids})",
-               [document_id, document_id])
+    db.execute(
+        f"DELETE FROM disputes WHERE claim_id IN ({claim_ids}) OR other_claim_id IN ({claim_ids})",
+        [document_id, document_id],
+    )
     db.execute(f"DELETE FROM claim_about WHERE claim_id IN ({claim_ids})", [document_id])
     db.execute("UPDATE claims SET parent_id = NULL WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM claims WHERE document_id = ?", [document_id])
-    db.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", [document_id])
+    db.execute(
+        "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", [document_id]
+    )
     db.execute("DELETE FROM events WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
 
@@ -54,30 +57,51 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
         event_id = f"{doc.id}:e{n}"
         db["events"].insert(
             {
-                "id": event_id, "document_id": doc.id, "what": ev.what, "trigger": ev.trigger,
-                "date_start": _iso(ev.date_start), "date_end": _iso(ev.date_end),
-                "date_precision": ev.date_precision, "date_text": ev.date_text,
+                "id": event_id,
+                "document_id": doc.id,
+                "what": ev.what,
+                "trigger": ev.trigger,
+                "date_start": _iso(ev.date_start),
+                "date_end": _iso(ev.date_end),
+                "date_precision": ev.date_precision,
+                "date_text": ev.date_text,
                 "date_unresolved": int(ev.date_unresolved),
-                "place_id": ids[ev.place] if ev.place is not None else None, "place_text": ev.place_text,
-                "start": ev.span[0], "end": ev.span[1], "quote": _check(doc.text, *ev.span),
+                "place_id": ids[ev.place] if ev.place is not None else None,
+                "place_text": ev.place_text,
+                "start": ev.span[0],
+                "end": ev.span[1],
+                "quote": _check(doc.text, *ev.span),
                 "sort_date": _iso(ev.date_start) or published,
             }
         )
         db["event_actors"].insert_all(
-            ({"event_id": event_id, "entity_id": ids[a], "sort_date": _iso(ev.date_start) or published}
-             for a in dict.fromkeys(ev.actors)), ignore=True
+            (
+                {"event_id": event_id, "entity_id": ids[a], "sort_date": _iso(ev.date_start) or published}
+                for a in dict.fromkeys(ev.actors)
+            ),
+            ignore=True,
         )
     claim_ids = [f"{doc.id}:c{n}" for n in range(len(analysis.claims))]
     for n, cl in enumerate(analysis.claims):
         db["claims"].insert(
             {
-                "id": claim_ids[n], "document_id": doc.id,
+                "id": claim_ids[n],
+                "document_id": doc.id,
                 "speaker_entity_id": ids[cl.speaker_entity] if cl.speaker_entity is not None else None,
-                "speaker": cl.speaker, "cue": cl.cue, "cue_lemma": cl.cue_lemma, "stance": cl.stance,
-                "negated": int(cl.negated), "kind": cl.kind, "via": cl.via,
+                "speaker": cl.speaker,
+                "cue": cl.cue,
+                "cue_lemma": cl.cue_lemma,
+                "stance": cl.stance,
+                "negated": int(cl.negated),
+                "kind": cl.kind,
+                "via": cl.via,
                 "parent_id": claim_ids[cl.parent] if cl.parent is not None and cl.parent < n else None,
-                "start": cl.content[0], "end": cl.content[1], "quote": _check(doc.text, *cl.content),
-                "context_start": cl.context[0], "context_end": cl.context[1], "sort_date": published,
+                "start": cl.content[0],
+                "end": cl.content[1],
+                "quote": _check(doc.text, *cl.content),
+                "context_start": cl.context[0],
+                "context_end": cl.context[1],
+                "sort_date": published,
                 "fragments": _fragments(doc.text, cl.content, cl.fragments),
             }
         )
@@ -98,7 +122,7 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
     link_across_documents(store, doc.id)
 
 
-def _fragments(text: str, content, fragments) -> Optional[str]:
+def _fragments(text: str, content, fragments) -> str | None:
     """JSON offsets of a split quote's pieces, each checked to lie inside the cited span and to slice the text."""
     if not fragments:
         return None
@@ -109,7 +133,7 @@ def _fragments(text: str, content, fragments) -> Optional[str]:
     return json.dumps([[s, e] for s, e in fragments])
 
 
-def _iso(value) -> Optional[str]:
+def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -160,8 +184,13 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
     best, best_score = None, THRESHOLD
     for claim in claims:
         score = dispute_score(
-            denial["speaker_entity_id"], _about(denial), denial["quote"],
-            claim["speaker_entity_id"], _about(claim), claim["quote"], across=True,
+            denial["speaker_entity_id"],
+            _about(denial),
+            denial["quote"],
+            claim["speaker_entity_id"],
+            _about(claim),
+            claim["quote"],
+            across=True,
         )
         if score > best_score:
             best, best_score = claim, score
@@ -169,6 +198,7 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
         return 0
     store.db["disputes"].insert(
         {"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)},
-        pk=("claim_id", "other_claim_id"), ignore=True,
+        pk=("claim_id", "other_claim_id"),
+        ignore=True,
     )
     return 1

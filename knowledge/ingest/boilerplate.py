@@ -62,8 +62,9 @@ _TEASER_INTRO = re.compile(r"^\s*(prev|previous|next) (post|article|story)\s*[.:
 
 # Navigation glued to the lead by a scraper: "Read nextU.S. Special Envoy ..." or "Read next: The ...".
 # Only cut when the real text after it starts like a sentence (capital letter, digit or opening quote).
-_LEAD_NAV = re.compile(r"^\s*(read next|read more|read also|advertisement|skip to (main )?content)\s*[:\-–—|]?\s*",
-                       re.I)
+_LEAD_NAV = re.compile(
+    r"^\s*(read next|read more|read also|advertisement|skip to (main )?content)\s*[:\-–—|]?\s*", re.I
+)
 # Navigation glued to the end of the last sentence: "...remains to be seen.Read next".
 _TAIL_NAV = re.compile(r"(?<=[.!?”\"’)])\s*(read next|read more|share this article)\s*$", re.I)
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import calendar
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import feedparser
@@ -20,39 +19,40 @@ from knowledge.ingest.errors import IngestError
 @dataclass
 class FeedEntry:
     link: str
-    title: Optional[str] = None
-    published: Optional[datetime] = None
-    summary: Optional[str] = None
+    title: str | None = None
+    published: datetime | None = None
+    summary: str | None = None
 
 
 @dataclass
 class FeedRead:
     entries: list[FeedEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one reason per entry that could not be used
-    etag: Optional[str] = None
-    last_modified: Optional[str] = None
+    etag: str | None = None
+    last_modified: str | None = None
     not_modified: bool = False
 
 
-def _published(entry) -> Optional[datetime]:
+def _published(entry) -> datetime | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
+        return datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC)
     except (OverflowError, ValueError, OSError):
         return None
 
 
-def parse_feed(body: bytes | str, url: str, skipped: Optional[list[str]] = None) -> list[FeedEntry]:
+def parse_feed(body: bytes | str, url: str, skipped: list[str] | None = None) -> list[FeedEntry]:
     """Entries with an http(s) link, in feed order, once each; why other entries were dropped goes to `skipped`.
 
     The body is handed to feedparser as a stream: given a str or bytes, feedparser would treat something that
     looks like a URL or a file name as one and fetch or open it, and a feed body is untrusted input.
     """
     data = body.encode("utf-8") if isinstance(body, str) else body
-    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": url,
-                                                                   "content-type": "application/xml"})
+    parsed = feedparser.parse(
+        io.BytesIO(data), response_headers={"content-location": url, "content-type": "application/xml"}
+    )
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         exc = parsed.get("bozo_exception")
         reason = (getattr(exc, "getMessage", None) or (lambda: str(exc or "no RSS or Atom elements")))()
@@ -73,7 +73,7 @@ def parse_feed(body: bytes | str, url: str, skipped: Optional[list[str]] = None)
     return entries
 
 
-def read_feed(url: str, fetcher, etag: Optional[str] = None, last_modified: Optional[str] = None) -> FeedRead:
+def read_feed(url: str, fetcher, etag: str | None = None, last_modified: str | None = None) -> FeedRead:
     """Fetch and parse a feed conditionally; a 304 is `not_modified` with the validators kept."""
     result = fetcher.get(url, etag=etag, last_modified=last_modified)
     if result.status == 304:

@@ -22,9 +22,9 @@ import ipaddress
 import re
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable, Optional
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -64,7 +64,7 @@ def system_resolver(host: str) -> list[str]:
         return []
 
 
-def _embedded_v4(addr: ipaddress.IPv6Address) -> Optional[ipaddress.IPv4Address]:
+def _embedded_v4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     if addr.ipv4_mapped:  # ::ffff:127.0.0.1
         return addr.ipv4_mapped
     if addr.sixtofour:
@@ -74,7 +74,7 @@ def _embedded_v4(addr: ipaddress.IPv6Address) -> Optional[ipaddress.IPv4Address]
     return None
 
 
-def refusal(ip: str) -> Optional[str]:
+def refusal(ip: str) -> str | None:
     """Why an address must not be fetched from ("a loopback address"), or None for a public address."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
     if addr.version == 6:
@@ -112,22 +112,33 @@ class Fetcher:
     before the transport is called, so a test transport sees only requests that passed it.
     """
 
-    def __init__(self, allow_private: bool = False, resolver: Optional[Resolver] = None,
-                 timeout: Optional[float] = None, max_bytes: Optional[int] = None,
-                 transport: Optional[httpx.BaseTransport] = None):
+    def __init__(
+        self,
+        allow_private: bool = False,
+        resolver: Resolver | None = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ):
         settings = get_settings()
         self.allow_private = allow_private
         self.resolver = resolver or system_resolver
         self.timeout = timeout or settings.fetch_timeout
         self.max_bytes = max_bytes or settings.max_document_bytes
         self.client = httpx.Client(
-            timeout=self.timeout, follow_redirects=False, trust_env=False, transport=transport,
+            timeout=self.timeout,
+            follow_redirects=False,
+            trust_env=False,
+            transport=transport,
             limits=httpx.Limits(max_keepalive_connections=0),
-            headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
-                     "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
+            headers={
+                "User-Agent": settings.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+                "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+            },
         )
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -175,7 +186,7 @@ class Fetcher:
         """Refuse a URL now, for the reasons a fetch of it would (used when a feed is added, not fetched)."""
         self._target(url)
 
-    def get(self, url: str, etag: Optional[str] = None, last_modified: Optional[str] = None) -> FetchResult:
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """The response to GET url; redirects followed (each hop vetted), 304 returned as a normal result."""
         start = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -221,7 +232,7 @@ class Fetcher:
         self.client.close()
 
 
-def _charset(headers: httpx.Headers) -> Optional[str]:
+def _charset(headers: httpx.Headers) -> str | None:
     for param in headers.get("content-type", "").split(";")[1:]:
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset" and value.strip():
@@ -229,7 +240,7 @@ def _charset(headers: httpx.Headers) -> Optional[str]:
     return None
 
 
-def fetch_article(url: str, fetcher: Optional[Fetcher] = None) -> DocumentInput:
+def fetch_article(url: str, fetcher: Fetcher | None = None) -> DocumentInput:
     """Fetch one article page (HTML or plain text) and return its clean text with metadata; url is the final URL."""
     own = fetcher is None
     fetcher = fetcher or Fetcher()
@@ -238,7 +249,7 @@ def fetch_article(url: str, fetcher: Optional[Fetcher] = None) -> DocumentInput:
     finally:
         if own:
             fetcher.close()
-    retrieved = datetime.now(timezone.utc)
+    retrieved = datetime.now(UTC)
     kind = (result.headers.get("content-type") or "text/html").split(";")[0].strip().lower()
     charset = _charset(result.headers)
     if kind in HTML_TYPES:
@@ -264,6 +275,7 @@ def fetch_article(url: str, fetcher: Optional[Fetcher] = None) -> DocumentInput:
         if not text:
             raise IngestError(f"{url}: the page is empty", url)
         domain = (urlsplit(result.url).hostname or "").removeprefix("www.") or None
-        return DocumentInput(text=text, url=result.url, outlet=domain, outlet_domain=domain, origin=url,
-                             retrieved_at=retrieved)
+        return DocumentInput(
+            text=text, url=result.url, outlet=domain, outlet_domain=domain, origin=url, retrieved_at=retrieved
+        )
     raise IngestError(f"{url}: unsupported content type {kind}", url)

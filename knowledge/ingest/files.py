@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import re
 import string
-from datetime import date, datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable, Optional
 
 import yaml
 
@@ -52,8 +52,10 @@ def iter_paths(paths: Iterable[Path]) -> list[Path]:
         path = Path(path)
         if path.is_dir():
             out += sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -61,7 +63,7 @@ def iter_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_bytes(path: Path, limit: Optional[int] = None) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes; the size is checked first, so an oversize file is never read into memory."""
     limit = limit or get_settings().max_document_bytes
     try:
@@ -90,7 +92,7 @@ def refuse_binary(data: bytes, name: str, source: str) -> None:
         raise IngestError(f"{name}: looks binary, not text", source)
 
 
-def decode(data: bytes, name: str, source: Optional[str] = None) -> str:
+def decode(data: bytes, name: str, source: str | None = None) -> str:
     """UTF-8 (BOM or not; UTF-16 with a BOM) first; cp1252 (old Windows exports) only when it reads as text.
 
     latin-1 is not tried: it accepts any byte string, so it could never say "this is not text".
@@ -108,8 +110,9 @@ def decode(data: bytes, name: str, source: Optional[str] = None) -> str:
         if _UTF8_MULTIBYTE.search(data):
             # "Zelenskyy’s" as UTF-8 next to one stray byte: Windows-1252 would read it without error, as
             # "Zelenskyyâ€™s". A file that already holds UTF-8 sequences is UTF-8 with damage, not cp1252.
-            raise IngestError(f"{name}: cannot decode the text (UTF-8 with an invalid byte at position {exc.start})",
-                              source) from None
+            raise IngestError(
+                f"{name}: cannot decode the text (UTF-8 with an invalid byte at position {exc.start})", source
+            ) from None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -134,7 +137,7 @@ def _parse_meta(meta: object, where: str, source: str) -> dict:
                 parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         except ValueError:
             raise IngestError(f"{where}: published_at {value!r} is not an ISO 8601 date", source) from None
-        out["published_at"] = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        out["published_at"] = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     for key in TEXT_KEYS:
         if key in out:
             if not isinstance(out[key], str):
@@ -170,7 +173,7 @@ def _front_matter(text: str, name: str, source: str) -> tuple[dict, str]:
     return _parse_meta(meta, f"{name} front matter", source), text[match.end() :]
 
 
-def _title_from_first_line(text: str) -> Optional[str]:
+def _title_from_first_line(text: str) -> str | None:
     """A short first line without a final period is a headline; it stays in the text too."""
     if "\n" not in text:
         return None
@@ -188,11 +191,17 @@ def read_file(path: Path) -> DocumentInput:
         raise IngestError(f"{path}: is a directory", str(path))
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES:
-        raise IngestError(f"{path.name}: looks like a feed, not an article; follow it with "
-                          "`briefbot ingest --feed URL` or `briefbot feeds add URL`", str(path))
+        raise IngestError(
+            f"{path.name}: looks like a feed, not an article; follow it with "
+            "`briefbot ingest --feed URL` or `briefbot feeds add URL`",
+            str(path),
+        )
     if suffix and suffix not in ARTICLE_SUFFIXES:
-        raise IngestError(f"{path.name}: not an article file (articles are {', '.join(sorted(ARTICLE_SUFFIXES))} "
-                          "or a file without a suffix)", str(path))
+        raise IngestError(
+            f"{path.name}: not an article file (articles are {', '.join(sorted(ARTICLE_SUFFIXES))} "
+            "or a file without a suffix)",
+            str(path),
+        )
     data = read_bytes(path)
     if suffix in HTML_SUFFIXES:
         from knowledge.ingest.html import from_html

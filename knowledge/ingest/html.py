@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -20,14 +19,14 @@ MIN_ARTICLE_WORDS = 10  # less than this is a menu, a cookie wall or an error pa
 # lost sentence of the article costs more than a stray line, which `strip_boilerplate` mostly removes anyway.
 
 
-def _date(value: Optional[str]) -> Optional[datetime]:
+def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
         parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -45,8 +44,9 @@ def _decode(html: bytes) -> str:
     return html.decode("utf-8", errors="replace")
 
 
-def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] = None,
-              origin: Optional[str] = None) -> DocumentInput:
+def from_html(
+    html: str | bytes, url: str | None = None, name: str | None = None, origin: str | None = None
+) -> DocumentInput:
     """Main text (headline first), title, author, date, site name and host of one HTML page.
 
     `name` labels error messages (a file name reads better than a path); `origin` (a path) is the error's source
@@ -59,9 +59,15 @@ def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] 
     if not html.strip():
         raise IngestError(f"{label}: no article text found (the page is empty)", source)
     try:
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=False, favor_recall=True,
-                                             date_extraction_params=DATE_PARAMS)
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params=DATE_PARAMS,
+        )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
         raise IngestError(f"{label}: could not parse the HTML ({exc.__class__.__name__})", source) from None
     data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
@@ -75,7 +81,13 @@ def from_html(html: str | bytes, url: Optional[str] = None, name: Optional[str] 
     if domain:
         domain = domain.lower().removeprefix("www.")
     return DocumentInput(
-        text=text, url=url, title=title, outlet=data.get("sitename") or domain, outlet_domain=domain,
-        author=data.get("author"), published_at=_date(data.get("date")), language=data.get("language") or "en",
+        text=text,
+        url=url,
+        title=title,
+        outlet=data.get("sitename") or domain,
+        outlet_domain=domain,
+        author=data.get("author"),
+        published_at=_date(data.get("date")),
+        language=data.get("language") or "en",
         origin=origin or url or name,
     )

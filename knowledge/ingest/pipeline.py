@@ -6,17 +6,17 @@ in a single transaction. A bad input becomes a `Skipped` entry with its one-line
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
 
-from knowledge.ingest.errors import IngestError
 from knowledge.extract.writer import write_analysis
+from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import SaveResult, Store
 
 # An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
-Pending = Union[DocumentInput, Callable[[], DocumentInput]]
+Pending = DocumentInput | Callable[[], DocumentInput]
 Progress = Callable[[int], None]
 
 
@@ -38,7 +38,7 @@ class IngestReport:
     def stored(self) -> int:
         return self.count("stored")
 
-    def merge(self, other: "IngestReport") -> None:
+    def merge(self, other: IngestReport) -> None:
         self.results += other.results
         self.skipped += other.skipped
 
@@ -54,15 +54,18 @@ def check_length(text: str, name: str) -> None:
 
     limit = get_settings().max_document_chars
     if len(text) > limit:
-        raise IngestError(f"{name}: text is {len(text):,} characters, over the {limit:,}-character limit "
-                          "for one article (set MAX_DOCUMENT_CHARS to raise it)", name)
+        raise IngestError(
+            f"{name}: text is {len(text):,} characters, over the {limit:,}-character limit "
+            "for one article (set MAX_DOCUMENT_CHARS to raise it)",
+            name,
+        )
 
 
 def ingest(
     store: Store,
     items: Iterable[tuple[str, Pending]],
     extract: bool = True,
-    progress: Optional[Progress] = None,
+    progress: Progress | None = None,
     batch_size: int = 16,
 ) -> IngestReport:
     """Ingest (label, input) pairs; label names the input in messages (a path or URL)."""
@@ -86,10 +89,10 @@ def ingest(
 
 
 def _store_batch(
-    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Optional[Progress]
+    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None
 ) -> IngestReport:
     report = IngestReport()
-    fresh: list[tuple[str, DocumentInput, Optional[str], list[str], float]] = []
+    fresh: list[tuple[str, DocumentInput, str | None, list[str], float]] = []
     seen_in_batch: set[str] = set()  # content hashes of this batch's new documents, not yet in the store
 
     for label, inp in batch:

@@ -10,7 +10,6 @@ citation in full, spread over several sections when one can't hold it.
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
 from knowledge.render import limits
@@ -102,15 +101,26 @@ def briefing_units(b: Briefing) -> list[Unit]:
     units += _with_heading([{"type": "divider"}, _section("*Latest developments*")], devs)
     pairs = []
     for p in b.disputes:
-        fields = [{"type": "mrkdwn", "text": _claim_text(p.claim, 600)},
-                  {"type": "mrkdwn", "text": "↔ " + _claim_text(p.denial, 600)}]
-        pairs.append([{"type": "section", "fields": fields},
-                      _context(_outlets(p.claim.citations, p.claim.independent_outlets)[:2]
-                               + ["↔"] + _outlets(p.denial.citations, p.denial.independent_outlets)[:2])])
+        fields = [
+            {"type": "mrkdwn", "text": _claim_text(p.claim, 600)},
+            {"type": "mrkdwn", "text": "↔ " + _claim_text(p.denial, 600)},
+        ]
+        pairs.append(
+            [
+                {"type": "section", "fields": fields},
+                _context(
+                    _outlets(p.claim.citations, p.claim.independent_outlets)[:2]
+                    + ["↔"]
+                    + _outlets(p.denial.citations, p.denial.independent_outlets)[:2]
+                ),
+            ]
+        )
     units += _with_heading([{"type": "divider"}, _section("*Disputed*")], pairs)
     for matter in b.matters:
-        lines = [[_section(_claim_text(line)), _context(_outlets(line.citations, line.independent_outlets))]
-                 for line in matter.claims]
+        lines = [
+            [_section(_claim_text(line)), _context(_outlets(line.citations, line.independent_outlets))]
+            for line in matter.claims
+        ]
         units += _with_heading([{"type": "divider"}, _section(f"*Claims — {fit(matter.label, 150)}*")], lines)
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
         units.append([_section("No events or claims match these filters yet.")])
@@ -120,8 +130,7 @@ def briefing_units(b: Briefing) -> list[Unit]:
 
 def footer_parts(b: Briefing) -> list[str]:
     """Sources used, date range, undated count and filters: what a reader needs to judge coverage."""
-    shown = [fit(s.outlet, 80) + f" ({s.counts()})"
-             for s in b.sources[:8]]
+    shown = [fit(s.outlet, 80) + f" ({s.counts()})" for s in b.sources[:8]]
     more = f" +{len(b.sources) - 8} more" if len(b.sources) > 8 else ""
     parts = [f"Sources used: {', '.join(shown) or 'none'}{more}"]
     if b.date_from and b.date_to:
@@ -133,7 +142,7 @@ def footer_parts(b: Briefing) -> list[str]:
     return parts
 
 
-def button_value(query: str, entity_id: Optional[str]) -> str:
+def button_value(query: str, entity_id: str | None) -> str:
     """The JSON a button carries back to us, shortened until it fits Slack's 2000-char value limit."""
     eid = entity_id if entity_id is None or len(entity_id) <= 500 else None
     q = query or ""
@@ -145,8 +154,12 @@ def button_value(query: str, entity_id: Optional[str]) -> str:
 
 
 def _button(label: str, action_id: str, value: str) -> dict:
-    return {"type": "button", "text": {"type": "plain_text", "text": fit(label, limits.BUTTON_TEXT) or "Choose"},
-            "action_id": action_id, "value": value}
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": fit(label, limits.BUTTON_TEXT) or "Choose"},
+        "action_id": action_id,
+        "value": value,
+    }
 
 
 def _actions(b: Briefing, ephemeral: bool) -> dict:
@@ -157,7 +170,7 @@ def _actions(b: Briefing, ephemeral: bool) -> dict:
     return {"type": "actions", "elements": [_button(label, aid, value) for label, aid in buttons]}
 
 
-def pack(units: list[Unit], fallback: str, last: Optional[dict] = None) -> list[dict]:
+def pack(units: list[Unit], fallback: str, last: dict | None = None) -> list[dict]:
     """Fill messages unit by unit; a new message starts whenever the next unit would break a limit.
 
     `last` (the actions block) is appended to the first message, and counted against it from the start.
@@ -170,7 +183,10 @@ def pack(units: list[Unit], fallback: str, last: Optional[dict] = None) -> list[
     def fits(blocks: list[dict]) -> bool:
         extra = [last] if last is not None and not messages else []
         full = blocks + extra
-        return len(full) <= limits.MAX_BLOCKS and limits.message_size({"text": probe, "blocks": full}) <= limits.MESSAGE_JSON
+        return (
+            len(full) <= limits.MAX_BLOCKS
+            and limits.message_size({"text": probe, "blocks": full}) <= limits.MESSAGE_JSON
+        )
 
     for unit in units:
         if current and not fits(current + unit):
@@ -204,8 +220,12 @@ def sources_messages(b: Briefing) -> list[dict]:
         pieces[0] = "“" + pieces[0]
         pieces[-1] = pieces[-1] + "”"
         units += [[_section(p + ("…" if n < len(pieces) - 1 else ""))] for n, p in enumerate(pieces[:-1])]
-        units.append([_section(pieces[-1]), _context([
-            cite_label(c), fit(c.title, 200), f"doc `{fit(c.document_id[:12], 60)}` {c.start}–{c.end}"])])
+        units.append(
+            [
+                _section(pieces[-1]),
+                _context([cite_label(c), fit(c.title, 200), f"doc `{fit(c.document_id[:12], 60)}` {c.start}–{c.end}"]),
+            ]
+        )
     if len(units) == 1:
         units.append([_section("No citations in this briefing.")])
     return pack(units, f"Sources for the briefing on {fit(b.topic, 200)}")

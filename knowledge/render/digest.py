@@ -8,7 +8,6 @@ thread's messages are shared by everyone and Follow/Share buttons there would ac
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from knowledge.brief.model import Briefing
 from knowledge.render.blocks import _context, _section, briefing_messages
@@ -24,14 +23,19 @@ def _plural(n: int, word: str) -> str:
 def _headlines(b: Briefing) -> list[str]:
     """Up to three items: the newest developments first, then a dispute, then claims to fill."""
     heads = [f"• *{fit(d.date_label, 60)}* — {fit(d.text, 160)}" for d in b.developments[:2]]
-    heads += [f"• Disputed: *{fit(p.claim.speaker, 80)}* ↔ *{fit(p.denial.speaker, 80)}* — “{fit(p.claim.quote, 120)}”"
-              for p in b.disputes[:1]]
-    claims = [f"• *{fit(line.speaker, 80)}* ({fit(line.stance_label, 40)}): “{fit(line.quote, 120)}”"
-              for m in b.matters for line in m.claims]
+    heads += [
+        f"• Disputed: *{fit(p.claim.speaker, 80)}* ↔ *{fit(p.denial.speaker, 80)}* — “{fit(p.claim.quote, 120)}”"
+        for p in b.disputes[:1]
+    ]
+    claims = [
+        f"• *{fit(line.speaker, 80)}* ({fit(line.stance_label, 40)}): “{fit(line.quote, 120)}”"
+        for m in b.matters
+        for line in m.claims
+    ]
     return (heads + claims)[:3]
 
 
-def digest_messages(b: Optional[Briefing], topic: str, late: bool, local_date: str) -> tuple[dict, list[dict]]:
+def digest_messages(b: Briefing | None, topic: str, late: bool, local_date: str) -> tuple[dict, list[dict]]:
     """(top-level post, thread messages); with nothing new, one line and no thread."""
     late_note = f" {LATE}" if late else ""
     if b is None:
@@ -39,12 +43,18 @@ def digest_messages(b: Optional[Briefing], topic: str, late: bool, local_date: s
         return {"text": line, "blocks": [_section(line)]}, []
     headline = f"Daily digest: {fit(topic, 200)} — {fit(local_date, 40)}{late_note}"
     claims = sum(len(m.claims) for m in b.matters)
-    counts = (f"{_plural(len(b.developments), 'new development')}, {_plural(claims, 'claim')}, "
-              f"{_plural(len(b.disputes), 'dispute')} from {_plural(len(b.sources), 'outlet')}")
+    counts = (
+        f"{_plural(len(b.developments), 'new development')}, {_plural(claims, 'claim')}, "
+        f"{_plural(len(b.disputes), 'dispute')} from {_plural(len(b.sources), 'outlet')}"
+    )
     heads = _headlines(b)
-    top = {"text": f"{headline}: {counts}",
-           "blocks": [_section(f"*{headline}*" + ("\n" + "\n".join(heads) if heads else "")),
-                      _context([counts, "details and sources in the thread"])]}
+    top = {
+        "text": f"{headline}: {counts}",
+        "blocks": [
+            _section(f"*{headline}*" + ("\n" + "\n".join(heads) if heads else "")),
+            _context([counts, "details and sources in the thread"]),
+        ],
+    }
     return top, briefing_messages(b, actions=False)
 
 
@@ -64,7 +74,9 @@ def paused_notice(topic: str, channel_id: str, error: str) -> dict:
     why = REASONS.get(error, f"Slack refused the post ({fit(error, 100) or 'unknown error'})")
     channel = f"<#{channel_id}>" if re.fullmatch(r"[CGD][A-Z0-9]{2,}", channel_id or "") else fit(channel_id, 40)
     t = fit(topic, 200)
-    text = (f"The daily digest on *{t}* for {channel} is paused: {why}.\n"
-            f"To resume: invite briefbot to the channel (`/invite @briefbot`), then run `/brief subscribe {t}` "
-            f"there again.")
+    text = (
+        f"The daily digest on *{t}* for {channel} is paused: {why}.\n"
+        f"To resume: invite briefbot to the channel (`/invite @briefbot`), then run `/brief subscribe {t}` "
+        f"there again."
+    )
     return {"text": f"Digest on {t} paused: {why}", "blocks": [_section(text)]}

@@ -26,8 +26,14 @@ def claim_review(line: ClaimLine) -> dict:
         "via": line.via,
         "datePublished": published,
         "appearance": [
-            {"url": c.url, "publisher": c.outlet, "document_id": c.document_id, "start": c.start, "end": c.end,
-             "quote": c.quote}
+            {
+                "url": c.url,
+                "publisher": c.outlet,
+                "document_id": c.document_id,
+                "start": c.start,
+                "end": c.end,
+                "quote": c.quote,
+            }
             for c in line.citations
         ],
     }

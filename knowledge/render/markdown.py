@@ -28,7 +28,7 @@ def _ambiguous(a: Ambiguous) -> str:
         role = f", {_md(c.role)}" if c.role else ""
         out.append(f"{n}. {_md(c.name)} ({_md(c.type.lower())}{role}; {c.mentions} mentions)")
     if a.choices:
-        out += ["", f"Pick one, e.g. `briefbot brief \"{a.choices[0].name.replace('`', '')}\"`."]
+        out += ["", f'Pick one, e.g. `briefbot brief "{a.choices[0].name.replace("`", "")}"`.']
     return "\n".join(out) + "\n"
 
 
@@ -63,8 +63,10 @@ def render_markdown(result) -> str:
 
     def claim(line: ClaimLine) -> str:
         via = f" via {_md(line.via)}" if line.via else ""
-        return (f"**{_md(line.speaker)}** ({_md(line.stance_label)}{via}, {_md(line.date_label)}): "
-                f"“{_md(line.quote)}” {refs(line.citations)}")
+        return (
+            f"**{_md(line.speaker)}** ({_md(line.stance_label)}{via}, {_md(line.date_label)}): "
+            f"“{_md(line.quote)}” {refs(line.citations)}"
+        )
 
     out = [f"# Briefing: {_md(b.topic)}", ""]
     if b.note:
@@ -97,8 +99,10 @@ def render_markdown(result) -> str:
         name = _md(c.outlet or "unknown outlet")
         outlet = f"[{name}](<{c.url}>)" if safe_url(c.url) else name
         title = f" — {_md(c.title)}" if c.title else ""
-        out.append(f"{n}. “{_md(c.quote)}” — {outlet}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` "
-                   f"{c.start}–{c.end})")
+        out.append(
+            f"{n}. “{_md(c.quote)}” — {outlet}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` "
+            f"{c.start}–{c.end})"
+        )
     if not notes:
         out.append("No citations.")
     used = ", ".join(f"{_md(s.outlet)} ({s.counts()})" for s in b.sources)

@@ -36,7 +36,9 @@ def _lines(result) -> list[str]:
             out.append(f'Pick one, e.g. briefbot brief "{rich_escape(result.choices[0].name)}"')
         return out
     if isinstance(result, Unknown):
-        out = [f"Nothing is known about “{rich_escape(result.query)}” yet ({result.documents_in_store} articles in the store)."]
+        out = [
+            f"Nothing is known about “{rich_escape(result.query)}” yet ({result.documents_in_store} articles in the store)."
+        ]
         if result.suggestions:
             out.append("Closest matches: " + ", ".join(rich_escape(s) for s in result.suggestions))
         if result.hint:
@@ -58,7 +60,9 @@ def _lines(result) -> list[str]:
         for d in b.developments:
             place = f" · {rich_escape(d.place)}" if d.place else ""
             count = f" ({d.independent_outlets} independent outlets)" if d.independent_outlets > 1 else ""
-            out.append(f"• [bold]{rich_escape(d.date_label)}[/bold]{place}: {rich_escape(' '.join(d.text.split()))}{count}")
+            out.append(
+                f"• [bold]{rich_escape(d.date_label)}[/bold]{place}: {rich_escape(' '.join(d.text.split()))}{count}"
+            )
             out += ["    " + _cite(c) for c in d.citations]
     if b.disputes:
         out.append("\n[bold]Disputed[/bold]")
@@ -77,7 +81,11 @@ def _lines(result) -> list[str]:
     sources = ", ".join(f"{rich_escape(s.outlet)} ({s.counts()})" for s in b.sources)
     span = f" · {b.date_from} – {b.date_to}" if b.date_from else ""
     undated = f" · {b.undated_documents} undated" if b.undated_documents else ""
-    filters = " · filters: " + " ".join(f"{rich_escape(k)}:{rich_escape(v)}" for k, v in b.filters.items()) if b.filters else ""
+    filters = (
+        " · filters: " + " ".join(f"{rich_escape(k)}:{rich_escape(v)}" for k, v in b.filters.items())
+        if b.filters
+        else ""
+    )
     out.append(f"\n[dim]Sources: {sources or 'none'}{span}{undated}{filters}[/dim]")
     return out
 

@@ -35,8 +35,9 @@ class Running:
 def bot(slack, demo_db, tmp_path):
     db = tmp_path / "bot.db"
     shutil.copy(demo_db, db)
-    settings = SlackSettings(slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET,
-                             slack_api_url=slack.api_url, _env_file=None)
+    settings = SlackSettings(
+        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.api_url, _env_file=None
+    )
     app, deps = create_app(settings, db)
     server = make_server(app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

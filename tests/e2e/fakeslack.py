@@ -13,7 +13,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional
 from urllib.parse import parse_qs
 
 TEAM = "T0TEST"
@@ -32,10 +31,10 @@ class Call:
 @dataclass
 class Script:
     method: str
-    error: Optional[str]
-    channel: Optional[str]
-    times: Optional[int]
-    retry_after: Optional[int] = None
+    error: str | None
+    channel: str | None
+    times: int | None
+    retry_after: int | None = None
 
 
 class FakeSlack:
@@ -44,11 +43,11 @@ class FakeSlack:
         self.responses: list[tuple[str, dict]] = []
         self.messages: dict[str, list[dict]] = {}
         self.user_tz = user_tz
-        self.socket_url: Optional[str] = None  # set by a test that runs a FakeSocketMode
+        self.socket_url: str | None = None  # set by a test that runs a FakeSocketMode
         self.scripts: list[Script] = []
         self.throttled = 0
-        self._per_channel: Optional[float] = None
-        self._workspace_per_min: Optional[int] = None
+        self._per_channel: float | None = None
+        self._workspace_per_min: int | None = None
         self._last_post: dict[str, float] = {}
         self._window: list[float] = []
         self._ts = itertools.count(1)
@@ -56,7 +55,7 @@ class FakeSlack:
         self._lock = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread: Optional[threading.Thread] = None
+        self._thread: threading.Thread | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------------------------
 
@@ -68,7 +67,7 @@ class FakeSlack:
     def api_url(self) -> str:
         return self.url + "/api/"
 
-    def start(self) -> "FakeSlack":
+    def start(self) -> FakeSlack:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
@@ -77,7 +76,7 @@ class FakeSlack:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> "FakeSlack":
+    def __enter__(self) -> FakeSlack:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -85,13 +84,13 @@ class FakeSlack:
 
     # ---- scripting -------------------------------------------------------------------------------------------
 
-    def fail(self, method: str, error: str, channel: Optional[str] = None, times: Optional[int] = None) -> None:
+    def fail(self, method: str, error: str, channel: str | None = None, times: int | None = None) -> None:
         self.scripts.append(Script(method, error, channel, times))
 
-    def rate_limit(self, method: str, channel: Optional[str] = None, retry_after: int = 1, times: int = 1) -> None:
+    def rate_limit(self, method: str, channel: str | None = None, retry_after: int = 1, times: int = 1) -> None:
         self.scripts.append(Script(method, "ratelimited", channel, times, retry_after))
 
-    def enforce_limits(self, per_channel_per_sec: float = 1.0, workspace_per_min: Optional[int] = None) -> None:
+    def enforce_limits(self, per_channel_per_sec: float = 1.0, workspace_per_min: int | None = None) -> None:
         self._per_channel, self._workspace_per_min = per_channel_per_sec, workspace_per_min
 
     def new_response_url(self) -> str:
@@ -129,7 +128,7 @@ class FakeSlack:
 
     # ---- the API ---------------------------------------------------------------------------------------------
 
-    def _scripted(self, method: str, channel: Optional[str]) -> Optional[Script]:
+    def _scripted(self, method: str, channel: str | None) -> Script | None:
         for script in self.scripts:
             if script.method == method and script.channel in (None, channel) and script.times != 0:
                 if script.times is not None:
@@ -137,7 +136,7 @@ class FakeSlack:
                 return script
         return None
 
-    def _throttle(self, channel: str) -> Optional[int]:
+    def _throttle(self, channel: str) -> int | None:
         now = time.monotonic()
         if self._per_channel:
             gap = 1.0 / self._per_channel
@@ -170,14 +169,30 @@ class FakeSlack:
                 metadata = params.get("metadata")
                 if isinstance(metadata, str):
                     metadata = json.loads(metadata)
-                message = {"type": "message", "ts": ts, "text": params.get("text", ""), "user": BOT_USER,
-                           "thread_ts": params.get("thread_ts"), "blocks": _maybe_json(params.get("blocks")),
-                           "metadata": metadata}
+                message = {
+                    "type": "message",
+                    "ts": ts,
+                    "text": params.get("text", ""),
+                    "user": BOT_USER,
+                    "thread_ts": params.get("thread_ts"),
+                    "blocks": _maybe_json(params.get("blocks")),
+                    "metadata": metadata,
+                }
                 self.messages.setdefault(channel, []).append(message)
                 return 200, {"ok": True, "channel": channel, "ts": ts, "message": message}, {}
         if method == "auth.test":
-            return 200, {"ok": True, "team_id": TEAM, "team": "Test Team", "user_id": BOT_USER, "bot_id": "BBOT",
-                         "url": "https://test.slack.invalid/"}, {}
+            return (
+                200,
+                {
+                    "ok": True,
+                    "team_id": TEAM,
+                    "team": "Test Team",
+                    "user_id": BOT_USER,
+                    "bot_id": "BBOT",
+                    "url": "https://test.slack.invalid/",
+                },
+                {},
+            )
         if method == "conversations.history":
             oldest = float(params.get("oldest") or 0)
             with self._lock:
@@ -185,8 +200,15 @@ class FakeSlack:
             return 200, {"ok": True, "messages": msgs[: int(params.get("limit") or 100)], "has_more": False}, {}
         if method == "users.info":
             return 200, {"ok": True, "user": {"id": params.get("user"), "tz": self.user_tz, "team_id": TEAM}}, {}
-        if method in ("views.publish", "chat.postEphemeral", "chat.update", "chat.delete", "views.open",
-                      "conversations.info", "team.info"):
+        if method in (
+            "views.publish",
+            "chat.postEphemeral",
+            "chat.update",
+            "chat.delete",
+            "views.open",
+            "conversations.info",
+            "team.info",
+        ):
             return 200, {"ok": True, "channel": {"id": channel}, "team": {"id": TEAM}}, {}
         return 200, {"ok": False, "error": "unknown_method"}, {}
 

@@ -10,14 +10,13 @@ import json
 import queue
 import threading
 import uuid
-from typing import Optional
 
 from websockets.sync.server import serve
 
 
 class FakeSocketMode:
     def __init__(self) -> None:
-        self._outbox: "queue.Queue[str]" = queue.Queue()
+        self._outbox: queue.Queue[str] = queue.Queue()
         self.acks: dict[str, dict] = {}
         self.connected = threading.Event()
         self._cond = threading.Condition()
@@ -28,7 +27,7 @@ class FakeSocketMode:
     def url(self) -> str:
         return f"ws://127.0.0.1:{self._server.socket.getsockname()[1]}/link/?ticket=test"
 
-    def start(self) -> "FakeSocketMode":
+    def start(self) -> FakeSocketMode:
         self._thread.start()
         return self
 
@@ -36,8 +35,16 @@ class FakeSocketMode:
         self._server.shutdown()
 
     def _handle(self, ws) -> None:
-        ws.send(json.dumps({"type": "hello", "num_connections": 1, "debug_info": {"host": "fake"},
-                            "connection_info": {"app_id": "A1"}}))
+        ws.send(
+            json.dumps(
+                {
+                    "type": "hello",
+                    "num_connections": 1,
+                    "debug_info": {"host": "fake"},
+                    "connection_info": {"app_id": "A1"},
+                }
+            )
+        )
         self.connected.set()
         while True:
             try:
@@ -56,12 +63,21 @@ class FakeSocketMode:
 
     def push(self, type_: str, payload: dict, accepts_response_payload: bool = False) -> str:
         envelope_id = str(uuid.uuid4())
-        self._outbox.put(json.dumps({"envelope_id": envelope_id, "type": type_, "payload": payload,
-                                     "accepts_response_payload": accepts_response_payload, "retry_attempt": 0,
-                                     "retry_reason": ""}))
+        self._outbox.put(
+            json.dumps(
+                {
+                    "envelope_id": envelope_id,
+                    "type": type_,
+                    "payload": payload,
+                    "accepts_response_payload": accepts_response_payload,
+                    "retry_attempt": 0,
+                    "retry_reason": "",
+                }
+            )
+        )
         return envelope_id
 
-    def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> Optional[dict]:
+    def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict | None:
         with self._cond:
             self._cond.wait_for(lambda: envelope_id in self.acks, timeout)
             return self.acks.get(envelope_id)

@@ -22,13 +22,31 @@ def free_port() -> int:
 
 def start_serve(db: Path, api_url: str, port: int | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
     port = port or free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": api_url, "BRIEFBOT_DB": str(db)}
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api_url,
+        "BRIEFBOT_DB": str(db),
+    }
     env.pop("SLACK_APP_TOKEN", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1", "--port", str(port),
-         "--no-scheduler"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=str(db.parent),
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "serve",
+            "--http",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-scheduler",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=str(db.parent),
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + timeout

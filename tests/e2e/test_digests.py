@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_sdk import WebClient
@@ -12,21 +12,23 @@ from bot.digests import run_digests
 from knowledge import digests as ledger
 from knowledge.models import DocumentInput
 from knowledge.service import ThreadStores, ingest
-from knowledge.store import Store
 from knowledge.subscriptions import list_subscriptions, subscribe
 
-CREATED = datetime(2025, 1, 1, tzinfo=timezone.utc)
+CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def article(n: int, at: datetime) -> DocumentInput:
-    text = (f"Harbour chief Maria Lindqvist met port workers in Gdansk on Monday to discuss shift rota number {n}. "
-            f"Lindqvist said that the new rota {n} would start in spring, and the union denied that it had agreed.")
-    return DocumentInput(text=text, outlet=f"Wire {n % 3}", url=f"https://wire.example/{n}",
-                         published_at=at, retrieved_at=at)
+    text = (
+        f"Harbour chief Maria Lindqvist met port workers in Gdansk on Monday to discuss shift rota number {n}. "
+        f"Lindqvist said that the new rota {n} would start in spring, and the union denied that it had agreed."
+    )
+    return DocumentInput(
+        text=text, outlet=f"Wire {n % 3}", url=f"https://wire.example/{n}", published_at=at, retrieved_at=at
+    )
 
 
 @pytest.fixture
@@ -46,8 +48,11 @@ def add(stores, *docs):
 
 
 def posts(slack, channel=None):
-    return [c for c in slack.calls_to("chat.postMessage")
-            if c.ok and not c.params.get("thread_ts") and (channel is None or c.params["channel"] == channel)]
+    return [
+        c
+        for c in slack.calls_to("chat.postMessage")
+        if c.ok and not c.params.get("thread_ts") and (channel is None or c.params["channel"] == channel)
+    ]
 
 
 def test_eight_in_berlin_fires_at_seven_utc_in_winter_and_six_in_summer(stores, client, slack):
@@ -93,8 +98,12 @@ def test_a_crash_between_pending_and_sent_leads_to_exactly_one_message(stores, c
     from knowledge.render.digest import digest_messages
 
     top, _ = digest_messages(ledger.compose_digest(store, job), "lindqvist", False, job.local_date)
-    client.chat_postMessage(channel="C1", text=top["text"], blocks=top["blocks"],
-                            metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}})
+    client.chat_postMessage(
+        channel="C1",
+        text=top["text"],
+        blocks=top["blocks"],
+        metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}},
+    )
     run = run_digests(stores, client, now + ledger.LEASE + timedelta(seconds=5))
     assert run.recovered == 1 and len(posts(slack, "C1")) == 1
     assert ledger.digest_rows(store)[0]["status"] == "sent"
@@ -152,7 +161,9 @@ def test_an_archived_channel_pauses_its_subscription_and_tells_its_creator(store
     assert run_digests(stores, client, utc(2025, 1, 16, 8, 1)).paused == 0
 
 
-def test_a_token_slack_no_longer_accepts_pauses_the_digest_at_once_and_warns_the_operator(stores, client, slack, caplog):
+def test_a_token_slack_no_longer_accepts_pauses_the_digest_at_once_and_warns_the_operator(
+    stores, client, slack, caplog
+):
     store = stores.get()
     subscribe(store, "T1", "CAUTH", "lindqvist", now=CREATED)
     add(stores, article(1, utc(2025, 1, 14, 12)))

@@ -16,8 +16,13 @@ from tests.e2e.slackreq import SECRET
 
 
 def test_with_client_credentials_the_app_serves_the_oauth_install_page(slack, tmp_path):
-    settings = SlackSettings(slack_signing_secret=SECRET, slack_client_id="111.222", slack_client_secret="s3cret",
-                             slack_api_url=slack.api_url, _env_file=None)
+    settings = SlackSettings(
+        slack_signing_secret=SECRET,
+        slack_client_id="111.222",
+        slack_client_secret="s3cret",
+        slack_api_url=slack.api_url,
+        _env_file=None,
+    )
     app, deps = create_app(settings, tmp_path / "oauth.db")
     server = make_server(app, "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -40,5 +45,7 @@ def test_attribute_writes_one_brat_file_per_text_file(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "attribute", str(src), str(out)])
     assert result.exit_code == 0, result.output
     ann = (out / "a.ann").read_text()
-    assert "\tCue " in ann and "\tSource " in ann and "\tContent " in ann and ann.count("\nE") + ann.startswith("E") >= 1
+    assert (
+        "\tCue " in ann and "\tSource " in ann and "\tContent " in ann and ann.count("\nE") + ann.startswith("E") >= 1
+    )
     assert (out / "b.ann").exists()

@@ -60,8 +60,14 @@ def test_a_replayed_request_gets_401_the_second_time(bot, slack):
 
 
 def test_an_app_mention_is_answered_in_its_thread(bot, slack):
-    mention = {"type": "app_mention", "user": "U1", "text": "<@UBOT> kellogg", "ts": "1700000000.000200",
-               "channel": "C9", "event_ts": "1700000000.000200"}
+    mention = {
+        "type": "app_mention",
+        "user": "U1",
+        "text": "<@UBOT> kellogg",
+        "ts": "1700000000.000200",
+        "channel": "C9",
+        "event_ts": "1700000000.000200",
+    }
     assert bot.post(event(mention, "EvMention"), json_body=True).status_code == 200
     [call, *_] = slack.wait_for("chat.postMessage")
     assert call.params["channel"] == "C9" and call.params["thread_ts"] == "1700000000.000200"
@@ -69,13 +75,22 @@ def test_an_app_mention_is_answered_in_its_thread(bot, slack):
 
 
 def test_slack_retrying_an_event_does_not_produce_a_second_reply(bot, slack):
-    mention = {"type": "app_mention", "user": "U1", "text": "<@UBOT> witkoff", "ts": "1700000000.000300",
-               "channel": "C9", "event_ts": "1700000000.000300"}
+    mention = {
+        "type": "app_mention",
+        "user": "U1",
+        "text": "<@UBOT> witkoff",
+        "ts": "1700000000.000300",
+        "channel": "C9",
+        "event_ts": "1700000000.000300",
+    }
     body = event(mention, "EvRetry")
     bot.post(body, json_body=True)
     # Slack signs each delivery afresh, so the retry carries a new timestamp and signature.
-    retry_headers = {**signed_headers(body, json_body=True, timestamp=int(time.time()) + 1),
-                     "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    retry_headers = {
+        **signed_headers(body, json_body=True, timestamp=int(time.time()) + 1),
+        "X-Slack-Retry-Num": "1",
+        "X-Slack-Retry-Reason": "http_timeout",
+    }
     assert bot.post(body, headers=retry_headers).status_code == 200
     slack.wait_for("chat.postMessage")
     time.sleep(1.0)
@@ -86,16 +101,26 @@ def test_slack_retrying_an_event_does_not_produce_a_second_reply(bot, slack):
 
 
 def test_a_direct_message_is_answered_like_the_slash_command(bot, slack):
-    dm = {"type": "message", "channel_type": "im", "user": "U1", "text": "tikhanovsky", "ts": "1700000000.000400",
-          "channel": "D1"}
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U1",
+        "text": "tikhanovsky",
+        "ts": "1700000000.000400",
+        "channel": "D1",
+    }
     bot.post(event(dm, "EvDm"), json_body=True)
     [call, *_] = slack.wait_for("chat.postMessage")
-    assert call.params["channel"] == "D1" and "Tsikhanouski" in str(call.params.get("blocks")) + call.params.get("text", "")
+    assert call.params["channel"] == "D1" and "Tsikhanouski" in str(call.params.get("blocks")) + call.params.get(
+        "text", ""
+    )
 
 
 def test_channel_pings_and_forged_links_inside_an_article_are_escaped(bot, slack):
-    text = ("Harbour chief Maria Lindqvist said that <!channel> the quay will close on Friday. "
-            "“Read <https://evil.example|the plan> before <!here> and <@U024BE7LH> wake up,” Lindqvist told reporters.")
+    text = (
+        "Harbour chief Maria Lindqvist said that <!channel> the quay will close on Friday. "
+        "“Read <https://evil.example|the plan> before <!here> and <@U024BE7LH> wake up,” Lindqvist told reporters."
+    )
     with Store.open(bot.db) as store:
         ingest(store, [("hostile", DocumentInput(text=text, outlet="Test Wire"))])
     bot.post(slash_command("lindqvist", slack.new_response_url()))
@@ -120,7 +145,9 @@ def test_the_sources_button_answers_with_full_citations(bot, slack):
 
 
 def test_the_follow_button_subscribes_the_channel_in_the_users_time_zone(bot, slack):
-    bot.post(block_action("brief_follow", json.dumps({"q": "kellogg since:7d"}), slack.new_response_url(), channel_id="C5"))
+    bot.post(
+        block_action("brief_follow", json.dumps({"q": "kellogg since:7d"}), slack.new_response_url(), channel_id="C5")
+    )
     [post] = slack.wait_for_responses(1)
     assert "Subscribed" in texts(post) and "Europe/Berlin" in texts(post)
 

@@ -37,8 +37,11 @@ def test_subscribe_takes_its_options_in_any_order_and_needs_a_topic(bot, slack):
 
 def test_a_colleague_clicking_follow_does_not_move_the_channels_digest(bot, slack):
     ask(bot, slack, "subscribe kellogg at 06:30 tz America/New_York", channel_id="C5")
-    bot.post(block_action("brief_follow", json.dumps({"q": "kellogg"}), slack.new_response_url(), user_id="U2",
-                          channel_id="C5"))
+    bot.post(
+        block_action(
+            "brief_follow", json.dumps({"q": "kellogg"}), slack.new_response_url(), user_id="U2", channel_id="C5"
+        )
+    )
     post = slack.wait_for_responses(2)[-1]
     assert "already follows *Keith Kellogg*; its daily digest is at 06:30 (America/New_York)" in texts(post)
     assert post["response_type"] == "ephemeral"
@@ -52,8 +55,11 @@ def test_follow_after_choosing_between_namesakes_subscribes_the_one_chosen(bot, 
                 doc = store.insert_document(DocumentInput(text=text, outlet="Wire"), [], None)
                 write_analysis(store, doc, Analysis(entities=[LocalEntity(name, "PERSON", [(0, len(name))], [name])]))
         erik = store.db.execute("SELECT id FROM entities WHERE name = 'Erik Lindqvist'").fetchone()[0]
-    bot.post(block_action("brief_follow", json.dumps({"q": "lindqvist", "entity_id": erik}),
-                          slack.new_response_url(), channel_id="C6"))
+    bot.post(
+        block_action(
+            "brief_follow", json.dumps({"q": "lindqvist", "entity_id": erik}), slack.new_response_url(), channel_id="C6"
+        )
+    )
     [post] = slack.wait_for_responses(1)
     assert "Subscribed this channel to a daily digest on *Erik Lindqvist*" in texts(post)
 
@@ -62,7 +68,8 @@ def test_a_channel_can_unsubscribe_by_the_workspace_alias_it_subscribed_with(bot
     ask(bot, slack, "alias Tiki = Siarhei Tsikhanouski", team_id="TA")
     assert "Tsikhanouski" in texts(ask(bot, slack, "subscribe tiki at 09:00", team_id="TA", channel_id="C8"))
     assert "Unsubscribed this channel from *Siarhei Tsikhanouski*" in texts(
-        ask(bot, slack, "unsubscribe tiki", team_id="TA", channel_id="C8"))
+        ask(bot, slack, "unsubscribe tiki", team_id="TA", channel_id="C8")
+    )
 
 
 def test_sharing_a_topic_that_no_longer_resolves_answers_only_the_one_who_clicked(bot, slack):
@@ -81,8 +88,11 @@ def test_a_huge_echoed_input_is_cut_to_slacks_limits_without_breaking_an_escape(
 def test_a_body_slack_could_not_have_sent_gets_400_instead_of_a_dropped_connection(bot, slack):
     import httpx
 
-    for body, kind in (("payload=%7Bnot", "application/x-www-form-urlencoded"), ("{not json", "application/json"),
-                       ("payload=[1]", "application/x-www-form-urlencoded")):
+    for body, kind in (
+        ("payload=%7Bnot", "application/x-www-form-urlencoded"),
+        ("{not json", "application/json"),
+        ("payload=[1]", "application/x-www-form-urlencoded"),
+    ):
         resp = httpx.post(bot.url + "/slack/events", content=body.encode(), headers={"Content-Type": kind}, timeout=5)
         assert resp.status_code == 400, body
     assert httpx.get(bot.url + "/healthz").status_code == 200

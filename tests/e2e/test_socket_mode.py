@@ -18,8 +18,9 @@ def test_a_slash_command_over_socket_mode_is_acked_and_answered(slack, demo_db, 
     shutil.copy(demo_db, db)
     sock = FakeSocketMode().start()
     slack.socket_url = sock.url
-    settings = SlackSettings(slack_bot_token="xoxb-test-token", slack_app_token="xapp-1-test",
-                             slack_api_url=slack.api_url, _env_file=None)
+    settings = SlackSettings(
+        slack_bot_token="xoxb-test-token", slack_app_token="xapp-1-test", slack_api_url=slack.api_url, _env_file=None
+    )
     app, deps = create_app(settings, db, socket_mode=True)
     handler = SocketModeHandler(app, settings.slack_app_token)
     try:

@@ -4,7 +4,7 @@ citations that slice back exactly to the stored text; unverifiable lines are dro
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -18,18 +18,25 @@ from knowledge.models import DocumentInput
 from knowledge.store import Store
 
 NAMES = ["Maria Lindqvist", "Ola Berg", "Ana Ruiz"]
-sentence = st.sampled_from([
-    "{a} said that the quay would reopen in June.", "{a} denied that {b} had agreed to a pay rise.",
-    "{a} met {b} in Gdansk on Monday.", "{a} warned that costs will rise.", "{a} claimed that {b} lied.",
-])
+sentence = st.sampled_from(
+    [
+        "{a} said that the quay would reopen in June.",
+        "{a} denied that {b} had agreed to a pay rise.",
+        "{a} met {b} in Gdansk on Monday.",
+        "{a} warned that costs will rise.",
+        "{a} claimed that {b} lied.",
+    ]
+)
 
 
 @st.composite
 def stores(draw):
     docs = []
     for n in range(draw(st.integers(1, 5))):
-        parts = [draw(sentence).format(a=draw(st.sampled_from(NAMES)), b=draw(st.sampled_from(NAMES)))
-                 for _ in range(draw(st.integers(1, 4)))]
+        parts = [
+            draw(sentence).format(a=draw(st.sampled_from(NAMES)), b=draw(st.sampled_from(NAMES)))
+            for _ in range(draw(st.integers(1, 4)))
+        ]
         docs.append((f"Story {n}: " + " ".join(parts), draw(st.booleans()), draw(st.integers(0, 30))))
     return docs
 
@@ -37,17 +44,35 @@ def stores(draw):
 def build(path: Path, docs) -> Store:
     store = Store.open(path)
     for text, drift, day in docs:
-        published = datetime(2025, 5, 1, tzinfo=timezone.utc) + timedelta(days=day)
+        published = datetime(2025, 5, 1, tzinfo=UTC) + timedelta(days=day)
         with store.transaction():
-            doc = store.insert_document(DocumentInput(text=text, outlet=f"Wire {day % 3}", published_at=published), [], None)
-            ents = [LocalEntity(name, "PERSON", [(text.index(name), text.index(name) + len(name))], [name])
-                    for name in NAMES if name in text]
+            doc = store.insert_document(
+                DocumentInput(text=text, outlet=f"Wire {day % 3}", published_at=published), [], None
+            )
+            ents = [
+                LocalEntity(name, "PERSON", [(text.index(name), text.index(name) + len(name))], [name])
+                for name in NAMES
+                if name in text
+            ]
             claims, events = [], []
             for i, ent in enumerate(ents):
                 start = ent.mentions[0][1] + 1
                 end = text.find(".", start) + 1 or len(text)
-                claims.append(LocalClaim(ent.name, i, "said", "say", "assert", False, "indirect", None,
-                                         (start, end), (ent.mentions[0][0], end), about=[i]))
+                claims.append(
+                    LocalClaim(
+                        ent.name,
+                        i,
+                        "said",
+                        "say",
+                        "assert",
+                        False,
+                        "indirect",
+                        None,
+                        (start, end),
+                        (ent.mentions[0][0], end),
+                        about=[i],
+                    )
+                )
                 events.append(LocalEvent("meeting", "meet", (ent.mentions[0][0], end), actors=[i]))
             write_analysis(store, doc, Analysis(entities=ents, events=events, claims=claims))
             if drift:  # simulate offsets that no longer match the text (a bug or a hand-edited row)
@@ -69,6 +94,6 @@ def test_every_line_of_every_briefing_has_a_verified_citation(docs, topic):
             for line in list(result.developments) + [c for m in result.matters for c in m.claims]:
                 assert line.citations
             for cite in result.citations():
-                assert texts[cite.document_id][cite.start:cite.end] == cite.quote
+                assert texts[cite.document_id][cite.start : cite.end] == cite.quote
         finally:
             store.close()

@@ -7,11 +7,15 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.cli import commands  # noqa: F401  (registers the commands)
+from bot.cli import (
+    app,
+    commands,  # noqa: F401  (registers the commands)
+)
 
-ARTICLE = ("Quay reopens in Lindenport\n\nHarbour chief Maria Lindqvist said on Monday that the quay would reopen "
-           "in June. “We are ahead of schedule,” Lindqvist told the Harbor Ledger.")
+ARTICLE = (
+    "Quay reopens in Lindenport\n\nHarbour chief Maria Lindqvist said on Monday that the quay would reopen "
+    "in June. “We are ahead of schedule,” Lindqvist told the Harbor Ledger."
+)
 
 
 @pytest.fixture
@@ -66,7 +70,8 @@ LONG = ("Harbour engineers said on Monday that the tide gauges would be replaced
 
 @pytest.mark.parametrize("extract", [True, False])
 def test_an_article_over_the_character_limit_is_skipped_and_the_rest_of_the_batch_is_stored(
-        run, tmp_path, char_limit, extract):
+    run, tmp_path, char_limit, extract
+):
     char_limit(2000)
     folder = tmp_path / "in"
     folder.mkdir()
@@ -121,7 +126,7 @@ def test_json_citations_slice_back_to_the_text_printed_by_doc(run):
     for review in data["claim_reviews"]:
         for cite in review["appearance"]:
             text = run("doc", cite["document_id"]).output
-            assert text[cite["start"]:cite["end"]] == cite["quote"]
+            assert text[cite["start"] : cite["end"]] == cite["quote"]
 
 
 def test_doc_prints_the_stored_text_exactly(run, tmp_path):
@@ -151,8 +156,13 @@ def test_the_same_store_gives_the_same_briefing_whatever_the_hash_seed(demo_db, 
     outputs = []
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-m", "bot.cli", "--db", str(db), "brief", "kellogg", "--format",
-                               "markdown"], capture_output=True, text=True, env=env, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "--db", str(db), "brief", "kellogg", "--format", "markdown"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert "Claims — On" in outputs[0] or "## Claims" in outputs[0]
@@ -175,14 +185,17 @@ def test_feeds_add_refuses_a_private_address_at_once(run):
     assert result.exit_code == 1 and "10.0.0.1 is a private address" in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--at", "25:00"], "out of range"),
-    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--tz", "Mars/Olympus"], "unknown time zone"),
-    (["subscribe", "the", "--channel", "C0123ABCD"], "too general"),
-    (["subscribe", "kellogg", "--channel", "C0123ABCD", "--team", "bad team"], "not a Slack workspace id"),
-    (["unsubscribe", "kellogg", "--channel", "general"], "not a Slack channel id"),
-    (["feeds", "add", "ftp://example.org/rss"], "not an http(s) feed URL"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["subscribe", "kellogg", "--channel", "C0123ABCD", "--at", "25:00"], "out of range"),
+        (["subscribe", "kellogg", "--channel", "C0123ABCD", "--tz", "Mars/Olympus"], "unknown time zone"),
+        (["subscribe", "the", "--channel", "C0123ABCD"], "too general"),
+        (["subscribe", "kellogg", "--channel", "C0123ABCD", "--team", "bad team"], "not a Slack workspace id"),
+        (["unsubscribe", "kellogg", "--channel", "general"], "not a Slack channel id"),
+        (["feeds", "add", "ftp://example.org/rss"], "not an http(s) feed URL"),
+    ],
+)
 def test_a_bad_argument_is_named_before_slack_is_asked_which_workspace_this_is(run, monkeypatch, args, message):
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     result = run(*args)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,7 +11,7 @@ from knowledge.feedwatch import POLL_EVERY, FeedError, add_feed, backoff, list_f
 from knowledge.ingest.fetch import Fetcher
 from tests.httpsite import SiteHandler, serve
 
-NOW = datetime(2025, 5, 5, 8, tzinfo=timezone.utc)
+NOW = datetime(2025, 5, 5, 8, tzinfo=UTC)
 STATE = {"slow": False, "hits": 0}
 
 
@@ -37,7 +37,6 @@ class Handler(SiteHandler):
         if self.path.startswith("/a/"):
             return self.send(200, article(int(self.path[3:])), "text/html")
         self.send(404, b"missing", "text/plain")
-
 
 
 @pytest.fixture

@@ -15,10 +15,12 @@ from knowledge.ingest.errors import IngestError
 from knowledge.ingest.fetch import Fetcher, fetch_article, refusal
 from tests.httpsite import SiteHandler, serve
 
-PAGE = ("<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
-        + "The new quay in Lindenport opened on Monday after two years of building work by the port. " * 5
-        + "</p></article></body></html>").encode()
-PLAIN = "Quay opens\n\nThe new quay opened on Monday.\n\nShare this article\nRead next".encode()
+PAGE = (
+    "<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
+    + "The new quay in Lindenport opened on Monday after two years of building work by the port. " * 5
+    + "</p></article></body></html>"
+).encode()
+PLAIN = b"Quay opens\n\nThe new quay opened on Monday.\n\nShare this article\nRead next"
 LAST_MODIFIED = "Mon, 05 May 2025 08:00:00 GMT"
 
 
@@ -75,8 +77,12 @@ class Handler(SiteHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
             else:
-                self.send(200, b"<rss version='2.0'><channel></channel></rss>", "application/rss+xml",
-                          {"ETag": '"v1"', "Last-Modified": LAST_MODIFIED})
+                self.send(
+                    200,
+                    b"<rss version='2.0'><channel></channel></rss>",
+                    "application/rss+xml",
+                    {"ETag": '"v1"', "Last-Modified": LAST_MODIFIED},
+                )
         elif path == "/image":
             self.send(200, b"\x89PNG", "image/png")
         elif path == "/ua":
@@ -120,16 +126,19 @@ def test_a_chain_of_five_redirects_is_followed_and_six_are_too_many(site, fetche
         fetcher.get(site + "/chain5")
 
 
-@pytest.mark.parametrize("path, reason", [
-    ("/missing", r"/missing: HTTP 404 Not Found$"),
-    ("/broken", r"HTTP 500 Internal Server Error"),
-    ("/slow", r"/slow: timed out after 0.5 s$"),
-    ("/big", r"/big: response is over the 20 KB limit$"),
-    ("/big-undeclared", r"over the 20 KB limit"),
-    ("/hop0", r"too many redirects \(more than 5\)"),
-    ("/image", r"/image: unsupported content type image/png$"),
-    ("/nowhere", r"/nowhere: HTTP 302 redirect without a Location$"),
-])
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/missing", r"/missing: HTTP 404 Not Found$"),
+        ("/broken", r"HTTP 500 Internal Server Error"),
+        ("/slow", r"/slow: timed out after 0.5 s$"),
+        ("/big", r"/big: response is over the 20 KB limit$"),
+        ("/big-undeclared", r"over the 20 KB limit"),
+        ("/hop0", r"too many redirects \(more than 5\)"),
+        ("/image", r"/image: unsupported content type image/png$"),
+        ("/nowhere", r"/nowhere: HTTP 302 redirect without a Location$"),
+    ],
+)
 def test_bad_responses_are_clear_errors(site, fetcher, path, reason):
     with pytest.raises(IngestError, match=reason):
         fetch_article(site + path, fetcher)
@@ -161,23 +170,26 @@ def test_the_connection_goes_to_the_vetted_address_with_the_original_host_header
     assert result.body == f"news.example:{port}".encode() and calls == ["news.example"]
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://127.0.0.1/x", r"^http://127.0.0.1/x: refused: 127.0.0.1 is a loopback address$"),
-    ("http://localhost/x", r"refused: localhost resolves to 127.0.0.1, a loopback address"),
-    ("http://169.254.169.254/latest/meta-data", r"169.254.169.254 is a cloud metadata address"),
-    ("http://[fd00:ec2::254]/", r"a cloud metadata address"),
-    ("http://10.0.0.5/", r"10.0.0.5 is a private address"),
-    ("http://0.0.0.0/", r"an unspecified address"),
-    ("http://[::1]/", r"::1 is a loopback address"),
-    ("http://[::ffff:127.0.0.1]/", r"a loopback address"),
-    ("http://[2002:7f00:1::]/", r"a loopback address"),  # 6to4 around 127.0.0.1
-    ("http://[64:ff9b::a00:1]/", r"a private address"),  # NAT64 around 10.0.0.1
-    ("http://100.64.0.1/", r"a non-public address"),
-    ("http://224.0.0.1/", r"a multicast address"),
-    ("file:///etc/passwd", r"refused: only http and https"),
-    ("ftp://files.example/a", r"refused: only http and https"),
-    ("http://nowhere.example/", r"cannot resolve host nowhere.example"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://127.0.0.1/x", r"^http://127.0.0.1/x: refused: 127.0.0.1 is a loopback address$"),
+        ("http://localhost/x", r"refused: localhost resolves to 127.0.0.1, a loopback address"),
+        ("http://169.254.169.254/latest/meta-data", r"169.254.169.254 is a cloud metadata address"),
+        ("http://[fd00:ec2::254]/", r"a cloud metadata address"),
+        ("http://10.0.0.5/", r"10.0.0.5 is a private address"),
+        ("http://0.0.0.0/", r"an unspecified address"),
+        ("http://[::1]/", r"::1 is a loopback address"),
+        ("http://[::ffff:127.0.0.1]/", r"a loopback address"),
+        ("http://[2002:7f00:1::]/", r"a loopback address"),  # 6to4 around 127.0.0.1
+        ("http://[64:ff9b::a00:1]/", r"a private address"),  # NAT64 around 10.0.0.1
+        ("http://100.64.0.1/", r"a non-public address"),
+        ("http://224.0.0.1/", r"a multicast address"),
+        ("file:///etc/passwd", r"refused: only http and https"),
+        ("ftp://files.example/a", r"refused: only http and https"),
+        ("http://nowhere.example/", r"cannot resolve host nowhere.example"),
+    ],
+)
 def test_the_default_fetcher_refuses_local_and_non_web_targets(url, reason):
     with Fetcher(resolver=lambda host: ["127.0.0.1"] if host == "localhost" else []) as f:
         with pytest.raises(IngestError, match=reason):
@@ -203,10 +215,13 @@ class PublicLooking(Fetcher):
         return super().vet(url, host, ips, literal)
 
 
-@pytest.mark.parametrize("path, reason", [
-    ("/to-loopback", r"/article: refused: 127.0.0.1 is a loopback address"),
-    ("/to-file", r"file:///etc/passwd: refused: only http and https"),
-])
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/to-loopback", r"/article: refused: 127.0.0.1 is a loopback address"),
+        ("/to-file", r"file:///etc/passwd: refused: only http and https"),
+    ],
+)
 def test_every_redirect_hop_is_checked_again(site, path, reason):
     port = site.rsplit(":", 1)[1]
     with PublicLooking(resolver=lambda host: ["127.0.0.1"], timeout=1.0) as strict:
@@ -229,8 +244,10 @@ def test_a_public_name_redirecting_to_loopback_or_to_a_private_name_is_refused_b
             f.get("http://public.example/to-loopback")
         with pytest.raises(IngestError, match="internal.example resolves to 10.0.0.1, a private address"):
             f.get("http://public.example/to-internal")
-    assert seen == [("http://93.184.216.34/to-loopback", "public.example"),
-                    ("http://93.184.216.34/to-internal", "public.example")]
+    assert seen == [
+        ("http://93.184.216.34/to-loopback", "public.example"),
+        ("http://93.184.216.34/to-internal", "public.example"),
+    ]
 
 
 def test_https_is_pinned_to_the_vetted_address_with_the_name_kept_for_sni():

@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import sqlite_utils
@@ -26,7 +26,7 @@ ARTICLE = (
 
 def doc(text: str = ARTICLE, **meta) -> DocumentInput:
     meta.setdefault("outlet", "Lindenport Courier")
-    meta.setdefault("published_at", datetime(2025, 5, 5, 8, tzinfo=timezone.utc))
+    meta.setdefault("published_at", datetime(2025, 5, 5, 8, tzinfo=UTC))
     return DocumentInput(text=text, **meta)
 
 
@@ -62,10 +62,12 @@ def test_keys_stored_before_initials_were_joined_are_recomputed_keeping_the_user
         step(db)
     db.execute("PRAGMA user_version = 7")
     db["entities"].insert({"id": "e1", "name": "U.S.", "name_key": "u s", "type": "GPE"})
-    db["aliases"].insert_all([
-        {"key": "u s a", "alias": "U.S.A.", "target": "U.S.", "entity_id": "e1", "origin": "extracted"},
-        {"key": "usa", "alias": "USA", "target": "United States", "entity_id": None, "origin": "user"},
-    ])
+    db["aliases"].insert_all(
+        [
+            {"key": "u s a", "alias": "U.S.A.", "target": "U.S.", "entity_id": "e1", "origin": "extracted"},
+            {"key": "usa", "alias": "USA", "target": "United States", "entity_id": None, "origin": "user"},
+        ]
+    )
     db.close()
     with Store.open(path) as store:
         assert store.db.execute("SELECT name_key FROM entities WHERE id = 'e1'").fetchone()[0] == "us"
@@ -104,7 +106,9 @@ def test_the_same_text_with_other_whitespace_is_the_same_article(store):
 
 def test_a_known_url_is_not_stored_again_even_if_its_text_changed(store):
     run(store, doc(url="https://courier.example/ferry"))
-    again = run(store, doc(text=ARTICLE + " Update: the council approved the budget.", url="https://courier.example/ferry"))
+    again = run(
+        store, doc(text=ARTICLE + " Update: the council approved the budget.", url="https://courier.example/ferry")
+    )
     assert again.results[0].status == "exists"
     assert store.stats()["documents"] == 1
 
@@ -162,7 +166,9 @@ def test_a_crash_in_the_middle_of_a_document_leaves_no_partial_rows(tmp_path):
 
 
 def test_a_failed_write_rolls_back_the_whole_document(store):
-    store.db.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON document_bands BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    store.db.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON document_bands BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
     with pytest.raises(sqlite3.IntegrityError):
         run(store, doc())
     assert store.stats()["documents"] == 0

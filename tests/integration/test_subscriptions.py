@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,31 +11,37 @@ from knowledge import digests as ledger
 from knowledge.store import Store
 from knowledge.subscriptions import SubscriptionError, list_subscriptions, subscribe, unsubscribe
 
-CREATED = datetime(2025, 1, 1, tzinfo=timezone.utc)
+CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("at, tz, message", [
-    ("25:00", None, "out of range"),
-    ("8.30", None, "is not HH:MM"),
-    ("08:00", "Europe/Berlinn", "did you mean Europe/Berlin"),
-    ("08:00", "Mars/Olympus", "unknown time zone"),
-])
+@pytest.mark.parametrize(
+    "at, tz, message",
+    [
+        ("25:00", None, "out of range"),
+        ("8.30", None, "is not HH:MM"),
+        ("08:00", "Europe/Berlinn", "did you mean Europe/Berlin"),
+        ("08:00", "Mars/Olympus", "unknown time zone"),
+    ],
+)
 def test_bad_times_and_zones_are_refused_with_a_clear_reason(store, at, tz, message):
     with pytest.raises(SubscriptionError, match=message):
         subscribe(store, "T1", "C1", "ceasefire", at=at, tz=tz)
     assert list_subscriptions(store) == []
 
 
-@pytest.mark.parametrize("topic, message", [
-    ("?!", "no topic given"),
-    ("the", "too general to brief on"),
-    ("kellogg since:7d", "a digest takes no filters"),
-    ("   ", "which topic"),
-])
+@pytest.mark.parametrize(
+    "topic, message",
+    [
+        ("?!", "no topic given"),
+        ("the", "too general to brief on"),
+        ("kellogg since:7d", "a digest takes no filters"),
+        ("   ", "which topic"),
+    ],
+)
 def test_a_topic_a_digest_could_not_be_about_is_refused(store, topic, message):
     with pytest.raises(SubscriptionError, match=message):
         subscribe(store, "T1", "C1", topic)

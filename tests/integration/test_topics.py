@@ -68,11 +68,13 @@ def test_a_misspelt_outlet_filter_says_no_outlet_matches_and_lists_the_stored_on
 def test_a_split_quote_is_shown_as_the_speakers_words_and_cited_as_the_whole_passage(store):
     from knowledge.service import ingest
 
-    text = ("Port chief Erik Ostrow spoke after the vote.\n\n“The audit will clear us,” Ostrow told the Courier. "
-            "“We have nothing to hide.”")
+    text = (
+        "Port chief Erik Ostrow spoke after the vote.\n\n“The audit will clear us,” Ostrow told the Courier. "
+        "“We have nothing to hide.”"
+    )
     ingest(store, [("a", DocumentInput(text=text, outlet="Wire"))])
     result = compose(store, parse_query("ostrow"))
-    line = next(l for m in result.matters for l in m.claims if "audit" in l.quote)
+    line = next(x for m in result.matters for x in m.claims if "audit" in x.quote)
     assert line.quote == "The audit will clear us … We have nothing to hide"
     cite = line.citations[0]
-    assert text[cite.start:cite.end] == cite.quote and "Ostrow told the Courier" in cite.quote
+    assert text[cite.start : cite.end] == cite.quote and "Ostrow told the Courier" in cite.quote

@@ -21,17 +21,19 @@ def parts(nlp, text):
         for frags in (a.cue, a.content, a.source):
             for s, e in frags:
                 assert doc.text[s:e] == doc.text[s:e].strip(), "spans carry no edge whitespace"
-        out.append({
-            "source": " | ".join(text[s:e] for s, e in a.source),
-            "cue": " | ".join(text[s:e] for s, e in a.cue),
-            "content": [text[s:e] for s, e in a.content],
-            "stance": a.stance,
-            "negated": a.negated,
-            "via": text[a.via[0]:a.via[1]] if a.via else None,
-            "parent": a.parent,
-            "kind": a.kind,
-            "lemma": a.cue_lemma,
-        })
+        out.append(
+            {
+                "source": " | ".join(text[s:e] for s, e in a.source),
+                "cue": " | ".join(text[s:e] for s, e in a.cue),
+                "content": [text[s:e] for s, e in a.content],
+                "stance": a.stance,
+                "negated": a.negated,
+                "via": text[a.via[0] : a.via[1]] if a.via else None,
+                "parent": a.parent,
+                "kind": a.kind,
+                "lemma": a.cue_lemma,
+            }
+        )
     return out
 
 
@@ -244,11 +246,16 @@ def test_a_relative_clause_closing_the_object_is_the_writers_aside_not_the_claim
 
 
 def test_a_speaker_closing_the_sentence_owns_every_clause_before_it(nlp):
-    a = only(nlp, "The harbour master’s boat was meant to be guarded by two police launches, but the navy towed it "
-                  "away from the pier before the launches could follow it, a second source said.")
+    a = only(
+        nlp,
+        "The harbour master’s boat was meant to be guarded by two police launches, but the navy towed it "
+        "away from the pier before the launches could follow it, a second source said.",
+    )
     assert (a["source"], a["cue"]) == ("a second source", "said")
-    assert a["content"] == ["The harbour master’s boat was meant to be guarded by two police launches, but the navy "
-                            "towed it away from the pier before the launches could follow it"]
+    assert a["content"] == [
+        "The harbour master’s boat was meant to be guarded by two police launches, but the navy "
+        "towed it away from the pier before the launches could follow it"
+    ]
 
 
 def test_a_verb_chain_governing_the_speech_verb_is_one_cue_and_one_claim(nlp):
@@ -268,15 +275,21 @@ def test_every_coordinated_infinitive_belongs_to_what_is_wanted(nlp):
 
 
 def test_a_that_clause_the_parser_hung_inside_the_listener_is_what_was_told(nlp):
-    a = only(nlp, "On Tuesday he told a meeting of Baltic mayors that few cities understood the threat of flooding "
-                  "better than theirs.")
+    a = only(
+        nlp,
+        "On Tuesday he told a meeting of Baltic mayors that few cities understood the threat of flooding "
+        "better than theirs.",
+    )
     assert (a["source"], a["cue"]) == ("he", "told")
     assert a["content"] == ["that few cities understood the threat of flooding better than theirs"]
 
 
 def test_a_trailing_participle_hung_inside_the_reported_clause_belongs_to_the_speaker(nlp):
-    found = parts(nlp, "The port analyst Ines Moreau has suggested that the ferry line might never reopen, "
-                       "pointing to the collapse of its biggest contract last spring.")
+    found = parts(
+        nlp,
+        "The port analyst Ines Moreau has suggested that the ferry line might never reopen, "
+        "pointing to the collapse of its biggest contract last spring.",
+    )
     pointing = next(a for a in found if a["cue"] == "pointing to")
     assert pointing["source"] == "The port analyst Ines Moreau"
     assert pointing["content"] == ["the collapse of its biggest contract last spring"]
@@ -306,8 +319,10 @@ def test_a_dash_aside_closing_a_paragraph_after_a_quote_is_not_a_signature(nlp):
 
 
 def test_a_signed_quote_opened_with_a_reversed_mark_is_still_attributed_to_the_name(nlp):
-    text = ("Readers wrote to us about the ferry strike.\n\n”The ferry is the only way to reach the island. "
-            "Without it we are cut off.” ― Ingrid Holm\n")
+    text = (
+        "Readers wrote to us about the ferry strike.\n\n”The ferry is the only way to reach the island. "
+        "Without it we are cut off.” ― Ingrid Holm\n"
+    )
     signed = next(a for a in parts(nlp, text) if a["cue"] == "―")
     assert signed["source"] == "Ingrid Holm"
     assert signed["content"] == ["The ferry is the only way to reach the island. Without it we are cut off"]
@@ -332,8 +347,9 @@ def test_a_cue_in_an_as_clause_with_its_own_object_says_that_object_not_the_main
 
 
 def test_a_coordinated_cue_with_its_own_particle_object_takes_that_object(nlp):
-    a = only(nlp, "Under the scheme, residents would register, and then the council could call on their help "
-                  "during floods.")
+    a = only(
+        nlp, "Under the scheme, residents would register, and then the council could call on their help during floods."
+    )
     assert (a["source"], a["cue"], a["content"]) == ("the council", "could call on", ["their help"])
 
 
@@ -351,31 +367,44 @@ def test_a_bracketed_editorial_letter_and_a_cut_off_dash_stay_in_the_quote(nlp):
 
 def test_a_resumed_quote_signed_by_a_cue_of_its_own_is_not_the_previous_speakers(nlp):
     found = parts(nlp, "“The quay is safe,” the mayor said. “It is not,” the engineer replied.")
-    assert [(a["source"], a["content"]) for a in found] == [("the mayor", ["The quay is safe"]),
-                                                            ("the engineer", ["It is not"])]
+    assert [(a["source"], a["content"]) for a in found] == [
+        ("the mayor", ["The quay is safe"]),
+        ("the engineer", ["It is not"]),
+    ]
     same = parts(nlp, "“The quay is safe,” the mayor said. “We checked it twice.”")
     assert [a["content"] for a in same] == [["The quay is safe", "We checked it twice"]]
 
 
 def test_a_quote_resuming_after_a_partly_quoted_claim_continues_it(nlp):
-    a = only(nlp, 'The summit achieved "very little," the minister added on Twitter. '
-                  '"Without reform, the union risks a great deal."')
+    a = only(
+        nlp,
+        'The summit achieved "very little," the minister added on Twitter. '
+        '"Without reform, the union risks a great deal."',
+    )
     assert a["content"] == ['The summit achieved "very little', "Without reform, the union risks a great deal"]
 
 
-@pytest.mark.parametrize("text, stance, negated", [
-    ("The agency declined to confirm whether the pilots had been suspended.", "no_comment", False),
-    ("The spokesman did not confirm the report.", "assert", True),
-    ("The dockers' union called on the port authority to reopen the gates.", "demand", False),
-    ("Residents called for the resignation of the harbour master.", "demand", False),
-])
+@pytest.mark.parametrize(
+    "text, stance, negated",
+    [
+        ("The agency declined to confirm whether the pilots had been suspended.", "no_comment", False),
+        ("The spokesman did not confirm the report.", "assert", True),
+        ("The dockers' union called on the port authority to reopen the gates.", "demand", False),
+        ("Residents called for the resignation of the harbour master.", "demand", False),
+    ],
+)
 def test_refusing_to_confirm_is_no_comment_and_calling_for_something_is_a_demand(nlp, text, stance, negated):
     a = only(nlp, text)
     assert (a["stance"], a["negated"]) == (stance, negated)
 
 
-@pytest.mark.parametrize("text", ["It was reported that the ferry line would close in spring.",
-                                  "It is widely believed that the harbour master will resign."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was reported that the ferry line would close in spring.",
+        "It is widely believed that the harbour master will resign.",
+    ],
+)
 def test_the_placeholder_it_of_a_passive_report_is_not_a_speaker(nlp, text):
     a = only(nlp, text)
     assert a["source"] == "" and a["content"][0].startswith("that the")
@@ -396,7 +425,12 @@ def test_a_second_cue_joined_to_the_reported_clause_keeps_the_first_speaker(nlp)
 
 def test_quoted_as_saying_names_the_speaker_and_the_outlet_that_quoted(nlp):
     a = only(nlp, "The general was quoted by the Herald as saying the war was lost.")
-    assert (a["source"], a["cue"], a["via"], a["content"]) == ("The general", "saying", "the Herald", ["the war was lost"])
+    assert (a["source"], a["cue"], a["via"], a["content"]) == (
+        "The general",
+        "saying",
+        "the Herald",
+        ["the war was lost"],
+    )
 
 
 def test_a_date_right_after_the_cue_is_when_it_was_said_not_what(nlp):
@@ -409,12 +443,21 @@ def test_writing_on_social_media_is_the_channel(nlp):
     assert (a["source"], a["via"]) == ("Governor Tomas Brandt", "social media")
 
 
-@pytest.mark.parametrize("text, first, second", [
-    ("Varga said the city had enough shelters and added that more volunteers were needed.",
-     "the city had enough shelters", "that more volunteers were needed"),
-    ("Kessel warned that the fire could spread and urged residents to leave.",
-     "that the fire could spread", "residents to leave"),
-])
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Varga said the city had enough shelters and added that more volunteers were needed.",
+            "the city had enough shelters",
+            "that more volunteers were needed",
+        ),
+        (
+            "Kessel warned that the fire could spread and urged residents to leave.",
+            "that the fire could spread",
+            "residents to leave",
+        ),
+    ],
+)
 def test_a_second_cue_in_the_reported_clause_is_its_own_claim_not_part_of_the_first(nlp, text, first, second):
     one, two = parts(nlp, text)
     assert one["content"] == [first] and two["content"] == [second] and one["source"] == two["source"]

@@ -9,8 +9,17 @@ TEXT = "“We are ready,” the captain told the crew. “Raise the sails.”"
 
 
 def att(source, cue, content):
-    return Attribution(cue=cue, content=content, source=source, stance="assert", negated=False, via=None,
-                       parent=None, kind="direct", cue_lemma="tell")
+    return Attribution(
+        cue=cue,
+        content=content,
+        source=source,
+        stance="assert",
+        negated=False,
+        via=None,
+        parent=None,
+        kind="direct",
+        cue_lemma="tell",
+    )
 
 
 def parse(ann):
@@ -32,17 +41,23 @@ def find(text, piece):
 
 
 def test_every_t_line_text_field_equals_its_offsets_joined_by_one_space():
-    a = att((find(TEXT, "the captain"),), (find(TEXT, "told"),), (find(TEXT, "We are ready"), find(TEXT, "Raise the sails")))
+    a = att(
+        (find(TEXT, "the captain"),), (find(TEXT, "told"),), (find(TEXT, "We are ready"), find(TEXT, "Raise the sails"))
+    )
     spans, _ = parse(to_brat(TEXT, [a]))
-    for label, frags, surface in spans.values():
+    for _label, frags, surface in spans.values():
         assert " ".join(TEXT[s:e] for s, e in frags) == surface
 
 
 def test_a_split_quote_is_written_as_one_discontinuous_content_span():
-    a = att((find(TEXT, "the captain"),), (find(TEXT, "told"),), (find(TEXT, "We are ready"), find(TEXT, "Raise the sails")))
+    a = att(
+        (find(TEXT, "the captain"),), (find(TEXT, "told"),), (find(TEXT, "We are ready"), find(TEXT, "Raise the sails"))
+    )
     spans, _ = parse(to_brat(TEXT, [a]))
     content = [v for v in spans.values() if v[0] == "Content"]
-    assert content == [("Content", [find(TEXT, "We are ready"), find(TEXT, "Raise the sails")], "We are ready Raise the sails")]
+    assert content == [
+        ("Content", [find(TEXT, "We are ready"), find(TEXT, "Raise the sails")], "We are ready Raise the sails")
+    ]
     line = [x for x in to_brat(TEXT, [a]).splitlines() if "\tContent " in x][0]
     assert f"{find(TEXT, 'We are ready')[0]} {find(TEXT, 'We are ready')[1]};" in line
 
@@ -79,7 +94,7 @@ def test_attribute_dir_writes_one_ann_per_txt(tmp_path):
     spans, events = parse((out / "a.ann").read_text(encoding="utf-8"))
     text = (src / "a.txt").read_text(encoding="utf-8")
     assert {v[0] for v in spans.values()} >= {"Source", "Cue", "Content"}
-    for label, frags, surface in spans.values():
+    for _label, frags, surface in spans.values():
         assert " ".join(text[s:e] for s, e in frags) == surface
     assert len(events) == 1
 

@@ -21,8 +21,10 @@ def analyze(nlp, text):
 
 
 def test_an_anonymous_official_speaking_to_an_outlet_is_attributed_through_that_outlet(nlp):
-    text = ("A Latvian official, speaking anonymously to Baltic Radio, was blunt: “The port deal is dead.” "
-            "The ministry did not comment.")
+    text = (
+        "A Latvian official, speaking anonymously to Baltic Radio, was blunt: “The port deal is dead.” "
+        "The ministry did not comment."
+    )
     a, found = analyze(nlp, text)
     claim = next(c for c in a.claims if c.speaker and "official" in c.speaker)
     assert claim.via == "Baltic Radio" and claim.speaker_entity is None
@@ -35,8 +37,10 @@ def test_a_nationality_in_the_speaker_phrase_is_not_the_speaker(nlp):
 
 
 def test_a_denial_is_linked_to_the_claim_about_the_person_who_denies_it(nlp):
-    text = ("Union leader Ola Berg claimed that Maria Lindqvist agreed to a pay rise for dock workers. "
-            "Lindqvist denied that she had agreed to any pay rise.")
+    text = (
+        "Union leader Ola Berg claimed that Maria Lindqvist agreed to a pay rise for dock workers. "
+        "Lindqvist denied that she had agreed to any pay rise."
+    )
     a, _ = analyze(nlp, text)
     assert len(a.disputes) == 1
     claim, denial = a.claims[a.disputes[0].claim], a.claims[a.disputes[0].other]
@@ -49,8 +53,10 @@ def test_a_headline_line_is_recognised_and_its_claims_left_to_the_body():
 
 
 def test_a_refusal_to_comment_is_never_the_claim_a_denial_answers(nlp):
-    text = ("Union leader Ola Berg declined to say whether Maria Lindqvist agreed to a pay rise for dock workers. "
-            "Lindqvist denied that she had agreed to any pay rise for dock workers.")
+    text = (
+        "Union leader Ola Berg declined to say whether Maria Lindqvist agreed to a pay rise for dock workers. "
+        "Lindqvist denied that she had agreed to any pay rise for dock workers."
+    )
     a, found = analyze(nlp, text)
     assert any(stance == "no_comment" for _, _, stance in found)
     assert a.disputes == []

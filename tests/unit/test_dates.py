@@ -53,9 +53,26 @@ def test_the_fast_reading_of_common_forms_agrees_with_dateparser():
 
     from knowledge.extract.dates import _fast, _parser
 
-    exprs = ["Thursday", "Monday", "Sunday", "June 21", "March 14", "Sept. 11", "Dec 31", "February 28",
-             "Sept. 11, 2001", "June 21 2025", "March 2022", "October", "March", "2016", "Jan. 5", "4 April",
-             "21 June 2025", "3rd May"]
+    exprs = [
+        "Thursday",
+        "Monday",
+        "Sunday",
+        "June 21",
+        "March 14",
+        "Sept. 11",
+        "Dec 31",
+        "February 28",
+        "Sept. 11, 2001",
+        "June 21 2025",
+        "March 2022",
+        "October",
+        "March",
+        "2016",
+        "Jan. 5",
+        "4 April",
+        "21 June 2025",
+        "3rd May",
+    ]
     for offset in range(0, 400, 37):
         anchor = datetime(2024, 2, 20, 9, 30) + timedelta(days=offset)
         for expr in exprs:
@@ -65,6 +82,9 @@ def test_the_fast_reading_of_common_forms_agrees_with_dateparser():
             day = data.date_obj.date()
             if fast[1] in ("month", "year"):
                 assert (day.year, day.month if fast[1] == "month" else 0, data.period) == (
-                    fast[0].year, fast[0].month if fast[1] == "month" else 0, fast[1]), (expr, anchor)
+                    fast[0].year,
+                    fast[0].month if fast[1] == "month" else 0,
+                    fast[1],
+                ), (expr, anchor)
             else:
                 assert (day, data.period) == fast, (expr, anchor)

@@ -17,8 +17,10 @@ def people(nlp, text):
 
 
 def test_a_surname_later_in_the_article_joins_the_full_name(nlp):
-    text = ("Harbour commissioner Maria Lindqvist opened the new quay on Monday. "
-            "Lindqvist said the quay would double the port's capacity. Critics said Lindqvist moved too fast.")
+    text = (
+        "Harbour commissioner Maria Lindqvist opened the new quay on Monday. "
+        "Lindqvist said the quay would double the port's capacity. Critics said Lindqvist moved too fast."
+    )
     found = people(nlp, text)
     assert list(found) == ["Maria Lindqvist"]
     assert len(found["Maria Lindqvist"].mentions) == 3
@@ -31,8 +33,10 @@ def test_a_title_in_front_of_a_name_becomes_a_description_not_part_of_the_name(n
 
 
 def test_a_surname_the_model_calls_an_organisation_is_the_person_when_the_article_names_them(nlp):
-    text = ("Retired general Keith Harlow visited the front on Tuesday. Harlow was not invited to the talks. "
-            "Moscow said Harlow was too close to Kyiv.")
+    text = (
+        "Retired general Keith Harlow visited the front on Tuesday. Harlow was not invited to the talks. "
+        "Moscow said Harlow was too close to Kyiv."
+    )
     ents = find_entities(nlp(text))
     harlows = [e for e in ents.entities if "Harlow" in e.name]
     assert len(harlows) == 1 and harlows[0].type == "PERSON" and len(harlows[0].mentions) == 3
@@ -59,8 +63,10 @@ def test_clean_name_drops_articles_possessives_and_titles_but_keeps_abbreviation
 
 
 def test_a_definite_role_noun_joins_the_only_person_described_with_that_role(nlp):
-    text = ("Harbour chief Maria Lindqvist opened the quay on Monday. Union leader Ola Berg was not invited. "
-            "The chief said the quay would double capacity.")
+    text = (
+        "Harbour chief Maria Lindqvist opened the quay on Monday. Union leader Ola Berg was not invited. "
+        "The chief said the quay would double capacity."
+    )
     found = people(nlp, text)
     lindqvist = found["Maria Lindqvist"]
     assert [text[s:e] for s, e in lindqvist.mentions] == ["Maria Lindqvist", "The chief"]
@@ -68,7 +74,7 @@ def test_a_definite_role_noun_joins_the_only_person_described_with_that_role(nlp
 
 
 def test_a_role_shared_by_two_people_links_to_neither(nlp):
-    text = ("Port envoy Maria Lindqvist met rail envoy Ola Berg in Gdansk. The envoy said nothing afterwards.")
+    text = "Port envoy Maria Lindqvist met rail envoy Ola Berg in Gdansk. The envoy said nothing afterwards."
     found = people(nlp, text)
     assert all("The envoy" not in [text[s:e] for s, e in ent.mentions] for ent in found.values())
 
@@ -85,7 +91,6 @@ def test_a_subject_pronoun_joins_the_only_person_named_just_before_it(nlp):
 
 
 def test_a_pronoun_with_two_people_named_before_it_stays_unlinked(nlp):
-    text = ("Ola Berg met Maria Lindqvist at the harbour office on Monday. "
-            "He said the talks on the quay were useful.")
+    text = "Ola Berg met Maria Lindqvist at the harbour office on Monday. He said the talks on the quay were useful."
     found = people(nlp, text)
     assert all("He" not in mentions(text, e) for e in found.values())

@@ -24,7 +24,9 @@ def events(nlp, text, published=PUBLISHED, reported=()):
 
 
 def test_a_meeting_with_a_date_and_a_place_is_an_event_with_both(nlp):
-    [(ev, actors)] = events(nlp, "The row began after a meeting on June 21 in Vilnius between Ana Ruiz and Pavel Sevruk.")
+    [(ev, actors)] = events(
+        nlp, "The row began after a meeting on June 21 in Vilnius between Ana Ruiz and Pavel Sevruk."
+    )
     assert ev.trigger == "meet" and ev.place_text == "Vilnius"
     assert (ev.date_start, ev.date_precision) == (date(2025, 6, 21), "day")
     assert set(actors) == {"Ana Ruiz", "Pavel Sevruk"}
@@ -56,4 +58,4 @@ def test_actions_inside_reported_speech_are_not_events(nlp):
 def test_each_event_cites_its_own_sentence(nlp):
     text = "Storms hit the coast.\n\nAna Ruiz arrived in Gdansk on Monday. She left on Tuesday."
     for ev, _ in events(nlp, text):
-        assert text[ev.span[0]:ev.span[1]] == ev.what and "\n" not in ev.what
+        assert text[ev.span[0] : ev.span[1]] == ev.what and "\n" not in ev.what

@@ -52,12 +52,15 @@ def test_a_body_that_looks_like_a_file_name_or_url_is_never_opened(tmp_path):
             parse_feed(body, "https://wire.example/rss")
 
 
-@pytest.mark.parametrize("body", [
-    "<html><body>hello</body></html",
-    "<html><head><title>A page</title></head><body><p>Not a feed.</p></body></html>",
-    b"\x89PNG\r\n\x1a\n",
-    "",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<html><body>hello</body></html",
+        "<html><head><title>A page</title></head><body><p>Not a feed.</p></body></html>",
+        b"\x89PNG\r\n\x1a\n",
+        "",
+    ],
+)
 def test_something_that_is_not_a_feed_is_an_error(body):
     with pytest.raises(IngestError, match="https://wire.example/page: not a readable RSS/Atom feed"):
         parse_feed(body, "https://wire.example/page")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,21 +13,37 @@ from knowledge.ingest.errors import IngestError
 from knowledge.ingest.files import iter_paths, read_file
 
 ARTICLE = "Ferry terminal to close\n\nThe harbour authority said the terminal will close for six weeks of repairs."
-PAGE = ("<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
-        + "The new quay in Lindenport opened on Monday after two years of building work by the port. " * 3
-        + "</p></article></body></html>")
+PAGE = (
+    "<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1><p>"
+    + "The new quay in Lindenport opened on Monday after two years of building work by the port. " * 3
+    + "</p></article></body></html>"
+)
 
 
 def test_a_sidecar_json_supplies_the_metadata(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a.txt.json").write_text(json.dumps({
-        "url": "https://c.example/a", "outlet": "Courier", "outlet_domain": "c.example", "author": "J. Doe",
-        "published_at": "2025-05-05T08:00:00Z", "title": "Closure"}))
+    (tmp_path / "a.txt.json").write_text(
+        json.dumps(
+            {
+                "url": "https://c.example/a",
+                "outlet": "Courier",
+                "outlet_domain": "c.example",
+                "author": "J. Doe",
+                "published_at": "2025-05-05T08:00:00Z",
+                "title": "Closure",
+            }
+        )
+    )
     doc = read_file(path)
     assert (doc.url, doc.outlet, doc.outlet_domain, doc.author, doc.title) == (
-        "https://c.example/a", "Courier", "c.example", "J. Doe", "Closure")
-    assert doc.published_at == datetime(2025, 5, 5, 8, tzinfo=timezone.utc)
+        "https://c.example/a",
+        "Courier",
+        "c.example",
+        "J. Doe",
+        "Closure",
+    )
+    assert doc.published_at == datetime(2025, 5, 5, 8, tzinfo=UTC)
     assert doc.text == ARTICLE and doc.origin == str(path)
 
 
@@ -40,11 +56,15 @@ def test_a_sidecar_with_the_plain_json_suffix_and_a_null_date_is_accepted(tmp_pa
 
 def test_yaml_front_matter_supplies_the_metadata_and_is_not_part_of_the_text(tmp_path):
     path = tmp_path / "b.md"
-    path.write_bytes(("---\r\ntitle: Closure\r\noutlet: Courier\r\npublished_at: 2025-05-05\r\n---\r\n"
-                      + ARTICLE.replace("\n", "\r\n")).encode())
+    path.write_bytes(
+        (
+            "---\r\ntitle: Closure\r\noutlet: Courier\r\npublished_at: 2025-05-05\r\n---\r\n"
+            + ARTICLE.replace("\n", "\r\n")
+        ).encode()
+    )
     doc = read_file(path)
     assert doc.title == "Closure" and doc.outlet == "Courier" and doc.text == ARTICLE
-    assert doc.published_at == datetime(2025, 5, 5, tzinfo=timezone.utc)
+    assert doc.published_at == datetime(2025, 5, 5, tzinfo=UTC)
 
 
 def test_a_leading_horizontal_rule_is_not_taken_for_front_matter(tmp_path):
@@ -68,10 +88,13 @@ def test_a_markdown_heading_on_the_first_line_is_the_title_without_its_hashes(tm
     assert doc.title == "Ferry terminal to close" and doc.text.startswith("# Ferry terminal to close")
 
 
-@pytest.mark.parametrize("first_line", [
-    "The harbour authority said the terminal will close.",
-    "A very long first line " * 8,
-])
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "The harbour authority said the terminal will close.",
+        "A very long first line " * 8,
+    ],
+)
 def test_a_sentence_or_long_first_line_is_not_taken_for_a_title(tmp_path, first_line):
     path = tmp_path / "s.txt"
     path.write_text(first_line + "\n\nRepairs start in June.")
@@ -92,21 +115,30 @@ def test_windows_1252_text_is_decoded(tmp_path):
 
 def test_utf8_with_one_stray_byte_is_refused_rather_than_read_as_windows_1252(tmp_path):
     path = tmp_path / "damaged.txt"
-    path.write_bytes("The minister’s office in Genève replied.".encode("utf-8") + b" A stray \xff byte.\n")
-    with pytest.raises(IngestError, match=r"damaged.txt: cannot decode the text \(UTF-8 with an invalid byte at position 52\)"):
+    path.write_bytes("The minister’s office in Genève replied.".encode() + b" A stray \xff byte.\n")
+    with pytest.raises(
+        IngestError, match=r"damaged.txt: cannot decode the text \(UTF-8 with an invalid byte at position 52\)"
+    ):
         read_file(path)
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("empty.txt", b"", "empty.txt: file is empty"),
-    ("blob.txt", b"\x00\x01\x02binary\x00" * 20, "blob.txt: looks binary, not text"),
-    ("ctrl.txt", b"\x01\x02\x03\x04\x05\x06\x07 text", "ctrl.txt: looks binary"),
-    ("garbled.txt", b"\x81\x8d\x8f\x90 bytes no code page has", "garbled.txt: cannot decode"),
-    ("spaces.txt", b"   \n\n  ", "spaces.txt: no text left"),
-    ("furniture.txt", b"Advertisement\n\nAccept all cookies", "furniture.txt: no text left"),
-    ("feed.xml", b'<?xml version="1.0"?><rss><channel></channel></rss>', "feed.xml: looks like a feed, not an article"),
-    ("notes.pdf", b"%PDF-1.4 some text", r"notes.pdf: not an article file \(articles are .htm, .html, .md, .txt"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty.txt: file is empty"),
+        ("blob.txt", b"\x00\x01\x02binary\x00" * 20, "blob.txt: looks binary, not text"),
+        ("ctrl.txt", b"\x01\x02\x03\x04\x05\x06\x07 text", "ctrl.txt: looks binary"),
+        ("garbled.txt", b"\x81\x8d\x8f\x90 bytes no code page has", "garbled.txt: cannot decode"),
+        ("spaces.txt", b"   \n\n  ", "spaces.txt: no text left"),
+        ("furniture.txt", b"Advertisement\n\nAccept all cookies", "furniture.txt: no text left"),
+        (
+            "feed.xml",
+            b'<?xml version="1.0"?><rss><channel></channel></rss>',
+            "feed.xml: looks like a feed, not an article",
+        ),
+        ("notes.pdf", b"%PDF-1.4 some text", r"notes.pdf: not an article file \(articles are .htm, .html, .md, .txt"),
+    ],
+)
 def test_unusable_files_are_refused_with_a_reason(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)
@@ -135,12 +167,15 @@ def test_a_missing_file_is_an_error(tmp_path):
         read_file(tmp_path / "gone.txt")
 
 
-@pytest.mark.parametrize("sidecar, reason", [
-    ("{not json", "e.txt.json: malformed sidecar"),
-    ("[1, 2]", "e.txt.json: metadata must be an object"),
-    (json.dumps({"published_at": "last Tuesday"}), "e.txt.json: published_at 'last Tuesday' is not an ISO 8601"),
-    (json.dumps({"title": 42}), "e.txt.json: title must be text"),
-])
+@pytest.mark.parametrize(
+    "sidecar, reason",
+    [
+        ("{not json", "e.txt.json: malformed sidecar"),
+        ("[1, 2]", "e.txt.json: metadata must be an object"),
+        (json.dumps({"published_at": "last Tuesday"}), "e.txt.json: published_at 'last Tuesday' is not an ISO 8601"),
+        (json.dumps({"title": 42}), "e.txt.json: title must be text"),
+    ],
+)
 def test_a_malformed_sidecar_is_an_error_naming_the_sidecar(tmp_path, sidecar, reason):
     (tmp_path / "e.txt").write_text(ARTICLE)
     (tmp_path / "e.txt.json").write_text(sidecar)
@@ -183,9 +218,22 @@ def test_a_saved_html_page_is_extracted_with_sidecar_metadata(tmp_path):
 def test_directories_expand_to_article_files_only_sorted_and_files_are_kept_as_given(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("z.md", "a.txt", "a.json", "a.txt.json", "sub/b.html", "sub/c.HTM", ".hidden.txt",
-                 ".git/d.txt", "notes.pdf"):
+    for name in (
+        "z.md",
+        "a.txt",
+        "a.json",
+        "a.txt.json",
+        "sub/b.html",
+        "sub/c.HTM",
+        ".hidden.txt",
+        ".git/d.txt",
+        "notes.pdf",
+    ):
         (tmp_path / name).write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])] == [
-        "a.txt", "sub/b.html", "sub/c.HTM", "z.md"]
+        "a.txt",
+        "sub/b.html",
+        "sub/c.HTM",
+        "z.md",
+    ]
     assert iter_paths([tmp_path / "notes.pdf"]) == [tmp_path / "notes.pdf"]

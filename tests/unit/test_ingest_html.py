@@ -18,7 +18,7 @@ PAGE = f"""<!doctype html><html lang="en"><head>
 </head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
 <article><h1>Quay opens in Lindenport</h1>
-{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
 <p>Share this article</p>
 </article>
 <footer>© Harbour Gazette. All rights reserved. Cookie settings.</footer>
@@ -43,8 +43,10 @@ def test_the_publication_time_of_day_is_kept_when_the_page_gives_it():
 def test_short_paragraphs_and_paragraphs_in_divs_are_not_lost():
     short = ["He declined to comment.", "“Not yet,” she said.", "The vote is on Friday."]
     body = "".join(f"<div>{p}</div>" if i % 2 else f"<p>{p}</p>" for i, p in enumerate(PARAGRAPHS + short))
-    page = (f"<html><head><title>Quay opens</title></head><body><div id='menu'><a href='/'>Home</a></div>"
-            f"<div class='content'><h1>Quay opens</h1>{body}</div></body></html>")
+    page = (
+        f"<html><head><title>Quay opens</title></head><body><div id='menu'><a href='/'>Home</a></div>"
+        f"<div class='content'><h1>Quay opens</h1>{body}</div></body></html>"
+    )
     text = from_html(page).text
     for paragraph in PARAGRAPHS + short:
         assert paragraph in text
@@ -60,11 +62,14 @@ def test_bytes_are_accepted_and_decoded():
     assert "öpened" in doc.text
 
 
-@pytest.mark.parametrize("html", [
-    "",
-    "<html><body><nav><a href='/'>Home</a></nav></body></html>",
-    "<html><body><p>Subscribe</p></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><body><p>Subscribe</p></body></html>",
+    ],
+)
 def test_a_page_without_article_text_is_an_error(html):
     with pytest.raises(IngestError, match="no article text found"):
         from_html(html, url="https://gazette.example/empty")

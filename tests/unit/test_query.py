@@ -24,14 +24,17 @@ def test_a_quoted_topic_keeps_its_words_together():
     assert parse_query('"minerals deal" since:30d', today=TODAY).topic == "minerals deal"
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("kellogg since:yesterdayish", "since:yesterdayish is not a date"),
-    ("kellogg limit:500", "limit:500 must be a number from 1 to 50"),
-    ("kellogg sort:new", "unknown filter sort:"),
-    ("since:7d", "no topic given"),
-    ("kellogg from:", "from: needs a value"),
-    ("kellogg since:9999y", "since:9999y reaches back before the year 1"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("kellogg since:yesterdayish", "since:yesterdayish is not a date"),
+        ("kellogg limit:500", "limit:500 must be a number from 1 to 50"),
+        ("kellogg sort:new", "unknown filter sort:"),
+        ("since:7d", "no topic given"),
+        ("kellogg from:", "from: needs a value"),
+        ("kellogg since:9999y", "since:9999y reaches back before the year 1"),
+    ],
+)
 def test_bad_filters_are_errors_that_show_the_syntax(text, fragment):
     with pytest.raises(QueryError) as err:
         parse_query(text, today=TODAY)
@@ -42,12 +45,15 @@ def test_a_url_in_the_topic_is_not_mistaken_for_a_filter():
     assert parse_query("https://example.org/story", today=TODAY).topic == "https://example.org/story"
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("?!", "no topic given"),
-    ("the", "“the” is too general to brief on"),
-    ("did not say", "“did not say” is too general"),
-    ("x" * 201, "the topic is 201 characters long"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("?!", "no topic given"),
+        ("the", "“the” is too general to brief on"),
+        ("did not say", "“did not say” is too general"),
+        ("x" * 201, "the topic is 201 characters long"),
+    ],
+)
 def test_a_topic_that_cannot_name_anything_is_refused_with_the_reason(text, fragment):
     with pytest.raises(QueryError, match=fragment):
         parse_query(text, today=TODAY)

@@ -19,7 +19,9 @@ from tests.unit.briefings import briefing
 HOSTILE = ["<!channel>", "<!here>", "<@U024BE7LH>", "<https://evil.example|click>"]
 
 
-@pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"), ("blocks", "blocks.json")])
+@pytest.mark.parametrize(
+    "fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"), ("blocks", "blocks.json")]
+)
 def test_each_view_matches_its_golden_file(fmt, suffix, golden):
     golden(f"briefing.{suffix}", render(briefing(), fmt))
 
@@ -60,7 +62,9 @@ def test_hostile_article_text_cannot_ping_or_forge_links_and_long_quotes_stay_wi
 
 
 def test_ambiguous_topics_offer_one_button_per_choice():
-    a = Ambiguous(query="lindqvist", choices=[Choice(entity_id=f"e{i}", name=f"Lindqvist {i}", type="PERSON") for i in range(7)])
+    a = Ambiguous(
+        query="lindqvist", choices=[Choice(entity_id=f"e{i}", name=f"Lindqvist {i}", type="PERSON") for i in range(7)]
+    )
     msg = ambiguous_message(a)
     assert validate_message(msg) == []
     ids = [e["action_id"] for b in msg["blocks"] if b["type"] == "actions" for e in b["elements"]]

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from knowledge.brief.model import Ambiguous, Choice, Unknown
 from knowledge.render.blocks import (
-    ambiguous_message, briefing_messages, error_message, help_message, sources_messages, unknown_message,
+    ambiguous_message,
+    briefing_messages,
+    error_message,
+    help_message,
+    sources_messages,
+    unknown_message,
 )
 from knowledge.render.limits import validate_message
 from knowledge.render.mrkdwn import safe_url
@@ -99,7 +104,10 @@ def test_a_huge_briefing_is_split_between_lines_into_valid_messages_and_loses_no
         assert sum(f"(marker claim-{i}-end)" in d for d in dumped) == 1, i
     assert messages[0]["blocks"][-1]["type"] == "actions"
     assert all(blk["type"] != "actions" for m in messages[1:] for blk in m["blocks"])
-    assert [m["text"] for m in messages[1:3]] == ["Briefing: Ingrid Solberg (part 2)", "Briefing: Ingrid Solberg (part 3)"]
+    assert [m["text"] for m in messages[1:3]] == [
+        "Briefing: Ingrid Solberg (part 2)",
+        "Briefing: Ingrid Solberg (part 3)",
+    ]
 
 
 def test_a_heading_is_never_left_alone_at_the_end_of_a_message():
@@ -129,8 +137,16 @@ def test_the_sources_view_carries_every_citation_in_full_even_a_ten_thousand_cha
     assert len(messages) > 1
     joined = "".join(t for m in messages for t in texts(m))
     assert joined.count("x" * 2000) >= 4  # the 10,000 x's are there, spread over sections
-    assert sum(t.count("x") for m in messages for blk in m["blocks"] if blk["type"] == "section"
-               for t in [blk["text"]["text"]]) >= 10_000
+    assert (
+        sum(
+            t.count("x")
+            for m in messages
+            for blk in m["blocks"]
+            if blk["type"] == "section"
+            for t in [blk["text"]["text"]]
+        )
+        >= 10_000
+    )
 
 
 def test_the_sources_view_lists_quote_outlet_date_link_and_document_span():
@@ -177,30 +193,58 @@ def test_error_and_help_messages_are_valid_and_escaped():
     assert validate_message(err) == [] and "&lt;!here&gt;" in err["blocks"][0]["text"]["text"]
     help_text = help_message()["blocks"][0]["text"]["text"]
     assert validate_message(help_message()) == []
-    for usage in ["/brief &lt;topic&gt; [since:7d|since:2025-06-01] [from:outlet] [limit:N]", "/brief add &lt;url&gt;",
-                  "/brief sources", "/brief alias &lt;variant&gt; = &lt;name&gt;",
-                  "/brief subscribe &lt;topic&gt; [at 08:30] [tz Europe/Berlin]", "/brief unsubscribe &lt;topic&gt;",
-                  "/brief subscriptions", "/brief feeds add|list|remove &lt;url&gt;"]:
+    for usage in [
+        "/brief &lt;topic&gt; [since:7d|since:2025-06-01] [from:outlet] [limit:N]",
+        "/brief add &lt;url&gt;",
+        "/brief sources",
+        "/brief alias &lt;variant&gt; = &lt;name&gt;",
+        "/brief subscribe &lt;topic&gt; [at 08:30] [tz Europe/Berlin]",
+        "/brief unsubscribe &lt;topic&gt;",
+        "/brief subscriptions",
+        "/brief feeds add|list|remove &lt;url&gt;",
+    ]:
         assert usage in help_text
     assert "<" not in help_text
 
 
 def test_validate_message_reports_every_violation_at_once():
-    bad = {"text": "", "blocks": [
-        {"type": "header", "text": {"type": "mrkdwn", "text": "x" * 200}},
-        {"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}},
-        {"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11},
-        {"type": "context", "elements": []},
-        {"type": "image", "image_url": "https://x.example/a.png"},
-        {"type": "actions", "elements": [
-            {"type": "button", "text": {"type": "plain_text", "text": "A"}, "action_id": "same", "value": "v" * 2001},
-            {"type": "button", "text": {"type": "plain_text", "text": "B"}, "action_id": "same"},
-            {"type": "static_select"}]},
-    ] + [{"type": "divider"}] * 45}
+    bad = {
+        "text": "",
+        "blocks": [
+            {"type": "header", "text": {"type": "mrkdwn", "text": "x" * 200}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}},
+            {"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11},
+            {"type": "context", "elements": []},
+            {"type": "image", "image_url": "https://x.example/a.png"},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "text": {"type": "plain_text", "text": "A"},
+                        "action_id": "same",
+                        "value": "v" * 2001,
+                    },
+                    {"type": "button", "text": {"type": "plain_text", "text": "B"}, "action_id": "same"},
+                    {"type": "static_select"},
+                ],
+            },
+        ]
+        + [{"type": "divider"}] * 45,
+    }
     problems = "\n".join(validate_message(bad))
-    for expected in ["missing fallback text", "blocks (max 50)", "block 0 (header): not a text object",
-                     "block 1 (section): text is 3001", "block 2 (section): fields must be", "block 3 (context): 0 elements",
-                     "block 4 (image): unknown block type", "value must be", "duplicate action_id same", "not a button"]:
+    for expected in [
+        "missing fallback text",
+        "blocks (max 50)",
+        "block 0 (header): not a text object",
+        "block 1 (section): text is 3001",
+        "block 2 (section): fields must be",
+        "block 3 (context): 0 elements",
+        "block 4 (image): unknown block type",
+        "value must be",
+        "duplicate action_id same",
+        "not a button",
+    ]:
         assert expected in problems
 
 
@@ -209,14 +253,15 @@ def test_validate_message_enforces_the_json_budget():
     assert any("chars of JSON" in p for p in validate_message({"text": "t", "blocks": blocks}))
 
 
-PIECES = list("<>&|*_~`!@#:/\\\" \n") + ["@channel", "<!here>", "<@U1>", "<https://e.x|y>", "é", "a", "Z", "\u2603"]
+PIECES = list('<>&|*_~`!@#:/\\" \n') + ["@channel", "<!here>", "<@U1>", "<https://e.x|y>", "é", "a", "Z", "\u2603"]
 hostile_text = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(topic=hostile_text, text=hostile_text, speaker=hostile_text, quote=hostile_text, outlet=hostile_text)
 def test_any_text_renders_to_valid_messages_with_no_unescaped_angle_bracket_outside_our_links(
-        topic, text, speaker, quote, outlet):
+    topic, text, speaker, quote, outlet
+):
     b = sample_briefing()
     b.topic, b.query = topic, topic
     b.developments[0].text = text
@@ -230,8 +275,11 @@ def test_any_text_renders_to_valid_messages_with_no_unescaped_angle_bracket_outs
     b.sources[0].outlet = outlet
     allowed = citation_urls(b)
     messages = briefing_messages(b, ephemeral=True) + sources_messages(b)
-    messages += [ambiguous_message(Ambiguous(query=topic, choices=[Choice(entity_id="e", name=speaker, type="X")])),
-                 unknown_message(Unknown(query=topic, suggestions=[speaker])), error_message(text)]
+    messages += [
+        ambiguous_message(Ambiguous(query=topic, choices=[Choice(entity_id="e", name=speaker, type="X")])),
+        unknown_message(Unknown(query=topic, suggestions=[speaker])),
+        error_message(text),
+    ]
     for msg in messages:
         assert validate_message(msg) == []
         for t in texts(msg):

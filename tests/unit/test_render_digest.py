@@ -36,8 +36,9 @@ def test_a_late_digest_says_it_was_sent_after_downtime():
 def test_with_nothing_new_the_digest_is_one_line_and_no_thread():
     top, details = digest_messages(None, "Ingrid Solberg", False, "2026-03-13")
     assert details == [] and validate_message(top) == []
-    assert top["blocks"] == [{"type": "section", "text": {"type": "mrkdwn",
-                                                          "text": "Nothing new on Ingrid Solberg since the last digest."}}]
+    assert top["blocks"] == [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "Nothing new on Ingrid Solberg since the last digest."}}
+    ]
 
 
 def test_big_and_hostile_digests_stay_valid_and_inert():

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from knowledge.brief.model import (
-    Ambiguous, Briefing, Choice, CitationRef, ClaimLine, Development, DisputeLine, Identity, Matter, SourceSummary,
+    Ambiguous,
+    Briefing,
+    Choice,
+    CitationRef,
+    ClaimLine,
+    Development,
+    DisputeLine,
+    Identity,
+    Matter,
+    SourceSummary,
     Unknown,
 )
 
@@ -17,23 +26,47 @@ OUTLETS = {
 }
 
 
-def cite(quote: str, n: int, outlet: str = "Coastal Courier", day: int = 12, url: str | None | bool = True) -> CitationRef:
+def cite(
+    quote: str, n: int, outlet: str = "Coastal Courier", day: int = 12, url: str | None | bool = True
+) -> CitationRef:
     base = OUTLETS.get(outlet)
     return CitationRef(
         document_id=f"{n:04d}f3a9c0d1e2b4a5",
-        start=100 + 37 * n, end=100 + 37 * n + len(quote), quote=quote, outlet=outlet, source_id=outlet.lower()[:6],
+        start=100 + 37 * n,
+        end=100 + 37 * n + len(quote),
+        quote=quote,
+        outlet=outlet,
+        source_id=outlet.lower()[:6],
         url=(f"{base}{n}" if base else None) if url is True else (url or None),
         title=f"Story {n} from {outlet}",
-        published_at=datetime(2026, 3, day, 7, 30, tzinfo=timezone.utc) if day else None,
+        published_at=datetime(2026, 3, day, 7, 30, tzinfo=UTC) if day else None,
     )
 
 
-def claim(speaker: str, quote: str, n: int, *, stance="assert", label="claim", via=None, outlet="Coastal Courier",
-          cites: list[CitationRef] | None = None) -> ClaimLine:
+def claim(
+    speaker: str,
+    quote: str,
+    n: int,
+    *,
+    stance="assert",
+    label="claim",
+    via=None,
+    outlet="Coastal Courier",
+    cites: list[CitationRef] | None = None,
+) -> ClaimLine:
     return ClaimLine(
-        claim_ids=[f"claim-{n}"], speaker=speaker, speaker_entity_id=f"person:{speaker.lower().replace(' ', '-')}",
-        stance=stance, stance_label=label, negated=stance == "deny", cue="said", via=via, quote=quote,
-        date=date(2026, 3, 12), date_label="12 Mar 2026", outlets=[outlet],
+        claim_ids=[f"claim-{n}"],
+        speaker=speaker,
+        speaker_entity_id=f"person:{speaker.lower().replace(' ', '-')}",
+        stance=stance,
+        stance_label=label,
+        negated=stance == "deny",
+        cue="said",
+        via=via,
+        quote=quote,
+        date=date(2026, 3, 12),
+        date_label="12 Mar 2026",
+        outlets=[outlet],
         citations=cites or [cite(quote, n, outlet)],
     )
 
@@ -42,41 +75,95 @@ def sample_briefing() -> Briefing:
     """A realistic, small briefing: identity, three developments, a dispute, two matters."""
     ferry = "Harbour director Ingrid Solberg suspended the Nordvik ferry line after a hull inspection."
     return Briefing(
-        topic="Ingrid Solberg", query="solberg",
-        identity=Identity(entity_id="person:ingrid-solberg", name="Ingrid Solberg", type="PERSON",
-                          role="director of the Port of Nordvik", aliases=["I. Solberg"],
-                          citations=[cite("Ingrid Solberg, director of the Port of Nordvik", 1)]),
+        topic="Ingrid Solberg",
+        query="solberg",
+        identity=Identity(
+            entity_id="person:ingrid-solberg",
+            name="Ingrid Solberg",
+            type="PERSON",
+            role="director of the Port of Nordvik",
+            aliases=["I. Solberg"],
+            citations=[cite("Ingrid Solberg, director of the Port of Nordvik", 1)],
+        ),
         developments=[
-            Development(text=ferry, trigger="suspended", date_start=date(2026, 3, 12), date_precision="day",
-                        date_label="12 Mar 2026", place="Nordvik", actors=["Ingrid Solberg"],
-                        outlets=["Coastal Courier", "Fjord Post"], independent_outlets=2,
-                        citations=[cite(ferry, 2), cite("Solberg halted the ferry line on Thursday", 3, "Fjord Post")]),
-            Development(text="The port board met in emergency session.", trigger="met", date_label="11 Mar 2026",
-                        place="Nordvik", citations=[cite("the board met in emergency session", 4, "Radio Nordvik", 11)]),
-            Development(text="Dock workers held a vote on strike action.", trigger="held", date_label="date unknown",
-                        citations=[cite("dock workers held a vote on strike action", 5, day=0)]),
+            Development(
+                text=ferry,
+                trigger="suspended",
+                date_start=date(2026, 3, 12),
+                date_precision="day",
+                date_label="12 Mar 2026",
+                place="Nordvik",
+                actors=["Ingrid Solberg"],
+                outlets=["Coastal Courier", "Fjord Post"],
+                independent_outlets=2,
+                citations=[cite(ferry, 2), cite("Solberg halted the ferry line on Thursday", 3, "Fjord Post")],
+            ),
+            Development(
+                text="The port board met in emergency session.",
+                trigger="met",
+                date_label="11 Mar 2026",
+                place="Nordvik",
+                citations=[cite("the board met in emergency session", 4, "Radio Nordvik", 11)],
+            ),
+            Development(
+                text="Dock workers held a vote on strike action.",
+                trigger="held",
+                date_label="date unknown",
+                citations=[cite("dock workers held a vote on strike action", 5, day=0)],
+            ),
         ],
         matters=[
-            Matter(label="Ferry safety", claims=[
-                claim("Ingrid Solberg", "the hull shows corrosion that makes crossings unsafe", 6),
-                claim("A ministry official", "the inspection was routine", 7, via="Fjord Post", outlet="Fjord Post",
-                      label="speculation", stance="hedge"),
-            ]),
-            Matter(label="Port finances", claims=[
-                claim("Lars Eide", "repairs will cost 40 million kroner & take a year", 8, label="forecast",
-                      stance="predict"),
-            ]),
+            Matter(
+                label="Ferry safety",
+                claims=[
+                    claim("Ingrid Solberg", "the hull shows corrosion that makes crossings unsafe", 6),
+                    claim(
+                        "A ministry official",
+                        "the inspection was routine",
+                        7,
+                        via="Fjord Post",
+                        outlet="Fjord Post",
+                        label="speculation",
+                        stance="hedge",
+                    ),
+                ],
+            ),
+            Matter(
+                label="Port finances",
+                claims=[
+                    claim(
+                        "Lars Eide",
+                        "repairs will cost 40 million kroner & take a year",
+                        8,
+                        label="forecast",
+                        stance="predict",
+                    ),
+                ],
+            ),
         ],
-        disputes=[DisputeLine(
-            claim=claim("Union chair Per Hald", "Solberg knew about the corrosion in January", 9),
-            denial=claim("Ingrid Solberg", "I learned of the corrosion this week", 10, stance="deny", label="denial",
-                         outlet="Fjord Post"),
-        )],
-        sources=[SourceSummary(outlet="Coastal Courier", documents=4),
-                 SourceSummary(outlet="Fjord Post", documents=2, copies=1),
-                 SourceSummary(outlet="Radio Nordvik", documents=1)],
-        date_from=date(2026, 3, 1), date_to=date(2026, 3, 12), undated_documents=1,
-        filters={"since": "14d"}, generated_at=datetime(2026, 3, 13, 6, tzinfo=timezone.utc),
+        disputes=[
+            DisputeLine(
+                claim=claim("Union chair Per Hald", "Solberg knew about the corrosion in January", 9),
+                denial=claim(
+                    "Ingrid Solberg",
+                    "I learned of the corrosion this week",
+                    10,
+                    stance="deny",
+                    label="denial",
+                    outlet="Fjord Post",
+                ),
+            )
+        ],
+        sources=[
+            SourceSummary(outlet="Coastal Courier", documents=4),
+            SourceSummary(outlet="Fjord Post", documents=2, copies=1),
+            SourceSummary(outlet="Radio Nordvik", documents=1),
+        ],
+        date_from=date(2026, 3, 1),
+        date_to=date(2026, 3, 12),
+        undated_documents=1,
+        filters={"since": "14d"},
+        generated_at=datetime(2026, 3, 13, 6, tzinfo=UTC),
     )
 
 
@@ -84,14 +171,26 @@ def big_briefing(n: int = 200) -> Briefing:
     """n developments and n claims, each with a unique marker so tests can find every line exactly once."""
     b = sample_briefing()
     b.developments = [
-        Development(text=f"Crane {i} was moved to berth {i} overnight (marker dev-{i}-end).", trigger="moved",
-                    date_label="10 Mar 2026", place="Nordvik", independent_outlets=1 + i % 3,
-                    citations=[cite(f"crane {i} was moved to berth {i}", i, ["Coastal Courier", "Fjord Post"][i % 2])])
+        Development(
+            text=f"Crane {i} was moved to berth {i} overnight (marker dev-{i}-end).",
+            trigger="moved",
+            date_label="10 Mar 2026",
+            place="Nordvik",
+            independent_outlets=1 + i % 3,
+            citations=[cite(f"crane {i} was moved to berth {i}", i, ["Coastal Courier", "Fjord Post"][i % 2])],
+        )
         for i in range(n)
     ]
-    b.matters = [Matter(label=f"Berth {k}", claims=[
-        claim(f"Speaker {i}", f"berth work item {i} is on schedule (marker claim-{i}-end)", 1000 + i)
-        for i in range(k * 50, min(n, k * 50 + 50))]) for k in range((n + 49) // 50)]
+    b.matters = [
+        Matter(
+            label=f"Berth {k}",
+            claims=[
+                claim(f"Speaker {i}", f"berth work item {i} is on schedule (marker claim-{i}-end)", 1000 + i)
+                for i in range(k * 50, min(n, k * 50 + 50))
+            ],
+        )
+        for k in range((n + 49) // 50)
+    ]
     return b
 
 
@@ -103,8 +202,11 @@ def hostile_briefing() -> Briefing:
         d.text = nasty
         d.place = nasty
         d.date_label = "<!channel>"
-        d.citations = [cite(nasty, 1), cite(nasty, 2, url="javascript:alert(1)"),
-                       cite(nasty, 3, url="https://evil.example|click")]
+        d.citations = [
+            cite(nasty, 1),
+            cite(nasty, 2, url="javascript:alert(1)"),
+            cite(nasty, 3, url="https://evil.example|click"),
+        ]
     for m in b.matters:
         m.label = nasty
         for line in m.claims:
@@ -122,14 +224,28 @@ def hostile_briefing() -> Briefing:
 
 
 def ambiguous(n: int = 7) -> Ambiguous:
-    return Ambiguous(query="solberg", choices=[
-        Choice(entity_id=f"person:solberg-{i}", name=f"Solberg {i}", type="PERSON",
-               role="port director" if i == 0 else None, mentions=10 - i) for i in range(n)])
+    return Ambiguous(
+        query="solberg",
+        choices=[
+            Choice(
+                entity_id=f"person:solberg-{i}",
+                name=f"Solberg {i}",
+                type="PERSON",
+                role="port director" if i == 0 else None,
+                mentions=10 - i,
+            )
+            for i in range(n)
+        ],
+    )
 
 
 def unknown() -> Unknown:
-    return Unknown(query="Nordvik ferry", suggestions=["Nordvik", "Ingrid Solberg"], documents_in_store=42,
-                   hint="Try a person's surname.")
+    return Unknown(
+        query="Nordvik ferry",
+        suggestions=["Nordvik", "Ingrid Solberg"],
+        documents_in_store=42,
+        hint="Try a person's surname.",
+    )
 
 
 def test_the_sample_briefing_has_every_kind_of_line_the_renderers_show():

@@ -18,9 +18,9 @@ from knowledge.render.text import print_result, render_text
 from tests.unit.test_render_models import ambiguous, hostile_briefing, sample_briefing, unknown
 
 
-
-@pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"),
-                                         ("blocks", "blocks.json")])
+@pytest.mark.parametrize(
+    "fmt, suffix", [("text", "txt"), ("markdown", "md"), ("json", "json"), ("blocks", "blocks.json")]
+)
 def test_each_view_of_the_sample_briefing_matches_its_golden_file(fmt, suffix, golden):
     golden(f"render_sample.{suffix}", render(sample_briefing(), fmt))
 
@@ -100,12 +100,24 @@ def test_the_json_view_adds_one_claim_review_per_claim_line_including_both_sides
     assert len(reviews) == 3 + 2
     denial = reviews[-1]
     assert denial == {
-        "@type": "Claim", "claimText": "I learned of the corrosion this week",
+        "@type": "Claim",
+        "claimText": "I learned of the corrosion this week",
         "author": {"name": "Ingrid Solberg", "entityId": "person:ingrid-solberg"},
-        "stance": "deny", "stanceLabel": "denial", "negated": True, "via": None, "datePublished": "2026-03-12",
-        "appearance": [{"url": "https://fjordpost.example/a/10", "publisher": "Fjord Post",
-                        "document_id": "0010f3a9c0d1e2b4a5", "start": 470, "end": 506,
-                        "quote": "I learned of the corrosion this week"}],
+        "stance": "deny",
+        "stanceLabel": "denial",
+        "negated": True,
+        "via": None,
+        "datePublished": "2026-03-12",
+        "appearance": [
+            {
+                "url": "https://fjordpost.example/a/10",
+                "publisher": "Fjord Post",
+                "document_id": "0010f3a9c0d1e2b4a5",
+                "start": 470,
+                "end": 506,
+                "quote": "I learned of the corrosion this week",
+            }
+        ],
     }
 
 

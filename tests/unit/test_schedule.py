@@ -1,6 +1,6 @@
 """Digest times are local wall-clock times: DST moves them in UTC, never skips or doubles a day."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from knowledge.schedule import latest_occurrence, next_occurrence, occurrence_on
 from knowledge.subscriptions import Subscription
@@ -11,7 +11,7 @@ def sub(at="08:00", tz="Europe/Berlin", created="2024-01-01T00:00:00+00:00"):
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def test_eight_in_berlin_is_seven_utc_in_winter_and_six_in_summer():

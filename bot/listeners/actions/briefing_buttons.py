@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Optional
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -24,7 +23,7 @@ def register(app: App) -> None:
     app.action(re.compile(r"^brief_choose_\d+$"))(handle_choose)
 
 
-def _value(body: dict) -> Optional[dict]:
+def _value(body: dict) -> dict | None:
     try:
         value = json.loads(body["actions"][0]["value"])
     except (KeyError, IndexError, TypeError, ValueError):
@@ -43,7 +42,9 @@ def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -
     value = _value(body)
     deps = context["deps"]
     if value is None:
-        deps.work.submit(safe_work, lambda: deliver_via_respond(respond, note("That button's data was not understood.")), respond)
+        deps.work.submit(
+            safe_work, lambda: deliver_via_respond(respond, note("That button's data was not understood.")), respond
+        )
         return
     deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond)
 
@@ -72,7 +73,9 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
             topic = parse_query(value["q"]).topic  # follow the topic, not the filters of one briefing
         except QueryError:
             topic = value["q"]
-        reply = subscribe(store, topic, team, user, channel, user_timezone(client, user), entity_id=value.get("entity_id"))
+        reply = subscribe(
+            store, topic, team, user, channel, user_timezone(client, user), entity_id=value.get("entity_id")
+        )
         reply.ephemeral = True
         deliver_via_respond(respond, reply)
 
