@@ -8,6 +8,18 @@ from pathlib import Path
 
 from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
 from knowledge.store import Store
+from knowledge.store.documents import document_summary
+
+__all__ = [
+    "ThreadStores",
+    "document_summary",
+    "ensure_demo",
+    "ingest_demo",
+    "ingest_feed",
+    "ingest_paths",
+    "ingest_urls",
+    "reextract",
+]
 
 Progress = Callable[[int], None] | None
 
@@ -73,36 +85,6 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
         if progress:
             progress(1)
     return len(docs), [d.id for d in too_long]
-
-
-def document_summary(store: Store, document_id: str) -> dict:
-    """What was found in one document, for the confirmation after `add`."""
-    db = store.db
-    doc = db.execute(
-        "SELECT d.title, d.published_at, COALESCE(s.name, d.source_id) FROM documents d "
-        "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
-        [document_id],
-    ).fetchone()
-    count = lambda sql: db.execute(sql, [document_id]).fetchone()[0]  # noqa: E731
-    names = [
-        r[0]
-        for r in db.execute(
-            "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
-            "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
-            [document_id],
-        )
-    ]
-    return {
-        "title": doc[0] if doc else None,
-        "date": (doc[1] or "")[:10] or None if doc else None,
-        "outlet": doc[2] if doc else None,
-        "claims": count("SELECT COUNT(*) FROM claims WHERE document_id = ?"),
-        "events": count("SELECT COUNT(*) FROM events WHERE document_id = ?"),
-        "disputes": count(
-            "SELECT COUNT(*) FROM disputes WHERE other_claim_id IN (SELECT id FROM claims WHERE document_id = ?)"
-        ),
-        "entities": names,
-    }
 
 
 class ThreadStores:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -17,6 +16,27 @@ from rapidfuzz import process
 from knowledge.brief.topic import resolve_topic
 from knowledge.models import iso_utc
 from knowledge.store import Store
+from knowledge.store.subscriptions import (
+    Subscription,
+    delete_subscription,
+    find_subscription,
+    insert_subscription,
+    list_subscriptions,
+    update_subscription,
+)
+
+__all__ = [
+    "DEFAULT_TIME",
+    "Subscription",
+    "SubscriptionError",
+    "check_request",
+    "list_subscriptions",
+    "parse_time",
+    "parse_zone",
+    "pause",
+    "subscribe",
+    "unsubscribe",
+]
 
 DEFAULT_TIME = "08:00"
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
@@ -24,29 +44,6 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
 
 class SubscriptionError(ValueError):
     pass
-
-
-@dataclass
-class Subscription:
-    id: int
-    team_id: str
-    channel_id: str
-    topic: str
-    entity_id: str | None
-    at_time: str
-    tz: str
-    created_by: str | None
-    status: str
-    paused_reason: str | None
-    post_empty: bool
-    last_sent_at: str | None = None
-    created_at: str | None = None
-
-    @classmethod
-    def from_row(cls, row: dict) -> Subscription:
-        data = {k: row.get(k) for k in cls.__dataclass_fields__}
-        data["post_empty"] = bool(row.get("post_empty"))
-        return cls(**data)
 
 
 def parse_time(value: str) -> str:
@@ -134,9 +131,10 @@ def subscribe(
                 changes["tz"] = zone
             if post_empty is not None:
                 changes["post_empty"] = int(post_empty)
-            store.db["subscriptions"].update(existing.id, changes)
+            update_subscription(store, existing.id, changes)
             return _find(store, team_id, channel_id, topic), False
-        store.db["subscriptions"].insert(
+        insert_subscription(
+            store,
             {
                 "team_id": team_id,
                 "channel_id": channel_id,
@@ -150,19 +148,13 @@ def subscribe(
                 "paused_reason": None,
                 "post_empty": int(bool(post_empty)),
                 "last_sent_at": None,
-            }
+            },
         )
     return _find(store, team_id, channel_id, topic), True
 
 
 def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
-    rows = list(
-        store.db.query(
-            "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?)",
-            [team_id, channel_id, topic],
-        )
-    )
-    return Subscription.from_row(rows[0]) if rows else None
+    return find_subscription(store, team_id, channel_id, topic)
 
 
 def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
@@ -174,24 +166,10 @@ def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Subs
     if found is None:
         return None
     with store.transaction():
-        store.db.execute("UPDATE digests SET subscription_id = NULL WHERE subscription_id = ?", [found.id])
-        store.db["subscriptions"].delete(found.id)
+        delete_subscription(store, found.id)
     return found
-
-
-def list_subscriptions(store: Store, team_id: str | None = None, channel_id: str | None = None) -> list[Subscription]:
-    clauses, params = [], []
-    if team_id:
-        clauses.append("team_id = ?")
-        params.append(team_id)
-    if channel_id:
-        clauses.append("channel_id = ?")
-        params.append(channel_id)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = store.db.query(f"SELECT * FROM subscriptions {where} ORDER BY team_id, channel_id, topic", params)
-    return [Subscription.from_row(r) for r in rows]
 
 
 def pause(store: Store, subscription_id: int, reason: str) -> None:
     with store.transaction():
-        store.db["subscriptions"].update(subscription_id, {"status": "paused", "paused_reason": reason})
+        update_subscription(store, subscription_id, {"status": "paused", "paused_reason": reason})

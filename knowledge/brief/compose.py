@@ -31,6 +31,8 @@ from knowledge.brief.model import (
 from knowledge.brief.query import Query
 from knowledge.brief.topic import resolve_topic
 from knowledge.store import Store
+from knowledge.store.aliases import aliases_of
+from knowledge.store.entities import entity_names
 
 DEFAULT_LIMIT = 6
 SAME_CLAIM = 82  # token-set similarity above which two reports are the same claim
@@ -339,24 +341,13 @@ def _outlet_note(store: Store, outlet: str | None) -> str | None:
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
     """Names for matter labels; nationalities ("Russian") say too little to name a matter."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {
-        r[0]: r[1]
-        for r in store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != 'NORP'", list(ids))
-    }
+    return entity_names(store, ids, skip_type="NORP")
 
 
 def _identity(store: Store, ent) -> Identity:
     row, role = gather.identity_citation(store, ent.entity_id, ent.descriptions)
     cite = _citation(row) if row else None
-    aliases = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id]
-        )
-    ]
+    aliases = aliases_of(store, ent.entity_id, ordered=True)
     return Identity(
         entity_id=ent.entity_id,
         name=ent.name,
