@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.digest import digest_messages, paused_notice
 from knowledge import digests as ledger
-from knowledge.render.digest import digest_messages, paused_notice
 from knowledge.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.router import Reply, note
-from knowledge.render.mrkdwn import escape
+from bot.slack.mrkdwn import escape
 
 USAGE = "Usage: `/brief feeds add <rss-url>`, `/brief feeds list`, `/brief feeds remove <rss-url>`"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.slack import blocks as kit
+from bot.slack.mrkdwn import escape
 from knowledge import service
-from knowledge.render import blocks as kit
-from knowledge.render.mrkdwn import escape
 from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")

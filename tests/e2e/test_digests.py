@@ -95,7 +95,7 @@ def test_a_crash_between_pending_and_sent_leads_to_exactly_one_message(stores, c
     now = utc(2025, 1, 15, 8, 1)
     [job] = ledger.claim_due(store, now)
     # The crashed process got as far as posting, but never recorded "sent".
-    from knowledge.render.digest import digest_messages
+    from bot.slack.digest import digest_messages
 
     top, _ = digest_messages(ledger.compose_digest(store, job), "lindqvist", False, job.local_date)
     client.chat_postMessage(

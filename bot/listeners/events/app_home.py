@@ -6,7 +6,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.replies import safe_work
-from bot.views import home_view
+from bot.slack.views import home_view
 
 
 def register(app: App) -> None:
