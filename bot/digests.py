@@ -1,4 +1,4 @@
-"""Sending due digests to Slack, one channel per worker, following the ledger protocol in `knowledge.digests`.
+"""Sending due digests to Slack, one channel per worker, following the ledger protocol in `knowledge.workspace.digests`.
 
 Slack errors are handled per channel: a 429 defers that channel's digest by its Retry-After while the others go
 on; a channel that is gone, archived or has not invited the bot pauses its subscription and tells the person who
@@ -18,8 +18,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.digest import digest_messages, paused_notice
-from knowledge import digests as ledger
-from knowledge.subscriptions import pause
+from knowledge.workspace import digests as ledger
+from knowledge.workspace.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}

@@ -9,7 +9,7 @@ USAGE = "Usage: `/brief feeds add <rss-url>`, `/brief feeds list`, `/brief feeds
 
 
 def feeds(store, rest: str, team_id: str, user_id: str, deps=None) -> Reply:
-    from knowledge.feedwatch import FeedError, add_feed, list_feeds, remove_feed
+    from knowledge.workspace.feedwatch import FeedError, add_feed, list_feeds, remove_feed
 
     verb, _, arg = rest.strip().partition(" ")
     verb, arg = verb.lower(), arg.strip().strip("<>").split("|")[0]

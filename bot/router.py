@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.slack import blocks as kit
 from bot.slack.mrkdwn import escape
-from knowledge import service
+from knowledge.ingest import service
 from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
@@ -173,7 +173,7 @@ def sources(store: Store) -> Reply:
 
 def alias(store: Store, rest: str, team_id: str, user_id: str) -> Reply:
     """Aliases typed in Slack belong to the workspace; `briefbot alias add` sets global ones."""
-    from knowledge.aliases import AliasError, add_team_alias
+    from knowledge.workspace.aliases import AliasError, add_team_alias
 
     m = _ALIAS.match(rest.strip())
     if not m:
@@ -196,8 +196,8 @@ def subscribe(
 ) -> Reply:
     """`entity_id` comes from a Follow button on a briefing the user already disambiguated."""
     from knowledge.brief.topic import resolve_topic
-    from knowledge.subscriptions import SubscriptionError
-    from knowledge.subscriptions import subscribe as do_subscribe
+    from knowledge.workspace.subscriptions import SubscriptionError
+    from knowledge.workspace.subscriptions import subscribe as do_subscribe
 
     topic, at, tz, always = subscribe_args(rest)
     if not topic:
@@ -230,7 +230,7 @@ def subscribe(
 
 
 def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply:
-    from knowledge.subscriptions import unsubscribe as do_unsubscribe
+    from knowledge.workspace.subscriptions import unsubscribe as do_unsubscribe
 
     if not rest.strip():
         return note("Usage: `/brief unsubscribe <topic>`")
@@ -241,7 +241,7 @@ def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply
 
 
 def subscriptions(store: Store, team_id: str, channel_id: str) -> Reply:
-    from knowledge.subscriptions import list_subscriptions
+    from knowledge.workspace.subscriptions import list_subscriptions
 
     subs = list_subscriptions(store, team_id)
     if not subs:

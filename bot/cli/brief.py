@@ -20,7 +20,7 @@ def brief(
     from bot.slack.render import FORMATS, render
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
-    from knowledge.service import ensure_demo
+    from knowledge.ingest.service import ensure_demo
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None

@@ -95,7 +95,7 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
 
 def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_id: str | None = None) -> Resolution:
     if team_id and not entity_id:
-        from knowledge.aliases import team_alias_entity
+        from knowledge.workspace.aliases import team_alias_entity
 
         entity_id = team_alias_entity(store, team_id, query)
     if entity_id:

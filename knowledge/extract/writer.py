@@ -10,8 +10,8 @@ import json
 
 from knowledge.extract.analysis import Analysis
 from knowledge.extract.disputes import DENY, NOT_DISPUTABLE, THRESHOLD, dispute_score
+from knowledge.extract.resolve import Resolver
 from knowledge.models import Document
-from knowledge.resolve import Resolver
 from knowledge.store import Store
 from knowledge.store.claims import (
     claims_of_document,

@@ -9,10 +9,11 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.digests import run_digests
-from knowledge import digests as ledger
+from knowledge.ingest.service import ingest
 from knowledge.models import DocumentInput
-from knowledge.service import ThreadStores, ingest
-from knowledge.subscriptions import list_subscriptions, subscribe
+from knowledge.store.threads import ThreadStores
+from knowledge.workspace import digests as ledger
+from knowledge.workspace.subscriptions import list_subscriptions, subscribe
 
 CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 

@@ -66,7 +66,7 @@ def test_a_misspelt_outlet_filter_says_no_outlet_matches_and_lists_the_stored_on
 
 
 def test_a_split_quote_is_shown_as_the_speakers_words_and_cited_as_the_whole_passage(store):
-    from knowledge.service import ingest
+    from knowledge.ingest.service import ingest
 
     text = (
         "Port chief Erik Ostrow spoke after the vote.\n\n“The audit will clear us,” Ostrow told the Courier. "

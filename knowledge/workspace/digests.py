@@ -20,7 +20,6 @@ from knowledge.brief.compose import compose
 from knowledge.brief.model import Briefing
 from knowledge.brief.query import Query
 from knowledge.models import iso_utc
-from knowledge.schedule import Occurrence, latest_occurrence
 from knowledge.store import Store
 from knowledge.store.digests import (
     digest_exists,
@@ -32,7 +31,8 @@ from knowledge.store.digests import (
 )
 from knowledge.store.digests import digest_rows as digest_rows
 from knowledge.store.subscriptions import get_subscription
-from knowledge.subscriptions import Subscription, list_subscriptions
+from knowledge.workspace.schedule import Occurrence, latest_occurrence
+from knowledge.workspace.subscriptions import Subscription, list_subscriptions
 
 LEASE = timedelta(minutes=2)
 FIRST_WINDOW = timedelta(hours=24)

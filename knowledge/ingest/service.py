@@ -1,8 +1,8 @@
-"""Operations shared by every front end (CLI, Slack app, scheduler), so each stays a thin skin over them."""
+"""Putting articles into the store, as every front end (CLI, Slack app, scheduler) does it: files, the demo corpus,
+URLs, feeds, and re-extraction after an improvement. Each front end stays a thin skin over these."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from knowledge.store import Store
 from knowledge.store.documents import document_summary
 
 __all__ = [
-    "ThreadStores",
+    "ingest",
     "document_summary",
     "ensure_demo",
     "ingest_demo",
@@ -85,32 +85,3 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
         if progress:
             progress(1)
     return len(docs), [d.id for d in too_long]
-
-
-class ThreadStores:
-    """One store connection per thread: SQLite connections must not cross threads, and WAL plus a busy timeout
-    lets the Slack app's worker threads read and write the same file without "database is locked"."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._all: list[Store] = []
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store.open(self.path)
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
-
-    def close_all(self) -> None:
-        with self._lock:
-            for store in self._all:
-                try:
-                    store.close()
-                except Exception:
-                    pass
-            self._all.clear()
