@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.router import Reply, note
+from bot.slack.messages import Reply, note
 from bot.slack.mrkdwn import escape
 
 USAGE = "Usage: `/brief feeds add <rss-url>`, `/brief feeds list`, `/brief feeds remove <rss-url>`"
