@@ -58,10 +58,10 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
                 continue
             score = dispute_score(
                 _key(denial.speaker_entity),
-                {_key(a) for a in denial.about},
+                {str(a) for a in denial.about},
                 text[slice(*denial.content)],
                 _key(claim.speaker_entity),
-                {_key(a) for a in claim.about},
+                {str(a) for a in claim.about},
                 text[slice(*claim.content)],
             )
             if score > best_score:

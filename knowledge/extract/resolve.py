@@ -36,7 +36,8 @@ class Resolver:
             return None
         target = phonetic_key(name)
         rows = fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), type_, 50)
-        best, best_score = None, FUZZY
+        best: str | None = None
+        best_score: float = FUZZY
         for eid, other in rows:
             score = fuzz.ratio(target, phonetic_key(other))
             if len(name.split()) == 1 and phonetic_key(surname(other)) == phonetic_key(last):

@@ -3,10 +3,12 @@ URLs, feeds, and re-extraction after an improvement. Each front end stays a thin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
+from knowledge.models import Document
 from knowledge.store import Store
 from knowledge.store.documents import document_summary
 
@@ -45,7 +47,7 @@ def ingest_urls(store: Store, urls: Iterable[str], fetcher=None, extract: bool =
     from knowledge.ingest.fetch import Fetcher, fetch_article
 
     fetcher = fetcher or Fetcher()
-    items: list[tuple[str, Pending]] = [(u, (lambda u=u: fetch_article(u, fetcher))) for u in urls]
+    items: list[tuple[str, Pending]] = [(u, functools.partial(fetch_article, u, fetcher)) for u in urls]
     return ingest(store, items, extract=extract, progress=progress)
 
 
@@ -73,7 +75,8 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
     from knowledge.extract.writer import write_analysis
 
     limit = get_settings().max_document_chars
-    docs, too_long = [], []
+    docs: list[Document] = []
+    too_long: list[Document] = []
     for d in store.iter_documents(include_duplicates=False):
         (docs if len(d.text) <= limit else too_long).append(d)
     if progress and too_long:

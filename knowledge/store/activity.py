@@ -25,7 +25,7 @@ def insert_briefing_log(
     store: Store, team_id: str, user_id: str, channel_id: str, query: str, topic: str, at: str
 ) -> None:
     with store.transaction():
-        store.db["briefing_log"].insert(
+        store.db.table("briefing_log").insert(
             {"team_id": team_id, "user_id": user_id, "channel_id": channel_id, "query": query, "topic": topic, "at": at}
         )
 

@@ -52,11 +52,11 @@ def aliases_of(store: Store, entity_id: str, ordered: bool = False) -> list[str]
 
 def add_extracted(store: Store, row: AliasRow) -> None:
     """An alias seen in an article; an alias already stored under the key (a user's, say) wins."""
-    store.db["aliases"].insert(dict(row), pk="key", ignore=True)
+    store.db.table("aliases").insert(dict(row), pk="key", ignore=True)
 
 
 def upsert_alias(store: Store, row: AliasRow) -> None:
-    store.db["aliases"].upsert(dict(row), pk="key")
+    store.db.table("aliases").upsert(dict(row), pk="key")
 
 
 def list_aliases(store: Store, origin: str | None = None) -> list[dict[str, Any]]:
@@ -83,7 +83,7 @@ def merge_entities(store: Store, source_id: str, target_id: str) -> None:
 
 
 def upsert_team_alias(store: Store, row: TeamAliasRow) -> None:
-    store.db["team_aliases"].upsert(dict(row), pk=("team_id", "key"))
+    store.db.table("team_aliases").upsert(dict(row), pk=("team_id", "key"))
 
 
 def team_alias(store: Store, team_id: str, key: str) -> tuple[str | None, str] | None:

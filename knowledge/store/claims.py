@@ -63,20 +63,20 @@ def _marks(values: Sequence[object]) -> str:
 
 def insert_claim(store: Store, row: ClaimRow, about_ids: list[str]) -> None:
     """One claim and the entities it is about (each once), inside the caller's transaction."""
-    store.db["claims"].insert(dict(row))
-    store.db["claim_about"].insert_all(
+    store.db.table("claims").insert(dict(row))
+    store.db.table("claim_about").insert_all(
         ({"claim_id": row["id"], "entity_id": a, "sort_date": row["sort_date"]} for a in dict.fromkeys(about_ids)),
         ignore=True,
     )
 
 
 def set_parent(store: Store, claim_id: str, parent_id: str) -> None:
-    store.db["claims"].update(claim_id, {"parent_id": parent_id})
+    store.db.table("claims").update(claim_id, {"parent_id": parent_id})
 
 
 def insert_disputes(store: Store, rows: Iterable[DisputeRow]) -> None:
     """Disputes, each pair once: a pair already stored is kept as it is."""
-    store.db["disputes"].insert_all((dict(r) for r in rows), pk=("claim_id", "other_claim_id"), ignore=True)
+    store.db.table("disputes").insert_all((dict(r) for r in rows), pk=("claim_id", "other_claim_id"), ignore=True)
 
 
 # ---- linking denials across documents --------------------------------------------------------------------------

@@ -95,11 +95,11 @@ def renew_lease(store: Store, digest_id: int, seen_lease: str, new_lease: str) -
 def update_digest(store: Store, digest_id: int, fields: dict[str, Any]) -> None:
     """Change a ledger row; a row marked sent also stamps its subscription's `last_sent_at`."""
     with store.transaction():
-        store.db["digests"].update(digest_id, fields)
+        store.db.table("digests").update(digest_id, fields)
         if fields.get("status") == "sent":
-            row = store.db["digests"].get(digest_id)
+            row = store.db.table("digests").get(digest_id)
             if row["subscription_id"]:
-                store.db["subscriptions"].update(row["subscription_id"], {"last_sent_at": fields["sent_at"]})
+                store.db.table("subscriptions").update(row["subscription_id"], {"last_sent_at": fields["sent_at"]})
 
 
 def digest_rows(store: Store, team_id: str | None = None) -> list[dict[str, Any]]:

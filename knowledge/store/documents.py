@@ -40,7 +40,7 @@ class DocumentQueries:
     def find_existing(self, inp: DocumentInput) -> str | None:
         """Same URL or same normalized text means the same article: re-ingesting it must change nothing."""
         doc_id = content_hash(inp.text)
-        if self.db["documents"].count_where("id = ?", [doc_id]):
+        if self.db.table("documents").count_where("id = ?", [doc_id]):
             return doc_id
         if inp.url:
             row = self.db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [inp.url]).fetchone()
@@ -88,12 +88,12 @@ class DocumentQueries:
             **({"retrieved_at": inp.retrieved_at} if inp.retrieved_at else {}),
         )
         if source:
-            self.db["sources"].upsert(source.model_dump(), pk="id")
+            self.db.table("sources").upsert(source.model_dump(), pk="id")
         row = doc.model_dump()
         row["published_at"] = _iso(doc.published_at)
         row["retrieved_at"] = iso_utc(doc.retrieved_at)
-        self.db["documents"].insert(row, pk="id")
-        self.db["document_bands"].insert_all(
+        self.db.table("documents").insert(row, pk="id")
+        self.db.table("document_bands").insert_all(
             ({"band": k, "document_id": doc.id} for k in band_keys), pk=("band", "document_id"), ignore=True
         )
         return doc
@@ -118,12 +118,12 @@ class DocumentQueries:
             yield document_from_row(row)
 
     def document_count(self) -> int:
-        return int(self.db["documents"].count)
+        return int(self.db.table("documents").count)
 
     def stats(self) -> dict[str, int]:
         tables = ["documents", "sources", "entities", "aliases", "mentions", "events", "claims", "disputes"]
-        out = {t: int(self.db[t].count) for t in tables}
-        out["duplicates"] = int(self.db["documents"].count_where("duplicate_of IS NOT NULL"))
+        out = {t: int(self.db.table(t).count) for t in tables}
+        out["duplicates"] = int(self.db.table("documents").count_where("duplicate_of IS NOT NULL"))
         return out
 
     def sources(self) -> list[Row]:

@@ -70,14 +70,14 @@ def fuzzy_entities(store: Store, fts_term: str, type_: str, limit: int = 50) -> 
 
 def create_entity(store: Store, row: EntityRow) -> None:
     """Insert an entity unless its id exists; aliases waiting for this name (by target) now point at it."""
-    store.db["entities"].insert(dict(row), pk="id", ignore=True)
+    store.db.table("entities").insert(dict(row), pk="id", ignore=True)
     store.db.execute(
         "UPDATE aliases SET entity_id = ? WHERE entity_id IS NULL AND target = ?", [row["id"], row["name"]]
     )
 
 
 def update_entity(store: Store, entity_id: str, changes: dict[str, Any]) -> None:
-    store.db["entities"].update(entity_id, changes)
+    store.db.table("entities").update(entity_id, changes)
 
 
 def entity_names(store: Store, ids: set[str], skip_type: str = "NORP") -> dict[str, str]:
@@ -140,7 +140,7 @@ def text_matches(store: Store, query: str) -> bool:
 
 
 def insert_mentions(store: Store, rows: Iterable[MentionRow]) -> None:
-    store.db["mentions"].insert_all(dict(r) for r in rows)
+    store.db.table("mentions").insert_all(dict(r) for r in rows)
 
 
 def mention_contexts(store: Store, entity_id: str, limit: int = 60) -> list[dict[str, Any]]:

@@ -34,8 +34,8 @@ class EventRow(TypedDict):
 
 def insert_event(store: Store, row: EventRow, actor_ids: list[str]) -> None:
     """One event and its actors (each once), inside the caller's transaction."""
-    store.db["events"].insert(dict(row))
-    store.db["event_actors"].insert_all(
+    store.db.table("events").insert(dict(row))
+    store.db.table("event_actors").insert_all(
         ({"event_id": row["id"], "entity_id": a, "sort_date": row["sort_date"]} for a in dict.fromkeys(actor_ids)),
         ignore=True,
     )

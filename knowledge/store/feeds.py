@@ -14,7 +14,7 @@ def find_feed(store: Store, team_id: str, url: str) -> dict[str, Any] | None:
 
 
 def insert_feed(store: Store, team_id: str, url: str, added_by: str | None, now: str) -> None:
-    store.db["feeds"].insert(
+    store.db.table("feeds").insert(
         {
             "team_id": team_id,
             "url": url,
@@ -42,7 +42,7 @@ def feed_by_url_or_id(store: Store, team_id: str, url_or_id: str) -> dict[str, A
 
 
 def delete_feed(store: Store, feed_id: int) -> None:
-    store.db["feeds"].delete(feed_id)
+    store.db.table("feeds").delete(feed_id)
 
 
 def list_feeds(store: Store, team_id: str | None = None) -> list[dict[str, Any]]:
@@ -55,4 +55,4 @@ def due_feeds(store: Store, now: str) -> list[dict[str, Any]]:
 
 
 def update_feed(store: Store, feed_id: int, changes: dict[str, Any]) -> None:
-    store.db["feeds"].update(feed_id, changes)
+    store.db.table("feeds").update(feed_id, changes)

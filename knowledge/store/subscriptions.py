@@ -27,7 +27,7 @@ class Subscription:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Subscription:
-        data = {k: row.get(k) for k in cls.__dataclass_fields__}
+        data: dict[str, Any] = {k: row.get(k) for k in cls.__dataclass_fields__}
         data["post_empty"] = bool(row.get("post_empty"))
         return cls(**data)
 
@@ -44,21 +44,21 @@ def find_subscription(store: Store, team_id: str, channel_id: str, topic: str) -
 
 
 def get_subscription(store: Store, subscription_id: int) -> Subscription:
-    return Subscription.from_row(store.db["subscriptions"].get(subscription_id))
+    return Subscription.from_row(store.db.table("subscriptions").get(subscription_id))
 
 
 def insert_subscription(store: Store, row: dict[str, Any]) -> None:
-    store.db["subscriptions"].insert(row)
+    store.db.table("subscriptions").insert(row)
 
 
 def update_subscription(store: Store, subscription_id: int, changes: dict[str, Any]) -> None:
-    store.db["subscriptions"].update(subscription_id, changes)
+    store.db.table("subscriptions").update(subscription_id, changes)
 
 
 def delete_subscription(store: Store, subscription_id: int) -> None:
     """Delete it; its digests stay in the ledger, detached."""
     store.db.execute("UPDATE digests SET subscription_id = NULL WHERE subscription_id = ?", [subscription_id])
-    store.db["subscriptions"].delete(subscription_id)
+    store.db.table("subscriptions").delete(subscription_id)
 
 
 def list_subscriptions(store: Store, team_id: str | None = None, channel_id: str | None = None) -> list[Subscription]:

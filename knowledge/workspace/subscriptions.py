@@ -118,13 +118,17 @@ def subscribe(
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)
         raise SubscriptionError(f"{topic!r} could mean {names}; subscribe to the full name")
-    if resolution.kind == "entity":
+    if resolution.kind == "entity" and resolution.entity:
         topic, entity_id = resolution.entity.name, resolution.entity.entity_id
     created = iso_utc(now or datetime.now(UTC))
     with store.transaction():
         existing = _find(store, team_id, channel_id, topic)
         if existing:
-            changes = {"status": "active", "paused_reason": None, "entity_id": entity_id or existing.entity_id}
+            changes: dict[str, object] = {
+                "status": "active",
+                "paused_reason": None,
+                "entity_id": entity_id or existing.entity_id,
+            }
             if at:
                 changes["at_time"] = at_time
             if tz:
@@ -132,7 +136,7 @@ def subscribe(
             if post_empty is not None:
                 changes["post_empty"] = int(post_empty)
             update_subscription(store, existing.id, changes)
-            return _find(store, team_id, channel_id, topic), False
+            return _stored(store, team_id, channel_id, topic), False
         insert_subscription(
             store,
             {
@@ -150,18 +154,25 @@ def subscribe(
                 "last_sent_at": None,
             },
         )
-    return _find(store, team_id, channel_id, topic), True
+    return _stored(store, team_id, channel_id, topic), True
 
 
 def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
     return find_subscription(store, team_id, channel_id, topic)
 
 
+def _stored(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription:
+    """The subscription just written in this transaction."""
+    found = find_subscription(store, team_id, channel_id, topic)
+    assert found is not None, (team_id, channel_id, topic)
+    return found
+
+
 def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
     found = _find(store, team_id, channel_id, topic)
     if found is None:
         resolution = resolve_topic(store, topic, team_id=team_id)
-        if resolution.kind == "entity":
+        if resolution.kind == "entity" and resolution.entity:
             found = _find(store, team_id, channel_id, resolution.entity.name)
     if found is None:
         return None
