@@ -34,13 +34,10 @@ from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
 from knowledge.store.entities import entity_names
+from knowledge.tuning import tuning
 
 Row = dict[str, Any]  # a row the store read for a briefing (see knowledge.store.claims / events)
 Copies = dict[str, list[str]]  # document id -> outlets that republished it
-
-DEFAULT_LIMIT = 6
-SAME_CLAIM = 82  # token-set similarity above which two reports are the same claim
-SAME_MATTER = 55
 
 
 def _citation(row: Row, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
@@ -88,14 +85,16 @@ def _event_date_label(row: Row, start: date | None) -> str:
     )
 
 
-HALF_LIFE_DAYS = 30
-
-
 def rank(when: date | None, newest: date | None, independent: int, relevance: float) -> float:
-    """Recency (halving every 30 days before the newest item; undated items score as old), corroboration by
-    independent outlets, and how central the topic is to the line."""
+    """Recency (halving every `half_life_days` before the newest item; undated items score as old), corroboration
+    by independent outlets, and how central the topic is to the line."""
+    t = tuning()
     age = (newest - when).days if when and newest else 365
-    return float(0.5 ** (age / HALF_LIFE_DAYS)) + 0.4 * min(independent - 1, 4) + relevance
+    return (
+        float(0.5 ** (age / t.half_life_days))
+        + t.corroboration_weight * min(independent - 1, t.corroboration_cap)
+        + relevance
+    )
 
 
 def _recency_key(d: date | None) -> tuple[Any, ...]:
@@ -203,7 +202,7 @@ def _merge_claims(rows: list[Row]) -> list[list[Row]]:
         key = ((row["speaker_name"] or "").lower(), row["stance"])
         groups = buckets.setdefault(key, [])
         for members in groups:
-            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= SAME_CLAIM:
+            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= tuning().same_claim:
                 members.append(row)
                 break
         else:
@@ -218,7 +217,7 @@ def _matters(
     clusters: list[list[ClaimLine]] = []
     for line in lines:
         for cluster in clusters:
-            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= SAME_MATTER:
+            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= tuning().same_matter:
                 cluster.append(line)
                 break
         else:
@@ -261,7 +260,7 @@ def compose(
     if resolution.kind == "unknown":
         # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
         return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
-    limit = query.limit or DEFAULT_LIMIT
+    limit = query.limit or tuning().default_limit
     ent = resolution.entity
     eid = ent.entity_id if ent else None
     scope = gather.scope_for(query)
@@ -304,7 +303,10 @@ def compose(
         head = members[0]
         outlets = len({m["source_id"] or m["document_id"] for m in members})
         return rank(
-            gather.date_of(head["sort_date"]), newest, outlets, 1.0 if head["speaker_entity_id"] == eid else 0.6
+            gather.date_of(head["sort_date"]),
+            newest,
+            outlets,
+            tuning().speaker_relevance if head["speaker_entity_id"] == eid else tuning().about_relevance,
         )
 
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.

@@ -22,9 +22,7 @@ from knowledge.store.entities import (
     get_entity,
     text_matches,
 )
-
-CLOSE = 8  # score points within which two different candidates count as equally likely
-MIN_SCORE = 80
+from knowledge.tuning import tuning
 
 
 @dataclass
@@ -107,12 +105,12 @@ def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_i
                 Candidate(entity_id, row["name"], row["type"], 100, 0, json.loads(row["descriptions"] or "[]")),
             )
     cands = [c for c in _candidates(store, query) if c.mentions > 0]
-    strong = [c for c in cands if c.score >= MIN_SCORE]
+    strong = [c for c in cands if c.score >= tuning().topic_min_score]
     if strong:
         top = strong[0]
         # An exact full-name match is only challenged by another exact or surname match ("kellogg": the person
         # Keith Kellogg and the company Kellogg); a fuzzy top match by anything about as close.
-        floor = 97 if top.score >= 100 else top.score - CLOSE
+        floor = 97 if top.score >= 100 else top.score - tuning().topic_close
         rivals = [c for c in strong[1:] if c.score > floor - 0.001 and c.entity_id != top.entity_id]
         if rivals:
             return Resolution("ambiguous", query, choices=[top, *rivals][:8])

@@ -18,8 +18,7 @@ from knowledge.names import name_key, phonetic_key, surname
 from knowledge.store import Store
 from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of
 from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
-
-FUZZY = 90
+from knowledge.tuning import tuning
 
 
 def entity_id_for(name: str, type_: str) -> str:
@@ -37,7 +36,7 @@ class Resolver:
         target = phonetic_key(name)
         rows = fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), type_, 50)
         best: str | None = None
-        best_score: float = FUZZY
+        best_score: float = tuning().entity_fuzzy
         for eid, other in rows:
             score = fuzz.ratio(target, phonetic_key(other))
             if len(name.split()) == 1 and phonetic_key(surname(other)) == phonetic_key(last):

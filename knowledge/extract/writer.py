@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.disputes import DENY, NOT_DISPUTABLE, THRESHOLD, dispute_score
+from knowledge.extract.cues import DENY
+from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score
 from knowledge.extract.resolve import Resolver
 from knowledge.models import Document
 from knowledge.store import Store
@@ -24,6 +25,7 @@ from knowledge.store.claims import (
 from knowledge.store.entities import insert_mentions
 from knowledge.store.events import insert_event
 from knowledge.store.facts import clear_facts
+from knowledge.tuning import tuning
 
 
 def clear_analysis(store: Store, document_id: str) -> None:
@@ -153,7 +155,7 @@ def link_across_documents(store: Store, document_id: str) -> int:
 
 
 def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
-    best, best_score = None, THRESHOLD
+    best, best_score = None, tuning().dispute_threshold
     for claim in claims:
         score = dispute_score(
             denial["speaker_entity_id"],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from knowledge.store.scope import DOC_COLS, MAX_ROWS, Scope
+from knowledge.store.scope import DOC_COLS, Scope, max_rows
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
@@ -128,11 +128,12 @@ def denials_by(
 def claim_rows(store: Store, entity_id: str | None, text: str | None, scope: Scope) -> list[dict[str, Any]]:
     """The newest claims an entity made or that are about it, or whose quote or speaker matches `text`."""
     params: dict[str, Any] = {}
+    limit = max_rows()
     if entity_id:
         ids_sql = (
             f"SELECT id FROM (SELECT id FROM claims WHERE speaker_entity_id = :e ORDER BY sort_date DESC "
-            f"LIMIT {MAX_ROWS}) UNION SELECT claim_id FROM (SELECT claim_id FROM claim_about WHERE entity_id = :e "
-            f"ORDER BY sort_date DESC LIMIT {MAX_ROWS})"
+            f"LIMIT {limit}) UNION SELECT claim_id FROM (SELECT claim_id FROM claim_about WHERE entity_id = :e "
+            f"ORDER BY sort_date DESC LIMIT {limit})"
         )
         params["e"] = entity_id
     else:
@@ -141,7 +142,7 @@ def claim_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
     params.update(scope.params)
     sql = (
         f"{_CLAIM_SELECT} WHERE x.id IN ({ids_sql}){scope.and_sql()} "
-        f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
+        f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {limit}"
     )
     return list(store.db.query(sql, params))
 

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from knowledge.ingest import dedup
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
+from knowledge.tuning import tuning
 
 Row = dict[str, Any]
 
@@ -48,8 +49,9 @@ class DocumentQueries:
                 return str(row[0])
         return None
 
-    def find_near_duplicate(self, text: str, threshold: float | None = None) -> tuple[str | None, float, list[str]]:
-        """Return (original id, similarity, band keys) for the best earlier document above the threshold."""
+    def find_near_duplicate(self, text: str) -> tuple[str | None, float, list[str]]:
+        """Return (original id, similarity, band keys) for the best earlier document at or above the near-duplicate
+        threshold (on the overlap of the smaller text, so an added editor's note does not hide a copy)."""
         shingle_set = dedup.shingles(text)
         keys = dedup.band_keys(dedup.signature(shingle_set))
         marks = ",".join("?" * len(keys))
@@ -67,7 +69,7 @@ class DocumentQueries:
             score = dedup.similarity(shingle_set, dedup.shingles(other))
             if score > best_score:
                 best, best_score = cand, score
-        if best and best_score >= (dedup.THRESHOLD if threshold is None else threshold):
+        if best and best_score >= tuning().near_duplicate:
             return best, best_score, keys
         return None, best_score, keys
 

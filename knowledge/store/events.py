@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from knowledge.store.scope import DOC_COLS, MAX_ROWS, Scope
+from knowledge.store.scope import DOC_COLS, Scope, max_rows
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
@@ -43,11 +43,12 @@ def insert_event(store: Store, row: EventRow, actor_ids: list[str]) -> None:
 
 def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Scope) -> list[dict[str, Any]]:
     """The newest events an entity took part in or that happened at it, or whose quote holds `text`."""
+    limit = max_rows()
     if entity_id:
         ids_sql = (
             f"SELECT event_id FROM (SELECT event_id FROM event_actors WHERE entity_id = :e "
-            f"ORDER BY sort_date DESC LIMIT {MAX_ROWS}) UNION SELECT id FROM (SELECT id FROM events "
-            f"WHERE place_id = :e ORDER BY sort_date DESC LIMIT {MAX_ROWS})"
+            f"ORDER BY sort_date DESC LIMIT {limit}) UNION SELECT id FROM (SELECT id FROM events "
+            f"WHERE place_id = :e ORDER BY sort_date DESC LIMIT {limit})"
         )
         params: dict[str, Any] = {"e": entity_id}
     else:
@@ -58,6 +59,6 @@ def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
         f"SELECT x.*, {DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
         "(SELECT group_concat(a.entity_id, '|') FROM event_actors a WHERE a.event_id = x.id) AS actor_ids "
         f"FROM events x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
-        f"WHERE x.id IN ({ids_sql}){scope.and_sql()} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {MAX_ROWS}"
+        f"WHERE x.id IN ({ids_sql}){scope.and_sql()} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {limit}"
     )
     return list(store.db.query(sql, params))

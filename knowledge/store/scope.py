@@ -10,16 +10,20 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from knowledge.models import iso_utc
+from knowledge.tuning import tuning
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
-
-MAX_ROWS = 80  # newest rows per source of lines; far more than a screen, bounded for speed
 
 DOC_COLS = "d.id AS document_id, d.url, d.title, d.published_at, d.source_id, COALESCE(s.name, d.source_id) AS outlet"
 
 # How `from:outlet` picks sources: part of the name, the domain or the id (`:outlet` is "%typed%", lowercased).
 _OUTLET_MATCH = "lower(name) LIKE :outlet OR lower(COALESCE(domain, '')) LIKE :outlet OR id LIKE :outlet"
+
+
+def max_rows() -> int:
+    """Newest rows read per source of lines (`Tuning.rows_per_source`), as an int safe to put in SQL."""
+    return int(tuning().rows_per_source)
 
 
 @dataclass
