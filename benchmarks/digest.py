@@ -21,9 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from slack_sdk import WebClient  # noqa: E402
 
 from bot.digests import run_digests  # noqa: E402
+from knowledge.ingest.service import ingest
 from knowledge.models import DocumentInput  # noqa: E402
-from knowledge.service import ThreadStores, ingest  # noqa: E402
-from knowledge.subscriptions import subscribe  # noqa: E402
+from knowledge.store.threads import ThreadStores  # noqa: E402
+from knowledge.workspace.subscriptions import subscribe  # noqa: E402
 from tests.e2e.fakeslack import FakeSlack  # noqa: E402
 
 

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from knowledge.service import ingest_paths
+from knowledge.ingest.service import ingest_paths
 from knowledge.store import Store
 
 

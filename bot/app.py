@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from bot import listeners, middleware
 from bot.deps import Deps
 from bot.settings import SlackSettings
-from knowledge.service import ThreadStores
+from knowledge.store.threads import ThreadStores
 
 
 def make_client(settings: SlackSettings, token: str | None = None) -> WebClient:

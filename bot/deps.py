@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from knowledge.service import ThreadStores
+from knowledge.store.threads import ThreadStores
 
 Clock = Callable[[], datetime]
 

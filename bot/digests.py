@@ -1,4 +1,4 @@
-"""Sending due digests to Slack, one channel per worker, following the ledger protocol in `knowledge.digests`.
+"""Sending due digests to Slack, one channel per worker, following the ledger protocol in `knowledge.workspace.digests`.
 
 Slack errors are handled per channel: a 429 defers that channel's digest by its Retry-After while the others go
 on; a channel that is gone, archived or has not invited the bot pauses its subscription and tells the person who
@@ -13,13 +13,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from knowledge import digests as ledger
-from knowledge.render.digest import digest_messages, paused_notice
-from knowledge.subscriptions import pause
+from bot.slack.digest import digest_messages, paused_notice
+from knowledge.workspace import digests as ledger
+from knowledge.workspace.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
@@ -57,7 +58,8 @@ def _find_marker(client: WebClient, channel: str, marker: str) -> str | None:
     The latest 200 messages are searched (no `oldest` bound: a pending digest is at most a day old, and the
     ledger's clock may not be Slack's)."""
     resp = client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
-    for msg in resp.get("messages", []):
+    messages: list[dict[str, Any]] = resp.get("messages", [])
+    for msg in messages:
         payload = (msg.get("metadata") or {}).get("event_payload") or {}
         if payload.get("marker") == marker:
             return msg.get("ts")
@@ -149,8 +151,9 @@ def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApi
         run.count("deferred")
 
 
-def run_digests(stores, client: WebClient, now: datetime, dry_run: bool = False, workers: int = 32) -> DigestRun:
-    """Everything due at `now`, once. The scheduler and `briefbot digest` both call this."""
+def run_digests(stores, client: WebClient | None, now: datetime, dry_run: bool = False, workers: int = 32) -> DigestRun:
+    """Everything due at `now`, once. The scheduler and `briefbot digest` both call this; `client` may be None
+    only for a dry run."""
     run = DigestRun()
     store = stores.get()
     if dry_run:
@@ -159,6 +162,8 @@ def run_digests(stores, client: WebClient, now: datetime, dry_run: bool = False,
             for s, o in ledger.plan_due(store, now)
         ]
         return run
+    if client is None:
+        raise ValueError("sending digests needs a Slack client (only a dry run goes without)")
     jobs = ledger.claim_due(store, now)
     if not jobs:
         return run

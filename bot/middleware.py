@@ -15,7 +15,7 @@ def register(app: App, deps: Deps) -> None:
     def drop_retries(body: dict, context, next):
         event_id = body.get("event_id") if isinstance(body, dict) and body.get("type") == "event_callback" else None
         if event_id:
-            from knowledge.activity import claim_event
+            from knowledge.workspace.activity import claim_event
 
             if not claim_event(deps.stores.get(), event_id, body.get("team_id")):
                 # Already answered (a retry, or a duplicate delivery): acknowledge, do nothing.

@@ -18,7 +18,7 @@ def oauth_settings(settings: SlackSettings, db_path: Path) -> OAuthSettings:
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         scopes=[s.strip() for s in settings.slack_scopes.split(",") if s.strip()],
-        installation_store=SQLite3InstallationStore(database=path, client_id=settings.slack_client_id),
+        installation_store=SQLite3InstallationStore(database=path, client_id=settings.slack_client_id or ""),
         state_store=SQLite3OAuthStateStore(database=path, expiration_seconds=600),
         install_path="/slack/install",
         redirect_uri_path="/slack/oauth_redirect",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.router import Reply, note
+from bot.slack.messages import Reply, note
 
 log = logging.getLogger("briefbot.bot")
 SORRY = "Sorry — briefbot ran into a problem answering that. Please try again in a minute."

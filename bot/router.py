@@ -7,11 +7,13 @@ same. It only parses and renders; every operation is a `knowledge` function.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from knowledge import service
-from knowledge.render import blocks as kit
-from knowledge.render.mrkdwn import escape
+from bot.commands.feeds import feeds
+from bot.slack import blocks as kit
+from bot.slack.messages import Reply as Reply
+from bot.slack.messages import note as note
+from bot.slack.mrkdwn import escape
+from knowledge.ingest import service
 from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
@@ -19,7 +21,6 @@ _SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
 _TIME_LIKE = re.compile(r"^\d")  # "at 8:30", "at 7pm", and "at 8.30" too, so a bad time is an error, not a topic
 _ALWAYS = {"--always", "-always", "--post-empty", "-post-empty"}
 SUBSCRIBE_USAGE = "Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin] [--always]`"
-MAX_FALLBACK = 3000  # Slack's limit for a message's notification text
 
 
 def slack_text(text: str) -> str:
@@ -47,33 +48,6 @@ def subscribe_args(rest: str) -> tuple[str, str | None, str | None, bool]:
     return " ".join(topic), at, tz, always
 
 
-@dataclass
-class Reply:
-    messages: list[dict]
-    ephemeral: bool = True
-    topic: str | None = None  # set for briefings, to log them
-    extra: dict = field(default_factory=dict)
-
-
-def note(text: str) -> Reply:
-    """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
-    splitting an escape such as `&amp;`."""
-    return Reply(
-        [
-            {
-                "text": _cut(text, MAX_FALLBACK),
-                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, 2900)}}],
-            }
-        ]
-    )
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return re.sub(r"&[a-z]{0,4}$", "", text[: limit - 1]) + "…"
-
-
 def route(
     store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: str | None = None
 ) -> Reply:
@@ -95,8 +69,6 @@ def route(
     if verb == "subscriptions" and not rest:
         return subscriptions(store, team_id, channel_id)
     if verb == "feeds":
-        from bot.feeds_router import feeds
-
         return feeds(store, rest, team_id, user_id, deps)
     return brief(store, text, deps, team_id=team_id)
 
@@ -173,7 +145,7 @@ def sources(store: Store) -> Reply:
 
 def alias(store: Store, rest: str, team_id: str, user_id: str) -> Reply:
     """Aliases typed in Slack belong to the workspace; `briefbot alias add` sets global ones."""
-    from knowledge.aliases import AliasError, add_team_alias
+    from knowledge.workspace.aliases import AliasError, add_team_alias
 
     m = _ALIAS.match(rest.strip())
     if not m:
@@ -196,8 +168,8 @@ def subscribe(
 ) -> Reply:
     """`entity_id` comes from a Follow button on a briefing the user already disambiguated."""
     from knowledge.brief.topic import resolve_topic
-    from knowledge.subscriptions import SubscriptionError
-    from knowledge.subscriptions import subscribe as do_subscribe
+    from knowledge.workspace.subscriptions import SubscriptionError
+    from knowledge.workspace.subscriptions import subscribe as do_subscribe
 
     topic, at, tz, always = subscribe_args(rest)
     if not topic:
@@ -230,7 +202,7 @@ def subscribe(
 
 
 def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply:
-    from knowledge.subscriptions import unsubscribe as do_unsubscribe
+    from knowledge.workspace.subscriptions import unsubscribe as do_unsubscribe
 
     if not rest.strip():
         return note("Usage: `/brief unsubscribe <topic>`")
@@ -241,7 +213,7 @@ def unsubscribe(store: Store, rest: str, team_id: str, channel_id: str) -> Reply
 
 
 def subscriptions(store: Store, team_id: str, channel_id: str) -> Reply:
-    from knowledge.subscriptions import list_subscriptions
+    from knowledge.workspace.subscriptions import list_subscriptions
 
     subs = list_subscriptions(store, team_id)
     if not subs:

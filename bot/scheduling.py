@@ -43,7 +43,7 @@ def tick_digests(deps: Deps, client: WebClient) -> None:
 
 
 def tick_feeds(deps: Deps) -> None:
-    from knowledge.feedwatch import poll_due
+    from knowledge.workspace.feedwatch import poll_due
 
     try:
         for result in poll_due(deps.stores.get(), deps.fetcher_factory(), deps.clock()):

@@ -12,6 +12,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -48,7 +49,7 @@ def make_handler(app: App, guard: ReplayGuard):
         def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
             log.debug("%s " + format, self.address_string(), *args)
 
-        def _headers(self) -> dict[str, list[str]]:
+        def _headers(self) -> dict[str, str | Sequence[str]]:
             return {k.lower(): [v] for k, v in self.headers.items()}
 
         def _send(self, status: int, body: str | dict = "", headers: dict | None = None) -> None:

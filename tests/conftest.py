@@ -21,7 +21,7 @@ def store(tmp_path: Path):
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     """A store with the demo corpus ingested and extracted; copy it (`demo_store`) before writing to it."""
-    from knowledge.service import ingest_demo
+    from knowledge.ingest.service import ingest_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     with Store.open(path) as s:

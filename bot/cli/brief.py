@@ -8,8 +8,6 @@ import typer
 
 from bot.cli import app, console, err, fail, open_store
 
-FORMATS = ("text", "markdown", "json", "blocks")
-
 
 @app.command()
 def brief(
@@ -19,10 +17,10 @@ def brief(
     limit: int | None = typer.Option(None, "--limit", min=1, max=50, help="Lines per section."),
 ) -> None:
     """Print a cited briefing on a person, organisation, place or subject."""
+    from bot.slack.render import FORMATS, render
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
-    from knowledge.render import render
-    from knowledge.service import ensure_demo
+    from knowledge.ingest.service import ensure_demo
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None

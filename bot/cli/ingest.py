@@ -53,7 +53,7 @@ def ingest(
     no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without running extraction."),
 ) -> None:
     """Ingest articles; re-running is safe (known articles are left unchanged)."""
-    from knowledge import service
+    from knowledge.ingest import service
     from knowledge.ingest.errors import IngestError
     from knowledge.ingest.pipeline import IngestReport, Skipped
 
@@ -87,7 +87,7 @@ def extract(
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
 ) -> None:
     """Re-run extraction (after an improvement); each document's facts are replaced atomically."""
-    from knowledge import service
+    from knowledge.ingest import service
 
     if not all_:
         raise fail("say --all to re-extract every stored document") from None

@@ -69,7 +69,7 @@ def doc(document_id: str = typer.Argument(..., help="Document id (or a unique pr
 @alias_app.command("add")
 def alias_add(variant: str, name: str) -> None:
     """Make VARIANT another name of NAME (merges entities if both exist)."""
-    from knowledge.aliases import AliasError, add_alias
+    from knowledge.workspace.aliases import AliasError, add_alias
 
     with open_store() as store:
         try:
@@ -81,7 +81,7 @@ def alias_add(variant: str, name: str) -> None:
 @alias_app.command("list")
 def alias_list(user_only: bool = typer.Option(False, "--user", help="Only aliases added by users.")) -> None:
     """List aliases."""
-    from knowledge.aliases import list_aliases
+    from knowledge.workspace.aliases import list_aliases
 
     with open_store() as store:
         rows = list_aliases(store, "user" if user_only else None)

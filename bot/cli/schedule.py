@@ -62,8 +62,8 @@ def subscribe(
     post_empty: bool = typer.Option(False, "--post-empty", help="Post a one-line note when nothing is new."),
 ) -> None:
     """Subscribe a channel to a daily digest on TOPIC."""
-    from knowledge.subscriptions import SubscriptionError, check_request
-    from knowledge.subscriptions import subscribe as do_subscribe
+    from knowledge.workspace.subscriptions import SubscriptionError, check_request
+    from knowledge.workspace.subscriptions import subscribe as do_subscribe
 
     if not CHANNEL.match(channel):
         raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)") from None
@@ -88,7 +88,7 @@ def unsubscribe(
     topic: str, channel: str = typer.Option(..., "--channel"), team: str | None = typer.Option(None, "--team")
 ) -> None:
     """Stop a channel's digest on TOPIC."""
-    from knowledge.subscriptions import unsubscribe as do_unsubscribe
+    from knowledge.workspace.subscriptions import unsubscribe as do_unsubscribe
 
     if not CHANNEL.match(channel):
         raise fail(f"--channel {channel!r} is not a Slack channel id (like C0123ABCD)") from None
@@ -103,7 +103,7 @@ def unsubscribe(
 @app.command()
 def subscriptions(team: str | None = typer.Option(None, "--team", help="Only this workspace.")) -> None:
     """List subscriptions."""
-    from knowledge.subscriptions import list_subscriptions
+    from knowledge.workspace.subscriptions import list_subscriptions
 
     with open_store() as store:
         subs = list_subscriptions(store, team)
@@ -130,7 +130,7 @@ def digest(
     from bot.digests import run_digests
     from bot.scheduling import digest_client
     from knowledge.config import get_settings
-    from knowledge.service import ThreadStores
+    from knowledge.store.threads import ThreadStores
 
     when = _now(now)
     stores = ThreadStores(state.db_path or get_settings().briefbot_db)
@@ -155,7 +155,7 @@ def digest(
 @feeds_app.command("add")
 def feeds_add(url: str, team: str | None = typer.Option(None, "--team")) -> None:
     """Follow a feed; it is polled every 15 minutes by `serve` (or `feeds poll`)."""
-    from knowledge.feedwatch import FeedError, add_checked_feed, check_feed_url
+    from knowledge.workspace.feedwatch import FeedError, add_checked_feed, check_feed_url
 
     try:
         url = check_feed_url(url)
@@ -170,7 +170,7 @@ def feeds_add(url: str, team: str | None = typer.Option(None, "--team")) -> None
 @feeds_app.command("list")
 def feeds_list(team: str | None = typer.Option(None, "--team")) -> None:
     """List followed feeds and their polling state."""
-    from knowledge.feedwatch import list_feeds
+    from knowledge.workspace.feedwatch import list_feeds
 
     with open_store() as store:
         rows = list_feeds(store, team)
@@ -190,7 +190,7 @@ def feeds_list(team: str | None = typer.Option(None, "--team")) -> None:
 @feeds_app.command("remove")
 def feeds_remove(url: str, team: str | None = typer.Option(None, "--team")) -> None:
     """Stop following a feed (by URL or id)."""
-    from knowledge.feedwatch import remove_feed
+    from knowledge.workspace.feedwatch import remove_feed
 
     with open_store() as store:
         gone = remove_feed(store, _team(team), url)
@@ -202,8 +202,8 @@ def feeds_remove(url: str, team: str | None = typer.Option(None, "--team")) -> N
 @feeds_app.command("poll")
 def feeds_poll(now: str | None = typer.Option(None, "--now")) -> None:
     """Poll every feed that is due, once, and exit."""
-    from knowledge.feedwatch import poll_due
     from knowledge.ingest.fetch import Fetcher
+    from knowledge.workspace.feedwatch import poll_due
 
     with open_store() as store:
         results = poll_due(store, Fetcher(), _now(now))

@@ -24,7 +24,7 @@ def serve(
     from bot.app import create_app
     from bot.settings import SettingsError, load_settings
     from knowledge.config import get_settings
-    from knowledge.service import ensure_demo
+    from knowledge.ingest.service import ensure_demo
     from knowledge.store import Store, StoreError
 
     if socket and http:

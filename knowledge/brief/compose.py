@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -29,15 +30,17 @@ from knowledge.brief.model import (
     Unknown,
 )
 from knowledge.brief.query import Query
-from knowledge.brief.topic import resolve_topic
+from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
+from knowledge.store.aliases import aliases_of
+from knowledge.store.entities import entity_names
+from knowledge.tuning import tuning
 
-DEFAULT_LIMIT = 6
-SAME_CLAIM = 82  # token-set similarity above which two reports are the same claim
-SAME_MATTER = 55
+Row = dict[str, Any]  # a row the store read for a briefing (see knowledge.store.claims / events)
+Copies = dict[str, list[str]]  # document id -> outlets that republished it
 
 
-def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
+def _citation(row: Row, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
     if row.get("actual") != row.get("quote"):
         return None
     published = row.get("published_at")
@@ -54,9 +57,10 @@ def _citation(row: dict, start_key: str = "start", end_key: str = "end") -> Cita
     )
 
 
-def _verified(rows: list[dict]) -> list[CitationRef]:
+def _verified(rows: list[Row]) -> list[CitationRef]:
     """Citations of rows that pass verification, each exact span once (two events may cite one sentence)."""
-    seen, out = set(), []
+    seen: set[tuple[str, int, int]] = set()
+    out: list[CitationRef] = []
     for cite in (_citation(r) for r in rows):
         if cite and (cite.document_id, cite.start, cite.end) not in seen:
             seen.add((cite.document_id, cite.start, cite.end))
@@ -72,7 +76,7 @@ def _outlets(cites: list[CitationRef], copies: dict[str, list[str]]) -> tuple[li
     return names, len(independent)
 
 
-def _event_date_label(row: dict, start: date | None) -> str:
+def _event_date_label(row: Row, start: date | None) -> str:
     """The event's own date when the text gives one, else when it was reported."""
     if start is None and not row["date_unresolved"] and row.get("published_at"):
         return "reported " + date_label(date.fromisoformat(row["published_at"][:10]), None, "day", False, None)
@@ -81,24 +85,28 @@ def _event_date_label(row: dict, start: date | None) -> str:
     )
 
 
-HALF_LIFE_DAYS = 30
-
-
 def rank(when: date | None, newest: date | None, independent: int, relevance: float) -> float:
-    """Recency (halving every 30 days before the newest item; undated items score as old), corroboration by
-    independent outlets, and how central the topic is to the line."""
+    """Recency (halving every `half_life_days` before the newest item; undated items score as old), corroboration
+    by independent outlets, and how central the topic is to the line."""
+    t = tuning()
     age = (newest - when).days if when and newest else 365
-    return 0.5 ** (age / HALF_LIFE_DAYS) + 0.4 * min(independent - 1, 4) + relevance
+    return (
+        float(0.5 ** (age / t.half_life_days))
+        + t.corroboration_weight * min(independent - 1, t.corroboration_cap)
+        + relevance
+    )
 
 
-def _recency_key(d: date | None) -> tuple:
+def _recency_key(d: date | None) -> tuple[Any, ...]:
     return (d is not None, d or date.min)
 
 
-def _developments(rows: list[dict], entity_id: str | None, copies, limit: int, dropped: list) -> list[Development]:
-    groups: list[tuple[dict, list[dict]]] = []
-    by_sentence: dict[tuple, list[dict]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
-    by_trigger: dict[str, list[tuple[dict, list[dict]]]] = {}
+def _developments(
+    rows: list[Row], entity_id: str | None, copies: Copies, limit: int, dropped: list[int]
+) -> list[Development]:
+    groups: list[tuple[Row, list[Row]]] = []
+    by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
+    by_trigger: dict[str, list[tuple[Row, list[Row]]]] = {}
     for row in rows:
         members = by_sentence.get((row["document_id"], row["start"]))
         if members is None:
@@ -150,7 +158,7 @@ def _developments(rows: list[dict], entity_id: str | None, copies, limit: int, d
     return [t[0] for t in kept]
 
 
-def _claim_line(members: list[dict], copies) -> ClaimLine | None:
+def _claim_line(members: list[Row], copies: Copies) -> ClaimLine | None:
     cites = _verified(members)
     if not cites:
         return None
@@ -175,7 +183,7 @@ def _claim_line(members: list[dict], copies) -> ClaimLine | None:
     )
 
 
-def _spoken(row: dict, quote: str) -> str:
+def _spoken(row: Row, quote: str) -> str:
     """The speaker's words: the pieces of a split quote joined by an ellipsis, without the "X said" between them;
     the pieces are sliced from the verified citation, so they are exact words too."""
     pieces = json.loads(row.get("fragments") or "null")
@@ -185,16 +193,16 @@ def _spoken(row: dict, quote: str) -> str:
     return " … ".join(quote[s - base : e - base] for s, e in pieces)
 
 
-def _merge_claims(rows: list[dict]) -> list[list[dict]]:
+def _merge_claims(rows: list[Row]) -> list[list[Row]]:
     """Reports of one claim: same speaker, same stance, nearly the same words. Compared only within a
     (speaker, stance) bucket, so the cost stays small when a topic has hundreds of claims."""
-    buckets: dict[tuple, list[list[dict]]] = {}
-    order: list[list[dict]] = []
+    buckets: dict[tuple[Any, ...], list[list[Row]]] = {}
+    order: list[list[Row]] = []
     for row in rows:
         key = ((row["speaker_name"] or "").lower(), row["stance"])
         groups = buckets.setdefault(key, [])
         for members in groups:
-            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= SAME_CLAIM:
+            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= tuning().same_claim:
                 members.append(row)
                 break
         else:
@@ -203,16 +211,18 @@ def _merge_claims(rows: list[dict]) -> list[list[dict]]:
     return order
 
 
-def _matters(lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None):
+def _matters(
+    lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None
+) -> list[Matter]:
     clusters: list[list[ClaimLine]] = []
     for line in lines:
         for cluster in clusters:
-            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= SAME_MATTER:
+            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= tuning().same_matter:
                 cluster.append(line)
                 break
         else:
             clusters.append([line])
-    matters = []
+    matters: list[Matter] = []
     for cluster in clusters:
         shared: dict[str, int] = {}
         for line in cluster:
@@ -241,7 +251,7 @@ def compose(
                     entity_id=c.entity_id,
                     name=c.name,
                     type=c.type,
-                    role=(c.descriptions or [None])[0],
+                    role=c.descriptions[0] if c.descriptions else None,
                     mentions=c.mentions,
                 )
                 for c in resolution.choices
@@ -250,7 +260,7 @@ def compose(
     if resolution.kind == "unknown":
         # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
         return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
-    limit = query.limit or DEFAULT_LIMIT
+    limit = query.limit or tuning().default_limit
     ent = resolution.entity
     eid = ent.entity_id if ent else None
     scope = gather.scope_for(query)
@@ -265,7 +275,8 @@ def compose(
     developments = _developments(event_rows, eid, copies, limit, dropped)
 
     by_id = {r["id"]: r for r in claim_rows}
-    pairs, in_dispute = [], set()
+    pairs: list[DisputeLine] = []
+    in_dispute: set[str] = set()
     for d in sorted(disputes, key=lambda d: -d["score"]):
         claim, denial = by_id.get(d["claim_id"]), by_id.get(d["other_claim_id"])
         if not claim or not denial or {claim["id"], denial["id"]} & in_dispute:
@@ -286,13 +297,16 @@ def compose(
     ]
     lines = []
     groups = _merge_claims(rest)
-    newest = max((gather.date_of(r["sort_date"]) for r in rest if r["sort_date"]), default=None)
+    newest = max(filter(None, (gather.date_of(r["sort_date"]) for r in rest if r["sort_date"])), default=None)
 
-    def group_rank(members: list[dict]) -> float:
+    def group_rank(members: list[Row]) -> float:
         head = members[0]
         outlets = len({m["source_id"] or m["document_id"] for m in members})
         return rank(
-            gather.date_of(head["sort_date"]), newest, outlets, 1.0 if head["speaker_entity_id"] == eid else 0.6
+            gather.date_of(head["sort_date"]),
+            newest,
+            outlets,
+            tuning().speaker_relevance if head["speaker_entity_id"] == eid else tuning().about_relevance,
         )
 
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.
@@ -339,24 +353,13 @@ def _outlet_note(store: Store, outlet: str | None) -> str | None:
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
     """Names for matter labels; nationalities ("Russian") say too little to name a matter."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {
-        r[0]: r[1]
-        for r in store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != 'NORP'", list(ids))
-    }
+    return entity_names(store, ids, skip_type="NORP")
 
 
-def _identity(store: Store, ent) -> Identity:
+def _identity(store: Store, ent: Candidate) -> Identity:
     row, role = gather.identity_citation(store, ent.entity_id, ent.descriptions)
     cite = _citation(row) if row else None
-    aliases = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY origin, alias", [ent.entity_id]
-        )
-    ]
+    aliases = aliases_of(store, ent.entity_id, ordered=True)
     return Identity(
         entity_id=ent.entity_id,
         name=ent.name,

@@ -14,9 +14,15 @@ from rapidfuzz import fuzz
 
 from knowledge.names import name_key, phonetic_key
 from knowledge.store import Store
-
-CLOSE = 8  # score points within which two different candidates count as equally likely
-MIN_SCORE = 80
+from knowledge.store.aliases import alias_entity_ids
+from knowledge.store.entities import (
+    candidates,
+    entity_ids_by_key,
+    entity_ids_matching,
+    get_entity,
+    text_matches,
+)
+from knowledge.tuning import tuning
 
 
 @dataclass
@@ -64,62 +70,34 @@ def _score(query: str, name: str, aliases: list[str]) -> float:
 
 
 def _candidates(store: Store, query: str) -> list[Candidate]:
-    db = store.db
-    ids: set[str] = set()
+    ids: set[str] = set(alias_entity_ids(store, name_key(query)))
     key = name_key(query)
-    for row in db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]):
-        ids.add(row[0])
     # the exact name, for names too short for the full-text terms below ("US", "UN")
-    ids.update(r[0] for r in db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 40", [key]))
+    ids.update(entity_ids_by_key(store, key, 40))
     # Every typed word first (a full name narrows to a few entities), then any word (a typo in one of them).
     plain, phonetic = _fts_terms(key.split()), _fts_terms(phonetic_key(query).split())
     for match in (" AND ".join(plain), " AND ".join(phonetic), " OR ".join(plain + phonetic)):
         if not match:
             continue
-        rows = db.execute(
-            "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? "
-            "ORDER BY bm25(entities_fts) LIMIT 40",
-            [match],
-        ).fetchall()
-        ids.update(r[0] for r in rows)
+        ids.update(entity_ids_matching(store, match, 40))
         if len(ids) >= 5:
             break
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    # One query for every candidate: name, aliases and a capped mention count (only "how prominent").
-    rows = db.execute(
-        f"SELECT e.id, e.name, e.type, e.descriptions, "
-        f"(SELECT group_concat(alias, char(31)) FROM aliases a WHERE a.entity_id = e.id), "
-        f"(SELECT COUNT(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT 1000)) "
-        f"FROM entities e WHERE e.id IN ({marks})",
-        sorted(ids),
-    ).fetchall()
     out = []
-    for eid, name, type_, descriptions, aliases, mentions in rows:
-        score = _score(query, name, (aliases or "").split(chr(31)) if aliases else [])
-        out.append(Candidate(eid, name, type_, score, mentions, json.loads(descriptions or "[]")))
+    for row in candidates(store, ids):
+        score = _score(query, row.name, row.aliases)
+        out.append(
+            Candidate(row.entity_id, row.name, row.type, score, row.mentions, json.loads(row.descriptions or "[]"))
+        )
     return sorted(out, key=lambda c: (-c.score, -c.mentions, c.name))
-
-
-def _has_text(store: Store, query: str) -> bool:
-    phrase = '"' + query.replace('"', " ") + '"'
-    for table in ("claims_fts", "documents_fts"):
-        try:
-            if store.db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [phrase]).fetchone():
-                return True
-        except Exception:
-            return False
-    return False
 
 
 def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_id: str | None = None) -> Resolution:
     if team_id and not entity_id:
-        from knowledge.aliases import team_alias_entity
+        from knowledge.workspace.aliases import team_alias_entity
 
         entity_id = team_alias_entity(store, team_id, query)
     if entity_id:
-        row = store.db["entities"].get(entity_id) if store.db["entities"].count_where("id = ?", [entity_id]) else None
+        row = get_entity(store, entity_id)
         if row:
             return Resolution(
                 "entity",
@@ -127,17 +105,17 @@ def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_i
                 Candidate(entity_id, row["name"], row["type"], 100, 0, json.loads(row["descriptions"] or "[]")),
             )
     cands = [c for c in _candidates(store, query) if c.mentions > 0]
-    strong = [c for c in cands if c.score >= MIN_SCORE]
+    strong = [c for c in cands if c.score >= tuning().topic_min_score]
     if strong:
         top = strong[0]
         # An exact full-name match is only challenged by another exact or surname match ("kellogg": the person
         # Keith Kellogg and the company Kellogg); a fuzzy top match by anything about as close.
-        floor = 97 if top.score >= 100 else top.score - CLOSE
+        floor = 97 if top.score >= 100 else top.score - tuning().topic_close
         rivals = [c for c in strong[1:] if c.score > floor - 0.001 and c.entity_id != top.entity_id]
         if rivals:
             return Resolution("ambiguous", query, choices=[top, *rivals][:8])
         return Resolution("entity", query, entity=top)
-    if _has_text(store, query):
+    if text_matches(store, query):
         return Resolution("text", query)
     # Suggestions may be looser than matches: word order and partial overlaps count (WRatio).
     near = sorted(cands, key=lambda c: -max(c.score, fuzz.WRatio(name_key(query), name_key(c.name))))

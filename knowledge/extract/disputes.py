@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.cues import DENY, NO_COMMENT
+from knowledge.tuning import tuning
 
-THRESHOLD = 0.7
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
 
 
@@ -52,16 +52,16 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
     for i, denial in enumerate(claims):
         if denial.stance != DENY:
             continue
-        best, best_score = None, THRESHOLD
+        best, best_score = None, tuning().dispute_threshold
         for j, claim in enumerate(claims):
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
                 continue
             score = dispute_score(
                 _key(denial.speaker_entity),
-                {_key(a) for a in denial.about},
+                {str(a) for a in denial.about},
                 text[slice(*denial.content)],
                 _key(claim.speaker_entity),
-                {_key(a) for a in claim.about},
+                {str(a) for a in claim.about},
                 text[slice(*claim.content)],
             )
             if score > best_score:

@@ -9,27 +9,27 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.disputes import DENY, NOT_DISPUTABLE, THRESHOLD, dispute_score
+from knowledge.extract.cues import DENY
+from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score
+from knowledge.extract.resolve import Resolver
 from knowledge.models import Document
-from knowledge.resolve import Resolver
 from knowledge.store import Store
+from knowledge.store.claims import (
+    claims_of_document,
+    denials_by,
+    disputable_claims_about,
+    insert_claim,
+    insert_disputes,
+    set_parent,
+)
+from knowledge.store.entities import insert_mentions
+from knowledge.store.events import insert_event
+from knowledge.store.facts import clear_facts
+from knowledge.tuning import tuning
 
 
 def clear_analysis(store: Store, document_id: str) -> None:
-    db = store.db
-    claim_ids = "SELECT id FROM claims WHERE document_id = ?"
-    db.execute(
-        f"DELETE FROM disputes WHERE claim_id IN ({claim_ids}) OR other_claim_id IN ({claim_ids})",
-        [document_id, document_id],
-    )
-    db.execute(f"DELETE FROM claim_about WHERE claim_id IN ({claim_ids})", [document_id])
-    db.execute("UPDATE claims SET parent_id = NULL WHERE document_id = ?", [document_id])
-    db.execute("DELETE FROM claims WHERE document_id = ?", [document_id])
-    db.execute(
-        "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", [document_id]
-    )
-    db.execute("DELETE FROM events WHERE document_id = ?", [document_id])
-    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+    clear_facts(store, document_id)
 
 
 def _check(text: str, start: int, end: int) -> str:
@@ -39,7 +39,6 @@ def _check(text: str, start: int, end: int) -> str:
 
 
 def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
-    db = store.db
     clear_analysis(store, doc.id)
     resolver = Resolver(store)
     ids: list[str] = []
@@ -48,14 +47,18 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
         resolver.record(eid, ent)
         ids.append(eid)
     published = doc.published_at.date().isoformat() if doc.published_at else None
-    db["mentions"].insert_all(
-        {"entity_id": ids[i], "document_id": doc.id, "start": s, "end": e, "text": _check(doc.text, s, e)}
-        for i, ent in enumerate(analysis.entities)
-        for s, e in ent.mentions
+    insert_mentions(
+        store,
+        (
+            {"entity_id": ids[i], "document_id": doc.id, "start": s, "end": e, "text": _check(doc.text, s, e)}
+            for i, ent in enumerate(analysis.entities)
+            for s, e in ent.mentions
+        ),
     )
     for n, ev in enumerate(analysis.events):
         event_id = f"{doc.id}:e{n}"
-        db["events"].insert(
+        insert_event(
+            store,
             {
                 "id": event_id,
                 "document_id": doc.id,
@@ -72,18 +75,13 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
                 "end": ev.span[1],
                 "quote": _check(doc.text, *ev.span),
                 "sort_date": _iso(ev.date_start) or published,
-            }
-        )
-        db["event_actors"].insert_all(
-            (
-                {"event_id": event_id, "entity_id": ids[a], "sort_date": _iso(ev.date_start) or published}
-                for a in dict.fromkeys(ev.actors)
-            ),
-            ignore=True,
+            },
+            [ids[a] for a in ev.actors],
         )
     claim_ids = [f"{doc.id}:c{n}" for n in range(len(analysis.claims))]
     for n, cl in enumerate(analysis.claims):
-        db["claims"].insert(
+        insert_claim(
+            store,
             {
                 "id": claim_ids[n],
                 "document_id": doc.id,
@@ -103,21 +101,18 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
                 "context_end": cl.context[1],
                 "sort_date": published,
                 "fragments": _fragments(doc.text, cl.content, cl.fragments),
-            }
-        )
-        db["claim_about"].insert_all(
-            ({"claim_id": claim_ids[n], "entity_id": ids[a], "sort_date": published} for a in dict.fromkeys(cl.about)),
-            ignore=True,
+            },
+            [ids[a] for a in cl.about],
         )
     for n, cl in enumerate(analysis.claims):
         if cl.parent is not None and cl.parent > n:
-            db["claims"].update(claim_ids[n], {"parent_id": claim_ids[cl.parent]})
-    db["disputes"].insert_all(
+            set_parent(store, claim_ids[n], claim_ids[cl.parent])
+    insert_disputes(
+        store,
         (
             {"claim_id": claim_ids[d.claim], "other_claim_id": claim_ids[d.other], "kind": d.kind, "score": d.score}
             for d in analysis.disputes
         ),
-        ignore=True,
     )
     link_across_documents(store, doc.id)
 
@@ -137,17 +132,6 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _claim_rows(store: Store, where: str, params: list) -> list[dict]:
-    return list(
-        store.db.query(
-            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.quote, "
-            "(SELECT group_concat(entity_id, '|') FROM claim_about a WHERE a.claim_id = c.id) AS about "
-            f"FROM claims c WHERE {where}",
-            params,
-        )
-    )
-
-
 def _about(row: dict) -> set[str]:
     return set((row["about"] or "").split("|")) - {""}
 
@@ -155,33 +139,23 @@ def _about(row: dict) -> set[str]:
 def link_across_documents(store: Store, document_id: str) -> int:
     """Link this document's denials to claims elsewhere, and its claims to denials elsewhere."""
     linked = 0
-    mine = _claim_rows(store, "c.document_id = ?", [document_id])
+    mine = claims_of_document(store, document_id)
     for row in mine:
         if row["stance"] == DENY and row["speaker_entity_id"]:
-            others = _claim_rows(
-                store,
-                f"c.document_id != ? AND c.stance NOT IN ({','.join('?' * len(NOT_DISPUTABLE))}) AND c.id IN "
-                "(SELECT claim_id FROM claim_about WHERE entity_id = ?) LIMIT 200",
-                [document_id, *NOT_DISPUTABLE, row["speaker_entity_id"]],
-            )
+            others = disputable_claims_about(store, row["speaker_entity_id"], document_id, list(NOT_DISPUTABLE))
             linked += _link_best(store, row, others)
         elif row["stance"] not in NOT_DISPUTABLE:
             deniers = list(_about(row))
             if not deniers:
                 continue
-            marks = ",".join("?" * len(deniers))
-            others = _claim_rows(
-                store,
-                f"c.document_id != ? AND c.stance = 'deny' AND c.speaker_entity_id IN ({marks}) LIMIT 200",
-                [document_id, *deniers],
-            )
+            others = denials_by(store, deniers, document_id)
             for other in others:
                 linked += _link_best(store, other, [row])
     return linked
 
 
 def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
-    best, best_score = None, THRESHOLD
+    best, best_score = None, tuning().dispute_threshold
     for claim in claims:
         score = dispute_score(
             denial["speaker_entity_id"],
@@ -196,9 +170,8 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
             best, best_score = claim, score
     if best is None:
         return 0
-    store.db["disputes"].insert(
-        {"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)},
-        pk=("claim_id", "other_claim_id"),
-        ignore=True,
+    insert_disputes(
+        store,
+        [{"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)}],
     )
     return 1

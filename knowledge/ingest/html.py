@@ -70,7 +70,7 @@ def from_html(
         )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
         raise IngestError(f"{label}: could not parse the HTML ({exc.__class__.__name__})", source) from None
-    data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = strip_boilerplate(data.get("text") or "")
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{label}: no article text found", source)

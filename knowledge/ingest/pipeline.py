@@ -6,6 +6,7 @@ in a single transaction. A bad input becomes a `Skipped` entry with its one-line
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,10 +142,10 @@ def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
         found = iter_paths([given])
         if not found:
             reason = f"{given}: no article files in this folder ({', '.join(sorted(ARTICLE_SUFFIXES))})"
-            yield str(given), (lambda r=reason, g=given: _raise(IngestError(r, str(g))))
+            yield str(given), functools.partial(_raise, IngestError(reason, str(given)))
         for path in found:
-            yield str(path), (lambda p=path: read_file(p))
+            yield str(path), functools.partial(read_file, path)
 
 
-def _raise(exc: Exception):
+def _raise(exc: Exception) -> DocumentInput:
     raise exc

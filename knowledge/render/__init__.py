@@ -1,18 +1,18 @@
-"""Renderers: one briefing model, many views (Slack Block Kit, terminal, markdown, JSON).
+"""Renderers that know no chat service: one briefing model as terminal text, markdown or JSON.
 
-`render` is the single entry point for the CLI and tests; the Slack app calls `blocks` directly because it needs
-the message list, not a string.
+`render` is the single entry point for the CLI and tests. Slack's Block Kit view of the same model lives in
+`bot.slack` (`bot.slack.render` adds the "blocks" format on top of these).
 """
 
 from __future__ import annotations
 
-import json
+from knowledge.brief.model import BriefResult
 
-FORMATS = ("text", "markdown", "json", "blocks")
+FORMATS = ("text", "markdown", "json")
 
 
-def render(result, fmt: str = "text") -> str:
-    """`result` (Briefing | Ambiguous | Unknown) as a string in `fmt`; blocks → JSON list of Slack messages."""
+def render(result: BriefResult, fmt: str = "text") -> str:
+    """`result` (Briefing | Ambiguous | Unknown) as a string in `fmt`."""
     if fmt == "json":
         from knowledge.render.jsonview import render_json
 
@@ -21,16 +21,6 @@ def render(result, fmt: str = "text") -> str:
         from knowledge.render.markdown import render_markdown
 
         return render_markdown(result)
-    if fmt == "blocks":
-        from knowledge.render import blocks
-
-        if result.kind == "ambiguous":
-            messages = [blocks.ambiguous_message(result)]
-        elif result.kind == "unknown":
-            messages = [blocks.unknown_message(result)]
-        else:
-            messages = blocks.briefing_messages(result)
-        return json.dumps(messages, ensure_ascii=False, indent=2) + "\n"
     if fmt == "text":
         from knowledge.render.text import render_text
 

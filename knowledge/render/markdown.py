@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
-from knowledge.render.mrkdwn import safe_url
+from knowledge.render.urls import safe_url
 
 _ENTITY = re.compile(r"&(#?\w+;)")
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")

@@ -9,10 +9,11 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.digests import run_digests
-from knowledge import digests as ledger
+from knowledge.ingest.service import ingest
 from knowledge.models import DocumentInput
-from knowledge.service import ThreadStores, ingest
-from knowledge.subscriptions import list_subscriptions, subscribe
+from knowledge.store.threads import ThreadStores
+from knowledge.workspace import digests as ledger
+from knowledge.workspace.subscriptions import list_subscriptions, subscribe
 
 CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -95,7 +96,7 @@ def test_a_crash_between_pending_and_sent_leads_to_exactly_one_message(stores, c
     now = utc(2025, 1, 15, 8, 1)
     [job] = ledger.claim_due(store, now)
     # The crashed process got as far as posting, but never recorded "sent".
-    from knowledge.render.digest import digest_messages
+    from bot.slack.digest import digest_messages
 
     top, _ = digest_messages(ledger.compose_digest(store, job), "lindqvist", False, job.local_date)
     client.chat_postMessage(

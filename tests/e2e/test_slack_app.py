@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+from knowledge.ingest.service import ingest
 from knowledge.models import DocumentInput
-from knowledge.service import ingest
 from knowledge.store import Store
 from tests.e2e.slackreq import block_action, event, signed_headers, slash_command
 

@@ -170,9 +170,9 @@ def test_the_same_store_gives_the_same_briefing_whatever_the_hash_seed(demo_db, 
 
 
 def test_feeds_poll_exits_1_when_a_feed_fails(run, tmp_path):
-    from knowledge.feedwatch import add_feed
     from knowledge.ingest.fetch import Fetcher
     from knowledge.store import Store
+    from knowledge.workspace.feedwatch import add_feed
 
     with Store.open(tmp_path / "cli.db") as store, Fetcher(allow_private=True) as lenient:
         add_feed(store, "T1", "http://127.0.0.1:9/rss", fetcher=lenient)  # stored before the add-time check

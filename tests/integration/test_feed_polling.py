@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from knowledge.feedwatch import POLL_EVERY, FeedError, add_feed, backoff, list_feeds, poll_due
 from knowledge.ingest.fetch import Fetcher
+from knowledge.workspace.feedwatch import POLL_EVERY, FeedError, add_feed, backoff, list_feeds, poll_due
 from tests.httpsite import SiteHandler, serve
 
 NOW = datetime(2025, 5, 5, 8, tzinfo=UTC)

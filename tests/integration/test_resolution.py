@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge.aliases import add_alias
 from knowledge.extract.analysis import Analysis, LocalEntity
 from knowledge.extract.writer import write_analysis
 from knowledge.models import DocumentInput
+from knowledge.workspace.aliases import add_alias
 
 
 def put(store, text: str, *entities: tuple[str, str]):
@@ -74,7 +74,7 @@ def test_re_extracting_a_document_replaces_its_facts_instead_of_adding_to_them(s
 def test_an_alias_with_a_name_too_long_to_be_one_is_refused_and_nothing_is_stored(store):
     import pytest
 
-    from knowledge.aliases import AliasError, add_alias, add_team_alias
+    from knowledge.workspace.aliases import AliasError, add_alias, add_team_alias
 
     before = store.stats()["aliases"]
     with pytest.raises(AliasError, match="at most 200 characters"):

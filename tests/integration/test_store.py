@@ -12,9 +12,9 @@ import pytest
 import sqlite_utils
 
 from knowledge.ingest.pipeline import ingest
-from knowledge.migrations import MIGRATIONS, current_version, migrate
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import Store, StoreError
+from knowledge.store.migrations import MIGRATIONS, current_version, migrate
 
 ARTICLE = (
     "The harbour authority of Lindenport announced on Monday that the old ferry terminal will close for repairs. "

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from knowledge import digests as ledger
 from knowledge.store import Store
-from knowledge.subscriptions import SubscriptionError, list_subscriptions, subscribe, unsubscribe
+from knowledge.workspace import digests as ledger
+from knowledge.workspace.subscriptions import SubscriptionError, list_subscriptions, subscribe, unsubscribe
 
 CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 

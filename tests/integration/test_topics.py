@@ -46,7 +46,7 @@ def test_a_free_text_subject_gets_a_briefing_from_matching_claims(demo_store):
 def test_an_unknown_topic_says_nothing_is_known_and_how_to_add_sources(demo_store):
     result = compose(demo_store, parse_query("zzzz"))
     assert result.kind == "unknown" and result.documents_in_store == 14
-    from knowledge.render import render
+    from bot.slack.render import render
 
     text, blocks = render(result, "text"), render(result, "blocks")
     assert text.count("Add sources with") == 1 and "/brief add" not in text  # the CLI's own way, said once
@@ -66,7 +66,7 @@ def test_a_misspelt_outlet_filter_says_no_outlet_matches_and_lists_the_stored_on
 
 
 def test_a_split_quote_is_shown_as_the_speakers_words_and_cited_as_the_whole_passage(store):
-    from knowledge.service import ingest
+    from knowledge.ingest.service import ingest
 
     text = (
         "Port chief Erik Ostrow spoke after the vote.\n\n“The audit will clear us,” Ostrow told the Courier. "

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.slack.blocks import ambiguous_message, briefing_messages, sources_messages, unknown_message
+from bot.slack.limits import validate_message
+from bot.slack.mrkdwn import escape, link
+from bot.slack.render import render
 from knowledge.brief.model import Ambiguous, Choice, Unknown
-from knowledge.render import render
-from knowledge.render.blocks import ambiguous_message, briefing_messages, sources_messages, unknown_message
-from knowledge.render.limits import validate_message
-from knowledge.render.mrkdwn import escape, link
 from tests.unit.briefings import briefing
 
 HOSTILE = ["<!channel>", "<!here>", "<@U024BE7LH>", "<https://evil.example|click>"]

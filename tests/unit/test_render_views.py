@@ -11,7 +11,7 @@ from io import StringIO
 import pytest
 from rich.console import Console
 
-from knowledge.render import render
+from bot.slack.render import render
 from knowledge.render.jsonview import render_json
 from knowledge.render.markdown import render_markdown
 from knowledge.render.text import print_result, render_text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.replies import MAX_RESPONSES, deliver_via_respond
-from bot.router import Reply
+from bot.slack.messages import Reply
 
 
 def test_a_reply_longer_than_five_posts_keeps_four_and_says_how_many_parts_were_left_out():

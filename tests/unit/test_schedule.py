@@ -2,8 +2,8 @@
 
 from datetime import UTC, date, datetime
 
-from knowledge.schedule import latest_occurrence, next_occurrence, occurrence_on
-from knowledge.subscriptions import Subscription
+from knowledge.workspace.schedule import latest_occurrence, next_occurrence, occurrence_on
+from knowledge.workspace.subscriptions import Subscription
 
 
 def sub(at="08:00", tz="Europe/Berlin", created="2024-01-01T00:00:00+00:00"):

@@ -1,3 +1,5 @@
+"""Block Kit actions: the buttons under a briefing (sources, follow, share, choose between namesakes)."""
+
 from slack_bolt import App
 
 from bot.listeners.actions import briefing_buttons

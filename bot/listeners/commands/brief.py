@@ -37,7 +37,7 @@ def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext
         reply = route(store, text, command["team_id"], command["user_id"], command["channel_id"], deps, tz)
         deliver_via_respond(respond, reply)
         if reply.topic:
-            from knowledge.activity import log_briefing
+            from knowledge.workspace.activity import log_briefing
 
             log_briefing(store, command["team_id"], command["user_id"], command["channel_id"], text, reply.topic)
 

@@ -6,7 +6,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.replies import safe_work
-from bot.views import home_view
+from bot.slack.views import home_view
 
 
 def register(app: App) -> None:
@@ -20,8 +20,8 @@ def handle_home_opened(event: dict, context: BoltContext, client: WebClient) -> 
     team, user = context.team_id or "", event["user"]
 
     def work() -> None:
-        from knowledge.activity import recent_briefings
-        from knowledge.subscriptions import list_subscriptions
+        from knowledge.workspace.activity import recent_briefings
+        from knowledge.workspace.subscriptions import list_subscriptions
 
         store = deps.stores.get()
         view = home_view(list_subscriptions(store, team), recent_briefings(store, team), store.document_count())

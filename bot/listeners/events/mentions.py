@@ -29,7 +29,7 @@ def _answer(event: dict, context: BoltContext, client: WebClient) -> None:
         reply = route(store, text, team, event.get("user") or "", channel, deps)
         deliver_in_thread(client, channel, thread_ts, reply)
         if reply.topic:
-            from knowledge.activity import log_briefing
+            from knowledge.workspace.activity import log_briefing
 
             log_briefing(store, team, event.get("user") or "", channel, text, reply.topic)
 

@@ -20,9 +20,19 @@ from knowledge.brief.compose import compose
 from knowledge.brief.model import Briefing
 from knowledge.brief.query import Query
 from knowledge.models import iso_utc
-from knowledge.schedule import latest_occurrence
 from knowledge.store import Store
-from knowledge.subscriptions import Subscription, list_subscriptions
+from knowledge.store.digests import (
+    digest_exists,
+    expired_pending,
+    insert_pending,
+    previous_until,
+    renew_lease,
+    update_digest,
+)
+from knowledge.store.digests import digest_rows as digest_rows
+from knowledge.store.subscriptions import get_subscription
+from knowledge.workspace.schedule import Occurrence, latest_occurrence
+from knowledge.workspace.subscriptions import Subscription, list_subscriptions
 
 LEASE = timedelta(minutes=2)
 FIRST_WINDOW = timedelta(hours=24)
@@ -49,15 +59,11 @@ def _marker(team: str, channel: str, topic: str, local_date: str) -> str:
 
 
 def _previous_until(store: Store, sub: Subscription) -> datetime | None:
-    row = store.db.execute(
-        "SELECT until FROM digests WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?) "
-        "AND status IN ('sent', 'empty') ORDER BY local_date DESC LIMIT 1",
-        [sub.team_id, sub.channel_id, sub.topic],
-    ).fetchone()
-    return datetime.fromisoformat(row[0]) if row and row[0] else None
+    until = previous_until(store, sub.team_id, sub.channel_id, sub.topic)
+    return datetime.fromisoformat(until) if until else None
 
 
-def plan_due(store: Store, now: datetime) -> list[tuple[Subscription, object]]:
+def plan_due(store: Store, now: datetime) -> list[tuple[Subscription, Occurrence]]:
     """Subscriptions whose latest occurrence has no ledger row yet (what a run would send)."""
     out = []
     for sub in list_subscriptions(store):
@@ -66,11 +72,7 @@ def plan_due(store: Store, now: datetime) -> list[tuple[Subscription, object]]:
         occ = latest_occurrence(sub, now)
         if occ is None:
             continue
-        exists = store.db.execute(
-            "SELECT 1 FROM digests WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?) AND local_date = ?",
-            [sub.team_id, sub.channel_id, sub.topic, occ.local_date.isoformat()],
-        ).fetchone()
-        if not exists:
+        if not digest_exists(store, sub.team_id, sub.channel_id, sub.topic, occ.local_date.isoformat()):
             out.append((sub, occ))
     return out
 
@@ -82,28 +84,24 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
         since = _previous_until(store, sub) or now - FIRST_WINDOW
         marker = _marker(sub.team_id, sub.channel_id, sub.topic, local_date)
         with store.transaction():
-            cur = store.db.execute(
-                "INSERT OR IGNORE INTO digests (subscription_id, team_id, channel_id, topic, local_date, status, "
-                "scheduled_at, created_at, late, marker, since, until, attempts, next_attempt_at) "
-                "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, 0, ?)",
-                [
-                    sub.id,
-                    sub.team_id,
-                    sub.channel_id,
-                    sub.topic,
-                    local_date,
-                    iso_utc(occ.scheduled_at),
-                    iso_utc(now),
-                    int(occ.late),
-                    marker,
-                    iso_utc(since),
-                    iso_utc(now),
-                    iso_utc(now + LEASE),
-                ],
+            digest_id = insert_pending(
+                store,
+                {
+                    "subscription_id": sub.id,
+                    "team_id": sub.team_id,
+                    "channel_id": sub.channel_id,
+                    "topic": sub.topic,
+                    "local_date": local_date,
+                    "scheduled_at": iso_utc(occ.scheduled_at),
+                    "created_at": iso_utc(now),
+                    "late": int(occ.late),
+                    "marker": marker,
+                    "since": iso_utc(since),
+                    "until": iso_utc(now),
+                    "next_attempt_at": iso_utc(now + LEASE),
+                },
             )
-            inserted = cur.rowcount == 1
-            digest_id = cur.lastrowid
-        if inserted:
+        if digest_id is not None:
             jobs.append(DigestJob(digest_id, sub, local_date, since, now, occ.late, marker, now))
     return jobs + reclaim_pending(store, now)
 
@@ -111,23 +109,10 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
 def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
     """Pending rows whose lease ran out: crashed senders, or rate-limited channels whose wait is over."""
     jobs = []
-    rows = list(
-        store.db.query(
-            "SELECT * FROM digests WHERE status = 'pending' AND next_attempt_at <= ? AND subscription_id IS NOT NULL",
-            [iso_utc(now)],
-        )
-    )
-    for row in rows:
-        with store.transaction():
-            cur = store.db.execute(
-                "UPDATE digests SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending' "
-                "AND next_attempt_at = ?",
-                [iso_utc(now + LEASE), row["id"], row["next_attempt_at"]],
-            )
-        if cur.rowcount != 1:
+    for row in expired_pending(store, iso_utc(now)):
+        if not renew_lease(store, row["id"], row["next_attempt_at"], iso_utc(now + LEASE)):
             continue  # another process re-claimed it first
-        sub_row = store.db["subscriptions"].get(row["subscription_id"])
-        sub = Subscription.from_row(sub_row)
+        sub = get_subscription(store, row["subscription_id"])
         if sub.status != "active":
             mark(store, row["id"], "skipped", error="subscription paused")
             continue
@@ -184,20 +169,9 @@ def mark(
         fields["items"] = items
     if status in ("sent", "empty"):
         fields["sent_at"] = iso_utc(now or datetime.now(UTC))
-    with store.transaction():
-        store.db["digests"].update(digest_id, fields)
-        if status == "sent":
-            row = store.db["digests"].get(digest_id)
-            if row["subscription_id"]:
-                store.db["subscriptions"].update(row["subscription_id"], {"last_sent_at": fields["sent_at"]})
+    update_digest(store, digest_id, fields)
 
 
 def defer(store: Store, digest_id: int, until: datetime, error: str) -> None:
     """Keep the digest pending and try again after `until` (rate limits, transient errors)."""
-    with store.transaction():
-        store.db["digests"].update(digest_id, {"next_attempt_at": iso_utc(until), "error": error[:500]})
-
-
-def digest_rows(store: Store, team_id: str | None = None) -> list[dict]:
-    where, params = ("WHERE team_id = ?", [team_id]) if team_id else ("", [])
-    return list(store.db.query(f"SELECT * FROM digests {where} ORDER BY id", params))
+    update_digest(store, digest_id, {"next_attempt_at": iso_utc(until), "error": error[:500]})

@@ -20,8 +20,8 @@ def migration(fn: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_u
 
 @migration
 def m001_documents(db: sqlite_utils.Database) -> None:
-    db["sources"].create({"id": str, "name": str, "domain": str}, pk="id")
-    db["documents"].create(
+    db.table("sources").create({"id": str, "name": str, "domain": str}, pk="id")
+    db.table("documents").create(
         {
             "id": str,
             "url": str,
@@ -38,38 +38,38 @@ def m001_documents(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("source_id", "sources", "id"), ("duplicate_of", "documents", "id")],
     )
-    db["documents"].create_index(["url"], unique=False)
-    db["documents"].create_index(["published_at"])
-    db["documents"].create_index(["duplicate_of"])
+    db.table("documents").create_index(["url"], unique=False)
+    db.table("documents").create_index(["published_at"])
+    db.table("documents").create_index(["duplicate_of"])
     # MinHash band keys: two documents sharing a band are near-duplicate candidates, found by index, not by scan.
-    db["document_bands"].create(
+    db.table("document_bands").create(
         {"band": str, "document_id": str}, pk=("band", "document_id"), foreign_keys=[("document_id", "documents", "id")]
     )
-    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
 @migration
 def m002_knowledge(db: sqlite_utils.Database) -> None:
-    db["entities"].create(
+    db.table("entities").create(
         {"id": str, "name": str, "name_key": str, "type": str, "descriptions": str, "search_text": str}, pk="id"
     )
-    db["entities"].create_index(["name_key"])
+    db.table("entities").create_index(["name_key"])
     # Aliases map a normalized variant to a canonical name (and its entity once one exists), so shipped and
     # user-added variants work before any article names the entity; user-added ones survive re-extraction.
-    db["aliases"].create(
+    db.table("aliases").create(
         {"key": str, "alias": str, "target": str, "entity_id": str, "origin": str},
         pk="key",
         foreign_keys=[("entity_id", "entities", "id")],
     )
-    db["aliases"].create_index(["entity_id"])
-    db["mentions"].create(
+    db.table("aliases").create_index(["entity_id"])
+    db.table("mentions").create(
         {"id": int, "entity_id": str, "document_id": str, "start": int, "end": int, "text": str},
         pk="id",
         foreign_keys=[("entity_id", "entities", "id"), ("document_id", "documents", "id")],
     )
-    db["mentions"].create_index(["entity_id", "document_id"])
-    db["mentions"].create_index(["document_id"])
-    db["events"].create(
+    db.table("mentions").create_index(["entity_id", "document_id"])
+    db.table("mentions").create_index(["document_id"])
+    db.table("events").create(
         {
             "id": str,
             "document_id": str,
@@ -90,14 +90,14 @@ def m002_knowledge(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("place_id", "entities", "id")],
     )
-    db["events"].create_index(["document_id"])
-    db["event_actors"].create(
+    db.table("events").create_index(["document_id"])
+    db.table("event_actors").create(
         {"event_id": str, "entity_id": str},
         pk=("event_id", "entity_id"),
         foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
     )
-    db["event_actors"].create_index(["entity_id"])
-    db["claims"].create(
+    db.table("event_actors").create_index(["entity_id"])
+    db.table("claims").create(
         {
             "id": str,
             "document_id": str,
@@ -124,22 +124,22 @@ def m002_knowledge(db: sqlite_utils.Database) -> None:
             ("parent_id", "claims", "id"),
         ],
     )
-    db["claims"].create_index(["document_id"])
-    db["claims"].create_index(["speaker_entity_id", "sort_date"])
-    db["claim_about"].create(
+    db.table("claims").create_index(["document_id"])
+    db.table("claims").create_index(["speaker_entity_id", "sort_date"])
+    db.table("claim_about").create(
         {"claim_id": str, "entity_id": str},
         pk=("claim_id", "entity_id"),
         foreign_keys=[("claim_id", "claims", "id"), ("entity_id", "entities", "id")],
     )
-    db["claim_about"].create_index(["entity_id"])
-    db["disputes"].create(
+    db.table("claim_about").create_index(["entity_id"])
+    db.table("disputes").create(
         {"claim_id": str, "other_claim_id": str, "kind": str, "score": float},
         pk=("claim_id", "other_claim_id"),
         foreign_keys=[("claim_id", "claims", "id"), ("other_claim_id", "claims", "id")],
     )
-    db["disputes"].create_index(["other_claim_id"])
-    db["claims"].enable_fts(["quote", "speaker"], fts_version="FTS5", create_triggers=True)
-    db["entities"].enable_fts(["name", "search_text"], fts_version="FTS5", create_triggers=True)
+    db.table("disputes").create_index(["other_claim_id"])
+    db.table("claims").enable_fts(["quote", "speaker"], fts_version="FTS5", create_triggers=True)
+    db.table("entities").enable_fts(["name", "search_text"], fts_version="FTS5", create_triggers=True)
 
 
 @migration
@@ -151,7 +151,7 @@ def m003_shipped_aliases(db: sqlite_utils.Database) -> None:
     from knowledge.names import name_key
 
     rows = json.loads(resources.files("knowledge").joinpath("aliases.json").read_text(encoding="utf-8"))
-    db["aliases"].insert_all(
+    db.table("aliases").insert_all(
         (
             {
                 "key": name_key(r["alias"]),
@@ -170,19 +170,19 @@ def m003_shipped_aliases(db: sqlite_utils.Database) -> None:
 @migration
 def m004_activity(db: sqlite_utils.Database) -> None:
     """What chat front ends need to remember: recent briefings (App Home) and events already answered."""
-    db["briefing_log"].create(
+    db.table("briefing_log").create(
         {"id": int, "team_id": str, "user_id": str, "channel_id": str, "query": str, "topic": str, "at": str},
         pk="id",
     )
-    db["briefing_log"].create_index(["team_id", "at"])
+    db.table("briefing_log").create_index(["team_id", "at"])
     # Slack retries an event it thinks was not acknowledged; the first delivery wins, by event id.
-    db["handled_events"].create({"event_id": str, "team_id": str, "at": str}, pk="event_id")
+    db.table("handled_events").create({"event_id": str, "team_id": str, "at": str}, pk="event_id")
 
 
 @migration
 def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
     """Daily digests per (workspace, channel, topic) and the feeds polled for new articles."""
-    db["subscriptions"].create(
+    db.table("subscriptions").create(
         {
             "id": int,
             "team_id": str,
@@ -200,9 +200,9 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["subscriptions"].create_index(["team_id", "channel_id", "topic"], unique=True)
+    db.table("subscriptions").create_index(["team_id", "channel_id", "topic"], unique=True)
     # One row per digest occurrence, written before sending: the exactly-once ledger.
-    db["digests"].create(
+    db.table("digests").create(
         {
             "id": int,
             "subscription_id": int,
@@ -227,9 +227,9 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("subscription_id", "subscriptions", "id")],
     )
-    db["digests"].create_index(["team_id", "channel_id", "topic", "local_date"], unique=True)
-    db["digests"].create_index(["status"])
-    db["feeds"].create(
+    db.table("digests").create_index(["team_id", "channel_id", "topic", "local_date"], unique=True)
+    db.table("digests").create_index(["status"])
+    db.table("feeds").create(
         {
             "id": int,
             "team_id": str,
@@ -246,7 +246,7 @@ def m005_subscriptions_and_feeds(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["feeds"].create_index(["team_id", "url"], unique=True)
+    db.table("feeds").create_index(["team_id", "url"], unique=True)
 
 
 @migration
@@ -266,7 +266,7 @@ def m006_entity_timelines(db: sqlite_utils.Database) -> None:
 def m007_workspace_aliases(db: sqlite_utils.Database) -> None:
     """Aliases a Slack workspace adds for itself: they steer that workspace's topic lookups only, and never
     merge entities for everyone else."""
-    db["team_aliases"].create(
+    db.table("team_aliases").create(
         {"team_id": str, "key": str, "alias": str, "target": str, "entity_id": str, "created_by": str},
         pk=("team_id", "key"),
     )
@@ -286,18 +286,18 @@ def m008_initialism_keys(db: sqlite_utils.Database) -> None:
     ):
         rows = list(db.query(f"SELECT * FROM {table} ORDER BY {first}"))
         db.execute(f"DELETE FROM {table}")
-        db[table].insert_all(({**r, "key": name_key(r["alias"])} for r in rows), pk=pk, ignore=True)
+        db.table(table).insert_all(({**r, "key": name_key(r["alias"])} for r in rows), pk=pk, ignore=True)
 
 
 @migration
 def m009_claim_fragments(db: sqlite_utils.Database) -> None:
     """A quote split around its cue keeps its pieces, so a briefing can show the speaker's words without the
     "X said" between them (the citation still covers the whole passage). Old claims get theirs on re-extraction."""
-    db["claims"].add_column("fragments", str)
+    db.table("claims").add_column("fragments", str)
 
 
 def current_version(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: sqlite_utils.Database) -> int:

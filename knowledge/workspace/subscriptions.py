@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -17,6 +16,27 @@ from rapidfuzz import process
 from knowledge.brief.topic import resolve_topic
 from knowledge.models import iso_utc
 from knowledge.store import Store
+from knowledge.store.subscriptions import (
+    Subscription,
+    delete_subscription,
+    find_subscription,
+    insert_subscription,
+    list_subscriptions,
+    update_subscription,
+)
+
+__all__ = [
+    "DEFAULT_TIME",
+    "Subscription",
+    "SubscriptionError",
+    "check_request",
+    "list_subscriptions",
+    "parse_time",
+    "parse_zone",
+    "pause",
+    "subscribe",
+    "unsubscribe",
+]
 
 DEFAULT_TIME = "08:00"
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
@@ -24,29 +44,6 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
 
 class SubscriptionError(ValueError):
     pass
-
-
-@dataclass
-class Subscription:
-    id: int
-    team_id: str
-    channel_id: str
-    topic: str
-    entity_id: str | None
-    at_time: str
-    tz: str
-    created_by: str | None
-    status: str
-    paused_reason: str | None
-    post_empty: bool
-    last_sent_at: str | None = None
-    created_at: str | None = None
-
-    @classmethod
-    def from_row(cls, row: dict) -> Subscription:
-        data = {k: row.get(k) for k in cls.__dataclass_fields__}
-        data["post_empty"] = bool(row.get("post_empty"))
-        return cls(**data)
 
 
 def parse_time(value: str) -> str:
@@ -121,22 +118,27 @@ def subscribe(
     if resolution.kind == "ambiguous":
         names = ", ".join(c.name for c in resolution.choices)
         raise SubscriptionError(f"{topic!r} could mean {names}; subscribe to the full name")
-    if resolution.kind == "entity":
+    if resolution.kind == "entity" and resolution.entity:
         topic, entity_id = resolution.entity.name, resolution.entity.entity_id
     created = iso_utc(now or datetime.now(UTC))
     with store.transaction():
         existing = _find(store, team_id, channel_id, topic)
         if existing:
-            changes = {"status": "active", "paused_reason": None, "entity_id": entity_id or existing.entity_id}
+            changes: dict[str, object] = {
+                "status": "active",
+                "paused_reason": None,
+                "entity_id": entity_id or existing.entity_id,
+            }
             if at:
                 changes["at_time"] = at_time
             if tz:
                 changes["tz"] = zone
             if post_empty is not None:
                 changes["post_empty"] = int(post_empty)
-            store.db["subscriptions"].update(existing.id, changes)
-            return _find(store, team_id, channel_id, topic), False
-        store.db["subscriptions"].insert(
+            update_subscription(store, existing.id, changes)
+            return _stored(store, team_id, channel_id, topic), False
+        insert_subscription(
+            store,
             {
                 "team_id": team_id,
                 "channel_id": channel_id,
@@ -150,48 +152,35 @@ def subscribe(
                 "paused_reason": None,
                 "post_empty": int(bool(post_empty)),
                 "last_sent_at": None,
-            }
+            },
         )
-    return _find(store, team_id, channel_id, topic), True
+    return _stored(store, team_id, channel_id, topic), True
 
 
 def _find(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
-    rows = list(
-        store.db.query(
-            "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND lower(topic) = lower(?)",
-            [team_id, channel_id, topic],
-        )
-    )
-    return Subscription.from_row(rows[0]) if rows else None
+    return find_subscription(store, team_id, channel_id, topic)
+
+
+def _stored(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription:
+    """The subscription just written in this transaction."""
+    found = find_subscription(store, team_id, channel_id, topic)
+    assert found is not None, (team_id, channel_id, topic)
+    return found
 
 
 def unsubscribe(store: Store, team_id: str, channel_id: str, topic: str) -> Subscription | None:
     found = _find(store, team_id, channel_id, topic)
     if found is None:
         resolution = resolve_topic(store, topic, team_id=team_id)
-        if resolution.kind == "entity":
+        if resolution.kind == "entity" and resolution.entity:
             found = _find(store, team_id, channel_id, resolution.entity.name)
     if found is None:
         return None
     with store.transaction():
-        store.db.execute("UPDATE digests SET subscription_id = NULL WHERE subscription_id = ?", [found.id])
-        store.db["subscriptions"].delete(found.id)
+        delete_subscription(store, found.id)
     return found
-
-
-def list_subscriptions(store: Store, team_id: str | None = None, channel_id: str | None = None) -> list[Subscription]:
-    clauses, params = [], []
-    if team_id:
-        clauses.append("team_id = ?")
-        params.append(team_id)
-    if channel_id:
-        clauses.append("channel_id = ?")
-        params.append(channel_id)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = store.db.query(f"SELECT * FROM subscriptions {where} ORDER BY team_id, channel_id, topic", params)
-    return [Subscription.from_row(r) for r in rows]
 
 
 def pause(store: Store, subscription_id: int, reason: str) -> None:
     with store.transaction():
-        store.db["subscriptions"].update(subscription_id, {"status": "paused", "paused_reason": reason})
+        update_subscription(store, subscription_id, {"status": "paused", "paused_reason": reason})

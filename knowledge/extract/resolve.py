@@ -16,8 +16,9 @@ from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
 from knowledge.names import name_key, phonetic_key, surname
 from knowledge.store import Store
-
-FUZZY = 90
+from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of
+from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
+from knowledge.tuning import tuning
 
 
 def entity_id_for(name: str, type_: str) -> str:
@@ -26,29 +27,16 @@ def entity_id_for(name: str, type_: str) -> str:
 
 class Resolver:
     def __init__(self, store: Store):
-        self.db = store.db
-
-    def _alias(self, variant: str) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM aliases WHERE key = ?", [name_key(variant)]))
-        return rows[0] if rows else None
-
-    def _by_key(self, key: str, type_: str) -> str | None:
-        row = self.db.execute(
-            "SELECT id FROM entities WHERE name_key = ? AND type = ? LIMIT 1", [key, type_]
-        ).fetchone()
-        return row[0] if row else None
+        self.store = store
 
     def _fuzzy(self, name: str, type_: str) -> str | None:
         last = surname(name)
         if not last:
             return None
         target = phonetic_key(name)
-        rows = self.db.execute(
-            "SELECT e.id, e.name FROM entities_fts f JOIN entities e ON e.rowid = f.rowid "
-            "WHERE entities_fts MATCH ? AND e.type = ? LIMIT 50",
-            [_fts_term(phonetic_key(last)[:4]), type_],
-        ).fetchall()
-        best, best_score = None, FUZZY
+        rows = fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), type_, 50)
+        best: str | None = None
+        best_score: float = tuning().entity_fuzzy
         for eid, other in rows:
             score = fuzz.ratio(target, phonetic_key(other))
             if len(name.split()) == 1 and phonetic_key(surname(other)) == phonetic_key(last):
@@ -59,18 +47,19 @@ class Resolver:
 
     def resolve(self, ent: LocalEntity) -> str:
         for variant in [ent.name, *ent.variants]:
-            alias = self._alias(variant)
+            alias = alias_by_key(self.store, name_key(variant))
             if alias:
                 if alias["entity_id"]:
-                    return alias["entity_id"]
-                found = self._by_key(name_key(alias["target"]), ent.type)
+                    return str(alias["entity_id"])
+                found = entity_by_key(self.store, name_key(alias["target"]), ent.type)
                 return found or self._create(alias["target"], ent.type)
-        found = self._by_key(name_key(ent.name), ent.type) or self._fuzzy(ent.name, ent.type)
+        found = entity_by_key(self.store, name_key(ent.name), ent.type) or self._fuzzy(ent.name, ent.type)
         return found or self._create(ent.name, ent.type)
 
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
-        self.db["entities"].insert(
+        create_entity(
+            self.store,
             {
                 "id": eid,
                 "name": name,
@@ -79,16 +68,13 @@ class Resolver:
                 "descriptions": "[]",
                 "search_text": _search_text(name, []),
             },
-            pk="id",
-            ignore=True,
         )
-        # Any alias that points at this name by target now knows its entity.
-        self.db.execute("UPDATE aliases SET entity_id = ? WHERE entity_id IS NULL AND target = ?", [eid, name])
         return eid
 
     def record(self, eid: str, ent: LocalEntity) -> None:
         """Remember the variants and roles this document used for the entity."""
-        row = self.db["entities"].get(eid)
+        row = get_entity(self.store, eid)
+        assert row is not None, eid
         descriptions = json.loads(row["descriptions"] or "[]")
         for desc in ent.descriptions:
             if desc not in descriptions:
@@ -97,13 +83,13 @@ class Resolver:
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
         for variant in {ent.name, *ent.variants}:
-            self.db["aliases"].insert(
+            add_extracted(
+                self.store,
                 {"key": name_key(variant), "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-                pk="key",
-                ignore=True,
             )
-        variants = [r[0] for r in self.db.execute("SELECT alias FROM aliases WHERE entity_id = ?", [eid])]
-        self.db["entities"].update(
+        variants = aliases_of(self.store, eid)
+        update_entity(
+            self.store,
             eid,
             {
                 "name": name,

@@ -1,28 +1,24 @@
-"""The knowledge store: one SQLite file (WAL, foreign keys on), reached only through this module and its readers.
+"""Documents, their outlets (sources) and MinHash bands: storing an article once, finding it again, counting.
 
-A `Store` wraps one connection and must stay in the thread that opened it; threaded callers (the Slack app's
-workers) open one store per thread with `Store.open`. Every write of a document — the document, its mentions,
-events and claims — happens inside one transaction, so a crash leaves either all of it or none of it.
+`DocumentQueries` is mixed into `Store`, so `store.find_existing(...)`, `store.stats()` and the rest read as
+methods of the store every front end already holds; the functions below it take the store as first argument
+(typed as `DocumentQueries`, which `Store` is, so this module need not import `db`, which imports it).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from knowledge import dedup
-from knowledge.migrations import migrate
+from knowledge.ingest import dedup
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
+from knowledge.tuning import tuning
 
-
-class StoreError(Exception):
-    """A problem with the database file itself (unreadable, not SQLite, newer schema)."""
+Row = dict[str, Any]
 
 
 @dataclass
@@ -39,74 +35,23 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Store:
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None):
-        self.db = db
-        self.path = path
-
-    @classmethod
-    def open(cls, path: str | Path) -> Store:
-        path = Path(path)
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=30000")
-            db.execute("PRAGMA synchronous=NORMAL")
-            migrate(db)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a usable briefbot database ({exc})") from exc
-        return cls(db, path)
-
-    def close(self) -> None:
-        self.db.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
-
-        A deferred BEGIN that reads first and writes later fails at once with "database is locked" when another
-        connection wrote in between; taking the lock first makes concurrent writers wait (busy timeout) instead.
-        Nested use becomes a savepoint.
-        """
-        if self.db.conn.in_transaction:
-            with self.db.atomic():
-                yield
-            return
-        self.db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.db.conn.execute("COMMIT")
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # ---- documents -------------------------------------------------------------------------------------------
+class DocumentQueries:
+    db: sqlite_utils.Database
 
     def find_existing(self, inp: DocumentInput) -> str | None:
         """Same URL or same normalized text means the same article: re-ingesting it must change nothing."""
         doc_id = content_hash(inp.text)
-        if self.db["documents"].count_where("id = ?", [doc_id]):
+        if self.db.table("documents").count_where("id = ?", [doc_id]):
             return doc_id
         if inp.url:
             row = self.db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [inp.url]).fetchone()
             if row:
-                return row[0]
+                return str(row[0])
         return None
 
     def find_near_duplicate(self, text: str) -> tuple[str | None, float, list[str]]:
-        """Return (original id, similarity, band keys) for the best earlier document above the threshold."""
+        """Return (original id, similarity, band keys) for the best earlier document at or above the near-duplicate
+        threshold (on the overlap of the smaller text, so an added editor's note does not hide a copy)."""
         shingle_set = dedup.shingles(text)
         keys = dedup.band_keys(dedup.signature(shingle_set))
         marks = ",".join("?" * len(keys))
@@ -124,7 +69,7 @@ class Store:
             score = dedup.similarity(shingle_set, dedup.shingles(other))
             if score > best_score:
                 best, best_score = cand, score
-        if best and best_score >= dedup.THRESHOLD:
+        if best and best_score >= tuning().near_duplicate:
             return best, best_score, keys
         return None, best_score, keys
 
@@ -145,12 +90,12 @@ class Store:
             **({"retrieved_at": inp.retrieved_at} if inp.retrieved_at else {}),
         )
         if source:
-            self.db["sources"].upsert(source.model_dump(), pk="id")
+            self.db.table("sources").upsert(source.model_dump(), pk="id")
         row = doc.model_dump()
         row["published_at"] = _iso(doc.published_at)
         row["retrieved_at"] = iso_utc(doc.retrieved_at)
-        self.db["documents"].insert(row, pk="id")
-        self.db["document_bands"].insert_all(
+        self.db.table("documents").insert(row, pk="id")
+        self.db.table("document_bands").insert_all(
             ({"band": k, "document_id": doc.id} for k in band_keys), pk=("band", "document_id"), ignore=True
         )
         return doc
@@ -175,17 +120,15 @@ class Store:
             yield document_from_row(row)
 
     def document_count(self) -> int:
-        return self.db["documents"].count
-
-    # ---- overview ----------------------------------------------------------------------------------------------
+        return int(self.db.table("documents").count)
 
     def stats(self) -> dict[str, int]:
         tables = ["documents", "sources", "entities", "aliases", "mentions", "events", "claims", "disputes"]
-        out = {t: self.db[t].count for t in tables}
-        out["duplicates"] = self.db["documents"].count_where("duplicate_of IS NOT NULL")
+        out = {t: int(self.db.table(t).count) for t in tables}
+        out["duplicates"] = int(self.db.table("documents").count_where("duplicate_of IS NOT NULL"))
         return out
 
-    def sources(self) -> list[dict]:
+    def sources(self) -> list[Row]:
         return list(
             self.db.query(
                 "SELECT s.id, s.name, s.domain, COUNT(d.id) AS documents, "
@@ -196,6 +139,59 @@ class Store:
         )
 
 
-def document_from_row(row: dict) -> Document:
+def document_from_row(row: Row) -> Document:
     # Columns a row lacks (NULL) fall back to the model's defaults.
     return Document.model_validate({k: v for k, v in row.items() if v is not None})
+
+
+def url_known(store: DocumentQueries, url: str) -> bool:
+    """Whether a document with this URL is stored (feed polling skips entries it already has)."""
+    return store.db.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [url]).fetchone() is not None
+
+
+def copies_of(store: DocumentQueries, document_ids: list[str]) -> dict[str, list[str]]:
+    """Outlets that republished each document (syndicated copies), to show but not count as independent."""
+    if not document_ids:
+        return {}
+    marks = ",".join("?" * len(document_ids))
+    out: dict[str, list[str]] = {}
+    for row in store.db.query(
+        f"SELECT d.duplicate_of, COALESCE(s.name, d.source_id) AS outlet FROM documents d "
+        f"LEFT JOIN sources s ON s.id = d.source_id WHERE d.duplicate_of IS NOT NULL AND d.duplicate_of IN ({marks})",
+        document_ids,
+    ):
+        out.setdefault(row["duplicate_of"], []).append(row["outlet"] or "unknown outlet")
+    return out
+
+
+def document_summary(store: DocumentQueries, document_id: str) -> dict[str, Any]:
+    """What was found in one document, for the confirmation after `add`."""
+    db = store.db
+    doc = db.execute(
+        "SELECT d.title, d.published_at, COALESCE(s.name, d.source_id) FROM documents d "
+        "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
+        [document_id],
+    ).fetchone()
+
+    def count(sql: str) -> int:
+        return int(db.execute(sql, [document_id]).fetchone()[0])
+
+    names = [
+        r[0]
+        for r in db.execute(
+            "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
+            "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
+            [document_id],
+        )
+    ]
+    return {
+        "title": doc[0] if doc else None,
+        "date": (doc[1] or "")[:10] or None if doc else None,
+        "outlet": doc[2] if doc else None,
+        "claims": count("SELECT COUNT(*) FROM claims WHERE document_id = ?"),
+        "events": count("SELECT COUNT(*) FROM events WHERE document_id = ?"),
+        "disputes": count(
+            "SELECT COUNT(*) FROM disputes WHERE other_claim_id IN (SELECT id FROM claims WHERE document_id = ?)"
+        ),
+        "entities": names,
+    }

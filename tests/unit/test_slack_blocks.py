@@ -8,8 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.brief.model import Ambiguous, Choice, Unknown
-from knowledge.render.blocks import (
+from bot.slack.blocks import (
     ambiguous_message,
     briefing_messages,
     error_message,
@@ -17,8 +16,9 @@ from knowledge.render.blocks import (
     sources_messages,
     unknown_message,
 )
-from knowledge.render.limits import validate_message
-from knowledge.render.mrkdwn import safe_url
+from bot.slack.limits import validate_message
+from bot.slack.mrkdwn import safe_url
+from knowledge.brief.model import Ambiguous, Choice, Unknown
 from tests.unit.test_render_models import HOSTILE, ambiguous, big_briefing, hostile_briefing, sample_briefing, unknown
 
 LINK = re.compile(r"<(https?://[^\s<>|]+)\|[^<>|]*>")  # a whole link as `link()` builds it

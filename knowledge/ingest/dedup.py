@@ -11,12 +11,12 @@ import hashlib
 import re
 import struct
 
+from knowledge.tuning import tuning
+
 SHINGLE = 4
 PERMUTATIONS = 64
 BANDS = 16  # 4 rows per band: candidates from about 0.5 similarity, near-certain above 0.8
 ROWS = PERMUTATIONS // BANDS
-THRESHOLD = 0.8  # on the overlap of the smaller text, so an added editor's note does not hide a copy
-MIN_JACCARD = 0.5
 _MASK = (1 << 61) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
@@ -52,6 +52,6 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def similarity(a: set[int], b: set[int]) -> float:
     """Share of the smaller text found in the other; 0 unless the texts are also broadly alike (Jaccard)."""
-    if not a or not b or jaccard(a, b) < MIN_JACCARD:
+    if not a or not b or jaccard(a, b) < tuning().min_jaccard:
         return 0.0
     return len(a & b) / min(len(a), len(b))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from bot.slack.blocks import _context, _section, briefing_messages
+from bot.slack.mrkdwn import fit
 from knowledge.brief.model import Briefing
-from knowledge.render.blocks import _context, _section, briefing_messages
-from knowledge.render.mrkdwn import fit
 
 LATE = "(late: sent after downtime)"
 

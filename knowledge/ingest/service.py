@@ -1,13 +1,27 @@
-"""Operations shared by every front end (CLI, Slack app, scheduler), so each stays a thin skin over them."""
+"""Putting articles into the store, as every front end (CLI, Slack app, scheduler) does it: files, the demo corpus,
+URLs, feeds, and re-extraction after an improvement. Each front end stays a thin skin over these."""
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
+from knowledge.models import Document
 from knowledge.store import Store
+from knowledge.store.documents import document_summary
+
+__all__ = [
+    "ingest",
+    "document_summary",
+    "ensure_demo",
+    "ingest_demo",
+    "ingest_feed",
+    "ingest_paths",
+    "ingest_urls",
+    "reextract",
+]
 
 Progress = Callable[[int], None] | None
 
@@ -33,7 +47,7 @@ def ingest_urls(store: Store, urls: Iterable[str], fetcher=None, extract: bool =
     from knowledge.ingest.fetch import Fetcher, fetch_article
 
     fetcher = fetcher or Fetcher()
-    items: list[tuple[str, Pending]] = [(u, (lambda u=u: fetch_article(u, fetcher))) for u in urls]
+    items: list[tuple[str, Pending]] = [(u, functools.partial(fetch_article, u, fetcher)) for u in urls]
     return ingest(store, items, extract=extract, progress=progress)
 
 
@@ -61,7 +75,8 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
     from knowledge.extract.writer import write_analysis
 
     limit = get_settings().max_document_chars
-    docs, too_long = [], []
+    docs: list[Document] = []
+    too_long: list[Document] = []
     for d in store.iter_documents(include_duplicates=False):
         (docs if len(d.text) <= limit else too_long).append(d)
     if progress and too_long:
@@ -73,62 +88,3 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
         if progress:
             progress(1)
     return len(docs), [d.id for d in too_long]
-
-
-def document_summary(store: Store, document_id: str) -> dict:
-    """What was found in one document, for the confirmation after `add`."""
-    db = store.db
-    doc = db.execute(
-        "SELECT d.title, d.published_at, COALESCE(s.name, d.source_id) FROM documents d "
-        "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
-        [document_id],
-    ).fetchone()
-    count = lambda sql: db.execute(sql, [document_id]).fetchone()[0]  # noqa: E731
-    names = [
-        r[0]
-        for r in db.execute(
-            "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? "
-            "AND e.type IN ('PERSON', 'ORG') GROUP BY e.id ORDER BY COUNT(*) DESC",
-            [document_id],
-        )
-    ]
-    return {
-        "title": doc[0] if doc else None,
-        "date": (doc[1] or "")[:10] or None if doc else None,
-        "outlet": doc[2] if doc else None,
-        "claims": count("SELECT COUNT(*) FROM claims WHERE document_id = ?"),
-        "events": count("SELECT COUNT(*) FROM events WHERE document_id = ?"),
-        "disputes": count(
-            "SELECT COUNT(*) FROM disputes WHERE other_claim_id IN (SELECT id FROM claims WHERE document_id = ?)"
-        ),
-        "entities": names,
-    }
-
-
-class ThreadStores:
-    """One store connection per thread: SQLite connections must not cross threads, and WAL plus a busy timeout
-    lets the Slack app's worker threads read and write the same file without "database is locked"."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._all: list[Store] = []
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store.open(self.path)
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
-
-    def close_all(self) -> None:
-        with self._lock:
-            for store in self._all:
-                try:
-                    store.close()
-                except Exception:
-                    pass
-            self._all.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.render.mrkdwn import escape
+from bot.slack.mrkdwn import escape
 
 
 def _section(text: str) -> dict:

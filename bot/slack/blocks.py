@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 
+from bot.slack import limits
+from bot.slack.mrkdwn import escape, fit, link, split_escaped, truncate_words
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
-from knowledge.render import limits
-from knowledge.render.mrkdwn import escape, fit, link, split_escaped, truncate_words
 
 QUOTE_CHARS = 280  # a claim or development text in the main view
 SHORT_QUOTE = 120  # the supporting quote in a line's context

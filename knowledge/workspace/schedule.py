@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from knowledge.subscriptions import Subscription
+from knowledge.workspace.subscriptions import Subscription
 
 LATE_AFTER = timedelta(minutes=30)
 

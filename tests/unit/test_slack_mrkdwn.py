@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.render.mrkdwn import escape, fit, link, split_escaped, truncate_words
+from bot.slack.mrkdwn import escape, fit, link, split_escaped, truncate_words
 
 
 def test_escape_turns_slack_control_characters_into_entities():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from knowledge.render.blocks import briefing_messages
-from knowledge.render.digest import digest_messages, paused_notice
-from knowledge.render.limits import validate_message
+from bot.slack.blocks import briefing_messages
+from bot.slack.digest import digest_messages, paused_notice
+from bot.slack.limits import validate_message
 from tests.unit.test_render_models import big_briefing, hostile_briefing, sample_briefing
 
 

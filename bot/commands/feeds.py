@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.router import Reply, note
-from knowledge.render.mrkdwn import escape
+from bot.slack.messages import Reply, note
+from bot.slack.mrkdwn import escape
 
 USAGE = "Usage: `/brief feeds add <rss-url>`, `/brief feeds list`, `/brief feeds remove <rss-url>`"
 
 
 def feeds(store, rest: str, team_id: str, user_id: str, deps=None) -> Reply:
-    from knowledge.feedwatch import FeedError, add_feed, list_feeds, remove_feed
+    from knowledge.workspace.feedwatch import FeedError, add_feed, list_feeds, remove_feed
 
     verb, _, arg = rest.strip().partition(" ")
     verb, arg = verb.lower(), arg.strip().strip("<>").split("|")[0]

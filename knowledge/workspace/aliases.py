@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from knowledge.names import name_key
 from knowledge.store import Store
+from knowledge.store.aliases import (
+    alias_entity,
+    list_aliases,
+    merge_entities,
+    team_alias,
+    upsert_alias,
+    upsert_team_alias,
+)
+from knowledge.store.entities import entity_by_key, update_entity
+
+__all__ = ["AliasError", "add_alias", "add_team_alias", "list_aliases", "merge_entities", "team_alias_entity"]
 
 
 class AliasError(ValueError):
@@ -12,27 +23,7 @@ class AliasError(ValueError):
 
 def _entity_for(store: Store, name: str) -> str | None:
     key = name_key(name)
-    row = store.db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 1", [key]).fetchone()
-    if row:
-        return row[0]
-    row = store.db.execute("SELECT entity_id FROM aliases WHERE key = ? AND entity_id IS NOT NULL", [key]).fetchone()
-    return row[0] if row else None
-
-
-def merge_entities(store: Store, source_id: str, target_id: str) -> None:
-    """Move everything that points at `source_id` to `target_id`, then drop the source entity."""
-    db = store.db
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target_id, source_id])
-    db.execute("UPDATE claims SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [target_id, source_id])
-    db.execute("UPDATE events SET place_id = ? WHERE place_id = ?", [target_id, source_id])
-    for table, key in (("event_actors", "event_id"), ("claim_about", "claim_id")):
-        db.execute(
-            f"INSERT OR IGNORE INTO {table} ({key}, entity_id) SELECT {key}, ? FROM {table} WHERE entity_id = ?",
-            [target_id, source_id],
-        )
-        db.execute(f"DELETE FROM {table} WHERE entity_id = ?", [source_id])
-    db.execute("UPDATE aliases SET entity_id = ? WHERE entity_id = ?", [target_id, source_id])
-    db.execute("DELETE FROM entities WHERE id = ?", [source_id])
+    return entity_by_key(store, key) or alias_entity(store, key)
 
 
 MAX_NAME = 200  # characters; the longest real names and titles are well under it
@@ -58,9 +49,10 @@ def add_alias(store: Store, variant: str, target: str) -> str:
             merge_entities(store, variant_id, target_id)
             merged = " (merged the two entities)"
         elif variant_id and not target_id:
-            store.db["entities"].update(variant_id, {"name": target, "name_key": name_key(target)})
+            update_entity(store, variant_id, {"name": target, "name_key": name_key(target)})
             merged = " (renamed the entity)"
-        store.db["aliases"].upsert(
+        upsert_alias(
+            store,
             {
                 "key": name_key(variant),
                 "alias": variant,
@@ -68,16 +60,8 @@ def add_alias(store: Store, variant: str, target: str) -> str:
                 "entity_id": target_id or variant_id,
                 "origin": "user",
             },
-            pk="key",
         )
     return f"{variant} → {target}{merged}"
-
-
-def list_aliases(store: Store, origin: str | None = None) -> list[dict]:
-    where, params = ("WHERE origin = ?", [origin]) if origin else ("", [])
-    return list(
-        store.db.query(f"SELECT alias, target, entity_id, origin FROM aliases {where} ORDER BY target, alias", params)
-    )
 
 
 def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: str | None = None) -> str:
@@ -85,7 +69,8 @@ def add_team_alias(store: Store, team_id: str, variant: str, target: str, create
     _check_pair(variant, target)
     entity_id = _entity_for(store, target)
     with store.transaction():
-        store.db["team_aliases"].upsert(
+        upsert_team_alias(
+            store,
             {
                 "team_id": team_id,
                 "key": name_key(variant),
@@ -94,16 +79,14 @@ def add_team_alias(store: Store, team_id: str, variant: str, target: str, create
                 "entity_id": entity_id,
                 "created_by": created_by,
             },
-            pk=("team_id", "key"),
         )
     known = "" if entity_id else " (no articles name it yet; it will apply once they do)"
     return f"{variant} → {target} in this workspace{known}"
 
 
 def team_alias_entity(store: Store, team_id: str, query: str) -> str | None:
-    row = store.db.execute(
-        "SELECT entity_id, target FROM team_aliases WHERE team_id = ? AND key = ?", [team_id, name_key(query)]
-    ).fetchone()
-    if not row:
+    found = team_alias(store, team_id, name_key(query))
+    if not found:
         return None
-    return row[0] or _entity_for(store, row[1])
+    entity_id, target = found
+    return entity_id or _entity_for(store, target)

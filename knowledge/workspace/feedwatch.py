@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from knowledge.ingest.errors import IngestError
 from knowledge.ingest.pipeline import IngestReport, Skipped, ingest
 from knowledge.models import iso_utc
 from knowledge.store import Store
+from knowledge.store.documents import url_known
+from knowledge.store.feeds import delete_feed, feed_by_url_or_id, find_feed, insert_feed, update_feed
+from knowledge.store.feeds import due_feeds as stored_due_feeds
+from knowledge.store.feeds import list_feeds as list_feeds
 
 POLL_EVERY = timedelta(minutes=15)
 MAX_BACKOFF = timedelta(hours=24)
@@ -67,48 +72,26 @@ def add_checked_feed(
     Slack for the workspace, and must not resolve the host a second time."""
     now = now or datetime.now(UTC)
     with store.transaction():
-        existing = list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))
+        existing = find_feed(store, team_id, url)
         if existing:
-            return existing[0], False
-        store.db["feeds"].insert(
-            {
-                "team_id": team_id,
-                "url": url,
-                "added_by": added_by,
-                "created_at": iso_utc(now),
-                "etag": None,
-                "last_modified": None,
-                "next_poll_at": iso_utc(now),
-                "failures": 0,
-                "last_error": None,
-                "last_polled_at": None,
-                "entries_seen": 0,
-            }
-        )
-    return list(store.db.query("SELECT * FROM feeds WHERE team_id = ? AND url = ?", [team_id, url]))[0], True
+            return existing, False
+        insert_feed(store, team_id, url, added_by, iso_utc(now))
+    added = find_feed(store, team_id, url)
+    assert added is not None
+    return added, True
 
 
 def remove_feed(store: Store, team_id: str, url_or_id: str) -> dict | None:
-    rows = list(
-        store.db.query(
-            "SELECT * FROM feeds WHERE team_id = ? AND (url = ? OR CAST(id AS TEXT) = ?)",
-            [team_id, url_or_id, url_or_id],
-        )
-    )
-    if not rows:
+    row = feed_by_url_or_id(store, team_id, url_or_id)
+    if not row:
         return None
     with store.transaction():
-        store.db["feeds"].delete(rows[0]["id"])
-    return rows[0]
+        delete_feed(store, row["id"])
+    return row
 
 
-def list_feeds(store: Store, team_id: str | None = None) -> list[dict]:
-    where, params = ("WHERE team_id = ?", [team_id]) if team_id else ("", [])
-    return list(store.db.query(f"SELECT * FROM feeds {where} ORDER BY url", params))
-
-
-def due_feeds(store: Store, now: datetime) -> list[dict]:
-    return list(store.db.query("SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at", [iso_utc(now)]))
+def due_feeds(store: Store, now: datetime) -> list[dict[str, Any]]:
+    return stored_due_feeds(store, iso_utc(now))
 
 
 def backoff(failures: int) -> timedelta:
@@ -124,7 +107,8 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
     except IngestError as exc:
         failures = (feed["failures"] or 0) + 1
         with store.transaction():
-            store.db["feeds"].update(
+            update_feed(
+                store,
                 feed["id"],
                 {
                     "failures": failures,
@@ -136,16 +120,13 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
         return PollResult(feed["id"], feed["url"], "error", error=str(exc))
     report = IngestReport()
     if not read.not_modified:
-        fresh = [
-            e
-            for e in read.entries
-            if not store.db.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", [e.link]).fetchone()
-        ]
+        fresh = [e for e in read.entries if not url_known(store, e.link)]
         items = [(e.link, (lambda e=e: fetch_article(e.link, fetcher))) for e in fresh]
         report = ingest(store, items)
         report.skipped += [Skipped(feed["url"], reason) for reason in read.skipped]
     with store.transaction():
-        store.db["feeds"].update(
+        update_feed(
+            store,
             feed["id"],
             {
                 "failures": 0,

@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import re
 
+from knowledge.render.urls import safe_url as safe_url
+
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.I)
 _JOINER = "\u2060"
-_SAFE_URL = re.compile(r"^https?://[^\s<>|\"`]+$", re.I)
 
 
 def escape(text: str | None) -> str:
     """Make any text inert in mrkdwn (and in plain_text, where `&lt;` etc. are harmless)."""
     text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub(lambda m: "@" + _JOINER + m.group(1), text)
-
-
-def safe_url(url: str | None) -> bool:
-    """Only plain http(s) URLs become links: no `javascript:`, no `|`, `<`, `>` or spaces to break out of `<…>`."""
-    return bool(url) and len(url) <= 2000 and bool(_SAFE_URL.match(url))
 
 
 def link(url: str | None, label: str) -> str:

@@ -1,0 +1,35 @@
+"""A reply as Slack messages (`Reply`) and the one-section note most commands answer with, within Slack's limits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_FALLBACK = 3000  # Slack's limit for a message's notification text
+
+
+@dataclass
+class Reply:
+    messages: list[dict]
+    ephemeral: bool = True
+    topic: str | None = None  # set for briefings, to log them
+    extra: dict = field(default_factory=dict)
+
+
+def note(text: str) -> Reply:
+    """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
+    splitting an escape such as `&amp;`."""
+    return Reply(
+        [
+            {
+                "text": _cut(text, MAX_FALLBACK),
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, 2900)}}],
+            }
+        ]
+    )
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return re.sub(r"&[a-z]{0,4}$", "", text[: limit - 1]) + "…"

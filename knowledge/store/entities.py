@@ -1,0 +1,155 @@
+"""Entities and their mentions: created and enriched by cross-document resolution, looked up by topic resolution.
+
+Dialect-specific: the FTS5 `MATCH` and `bm25` of `entity_ids_matching`, `fuzzy_entities` and `text_matches`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+
+from knowledge.store.scope import DOC_COLS
+
+if TYPE_CHECKING:
+    from knowledge.store.db import Store
+
+
+class EntityRow(TypedDict):
+    id: str
+    name: str
+    name_key: str
+    type: str
+    descriptions: str  # JSON list of the roles sources gave it
+    search_text: str
+
+
+class MentionRow(TypedDict):
+    entity_id: str
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+class CandidateRow(NamedTuple):
+    """One topic candidate: name, type, descriptions (JSON), its aliases and a capped mention count."""
+
+    entity_id: str
+    name: str
+    type: str
+    descriptions: str | None
+    aliases: list[str]
+    mentions: int
+
+
+def get_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    rows = list(store.db.query("SELECT * FROM entities WHERE id = ?", [entity_id]))
+    return rows[0] if rows else None
+
+
+def entity_by_key(store: Store, key: str, type_: str | None = None) -> str | None:
+    """The first entity with this name key (and type, when given)."""
+    if type_ is None:
+        row = store.db.execute("SELECT id FROM entities WHERE name_key = ? LIMIT 1", [key]).fetchone()
+    else:
+        row = store.db.execute(
+            "SELECT id FROM entities WHERE name_key = ? AND type = ? LIMIT 1", [key, type_]
+        ).fetchone()
+    return str(row[0]) if row else None
+
+
+def fuzzy_entities(store: Store, fts_term: str, type_: str, limit: int = 50) -> list[tuple[str, str]]:
+    """(id, name) of entities of a type whose search text matches a full-text prefix term."""
+    rows = store.db.execute(
+        "SELECT e.id, e.name FROM entities_fts f JOIN entities e ON e.rowid = f.rowid "
+        f"WHERE entities_fts MATCH ? AND e.type = ? LIMIT {int(limit)}",
+        [fts_term, type_],
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def create_entity(store: Store, row: EntityRow) -> None:
+    """Insert an entity unless its id exists; aliases waiting for this name (by target) now point at it."""
+    store.db.table("entities").insert(dict(row), pk="id", ignore=True)
+    store.db.execute(
+        "UPDATE aliases SET entity_id = ? WHERE entity_id IS NULL AND target = ?", [row["id"], row["name"]]
+    )
+
+
+def update_entity(store: Store, entity_id: str, changes: dict[str, Any]) -> None:
+    store.db.table("entities").update(entity_id, changes)
+
+
+def entity_names(store: Store, ids: set[str], skip_type: str = "NORP") -> dict[str, str]:
+    """Names by id, leaving out entities of `skip_type`."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {
+        r[0]: r[1]
+        for r in store.db.execute(
+            f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type != ?", [*ids, skip_type]
+        )
+    }
+
+
+def entity_ids_matching(store: Store, match: str, limit: int = 40) -> list[str]:
+    """Entity ids whose name or search text matches a full-text query, best (bm25) first."""
+    rows = store.db.execute(
+        "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? "
+        f"ORDER BY bm25(entities_fts) LIMIT {int(limit)}",
+        [match],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def entity_ids_by_key(store: Store, key: str, limit: int = 40) -> list[str]:
+    rows = store.db.execute(f"SELECT id FROM entities WHERE name_key = ? LIMIT {int(limit)}", [key])
+    return [r[0] for r in rows]
+
+
+def candidates(store: Store, ids: Iterable[str], mention_cap: int = 1000) -> list[CandidateRow]:
+    """One query for every candidate: name, aliases and a capped mention count (only "how prominent")."""
+    ids = sorted(ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = store.db.execute(
+        f"SELECT e.id, e.name, e.type, e.descriptions, "
+        f"(SELECT group_concat(alias, char(31)) FROM aliases a WHERE a.entity_id = e.id), "
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {int(mention_cap)})) "
+        f"FROM entities e WHERE e.id IN ({marks})",
+        ids,
+    ).fetchall()
+    return [
+        CandidateRow(eid, name, type_, descriptions, aliases.split(chr(31)) if aliases else [], mentions)
+        for eid, name, type_, descriptions, aliases, mentions in rows
+    ]
+
+
+def text_matches(store: Store, query: str) -> bool:
+    """Whether any claim or document holds the phrase (full text); False when the phrase is no valid query."""
+    phrase = '"' + query.replace('"', " ") + '"'
+    for table in ("claims_fts", "documents_fts"):
+        try:
+            if store.db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [phrase]).fetchone():
+                return True
+        except Exception:
+            return False
+    return False
+
+
+def insert_mentions(store: Store, rows: Iterable[MentionRow]) -> None:
+    store.db.table("mentions").insert_all(dict(r) for r in rows)
+
+
+def mention_contexts(store: Store, entity_id: str, limit: int = 60) -> list[dict[str, Any]]:
+    """Mentions of an entity with their document's columns and whole text (`body`), straight from the index."""
+    return list(
+        store.db.query(
+            "SELECT m.start, m.end, m.text, " + DOC_COLS + ", d.text AS body FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
+            f"WHERE m.entity_id = ? LIMIT {int(limit)}",
+            [entity_id],
+        )
+    )

@@ -1,0 +1,64 @@
+"""The thresholds and weights that decide what a briefing shows, in one place, as data.
+
+Each value was chosen by measurement (PolNeAR CV for extraction, the demo and test corpora for briefings): change
+one only with a figure to show for it. Defaults live here; `BRIEFBOT_TUNING_<NAME>` environment variables override
+them for a deployment, and `tuned(...)` for the duration of a test. Values that shape stored data (MinHash
+shingle size, permutations and bands: every stored band key depends on them) are not tuning and stay constants in
+`knowledge.ingest.dedup`; protocol timings of the workspace (leases, poll intervals) stay beside their protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Tuning(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_TUNING_", frozen=True, extra="forbid")
+
+    # Topic resolution (brief/topic): fuzzy score (0-100) a candidate needs, and the margin within which two
+    # different candidates count as equally likely, so the user is asked.
+    topic_min_score: float = 80
+    topic_close: float = 8
+    # Composition (brief/compose).
+    default_limit: int = 6  # lines per section unless limit: says otherwise
+    same_claim: float = 82  # token-set similarity above which two reports are the same claim
+    same_matter: float = 55  # ... and above which two claims belong to one matter
+    half_life_days: float = 30  # recency weight halves every this many days before the newest item
+    corroboration_weight: float = 0.4  # rank added per independent outlet beyond the first ...
+    corroboration_cap: int = 4  # ... counting at most this many
+    speaker_relevance: float = 1.0  # rank weight of a claim the topic made ...
+    about_relevance: float = 0.6  # ... and of one made about it
+    rows_per_source: int = 80  # newest rows read per source of lines; far more than a screen, bounded for speed
+    # Extraction.
+    dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
+    entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
+    # Near-duplicates (ingest/dedup): share of the smaller text found in the other, and the Jaccard floor.
+    near_duplicate: float = 0.8
+    min_jaccard: float = 0.5
+
+
+_current: Tuning | None = None
+
+
+def tuning() -> Tuning:
+    """The values in force (read once from the environment, then kept)."""
+    global _current
+    if _current is None:
+        _current = Tuning()
+    return _current
+
+
+@contextmanager
+def tuned(**changes: Any) -> Iterator[Tuning]:
+    """Other values for the duration of a `with` block (tests); the previous ones come back after it."""
+    global _current
+    before = tuning()
+    _current = Tuning.model_validate({**before.model_dump(), **changes})
+    try:
+        yield _current
+    finally:
+        _current = before
