@@ -143,13 +143,14 @@ def _belief_verb(verb) -> bool:
 
 def _candidates(doc, quotes: QuoteIndex):
     """(cue tokens, source token, content token set, lemma, stance, negated, via) for every cue in the doc."""
-    consumed = {cite for t in doc if t.lower_ == "according" for cite in chain_verbs(doc, t)}
+    consumed: set[int] = set()  # the "cited" of a reporting chain, which comes after its "according to"
     scorer = _get_scorer()
     out = []
     for tok in doc:
         if tok.i in consumed:
-            continue  # the "cited" of a reporting chain
+            continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            consumed.update(chain_verbs(doc, tok))
             found = _according(doc, tok)
             out.append(found)
             if found[3] != "according to":  # the outlet carried the view: its report is the outer link

@@ -8,6 +8,7 @@ its best match only, so it does not fan out to every claim in the store, while o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -36,7 +37,8 @@ STOPWORDS = frozenset(
 )
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def content_words(text: str) -> frozenset[str]:
     """Lower-case words that carry meaning, crudely stemmed; capitalised words are names, which entity keys cover,
     so two statements never match on who they name alone."""
     out = set()
@@ -50,7 +52,7 @@ def content_words(text: str) -> set[str]:
                 w = w[: -len(suffix)]
                 break
         out.add(w)
-    return out
+    return frozenset(out)
 
 
 def same_proposition(

@@ -276,10 +276,7 @@ def find_entities(doc: Doc) -> DocEntities:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
-    from knowledge.extract.speakers import resolve_document  # speakers builds on this module
-
-    resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
-    return ents
+    return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 
 def _add_description(ent: LocalEntity, desc: str | None) -> None:

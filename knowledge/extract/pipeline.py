@@ -16,6 +16,7 @@ from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.spans import caches, doc_text
+from knowledge.extract.speakers import resolve_document
 from knowledge.ingest.furniture import mask
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
@@ -44,6 +45,7 @@ def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
 def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
+        resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
         attributions = _body_only(find_attributions(doc), body_start)

@@ -16,6 +16,7 @@ model (see benchmarks/README.md).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from knowledge.extract.cues import VERB_CUES
@@ -28,7 +29,7 @@ from knowledge.extract.person_words import (
     RELATIVE_ROLES,
     SYNONYMS,
 )
-from knowledge.extract.spans import QuoteIndex, doc_text, sentence
+from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 
 SEARCH_SENTENCES = 6  # a pronoun further than this from any compatible person is left as written
 
@@ -65,16 +66,15 @@ class _Resolver:
     def __init__(self, doc, ents: DocEntities):
         self.doc, self.ents = doc, ents
         self.quotes = QuoteIndex(doc_text(doc))
-        self.sent_of: dict[int, int] = {}
-        for n, s in enumerate(doc.sents):
-            self.sent_of[s.start] = n
+        sentence(doc[0])  # fills the per-Doc cache of sentence starts that `sent_index` reads
+        self.starts: list[int] = doc.user_data[SENT_KEY]
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 
     def sent_index(self, tok) -> int:
-        return self.sent_of[sentence(tok).start]
+        return bisect_right(self.starts, tok.i) - 1
 
     # --- evidence -------------------------------------------------------------------------------------------
 
@@ -137,38 +137,33 @@ class _Resolver:
             if t.lower_ in PERSON_NOUNS:
                 self._role(idx, t.text)
 
-    def _unnamed(self) -> None:
-        """Person nouns that no name stands beside: "a ministry spokesman", "two officials", "the aide"."""
-        doc, ents = self.doc, self.ents
-        for tok in doc:
-            low = tok.lower_
-            if tok.pos_ != "NOUN" or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
-                continue
-            if tok.ent_type_ == "PERSON" or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
-                continue
-            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
-                continue  # "the ministry's spokesman, Tom Vance": a description of a named person
-            if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
-                continue  # "Marcus Hale, the special envoy": his description
-            if self.quotes.at(tok.idx) is not None:
-                continue
-            det = tok.left_edge
-            if det.lower_ == "the" and not any(c.dep_ == "prep" for c in tok.children):
-                continue  # "the spokesman": an anaphor, resolved in `_titles`, not somebody new
-            start = det.idx
-            end = tok.idx + len(tok.text)
-            for c in tok.children:  # "a spokesman for the ministry"
-                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("for", "of", "at", "in", "from"):
-                    last = c.right_edge
-                    end = last.idx + len(last.text)
-            inside = ents.at(start, end)
-            if inside is not None and ents.entities[inside].type == "PERSON":
-                continue
-            number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
-            gender = GENDERED.get(tok.lemma_.lower(), (None,))[0]
-            m = _Mention(start, end, self.sent_index(tok), _is_subject(tok), number, None, doc_text(doc)[start:end])
-            m.roles, m.gender = {role_word(tok.lemma_)}, gender
-            self.mentions.append(m)
+    def _unnamed(self, tok) -> None:
+        """A person noun that no name stands beside: "a ministry spokesman", "two officials", "the aide"."""
+        if tok.ent_type_ == "PERSON" or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            return
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+            return  # "the ministry's spokesman, Tom Vance": a description of a named person
+        if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
+            return  # "Marcus Hale, the special envoy": his description
+        det = tok.left_edge
+        if (
+            self.quotes.at(tok.idx) is not None
+            or det.lower_ == "the"
+            and not any(c.dep_ == "prep" for c in tok.children)
+        ):
+            return  # "the spokesman": an anaphor, resolved as a title, not somebody new
+        start, end = det.idx, tok.idx + len(tok.text)
+        for c in tok.children:  # "a spokesman for the ministry"
+            if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("for", "of", "at", "in", "from"):
+                end = c.right_edge.idx + len(c.right_edge.text)
+        inside = self.ents.at(start, end)
+        if inside is not None and self.ents.entities[inside].type == "PERSON":
+            return
+        number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+        text = doc_text(self.doc)[start:end]
+        m = _Mention(start, end, self.sent_index(tok), _is_subject(tok), number, None, text)
+        m.roles, m.gender = {role_word(tok.lemma_)}, GENDERED.get(tok.lemma_.lower(), (None,))[0]
+        self.mentions.append(m)
 
     # --- resolution -----------------------------------------------------------------------------------------
 
@@ -224,9 +219,13 @@ class _Resolver:
 
     def run(self) -> dict[int, Referent]:
         self._named()
-        self._unnamed()
-        for tok in self.doc:
+        for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
+            person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
+            if not person_noun and low not in PRONOUNS:
+                continue
+            if person_noun:
+                self._unnamed(tok)
             end = tok.idx + len(tok.text)
             if low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 number, gender = PRONOUNS[low]

@@ -4,6 +4,7 @@ import pytest
 
 from knowledge.extract.entities import clean_name, find_entities
 from knowledge.extract.nlp import load_nlp
+from knowledge.extract.speakers import resolve_document
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +13,9 @@ def nlp():
 
 
 def people(nlp, text):
-    ents = find_entities(nlp(text))
+    doc = nlp(text)
+    ents = find_entities(doc)
+    resolve_document(doc, ents)  # pronouns and titles join people as they do in the pipeline
     return {e.name: e for e in ents.entities if e.type == "PERSON"}
 
 
