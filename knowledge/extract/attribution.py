@@ -83,7 +83,7 @@ def verb_candidate(tok) -> bool | None:
     return None
 
 
-def _according(doc, tok, belief: bool = True):
+def _according(doc, tok, beliefs: bool = True):
     """'According to X, Y' — X is the source, the rest of the sentence the content."""
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -101,7 +101,7 @@ def _according(doc, tok, belief: bool = True):
     if src_override is not None:
         src = src_override
     main = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-    if belief and main is not None and _belief_verb(main):
+    if beliefs and main is not None and _belief_verb(main):
         subj = subject(main)
         via = fragments(doc, src)
         belief = {t.i for t in main.subtree if t.i > main.i} - pp
@@ -154,7 +154,7 @@ def _candidates(doc, quotes: QuoteIndex):
             found = _according(doc, tok)
             out.append(found)
             if found[3] != "according to":  # the outlet carried the view: its report is the outer link
-                out.append(_according(doc, tok, belief=False))
+                out.append(_according(doc, tok, beliefs=False))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.NOUN_CUES:
             found = _noun_cue(tok)

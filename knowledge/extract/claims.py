@@ -84,7 +84,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 context=context,
                 parent=att.parent,
                 about=list(dict.fromkeys(about)),
-                fragments=[tuple(f) for f in pieces_of] if len(pieces_of) > 1 else [],
+                fragments=list(pieces_of) if len(pieces_of) > 1 else [],
             )
         )
     return _drop_carriers(claims)

@@ -39,7 +39,9 @@ def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
     """Attributions after the headline, their parent indices re-pointed into the shorter list."""
     kept = [i for i, a in enumerate(found) if not a.cue or a.cue[0][0] >= body_start]
     new = {old: n for n, old in enumerate(kept)}
-    return [dataclasses.replace(found[i], parent=new.get(found[i].parent)) for i in kept]
+    return [
+        dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
+    ]
 
 
 def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:

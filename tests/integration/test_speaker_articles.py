@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
-from knowledge.service import ingest_paths
+from knowledge.ingest.service import ingest_paths
 from knowledge.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "speakers"
