@@ -65,7 +65,10 @@ def same_proposition(
     shared = dw & cw
     overlap = len(shared) / max(1, min(len(dw), len(cw)))
     linked = bool(shared_entities) or named or about_denier  # the two are about the same people, too
-    if len(shared) >= (4 if across else 3) and overlap >= 0.3 or linked and len(shared) >= 2 and overlap >= 0.2:
+    t = tuning()
+    if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
+        return 0.5 + overlap
+    if linked and len(shared) >= 2 and overlap >= 0.2:
         return 0.5 + overlap
     if _BACKREF.match(denial_text.strip()) and (named or about_denier and not across):
         return 0.4

@@ -30,8 +30,7 @@ from knowledge.extract.person_words import (
     SYNONYMS,
 )
 from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
-
-SEARCH_SENTENCES = 6  # a pronoun further than this from any compatible person is left as written
+from knowledge.tuning import tuning
 
 
 @dataclass
@@ -182,7 +181,7 @@ class _Resolver:
 
     def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
         here = self.sent_index(tok)
-        limit = None if role else SEARCH_SENTENCES
+        limit = None if role else tuning().speaker_search_sentences
         by_sent: dict[int, list[_Mention]] = {}
         for m in self.mentions:
             if m.end <= tok.idx and (limit is None or here - m.sent <= limit):
