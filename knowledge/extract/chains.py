@@ -44,12 +44,13 @@ def cited_in_source(doc, src: set[int]) -> tuple[set[int], set[int], int] | None
 
 
 def citing_aside(doc, after: int, content: set[int]) -> tuple[set[int], set[int], int] | None:
-    """ "..., citing three sources, ..." opening the content right after `after` (the cue or the according-to
-    phrase): (the sources, the content without the aside, the citing verb)."""
+    """ "..., citing three sources, ..." (or "..., which cited three sources, ...") opening the content right after
+    `after` (the cue or the according-to phrase): (the sources, the content without the aside, the citing verb)."""
     for i in sorted(content)[:3]:
         tok = doc[i]
         obj = _citing_object(tok)
-        if obj is None or tok.tag_ != "VBG" or not 0 < tok.left_edge.i - after <= 2:
+        relative = tok.left_edge.lower_ in ("which", "who")  # "According to X, which cited Y, ..." parsed apart
+        if obj is None or not (tok.tag_ == "VBG" or relative) or not 0 < tok.left_edge.i - after <= 2:
             continue
         aside = {t.i for t in tok.subtree}
         nxt = tok.right_edge.i + 1
@@ -94,7 +95,12 @@ def chain_verbs(doc, tok) -> list[int]:
     return [
         t.i
         for t in doc[tok.i : sentence(tok).end]
-        if t.lemma_.lower() in CITING and (t.i in pp or t.tag_ == "VBG" and 0 < t.left_edge.i - max(pp) <= 2)
+        if t.lemma_.lower() in CITING
+        and (
+            t.i in pp
+            or (t.tag_ == "VBG" or t.left_edge.lower_ in ("which", "who"))
+            and 0 < t.left_edge.i - max(pp) <= 2
+        )
     ]
 
 

@@ -12,7 +12,7 @@ import re
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.marks import balance
-from knowledge.extract.speakers import speaker_referent
+from knowledge.extract.speakers import head_entity, speaker_referent
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
@@ -24,8 +24,7 @@ _CHANNEL = re.compile(
 def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -> int | None:
     if span is None:
         return None
-    idx = _head_person(ents, span, text) if text else None
-    idx = ents.at(*span) if idx is None else idx
+    idx = ents.at(*span)
     if idx is not None:
         ent = ents.entities[idx]
         last = max((m for m in ent.mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: m[1])
@@ -36,12 +35,10 @@ def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -
     return None  # pronouns, titles and relative "who" are `speakers`' (nearest compatible person, never a guess)
 
 
-def _head_person(ents: DocEntities, span: Span, text: str) -> int | None:
-    """ "A spokesman for the ministry, Idris Numan": the person whose name ends the phrase, though a longer
-    organisation name sits inside it."""
-    end = span[0] + len(text.rstrip(" ,.’'s"))
-    people = [i for s, e, i in ents._spans if span[0] <= s and e == end and ents.entities[i].type == "PERSON"]
-    return people[0] if people else None
+def _named(doc, ents: DocEntities, source: Span | None, speaker: str) -> int | None:
+    """The entity the speaker phrase is headed by, read off the parse where it can be ("aides to X" is not X)."""
+    decided, idx = head_entity(doc, ents, source)
+    return idx if decided else _speaker_entity(speaker, source, ents, doc)
 
 
 def _channel(text: str, source: Span | None, cue) -> str | None:
@@ -73,7 +70,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         claims.append(
             LocalClaim(
                 speaker=speaker,
-                speaker_entity=ref.entity if ref is not None else _speaker_entity(speaker or "", source, ents, doc),
+                speaker_entity=ref.entity if ref is not None else _named(doc, ents, source, speaker or ""),
                 cue=" ".join(text[s:e] for s, e in att.cue),
                 cue_lemma=att.cue_lemma,
                 stance=att.stance,

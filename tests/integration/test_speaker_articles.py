@@ -99,8 +99,9 @@ def test_weekdays_are_dated_by_the_tense_of_their_verb(db):
         assert hits and hits[0]["date_start"] == want["date"], (want, events)
 
 
-def test_page_furniture_becomes_no_claim_event_or_mention_but_stays_in_the_stored_text(db):
-    doc = document(db, "06-furniture")
+@pytest.mark.parametrize("name", [n for n in ARTICLES if "nonbody" in expected(n)])
+def test_page_furniture_becomes_no_claim_event_or_mention_but_stays_in_the_stored_text(db, name):
+    doc = document(db, name)
     text = doc["text"]
     spans = [
         (r["start"], r["end"])
@@ -114,13 +115,13 @@ def test_page_furniture_becomes_no_claim_event_or_mention_but_stays_in_the_store
         (r["start"], r["end"])
         for r in db.db.query('SELECT start, "end" FROM mentions WHERE document_id = ?', [doc["id"]])
     ]
-    for marker in expected("06-furniture")["nonbody"]:
+    for marker in expected(name)["nonbody"]:
         at = text.find(marker)
         assert at >= 0, f"{marker!r} was cut from the stored text"
         line_end = text.find("\n", at)
         line = (text.rfind("\n", 0, at) + 1, len(text) if line_end < 0 else line_end)
         assert not any(s < line[1] and line[0] < e for s, e in spans), (marker, spans)
-    for marker in expected("06-furniture")["cut"]:  # furniture that boilerplate removal drops before storing
+    for marker in expected(name)["cut"]:  # furniture that boilerplate removal drops before storing
         assert marker not in text
 
 
