@@ -20,6 +20,17 @@ def _citing_object(tok):
     return objs[0] if objs else None
 
 
+def _quoted_by(tok):
+    """The outlet of "X quoted by Y" / "X cited by Y" (a participle on the speaker's noun), else None."""
+    if tok.lemma_.lower() not in CITING or tok.tag_ != "VBN" or tok.dep_ != "acl":
+        return None
+    for agent in (c for c in tok.children if c.dep_ == "agent"):
+        for obj in agent.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
 def _trim(doc, idxs: set[int]) -> set[int]:
     """No comma or relative pronoun left at the edges of the outlet's phrase."""
     while idxs and (doc[max(idxs)].is_punct or doc[max(idxs)].lower_ in ("which", "who", "that")):
@@ -33,6 +44,11 @@ def cited_in_source(doc, src: set[int]) -> tuple[set[int], set[int], int] | None
     """ "the Herald, which cited two officials" inside a source phrase: (the officials, the Herald, the citing verb)."""
     for i in sorted(src):
         tok = doc[i]
+        agent = _quoted_by(tok)
+        if agent is not None:  # "two diplomats quoted by the Post": the diplomats, via the Post
+            said = _trim(doc, {j for j in src if j not in {t.i for t in tok.subtree}})
+            if said:
+                return said, {t.i for t in agent.subtree}, tok.i
         obj = _citing_object(tok)
         if obj is None or tok.dep_ not in ("relcl", "acl", "advcl"):
             continue

@@ -26,6 +26,11 @@ _BACKREF = re.compile(
     r"|charges?|rumou?rs?|story|stories|version|statements?|comments?)\b",
     re.I,
 )
+# the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
+_LEAD_BACKREF = re.compile(
+    r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
+    r"|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version|statements?)\b"
+)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from about as into over after before than that this these
@@ -68,8 +73,8 @@ def same_proposition(
     t = tuning()
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
-    if linked and len(shared) >= 2 and overlap >= 0.2:
-        return 0.5 + overlap
+    if linked and (len(shared) >= 2 and overlap >= 0.2 or not across and shared and overlap >= 0.5):
+        return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     if _BACKREF.match(denial_text.strip()) and (named or about_denier and not across):
         return 0.4
     return 0.0
@@ -102,7 +107,8 @@ def dispute_score(
     return score + 0.1 * named + 0.1 * about_denier
 
 
-def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispute]:
+def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[str] = ()) -> list[LocalDispute]:
+    """`names` are the document's entity names by index, so "rejected Quill's account" can find Quill's claim."""
     disputes: list[LocalDispute] = []
     for i, denial in enumerate(claims):
         if denial.stance != DENY:
@@ -122,19 +128,30 @@ def link_in_document(text: str, claims: Sequence[LocalClaim]) -> list[LocalDispu
             if score > best_score:
                 best, best_score = j, score
         if best is None:
-            best, best_score = _referred_back(text, claims, i)
+            best, best_score = _referred_back(text, claims, i, names)
         if best is not None:
             disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
     return disputes
 
 
-def _referred_back(text: str, claims: Sequence[LocalClaim], i: int) -> tuple[int | None, float]:
-    """ "X claimed A. Y rejected the claim.": a denial that is only a back-reference answers the claim just before
-    it (by someone else, in the two sentences before), when nothing else in the article matched."""
+def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]) -> tuple[int | None, float]:
+    """ "X claimed A. Y rejected the claim." / "Y rejected X's account, saying B": a denial that refers back to a
+    claim answers the claim just before it (by someone else, in the two sentences before) — by the one it names,
+    when it names someone — if nothing else in the article matched."""
     denial = claims[i]
     words = text[slice(*denial.content)].split()
-    if len(words) > 4 or not _BACKREF.match(" ".join(words)):
+    lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
+    named = _LEAD_BACKREF.search(lead)
+    if not (len(words) <= 4 and _BACKREF.match(" ".join(words)) or named):
         return None, 0.0
+
+    def shown(c: LocalClaim) -> str:
+        return (
+            names[c.speaker_entity]
+            if c.speaker_entity is not None and c.speaker_entity < len(names)
+            else c.speaker or ""
+        )
+
     before = [
         j
         for j, c in enumerate(claims)
@@ -143,6 +160,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int) -> tuple[int
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
         and (c.speaker_entity is None or c.speaker_entity != denial.speaker_entity)
+        and (named is None or not named.group(1) or named.group(1) in shown(c).split())
     ]
     return (
         (max(before, key=lambda j: claims[j].content[1]), tuning().dispute_threshold + 0.05) if before else (None, 0.0)

@@ -54,7 +54,7 @@ def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
         claims = to_claims(text, attributions, ents, doc)
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
-        disputes = link_in_document(text, claims)
+        disputes = link_in_document(text, claims, [e.name for e in ents.entities])
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 
 

@@ -136,11 +136,15 @@ class _Resolver:
             if t.lower_ in PERSON_NOUNS:
                 self._role(idx, t.text)
 
+    def _person_at(self, tok) -> bool:
+        idx = _entity_of(self.ents, tok)
+        return idx is not None and self.ents.entities[idx].type == "PERSON"
+
     def _unnamed(self, tok) -> None:
         """A person noun that no name stands beside: "a ministry spokesman", "two officials", "the aide"."""
-        if tok.ent_type_ == "PERSON" or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
-            return
-        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        if tok.ent_type_ == "PERSON" or tok.dep_ == "compound":
+            return  # "the deputy minister", "the envoy Keith Kellogg": a modifier, not somebody of its own
+        if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or self._person_at(c)) for c in tok.children):
             return  # "the ministry's spokesman, Tom Vance": a description of a named person
         if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
             return  # "Marcus Hale, the special envoy": his description
@@ -232,7 +236,10 @@ class _Resolver:
             elif self._is_title(tok):
                 word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
                 number = "pl" if tok.tag_ == "NNS" else "sg"
-                self._resolve(tok, number, GENDERED.get(low, (None,))[0], role_word(word), end)
+                # "the deputy minister" is a deputy: a person noun before the head says which role is meant
+                deputy = [t for t in self.doc[tok.left_edge.i : tok.i] if t.lower_ in PERSON_NOUNS]
+                role = role_word(deputy[0].lower_) if deputy else role_word(word)
+                self._resolve(tok, number, GENDERED.get(low, (None,))[0], role, end)
         return self.referents
 
     def _is_title(self, tok) -> bool:

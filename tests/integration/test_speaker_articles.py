@@ -73,9 +73,10 @@ def test_no_claim_is_pinned_on_a_speaker_the_article_does_not_support(db, name):
     assert {c["shown"] for c in claims_of(db, doc["id"])} <= allowed
 
 
-def test_a_denial_is_paired_only_with_a_claim_on_the_same_proposition(db):
-    spec = expected("07-aside-and-disputes")
-    doc = document(db, "07-aside-and-disputes")
+@pytest.mark.parametrize("name", [n for n in ARTICLES if "disputes" in expected(n)])
+def test_a_denial_is_paired_only_with_a_claim_on_the_same_proposition(db, name):
+    spec = expected(name)
+    doc = document(db, name)
     pairs = {
         (r["claim_quote"], r["denial_quote"])
         for r in db.db.query(
