@@ -47,6 +47,12 @@ def main() -> int:
             "anonymous Russian official's quote via NBC": claim(
                 lambda c: (c["speaker"] or "").lower().startswith("a russian official") and "NBC" in (c["via"] or "")
             ),
+            "Russian officials' view via NBC News ('According to NBC News')": claim(
+                lambda c: (c["speaker"] or "") == "Russian officials" and (c["via"] or "") == "NBC News"
+            ),
+            "Russia's claim in the dash aside ('... prolongs the conflict')": claim(
+                lambda c: (c["speaker_name"] or "") == "Russia" and "prolongs the conflict" in c["quote"]
+            ),
             "Dudakov's quote via RT": claim(
                 lambda c: "Dudakov" in (c["speaker_name"] or c["speaker"] or "") and (c["via"] or "") == "RT"
             ),
@@ -72,9 +78,41 @@ def main() -> int:
             )
             and all(texts[e["document_id"]][e["start"] : e["end"]] == e["quote"] for e in events),
         }
+        checks.update(_raw_attributions(seeds, Path(tmp) / "ann"))
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
     return 0 if all(checks.values()) else 1
+
+
+def _raw_attributions(seeds: Path, out: Path) -> dict[str, bool]:
+    """`briefbot attribute` on the raw seed files (boilerplate and all): the brat relations themselves."""
+    from knowledge.extract.brat import attribute_dir
+
+    attribute_dir(seeds, out)
+    spans: dict[str, dict[str, str]] = {}
+    for ann in out.glob("*.ann"):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, kind_span, text = line.split("\t")
+                spans[f"{ann.stem}:{tid}"] = {"kind": kind_span.split()[0], "text": text}
+    relations = []
+    for ann in out.glob("*.ann"):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("E"):
+                roles = dict(part.split(":") for part in line.split("\t")[1].split()[1:])
+                relations.append({k: spans[f"{ann.stem}:{v}"]["text"] for k, v in roles.items()})
+    return {
+        "raw: 'According to' with source NBC News": any(
+            r.get("Cue") == "According to" and r.get("Source") == "NBC News" for r in relations
+        ),
+        "raw: Russia 'claims' ... prolongs the conflict": any(
+            r.get("Source") == "Russia" and r.get("Cue") == "claims" and "prolongs the conflict" in r.get("Content", "")
+            for r in relations
+        ),
+        "raw: no claim from the page furniture (French defense minister)": not any(
+            "French defense minister" in r.get("Source", "") for r in relations
+        ),
+    }
 
 
 if __name__ == "__main__":

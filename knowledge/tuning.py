@@ -35,6 +35,11 @@ class Tuning(BaseSettings):
     rows_per_source: int = 80  # newest rows read per source of lines; far more than a screen, bounded for speed
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
+    # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the
+    # shorter one's words (one word more across articles); 2 words at 0.2 suffice when both are about the same people.
+    proposition_words: int = 3
+    proposition_overlap: float = 0.3
+    speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
     # Near-duplicates (ingest/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
+from knowledge.extract.asides import gap_content
+from knowledge.extract.chains import according_chain, chain_verbs, reported_subject, verb_chain
 from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.roles import (
@@ -81,7 +83,7 @@ def verb_candidate(tok) -> bool | None:
     return None
 
 
-def _according(doc, tok):
+def _according(doc, tok, beliefs: bool = True):
     """'According to X, Y' — X is the source, the rest of the sentence the content."""
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -99,12 +101,13 @@ def _according(doc, tok):
     if src_override is not None:
         src = src_override
     main = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-    if main is not None and _belief_verb(main):
+    if beliefs and main is not None and _belief_verb(main):
         subj = subject(main)
         via = fragments(doc, src)
         belief = {t.i for t in main.subtree if t.i > main.i} - pp
         return ([main], source_tokens(subj), belief, main.lemma_, lex.SPECULATE, negated(main), via[0] if via else None)
-    return ([tok, to], src, content, "according to", lex.REPORT, False, None)
+    src, content, via = according_chain(doc, src, pp, content)  # "according to X, which cited Y": Y, via X
+    return ([tok, to], src, content, "according to", lex.REPORT, False, via)
 
 
 def _noun_cue(tok):
@@ -140,11 +143,18 @@ def _belief_verb(verb) -> bool:
 
 def _candidates(doc, quotes: QuoteIndex):
     """(cue tokens, source token, content token set, lemma, stance, negated, via) for every cue in the doc."""
+    consumed: set[int] = set()  # the "cited" of a reporting chain, which comes after its "according to"
     scorer = _get_scorer()
     out = []
     for tok in doc:
+        if tok.i in consumed:
+            continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            out.append(_according(doc, tok))
+            consumed.update(chain_verbs(doc, tok))
+            found = _according(doc, tok)
+            out.append(found)
+            if found[3] != "according to":  # the outlet carried the view: its report is the outer link
+                out.append(_according(doc, tok, beliefs=False))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.NOUN_CUES:
             found = _noun_cue(tok)
@@ -152,27 +162,23 @@ def _candidates(doc, quotes: QuoteIndex):
                 out.append(found)
             continue
         in_lex = verb_candidate(tok)
-        if in_lex is None or not (scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) or _second_cue(tok)):
+        accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
+        if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and bool(gap_content(tok)))):
             continue
         subj = subject(tok)
-        content = content_tokens(tok, subj)
+        content = content_tokens(tok, subj) or gap_content(tok)
         if subj is not None and (subj.i in content or _placeholder(subj, tok)):
             subj = None
+        if subj is not None and reported_subject(subj, tok):
+            continue
         if not content and adjacent_content(doc, quotes, tok) is None:
             continue
         lemma = tok.lemma_.lower()
         stance = _stance(tok, lemma)
-        out.append(
-            (
-                cue_tokens(tok),
-                source_tokens(subj) if subj is not None else set(),
-                content,
-                lemma,
-                stance,
-                negated(tok),
-                via_of(tok, subj),
-            )
-        )
+        src = source_tokens(subj) if subj is not None else set()
+        # "Reuters reported, citing three sources, that ...": the sources said it, via Reuters
+        src, content, via = verb_chain(doc, tok, src, content, via_of(tok, subj), consumed)
+        out.append((cue_tokens(tok), src, content, lemma, stance, negated(tok), via))
     return out
 
 

@@ -65,6 +65,7 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tu
     Parsing dominates the cost, so large folders are parsed on two processes (extraction itself adds ~2%).
     """
     from knowledge.extract.attribution import find_attributions
+    from knowledge.ingest.furniture import mask
 
     if nlp is None:
         from knowledge.extract.nlp import load_nlp
@@ -84,7 +85,7 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tu
     if n_process is None:
         n_process = 2 if len(paths) >= 32 and (os.cpu_count() or 1) >= 2 else 1
     normalised = [_unify_line_ends(raw) for raw in raws]
-    docs = nlp.pipe((text for text, _ in normalised), batch_size=8, n_process=n_process)
+    docs = nlp.pipe((mask(text) for text, _ in normalised), batch_size=8, n_process=n_process)
     n = 0
     for path, raw, (_, to_raw), doc in zip(paths, raws, normalised, docs):
         found = [_moved(a, to_raw) for a in find_attributions(doc)] if to_raw else find_attributions(doc)

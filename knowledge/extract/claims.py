@@ -1,8 +1,8 @@
 """Attributions become claims: the speaker is matched to an entity where the text makes it clear.
 
-A pronoun or a role ("he", "the envoy") names an entity only when there is one obvious antecedent: the most recent
-person for a pronoun, the person described with that role for a role noun. Otherwise the words themselves are the
-speaker ("a Russian official", "sources"), which is what a reader needs anyway.
+A pronoun or a title ("he", "the envoy") names whom `speakers` finds: the nearest compatible person before it. An
+unnamed antecedent gives its words ("a ministry spokesman"); with none, the words themselves are the speaker ("a
+Russian official", "sources"), which is what a reader needs anyway.
 """
 
 from __future__ import annotations
@@ -11,30 +11,14 @@ import re
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.spans import sentence
+from knowledge.extract.marks import balance
+from knowledge.extract.speakers import head_entity, speaker_referent
 
-PRONOUNS = {"he", "she", "him", "her", "his"}
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
     r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
     r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
 )
-
-
-def _sentence_subject(doc, offset: int, ents: DocEntities) -> int | None:
-    """The person who is the subject of the main clause of the sentence around `offset`, if any."""
-    if doc is None:
-        return None
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    root = sentence(span[0]).root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.idx != offset:
-            idx = ents.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
-            if idx is not None and ents.entities[idx].type == "PERSON":
-                return idx
-    return None
 
 
 def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -> int | None:
@@ -48,23 +32,13 @@ def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -
         if ent.type in ("PERSON", "ORG", "GPE") and text.rstrip(" ,.’'s").endswith(text_at(ents, last, span, text)):
             return idx
         return None
-    words = text.lower().split()
-    if not words:
-        return None
-    if len(words) == 1 and words[0] in PRONOUNS:
-        # In an embedded clause ("X denied claims by Y that he agreed") the main subject is the likelier
-        # antecedent; otherwise the most recently named person.
-        subject = _sentence_subject(doc, span[0], ents)
-        if subject is not None:
-            return subject
-        people = ents.people_before(span[0])
-        return people[0] if people else None
-    if words[0] == "the" and len(words) <= 4:
-        role = words[-1]
-        holders = [i for i, e in enumerate(ents.entities) if any(role in d.lower().split() for d in e.descriptions)]
-        if len(holders) == 1:
-            return holders[0]
-    return None
+    return None  # pronouns, titles and relative "who" are `speakers`' (nearest compatible person, never a guess)
+
+
+def _named(doc, ents: DocEntities, source: Span | None, speaker: str) -> int | None:
+    """The entity the speaker phrase is headed by, read off the parse where it can be ("aides to X" is not X)."""
+    decided, idx = head_entity(doc, ents, source)
+    return idx if decided else _speaker_entity(speaker, source, ents, doc)
 
 
 def _channel(text: str, source: Span | None, cue) -> str | None:
@@ -83,16 +57,20 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
     for att in attributions:
         if not att.content:
             continue
-        content = (att.content[0][0], att.content[-1][1])
+        pieces_of = [balance(text, s, e) for s, e in att.content]  # trimming never leaves a quote mark unpaired
+        content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
         speaker = text[source[0] : source[1]] if source else None
+        ref = speaker_referent(doc, ents, source)
+        if ref is not None and ref.entity is None:
+            speaker = ref.text  # "he" after "a ministry spokesman": the words that say who he is
         pieces = [p for p in (source, content, *att.cue) if p]
         context = (min(p[0] for p in pieces), max(p[1] for p in pieces))
-        about = [i for frag in att.content for i in ents.within(*frag)]
+        about = [i for frag in pieces_of for i in ents.within(*frag)]
         claims.append(
             LocalClaim(
                 speaker=speaker,
-                speaker_entity=_speaker_entity(speaker or "", source, ents, doc),
+                speaker_entity=ref.entity if ref is not None else _named(doc, ents, source, speaker or ""),
                 cue=" ".join(text[s:e] for s, e in att.cue),
                 cue_lemma=att.cue_lemma,
                 stance=att.stance,
@@ -103,7 +81,33 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 context=context,
                 parent=att.parent,
                 about=list(dict.fromkeys(about)),
-                fragments=[tuple(f) for f in att.content] if len(att.content) > 1 else [],
+                fragments=list(pieces_of) if len(pieces_of) > 1 else [],
             )
         )
-    return claims
+    return _drop_carriers(claims)
+
+
+def _drop_carriers(claims: list[LocalClaim]) -> list[LocalClaim]:
+    """ "According to NBC, officials see X as a threat": the officials' view, via NBC, is the claim a reader needs;
+    NBC's report of it says nothing more, so it is left out (parents are re-pointed past it)."""
+    drop = {
+        c.parent
+        for c in claims
+        if c.parent is not None
+        and claims[c.parent].cue_lemma == "according to"
+        and c.via is not None
+        and c.via == claims[c.parent].speaker
+    }
+    if not drop:
+        return claims
+    index = {old: new for new, old in enumerate(i for i in range(len(claims)) if i not in drop)}
+    out = []
+    for i, c in enumerate(claims):
+        if i in drop:
+            continue
+        parent = c.parent
+        while parent in drop:
+            parent = claims[parent].parent
+        c.parent = index.get(parent) if parent is not None else None
+        out.append(c)
+    return out

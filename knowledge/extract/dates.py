@@ -95,13 +95,45 @@ def _range(day: date, period: str) -> tuple[date, date]:
     return day, day
 
 
+_DAY_BY_TENSE = re.compile(
+    r"^(?:(last|past|next|coming|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+_NEAR_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _by_tense(expr: str, today: date, tense: str | None) -> date | None:
+    """A weekday placed by the verb's tense: "met on Friday" in a Wednesday paper is the Friday before, "will meet
+    on Friday" the coming one, and a past or present "on Monday" the latest Monday not after publication (the same
+    day included: a Monday paper's "on Monday" is today). "Last" and "next" say which week themselves."""
+    low = expr.lower()
+    if low in _NEAR_DAYS:
+        return today + timedelta(days=_NEAR_DAYS[low])
+    m = _DAY_BY_TENSE.match(expr)
+    if not m:
+        return None
+    which, day = (m.group(1) or "").lower(), _WEEKDAYS[m.group(2).lower()]
+    back, ahead = (today.weekday() - day) % 7, (day - today.weekday()) % 7
+    if which in ("last", "past"):
+        return today - timedelta(days=back or 7)
+    if which in ("next", "coming") or tense == "future":
+        return today + timedelta(days=(ahead or 7) if which else ahead)
+    return today - timedelta(days=back)
+
+
 @functools.lru_cache(maxsize=4096)
-def resolve_date(text: str, published: datetime | None) -> ResolvedDate | None:
-    """None when the words are not a date at all ("recent weeks", "decades")."""
+def resolve_date(text: str, published: datetime | None, tense: str | None = None) -> ResolvedDate | None:
+    """None when the words are not a date at all ("recent weeks", "decades"). `tense` ("past", "present",
+    "future") is the tense of the verb the date belongs to, which places a weekday and allows a future date."""
     raw = " ".join(text.split())
     expr = raw
     while _NOISE.match(expr):
         expr = _NOISE.sub("", expr, count=1)
+    if published is not None:
+        near = _by_tense(expr, published.date(), tense)
+        if near is not None:
+            return ResolvedDate(near, near, "day", raw, False)
     expr = _LAST_DAY.sub("", expr)
     if not expr or _NO_DATE.match(expr):
         return None
@@ -131,6 +163,6 @@ def resolve_date(text: str, published: datetime | None) -> ResolvedDate | None:
     if has_year and period == "year" and not re.search(r"[a-z]", expr, re.I):
         period = "year"
     start, end = _range(day, period)
-    if published is not None and start > published.date():
+    if published is not None and start > published.date() and tense != "future":
         return None  # a "date" after publication in the past tense is a misparse
     return ResolvedDate(start, end, period, raw, False)

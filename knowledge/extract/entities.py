@@ -86,6 +86,8 @@ class DocEntities:
         self.entities: list[LocalEntity] = []
         self._by_key: dict[tuple[str, str], int] = {}
         self._spans: list[tuple[int, int, int]] = []  # (start, end, entity index)
+        self.referents: dict = {}  # anaphor token index -> speakers.Referent, filled by `speakers`
+        self.genders: dict[int, str | None] = {}  # entity index -> gender as the text shows it
 
     def add(self, name: str, label: str, start: int, end: int) -> int:
         key = (label, name_key(name))
@@ -194,9 +196,12 @@ def _repair_people(doc: Doc, cands: list) -> list:
     """A surname the model tagged as a person anywhere in the article is that person everywhere in it."""
     surnames = {name_key(n).split()[-1] for n, label, *_ in cands if label == "PERSON"}
     fixed = []
+    given = first_names()
     for name, label, start, end, span in cands:
         if label != "PERSON" and name_key(name) in surnames:
             label = "PERSON"
+        elif label == "ORG" and 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span):
+            label = "PERSON"  # "Marcus Hale" tagged as an organisation: a known given name and a capitalised word
         fixed.append((name, label, start, end, span))
     covered = {i for *_, span in fixed for i in range(span.start, span.end)}
     for tok in doc:
@@ -250,72 +255,28 @@ def find_entities(doc: Doc) -> DocEntities:
     base = _candidates(doc)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
+    named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name
     # Full person names first, so that surname-only mentions anywhere in the article can join them.
     for name, label, start, end, span in cands:
         if label == "PERSON" and len(name.split()) >= 2:
             idx = ents.add(name, label, start, end)
             persons.setdefault(name_key(name).split()[-1], idx)
+            named_at.setdefault(name_key(name).split()[-1], []).append((start, idx))
             _add_description(ents.entities[idx], _description(span))
     for name, label, start, end, span in cands:
         if label == "PERSON" and len(name.split()) >= 2:
             continue
         key = name_key(name)
         if key in persons:
-            idx = persons[key]
+            # two people with one surname (Ana and Ben Holt): a bare "Holt" is the one named last before it
+            before = [i for at, i in named_at[key] if at < start]
+            idx = before[-1] if before else persons[key]
             ents.link(idx, name, start, end)
         else:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
-    _link_role_mentions(doc, ents)
-    _link_pronouns(doc, ents)
-    return ents
-
-
-SUBJECT_PRONOUNS = {"he", "she"}
-
-
-def _link_pronouns(doc: Doc, ents: DocEntities) -> None:
-    """ "Witkoff landed in Moscow. He met Putin.": a subject pronoun joins a person only when exactly one person was
-    named in its sentence before it and the two sentences before that; with two candidates the evidence is not
-    clear and the pronoun stays unlinked. Object and possessive pronouns are left alone (binding and "his wife"
-    make them unreliable without a real coreference model)."""
-    people = sorted((s, e, idx) for s, e, idx in ents._spans if ents.entities[idx].type == "PERSON")
-    if not people:
-        return
-    starts: list[int] = []
-    for sent in doc.sents:
-        starts.append(sent.start_char)
-        window_start = starts[max(0, len(starts) - 3)]
-        for tok in sent:
-            if tok.lower_ not in SUBJECT_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            named = {idx for s, e, idx in people if window_start <= s and e <= tok.idx}
-            if len(named) == 1:
-                ents.link(next(iter(named)), tok.text, tok.idx, tok.idx + len(tok.text), variant=False)
-
-
-def _link_role_mentions(doc: Doc, ents: DocEntities) -> None:
-    """ "The envoy", "the retired general": a definite role noun joins the one person the article described with
-    that role, when there is exactly one; otherwise it stays unlinked (the evidence is not clear)."""
-    holders: dict[str, set[int]] = {}
-    for idx, ent in enumerate(ents.entities):
-        if ent.type == "PERSON":
-            for desc in ent.descriptions:
-                for word in desc.lower().split():
-                    if word in ROLE_NOUNS:
-                        holders.setdefault(word, set()).add(idx)
-    if not holders:
-        return
-    for tok in doc:
-        if tok.lower_ not in holders or tok.pos_ != "NOUN" or len(holders[tok.lower_]) != 1:
-            continue
-        det = tok.left_edge
-        if det.lower_ != "the" or det.i < tok.i - 2 or tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
-            continue  # only "the envoy" / "the retired general", not "the envoy Keith Kellogg"
-        start, end = det.idx, tok.idx + len(tok.text)
-        if ents.at(start, end) is None:
-            ents.link(next(iter(holders[tok.lower_])), doc.text[start:end], start, end, variant=False)
+    return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 
 def _add_description(ent: LocalEntity, desc: str | None) -> None:

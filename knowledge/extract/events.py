@@ -16,6 +16,7 @@ from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.tense import tense_of
 
 VERB_TRIGGERS = {
     "meet",
@@ -162,7 +163,7 @@ def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dic
     dates = [e for e in dates if e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")]
     inside = [e for e in inside if e in dates]
     for span in inside or (dates if len(dates) == 1 else []):
-        resolved = resolve_date(span.text, published)
+        resolved = resolve_date(span.text, published, tense_of(tok))
         if resolved is not None:
             return resolved
     return None

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from spacy.tokens import Doc
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.attribution import find_attributions
+from knowledge.extract.attribution import Attribution, find_attributions
 from knowledge.extract.claims import to_claims
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.spans import caches, doc_text
+from knowledge.extract.speakers import resolve_document
+from knowledge.ingest.furniture import mask
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
@@ -32,23 +35,34 @@ def headline_end(text: str) -> int:
     return 0
 
 
+def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
+    """Attributions after the headline, their parent indices re-pointed into the shorter list."""
+    kept = [i for i, a in enumerate(found) if not a.cue or a.cue[0][0] >= body_start]
+    new = {old: n for n, old in enumerate(kept)}
+    return [
+        dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
+    ]
+
+
 def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
+        resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
-        attributions = [a for a in find_attributions(doc) if not a.cue or a.cue[0][0] >= body_start]
+        attributions = _body_only(find_attributions(doc), body_start)
         claims = to_claims(text, attributions, ents, doc)
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
-        disputes = link_in_document(text, claims)
+        disputes = link_in_document(text, claims, [e.name for e in ents.entities])
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
 
 
 def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
     # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
-    docs = nlp.pipe((t for t, _ in chunk), batch_size=16)
+    # page furniture (captions, bylines, time stamps, teasers) is blanked, offsets kept: it never becomes news
+    docs = nlp.pipe((mask(t) for t, _ in chunk), batch_size=16)
     return [analyze_doc(doc, published) for doc, (_, published) in zip(docs, chunk)]
 
 

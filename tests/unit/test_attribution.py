@@ -150,9 +150,12 @@ def test_a_tweet_is_the_medium_of_what_was_said_in_it(nlp):
 
 
 def test_according_to_an_outlet_over_a_belief_makes_the_believers_the_source_and_the_outlet_the_medium(nlp):
-    a = only(nlp, "According to the Daily Planet, local officials see the fire as arson.")
-    assert (a["source"], a["via"]) == ("local officials", "the Daily Planet")
-    assert a["content"] == ["the fire as arson"]
+    outer, belief = parts(nlp, "According to the Daily Planet, local officials see the fire as arson.")
+    assert (belief["source"], belief["via"]) == ("local officials", "the Daily Planet")
+    assert belief["content"] == ["the fire as arson"]
+    # the outlet's own report is the outer link of the chain, and the belief is nested in it
+    assert (outer["source"], outer["cue"]) == ("the Daily Planet", "According to")
+    assert outer["content"] == ["local officials see the fire as arson"] and belief["parent"] == 0
 
 
 def test_a_quote_before_a_parenthetical_cue_is_direct_content(nlp):

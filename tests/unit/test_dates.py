@@ -88,3 +88,29 @@ def test_the_fast_reading_of_common_forms_agrees_with_dateparser():
                 ), (expr, anchor)
             else:
                 assert (day, data.period) == fast, (expr, anchor)
+
+
+WEDNESDAY = datetime(2025, 5, 14, 9, 0)
+
+
+def test_a_past_weekday_is_the_one_before_publication():
+    assert resolve_date("on Friday", WEDNESDAY, "past").start == date(2025, 5, 9)
+
+
+def test_a_future_weekday_is_the_coming_one():
+    assert resolve_date("on Friday", WEDNESDAY, "future").start == date(2025, 5, 16)
+
+
+def test_a_past_or_present_weekday_may_be_the_publish_day_itself():
+    assert resolve_date("on Wednesday", WEDNESDAY, "past").start == date(2025, 5, 14)
+    assert resolve_date("Monday", WEDNESDAY, "present").start == date(2025, 5, 12)
+
+
+def test_last_and_next_say_the_week_themselves():
+    assert resolve_date("last Wednesday", WEDNESDAY, "past").start == date(2025, 5, 7)
+    assert resolve_date("next Monday", WEDNESDAY, "future").start == date(2025, 5, 19)
+
+
+def test_a_future_date_is_kept_only_for_a_future_verb():
+    assert resolve_date("tomorrow", WEDNESDAY, "future").start == date(2025, 5, 15)
+    assert resolve_date("next week", WEDNESDAY, "past") is None

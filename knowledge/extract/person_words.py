@@ -1,0 +1,80 @@
+"""The words speaker resolution reads people by, as data: gender shown by honorifics and role nouns, nouns for
+people and groups, and the roles a relative clause gives ("X, who runs the press office" is its head)."""
+
+from __future__ import annotations
+
+from knowledge.extract.entities import ROLE_NOUNS
+
+PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None)}
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+HONORIFICS |= {"miss": "f", "lady": "f", "dame": "f", "madam": "f"}
+# Role nouns that show gender, and the one role word each shares with its other forms.
+GENDERED = {
+    "spokesman": ("m", "spokesperson"),
+    "spokeswoman": ("f", "spokesperson"),
+    "chairman": ("m", "chair"),
+    "chairwoman": ("f", "chair"),
+    "congressman": ("m", "congressman"),
+    "congresswoman": ("f", "congressman"),
+    "businessman": ("m", "businessman"),
+    "businesswoman": ("f", "businessman"),
+    "king": ("m", "king"),
+    "queen": ("f", "king"),
+    "prince": ("m", "prince"),
+    "princess": ("f", "prince"),
+    "husband": ("m", "husband"),
+    "wife": ("f", "wife"),
+    "father": ("m", "father"),
+    "mother": ("f", "mother"),
+    "son": ("m", "son"),
+    "daughter": ("f", "daughter"),
+    "brother": ("m", "brother"),
+    "sister": ("f", "sister"),
+    "widow": ("f", "widow"),
+    "actress": ("f", "actor"),
+    "grandmother": ("f", "grandmother"),
+    "grandfather": ("m", "grandfather"),
+    "woman": ("f", "woman"),
+    "man": ("m", "man"),
+}
+SYNONYMS = {"spokesperson": "spokesperson", "advisor": "adviser", "chief": "head", "premier": "minister"}
+# Groups that "they" can stand for ("Regulators said ... They added").
+GROUP_NOUNS = frozenset(
+    """
+    activists analysts authorities campaigners citizens critics diplomats doctors economists engineers experts
+    farmers fishermen inspectors investigators judges lawmakers lawyers leaders ministers negotiators nurses
+    officials opponents organisers organizers pilots police prosecutors protesters rebels regulators residents
+    scientists soldiers sources supporters teachers troops unions voters workers
+    """.split()
+)
+# Words for people that are not titles in ROLE_NOUNS but can be antecedents ("a deputy", "two officials").
+PERSON_NOUNS = (
+    set(ROLE_NOUNS)
+    | set(GENDERED)
+    | GROUP_NOUNS
+    | {g[:-1] for g in GROUP_NOUNS if g.endswith("s")}
+    | set(
+        """
+    administrator attorney coordinator councillor councilor deputies deputy editor envoy manager mediator member
+    officer owner professor researcher strategist student treasurer witness
+        """.split()
+    )
+)
+# "X, who runs the press office": the verbs of a relative clause that give X a role, and the role words.
+RELATIVE_ROLES = {
+    "run": {"director", "head"},
+    "head": {"director", "head"},
+    "lead": {"head", "leader"},
+    "direct": {"director", "head"},
+    "chair": {"chair", "head"},
+    "manage": {"head", "manager"},
+    "advise": {"adviser"},
+    "represent": {"envoy", "representative"},
+    "speak": {"spokesperson"},
+    "negotiate": {"negotiator"},
+    "command": {"commander"},
+    "govern": {"governor"},
+    "edit": {"editor"},
+    "found": {"founder"},
+    "own": {"owner"},
+}

@@ -1,0 +1,368 @@
+"""Who "he", "she", "they", "the spokesman", "who" and a bare surname are: the nearest compatible person before.
+
+A briefing that pins a quote on the wrong person is worse than one that says "a spokesman", so the rules only
+follow what the text itself shows. Candidates are the people named earlier (named entities) and the unnamed ones
+("a ministry spokesman", "two officials"), outside quotation marks (a speaker is rarely named inside his own
+quote). A candidate must agree in number and in gender as the text shows it — an honorific ("Ms Holt"), a
+gendered role noun ("spokeswoman"), a pronoun already resolved to that person — and an unknown gender agrees with
+both. A title ("the envoy") needs a person the article gave that role: a title before the name ("Foreign Minister
+Ana Cruz"), an appositive ("Tom Vance, the ministry's spokesman") or a relative clause ("Tom Vance, who runs the
+press office" makes him its head, chief or director). Sentences are searched from the nearest back; within one
+sentence a speaker comes first (a speaker goes on: "X said A. She added B"), then the latest subject, then the
+latest other mention. The topic of a briefing is never a default: what finds no compatible candidate
+stays as written. coreferee (the spaCy coreference component) was compared and cannot be installed with the pinned
+model (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from knowledge.extract.cues import VERB_CUES
+from knowledge.extract.entities import DocEntities
+from knowledge.extract.person_words import (
+    GENDERED,
+    HONORIFICS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    RELATIVE_ROLES,
+    SYNONYMS,
+)
+from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
+from knowledge.tuning import tuning
+
+
+@dataclass
+class Referent:
+    """What an anaphor stands for: an entity of the document, or the words of an unnamed person."""
+
+    entity: int | None
+    text: str
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    sent: int
+    subject: int  # 2 the subject of a speech verb, 1 another subject, 0 any other role
+    number: str
+    entity: int | None  # an entity index, or None for an unnamed person ("a ministry spokesman")
+    text: str
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
+
+
+def role_word(word: str) -> str:
+    word = word.lower()
+    if word in GENDERED:
+        return GENDERED[word][1]
+    return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
+
+
+class _Resolver:
+    def __init__(self, doc, ents: DocEntities):
+        self.doc, self.ents = doc, ents
+        self.quotes = QuoteIndex(doc_text(doc))
+        sentence(doc[0])  # fills the per-Doc cache of sentence starts that `sent_index` reads
+        self.starts: list[int] = doc.user_data[SENT_KEY]
+        self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
+        self.roles: dict[int, set[str]] = {}
+        self.mentions: list[_Mention] = []
+        self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
+
+    def sent_index(self, tok) -> int:
+        return bisect_right(self.starts, tok.i) - 1
+
+    # --- evidence -------------------------------------------------------------------------------------------
+
+    def _set_gender(self, idx: int, g: str | None) -> None:
+        if g is None:
+            return
+        if idx not in self.gender:
+            self.gender[idx] = g
+        elif self.gender[idx] != g:
+            self.gender[idx] = None  # two signals disagree: the text does not settle it
+
+    def _named(self) -> None:
+        doc, ents = self.doc, self.ents
+        for s, e, idx in sorted(ents._spans):
+            ent = ents.entities[idx]
+            if ent.type not in ("PERSON", "ORG"):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span) or span[0].lower_ in PRONOUNS or span[0].lower_ == "the":
+                continue
+            root = span.root
+            if ent.type == "PERSON":
+                for desc in ent.descriptions:
+                    for w in desc.split():
+                        self._role(idx, w)
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if prev is not None and prev.lower_ in HONORIFICS:
+                    self._set_gender(idx, HONORIFICS[prev.lower_])
+                self._appositive_roles(idx, span)
+            number = "pl" if ent.type == "ORG" else "sg"
+            if self.quotes.at(s) is not None:
+                continue
+            self.mentions.append(_Mention(s, e, self.sent_index(root), _is_subject(root), number, idx, ent.name))
+
+    def _role(self, idx: int, word: str) -> None:
+        low = word.lower().strip(",.")
+        if low in GENDERED:
+            self._set_gender(idx, GENDERED[low][0])
+        if low in PERSON_NOUNS:
+            self.roles.setdefault(idx, set()).add(role_word(low))
+
+    def _appositive_roles(self, idx: int, span) -> None:
+        """ "Tom Vance, the ministry's spokesman," / "the ministry's spokesman, Tom Vance," / "Tom Vance, who runs
+        the press office,": roles the writer gives the person right at the name."""
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                self._role(idx, child.text)
+            elif child.dep_ == "relcl" and child.i > root.i:
+                rel = child.lemma_.lower()
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in child.children):
+                    for w in RELATIVE_ROLES.get(rel, ()):
+                        self.roles.setdefault(idx, set()).add(w)
+                    for c in child.children:
+                        if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in PERSON_NOUNS:
+                            self._role(idx, c.text)  # "who is the mayor's deputy"
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            self._role(idx, root.head.text)
+        for t in span:  # a title inside the entity's span ("Deputy Minister Tom Vance")
+            if t.lower_ in PERSON_NOUNS:
+                self._role(idx, t.text)
+
+    def _person_at(self, tok) -> bool:
+        idx = _entity_of(self.ents, tok)
+        return idx is not None and self.ents.entities[idx].type == "PERSON"
+
+    def _unnamed(self, tok) -> None:
+        """A person noun that no name stands beside: "a ministry spokesman", "two officials", "the aide"."""
+        if tok.ent_type_ == "PERSON" or tok.dep_ == "compound":
+            return  # "the deputy minister", "the envoy Keith Kellogg": a modifier, not somebody of its own
+        if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or self._person_at(c)) for c in tok.children):
+            return  # "the ministry's spokesman, Tom Vance": a description of a named person
+        if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
+            return  # "Marcus Hale, the special envoy": his description
+        det = tok.left_edge
+        if (
+            self.quotes.at(tok.idx) is not None
+            or det.lower_ == "the"
+            and not any(c.dep_ == "prep" for c in tok.children)
+        ):
+            return  # "the spokesman": an anaphor, resolved as a title, not somebody new
+        start, end = det.idx, tok.idx + len(tok.text)
+        for c in tok.children:  # "a spokesman for the ministry"
+            if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("for", "of", "at", "in", "from"):
+                end = c.right_edge.idx + len(c.right_edge.text)
+        inside = self.ents.at(start, end)
+        if inside is not None and self.ents.entities[inside].type == "PERSON":
+            return
+        number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+        text = doc_text(self.doc)[start:end]
+        m = _Mention(start, end, self.sent_index(tok), _is_subject(tok), number, None, text)
+        m.roles, m.gender = {role_word(tok.lemma_)}, GENDERED.get(tok.lemma_.lower(), (None,))[0]
+        self.mentions.append(m)
+
+    # --- resolution -----------------------------------------------------------------------------------------
+
+    def _compatible(self, m: _Mention, number: str, gender: str | None, role: str | None) -> bool:
+        if m.number != number:
+            return False
+        if m.entity is not None and self.ents.entities[m.entity].type == "ORG":
+            return number == "pl" and role is None
+        g = m.gender if m.entity is None else self.gender.get(m.entity)
+        if gender is not None and g is not None and g != gender:
+            return False
+        if role is not None:
+            roles = m.roles if m.entity is None else self.roles.get(m.entity, set())
+            return role in roles
+        return True
+
+    def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
+        here = self.sent_index(tok)
+        limit = None if role else tuning().speaker_search_sentences
+        by_sent: dict[int, list[_Mention]] = {}
+        for m in self.mentions:
+            if m.end <= tok.idx and (limit is None or here - m.sent <= limit):
+                by_sent.setdefault(m.sent, []).append(m)
+        for n in sorted(by_sent, reverse=True):
+            ok = [m for m in by_sent[n] if self._compatible(m, number, gender, role)]
+            if not ok:
+                continue
+            if role is not None:
+                # a title: the latest holder of the role, unless two people hold it in that sentence ("envoy X met
+                # envoy Y. The envoy said": the text does not say which)
+                holders = {m.entity if m.entity is not None else m.text for m in ok}
+                return max(ok, key=lambda m: m.start) if len(holders) == 1 else None
+            # a speaker goes on speaking ("X said A. She added B"); then the latest subject, then the latest mention
+            return max(ok, key=lambda m: (m.subject, m.start))
+        return None
+
+    def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
+        m = self._pick(tok, number, gender, role)
+        if m is None and role is not None:
+            holders = {i for i, r in self.roles.items() if role in r}
+            if len(holders) == 1:  # the one person the article gives that role, named later ("The envoy ... X")
+                idx = next(iter(holders))
+                m = _Mention(tok.idx, end, self.sent_index(tok), 0, "sg", idx, self.ents.entities[idx].name)
+        if m is None:
+            return
+        self.referents[tok.i] = Referent(m.entity, m.text)
+        if m.entity is not None and gender is not None:
+            self._set_gender(m.entity, gender)
+        # the anaphor is now a mention of the same person, for the next anaphor to find
+        ref = _Mention(tok.left_edge.idx, end, self.sent_index(tok), _is_subject(tok), m.number, m.entity, m.text)
+        ref.roles, ref.gender = m.roles, m.gender or gender
+        self.mentions.append(ref)
+
+    def run(self) -> dict[int, Referent]:
+        self._named()
+        for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
+            low = tok.lower_
+            person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
+            if not person_noun and low not in PRONOUNS:
+                continue
+            if person_noun:
+                self._unnamed(tok)
+            end = tok.idx + len(tok.text)
+            if low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
+                number, gender = PRONOUNS[low]
+                self._resolve(tok, number, gender, None, end)
+            elif self._is_title(tok):
+                word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
+                number = "pl" if tok.tag_ == "NNS" else "sg"
+                # "the deputy minister" is a deputy: a person noun before the head says which role is meant
+                deputy = [t for t in self.doc[tok.left_edge.i : tok.i] if t.lower_ in PERSON_NOUNS]
+                role = role_word(deputy[0].lower_) if deputy else role_word(word)
+                self._resolve(tok, number, GENDERED.get(low, (None,))[0], role, end)
+        return self.referents
+
+    def _is_title(self, tok) -> bool:
+        """ "The spokesman", "the retired general": a definite role noun standing alone, not before a name."""
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
+            return False
+        det = tok.left_edge
+        if det.lower_ != "the" or tok.i - det.i > 3 or self.quotes.at(tok.idx) is not None:
+            return False
+        if any(t.ent_type_ or t.lower_ in ("’s", "'s") for t in self.doc[det.i : tok.i]):
+            return False  # "the ministry's spokesman", "the Russian envoy" is a new description, not an anaphor
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.dep_ == "prep" and nxt.head.i == tok.i):
+            return False  # "the envoy Keith Kellogg", "the head of the office"
+        return not any(c.dep_ == "appos" for c in tok.children)
+
+
+def _is_subject(tok) -> int:
+    while tok.dep_ in ("compound", "flat", "appos", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if tok.head.lemma_.lower() in VERB_CUES else 1
+
+
+def resolve_document(doc, ents: DocEntities) -> dict[int, Referent]:
+    """Referents of every subject pronoun and title in the document, by the anaphor's token index; anaphors that
+    resolve to an entity also become mentions of it (variant=False: "he" is never an alias)."""
+    resolver = _Resolver(doc, ents)
+    referents = resolver.run()
+    for i, ref in referents.items():
+        if ref.entity is not None:
+            tok = doc[i]
+            start = tok.idx if tok.lower_ in PRONOUNS else tok.left_edge.idx
+            end = tok.idx + len(tok.text)
+            if ents.at(start, end) is None:
+                ents.link(ref.entity, doc_text(doc)[start:end], start, end, variant=False)
+    ents.referents = referents
+    ents.genders = resolver.gender
+    return referents
+
+
+def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Referent | None:
+    """The referent of a claim's source when it is an anaphor: a pronoun, a title, a relative "who" or a bare
+    surname that several people in the article share."""
+    if doc is None or span is None:
+        return None
+    src = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if src is None or not len(src):
+        return None
+    head = src.root
+    referents = getattr(ents, "referents", {})
+    if head.i in referents:
+        return referents[head.i]
+    if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
+        noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
+        if head.head.dep_ == "relcl":
+            named = ents.at(noun.left_edge.idx, noun.idx + len(noun.text))
+            if named is not None:
+                return Referent(named, ents.entities[named].name)
+            if noun.lower_ in PERSON_NOUNS:
+                return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
+    return _surname(doc, ents, src)
+
+
+def _surname(doc, ents: DocEntities, src) -> Referent | None:
+    """ "Holt said" where the article named both Ana Holt and Ben Holt: the one named most recently before, unless
+    an honorific says otherwise."""
+    words = [t for t in src if not t.is_punct]
+    honorific = HONORIFICS.get(words[0].lower_) if len(words) == 2 else None
+    if not (len(words) == 1 or honorific) or not words[-1].is_title:
+        return None
+    last = words[-1].lower_
+    people = [
+        i
+        for i, e in enumerate(ents.entities)
+        if e.type == "PERSON" and len(e.name.split()) >= 2 and e.name.split()[-1].lower() == last
+    ]
+    if len(people) < 2:
+        return None
+    genders = getattr(ents, "genders", {})
+    best, best_at = None, -1
+    for s, _e, idx in ents._spans:
+        if idx not in people or s >= src.start_char or s <= best_at:
+            continue
+        if honorific is None or genders.get(idx) in (None, honorific):
+            best, best_at = idx, s
+    return Referent(best, ents.entities[best].name) if best is not None else None
+
+
+def _entity_of(ents: DocEntities, tok) -> int | None:
+    for s, e, idx in ents._spans:
+        if s <= tok.idx < e and ents.entities[idx].type in ("PERSON", "ORG", "GPE"):
+            return idx
+    return None
+
+
+def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:
+    """(decided, entity) for a named speaker phrase, from its head word: "Union leader Sami Rask" is Rask, "the
+    ministry's spokesperson, Omar Said" is Said (an appositive name), "aides to Keith Kellogg" and "Russian
+    officials" are nobody named, though a name sits inside them. Undecided when the parse gives no common-noun or
+    named head (the caller then reads the words)."""
+    if doc is None or span is None:
+        return False, None
+    src = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if src is None or not len(src):
+        return False, None
+    root = src.root
+    idx = _entity_of(ents, root)
+    if idx is not None:
+        return True, idx
+    for child in root.children:
+        if child.dep_ == "appos" and src.start <= child.i < src.end:
+            idx = _entity_of(ents, child)
+            if idx is not None and ents.entities[idx].type == "PERSON":
+                return True, idx
+    if root.pos_ not in ("NOUN", "PRON"):
+        return False, None
+    # "A spokesman for the ministry, Idris Numan": a name set off by a comma at the end is the speaker's
+    text = doc_text(doc)
+    end = span[0] + len(text[span[0] : span[1]].rstrip(" ,.’'s"))
+    for s, e, i in ents._spans:
+        if span[0] <= s and e == end and ents.entities[i].type == "PERSON" and text[:s].rstrip().endswith(","):
+            return True, i
+    return True, None
