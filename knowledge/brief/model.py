@@ -85,6 +85,23 @@ class DisputeLine(BaseModel):
     denial: ClaimLine
 
 
+class SummaryLine(BaseModel):
+    """One storyline in one sentence, with every citation it was built from.
+
+    `origin` says who wrote the words: "extractive" (compressed from the spans), "model" (an optional language
+    model, checked like the rest) or "verbatim" (the span itself, when a shorter line could not be grounded).
+    """
+
+    text: str
+    storyline_id: str
+    date_label: str = ""
+    outlets: list[str] = Field(default_factory=list)
+    independent_outlets: int = 1
+    citations: list[CitationRef]
+    origin: Literal["extractive", "model", "verbatim"] = "extractive"
+    body: str = Field(default="", exclude=True)  # the text without its "(2 outlets, 14 Mar)" tail
+
+
 class SourceSummary(BaseModel):
     outlet: str
     documents: int
