@@ -29,11 +29,12 @@ from knowledge.brief.model import (
     SourceSummary,
     Unknown,
 )
+from knowledge.brief.outline import members_of, model_prose, outline
 from knowledge.brief.query import Query
 from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
-from knowledge.store.entities import entity_names
+from knowledge.store.entities import entity_names, people_names
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]  # a row the store read for a briefing (see knowledge.store.claims / events)
@@ -246,20 +247,16 @@ def compose(
     if resolution.kind == "ambiguous":
         return Ambiguous(
             query=query.raw or query.topic,
-            choices=[
-                Choice(
-                    entity_id=c.entity_id,
-                    name=c.name,
-                    type=c.type,
-                    role=c.descriptions[0] if c.descriptions else None,
-                    mentions=c.mentions,
-                )
-                for c in resolution.choices
-            ],
+            choices=[_choice(c) for c in resolution.choices],
         )
     if resolution.kind == "unknown":
         # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
-        return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
+        return Unknown(
+            query=query.topic,
+            suggestions=resolution.suggestions,
+            documents_in_store=store.document_count(),
+            hint=resolution.hint,
+        )
     limit = query.limit or tuning().default_limit
     ent = resolution.entity
     eid = ent.entity_id if ent else None
@@ -319,8 +316,14 @@ def compose(
     names = _entity_names(store, {e for s in about.values() for e in s})
     matters = _matters(lines[:limit], names, about, eid)
 
+    disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
+    story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
+    people = people_names(store, {e for m in story for e in m.entities})
+    summary, _ = outline(story, disputes, people, ent.name if ent else query.topic, model_prose(people))
+
     identity = _identity(store, ent) if ent else None
-    cites = [c for d in developments for c in d.citations] + [
+    cites = [c for line in summary for c in line.citations]
+    cites += [c for d in developments for c in d.citations] + [
         c for m in matters for line in m.claims for c in line.citations
     ]
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
@@ -329,6 +332,7 @@ def compose(
         topic=ent.name if ent else query.topic,
         query=query.raw or query.topic,
         identity=identity,
+        summary=summary,
         developments=developments,
         matters=matters,
         disputes=pairs[:limit],
@@ -340,7 +344,13 @@ def compose(
         dropped_unverified=sum(dropped),
         generated_at=now or datetime.now(UTC),
         note=_outlet_note(store, query.outlet),
+        alternatives=[_choice(c) for c in resolution.others],
     )
+
+
+def _choice(c: Candidate) -> Choice:
+    role = c.descriptions[0] if c.descriptions else None
+    return Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=role, mentions=c.mentions)
 
 
 def _outlet_note(store: Store, outlet: str | None) -> str | None:

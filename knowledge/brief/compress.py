@@ -17,7 +17,7 @@ MIN_WORDS = 4  # a compression that leaves fewer words has cut away the clause i
 MAX_CHARS = 150  # a summary line's body; longer compressions are cut at a clause boundary
 
 ROLE_WORDS = (
-    "envoy|leader|president|minister|analyst|official|spokesman|spokeswoman|spokesperson|secretary|ambassador|"
+    "envoy|leader|dictator|president|minister|analyst|official|spokesman|spokeswoman|spokesperson|secretary|ambassador|"
     "adviser|advisor|chancellor|premier|senator|governor|director|commander|diplomat|negotiator|blogger|activist|"
     "figure|representative|lawmaker|mayor|candidate|aide|chief|general|head|founder|chairman|chair|journalist|"
     "reporter|correspondent|politician|prosecutor|judge|commissioner|tycoon|billionaire"
@@ -42,6 +42,7 @@ _TIME = re.compile(
 )
 # ", who ... ," / ", Trump's envoy for the Middle East," between commas, when the clause goes on in lowercase.
 _INNER = re.compile(r",\s+(?:who|which|whose|whom|[^,;:“”\"]{2,120}?)\s*,\s+(?=(?!and\b|or\b|but\b)[a-z])")
+_DASHED = re.compile(r"\s*[—–]\s*[^—–]{2,120}?\s*[—–]\s*")  # "aid to Kyiv—something Russia claims ...—and"
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;]*,\s+")
 # ", rejecting ..." / ", the most senior ..." / ", according to ..." at the end of the clause.
 _TRAILING = re.compile(
@@ -55,25 +56,30 @@ _CLAUSE_CUT = re.compile(r"(?:,\s+(?:and|but|while|as)\s+|;\s+|,\s+)")
 _PAST = set("met told said saw took made gave left sent spoke led held let put beat won hit found".split())
 
 
-def _untitled(m: re.Match) -> str:
+def _untitled(m: re.Match[str]) -> str:
     """Delete a title only where it starts a noun phrase: at the start, or after a verb or a function word. After
     a noun ("union leader Maria Lindqvist") it is part of a longer description and stays."""
     before = m.string[: m.start()].rstrip()
     word = before.rsplit(" ", 1)[-1] if before else ""
     if not word or not word[-1:].isalpha() or not word.islower():
-        return "" if not word or not word[-1:].isalnum() else m.group(0)
+        return "" if not word or not word[-1:].isalnum() else str(m.group(0))
     if word in FUNCTION_WORDS or word in _PAST or word.endswith(("ed", "es", "s")):
         return ""
-    return m.group(0)
+    return str(m.group(0))
 
 
 def _shorten_names(text: str, people: list[str]) -> str:
-    """Full names of known people become surnames ("Alexander Lukashenko" -> "Lukashenko")."""
-    for name in sorted(people, key=len, reverse=True):
-        parts = name.split()
-        if len(parts) < 2:
-            continue
-        text = re.sub(rf"(?<![\w]){re.escape(name)}(?![\w])", parts[-1], text)
+    """Full names of known people become surnames ("Alexander Lukashenko" -> "Lukashenko"), longest first; a
+    plain substring test first, so the many people of a topic cost next to nothing when absent."""
+    present = sorted((n for n in people if " " in n and n in text), key=len, reverse=True)
+    for name in present:  # str.find, not a regex per name: names differ per topic and would thrash re's cache
+        surname, out, pos = name.split()[-1], [], 0
+        while (at := text.find(name, pos)) >= 0:
+            end = at + len(name)
+            bounded = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            out.append(text[pos:at] + (surname if bounded else name))
+            pos = end
+        text = "".join(out) + text[pos:]
     return text
 
 
@@ -81,6 +87,7 @@ def compress(text: str, people: list[str] | None = None, max_chars: int = MAX_CH
     """A shorter form of `text` made only by deleting words (see the module docstring)."""
     out = " ".join(text.split()).rstrip(" .")
     out = _LEADING.sub("", out)
+    out = _keep_clause(out, _DASHED.sub(" ", out))
     out = _keep_clause(out, _RELATIVE.sub(" ", out))
     previous = None
     while previous != out:
@@ -99,7 +106,7 @@ def _keep_clause(before: str, after: str) -> str:
     and so is one that takes a number or year with it ("in 2020"): later words may lean on it ("that year")."""
     if len(after.split()) < MIN_WORDS:
         return before
-    digits = sum(c.isdigit() for c in before) - sum(c.isdigit() for c in after)
+    digits = sum(map(str.isdigit, before)) - sum(map(str.isdigit, after))
     return before if digits else after
 
 

@@ -9,6 +9,7 @@ agreed". Lines that fail are replaced by the verbatim span (see `knowledge.brief
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ for _forms, _stances in (
     ("accuse accuses accused", {"accuse"}),
     ("criticize criticizes criticized criticise criticises criticised", {"criticize"}),
     ("urge urges urged demand demands demanded", {"demand"}),
+    ("support supports supported", {"support", "assert"}),
     ("declines declined refuses refused", {"no_comment"}),
     ("question questions questioned ask asks asked", {"question"}),
 ):
@@ -84,8 +86,10 @@ def _key(token: str) -> str:
     return token.replace(".", "").strip("'-")
 
 
-def _tokens(text: str) -> list[str]:
-    return [k for k in (_key(t) for t in _TOKEN.findall(text)) if k]
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Comparable tokens of a text (cached: one span is checked against several candidate lines)."""
+    return tuple(k for k in (_key(t) for t in _TOKEN.findall(text)) if k)
 
 
 def _is_name(token: str) -> bool:

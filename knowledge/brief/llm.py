@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -58,7 +59,7 @@ def config_from_settings() -> LLMConfig | None:
     return LLMConfig(s.briefbot_llm_url, s.briefbot_llm_model, s.briefbot_llm_timeout, key)
 
 
-def _passages(s: Storyline) -> list[dict]:
+def _passages(s: Storyline) -> list[dict[str, str]]:
     out = []
     for m in s.members[:MAX_SPANS]:
         item = {"quote": " ".join(m.citation.quote.split()), "outlet": m.outlet}
@@ -68,7 +69,7 @@ def _passages(s: Storyline) -> list[dict]:
     return out
 
 
-def request_body(lines: list[SummaryLine], storylines: dict[str, Storyline], model: str) -> dict:
+def request_body(lines: list[SummaryLine], storylines: dict[str, Storyline], model: str) -> dict[str, Any]:
     items = [
         {"id": line.storyline_id, "draft": line.body or line.text, "passages": _passages(storylines[line.storyline_id])}
         for line in lines

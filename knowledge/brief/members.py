@@ -6,10 +6,14 @@ centrality says how much it is about the topic (the topic acts or speaks: 1.0; i
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 from knowledge.brief.model import CitationRef
 from knowledge.brief.storylines import Member
+
+_GOING_ON = re.compile(r"\b(?:saying|stating|adding|arguing|insisting|explaining|writing)(?:\s+that)?\s*$", re.I)
 
 
 def _day(value: str | None) -> date | None:
@@ -20,7 +24,7 @@ def _ids(value: str | None) -> frozenset[str]:
     return frozenset((value or "").split("|")) - {""}
 
 
-def event_member(row: dict, cite: CitationRef, topic_id: str | None, copies: dict[str, list[str]]) -> Member:
+def event_member(row: dict[str, Any], cite: CitationRef, topic_id: str | None, copies: dict[str, list[str]]) -> Member:
     actors = _ids(row.get("actor_ids"))
     precision = row.get("date_precision") or "unknown"
     when = _day(row["date_start"]) if precision in ("day", "week", "month", "year") else None
@@ -46,9 +50,14 @@ def event_member(row: dict, cite: CitationRef, topic_id: str | None, copies: dic
 
 
 def claim_member(
-    row: dict, cite: CitationRef, spoken: str, topic_id: str | None, copies: dict[str, list[str]]
+    row: dict[str, Any], cite: CitationRef, spoken: str, topic_id: str | None, copies: dict[str, list[str]]
 ) -> Member:
     about = _ids(row.get("about_ids"))
+    stance, lemma = row.get("stance"), row.get("cue_lemma")
+    if stance == "deny" and _GOING_ON.search(row.get("lead") or ""):
+        # "rejected that account, saying that his remarks were twisted": the words after "saying" are what the
+        # speaker asserts, not what they deny; a line must not read "Kellogg denies his remarks were twisted".
+        stance, lemma = "assert", "say"
     speaker = row.get("speaker_entity_id") or (row.get("speaker_name") or "").lower() or None
     if topic_id and row.get("speaker_entity_id") == topic_id:
         central = 1.0
@@ -69,14 +78,14 @@ def claim_member(
         entities=about | ({row["speaker_entity_id"]} if row.get("speaker_entity_id") else set()),
         speaker=speaker,
         speaker_name=row.get("speaker_name") or row.get("speaker"),
-        stance=row.get("stance"),
+        stance=stance,
         negated=bool(row.get("negated")),
         central=central,
         copies=tuple(copies.get(row["document_id"], [])),
         fields={
             "speaker_text": row.get("speaker"),
             "cue": row.get("cue"),
-            "cue_lemma": row.get("cue_lemma"),
+            "cue_lemma": lemma,
             "kind": row.get("kind"),
             "via": row.get("via"),
         },

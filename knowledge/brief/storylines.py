@@ -12,31 +12,30 @@ cost stays near linear however many rows a topic has.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.names import strip_accents
+from knowledge.tuning import tuning
 
-SAME_WORDS = 82  # token-set similarity of normalized text above which two members report the same thing
 SAME_EVENT_WORDS = 50  # lower bar when trigger, actors and dates already agree
+EVENT_SHARED = 0.5  # share of the shorter event sentence's words the other must have
 SAME_PROPOSITION = 60  # the same speaker saying nearly the same thing
-WINDOW_DAYS = 4  # reports of one event fall within a few days of each other
 FOLLOW_UP_DAYS = 10  # a near-identical sentence may come back a week later
+MAX_HEADS = 6  # earlier groups (or events) a member is compared with, newest first
 NEAR_CHARS = 400  # the same speaker going on within a paragraph
 CONTAINED = 0.7  # share of the shorter text's words the longer must hold for a word match
-MIN_SHARED = 3  # rare words two members must share before their texts are compared
-MAX_CANDIDATES = 8  # per member, the partners with most shared words
-COMMON_SHARE = 0.3  # a word in more than this share of members (the topic's own name) is no evidence
-LSH_ABOVE = 400  # members beyond which candidates come from MinHash LSH rather than the word index
-LSH_THRESHOLD = 0.4
-LSH_PERMUTATIONS = 64
+MIN_SHARED = 3  # words the shorter of two texts needs beyond this for a word match
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _EXTRA_STOP = {"according", "who", "whom", "whose", "also", "would", "will", "its", "it", "s"}
@@ -49,16 +48,19 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_key(raw: str) -> str:
+    """One word as `content_words` keeps it ("" for a function word); cached: news reuses its words."""
+    word = raw.strip(".'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return "" if not word or word in FUNCTION_WORDS or word in _EXTRA_STOP else _stem(word)
+
+
 def content_words(text: str) -> list[str]:
     """Lowercased, accent-free, stemmed words without function words: what two reports of one thing share."""
-    out = []
-    for raw in _WORD.findall(strip_accents(text).casefold().replace("’", "'")):
-        word = raw.strip(".'-")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word and word not in FUNCTION_WORDS and word not in _EXTRA_STOP:
-            out.append(_stem(word))
-    return out
+    plain = text if text.isascii() else strip_accents(text)
+    return [k for k in map(_word_key, _WORD.findall(plain.casefold().replace("’", "'"))) if k]
 
 
 @dataclass
@@ -85,14 +87,19 @@ class Member:
     precision: str = "day"  # of `when`: "day", "week", "month", "year" ("in 2020"), "reported" (date of the report)
     central: float = 0.6  # how central the topic is to this member (1.0: it is the actor or the speaker)
     copies: tuple[str, ...] = ()  # outlets that republished this member's document
-    fields: dict = field(default_factory=dict)  # stored fields the summary uses (place, via, cue, date precision)
+    fields: dict[str, Any] = field(
+        default_factory=dict
+    )  # stored fields the summary uses (place, via, cue, date precision)
     words: list[str] = field(default_factory=list, repr=False)
     norm: str = field(default="", repr=False)
+    day: int | None = field(default=None, repr=False)  # ordinal of `when` (or `published`), for fast windows
 
     def __post_init__(self) -> None:
         if not self.words:
             self.words = content_words(self.text)
         self.norm = " ".join(self.words)
+        dated = self.when or self.published
+        self.day = dated.toordinal() if dated else None
 
 
 @dataclass
@@ -104,15 +111,15 @@ class Storyline:
     def _dates(self) -> list[date]:
         return [d for d in (m.when or m.published for m in self.members) if d]
 
-    @property
+    @functools.cached_property
     def first(self) -> date | None:
         return min(self._dates(), default=None)
 
-    @property
+    @functools.cached_property
     def last(self) -> date | None:
         return max(self._dates(), default=None)
 
-    @property
+    @functools.cached_property
     def precision(self) -> str:
         """How exactly the latest date is known: a storyline dated "in 2020" must not read as "1 Jan"."""
         dated = [(d, m.precision) for m in self.members if (d := m.when or m.published)]
@@ -127,11 +134,11 @@ class Storyline:
         said = [d for m in self.members if m.precision in ("day", "reported") and (d := m.when or m.published)]
         return (min(said), max(said)) if said else (self.first, self.last)
 
-    @property
+    @functools.cached_property
     def documents(self) -> list[str]:
         return list(dict.fromkeys(m.document_id for m in self.members))
 
-    @property
+    @functools.cached_property
     def outlets(self) -> list[str]:
         """Every outlet that carried it, copies included."""
         names = list(dict.fromkeys(m.outlet for m in self.members))
@@ -139,12 +146,12 @@ class Storyline:
             names += [o for o in m.copies if o not in names]
         return names
 
-    @property
+    @functools.cached_property
     def independent(self) -> int:
         """Outlets with their own report: a syndicated copy is already counted with its original."""
         return len({m.source_id or m.document_id for m in self.members})
 
-    @property
+    @functools.cached_property
     def citations(self) -> list[CitationRef]:
         seen, out = set(), []
         for m in sorted(self.members, key=lambda m: (m.published or date.max, m.document_id, m.start)):
@@ -154,7 +161,7 @@ class Storyline:
                 out.append(m.citation)
         return out
 
-    @property
+    @functools.cached_property
     def central(self) -> float:
         return max(m.central for m in self.members)
 
@@ -184,23 +191,22 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _days_apart(a: Member, b: Member) -> int | None:
-    da, db = a.when or a.published, b.when or b.published
-    return abs((da - db).days) if da and db else None
-
-
 def _within(a: Member, b: Member, days: int) -> bool:
-    apart = _days_apart(a, b)
-    return apart is None or apart <= days
+    """Close in time, or undated (an undated report cannot be told apart by date)."""
+    da, db = a.day, b.day
+    return da is None or db is None or abs(da - db) <= days
 
 
 def _same_event(a: Member, b: Member) -> bool:
     """Same trigger, the actors of one contained in the other's, close in time, and some of the same words."""
-    if not (a.trigger and a.trigger == b.trigger and _within(a, b, WINDOW_DAYS)):
+    if not (a.trigger and a.trigger == b.trigger and _within(a, b, tuning().storyline_window_days)):
         return False
     small, big = sorted((a.entities, b.entities), key=len)
     if small and not small <= big:
         return False
+    wa, wb = set(a.words), set(b.words)
+    if len(wa & wb) < EVENT_SHARED * min(len(wa), len(wb)):
+        return False  # "pay talks collapsed" and "the first direct talks" are not one event
     return fuzz.token_set_ratio(a.norm, b.norm) >= SAME_EVENT_WORDS
 
 
@@ -223,7 +229,11 @@ def trigger_forms(trigger: str) -> set[str]:
 def _reports_event(event: Member, other: Member) -> bool:
     """`other` (an event or a claim from another document) tells the same event: it uses the trigger's verb,
     shares two of its actors and falls within the window."""
-    if not event.trigger or event.document_id == other.document_id or not _within(event, other, WINDOW_DAYS):
+    if (
+        not event.trigger
+        or event.document_id == other.document_id
+        or not _within(event, other, tuning().storyline_window_days)
+    ):
         return False
     if len(event.entities & other.entities) < 2:
         return False
@@ -236,7 +246,7 @@ def _alike(a: Member, b: Member) -> bool:
     shared = len(wa & wb)
     if min(len(wa), len(wb)) < MIN_SHARED + 1 or shared < CONTAINED * min(len(wa), len(wb)):
         return False
-    return fuzz.token_set_ratio(a.norm, b.norm) >= SAME_WORDS
+    return fuzz.token_set_ratio(a.norm, b.norm) >= tuning().storyline_same_words
 
 
 def _same_proposition(a: Member, b: Member) -> bool:
@@ -278,21 +288,28 @@ def _structural(members: list[Member], union: _Union) -> None:
         if m.kind != "event" or not m.trigger:
             continue
         group = heads.setdefault(m.trigger, [])
-        for h in group:
+        for h in group[-MAX_HEADS:]:  # rows come newest first: reports of one event are near each other
             if _same_event(members[h], m):
                 union.join(h, i)
                 break
         else:
             group.append(i)
-    # Other reports of an event (a claim or an event elsewhere using its trigger's verb about the same actors).
-    by_form: dict[str, list[int]] = {}
+    # Other reports of an event (a claim or an event elsewhere using its trigger's verb about the same actors):
+    # candidates are events indexed by (trigger form, actor), so only events sharing an actor are looked at.
+    by_key: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(members):
         if m.kind == "event" and m.trigger:
             for form in trigger_forms(m.trigger):
-                by_form.setdefault(form, []).append(i)
+                for entity in m.entities:
+                    by_key.setdefault((form, entity), []).append(i)
     for i, m in enumerate(members):
-        for h in {h for w in set(m.words) for h in by_form.get(w, ())}:
-            if h != i and union.find(h) != union.find(i) and _reports_event(members[h], m):
+        shared: dict[int, int] = {}
+        for w in set(m.words):
+            for entity in m.entities:
+                for h in by_key.get((w, entity), ())[:MAX_HEADS]:
+                    shared[h] = shared.get(h, 0) + 1
+        for h, n in shared.items():
+            if n >= 2 and h != i and union.find(h) != union.find(i) and _reports_event(members[h], m):
                 union.join(h, i)
     # Claims of one speaker on the same proposition, across documents.
     speakers: dict[str, list[int]] = {}
@@ -305,44 +322,6 @@ def _structural(members: list[Member], union: _Union) -> None:
                     break
             else:
                 group.append(i)
-
-
-def _index_candidates(members: list[Member]) -> Iterable[tuple[int, int]]:
-    """Pairs sharing at least MIN_SHARED rare words, the MAX_CANDIDATES best per member."""
-    postings: dict[str, list[int]] = {}
-    for i, m in enumerate(members):
-        for w in set(m.words):
-            postings.setdefault(w, []).append(i)
-    common = max(2, int(COMMON_SHARE * len(members)))
-    shared: dict[int, dict[int, int]] = {}
-    for ids in postings.values():
-        if len(ids) < 2 or len(ids) > common:
-            continue
-        for n, a in enumerate(ids):
-            row = shared.setdefault(a, {})
-            for b in ids[n + 1 :]:
-                row[b] = row.get(b, 0) + 1
-    for a, row in shared.items():
-        best = sorted((b for b, k in row.items() if k >= MIN_SHARED), key=lambda b: -row[b])
-        for b in best[:MAX_CANDIDATES]:
-            yield a, b
-
-
-def _lsh_candidates(members: list[Member]) -> Iterable[tuple[int, int]]:
-    """MinHash LSH over each member's word set: sub-quadratic candidates for large member sets."""
-    from datasketch import MinHash, MinHashLSH  # imported only when needed: it brings numpy and scipy
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=LSH_PERMUTATIONS)
-    hashes = MinHash.bulk([[w.encode() for w in set(m.words)] for m in members], num_perm=LSH_PERMUTATIONS)
-    for i, mh in enumerate(hashes):
-        if members[i].words:
-            for j in lsh.query(mh):
-                yield int(j), i
-            lsh.insert(i, mh)
-
-
-def candidate_pairs(members: list[Member], lsh_above: int = LSH_ABOVE) -> Iterable[tuple[int, int]]:
-    return _lsh_candidates(members) if len(members) > lsh_above else _index_candidates(members)
 
 
 def _storyline_id(members: list[Member]) -> str:
@@ -361,7 +340,7 @@ def group(
     pairs = [(a, b) for a, b in disputes if a in position and b in position]
     for a, b in pairs:
         union.join(position[a], position[b])
-    for i, j in candidate_pairs(members, lsh_above):
+    for i, j in candidate_pairs([m.words for m in members], lsh_above):
         if union.find(i) == union.find(j):
             continue
         mi, mj = members[i], members[j]

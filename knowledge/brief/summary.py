@@ -21,12 +21,12 @@ from knowledge.brief.labels import stance_label
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.storylines import Member, Storyline
+from knowledge.tuning import tuning
 
-MAX_LINES = 5
-MIN_LINES = 3
-BUDGET = 1200  # characters of summary text in all
+MIN_LINES = 3  # fewer only when fewer storylines exist or fit (lines and budget: Tuning.summary_*)
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 HALF_LIFE_DAYS = 30
+CANDIDATES = 4  # members of a storyline whose compressed lines are tried
 SAME_LINE = 85  # two lines this alike say the same thing; the lower-ranked one is left out
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"}
 # A verb for each stance; the cue's own verb where it is a plain speech verb with the same meaning.
@@ -50,6 +50,7 @@ CUE_VERB = {
     "forecast": {"warn": "warns"},
     "speculate": {"speculate": "speculates"},
     "acknowledge": {"admit": "admits"},
+    "support": {"support": "supports"},
 }
 
 
@@ -84,9 +85,10 @@ def _verb(m: Member, speaker: str = "") -> str:
         base = next((b for b, third in _PLURAL.items() if third == first), None)
         base = base or (first[:-3] + "y" if first.endswith("ies") else first[:-1] if first.endswith("s") else first)
         verb = f"{base} {rest}".strip()
-    last = (m.fields.get("cue") or "").split()[-1:] or [""]
-    if last[0].lower() in _PREPOSITIONS and not m.text.lower().startswith(last[0].lower() + " "):
-        verb += " " + last[0].lower()
+    cue = (m.fields.get("cue") or "").lower().split()
+    last = cue[-1] if len(cue) > 1 else ""  # "has argued for", not "according to"
+    if last in _PREPOSITIONS and cue[0] != "according" and not m.text.lower().startswith(last + " "):
+        verb += " " + last
     return verb
 
 
@@ -107,6 +109,8 @@ def _claim_body(m: Member, people: dict[str, str]) -> str:
         spoken = spoken[:1].lower() + spoken[1:]  # "... say the meeting opened", not "say The meeting"
     joiner = ": " if spoken.startswith("“") else " "
     speaker = _short_speaker(m, people)
+    if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):
+        return f"According to {speaker}, {spoken}"  # the source reports it; it is not their own statement
     return f"{speaker} {_verb(m, speaker)}{joiner}{spoken}"
 
 
@@ -138,7 +142,8 @@ def _bodies(s: Storyline, people: dict[str, str], topic_words: set[str]) -> list
         speaker = _short_speaker(denial, people)
         body = f"{_claim_body(claim, people)}; {speaker} {_verb(denial, speaker)} it"
         out.append((10.0 - n / 100, body))
-    for m in s.members:
+    # Compressing is the costly part: only the members that look best on their raw words are compressed.
+    for m in sorted(s.members, key=lambda m: -_score_body(m.text, m, topic_words))[:CANDIDATES]:
         body = _claim_body(m, people) if m.kind == "claim" else _event_body(m, people)
         out.append((_score_body(body, m, topic_words), body))
     out.sort(key=lambda t: -t[0])
@@ -171,21 +176,21 @@ def span_label(first: date | None, last: date | None, year: int | None, precisio
         return last.strftime("%b %Y")
     first = first or last
 
-    def day(d: date, with_month: bool = True) -> str:
-        text = f"{d.day} {d.strftime('%b')}" if with_month else str(d.day)
-        return text + (f" {d.year}" if year and d.year != year else "")
+    def day(d: date, with_year: bool) -> str:
+        return f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if with_year else "")
 
+    last_year = year is None or last.year != year  # no summary year given: say it (JSON, digests)
     if first == last:
-        return day(last)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{day(last)}"
-    return f"{day(first)}–{day(last)}"
+        return day(last, last_year)
+    if first.year == last.year and first.month == last.month:
+        return f"{first.day}–{day(last, last_year)}"
+    return f"{day(first, first.year != last.year or (year is not None and first.year != year))}–{day(last, last_year)}"
 
 
 def rank(s: Storyline, newest: date | None) -> float:
     last = s.last
     age = (newest - last).days if newest and last else 365
-    return (
+    return float(
         0.5 ** (age / HALF_LIFE_DAYS)
         + 0.4 * min(s.independent - 1, 4)
         + s.central
@@ -230,9 +235,15 @@ def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
 
 
 def summarize(
-    storylines: list[Storyline], people: dict[str, str], topic: str, budget: int = BUDGET, max_lines: int = MAX_LINES
+    storylines: list[Storyline],
+    people: dict[str, str],
+    topic: str,
+    budget: int | None = None,
+    max_lines: int | None = None,
 ) -> list[SummaryLine]:
     """The top storylines as lines, best first, within `budget` characters (never fewer than MIN_LINES that fit)."""
+    budget = budget or tuning().summary_budget
+    max_lines = max_lines or tuning().summary_lines
     newest = max((s.last for s in storylines if s.last), default=None)
     year = newest.year if newest else None
     topic_words = {w for w in re.findall(r"[\w']+", topic.lower()) if len(w) > 2}
