@@ -36,7 +36,7 @@ class Tuning(BaseSettings):
     # Summary (brief/storylines, brief/summary): newest rows of each kind grouped into storylines (the cost of a
     # summary grows with them; recency leads the ranking), lines and characters of a summary, and the similarity
     # and days within which two reports are one storyline.
-    summary_rows: int = 24
+    summary_rows: int = 16
     summary_lines: int = 5
     summary_budget: int = 1200
     storyline_same_words: float = 82

@@ -41,21 +41,26 @@ Row = dict[str, Any]  # a row the store read for a briefing (see knowledge.store
 Copies = dict[str, list[str]]  # document id -> outlets that republished it
 
 
-def _citation(row: Row, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
-    if row.get("actual") != row.get("quote"):
-        return None
-    published = row.get("published_at")
-    return CitationRef(
-        document_id=row["document_id"],
-        start=row[start_key],
-        end=row[end_key],
-        quote=row["quote"],
-        outlet=row.get("outlet"),
-        source_id=row.get("source_id"),
-        url=row.get("url") or None,
-        title=row.get("title"),
-        published_at=datetime.fromisoformat(published) if published else None,
-    )
+def _citation(row: Row) -> CitationRef | None:
+    """The row's verified citation, built once per row (the details and the summary both cite it)."""
+    if "_cite" not in row:
+        published = row.get("published_at")
+        row["_cite"] = (
+            CitationRef(
+                document_id=row["document_id"],
+                start=row["start"],
+                end=row["end"],
+                quote=row["quote"],
+                outlet=row.get("outlet"),
+                source_id=row.get("source_id"),
+                url=row.get("url") or None,
+                title=row.get("title"),
+                published_at=datetime.fromisoformat(published) if published else None,
+            )
+            if row.get("actual") == row.get("quote")
+            else None
+        )
+    return row["_cite"]  # type: ignore[no-any-return]
 
 
 def _verified(rows: list[Row]) -> list[CitationRef]:
@@ -313,7 +318,7 @@ def compose(
         if line:
             lines.append(line)
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
-    names = _entity_names(store, {e for s in about.values() for e in s})
+    names = entity_names(store, {e for s in about.values() for e in s}, skip_type="NORP")  # "Russian" names no matter
     matters = _matters(lines[:limit], names, about, eid)
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
@@ -359,11 +364,6 @@ def _outlet_note(store: Store, outlet: str | None) -> str | None:
         return None
     names = [s["name"] for s in store.sources()][:8]
     return f"No outlet in the store matches from:{outlet}." + (f" Outlets: {', '.join(names)}." if names else "")
-
-
-def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
-    """Names for matter labels; nationalities ("Russian") say too little to name a matter."""
-    return entity_names(store, ids, skip_type="NORP")
 
 
 def _identity(store: Store, ent: Candidate) -> Identity:
