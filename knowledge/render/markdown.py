@@ -51,16 +51,22 @@ def _link(c: CitationRef) -> str:
     return f"[{name}](<{c.url}>)" if safe_url(c.url) else name
 
 
-def _summary(b: Briefing, titles: bool = True, limit: int | None = None) -> str:
-    """The default view: header, summary bullets with numbered document notes, the outlets used."""
-    shown = b.summary[:limit]
-    marks, notes, head = number(shown, b.identity.citations if b.identity else [])
+def _head(b: Briefing, identity_refs: str) -> list[str]:
+    """Title, notes (demo corpus, unknown outlet, other namesakes) and who the topic is, with its source marks."""
     out = [f"# Briefing: {_md(b.topic)}", ""]
     out += [x for extra in (b.note, b.also_line()) if extra for x in (f"_{_md(extra)}_", "")]
     if b.identity:
         i = b.identity
         role = f" — {_md(i.role)}" if i.role else ""
-        out += [f"**{_md(i.name)}** ({_md(i.type.lower())}){role} {''.join(f'[{n}]' for n in head)}".rstrip(), ""]
+        out += [f"**{_md(i.name)}** ({_md(i.type.lower())}){role} {identity_refs}".rstrip(), ""]
+    return out
+
+
+def _summary(b: Briefing, titles: bool = True, limit: int | None = None) -> str:
+    """The default view: header, summary bullets with numbered document notes, the outlets used."""
+    shown = b.summary[:limit]
+    marks, notes, head = number(shown, b.identity.citations if b.identity else [])
+    out = _head(b, "".join(f"[{n}]" for n in head))
     for line, (nums, more) in zip(shown, marks):
         out.append(f"- {_md(line.text)} {''.join(f'[{n}]' for n in nums)}" + (f" +{more} more" if more else ""))
     out += ["", "## Sources", ""]
@@ -119,14 +125,9 @@ def render_markdown(result, full: bool = False) -> str:
             f"“{_md(line.quote)}” {refs(line.citations, line.quote)}"
         )
 
-    out = [f"# Briefing: {_md(b.topic)}", ""]
-    out += [x for extra in (b.note, b.also_line()) if extra for x in (f"_{_md(extra)}_", "")]
-    if b.identity:
-        i = b.identity
-        role = f" — {_md(i.role)}" if i.role else ""
-        out += [f"**{_md(i.name)}** ({_md(i.type.lower())}){role} {refs(i.citations)}".rstrip(), ""]
-        if i.aliases:
-            out += ["Also known as: " + ", ".join(_md(a) for a in i.aliases), ""]
+    out = _head(b, refs(b.identity.citations) if b.identity else "")
+    if b.identity and b.identity.aliases:
+        out += ["Also known as: " + ", ".join(_md(a) for a in b.identity.aliases), ""]
     if b.summary:
         out += ["## At a glance", ""]
         out += [f"- {_md(line.text)} {refs(line.citations, line.body)}" for line in b.summary] + [""]

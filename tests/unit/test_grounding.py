@@ -60,3 +60,10 @@ def test_content_verbs_after_a_modal_are_not_attributions():
 
 def test_an_abbreviation_matches_with_or_without_its_dots():
     assert grounded("The U.S. embassy reopened", ["The US embassy reopened on the hill"])
+
+
+def test_according_to_a_cited_speaker_is_an_attribution_and_no_name():
+    spans = ["Putin would consider a ceasefire if Ukraine stopped its drone strikes"]
+    lukashenko = Speech(("Lukashenko",), "report")
+    assert grounded("According to Lukashenko, Putin would consider a ceasefire", spans, [lukashenko], True)
+    assert not grounded("According to Zelensky, Putin would consider a ceasefire", spans + ["Zelensky"], [lukashenko])
