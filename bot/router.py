@@ -13,6 +13,7 @@ from bot.slack import blocks as kit
 from bot.slack.messages import Reply as Reply
 from bot.slack.messages import note as note
 from bot.slack.mrkdwn import escape
+from bot.slack.summary import summary_message
 from knowledge.ingest import service
 from knowledge.store import Store
 
@@ -88,10 +89,13 @@ def brief(
         return Reply([kit.ambiguous_message(result)])
     if result.kind == "unknown":
         return Reply([kit.unknown_message(result)])
-    return Reply(kit.briefing_messages(result, ephemeral=ephemeral), topic=result.topic)
+    if not result.summary:  # nothing to summarize: the (short) briefing itself
+        return Reply(kit.briefing_messages(result, ephemeral=ephemeral), topic=result.topic)
+    return Reply([summary_message(result, ephemeral=ephemeral)], topic=result.topic)
 
 
-def sources_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
+def _again(store: Store, text: str, entity_id: str | None, view) -> Reply:
+    """A button's view of the briefing it sits on, composed again from the query it carries."""
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
 
@@ -101,7 +105,17 @@ def sources_reply(store: Store, text: str, entity_id: str | None = None) -> Repl
         return Reply([kit.error_message(str(exc))])
     if result.kind != "briefing":
         return Reply([kit.error_message("That briefing no longer resolves to one topic; run it again.")])
-    return Reply(kit.sources_messages(result))
+    return Reply(view(result))
+
+
+def sources_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
+    return _again(store, text, entity_id, kit.sources_messages)
+
+
+def details_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
+    """Everything behind a summary: developments, disputes, claims with their quotes (no buttons: the summary above
+    has them)."""
+    return _again(store, text, entity_id, lambda b: kit.briefing_messages(b, actions=False))
 
 
 def add_url(store: Store, url: str, deps) -> Reply:

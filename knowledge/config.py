@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,6 +20,11 @@ class Settings(BaseSettings):
     max_document_chars: int = 200_000
     fetch_timeout: float = 15.0
     user_agent: str = "briefbot/0.1 (+https://github.com/briefbot/briefbot; news briefing bot)"
+    # Optional summary prose from any OpenAI-compatible server (off unless both are set); see knowledge/brief/llm.py.
+    briefbot_llm_url: str | None = None
+    briefbot_llm_model: str | None = None
+    briefbot_llm_timeout: float = 8.0
+    briefbot_llm_api_key: SecretStr | None = None
 
 
 @functools.lru_cache(maxsize=1)

@@ -33,6 +33,14 @@ class Tuning(BaseSettings):
     speaker_relevance: float = 1.0  # rank weight of a claim the topic made ...
     about_relevance: float = 0.6  # ... and of one made about it
     rows_per_source: int = 80  # newest rows read per source of lines; far more than a screen, bounded for speed
+    # Summary (brief/storylines, brief/summary): newest rows of each kind grouped into storylines (the cost of a
+    # summary grows with them; recency leads the ranking), lines and characters of a summary, and the similarity
+    # and days within which two reports are one storyline.
+    summary_rows: int = 16
+    summary_lines: int = 5
+    summary_budget: int = 1200
+    storyline_same_words: float = 82
+    storyline_window_days: int = 4
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the

@@ -15,8 +15,9 @@ def brief(
     since: str | None = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | json | blocks"),
     limit: int | None = typer.Option(None, "--limit", min=1, max=50, help="Lines per section."),
+    full: bool = typer.Option(False, "--full", help="Everything: developments, disputes, claims, every quote."),
 ) -> None:
-    """Print a cited briefing on a person, organisation, place or subject."""
+    """Print a cited briefing on a person, organisation, place or subject: its summary, or everything (--full)."""
     from bot.slack.render import FORMATS, render
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
@@ -35,11 +36,11 @@ def brief(
             err.print("The store is empty: loading the bundled demo corpus (fictional outlets, real story)…")
             ensure_demo(store)
         result = compose(store, query)
-    out = render(result, fmt)
+    out = render(result, fmt, full=full)
     if fmt == "text" and console.is_terminal:
         from knowledge.render.text import print_result
 
-        print_result(result, console)
+        print_result(result, console, full=full)
     else:
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if result.kind == "unknown":

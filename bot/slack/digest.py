@@ -1,4 +1,5 @@
-"""Daily digest messages: a short top-level post (headline, counts, top items) and the details for its thread.
+"""Daily digest messages: a short top-level post (headline, the summary of what is new, counts) and the details
+for its thread.
 
 The channel sees one compact post per topic per day; the full briefing goes into the thread under it, so a busy
 topic never floods the channel. The details are `briefing_messages` without the actions block, because the
@@ -11,9 +12,11 @@ import re
 
 from bot.slack.blocks import _context, _section, briefing_messages
 from bot.slack.mrkdwn import fit
+from bot.slack.summary import fitting_bullets
 from knowledge.brief.model import Briefing
 
 LATE = "(late: sent after downtime)"
+TOP_ROOM = 1300  # visible characters of summary in the channel post; headline and counts take the rest
 
 
 def _plural(n: int, word: str) -> str:
@@ -21,7 +24,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _headlines(b: Briefing) -> list[str]:
-    """Up to three items: the newest developments first, then a dispute, then claims to fill."""
+    """Without a summary: up to three items, the newest developments first, then a dispute, then claims."""
     heads = [f"• *{fit(d.date_label, 60)}* — {fit(d.text, 160)}" for d in b.developments[:2]]
     heads += [
         f"• Disputed: *{fit(p.claim.speaker, 80)}* ↔ *{fit(p.denial.speaker, 80)}* — “{fit(p.claim.quote, 120)}”"
@@ -47,7 +50,8 @@ def digest_messages(b: Briefing | None, topic: str, late: bool, local_date: str)
         f"{_plural(len(b.developments), 'new development')}, {_plural(claims, 'claim')}, "
         f"{_plural(len(b.disputes), 'dispute')} from {_plural(len(b.sources), 'outlet')}"
     )
-    heads = _headlines(b)
+    # What is new since the last digest, in the same summary form as a briefing's first message.
+    heads = [fitting_bullets(b, TOP_ROOM)] if b.summary else _headlines(b)
     top = {
         "text": f"{headline}: {counts}",
         "blocks": [

@@ -29,32 +29,38 @@ from knowledge.brief.model import (
     SourceSummary,
     Unknown,
 )
+from knowledge.brief.outline import members_of, model_prose, outline
 from knowledge.brief.query import Query
 from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
-from knowledge.store.entities import entity_names
+from knowledge.store.entities import entity_names, people_names
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]  # a row the store read for a briefing (see knowledge.store.claims / events)
 Copies = dict[str, list[str]]  # document id -> outlets that republished it
 
 
-def _citation(row: Row, start_key: str = "start", end_key: str = "end") -> CitationRef | None:
-    if row.get("actual") != row.get("quote"):
-        return None
-    published = row.get("published_at")
-    return CitationRef(
-        document_id=row["document_id"],
-        start=row[start_key],
-        end=row[end_key],
-        quote=row["quote"],
-        outlet=row.get("outlet"),
-        source_id=row.get("source_id"),
-        url=row.get("url") or None,
-        title=row.get("title"),
-        published_at=datetime.fromisoformat(published) if published else None,
-    )
+def _citation(row: Row) -> CitationRef | None:
+    """The row's verified citation, built once per row (the details and the summary both cite it)."""
+    if "_cite" not in row:
+        published = row.get("published_at")
+        row["_cite"] = (
+            CitationRef(
+                document_id=row["document_id"],
+                start=row["start"],
+                end=row["end"],
+                quote=row["quote"],
+                outlet=row.get("outlet"),
+                source_id=row.get("source_id"),
+                url=row.get("url") or None,
+                title=row.get("title"),
+                published_at=datetime.fromisoformat(published) if published else None,
+            )
+            if row.get("actual") == row.get("quote")
+            else None
+        )
+    return row["_cite"]  # type: ignore[no-any-return]
 
 
 def _verified(rows: list[Row]) -> list[CitationRef]:
@@ -246,20 +252,16 @@ def compose(
     if resolution.kind == "ambiguous":
         return Ambiguous(
             query=query.raw or query.topic,
-            choices=[
-                Choice(
-                    entity_id=c.entity_id,
-                    name=c.name,
-                    type=c.type,
-                    role=c.descriptions[0] if c.descriptions else None,
-                    mentions=c.mentions,
-                )
-                for c in resolution.choices
-            ],
+            choices=[_choice(c) for c in resolution.choices],
         )
     if resolution.kind == "unknown":
         # how to add sources differs by channel (a slash command, a CLI command): each renderer says it
-        return Unknown(query=query.topic, suggestions=resolution.suggestions, documents_in_store=store.document_count())
+        return Unknown(
+            query=query.topic,
+            suggestions=resolution.suggestions,
+            documents_in_store=store.document_count(),
+            hint=resolution.hint,
+        )
     limit = query.limit or tuning().default_limit
     ent = resolution.entity
     eid = ent.entity_id if ent else None
@@ -316,11 +318,17 @@ def compose(
         if line:
             lines.append(line)
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
-    names = _entity_names(store, {e for s in about.values() for e in s})
+    names = entity_names(store, {e for s in about.values() for e in s}, skip_type="NORP")  # "Russian" names no matter
     matters = _matters(lines[:limit], names, about, eid)
 
+    disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
+    story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
+    people = people_names(store, {e for m in story for e in m.entities})
+    summary, _ = outline(story, disputes, people, ent.name if ent else query.topic, model_prose(people))
+
     identity = _identity(store, ent) if ent else None
-    cites = [c for d in developments for c in d.citations] + [
+    cites = [c for line in summary for c in line.citations]
+    cites += [c for d in developments for c in d.citations] + [
         c for m in matters for line in m.claims for c in line.citations
     ]
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
@@ -329,6 +337,7 @@ def compose(
         topic=ent.name if ent else query.topic,
         query=query.raw or query.topic,
         identity=identity,
+        summary=summary,
         developments=developments,
         matters=matters,
         disputes=pairs[:limit],
@@ -340,7 +349,13 @@ def compose(
         dropped_unverified=sum(dropped),
         generated_at=now or datetime.now(UTC),
         note=_outlet_note(store, query.outlet),
+        alternatives=[_choice(c) for c in resolution.others],
     )
+
+
+def _choice(c: Candidate) -> Choice:
+    role = c.descriptions[0] if c.descriptions else None
+    return Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=role, mentions=c.mentions)
 
 
 def _outlet_note(store: Store, outlet: str | None) -> str | None:
@@ -349,11 +364,6 @@ def _outlet_note(store: Store, outlet: str | None) -> str | None:
         return None
     names = [s["name"] for s in store.sources()][:8]
     return f"No outlet in the store matches from:{outlet}." + (f" Outlets: {', '.join(names)}." if names else "")
-
-
-def _entity_names(store: Store, ids: set[str]) -> dict[str, str]:
-    """Names for matter labels; nationalities ("Russian") say too little to name a matter."""
-    return entity_names(store, ids, skip_type="NORP")
 
 
 def _identity(store: Store, ent: Candidate) -> Identity:

@@ -85,6 +85,23 @@ class DisputeLine(BaseModel):
     denial: ClaimLine
 
 
+class SummaryLine(BaseModel):
+    """One storyline in one sentence, with every citation it was built from.
+
+    `origin` says who wrote the words: "extractive" (compressed from the spans), "model" (an optional language
+    model, checked like the rest) or "verbatim" (the span itself, when a shorter line could not be grounded).
+    """
+
+    text: str
+    storyline_id: str
+    date_label: str = ""
+    outlets: list[str] = Field(default_factory=list)
+    independent_outlets: int = 1
+    citations: list[CitationRef]
+    origin: Literal["extractive", "model", "verbatim"] = "extractive"
+    body: str = Field(default="", exclude=True)  # the text without its "(2 outlets, 14 Mar)" tail
+
+
 class SourceSummary(BaseModel):
     outlet: str
     documents: int
@@ -99,11 +116,20 @@ class SourceSummary(BaseModel):
         return f"{self.documents}, +{copies}" if copies else str(self.documents)
 
 
+class Choice(BaseModel):
+    entity_id: str
+    name: str
+    type: str
+    role: str | None = None
+    mentions: int = 0
+
+
 class Briefing(BaseModel):
     kind: Literal["briefing"] = "briefing"
     topic: str
     query: str
     identity: Identity | None = None
+    summary: list[SummaryLine] = Field(default_factory=list)  # the storylines at a glance; details follow
     developments: list[Development] = Field(default_factory=list)
     matters: list[Matter] = Field(default_factory=list)
     disputes: list[DisputeLine] = Field(default_factory=list)
@@ -115,11 +141,24 @@ class Briefing(BaseModel):
     dropped_unverified: int = 0
     generated_at: datetime
     note: str | None = None  # e.g. "Using the bundled demo corpus."
+    alternatives: list[Choice] = Field(default_factory=list)  # namesakes the topic could also mean, outweighed
+
+    def also_line(self) -> str | None:
+        """One line naming the namesakes a bare surname could also mean: "Also matching: Kellogg (org, 2 mentions)"."""
+        if not self.alternatives:
+            return None
+        named = ", ".join(
+            f"{c.name} ({c.type.lower()}, {c.mentions} mention{'s' if c.mentions != 1 else ''})"
+            for c in self.alternatives
+        )
+        return f"Also matching “{self.query}”: {named}; type the full name to brief on one of them."
 
     def citations(self) -> list[CitationRef]:
         out: list[CitationRef] = []
         if self.identity:
             out += self.identity.citations
+        for summary_line in self.summary:
+            out += summary_line.citations
         for dev in self.developments:
             out += dev.citations
         for matter in self.matters:
@@ -128,14 +167,6 @@ class Briefing(BaseModel):
         for pair in self.disputes:
             out += pair.claim.citations + pair.denial.citations
         return out
-
-
-class Choice(BaseModel):
-    entity_id: str
-    name: str
-    type: str
-    role: str | None = None
-    mentions: int = 0
 
 
 class Ambiguous(BaseModel):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from knowledge.brief.choices import dominant, is_junk, only_operators_or_function_words
 from knowledge.names import name_key, phonetic_key
 from knowledge.store import Store
 from knowledge.store.aliases import alias_entity_ids
@@ -20,6 +21,7 @@ from knowledge.store.entities import (
     entity_ids_by_key,
     entity_ids_matching,
     get_entity,
+    outlet_names,
     text_matches,
 )
 from knowledge.tuning import tuning
@@ -42,6 +44,8 @@ class Resolution:
     entity: Candidate | None = None
     choices: list[Candidate] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    others: list[Candidate] = field(default_factory=list)  # namesakes outweighed by the entity chosen
+    hint: str = ""
 
 
 def _fts_terms(words: list[str]) -> list[str]:
@@ -113,11 +117,24 @@ def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_i
         floor = 97 if top.score >= 100 else top.score - tuning().topic_close
         rivals = [c for c in strong[1:] if c.score > floor - 0.001 and c.entity_id != top.entity_id]
         if rivals:
-            return Resolution("ambiguous", query, choices=[top, *rivals][:8])
+            return _choose(store, query, [top, *rivals])
         return Resolution("entity", query, entity=top)
+    if only_operators_or_function_words(query):
+        hint = f"“{query}” is a search operator or too common a word to name anything; type a name or subject."
+        return Resolution("unknown", query, hint=hint)
     if text_matches(store, query):
         return Resolution("text", query)
     # Suggestions may be looser than matches: word order and partial overlaps count (WRatio).
     near = sorted(cands, key=lambda c: -max(c.score, fuzz.WRatio(name_key(query), name_key(c.name))))
     suggestions = [c.name for c in near if max(c.score, fuzz.WRatio(name_key(query), name_key(c.name))) >= 60][:3]
     return Resolution("unknown", query, suggestions=suggestions)
+
+
+def _choose(store: Store, query: str, cands: list[Candidate]) -> Resolution:
+    """Among equally good matches: drop page junk, take a clear majority (naming the others), else ask."""
+    outlets = outlet_names(store)
+    real = [c for c in cands if not is_junk(c.name, outlets)] or cands[:1]
+    winner = dominant(real)
+    if winner is not None:
+        return Resolution("entity", query, entity=winner, others=[c for c in real if c is not winner][:3])
+    return Resolution("ambiguous", query, choices=real[:8])

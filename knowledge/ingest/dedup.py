@@ -55,3 +55,15 @@ def similarity(a: set[int], b: set[int]) -> float:
     if not a or not b or jaccard(a, b) < tuning().min_jaccard:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def index_keys(text: str) -> list[str]:
+    """Band keys a document is stored and looked up under: of its whole text, and (prefixed "b") of its body
+    without page furniture, so two re-posts of one wire story with different notes and bylines still meet."""
+    from knowledge.ingest.copies import body
+
+    keys = band_keys(signature(shingles(text)))
+    story = body(text)
+    if story.strip() and story != text:
+        keys += ["b" + k for k in band_keys(signature(shingles(story)))]
+    return keys

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.extract.writer import write_analysis
+from knowledge.ingest.copies import Copy, choose_original
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import SaveResult, Store
+from knowledge.store.facts import clear_facts
 
 # An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
 Pending = DocumentInput | Callable[[], DocumentInput]
@@ -93,7 +95,7 @@ def _store_batch(
     store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None
 ) -> IngestReport:
     report = IngestReport()
-    fresh: list[tuple[str, DocumentInput, str | None, list[str], float]] = []
+    fresh: list[tuple[str, DocumentInput, str | None, list[str], float, str | None]] = []
     seen_in_batch: set[str] = set()  # content hashes of this batch's new documents, not yet in the store
 
     for label, inp in batch:
@@ -106,24 +108,39 @@ def _store_batch(
             continue
         seen_in_batch.add(digest)
         original, score, keys = store.find_near_duplicate(inp.text)
-        fresh.append((label, inp, original, keys, score))
+        demote = _earlier_copy(store, inp, digest, original)
+        fresh.append((label, inp, None if demote else original, keys, score, demote))
 
-    todo = [inp for _, inp, original, _, _ in fresh if original is None]
+    todo = [inp for _, inp, original, _, _, _ in fresh if original is None]
     analyses = iter(_analyze(todo, extract))
-    for label, inp, original, keys, score in fresh:
+    for label, inp, original, keys, score, demote in fresh:
         analysis = next(analyses, None) if original is None and extract else None
         # A near-duplicate of an earlier document in this same batch only shows once that one is written.
-        if original is None:
+        if original is None and demote is None:
             original, score, keys = store.find_near_duplicate(inp.text)
+            if original and _earlier_copy(store, inp, content_hash(inp.text), original):
+                original = None  # this one is the original; it was analysed as such, so nothing is lost
         with store.transaction():
             doc = store.insert_document(inp, keys, original)
             if analysis is not None and original is None:
                 write_analysis(store, doc, analysis)
+            if demote:
+                store.make_copy(demote, doc.id)
+                clear_facts(store, demote)
         status = "duplicate" if original else "stored"
         report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
         if progress:
             progress(1)
     return report
+
+
+def _earlier_copy(store: Store, inp: DocumentInput, doc_id: str, stored: str | None) -> str | None:
+    """The stored near-duplicate `stored` when the new article is its original (named as its source, or published
+    earlier): then the stored one becomes the copy. Ingestion order says nothing about who wrote a story."""
+    if stored is None:
+        return None
+    new = Copy(doc_id, inp.text, inp.outlet, inp.outlet_domain, inp.published_at, inp.retrieved_at)
+    return stored if choose_original([store.copy_of(stored), new]).id == doc_id else None
 
 
 def _analyze(inputs: list[DocumentInput], extract: bool) -> list:

@@ -11,8 +11,9 @@ from knowledge.brief.model import BriefResult
 FORMATS = ("text", "markdown", "json")
 
 
-def render(result: BriefResult, fmt: str = "text") -> str:
-    """`result` (Briefing | Ambiguous | Unknown) as a string in `fmt`."""
+def render(result: BriefResult, fmt: str = "text", full: bool = False) -> str:
+    """`result` (Briefing | Ambiguous | Unknown) as a string in `fmt`: text and markdown show the summary unless
+    `full`; JSON always holds everything."""
     if fmt == "json":
         from knowledge.render.jsonview import render_json
 
@@ -20,9 +21,9 @@ def render(result: BriefResult, fmt: str = "text") -> str:
     if fmt == "markdown":
         from knowledge.render.markdown import render_markdown
 
-        return render_markdown(result)
+        return render_markdown(result, full=full)
     if fmt == "text":
         from knowledge.render.text import render_text
 
-        return render_text(result)
+        return render_text(result, full=full)
     raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

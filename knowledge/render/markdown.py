@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
+from knowledge.render.notes import number, same_text
 from knowledge.render.urls import safe_url
 
 _ENTITY = re.compile(r"&(#?\w+;)")
@@ -42,21 +43,77 @@ def _unknown(u: Unknown) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def render_markdown(result) -> str:
+BUDGET = 2500  # characters of the default view, URLs not counted
+
+
+def _link(c: CitationRef) -> str:
+    name = _md(c.outlet or "unknown outlet")
+    return f"[{name}](<{c.url}>)" if safe_url(c.url) else name
+
+
+def _head(b: Briefing, identity_refs: str) -> list[str]:
+    """Title, notes (demo corpus, unknown outlet, other namesakes) and who the topic is, with its source marks."""
+    out = [f"# Briefing: {_md(b.topic)}", ""]
+    out += [x for extra in (b.note, b.also_line()) if extra for x in (f"_{_md(extra)}_", "")]
+    if b.identity:
+        i = b.identity
+        role = f" — {_md(i.role)}" if i.role else ""
+        out += [f"**{_md(i.name)}** ({_md(i.type.lower())}){role} {identity_refs}".rstrip(), ""]
+    return out
+
+
+def _summary(b: Briefing, titles: bool = True, limit: int | None = None) -> str:
+    """The default view: header, summary bullets with numbered document notes, the outlets used."""
+    shown = b.summary[:limit]
+    marks, notes, head = number(shown, b.identity.citations if b.identity else [])
+    out = _head(b, "".join(f"[{n}]" for n in head))
+    for line, (nums, more) in zip(shown, marks):
+        out.append(f"- {_md(line.text)} {''.join(f'[{n}]' for n in nums)}" + (f" +{more} more" if more else ""))
+    out += ["", "## Sources", ""]
+    for note in notes:
+        c = note.citation
+        title = f" — {_md(c.title)}" if titles and c.title else ""
+        when = c.published_at.date().isoformat() if c.published_at else "date unknown"
+        out.append(f"{note.number}. {_link(c)}, {when}{title}")
+    query = b.query.replace("`", "")
+    out += ["", _outlets_used(b), "", f"_Details, disputes and timeline: `briefbot brief {query} --full`_"]
+    return "\n".join(out) + "\n"
+
+
+def _outlets_used(b: Briefing) -> str:
+    used = ", ".join(f"{_md(s.outlet)} ({s.counts()})" for s in b.sources)
+    span = f" · {b.date_from} – {b.date_to}" if b.date_from and b.date_to else ""
+    undated = f" · {b.undated_documents} undated" if b.undated_documents else ""
+    return f"_Outlets used: {used or 'none'}{span}{undated}_"
+
+
+def summary_markdown(b: Briefing) -> str:
+    """The default view within BUDGET: titles go first, then the lowest-ranked lines."""
+    for titles in (True, False):
+        for limit in range(len(b.summary), 0, -1):
+            text = _summary(b, titles, limit)
+            if len(re.sub(r"https?://[^\s>]+", "", text)) <= BUDGET:
+                return text
+    return _summary(b, False, 1)
+
+
+def render_markdown(result, full: bool = False) -> str:
     if isinstance(result, Ambiguous):
         return _ambiguous(result)
     if isinstance(result, Unknown):
         return _unknown(result)
     b: Briefing = result
-    notes: list[CitationRef] = []
+    if b.summary and not full:
+        return summary_markdown(b)
+    notes: list[tuple[CitationRef, bool]] = []  # (citation, whether its words are the line that first cites it)
     numbers: dict[tuple, int] = {}
 
-    def refs(cites: list[CitationRef]) -> str:
+    def refs(cites: list[CitationRef], shown: str = "") -> str:
         marks = []
         for c in cites:
             key = (c.document_id, c.start, c.end)
             if key not in numbers:
-                notes.append(c)
+                notes.append((c, same_text(c.quote, shown)))
                 numbers[key] = len(notes)
             marks.append(f"[{numbers[key]}]")
         return "".join(dict.fromkeys(marks))
@@ -65,24 +122,21 @@ def render_markdown(result) -> str:
         via = f" via {_md(line.via)}" if line.via else ""
         return (
             f"**{_md(line.speaker)}** ({_md(line.stance_label)}{via}, {_md(line.date_label)}): "
-            f"“{_md(line.quote)}” {refs(line.citations)}"
+            f"“{_md(line.quote)}” {refs(line.citations, line.quote)}"
         )
 
-    out = [f"# Briefing: {_md(b.topic)}", ""]
-    if b.note:
-        out += [f"_{_md(b.note)}_", ""]
-    if b.identity:
-        i = b.identity
-        role = f" — {_md(i.role)}" if i.role else ""
-        out += [f"**{_md(i.name)}** ({_md(i.type.lower())}){role} {refs(i.citations)}".rstrip(), ""]
-        if i.aliases:
-            out += ["Also known as: " + ", ".join(_md(a) for a in i.aliases), ""]
+    out = _head(b, refs(b.identity.citations) if b.identity else "")
+    if b.identity and b.identity.aliases:
+        out += ["Also known as: " + ", ".join(_md(a) for a in b.identity.aliases), ""]
+    if b.summary:
+        out += ["## At a glance", ""]
+        out += [f"- {_md(line.text)} {refs(line.citations, line.body)}" for line in b.summary] + [""]
     if b.developments:
         out += ["## Latest developments", ""]
         for d in b.developments:
             place = f" · {_md(d.place)}" if d.place else ""
             count = f" ({d.independent_outlets} independent outlets)" if d.independent_outlets > 1 else ""
-            out.append(f"- **{_md(d.date_label)}**{place}: {_md(d.text)}{count} {refs(d.citations)}")
+            out.append(f"- **{_md(d.date_label)}**{place}: {_md(d.text)}{count} {refs(d.citations, d.text)}")
         out.append("")
     if b.disputes:
         out += ["## Disputed", ""]
@@ -94,19 +148,14 @@ def render_markdown(result) -> str:
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
         out += ["No events or claims match these filters yet.", ""]
     out += ["## Sources", ""]
-    for n, c in enumerate(notes, 1):
+    for n, (c, shown) in enumerate(notes, 1):
         when = c.published_at.date().isoformat() if c.published_at else "date unknown"
-        name = _md(c.outlet or "unknown outlet")
-        outlet = f"[{name}](<{c.url}>)" if safe_url(c.url) else name
         title = f" — {_md(c.title)}" if c.title else ""
+        quote = "" if shown else f"“{_md(c.quote)}” — "  # the line above already is these words
         out.append(
-            f"{n}. “{_md(c.quote)}” — {outlet}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` "
-            f"{c.start}–{c.end})"
+            f"{n}. {quote}{_link(c)}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` {c.start}–{c.end})"
         )
     if not notes:
         out.append("No citations.")
-    used = ", ".join(f"{_md(s.outlet)} ({s.counts()})" for s in b.sources)
-    span = f" · {b.date_from} – {b.date_to}" if b.date_from and b.date_to else ""
-    undated = f" · {b.undated_documents} undated" if b.undated_documents else ""
-    out += ["", f"_Outlets used: {used or 'none'}{span}{undated}_"]
+    out += ["", _outlets_used(b)]
     return "\n".join(out) + "\n"

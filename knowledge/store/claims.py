@@ -44,9 +44,11 @@ class DisputeRow(TypedDict):
 
 
 # A claim row with its document, outlet, speaker name, about-entities and the stored text at its offsets
-# ("actual"), which must equal the stored quote for the claim to be shown.
+# ("actual"), which must equal the stored quote for the claim to be shown; "lead" is the text just before the
+# quote (a summary reads ", saying that ..." differently from a denial's own object).
 _CLAIM_SELECT = (
     f"SELECT x.*, {DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+    "substr(d.text, max(1, x.start - 29), min(30, x.start)) AS lead, "  # the words just before the quote
     "COALESCE(ent.name, x.speaker) AS speaker_name, "
     "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
     "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "

@@ -15,6 +15,8 @@ from typing import Any
 import sqlite_utils
 
 from knowledge.ingest import dedup
+from knowledge.ingest.copies import CONTAINED as COPY
+from knowledge.ingest.copies import Copy, copy_score
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
 from knowledge.tuning import tuning
 
@@ -35,6 +37,10 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 class DocumentQueries:
     db: sqlite_utils.Database
 
@@ -53,7 +59,7 @@ class DocumentQueries:
         """Return (original id, similarity, band keys) for the best earlier document at or above the near-duplicate
         threshold (on the overlap of the smaller text, so an added editor's note does not hide a copy)."""
         shingle_set = dedup.shingles(text)
-        keys = dedup.band_keys(dedup.signature(shingle_set))
+        keys = dedup.index_keys(text)
         marks = ",".join("?" * len(keys))
         candidates = [
             r[0]
@@ -63,15 +69,33 @@ class DocumentQueries:
                 keys,
             )
         ]
-        best, best_score = None, 0.0
+        best, best_score, best_copy = None, 0.0, 0.0
         for cand in candidates:
             other = self.db.execute("SELECT text FROM documents WHERE id = ?", [cand]).fetchone()[0]
             score = dedup.similarity(shingle_set, dedup.shingles(other))
-            if score > best_score:
-                best, best_score = cand, score
-        if best and best_score >= tuning().near_duplicate:
-            return best, best_score, keys
+            story = copy_score(text, other)  # the bodies without furniture: wire re-posts with their own notes
+            if (score, story) > (best_score, best_copy):
+                best, best_score, best_copy = cand, score, story
+        if best and (best_score >= tuning().near_duplicate or best_copy >= COPY):
+            return best, max(best_score, best_copy), keys
         return None, best_score, keys
+
+    def copy_of(self, document_id: str) -> Copy:
+        """What choosing the original among copies needs of a stored document."""
+        row = self.db.execute(
+            "SELECT d.id, d.text, s.name, s.domain, d.published_at, d.retrieved_at FROM documents d "
+            "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
+            [document_id],
+        ).fetchone()
+        return Copy(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]))
+
+    def make_copy(self, document_id: str, original_id: str) -> None:
+        """`document_id` (and its own copies) become copies of `original_id`, inside the caller's transaction; the
+        caller clears its facts (`store.facts.clear_facts`): a copy is counted with its original, never extracted."""
+        self.db.execute(
+            "UPDATE documents SET duplicate_of = ? WHERE (id = ? OR duplicate_of = ?) AND id != ?",
+            [original_id, document_id, document_id, original_id],
+        )
 
     def insert_document(self, inp: DocumentInput, band_keys: list[str], duplicate_of: str | None) -> Document:
         """Insert inside the caller's transaction (see `ingest.pipeline`), never on its own."""

@@ -93,6 +93,20 @@ def entity_names(store: Store, ids: set[str], skip_type: str = "NORP") -> dict[s
     }
 
 
+def people_names(store: Store, ids: set[str]) -> dict[str, str]:
+    """Names of the people among `ids` (summary lines call them by surname)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT id, name FROM entities WHERE id IN ({marks}) AND type = 'PERSON'"
+    return {r[0]: r[1] for r in store.db.execute(sql, sorted(ids))}
+
+
+def outlet_names(store: Store, limit: int = 500) -> list[str]:
+    """Stored outlets' names: page furniture when entity recognition takes one for a topic candidate."""
+    return [r[0] for r in store.db.execute(f"SELECT name FROM sources LIMIT {int(limit)}") if r[0]]
+
+
 def entity_ids_matching(store: Store, match: str, limit: int = 40) -> list[str]:
     """Entity ids whose name or search text matches a full-text query, best (bm25) first."""
     rows = store.db.execute(

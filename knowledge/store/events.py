@@ -6,6 +6,7 @@ for the event to be shown: verification in SQL, without loading whole documents.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from knowledge.store.scope import DOC_COLS, Scope, max_rows
@@ -61,4 +62,8 @@ def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
         f"FROM events x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
         f"WHERE x.id IN ({ids_sql}){scope.and_sql()} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {limit}"
     )
-    return list(store.db.query(sql, params))
+    rows = list(store.db.query(sql, params))
+    if entity_id:
+        return rows
+    word = re.compile(rf"(?<!\w){re.escape((text or '').strip())}(?!\w)", re.I)  # "war" is not in "toward"
+    return [r for r in rows if word.search(r["quote"] or "")]

@@ -199,3 +199,16 @@ def test_nothing_new_posts_nothing_unless_asked_to(stores, client, slack):
     assert run.empty == 1 and run.sent == 1
     [msg] = posts(slack)
     assert msg.params["channel"] == "CLOUD" and "nothing new" in msg.params["text"].lower()
+
+
+def test_a_digest_post_is_the_summary_of_what_is_new_since_the_last_one(stores, client, slack):
+    subscribe(stores.get(), "T1", "C1", "lindqvist", now=CREATED)
+    add(stores, article(1, utc(2025, 1, 14, 12)))
+    run_digests(stores, client, utc(2025, 1, 15, 8, 1))
+    add(stores, article(2, utc(2025, 1, 15, 12)))
+    run_digests(stores, client, utc(2025, 1, 16, 8, 1))
+    _, second = posts(slack)
+    section = second.params["blocks"][0]["text"]["text"]
+    summary = section.split("\n", 1)[1]
+    assert summary.startswith("• ") and "rota number 2" in summary and "rota number 1" not in summary
+    assert "<https://wire.example/2|[1]>" in summary  # each line's source, linked

@@ -179,3 +179,50 @@ def test_an_alias_added_in_one_workspace_applies_there_and_nowhere_else(bot, sla
     posts = slack.wait_for_responses(3)
     answers = {p.get("text", "") for p in posts[1:]}
     assert any("Tsikhanouski" in a for a in answers) and any("Nothing known" in a for a in answers)
+
+
+def _visible(blocks: list[dict]) -> int:
+    """Characters a reader sees: text objects, links counted by their labels."""
+    import re
+
+    total = 0
+    for block in blocks:
+        for t in [block.get("text")] + block.get("elements", []) + block.get("fields", []):
+            if isinstance(t, dict) and isinstance(t.get("text"), str):
+                total += len(re.sub(r"<[^|>]+\|([^>]+)>", r"\1", t["text"]))
+            elif isinstance(t, dict) and isinstance(t.get("text"), dict):
+                total += len(t["text"]["text"])
+    return total
+
+
+def test_the_first_reply_is_the_summary_within_1500_visible_characters_with_details_sources_follow(bot, slack):
+    bot.post(slash_command("kellogg", slack.new_response_url()))
+    [first] = slack.wait_for_responses(1)
+    time.sleep(0.3)
+    assert len(slack.response_posts()) == 1  # one message, not the whole briefing
+    assert _visible(first["blocks"]) <= 1500
+    [actions] = [b for b in first["blocks"] if b["type"] == "actions"]
+    assert [e["action_id"] for e in actions["elements"]][:3] == ["brief_details", "brief_sources", "brief_follow"]
+    body = texts(first)
+    assert "Witkoff" in body and "Lukashenko" in body and "Latest developments" not in body
+
+
+def test_the_details_button_posts_the_full_briefing_in_the_thread_of_a_channel_message(bot, slack):
+    value = json.dumps({"q": "kellogg", "entity_id": "person:keith-kellogg"})
+    url = slack.new_response_url()
+    bot.post(
+        block_action("brief_details", value, url, channel_id="C7", message_ts="1700000000.000900", is_ephemeral=False)
+    )
+    calls = slack.wait_for("chat.postMessage")
+    assert all(c.params["channel"] == "C7" and c.params["thread_ts"] == "1700000000.000900" for c in calls)
+    body = "".join(str(c.params.get("blocks")) for c in slack.calls_to("chat.postMessage"))
+    assert "Latest developments" in body and "Disputed" in body
+    assert "brief_follow" not in body  # the buttons stay on the summary
+
+
+def test_the_details_button_on_an_ephemeral_summary_answers_as_a_follow_up(bot, slack):
+    value = json.dumps({"q": "kellogg"})
+    bot.post(block_action("brief_details", value, slack.new_response_url()))
+    posts = slack.wait_for_responses(1)
+    assert posts[0]["response_type"] == "ephemeral" and not posts[0].get("replace_original")
+    assert "Latest developments" in "".join(texts(p) for p in posts)

@@ -157,7 +157,7 @@ def test_the_same_store_gives_the_same_briefing_whatever_the_hash_seed(demo_db, 
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "--db", str(db), "brief", "kellogg", "--format", "markdown"],
+            [sys.executable, "-m", "bot.cli", "--db", str(db), "brief", "kellogg", "--format", "markdown", "--full"],
             capture_output=True,
             text=True,
             env=env,

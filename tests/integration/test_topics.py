@@ -78,3 +78,50 @@ def test_a_split_quote_is_shown_as_the_speakers_words_and_cited_as_the_whole_pas
     assert line.quote == "The audit will clear us … We have nothing to hide"
     cite = line.citations[0]
     assert text[cite.start : cite.end] == cite.quote and "Ostrow told the Courier" in cite.quote
+
+
+def test_a_bare_surname_goes_to_the_person_with_the_clear_majority_and_names_the_others(store):
+    for n in range(4):
+        put(store, f"Keith Kellogg met officials in Kyiv, report {n}.", ("Keith Kellogg", "PERSON"))
+    put(store, "Kellogg raised cereal prices again.", ("Kellogg", "ORG"))
+    result = compose(store, parse_query("kellogg"))
+    assert result.kind == "briefing" and result.topic == "Keith Kellogg"
+    assert [c.name for c in result.alternatives] == ["Kellogg"]
+    assert "Also matching “kellogg”: Kellogg (org, 1 mention)" in result.also_line()
+    from knowledge.render import render
+
+    assert render(result, "text").count("Also matching") == 1
+
+
+def test_page_junk_is_never_offered_as_a_choice(store):
+    put(store, "Keith Kellogg met officials in Kyiv.", ("Keith Kellogg", "PERSON"))
+    put(store, "Photo: kellogg at the ministry.", ("kellogg", "ORG"))
+    put(store, "Kellogg's visit, in pictures.", ("Kellogg's", "ORG"))
+    put(store, "Read more from Reuters.", ("Reuters", "ORG"))
+    result = compose(store, parse_query("kellogg"))
+    assert result.kind == "briefing" and result.topic == "Keith Kellogg"
+    assert result.alternatives == []
+
+
+def test_real_namesakes_with_comparable_mentions_are_still_asked_about(store):
+    for n in range(3):
+        put(store, f"Anna Novak opened quay {n} in Lindenport.", ("Anna Novak", "PERSON"))
+        put(store, f"Tomas Novak won race {n} in Varna.", ("Tomas Novak", "PERSON"))
+    result = compose(store, parse_query("novak"))
+    assert result.kind == "ambiguous"
+    assert {c.name for c in result.choices} == {"Anna Novak", "Tomas Novak"}
+
+
+def test_search_operator_words_typed_as_a_topic_are_words_not_operators(demo_store):
+    for word in ("OR", "AND", "NOT", "NEAR"):
+        result = compose(demo_store, parse_query(word))
+        assert result.kind == "unknown", word
+        assert "search operator" in result.hint
+    both = compose(demo_store, parse_query("ceasefire OR drone"))
+    assert both.kind != "briefing" or all("ceasefire or drone" in d.text.lower() for d in both.developments)
+
+
+def test_a_text_topic_matches_events_on_whole_words_only(demo_store):
+    result = compose(demo_store, parse_query("ceasefire"))
+    assert result.kind == "briefing"
+    assert all("ceasefire" in d.text.lower() for d in result.developments)

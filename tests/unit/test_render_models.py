@@ -15,6 +15,7 @@ from knowledge.brief.model import (
     Identity,
     Matter,
     SourceSummary,
+    SummaryLine,
     Unknown,
 )
 
@@ -153,6 +154,38 @@ def sample_briefing() -> Briefing:
                     outlet="Fjord Post",
                 ),
             )
+        ],
+        summary=[
+            SummaryLine(
+                text="Solberg suspended the Nordvik ferry line after a hull inspection (2 outlets, 12 Mar)",
+                body="Solberg suspended the Nordvik ferry line after a hull inspection",
+                storyline_id="st-ferry",
+                date_label="12 Mar 2026",
+                outlets=["Coastal Courier", "Fjord Post"],
+                independent_outlets=2,
+                citations=[cite(ferry, 2), cite("Solberg halted the ferry line on Thursday", 3, "Fjord Post")],
+            ),
+            SummaryLine(
+                text="Hald says Solberg knew about the corrosion in January; Solberg denies it (2 outlets, 12 Mar)",
+                body="Hald says Solberg knew about the corrosion in January; Solberg denies it",
+                storyline_id="st-corrosion",
+                date_label="12 Mar 2026",
+                outlets=["Coastal Courier", "Fjord Post"],
+                independent_outlets=2,
+                citations=[
+                    cite("Solberg knew about the corrosion in January", 9),
+                    cite("I learned of the corrosion this week", 10, "Fjord Post"),
+                ],
+            ),
+            SummaryLine(
+                text="Lars Eide (forecast): “repairs will cost 40 million kroner & take a year” (12 Mar)",
+                body="Lars Eide (forecast): “repairs will cost 40 million kroner & take a year”",
+                storyline_id="st-cost",
+                date_label="12 Mar 2026",
+                outlets=["Coastal Courier"],
+                citations=[cite("repairs will cost 40 million kroner & take a year", 8)],
+                origin="verbatim",
+            ),
         ],
         sources=[
             SourceSummary(outlet="Coastal Courier", documents=4),

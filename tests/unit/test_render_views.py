@@ -6,6 +6,7 @@ Run with UPDATE_GOLDEN=1 to rewrite tests/golden/render_sample.* after an intend
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -25,6 +26,31 @@ def test_each_view_of_the_sample_briefing_matches_its_golden_file(fmt, suffix, g
     golden(f"render_sample.{suffix}", render(sample_briefing(), fmt))
 
 
+@pytest.mark.parametrize("fmt, suffix", [("text", "txt"), ("markdown", "md"), ("blocks", "blocks.json")])
+def test_each_full_view_of_the_sample_briefing_matches_its_golden_file(fmt, suffix, golden):
+    golden(f"render_sample.full.{suffix}", render(sample_briefing(), fmt, full=True))
+
+
+def test_the_default_text_view_is_the_summary_with_numbered_notes_and_no_line_twice():
+    b = sample_briefing()
+    out = render_text(b, width=400)
+    assert all(line.text in out for line in b.summary)
+    assert "[1]" in out and "Story 2 from Coastal Courier" in out
+    assert "Dock workers held a vote" not in out  # details wait for --full
+    lines = [line.strip() for line in out.splitlines() if len(line.strip()) > 30]
+    assert len(lines) == len(set(lines))
+    assert "repairs will cost 40 million kroner & take a year" in out
+    assert out.count("repairs will cost 40 million kroner") == 1  # a verbatim line shows its note, not the quote again
+
+
+def test_the_default_views_stay_within_2500_characters_without_urls():
+    b = sample_briefing()
+    b.summary = b.summary * 5  # far more than fits
+    for out in (render_text(b, width=400), render_markdown(b)):
+        assert len(re.sub(r"https?://[^\s>)]+", "", out)) <= 2500
+        assert b.summary[0].text in out
+
+
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown format"):
         render(sample_briefing(), "html")
@@ -36,11 +62,11 @@ def test_blocks_for_ambiguous_and_unknown_results_are_a_list_of_one_message():
         assert isinstance(messages, list) and len(messages) == 1 and messages[0]["blocks"]
 
 
-def test_the_text_view_shows_every_citation_with_quote_outlet_date_and_url():
+def test_the_full_text_view_shows_every_citation_once_with_outlet_date_and_url():
     b = sample_briefing()
-    out = render_text(b, width=400)
+    out = render_text(b, width=400, full=True)
     for c in b.citations():
-        assert f"“{c.quote}”" in out
+        assert c.quote.casefold() in out.casefold()  # as a quote, or as the line that is these very words
         assert c.outlet in out
         if c.url:
             assert c.url in out
@@ -51,7 +77,7 @@ def test_the_text_view_shows_every_citation_with_quote_outlet_date_and_url():
 def test_the_text_view_keeps_stored_markup_and_emoji_codes_literal():
     b = sample_briefing()
     b.developments[0].text = "[bold red]alarm[/] :warning: [link=https://evil.example]x[/link]"
-    out = render_text(b, width=400)
+    out = render_text(b, width=400, full=True)
     assert "[bold red]alarm[/] :warning: [link=https://evil.example]x[/link]" in out
 
 
@@ -71,19 +97,22 @@ def test_the_text_view_lists_ambiguous_choices_with_a_command_hint_and_explains_
 
 def test_markdown_uses_numbered_footnotes_and_a_sources_list_with_links():
     b = sample_briefing()
-    md = render_markdown(b)
+    md = render_markdown(b, full=True)
     assert "[1]" in md and "## Sources" in md
     assert "[Fjord Post](<https://fjordpost.example/a/3>)" in md
     assert "Radio Nordvik, 2026-03-11" in md
-    sources = md.split("## Sources", 1)[1]
+    body, sources = md.split("## Sources", 1)
     distinct = {(c.document_id, c.start, c.end) for c in b.citations()}
-    assert all(f"\n{n}. “" in sources for n in range(1, len(distinct) + 1))
+    assert all(f"\n{n}. " in sources for n in range(1, len(distinct) + 1))
+    for c in b.citations():  # each quote once: in its note, or as the line citing it
+        assert c.quote.replace("&", "&amp;").casefold() in md.casefold() or c.quote.casefold() in md.casefold()
 
 
 def test_markdown_escapes_stored_text_so_it_cannot_inject_links_or_html():
     b = sample_briefing()
     b.developments[0].text = "[click](https://evil.example) <script>alert(1)</script> *loud*"
-    md = render_markdown(b)
+    b.summary[0].text = b.developments[0].text
+    md = render_markdown(b) + render_markdown(b, full=True)
     assert "[click](https://evil.example)" not in md and "<script>" not in md and "*loud*" not in md
 
 

@@ -10,11 +10,22 @@ from bot.slack.limits import validate_message
 from tests.unit.test_render_models import big_briefing, hostile_briefing, sample_briefing
 
 
-def test_the_top_post_has_the_headline_counts_and_three_items():
-    top, details = digest_messages(sample_briefing(), "Ingrid Solberg", False, "2026-03-13")
+def test_the_top_post_has_the_headline_counts_and_the_summary_of_what_is_new():
+    b = sample_briefing()
+    top, details = digest_messages(b, "Ingrid Solberg", False, "2026-03-13")
     assert validate_message(top) == []
     body = top["blocks"][0]["text"]["text"]
     assert body.startswith("*Daily digest: Ingrid Solberg — 2026-03-13*")
+    assert body.count("\n• ") == len(b.summary) == 3 and "late" not in body
+    assert "Hald says Solberg knew about the corrosion in January; Solberg denies it" in body
+    assert "<https://courier.example/news/2|[1]>" in body
+
+
+def test_without_a_summary_the_top_post_lists_three_items():
+    b = sample_briefing()
+    b.summary = []
+    top, _ = digest_messages(b, "Ingrid Solberg", False, "2026-03-13")
+    body = top["blocks"][0]["text"]["text"]
     assert body.count("\n• ") == 3 and "late" not in body
     counts = top["blocks"][1]["elements"][0]["text"]
     assert counts == "3 new developments, 3 claims, 1 dispute from 3 outlets"

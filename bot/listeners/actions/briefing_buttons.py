@@ -1,4 +1,4 @@
-"""Buttons on briefings: Sources, Follow, Share to channel, and the choices of an ambiguous topic.
+"""Buttons on briefings: Details, Sources, Follow, Share to channel, and the choices of an ambiguous topic.
 
 Button values are JSON written by the renderer (`{"q": …, "entity_id": …}`); a value that does not parse is a
 bad payload and gets a short answer rather than an exception.
@@ -13,10 +13,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.replies import deliver_in_thread, deliver_via_respond, safe_work, user_timezone
-from bot.router import Reply, brief, note, sources_reply
+from bot.router import Reply, brief, details_reply, note, sources_reply
 
 
 def register(app: App) -> None:
+    app.action("brief_details")(handle_details)
     app.action("brief_sources")(handle_sources)
     app.action("brief_follow")(handle_follow)
     app.action("brief_share")(handle_share)
@@ -49,15 +50,26 @@ def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -
     deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond)
 
 
-def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+def _under(body: dict, respond: Respond, client: WebClient, reply: Reply) -> None:
+    """Under the message the button sits on: in its thread when it is a channel message everyone sees, else as a
+    follow-up only the clicker sees (an ephemeral message has no thread)."""
     container = body.get("container") or {}
+    if container.get("is_ephemeral") or not container.get("message_ts"):
+        deliver_via_respond(respond, reply)
+    else:
+        deliver_in_thread(client, container["channel_id"], container["message_ts"], reply)
 
+
+def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
     def work(store, value) -> None:
-        reply = sources_reply(store, value["q"], value.get("entity_id"))
-        if container.get("is_ephemeral") or not container.get("message_ts"):
-            deliver_via_respond(respond, reply)
-        else:
-            deliver_in_thread(client, container["channel_id"], container["message_ts"], reply)
+        _under(body, respond, client, sources_reply(store, value["q"], value.get("entity_id")))
+
+    _start(ack, body, respond, context, work)
+
+
+def handle_details(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    def work(store, value) -> None:
+        _under(body, respond, client, details_reply(store, value["q"], value.get("entity_id")))
 
     _start(ack, body, respond, context, work)
 

@@ -1,0 +1,74 @@
+"""Summary lines: one per top storyline, compressed from stored fields, cited, grounded or verbatim."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.brief.storylines import group
+from knowledge.brief.summary import span_label, summarize
+from tests.unit.storyline_members import PEOPLE, member, strike_story
+
+
+def _summary(**kw):
+    members, disputes = strike_story()
+    return summarize(group(members, disputes), PEOPLE, "Maria Lindqvist", **kw)
+
+
+def test_a_dispute_reads_as_who_says_what_and_who_denies_it():
+    lines = _summary()
+    assert lines[0].text == (
+        "Berger says the union had agreed to a pay offer worth nine percent; Lindqvist denies it (2 outlets, 7–8 May)"
+    )
+    assert {c.document_id for c in lines[0].citations} == {"d3", "d4"}
+    assert lines[0].origin == "extractive"
+
+
+def test_an_event_line_is_compressed_and_counts_outlets_with_copies_once():
+    strike = next(line for line in _summary() if "strike at the port" in line.text)
+    assert (
+        strike.text
+        == "Dockers' union leader Lindqvist called a strike at the port of Lindenport (3 outlets, 2 original, 5 May)"
+    )
+    assert strike.outlets == ["Harbor Ledger", "Northern Wire", "Bay Echo"]
+    assert strike.independent_outlets == 2
+    assert len({c.document_id for c in strike.citations}) == 2
+
+
+def test_the_summary_has_at_most_five_lines_and_no_line_is_a_copy_of_its_quote():
+    lines = _summary()
+    assert 3 <= len(lines) <= 5
+    assert all(line.body != c.quote for line in lines for c in line.citations)
+
+
+def test_a_plural_unnamed_speaker_gets_a_plural_verb():
+    analysts = next(line for line in _summary() if "analysts" in line.text)
+    assert analysts.text.startswith("Shipping analysts predict the strike will cost")
+
+
+def test_the_summary_stays_within_its_character_budget():
+    lines = _summary(budget=250)
+    assert sum(len(line.text) for line in lines) <= 250
+    assert lines
+
+
+def test_a_line_that_cannot_be_grounded_falls_back_to_the_verbatim_span():
+    said = "Mayor Tomas Berger said the quay would reopen within a week."
+    only = member("e:x", said, doc="dx", trigger="reopen", entities=("person:tomas-berger",))
+    (line,) = summarize(group([only]), PEOPLE, "Tomas Berger")
+    assert line.origin == "verbatim"
+    assert line.body == said
+
+
+def test_two_storylines_that_read_the_same_get_one_line():
+    a = member("e:a", "Novak opened the new grain terminal in Lindenport", doc="a", trigger="open", day=1)
+    b = member(
+        "e:b", "Novak opened the new grain terminal in Lindenport", doc="b", outlet="wire", trigger="inaugurate", day=20
+    )
+    assert len(summarize(group([a, b]), PEOPLE, "Novak")) == 1
+
+
+def test_date_spans_read_briefly_and_name_the_year_only_when_it_differs():
+    assert span_label(date(2025, 6, 22), date(2025, 6, 24), 2025) == "22–24 Jun"
+    assert span_label(date(2025, 3, 14), date(2025, 7, 2), 2025) == "14 Mar–2 Jul"
+    assert span_label(date(2024, 12, 30), date(2024, 12, 30), 2025) == "30 Dec 2024"
+    assert span_label(date(2020, 1, 1), date(2020, 1, 1), 2025, "year") == "2020"
