@@ -134,7 +134,8 @@ class DocumentQueries:
         exact = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
         if exact:
             return [document_from_row(exact[0])]
-        pattern = doc_id.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        # Ids are lowercase hex; SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so lowercase here.
+        pattern = doc_id.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
         rows = self.db.query("SELECT * FROM documents WHERE id LIKE ? ORDER BY id LIMIT ?", [pattern, limit])
         return [document_from_row(r) for r in rows]
 
@@ -156,7 +157,7 @@ class DocumentQueries:
         return list(
             self.db.query(
                 "SELECT s.id, s.name, s.domain, COUNT(d.id) AS documents, "
-                "SUM(d.duplicate_of IS NOT NULL) AS duplicates, MIN(d.published_at) AS first, "
+                "COUNT(d.duplicate_of) AS duplicates, MIN(d.published_at) AS first, "
                 "MAX(d.published_at) AS last FROM sources s LEFT JOIN documents d ON d.source_id = s.id "
                 "GROUP BY s.id ORDER BY documents DESC, s.name"
             )
