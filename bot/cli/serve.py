@@ -80,7 +80,7 @@ def serve(
 
 @app.command()
 def worker(
-    every: int = typer.Option(60, "--every", min=5, help="Seconds between scheduler runs."),
+    every: int = typer.Option(60, "--every", min=1, help="Seconds between scheduler runs."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at INFO level."),
 ) -> None:
     """Run only the scheduler (due digests, feed polling), with no Slack endpoint: the shared worker of a
