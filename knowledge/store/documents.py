@@ -65,7 +65,8 @@ class DocumentQueries:
             r[0]
             for r in self.db.execute(
                 f"SELECT DISTINCT b.document_id FROM document_bands b JOIN documents d ON d.id = b.document_id "
-                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL",
+                # Ordered, so that of two equally similar originals both backends pick the same one.
+                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL ORDER BY b.document_id",
                 keys,
             )
         ]
