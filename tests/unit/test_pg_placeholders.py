@@ -22,3 +22,19 @@ def test_question_marks_and_colons_inside_literals_and_quoted_names_stay():
 
 def test_a_postgres_cast_is_not_taken_for_a_named_parameter():
     assert translate("SELECT :q::text, x::int") == "SELECT %(q)s::text, x::int"
+
+
+def test_fts5_prefix_queries_become_tsquery_prefix_terms():
+    from knowledge.store.postgres import fts5_to_tsquery
+
+    assert fts5_to_tsquery('"kell"* AND "keit"*') == "'kell':* & 'keit':*"
+    assert fts5_to_tsquery('"kell"* OR "klk"*') == "'kell':* | 'klk':*"
+    assert fts5_to_tsquery("tsik*") == "'tsik':*"
+
+
+def test_an_fts5_query_that_can_match_nothing_is_none_rather_than_an_error():
+    from knowledge.store.postgres import fts5_to_tsquery
+
+    assert fts5_to_tsquery('""') is None
+    assert fts5_to_tsquery("AND OR") is None
+    assert fts5_to_tsquery('"kell"* AND ""') == "'kell':*"
