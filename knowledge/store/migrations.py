@@ -309,8 +309,8 @@ def m009_claim_fragments(db: sqlite_utils.Database) -> None:
 @migration
 def m010_shared_deployments(db: sqlite_utils.Database) -> None:
     """What several processes on one database need: request signatures already accepted (replay protection that
-    holds across replicas, not per process). On PostgreSQL also pg_trgm, whose trigram index serves the
-    substring search of event text (FTS5-free `instr` on SQLite, a scan there)."""
+    holds across replicas, not per process). On PostgreSQL also pg_trgm, whose trigram index serves the substring
+    search of event text (on SQLite that search is an `instr` scan)."""
     db.table("slack_requests").create({"signature": str, "at": str}, pk="signature")
     db.table("slack_requests").create_index(["at"])
     if is_postgres(db):
