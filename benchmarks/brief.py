@@ -1,10 +1,13 @@
 """Briefing latency on a large synthetic store, next to the same lookups done as a naive LIKE scan.
 
-    python benchmarks/brief.py [--docs 100000] [--claims-per-doc 10] [--queries 200] [--db PATH]
+    python benchmarks/brief.py [--docs 100000] [--claims-per-doc 10] [--queries 200] [--db PATH_OR_URL] [--postgres]
 
 Builds (or reuses, with --db) a store of 100k documents and 1M claims written straight into the tables, then
 times `compose()` for random entity topics (p50/p99) and a scan that finds the same topics' claims and events
 with `LIKE '%name%'` over every row. Target: p99 ≤ 100 ms and ≥ 50× faster than the scan.
+
+`--db` takes a SQLite path or a postgresql:// URL; `--postgres` runs the same on a throwaway local PostgreSQL
+cluster (tests/pgcluster.py), so both backends answer the same queries over the same synthetic store.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def people(n: int) -> list[str]:
     return names[:n]
 
 
-def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
+def build(path: str, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
     rng = random.Random(11)
     names = people(5000)
     ids = [f"person:{name_key(n).replace(' ', '-')}" for n in names]
@@ -68,7 +71,7 @@ def build(path: Path, n_docs: int, per_doc: int) -> list[tuple[str, str]]:
         db = store.db
         if db["documents"].count >= n_docs:
             return list(zip(ids, names))
-        db.execute("PRAGMA synchronous=OFF")
+        db.execute("SET synchronous_commit = off" if store.is_postgres else "PRAGMA synchronous=OFF")
         with db.atomic():
             db["sources"].insert_all({"id": o.lower().replace(" ", "-"), "name": o, "domain": None} for o in OUTLETS)
             db["entities"].insert_all(
@@ -199,13 +202,20 @@ def main() -> None:
     ap.add_argument("--claims-per-doc", type=int, default=10)
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--scans", type=int, default=5, help="naive scans to time (each reads every row)")
-    ap.add_argument("--db", type=Path, help="keep the synthetic store here and reuse it next time")
+    ap.add_argument("--db", help="keep the synthetic store here (path or postgresql:// URL) and reuse it")
+    ap.add_argument("--postgres", action="store_true", help="build it on a throwaway local PostgreSQL cluster")
     args = ap.parse_args()
-    tmp = None
+    tmp = cluster = None
     path = args.db
+    if args.postgres and path is None:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.pgcluster import PgCluster
+
+        cluster = PgCluster().start()
+        path = cluster.create_database(name="brief_bench")
     if path is None:
         tmp = tempfile.TemporaryDirectory()
-        path = Path(tmp.name) / "brief-bench.db"
+        path = str(Path(tmp.name) / "brief-bench.db")
     t0 = time.perf_counter()
     entities = build(path, args.docs, args.claims_per_doc)
     print(
@@ -214,6 +224,7 @@ def main() -> None:
     rng = random.Random(5)
     picks = [entities[min(int(rng.paretovariate(1.2)) - 1, len(entities) - 1)] for _ in range(args.queries)]
     with Store.open(path) as store:
+        print(f"backend: {store.dialect}")
         compose(store, Query(topic=picks[0][1], raw=picks[0][1]))  # warm the page cache
         times, cpu, kinds, lines = [], [], {}, 0
         for _eid, name in picks:
@@ -240,6 +251,8 @@ def main() -> None:
     print(f"speed-up at the median: {scan / p50:.0f}x (target >= 50x)")
     if tmp:
         tmp.cleanup()
+    if cluster:
+        cluster.stop()
 
 
 if __name__ == "__main__":

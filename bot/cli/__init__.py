@@ -7,7 +7,6 @@ traceback; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -18,7 +17,7 @@ err = Console(stderr=True)
 
 
 class State:
-    db_path: Path | None = None
+    db_path: str | None = None  # a SQLite path or a postgresql:// URL
 
 
 state = State()
@@ -46,7 +45,9 @@ def open_store():
 
 @app.callback()
 def main_options(
-    db: Path | None = typer.Option(None, "--db", help="SQLite file (default: $BRIEFBOT_DB or ./briefbot.db)."),
+    db: str | None = typer.Option(
+        None, "--db", help="SQLite file or postgresql:// URL (default: $BRIEFBOT_DB or ./briefbot.db)."
+    ),
 ) -> None:
     state.db_path = db
 

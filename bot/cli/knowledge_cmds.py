@@ -105,3 +105,25 @@ def attribute(in_dir: Path, out_dir: Path) -> None:
         console.print(f"skipped {reason}", highlight=False)
     if skipped:
         raise typer.Exit(2)
+
+
+@app.command("migrate-store")
+def migrate_store(
+    source: str = typer.Argument(..., help="The store to copy from: a SQLite file (or a postgresql:// URL)."),
+    target: str = typer.Argument(..., help="An empty store to fill: a postgresql:// URL (or a SQLite file)."),
+) -> None:
+    """Copy a whole store to another database (SQLite to PostgreSQL when scaling out), ids and offsets intact."""
+    from knowledge.store import Store, StoreError
+    from knowledge.store.copy import CopyError, copy_store
+
+    if source == target:
+        raise fail("source and target are the same store")
+    if "://" not in source and not Path(source).is_file():
+        raise fail(f"{source}: no such SQLite file")
+    try:
+        with Store.open(source) as src, Store.open(target) as dst:
+            copied = copy_store(src, dst, progress=lambda table, n: console.print(f"  {table}: {n:,} rows"))
+            where = dst.target
+    except (StoreError, CopyError) as exc:
+        raise fail(str(exc)) from None
+    console.print(f"copied {sum(copied.values()):,} rows in {len(copied)} tables to {where}")

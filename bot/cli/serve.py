@@ -64,7 +64,7 @@ def serve(
         else:
             from bot.server import make_server
 
-            server = make_server(bolt_app, host, port)
+            server = make_server(bolt_app, host, port, db=str(db_path))
             console.print(f"briefbot listening on http://{host}:{server.server_address[1]}/slack/events")
             thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
             thread.start()
@@ -75,4 +75,43 @@ def serve(
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
+        deps.shutdown()
+
+
+@app.command()
+def worker(
+    every: int = typer.Option(60, "--every", min=1, help="Seconds between scheduler runs."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at INFO level."),
+) -> None:
+    """Run only the scheduler (due digests, feed polling), with no Slack endpoint: the shared worker of a
+    scaled-out install. Any number may run on one PostgreSQL store; each digest and feed is still handled once."""
+    from bot.app import default_fetcher_factory, make_client
+    from bot.deps import Deps
+    from bot.scheduling import start_scheduler
+    from bot.settings import SettingsError, load_settings
+    from knowledge.config import get_settings
+    from knowledge.store import Store, StoreError
+    from knowledge.store.threads import ThreadStores
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    try:
+        settings = load_settings(post_only=True)
+    except SettingsError as exc:
+        raise fail(str(exc)) from None
+    target = state.db_path or get_settings().briefbot_db
+    try:
+        Store.open(target).close()  # the schema is there (or made now) before the first run
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    deps = Deps(stores=ThreadStores(target), fetcher_factory=default_fetcher_factory)
+    scheduler = start_scheduler(deps, make_client(settings), every_seconds=every)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    console.print(f"briefbot worker: digests and feeds every {every} s")
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        scheduler.shutdown(wait=False)
         deps.shutdown()

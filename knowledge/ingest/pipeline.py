@@ -15,7 +15,7 @@ from knowledge.extract.writer import write_analysis
 from knowledge.ingest.copies import Copy, choose_original
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
-from knowledge.store import SaveResult, Store
+from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.facts import clear_facts
 
 # An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
@@ -115,20 +115,27 @@ def _store_batch(
     analyses = iter(_analyze(todo, extract))
     for label, inp, original, keys, score, demote in fresh:
         analysis = next(analyses, None) if original is None and extract else None
-        # A near-duplicate of an earlier document in this same batch only shows once that one is written.
-        if original is None and demote is None:
-            original, score, keys = store.find_near_duplicate(inp.text)
-            if original and _earlier_copy(store, inp, content_hash(inp.text), original):
-                original = None  # this one is the original; it was analysed as such, so nothing is lost
-        with store.transaction():
-            doc = store.insert_document(inp, keys, original)
-            if analysis is not None and original is None:
-                write_analysis(store, doc, analysis)
-            if demote:
-                store.make_copy(demote, doc.id)
-                clear_facts(store, demote)
-        status = "duplicate" if original else "stored"
-        report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
+        # Checked again under the lock every writer of documents takes: another worker may have stored the same
+        # article (or a near-duplicate: an earlier one of this batch's, or one written meanwhile) while this one
+        # was being extracted.
+        with store.transaction(lock=KNOWLEDGE_LOCK):
+            existing = store.find_existing(inp)
+            if existing is None:
+                if original is None and demote is None:
+                    original, score, keys = store.find_near_duplicate(inp.text)
+                    if original and _earlier_copy(store, inp, content_hash(inp.text), original):
+                        original = None  # this one is the original; it was analysed as such, so nothing is lost
+                doc = store.insert_document(inp, keys, original)
+                if analysis is not None and original is None:
+                    write_analysis(store, doc, analysis)
+                if demote:
+                    store.make_copy(demote, doc.id)
+                    clear_facts(store, demote)
+        if existing is not None:
+            report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
+        else:
+            status = "duplicate" if original else "stored"
+            report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
         if progress:
             progress(1)
     return report

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
 from knowledge.models import Document
-from knowledge.store import Store
+from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.documents import document_summary
 
 __all__ = [
@@ -83,7 +83,7 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
         progress(len(too_long))
     analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)
     for doc, analysis in zip(docs, analyses):
-        with store.transaction():
+        with store.transaction(lock=KNOWLEDGE_LOCK):
             write_analysis(store, doc, analysis)
         if progress:
             progress(1)

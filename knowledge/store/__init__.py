@@ -6,7 +6,7 @@ module per table group holds that group's queries: `documents`, `entities`, `ali
 the workspace tables `activity`, `subscriptions`, `digests`, `feeds`.
 """
 
-from knowledge.store.db import Store, StoreError
+from knowledge.store.db import KNOWLEDGE_LOCK, Store, StoreError
 from knowledge.store.documents import SaveResult, document_from_row
 
-__all__ = ["SaveResult", "Store", "StoreError", "document_from_row"]
+__all__ = ["KNOWLEDGE_LOCK", "SaveResult", "Store", "StoreError", "document_from_row"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -10,15 +9,31 @@ if TYPE_CHECKING:
 
 
 def record_event(store: Store, event_id: str, team_id: str | None, at: str) -> bool:
-    """True when the event id was new and is now recorded; False when it was already there."""
-    try:
-        with store.transaction():
-            store.db.execute(
-                "INSERT INTO handled_events (event_id, team_id, at) VALUES (?, ?, ?)", [event_id, team_id, at]
-            )
-        return True
-    except sqlite3.IntegrityError:
-        return False
+    """True when the event id was new and is now recorded; False when it was already there.
+
+    The primary key decides, in the database, so it holds across replicas: of two processes inserting the same id
+    at once, the second waits for the first to commit and then inserts nothing."""
+    with store.transaction():
+        cur = store.db.execute(
+            "INSERT INTO handled_events (event_id, team_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [event_id, team_id, at],
+        )
+    return cur.rowcount == 1
+
+
+def request_seen(store: Store, signature: str) -> bool:
+    return store.db.execute("SELECT 1 FROM slack_requests WHERE signature = ?", [signature]).fetchone() is not None
+
+
+def remember_request(store: Store, signature: str, at: str, forget_before: str | None = None) -> None:
+    """Record an accepted request's signature; with `forget_before`, older signatures are dropped on the way (the
+    timestamp check refuses those requests anyway)."""
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO slack_requests (signature, at) VALUES (?, ?) ON CONFLICT DO NOTHING", [signature, at]
+        )
+        if forget_before:
+            store.db.execute("DELETE FROM slack_requests WHERE at < ?", [forget_before])
 
 
 def insert_briefing_log(

@@ -1,6 +1,6 @@
 """Aliases (global: shipped, extracted, user-added) and a workspace's own aliases; merging two entities into one.
 
-Dialect-specific: `INSERT OR IGNORE` in `merge_entities`.
+Written in SQL both backends share (`ON CONFLICT DO NOTHING` where SQLite would say `INSERT OR IGNORE`).
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def merge_entities(store: Store, source_id: str, target_id: str) -> None:
     db.execute("UPDATE events SET place_id = ? WHERE place_id = ?", [target_id, source_id])
     for table, key in (("event_actors", "event_id"), ("claim_about", "claim_id")):
         db.execute(
-            f"INSERT OR IGNORE INTO {table} ({key}, entity_id) SELECT {key}, ? FROM {table} WHERE entity_id = ?",
+            f"INSERT INTO {table} ({key}, entity_id) SELECT {key}, ? FROM {table} WHERE entity_id = ? "
+            "ON CONFLICT DO NOTHING",
             [target_id, source_id],
         )
         db.execute(f"DELETE FROM {table} WHERE entity_id = ?", [source_id])

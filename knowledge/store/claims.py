@@ -1,7 +1,8 @@
 """Claims, the entities they are about, and disputes between them: written by extraction, read for briefings.
 
 Briefing reads carry `actual` (the stored text at the claim's offsets, which must equal its quote) and the
-speaker's entity name. Dialect-specific: the FTS5 `MATCH` of `claim_rows` for free-text topics.
+speaker's entity name. Dialect-specific: the full-text phrase match of `claim_rows` for free-text topics (FTS5
+on SQLite, the tsvector GIN index on PostgreSQL) and `group_concat` / `string_agg`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from knowledge.store.scope import DOC_COLS, Scope, max_rows
+from knowledge.store.postgres import fts_document
+from knowledge.store.scope import DOC_COLS, Scope, joined, max_rows
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
@@ -46,14 +48,16 @@ class DisputeRow(TypedDict):
 # A claim row with its document, outlet, speaker name, about-entities and the stored text at its offsets
 # ("actual"), which must equal the stored quote for the claim to be shown; "lead" is the text just before the
 # quote (a summary reads ", saying that ..." differently from a denial's own object).
-_CLAIM_SELECT = (
-    f"SELECT x.*, {DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
-    "substr(d.text, max(1, x.start - 29), min(30, x.start)) AS lead, "  # the words just before the quote
-    "COALESCE(ent.name, x.speaker) AS speaker_name, "
-    "(SELECT group_concat(a.entity_id, '|') FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
-    "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
-    "LEFT JOIN entities ent ON ent.id = x.speaker_entity_id"
-)
+def _claim_select(store: Store) -> str:
+    greatest, least = ("greatest", "least") if store.is_postgres else ("max", "min")
+    return (
+        f"SELECT x.*, {DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
+        f"substr(d.text, {greatest}(1, x.start - 29), {least}(30, x.start)) AS lead, "  # the words before the quote
+        "COALESCE(ent.name, x.speaker) AS speaker_name, "
+        f"(SELECT {joined(store, 'a.entity_id')} FROM claim_about a WHERE a.claim_id = x.id) AS about_ids "
+        "FROM claims x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
+        "LEFT JOIN entities ent ON ent.id = x.speaker_entity_id"
+    )
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -88,7 +92,7 @@ def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, An
     return list(
         store.db.query(
             "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.quote, "
-            "(SELECT group_concat(entity_id, '|') FROM claim_about a WHERE a.claim_id = c.id) AS about "
+            f"(SELECT {joined(store, 'entity_id')} FROM claim_about a WHERE a.claim_id = c.id) AS about "
             f"FROM claims c WHERE {where}",
             params,
         )
@@ -134,17 +138,20 @@ def claim_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
     if entity_id:
         ids_sql = (
             f"SELECT id FROM (SELECT id FROM claims WHERE speaker_entity_id = :e ORDER BY sort_date DESC "
-            f"LIMIT {limit}) UNION SELECT claim_id FROM (SELECT claim_id FROM claim_about WHERE entity_id = :e "
-            f"ORDER BY sort_date DESC LIMIT {limit})"
+            f"LIMIT {limit}) AS spoken UNION SELECT claim_id FROM (SELECT claim_id FROM claim_about "
+            f"WHERE entity_id = :e ORDER BY sort_date DESC LIMIT {limit}) AS about"
         )
         params["e"] = entity_id
+    elif store.is_postgres:
+        ids_sql = f"SELECT c.id FROM claims c WHERE {fts_document('claims', 'c')} @@ phraseto_tsquery('simple', :t)"
+        params["t"] = text or ""
     else:
         ids_sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH :t"
         params["t"] = '"' + (text or "").replace('"', " ") + '"'
     params.update(scope.params)
     sql = (
-        f"{_CLAIM_SELECT} WHERE x.id IN ({ids_sql}){scope.and_sql()} "
-        f"ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {limit}"
+        f"{_claim_select(store)} WHERE x.id IN ({ids_sql}){scope.and_sql()} "
+        f"ORDER BY x.sort_date IS NULL, x.sort_date DESC, x.id LIMIT {limit}"
     )
     return list(store.db.query(sql, params))
 
@@ -165,4 +172,4 @@ def dispute_rows(store: Store, claim_ids: list[str]) -> list[dict[str, Any]]:
 def claims_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     if not ids:
         return []
-    return list(store.db.query(f"{_CLAIM_SELECT} WHERE x.id IN ({_marks(ids)})", ids))
+    return list(store.db.query(f"{_claim_select(store)} WHERE x.id IN ({_marks(ids)})", ids))

@@ -1,44 +1,107 @@
-"""The connection: one SQLite file (WAL, foreign keys on), opened, migrated and wrapped in transactions here.
+"""The connection: a SQLite file (WAL, foreign keys on) or a PostgreSQL database, opened, migrated and wrapped in
+transactions here.
 
-A `Store` wraps one connection and must stay in the thread that opened it; threaded callers (the Slack app's
-workers) open one store per thread with `Store.open`. Every write of a document — the document, its mentions,
-events and claims — happens inside one transaction, so a crash leaves either all of it or none of it.
+`BRIEFBOT_DB` (or `--db`) names either a SQLite path or a `postgresql://` URL; any other `scheme://` is refused,
+so a mistyped URL never silently becomes a local file named after it. A `Store` wraps one connection and must stay
+in the thread that opened it; threaded callers (the Slack app's workers) open one store per thread with
+`Store.open`. Every write of a document — the document, its mentions, events and claims — happens inside one
+transaction, so a crash leaves either all of it or none of it.
 
-Dialect-specific here: the PRAGMAs of `open` and `BEGIN IMMEDIATE` in `transaction`. A second backend replaces
-this module and the table modules' SQL; callers only ever see `Store` and the typed functions beside it.
+Concurrency, the same guarantees on both: SQLite has one writer at a time (BEGIN IMMEDIATE). On PostgreSQL
+writers run side by side, so a transaction that reads before it writes shared rows names a lock
+(`transaction(lock=...)`, a transaction-scoped advisory lock): document writes take `KNOWLEDGE_LOCK`, because they
+resolve and enrich entities every other document shares.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlite_utils
 
 from knowledge.store.documents import DocumentQueries
 from knowledge.store.migrations import migrate
 
+if TYPE_CHECKING:
+    from knowledge.store.postgres import PgDatabase
+
+KNOWLEDGE_LOCK = "knowledge"  # documents, entities, aliases: everything entity resolution reads and then writes
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
 
 class StoreError(Exception):
-    """A problem with the database file itself (unreadable, not SQLite, newer schema)."""
+    """A problem with the database itself (unreadable, not SQLite, unreachable server, unknown URL scheme)."""
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def backend_of(target: str | Path) -> str:
+    """ "sqlite" or "postgresql" for a `BRIEFBOT_DB` value; StoreError for any other URL scheme."""
+    text = str(target)
+    m = _SCHEME.match(text)
+    if not m:
+        return "sqlite"
+    if m.group(1).lower() in POSTGRES_SCHEMES:
+        return "postgresql"
+    raise StoreError(
+        f"{redact(text)}: unsupported database URL scheme {m.group(1)!r}; BRIEFBOT_DB takes a SQLite file path "
+        "or a postgresql:// URL"
+    )
 
 
 class Store(DocumentQueries):
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None):
+    def __init__(self, db: Any, path: Path | None = None, url: str | None = None):
         self.db = db
         self.path = path
+        self.url = url
+        self.dialect = "postgresql" if url else "sqlite"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == "postgresql"
+
+    @property
+    def pg(self) -> PgDatabase:
+        """The PostgreSQL connection wrapper, for the few things only PostgreSQL has (typed as what it is:
+        `db` is declared as the sqlite-utils interface both backends provide)."""
+        if not self.is_postgres:
+            raise TypeError("not a PostgreSQL store")
+        return cast("PgDatabase", self.db)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection is gone (PostgreSQL: closed, or broken by a lost server)."""
+        return bool(self.pg.conn.closed) if self.is_postgres else False
+
+    @property
+    def target(self) -> str:
+        """What this store was opened from (a path, or the URL with its password removed)."""
+        return redact(self.url) if self.url else str(self.path)
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        path = Path(path)
+    def open(cls, target: str | Path) -> Store:
+        if backend_of(target) == "postgresql":
+            return cls._open_postgres(str(target))
+        return cls._open_sqlite(Path(target))
+
+    @classmethod
+    def _open_sqlite(cls, path: Path) -> Store:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
             db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal(db)
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA busy_timeout=30000")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -47,17 +110,42 @@ class Store(DocumentQueries):
             raise StoreError(f"{path}: not a usable briefbot database ({exc})") from exc
         return cls(db, path)
 
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        import psycopg
+
+        from knowledge.store.postgres import PgDatabase
+
+        try:
+            db = PgDatabase.connect(url)
+        except psycopg.Error as exc:
+            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
+        try:
+            migrate(cast(sqlite_utils.Database, db))
+        except psycopg.Error as exc:
+            db.close()
+            raise StoreError(f"{redact(url)}: not a usable briefbot database ({_first_line(exc)})") from None
+        return cls(cast(sqlite_utils.Database, db), url=url)
+
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+    def transaction(self, lock: str | None = None) -> Iterator[None]:
+        """A write transaction; nested use becomes a savepoint.
 
-        A deferred BEGIN that reads first and writes later fails at once with "database is locked" when another
-        connection wrote in between; taking the lock first makes concurrent writers wait (busy timeout) instead.
-        Nested use becomes a savepoint.
+        SQLite: the write lock is taken up front (BEGIN IMMEDIATE). A deferred BEGIN that reads first and writes
+        later fails at once with "database is locked" when another connection wrote in between; taking the lock
+        first makes concurrent writers wait (busy timeout) instead. That one lock already serializes every
+        writer, so `lock` adds nothing there. PostgreSQL: `lock` names an advisory lock held until commit, which
+        serializes the transactions that name it (and only those) across every process on the database.
         """
+        if self.is_postgres:
+            with self.pg.conn.transaction():
+                if lock:
+                    self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", [lock])
+                yield
+            return
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield
@@ -77,3 +165,21 @@ class Store(DocumentQueries):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _wal(db: sqlite_utils.Database, wait: float = 30.0) -> None:
+    """Switch a file to WAL. On a brand-new file another process may be migrating it right now, and the switch
+    does not wait for its lock the way statements do (no busy handler): retry for up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

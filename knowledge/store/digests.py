@@ -1,7 +1,9 @@
 """The digest ledger's rows: one per (workspace, channel, topic, local date), claimed before anything is sent.
 
-Dialect-specific: `INSERT OR IGNORE` in `insert_pending` (the unique index decides which process wins) and the
-conditional UPDATE of `renew_lease`; both report through the affected row count.
+Safe for schedulers in several processes on either backend: in `insert_pending` the unique index decides which
+process wins (`ON CONFLICT DO NOTHING RETURNING id`: the loser waits for the winner's commit, then gets no row),
+and `renew_lease` is a compare-and-set on the lease it saw (PostgreSQL re-checks the WHERE clause after waiting
+for a concurrent update of the row, so only one of two takes it over).
 """
 
 from __future__ import annotations
@@ -50,9 +52,9 @@ def digest_exists(store: Store, team_id: str, channel_id: str, topic: str, local
 def insert_pending(store: Store, row: PendingDigest) -> int | None:
     """The new row's id, or None when another process already holds this occurrence. In the caller's transaction."""
     cur = store.db.execute(
-        "INSERT OR IGNORE INTO digests (subscription_id, team_id, channel_id, topic, local_date, status, "
+        "INSERT INTO digests (subscription_id, team_id, channel_id, topic, local_date, status, "
         "scheduled_at, created_at, late, marker, since, until, attempts, next_attempt_at) "
-        "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, 0, ?)",
+        "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING RETURNING id",
         [
             row["subscription_id"],
             row["team_id"],
@@ -68,7 +70,8 @@ def insert_pending(store: Store, row: PendingDigest) -> int | None:
             row["next_attempt_at"],
         ],
     )
-    return cur.lastrowid if cur.rowcount == 1 else None
+    inserted = cur.fetchone()
+    return int(inserted[0]) if inserted else None
 
 
 def expired_pending(store: Store, now: str) -> list[dict[str, Any]]:

@@ -65,7 +65,8 @@ class DocumentQueries:
             r[0]
             for r in self.db.execute(
                 f"SELECT DISTINCT b.document_id FROM document_bands b JOIN documents d ON d.id = b.document_id "
-                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL",
+                # Ordered, so that of two equally similar originals both backends pick the same one.
+                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL ORDER BY b.document_id",
                 keys,
             )
         ]
@@ -134,7 +135,8 @@ class DocumentQueries:
         exact = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
         if exact:
             return [document_from_row(exact[0])]
-        pattern = doc_id.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        # Ids are lowercase hex; SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so lowercase here.
+        pattern = doc_id.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
         rows = self.db.query("SELECT * FROM documents WHERE id LIKE ? ORDER BY id LIMIT ?", [pattern, limit])
         return [document_from_row(r) for r in rows]
 
@@ -156,7 +158,7 @@ class DocumentQueries:
         return list(
             self.db.query(
                 "SELECT s.id, s.name, s.domain, COUNT(d.id) AS documents, "
-                "SUM(d.duplicate_of IS NOT NULL) AS duplicates, MIN(d.published_at) AS first, "
+                "COUNT(d.duplicate_of) AS duplicates, MIN(d.published_at) AS first, "
                 "MAX(d.published_at) AS last FROM sources s LEFT JOIN documents d ON d.source_id = s.id "
                 "GROUP BY s.id ORDER BY documents DESC, s.name"
             )

@@ -1,6 +1,8 @@
 """Entities and their mentions: created and enriched by cross-document resolution, looked up by topic resolution.
 
-Dialect-specific: the FTS5 `MATCH` and `bm25` of `entity_ids_matching`, `fuzzy_entities` and `text_matches`.
+Dialect-specific: full-text lookups. SQLite matches FTS5 tables (ranked by bm25); PostgreSQL matches the same
+columns' tsvector GIN indexes with the same prefix and phrase queries (ranked by ts_rank), translated from the
+FTS5 text callers build by `postgres.fts5_to_tsquery`.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
+from knowledge.store.postgres import fts5_to_tsquery, fts_document
 from knowledge.store.scope import DOC_COLS
 
 if TYPE_CHECKING:
@@ -60,6 +63,16 @@ def entity_by_key(store: Store, key: str, type_: str | None = None) -> str | Non
 
 def fuzzy_entities(store: Store, fts_term: str, type_: str, limit: int = 50) -> list[tuple[str, str]]:
     """(id, name) of entities of a type whose search text matches a full-text prefix term."""
+    if store.is_postgres:
+        query = fts5_to_tsquery(fts_term)
+        if query is None:
+            return []
+        rows = store.db.execute(
+            f"SELECT e.id, e.name FROM entities e WHERE {fts_document('entities', 'e')} @@ to_tsquery('simple', ?) "
+            f"AND e.type = ? LIMIT {int(limit)}",
+            [query, type_],
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
     rows = store.db.execute(
         "SELECT e.id, e.name FROM entities_fts f JOIN entities e ON e.rowid = f.rowid "
         f"WHERE entities_fts MATCH ? AND e.type = ? LIMIT {int(limit)}",
@@ -109,6 +122,17 @@ def outlet_names(store: Store, limit: int = 500) -> list[str]:
 
 def entity_ids_matching(store: Store, match: str, limit: int = 40) -> list[str]:
     """Entity ids whose name or search text matches a full-text query, best (bm25) first."""
+    if store.is_postgres:
+        query = fts5_to_tsquery(match)
+        if query is None:
+            return []
+        doc = fts_document("entities", "e")
+        rows = store.db.execute(
+            f"SELECT e.id FROM entities e, to_tsquery('simple', ?) q WHERE {doc} @@ q "
+            f"ORDER BY ts_rank({doc}, q) DESC, e.id LIMIT {int(limit)}",
+            [query],
+        ).fetchall()
+        return [r[0] for r in rows]
     rows = store.db.execute(
         "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? "
         f"ORDER BY bm25(entities_fts) LIMIT {int(limit)}",
@@ -128,10 +152,11 @@ def candidates(store: Store, ids: Iterable[str], mention_cap: int = 1000) -> lis
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    aliases = "string_agg(alias, chr(31))" if store.is_postgres else "group_concat(alias, char(31))"
     rows = store.db.execute(
         f"SELECT e.id, e.name, e.type, e.descriptions, "
-        f"(SELECT group_concat(alias, char(31)) FROM aliases a WHERE a.entity_id = e.id), "
-        f"(SELECT COUNT(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {int(mention_cap)})) "
+        f"(SELECT {aliases} FROM aliases a WHERE a.entity_id = e.id), "
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {int(mention_cap)}) AS m) "
         f"FROM entities e WHERE e.id IN ({marks})",
         ids,
     ).fetchall()
@@ -143,6 +168,13 @@ def candidates(store: Store, ids: Iterable[str], mention_cap: int = 1000) -> lis
 
 def text_matches(store: Store, query: str) -> bool:
     """Whether any claim or document holds the phrase (full text); False when the phrase is no valid query."""
+    if store.is_postgres:
+        return any(
+            store.db.execute(
+                f"SELECT 1 FROM {table} WHERE {fts_document(table)} @@ phraseto_tsquery('simple', ?) LIMIT 1", [query]
+            ).fetchone()
+            for table in ("claims", "documents")
+        )
     phrase = '"' + query.replace('"', " ") + '"'
     for table in ("claims_fts", "documents_fts"):
         try:
@@ -163,7 +195,8 @@ def mention_contexts(store: Store, entity_id: str, limit: int = 60) -> list[dict
         store.db.query(
             "SELECT m.start, m.end, m.text, " + DOC_COLS + ", d.text AS body FROM mentions m "
             "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
-            f"WHERE m.entity_id = ? LIMIT {int(limit)}",
+            # Index order (entity, document, rowid), spelled out so both backends pick the same mentions.
+            f"WHERE m.entity_id = ? ORDER BY m.document_id, m.id LIMIT {int(limit)}",
             [entity_id],
         )
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from knowledge.store.scope import DOC_COLS, Scope, max_rows
+from knowledge.store.scope import DOC_COLS, Scope, joined, max_rows
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
@@ -48,19 +48,24 @@ def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
     if entity_id:
         ids_sql = (
             f"SELECT event_id FROM (SELECT event_id FROM event_actors WHERE entity_id = :e "
-            f"ORDER BY sort_date DESC LIMIT {limit}) UNION SELECT id FROM (SELECT id FROM events "
-            f"WHERE place_id = :e ORDER BY sort_date DESC LIMIT {limit})"
+            f"ORDER BY sort_date DESC LIMIT {limit}) AS acted UNION SELECT id FROM (SELECT id FROM events "
+            f"WHERE place_id = :e ORDER BY sort_date DESC LIMIT {limit}) AS placed"
         )
         params: dict[str, Any] = {"e": entity_id}
+    elif store.is_postgres:
+        # The same substring test as SQLite's instr, written as LIKE so the trigram index (m010) can serve it.
+        ids_sql = r"SELECT x.id FROM events x WHERE lower(x.quote) LIKE :t ESCAPE '\'"
+        needle = (text or "").lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+        params = {"t": f"%{needle}%"}
     else:
         ids_sql = "SELECT x.id FROM events x WHERE instr(lower(x.quote), :t) > 0"
         params = {"t": (text or "").lower()}
     params.update(scope.params)
     sql = (
         f"SELECT x.*, {DOC_COLS}, substr(d.text, x.start + 1, x.end - x.start) AS actual, "
-        "(SELECT group_concat(a.entity_id, '|') FROM event_actors a WHERE a.event_id = x.id) AS actor_ids "
+        f"(SELECT {joined(store, 'a.entity_id')} FROM event_actors a WHERE a.event_id = x.id) AS actor_ids "
         f"FROM events x JOIN documents d ON d.id = x.document_id LEFT JOIN sources s ON s.id = d.source_id "
-        f"WHERE x.id IN ({ids_sql}){scope.and_sql()} ORDER BY x.sort_date IS NULL, x.sort_date DESC LIMIT {limit}"
+        f"WHERE x.id IN ({ids_sql}){scope.and_sql()} ORDER BY x.sort_date IS NULL, x.sort_date DESC, x.id LIMIT {limit}"
     )
     rows = list(store.db.query(sql, params))
     if entity_id:

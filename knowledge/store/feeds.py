@@ -56,3 +56,14 @@ def due_feeds(store: Store, now: str) -> list[dict[str, Any]]:
 
 def update_feed(store: Store, feed_id: int, changes: dict[str, Any]) -> None:
     store.db.table("feeds").update(feed_id, changes)
+
+
+def claim_feed(store: Store, feed_id: int, seen_next_poll: str, lease_until: str) -> bool:
+    """Lease a due feed to this process by moving its `next_poll_at` on, if it is still the value we read: of
+    several schedulers (replicas) only one polls it. A poller that dies leaves the feed due again at `lease_until`."""
+    with store.transaction():
+        cur = store.db.execute(
+            "UPDATE feeds SET next_poll_at = ? WHERE id = ? AND next_poll_at = ?",
+            [lease_until, feed_id, seen_next_poll],
+        )
+    return cur.rowcount == 1

@@ -1,6 +1,11 @@
 """Ordered schema migrations. Each function moves the schema one version up; `PRAGMA user_version` records where
 a database file stands, so an old file is upgraded in place, step by step, inside one transaction per step.
 
+The same steps build a PostgreSQL store: they are written against sqlite-utils' table interface, which
+`store.postgres` provides there too, and branch on `is_postgres(db)` only where the two must differ. PostgreSQL
+keeps its version in a one-row `schema_version` table, and migrating holds an advisory lock, so two replicas
+starting at once migrate once (the second waits, then finds nothing left to do).
+
 Never edit a migration that has shipped: add a new function at the end instead.
 """
 
@@ -9,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlite_utils
+
+MIGRATION_LOCK = 0x62726966  # advisory lock key ("brif") held while a PostgreSQL store migrates
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 
@@ -280,9 +287,12 @@ def m008_initialism_keys(db: sqlite_utils.Database) -> None:
 
     for eid, name in db.execute("SELECT id, name FROM entities").fetchall():
         db.execute("UPDATE entities SET name_key = ? WHERE id = ?", [name_key(name), eid])
+    # Insertion order: SQLite's rowid. A PostgreSQL store reaches this step right after m001-m007 on an empty
+    # database, holding only the shipped aliases, so its physical order (ctid) is their insertion order.
+    rowid = "ctid" if is_postgres(db) else "rowid"
     for table, pk, first in (
-        ("aliases", "key", "origin = 'user' DESC, rowid"),
-        ("team_aliases", ("team_id", "key"), "rowid"),
+        ("aliases", "key", f"origin = 'user' DESC, {rowid}"),
+        ("team_aliases", ("team_id", "key"), rowid),
     ):
         rows = list(db.query(f"SELECT * FROM {table} ORDER BY {first}"))
         db.execute(f"DELETE FROM {table}")
@@ -296,7 +306,39 @@ def m009_claim_fragments(db: sqlite_utils.Database) -> None:
     db.table("claims").add_column("fragments", str)
 
 
+@migration
+def m010_shared_deployments(db: sqlite_utils.Database) -> None:
+    """What several processes on one database need: request signatures already accepted (replay protection that
+    holds across replicas, not per process). On PostgreSQL also pg_trgm, whose trigram index serves the substring
+    search of event text (on SQLite that search is an `instr` scan)."""
+    db.table("slack_requests").create({"signature": str, "at": str}, pk="signature")
+    db.table("slack_requests").create_index(["at"])
+    if is_postgres(db):
+        db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        db.execute("CREATE INDEX idx_events_quote_trgm ON events USING gin (lower(quote) gin_trgm_ops)")
+
+
+@migration
+def m011_slack_installations(db: sqlite_utils.Database) -> None:
+    """Multi-workspace installs kept in the store itself, so every replica sees a workspace installed through any
+    of them (on SQLite slack_sdk's own file beside the store still serves a single process)."""
+    db.table("slack_installations").create(
+        {"kind": str, "enterprise_id": str, "team_id": str, "user_id": str, "installed_at": float, "data": str},
+        pk=("kind", "enterprise_id", "team_id", "user_id"),
+    )
+    db.table("slack_oauth_states").create({"state": str, "expires_at": float}, pk="state")
+
+
+def is_postgres(db: sqlite_utils.Database) -> bool:
+    return getattr(db, "dialect", "sqlite") == "postgresql"
+
+
 def current_version(db: sqlite_utils.Database) -> int:
+    if is_postgres(db):
+        if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+            return 0
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -306,6 +348,8 @@ def migrate(db: sqlite_utils.Database) -> int:
     Each step runs in its own write transaction taken up front (BEGIN IMMEDIATE) and re-reads the version inside
     it, so two processes opening the same new file do not both apply a step.
     """
+    if is_postgres(db):
+        return _migrate_postgres(db)
     for number, step in enumerate(MIGRATIONS, start=1):
         if number <= current_version(db):
             continue
@@ -318,4 +362,24 @@ def migrate(db: sqlite_utils.Database) -> int:
             db.conn.execute("ROLLBACK")
             raise
         db.conn.execute("COMMIT")
+    return current_version(db)
+
+
+def _migrate_postgres(db: sqlite_utils.Database) -> int:
+    if current_version(db) >= len(MIGRATIONS):
+        return current_version(db)  # the common case, every connection: no lock needed
+    db.execute("SELECT pg_advisory_lock(?)", [MIGRATION_LOCK])
+    try:
+        with db.atomic():
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+            if db.execute("SELECT 1 FROM schema_version").fetchone() is None:
+                db.execute("INSERT INTO schema_version (version) VALUES (0)")
+        for number, step in enumerate(MIGRATIONS, start=1):
+            if number <= current_version(db):
+                continue
+            with db.atomic():
+                step(db)
+                db.execute("UPDATE schema_version SET version = ?", [number])
+    finally:
+        db.execute("SELECT pg_advisory_unlock(?)", [MIGRATION_LOCK])
     return current_version(db)

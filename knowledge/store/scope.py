@@ -26,6 +26,12 @@ def max_rows() -> int:
     return int(tuning().rows_per_source)
 
 
+def joined(store: Store, column: str, sep: str = "|") -> str:
+    """An aggregate joining a column's values with `sep` (SQLite's group_concat, PostgreSQL's string_agg)."""
+    fn = "string_agg" if store.is_postgres else "group_concat"
+    return f"{fn}({column}, '{sep}')"
+
+
 @dataclass
 class Scope:
     """Where rows may come from: a time window and a set of outlets, as SQL with parameters."""

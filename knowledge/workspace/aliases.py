@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.names import name_key
-from knowledge.store import Store
+from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.aliases import (
     alias_entity,
     list_aliases,
@@ -41,7 +41,7 @@ def _check_pair(variant: str, target: str) -> None:
 def add_alias(store: Store, variant: str, target: str) -> str:
     """Returns a one-line description of what changed."""
     _check_pair(variant, target)
-    with store.transaction():
+    with store.transaction(lock=KNOWLEDGE_LOCK):  # merging entities must not interleave with a document's writes
         target_id = _entity_for(store, target)
         variant_id = _entity_for(store, variant)
         merged = ""

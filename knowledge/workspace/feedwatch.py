@@ -17,11 +17,12 @@ from knowledge.ingest.pipeline import IngestReport, Skipped, ingest
 from knowledge.models import iso_utc
 from knowledge.store import Store
 from knowledge.store.documents import url_known
-from knowledge.store.feeds import delete_feed, feed_by_url_or_id, find_feed, insert_feed, update_feed
+from knowledge.store.feeds import claim_feed, delete_feed, feed_by_url_or_id, find_feed, insert_feed, update_feed
 from knowledge.store.feeds import due_feeds as stored_due_feeds
 from knowledge.store.feeds import list_feeds as list_feeds
 
 POLL_EVERY = timedelta(minutes=15)
+POLL_LEASE = timedelta(minutes=10)  # a feed being polled is not due for others until then
 MAX_BACKOFF = timedelta(hours=24)
 
 
@@ -71,7 +72,7 @@ def add_checked_feed(
     """Store a feed whose URL `check_feed_url` has already passed (and cleaned): the CLI checks it before asking
     Slack for the workspace, and must not resolve the host a second time."""
     now = now or datetime.now(UTC)
-    with store.transaction():
+    with store.transaction(lock=f"feed:{team_id}:{url}"):  # two replicas adding it at once: one adds, one finds
         existing = find_feed(store, team_id, url)
         if existing:
             return existing, False
@@ -143,4 +144,9 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
 
 
 def poll_due(store: Store, fetcher, now: datetime) -> list[PollResult]:
-    return [poll_feed(store, feed, fetcher, now) for feed in due_feeds(store, now)]
+    """Poll each due feed this process manages to lease; a feed another scheduler leased first is left to it."""
+    results = []
+    for feed in due_feeds(store, now):
+        if claim_feed(store, feed["id"], feed["next_poll_at"], iso_utc(now + POLL_LEASE)):
+            results.append(poll_feed(store, feed, fetcher, now))
+    return results

@@ -121,7 +121,8 @@ def subscribe(
     if resolution.kind == "entity" and resolution.entity:
         topic, entity_id = resolution.entity.name, resolution.entity.entity_id
     created = iso_utc(now or datetime.now(UTC))
-    with store.transaction():
+    # Named lock: two replicas handling the same subscribe at once (a double click) update one row, not fail.
+    with store.transaction(lock=f"subscription:{team_id}:{channel_id}:{topic.lower()}"):
         existing = _find(store, team_id, channel_id, topic)
         if existing:
             changes: dict[str, object] = {

@@ -20,7 +20,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_serve(db: Path, api_url: str, port: int | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
+def start_serve(
+    db: str | Path, api_url: str, port: int | None = None, timeout: float = 90, cwd: Path | None = None
+) -> tuple[subprocess.Popen, str]:
+    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -46,7 +49,7 @@ def start_serve(db: Path, api_url: str, port: int | None = None, timeout: float 
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        cwd=str(db.parent),
+        cwd=str(cwd or Path(db).parent),
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + timeout

@@ -33,8 +33,8 @@ def article(n: int, at: datetime) -> DocumentInput:
 
 
 @pytest.fixture
-def stores(tmp_path):
-    s = ThreadStores(tmp_path / "digest.db")
+def stores(store_target):
+    s = ThreadStores(store_target)
     yield s
     s.close_all()
 
@@ -72,10 +72,10 @@ def test_eight_in_berlin_fires_at_seven_utc_in_winter_and_six_in_summer(stores, 
     assert len(ledger.digest_rows(store)) == ledger_before + 3  # CWIN July 14 (sent), July 15 (empty), CSUM
 
 
-def test_two_schedulers_on_one_database_send_one_digest(stores, client, slack, tmp_path):
+def test_two_schedulers_on_one_database_send_one_digest(stores, client, slack):
     subscribe(stores.get(), "T1", "C1", "lindqvist", now=CREATED)
     add(stores, article(1, utc(2025, 1, 14, 12)))
-    other = ThreadStores(tmp_path / "digest.db")
+    other = ThreadStores(stores.path)
     barrier = threading.Barrier(2)
 
     def run(s):

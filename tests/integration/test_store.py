@@ -1,4 +1,4 @@
-"""The store over a real SQLite file: schema upgrades, idempotency, near-duplicates, atomic writes."""
+"""The store over a real SQLite file (and, where it says so, PostgreSQL): schema upgrades, idempotency, near-duplicates, atomic writes."""
 
 from __future__ import annotations
 
@@ -166,11 +166,50 @@ def test_a_crash_in_the_middle_of_a_document_leaves_no_partial_rows(tmp_path):
 
 
 def test_a_failed_write_rolls_back_the_whole_document(store):
-    store.db.execute(
-        "CREATE TEMP TRIGGER boom BEFORE INSERT ON document_bands BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-    )
-    with pytest.raises(sqlite3.IntegrityError):
+    """A write that fails half-way (here: the band rows, after the document row) leaves nothing behind."""
+    if store.is_postgres:
+        import psycopg
+
+        store.db.execute(
+            "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$"
+        )
+        store.db.execute("CREATE TRIGGER boom BEFORE INSERT ON document_bands FOR EACH ROW EXECUTE FUNCTION boom()")
+        failure: type[Exception] = psycopg.errors.RaiseException
+    else:
+        store.db.execute(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON document_bands BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+        failure = sqlite3.IntegrityError
+    with pytest.raises(failure):
         run(store, doc())
     assert store.stats()["documents"] == 0
-    store.db.execute("DROP TRIGGER boom")
+    store.db.execute("DROP TRIGGER boom" + (" ON document_bands" if store.is_postgres else ""))
     assert run(store, doc()).results[0].status == "stored"
+
+
+@pytest.mark.parametrize("url", ["mysql://u@db/briefbot", "postgres+foo://u@db/briefbot", "sqlite+pysqlite://x"])
+def test_a_database_url_of_another_scheme_is_refused_and_creates_no_file(url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="unsupported database URL scheme"):
+        Store.open(url)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreachable_postgresql_server_is_a_clear_error_that_hides_the_password(tmp_path, monkeypatch):
+    from tests.pgcluster import _free_port
+
+    monkeypatch.chdir(tmp_path)
+    url = f"postgresql://briefbot:hunter2@127.0.0.1:{_free_port()}/briefbot"
+    with pytest.raises(StoreError) as err:
+        Store.open(url)
+    assert "cannot connect to PostgreSQL" in str(err.value) and "hunter2" not in str(err.value)
+    assert "briefbot:***@127.0.0.1" in str(err.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_postgresql_keeps_its_schema_version_in_a_table_and_a_reopen_migrates_nothing(pg_url):
+    with Store.open(pg_url) as store:
+        assert current_version(store.db) == len(MIGRATIONS)
+        assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(len(MIGRATIONS),)]
+        assert {"documents_fts", "claims_fts", "entities_fts", "idx_events_quote_trgm"} <= set(store.db.index_names())
+        assert migrate(store.db) == len(MIGRATIONS)

@@ -79,8 +79,8 @@ def test_a_due_digest_is_claimed_once_even_when_claimed_twice(store):
     assert first[0].local_date == "2025-01-15" and not first[0].late
 
 
-def test_two_processes_racing_on_one_file_claim_one_digest(tmp_path):
-    path = tmp_path / "race.db"
+def test_four_schedulers_racing_on_one_database_claim_each_digest_once(store_target):
+    path = store_target
     with Store.open(path) as store:
         for n in range(20):
             subscribe(store, "T1", f"C{n}", "ceasefire", now=CREATED)
