@@ -10,7 +10,6 @@ cited span, which is what the grounding check then confirms.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from knowledge.brief.query import FUNCTION_WORDS
 
@@ -73,9 +72,9 @@ def _shorten_names(text: str, people: list[str]) -> str:
     """Full names of known people become surnames ("Alexander Lukashenko" -> "Lukashenko"), longest first; a
     plain substring test first, so the many people of a topic cost next to nothing when absent."""
     present = sorted((n for n in people if " " in n and n in text), key=len, reverse=True)
-    if present:  # a surname two known people share stays a full name: "Field" alone would not say which
-        counts = Counter(n.split()[-1] for n in set(people) if " " in n)
-        present = [n for n in present if counts[n.split()[-1]] < 2]
+    # a surname two known people share stays a full name: "Field" alone would not say which (checked only for the
+    # few names present, so the many people of a topic cost next to nothing)
+    present = [n for n in present if not any(o != n and o.endswith(" " + n.split()[-1]) for o in people)]
     for name in present:  # str.find, not a regex per name: names differ per topic and would thrash re's cache
         surname, out, pos = name.split()[-1], [], 0
         while (at := text.find(name, pos)) >= 0:
