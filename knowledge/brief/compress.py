@@ -72,6 +72,9 @@ def _shorten_names(text: str, people: list[str]) -> str:
     """Full names of known people become surnames ("Alexander Lukashenko" -> "Lukashenko"), longest first; a
     plain substring test first, so the many people of a topic cost next to nothing when absent."""
     present = sorted((n for n in people if " " in n and n in text), key=len, reverse=True)
+    # a surname two known people share stays a full name: "Field" alone would not say which (checked only for the
+    # few names present, so the many people of a topic cost next to nothing)
+    present = [n for n in present if not any(o != n and o.endswith(" " + n.split()[-1]) for o in people)]
     for name in present:  # str.find, not a regex per name: names differ per topic and would thrash re's cache
         surname, out, pos = name.split()[-1], [], 0
         while (at := text.find(name, pos)) >= 0:

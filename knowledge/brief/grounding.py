@@ -58,7 +58,7 @@ for _forms, _stances in (
     ("accuse accuses accused", {"accuse"}),
     ("criticize criticizes criticized criticise criticises criticised", {"criticize"}),
     ("urge urges urged demand demands demanded", {"demand"}),
-    ("support supports supported", {"support", "assert"}),
+    ("support supports supported praise praises praised welcome welcomes welcomed", {"support", "assert"}),
     ("declines declined refuses refused", {"no_comment"}),
     ("question questions questioned ask asks asked", {"question"}),
 ):

@@ -258,6 +258,21 @@ def _same_proposition(a: Member, b: Member) -> bool:
     )
 
 
+_DENIAL_CUES = ("deny", "deni", "reject", "dismiss", "refut", "rebut")  # the cue's words, whatever its reading
+
+
+def _goes_on(a: Member, b: Member) -> bool:
+    """The next claim of the same speaker nearby continues the first one (a denial and what follows it), unless
+    both are plain statements on different points: "Field said the truce starts Wednesday. Field said 120 prisoners
+    would be swapped" are two storylines, and joining them would chain every article's points into one."""
+    cue = (a.fields.get("cue") or "").lower().split()
+    if a.stance not in ("assert", None) or any(w.startswith(_DENIAL_CUES) for w in cue):
+        return True  # a denial (an accusation, a warning) and what the speaker goes on to say in its support
+    if (b.fields.get("cue") or "").lower().endswith("ing") and b.start - a.end <= 40:
+        return True  # "denied ..., saying ...": a participle carries the same statement on
+    return fuzz.token_set_ratio(a.norm, b.norm) >= SAME_PROPOSITION
+
+
 def _structural(members: list[Member], union: _Union) -> None:
     # One sentence gave several members (an event and the claim it was reported in): same document, spans overlap.
     by_doc: dict[str, list[int]] = {}
@@ -279,7 +294,7 @@ def _structural(members: list[Member], union: _Union) -> None:
             if m.kind != "claim" or not m.speaker:
                 continue
             prev = last_by_speaker.get(m.speaker)
-            if prev is not None and m.start - members[prev].end <= NEAR_CHARS:
+            if prev is not None and m.start - members[prev].end <= NEAR_CHARS and _goes_on(members[prev], m):
                 union.join(prev, i)
             last_by_speaker[m.speaker] = i
     # Events with the same trigger, compared only with the first member of each group of that trigger.

@@ -45,7 +45,14 @@ SPEECH_LEMMAS = set(
     refuse note stress believe expect explain agree allege assert maintain reply respond post""".split()
 )
 CUE_VERB = {
-    "assert": {"confirm": "confirms", "claim": "claims", "insist": "insists", "argue": "argues", "write": "writes"},
+    "assert": {
+        "confirm": "confirms",
+        "claim": "claims",
+        "insist": "insists",
+        "argue": "argues",
+        "write": "writes",
+        "allege": "alleges",
+    },
     "deny": {"reject": "rejects"},
     "forecast": {"warn": "warns"},
     "speculate": {"speculate": "speculates"},
@@ -58,7 +65,10 @@ def _short_speaker(m: Member, people: dict[str, str]) -> str:
     """The surname of a known person, else the stored speaker words without titles and asides."""
     name = people.get(m.speaker or "")
     if name:
-        return name.split()[-1]
+        last = name.split()[-1]
+        # Derek Field in a briefing on Marta Field: "Field says" would pin his words on her
+        shared = any(other != name and other.split()[-1] == last for other in people.values())
+        return name if shared else last
     said = m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
     text = compress(said, list(people.values()), max_chars=60)
     return text.split(",")[0].strip() or "an unnamed source"
@@ -74,12 +84,31 @@ def _plural(speaker: str) -> bool:
     return bool(head) and head[-1].islower() and head[-1].endswith("s") and not head[-1].endswith(("ss", "us"))
 
 
+def _takes_object(m: Member, lemma: str) -> bool:
+    """A cue that is not a speech verb and whose content is its object ("praised Marta Field for ...", "called the
+    deal a chance"): "says" before that object makes a sentence that is neither English nor what was said."""
+    if not lemma.isalpha() or lemma in SPEECH_LEMMAS or m.negated:
+        return False
+    first = m.text.lstrip(' “"').split(" ", 1)[0].lower()
+    return first not in ("that", "whether", "if") and not m.text.lstrip().startswith(("“", '"'))
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 def _verb(m: Member, speaker: str = "") -> str:
     """The stance's verb (the cue's own where it is a plain speech verb), agreeing with the speaker, keeping the
     cue's preposition ("has argued for" -> "argues for")."""
     stance = m.stance or "assert"
     lemma = (m.fields.get("cue_lemma") or "").lower()
     verb = CUE_VERB.get(stance, {}).get(lemma) or STANCE_VERB.get(stance, "says")
+    if _takes_object(m, lemma):
+        verb = _third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
     if _plural(speaker):
         first, _, rest = verb.partition(" ")
         base = next((b for b, third in _PLURAL.items() if third == first), None)
@@ -105,7 +134,7 @@ def _spoken(m: Member, people: list[str]) -> str:
 def _claim_body(m: Member, people: dict[str, str]) -> str:
     spoken = _spoken(m, list(people.values()))
     first = spoken.split(" ", 1)[0]
-    if first.lower() in FUNCTION_WORDS and first[1:].islower():
+    if first.lower() in FUNCTION_WORDS and first != "I" and (first[1:].islower() or len(first) == 1):
         spoken = spoken[:1].lower() + spoken[1:]  # "... say the meeting opened", not "say The meeting"
     joiner = ": " if spoken.startswith("“") else " "
     speaker = _short_speaker(m, people)

@@ -21,6 +21,20 @@ _CHANNEL = re.compile(
 )
 
 
+# "GENEVA (CPA) — ": a dateline opens a wire story's first sentence; it says where the copy was filed, not what the
+# speaker said, and kept in the content it reads as words of the speaker ("Field says GENEVA (CPA) — A ceasefire").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"\s*(?:\([A-Z][\w .&'-]{0,30}\)\s*)?(?:—|–|--)\s*"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the content starts once a leading dateline is skipped (`start` when there is none)."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def _speaker_entity(text: str, span: Span | None, ents: DocEntities, doc=None) -> int | None:
     if span is None:
         return None
@@ -58,6 +72,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         if not att.content:
             continue
         pieces_of = [balance(text, s, e) for s, e in att.content]  # trimming never leaves a quote mark unpaired
+        pieces_of[0] = (after_dateline(text, *pieces_of[0]), pieces_of[0][1])
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
         speaker = text[source[0] : source[1]] if source else None

@@ -36,4 +36,10 @@ def line_breaks(doc):
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+            # The parser, handed a paragraph start after a headline, sometimes makes its first word a sentence
+            # of its own ("Arvand" | "and Kessia exchanged ..."), and a claim then loses its subject. A word
+            # cannot end a sentence by itself: the token after it continues the sentence.
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and tok.is_alpha and not nxt.is_space and "\n" not in tok.whitespace_:
+                nxt.is_sent_start = False
     return doc

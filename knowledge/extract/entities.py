@@ -67,6 +67,11 @@ ROLE_NOUNS = {
     "journalist",
     "reporter",
     "correspondent",
+    "researcher",
+    "professor",
+    "economist",
+    "coordinator",
+    "executive",
 }
 
 
@@ -192,16 +197,33 @@ def _plausible(name: str, label: str) -> bool:
     return len(name) > 1
 
 
+# "Victoria Station", "Charlotte Street": a given name before one of these heads names a place, not a person.
+_PLACE_HEADS = frozenset(
+    "street road avenue square station airport bridge river lake bay island islands falls valley city county "
+    "park port harbour harbor hall house centre center university college school hospital hill hills mountains".split()
+)
+
+
 def _repair_people(doc: Doc, cands: list) -> list:
     """A surname the model tagged as a person anywhere in the article is that person everywhere in it."""
-    surnames = {name_key(n).split()[-1] for n, label, *_ in cands if label == "PERSON"}
-    fixed = []
     given = first_names()
+    relabelled = []
     for name, label, start, end, span in cands:
+        if (
+            label in ("ORG", "GPE", "FAC")
+            and 2 <= len(span) <= 3
+            and span[0].lower_ in given
+            and all(t.is_title for t in span)
+            and span[-1].lower_ not in _PLACE_HEADS
+        ):
+            label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
+        relabelled.append((name, label, start, end, span))
+    # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
+    surnames = {name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON"}
+    fixed = []
+    for name, label, start, end, span in relabelled:
         if label != "PERSON" and name_key(name) in surnames:
             label = "PERSON"
-        elif label == "ORG" and 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span):
-            label = "PERSON"  # "Marcus Hale" tagged as an organisation: a known given name and a capitalised word
         fixed.append((name, label, start, end, span))
     covered = {i for *_, span in fixed for i in range(span.start, span.end)}
     for tok in doc:
@@ -247,6 +269,30 @@ def _missed_people(doc: Doc, cands: list) -> list:
             span = doc[i:end]
             found.append((span.text, "PERSON", span.start_char, span.end_char, span))
         i = end
+    return found + _described_people(doc, covered | {t.i for *_, span in found for t in span})
+
+
+def _described_people(doc: Doc, covered: set[int]) -> list:
+    """ "Ravi Anand, a researcher at ...": two or three capitalised proper nouns that NER left untagged, with an
+    apposition headed by a role noun, name a person whatever the given name (the list of given names is short)."""
+    found = []
+    for tok in doc:
+        nxt = tok.i + 1
+        if nxt + 1 >= len(doc) or doc[nxt].text != "," or doc[nxt + 1].lower_ not in ("a", "an", "the"):
+            continue
+        first = tok.i
+        while first > tok.i - 3 and first >= 0 and first not in covered and doc[first].is_title:
+            if doc[first].pos_ != "PROPN":
+                break
+            first -= 1
+        first += 1
+        if tok.i - first < 1 or doc[first].lower_ in ROLE_NOUNS:
+            continue
+        appos = doc[nxt + 2 : min(len(doc), nxt + 8)]
+        head = next((t for t in appos if t.pos_ == "NOUN"), None)
+        if head is not None and head.lower_ in ROLE_NOUNS:
+            span = doc[first : tok.i + 1]
+            found.append((span.text, "PERSON", span.start_char, span.end_char, span))
     return found
 
 

@@ -46,8 +46,13 @@ class Resolver:
         return best
 
     def resolve(self, ent: LocalEntity) -> str:
+        full_name = len(name_key(ent.name).split()) >= 2
         for variant in [ent.name, *ent.variants]:
             alias = alias_by_key(self.store, name_key(variant))
+            if alias and full_name and len(name_key(variant).split()) < 2 and alias["origin"] == "extracted":
+                # "Field", read in another article as Marta Field's surname, says nothing about Derek Field:
+                # a bare surname learnt from text never outweighs the full name this article gives
+                continue
             if alias:
                 if alias["entity_id"]:
                     return str(alias["entity_id"])

@@ -123,8 +123,11 @@ def _store_batch(
             if existing is None:
                 if original is None and demote is None:
                     original, score, keys = store.find_near_duplicate(inp.text)
-                    if original and _earlier_copy(store, inp, content_hash(inp.text), original):
-                        original = None  # this one is the original; it was analysed as such, so nothing is lost
+                    demote = _earlier_copy(store, inp, content_hash(inp.text), original)
+                    if demote:
+                        # this one is the original (it was analysed as such, so nothing is lost); the copy
+                        # written before it in this batch becomes its copy, as when it was stored in an earlier run
+                        original = None
                 doc = store.insert_document(inp, keys, original)
                 if analysis is not None and original is None:
                     write_analysis(store, doc, analysis)

@@ -1,0 +1,61 @@
+"""Who a summary line names and with which verb: namesakes by full name, object-taking cues by their own verb,
+one speaker's separate points as separate storylines."""
+
+from __future__ import annotations
+
+from knowledge.brief.storylines import group
+from knowledge.brief.summary import summarize
+from tests.unit.storyline_members import member
+
+NAMESAKES = {"person:marta-field": "Marta Field", "person:derek-field": "Derek Field"}
+
+
+def _claim(key, text, speaker, name, *, doc="a", start=0, cue_lemma="say", stance="assert", day=5):
+    return member(
+        key,
+        text,
+        doc=doc,
+        kind="claim",
+        start=start,
+        speaker=speaker,
+        speaker_name=name,
+        stance=stance,
+        cue_lemma=cue_lemma,
+        day=day,
+    )
+
+
+def test_a_speaker_who_shares_a_surname_with_another_person_in_the_briefing_is_named_in_full():
+    derek = _claim("c:d", "that his company would resume sailings to the river port", "person:derek-field", "Field")
+    marta = _claim("c:m", "that the ceasefire was largely holding", "person:marta-field", "Field", doc="b", day=6)
+    texts = [line.text for line in summarize(group([derek, marta]), NAMESAKES, "ceasefire")]
+    assert any(t.startswith("Derek Field says his company would resume sailings") for t in texts), texts
+    assert any(t.startswith("Marta Field says the ceasefire was largely holding") for t in texts), texts
+
+
+def test_a_cue_whose_content_is_its_object_keeps_its_own_verb():
+    praise = _claim(
+        "c:p",
+        "Marta Field for getting the two delegations into one room",
+        "person:ravi-anand",
+        "He",
+        cue_lemma="praise",
+        stance="support",
+    )
+    people = {"person:ravi-anand": "Ravi Anand", "person:marta-field": "Marta Field"}
+    (line,) = summarize(group([praise]), people, "Ravi Anand")
+    assert line.text.startswith("Anand praises Field for getting the two delegations into one room"), line.text
+
+
+def test_a_reported_sentence_opening_with_an_article_reads_in_lower_case_after_the_verb():
+    claim = _claim("c:a", "A 30-day ceasefire will start at midnight on Wednesday", "person:marta-field", "Field")
+    (line,) = summarize(group([claim]), {"person:marta-field": "Marta Field"}, "Marta Field")
+    assert line.text.startswith("Field says a 30-day ceasefire will start at midnight"), line.text
+
+
+def test_one_speaker_making_two_different_points_in_one_article_gives_two_storylines():
+    start = _claim("c:1", "that the truce would take effect at midnight on Wednesday", "person:marta-field", "Field")
+    swap = _claim(
+        "c:2", "that the prisoner exchange of detainees would follow soon", "person:marta-field", "Field", start=90
+    )
+    assert len(group([start, swap])) == 2
