@@ -168,14 +168,16 @@ def print_result(result, console: Console, full: bool = False) -> None:
     _print(_lines(result, full), console)
 
 
-def _print(lines: list[str], console: Console) -> None:
+def _print(lines: list[str], console: Console, soft_wrap: bool = False) -> None:
     for line in lines:
-        console.print(line, highlight=False, soft_wrap=False, emoji=False)
+        console.print(line, highlight=False, soft_wrap=soft_wrap, emoji=False)
 
 
 def render_lines(lines: list[str], width: int = 100) -> str:
+    """Plain text for pipes and files: one logical line per line (soft wrap), so a sentence is never broken
+    mid-way by a width the reader's pager or editor does not share; `width` only bounds rules and padding."""
     buffer = StringIO()
-    _print(lines, Console(file=buffer, width=width, color_system=None, force_terminal=False))
+    _print(lines, Console(file=buffer, width=width, color_system=None, force_terminal=False), soft_wrap=True)
     return buffer.getvalue()
 
 
