@@ -49,9 +49,13 @@ def main() -> None:
     ap.add_argument("--keep", type=pathlib.Path, help="write predictions here instead of a temp folder")
     ap.add_argument("--sentence-level", action="store_true", help="also score held-out on gold-bearing sentences")
     ap.add_argument("--timing", action="store_true", help="also time parse vs extraction on 600-word chunks")
+    ap.add_argument("--extractor", choices=("learned", "rules"), default="learned", help="cue decisions to score")
     a = ap.parse_args()
     from knowledge.extract.brat import attribute_dir
     from knowledge.extract.nlp import load_nlp
+    from knowledge.extract.span_model import use_extractor
+
+    use_extractor(a.extractor)
 
     dev = (a.polnear / "dev").resolve()
     names = sorted(p.stem for p in (dev / "text").glob("*.txt"))

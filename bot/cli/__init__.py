@@ -32,6 +32,19 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+EXTRACTOR_HELP = "Who decides what is a cue: 'learned' (the PolNeAR-trained model; default) or 'rules'."
+
+
+def prepare_extractor(name: str | None) -> None:
+    """Switch to the extractor asked for, and load its model now, so a missing model file fails before any work."""
+    from knowledge.extract.span_model import ModelFileError, prepare
+
+    try:
+        prepare(name)
+    except (ValueError, ModelFileError) as exc:
+        raise fail(str(exc)) from None
+
+
 def open_store():
     from knowledge.config import get_settings
     from knowledge.store import Store, StoreError

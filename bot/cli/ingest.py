@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bot.cli import app, console, err, fail, open_store
+from bot.cli import EXTRACTOR_HELP, app, console, err, fail, open_store, prepare_extractor
 
 
 @contextmanager
@@ -51,6 +51,7 @@ def ingest(
     feed: list[str] = typer.Option(None, "--feed", help="Ingest every entry of an RSS/Atom feed (repeatable)."),
     demo: bool = typer.Option(False, "--demo", help="Load the bundled demo corpus."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without running extraction."),
+    extractor: str = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
 ) -> None:
     """Ingest articles; re-running is safe (known articles are left unchanged)."""
     from knowledge.ingest import service
@@ -59,6 +60,8 @@ def ingest(
 
     if not (paths or url or feed or demo):
         raise fail("nothing to ingest: give files or directories, --url, --feed or --demo") from None
+    if not no_extract:
+        prepare_extractor(extractor)
     missing = [p for p in paths or [] if not p.exists()]
     store = open_store()
     report = IngestReport()
@@ -85,12 +88,14 @@ def ingest(
 def extract(
     all_: bool = typer.Option(False, "--all", help="Re-extract every stored document."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
+    extractor: str = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
 ) -> None:
     """Re-run extraction (after an improvement); each document's facts are replaced atomically."""
     from knowledge.ingest import service
 
     if not all_:
         raise fail("say --all to re-extract every stored document") from None
+    prepare_extractor(extractor)
     store = open_store()
     with store:
         total = sum(1 for _ in store.iter_documents(include_duplicates=False))

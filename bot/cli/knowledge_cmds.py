@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from bot.cli import app, console, fail, open_store
+from bot.cli import EXTRACTOR_HELP, app, console, fail, open_store, prepare_extractor
 
 alias_app = typer.Typer(help="Name variants that mean the same entity.", no_args_is_help=True)
 app.add_typer(alias_app, name="alias")
@@ -92,12 +92,15 @@ def alias_list(user_only: bool = typer.Option(False, "--user", help="Only aliase
 
 
 @app.command()
-def attribute(in_dir: Path, out_dir: Path) -> None:
+def attribute(
+    in_dir: Path, out_dir: Path, extractor: str = typer.Option(None, "--extractor", help=EXTRACTOR_HELP)
+) -> None:
     """Write brat standoff attributions (Source/Cue/Content) for every IN_DIR/*.txt into OUT_DIR."""
     from knowledge.extract.brat import attribute_dir
 
     if not in_dir.is_dir():
         raise fail(f"{in_dir}: not a directory") from None
+    prepare_extractor(extractor)
     out_dir.mkdir(parents=True, exist_ok=True)
     n, skipped = attribute_dir(in_dir, out_dir)
     console.print(f"wrote {n} .ann files to {out_dir}", highlight=False)

@@ -29,6 +29,7 @@ from knowledge.extract.roles import (
     subtree,
     via_of,
 )
+from knowledge.extract.span_model import LearnedModel, as_is_content, as_is_cue, scorer_for
 from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 Frag = tuple[int, int]
@@ -52,13 +53,13 @@ class Attribution:
     cue_lemma: str
 
 
-_scorer: CueScorer | None = None
+_scorer: CueScorer | LearnedModel | None = None
 
 
-def _get_scorer() -> CueScorer:
+def _get_scorer() -> CueScorer | LearnedModel:
     global _scorer
     if _scorer is None:
-        _scorer = CueScorer.load()
+        _scorer = scorer_for()  # the configured extractor's cue decision: learned by default, or the rules'
     return _scorer
 
 
@@ -161,7 +162,7 @@ def _candidates(doc, quotes: QuoteIndex):
             if found is not None:
                 out.append(found)
             continue
-        in_lex = verb_candidate(tok)
+        in_lex = getattr(scorer, "candidate", verb_candidate)(tok)  # the learned model weighs more verbs
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
         if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and bool(gap_content(tok)))):
             continue
@@ -292,10 +293,12 @@ def _find(doc) -> list[Attribution]:
     built: list[Attribution] = []
     cue_toks_used: set[int] = set()
     for cue, src, content, lemma, stance, neg, via in cands:
+        cue = getattr(_get_scorer(), "refine_cue", as_is_cue)(doc, cue, content)  # learned span edges
         cue_set = {t.i for t in cue}
         content -= cue_set
         content = {i for i in content if i not in src}
         content = _sentence_before_speaker(doc, quotes, content, src, cue_set)
+        content = getattr(_get_scorer(), "refine_content", as_is_content)(doc, cue, content)
         if content:
             frags = quote_content(doc, quotes, cue, fragments(doc, content))
         else:

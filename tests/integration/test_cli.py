@@ -219,3 +219,46 @@ def test_an_article_without_a_title_is_reported_by_its_file_name(run, tmp_path):
     path.write_text("The harbour chief said on Monday that the quay would reopen in June after repairs.\n")
     result = run("ingest", str(path))
     assert result.exit_code == 0 and "untitled-note.txt" in result.output
+
+
+@pytest.fixture
+def extractor_env(monkeypatch):
+    """The --extractor switch writes the environment (worker processes read it); undo it after the test."""
+    from knowledge.config import get_settings
+    from knowledge.extract import attribution
+
+    monkeypatch.setenv("BRIEFBOT_EXTRACTOR", "learned")
+    yield monkeypatch
+    get_settings.cache_clear()
+    attribution._scorer = None
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_attribute_writes_brat_files_with_either_extractor(run, tmp_path, extractor_env, extractor):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quay.txt").write_text(ARTICLE)
+    result = run("attribute", str(tmp_path / "in"), str(tmp_path / "out"), "--extractor", extractor)
+    assert result.exit_code == 0, result.output
+    ann = (tmp_path / "out" / "quay.ann").read_text()
+    assert "Cue" in ann and "said" in ann and "Maria Lindqvist" in ann
+
+
+def test_an_unknown_extractor_is_one_line_naming_the_choices(run, tmp_path, extractor_env):
+    (tmp_path / "in").mkdir()
+    result = run("attribute", str(tmp_path / "in"), str(tmp_path / "out"), "--extractor", "neural")
+    assert result.exit_code == 1
+    assert "unknown extractor 'neural'; choose one of learned, rules" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_model_file_stops_ingest_before_any_work_and_says_how_to_go_on(run, tmp_path, extractor_env):
+    from knowledge.extract import attribution, span_model
+
+    extractor_env.setattr(span_model, "MODEL_FILE", "gone.json")
+    attribution._scorer = None
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = run("ingest", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1
+    assert "knowledge/extract/gone.json is missing" in result.output and "--extractor rules" in result.output
+    assert "stored" not in result.output
+    assert run("ingest", str(tmp_path / "a.txt"), "--extractor", "rules").exit_code == 0
