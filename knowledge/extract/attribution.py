@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from knowledge.extract import cues as lex
 from knowledge.extract.asides import gap_content
+from knowledge.extract.candidates import verb_candidate
 from knowledge.extract.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.roles import (
     comp_children,
@@ -29,7 +29,8 @@ from knowledge.extract.roles import (
     subtree,
     via_of,
 )
-from knowledge.extract.span_model import LearnedModel, as_is_content, as_is_cue, scorer_for
+from knowledge.extract.span_model import as_is_content, as_is_cue
+from knowledge.extract.span_model import get_scorer as _get_scorer
 from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 Frag = tuple[int, int]
@@ -51,37 +52,6 @@ class Attribution:
     parent: int | None
     kind: str
     cue_lemma: str
-
-
-_scorer: CueScorer | LearnedModel | None = None
-
-
-def _get_scorer() -> CueScorer | LearnedModel:
-    global _scorer
-    if _scorer is None:
-        _scorer = scorer_for()  # the configured extractor's cue decision: learned by default, or the rules'
-    return _scorer
-
-
-def verb_candidate(tok) -> bool | None:
-    """None when the token cannot be a verb cue; else whether the lexicon knows it (the scorer decides the rest)."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
-        return None
-    if tok.lemma_.lower() in lex.NAMING and any(c.lower_ == "what" and c.i < tok.i for c in tok.children):
-        return None  # "condemned what he called a breach": the writer's words quoting a label, not a claim
-    if (
-        tok.i > 0
-        and tok.doc[tok.i - 1].lower_ == "than"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    ):
-        # "smaller than feared": a comparison with nobody's words in it (PolNeAR marks a few such expectations; a
-        # briefing line "the gap (speculation): 'was smaller than'" helps no reader — CV −0.1 content, kept)
-        return None
-    if tok.lemma_.lower() in lex.VERB_CUES:
-        return True
-    if comp_children(tok) or any(c.dep_ == "dobj" for c in tok.children):
-        return False
-    return None
 
 
 def _according(doc, tok, beliefs: bool = True):

@@ -13,6 +13,7 @@ import math
 from importlib import resources
 
 from knowledge.extract import cues as lex
+from knowledge.extract.candidates import verb_candidate
 from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.features import verb_features
 from knowledge.extract.roles import negated, quoted_as
@@ -104,8 +105,6 @@ class LearnedModel:
     def candidate(self, tok) -> bool | None:
         """`attribution.verb_candidate`, and, when the model was trained with them, verbs the rules skip for want
         of a clause or an object ("railed against", "looked at") as candidates outside the lexicon (False)."""
-        from knowledge.extract.attribution import verb_candidate
-
         in_lex = verb_candidate(tok)
         return other_verb(tok) if in_lex is None and self.broad else in_lex
 
@@ -234,20 +233,34 @@ def use_extractor(extractor: str) -> None:
     import os
 
     from knowledge.config import get_settings
-    from knowledge.extract import attribution
 
     if extractor not in EXTRACTORS:
         raise ValueError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
     os.environ["BRIEFBOT_EXTRACTOR"] = extractor
     get_settings.cache_clear()
-    attribution._scorer = None
+    reset_scorer()
 
 
 def prepare(extractor: str | None = None):
     """Switch to `extractor` (None: keep the configured one) and load its cue decision, raising ModelFileError now
     rather than inside a worker process halfway through a batch."""
-    from knowledge.extract import attribution
-
     if extractor is not None:
         use_extractor(extractor)
-    return attribution._get_scorer()
+    return get_scorer()
+
+
+_scorer: CueScorer | LearnedModel | None = None
+
+
+def get_scorer() -> CueScorer | LearnedModel:
+    """The configured extractor's cue decision (learned by default, or the rules'), loaded once per process."""
+    global _scorer
+    if _scorer is None:
+        _scorer = scorer_for()
+    return _scorer
+
+
+def reset_scorer() -> None:
+    """Forget the loaded cue decision, so the next extraction reads the setting (and the model file) again."""
+    global _scorer
+    _scorer = None

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from knowledge.config import get_settings
-from knowledge.extract import attribution, span_model
+from knowledge.extract import span_model
 from knowledge.extract.attribution import find_attributions
 from knowledge.extract.cue_model import CueScorer
 from knowledge.extract.nlp import load_nlp
@@ -25,11 +25,11 @@ def default_extractor(monkeypatch):
     """Each test starts from the configured default and leaves no switched extractor behind."""
     monkeypatch.delenv("BRIEFBOT_EXTRACTOR", raising=False)
     get_settings.cache_clear()
-    attribution._scorer = None
+    span_model.reset_scorer()
     yield
     monkeypatch.delenv("BRIEFBOT_EXTRACTOR", raising=False)
     get_settings.cache_clear()
-    attribution._scorer = None
+    span_model.reset_scorer()
 
 
 def claims(nlp, text):
@@ -88,11 +88,11 @@ def test_the_shipped_model_holds_feature_weights_and_how_it_was_trained_but_no_t
 
 
 def test_the_learned_model_is_the_default_and_the_rules_are_one_setting_away(monkeypatch):
-    assert isinstance(attribution._get_scorer(), LearnedModel)
+    assert isinstance(span_model.get_scorer(), LearnedModel)
     monkeypatch.setenv("BRIEFBOT_EXTRACTOR", "rules")
     get_settings.cache_clear()
-    attribution._scorer = None
-    assert isinstance(attribution._get_scorer(), CueScorer)
+    span_model.reset_scorer()
+    assert isinstance(span_model.get_scorer(), CueScorer)
 
 
 def test_an_unknown_extractor_name_is_refused_with_the_choices():
