@@ -224,7 +224,7 @@ class Fetcher:
             except httpx.ConnectError as exc:
                 reason = "connection refused" if "refused" in str(exc).lower() else f"cannot connect ({exc})"
                 raise IngestError(f"{url}: {reason}", url) from None
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a control character, a huge URL
                 raise IngestError(f"{url}: request failed ({exc.__class__.__name__}: {exc})", url) from None
         raise IngestError(f"{start}: too many redirects (more than {MAX_REDIRECTS})", start)
 
