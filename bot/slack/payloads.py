@@ -43,7 +43,37 @@ class Payload(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True)
 
 
-class SlashCommand(Payload):
+class AnyRef(Payload):
+    """A team, user, channel or enterprise as an object; Bolt takes the ids it puts in the context from these."""
+
+    id: StrictStr | None = None
+    team_id: StrictStr | None = None
+    enterprise_id: StrictStr | None = None
+
+
+class Authorization(Payload):
+    team_id: StrictStr | None = None
+    enterprise_id: StrictStr | None = None
+    user_id: StrictStr | None = None
+
+
+class Envelope(Payload):
+    """The fields Bolt reads into the request context (team, enterprise, user, channel, thread) from any payload:
+    listeners read them back from the context, so they must be text wherever they are."""
+
+    team_id: StrictStr | None = None
+    enterprise_id: StrictStr | None = None
+    user_id: StrictStr | None = None
+    channel_id: StrictStr | None = None
+    thread_ts: StrictStr | None = None
+    team: StrictStr | AnyRef | None = None
+    enterprise: StrictStr | AnyRef | None = None
+    user: StrictStr | AnyRef | None = None
+    channel: StrictStr | AnyRef | None = None
+    authorizations: list[Authorization] | None = None
+
+
+class SlashCommand(Envelope):
     command: Id
     team_id: Id
     user_id: Id
@@ -68,45 +98,46 @@ class Container(Payload):
     is_ephemeral: StrictBool | None = None
 
 
-class BlockActions(Payload):
+class BlockActions(Envelope):
     type: Literal["block_actions"]
     actions: list[Action] = Field(min_length=1)
     user: Ref
     team: Ref | None = None
     channel: Ref | None = None
     container: Container | None = None
+    message: Envelope | None = None  # the message holding the button
     response_url: Url | None = None  # absent for buttons in App Home and in modals
 
 
-class UrlVerification(Payload):
+class UrlVerification(Envelope):
     type: Literal["url_verification"]
     challenge: Annotated[StrictStr, Field(min_length=1, max_length=1000)]
 
 
-class Event(Payload):
+class Event(Envelope):
     type: Id
     subtype: StrictStr | None = None
-    user: StrictStr | None = None
     bot_id: StrictStr | None = None
-    channel: StrictStr | None = None
     channel_type: StrictStr | None = None
     text: StrictStr | None = None
     ts: StrictStr | None = None
     thread_ts: StrictStr | None = None
     tab: StrictStr | None = None
-    message: dict | None = None  # edits carry the old and new message; Bolt looks into both
-    previous_message: dict | None = None
+    message: Envelope | None = None  # edits carry the old and new message; Bolt looks into both
+    previous_message: Envelope | None = None
 
 
 class AppMention(Event):
     type: Literal["app_mention"]
     text: StrictStr
+    user: StrictStr | None = None
     channel: Id
     ts: Id
 
 
 class Message(Event):
     type: Literal["message"]
+    user: StrictStr | None = None
     channel: Id
     ts: Id
 
@@ -119,12 +150,11 @@ class AppHomeOpened(Event):
 EVENTS: dict[str, type[Event]] = {"app_mention": AppMention, "message": Message, "app_home_opened": AppHomeOpened}
 
 
-class EventCallback(Payload):
+class EventCallback(Envelope):
     type: Literal["event_callback"]
     event_id: Id
     team_id: StrictStr | None = None
     event: Event
-    authorizations: list[dict] | None = None
 
 
 # Interactive payload types Slack sends that briefbot has no listener for.

@@ -36,11 +36,12 @@ def _decode(html: bytes) -> str:
     """The page's declared charset (a <meta> near the top) first, then UTF-8, then cp1252 for old pages."""
     declared = _META_CHARSET.search(html[:4096])
     encodings = [declared.group(1).decode("ascii")] if declared else []
+    from knowledge.ingest.files import decode_declared
+
     for encoding in (*encodings, "utf-8-sig", "cp1252"):
-        try:
-            return html.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
+        text = decode_declared(html, encoding)
+        if text is not None:
+            return text
     return html.decode("utf-8", errors="replace")
 
 

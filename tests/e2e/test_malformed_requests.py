@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import threading
 from urllib.parse import parse_qs, urlencode
 
 import httpx
@@ -14,43 +13,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.app import create_app
-from bot.server import make_server
-from bot.settings import SlackSettings
-from tests.e2e.slackreq import SECRET, block_action, event, signed_headers, slash_command
+from tests.e2e.servers import drain, serving
+from tests.e2e.slackreq import block_action, event, signed_headers, slash_command
 from tests.fuzz import examples
 from tests.fuzz.slack import requests
-from tests.fuzz.targets import _Deps
+from tests.fuzz.targets import offline_fetcher
 
 
 class Served:
     def __init__(self, app, deps, url):
         self.app, self.deps, self.url = app, deps, url
         self.client = httpx.Client(timeout=20)
-        self.statuses: list[tuple[int, str]] = []
 
     def drain(self) -> None:
-        """Wait until every listener and every piece of background work has finished."""
-        self.app.listener_runner.listener_executor.shutdown(wait=True)
-        self.deps.work.shutdown(wait=True)
+        drain(self.app, self.deps)
 
 
 @pytest.fixture
 def served(slack, demo_db, tmp_path, caplog):
     db = tmp_path / "bot.db"
     shutil.copy(demo_db, db)
-    settings = SlackSettings(
-        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.api_url, _env_file=None
-    )
-    app, deps = create_app(settings, db, fetcher_factory=_Deps().fetcher_factory)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
     caplog.set_level(logging.WARNING)
-    yield Served(app, deps, f"http://127.0.0.1:{server.server_address[1]}")
-    server.shutdown()
-    server.server_close()
-    deps.shutdown()
+    with serving(db, slack.api_url, offline_fetcher) as (app, deps, url):
+        yield Served(app, deps, url)
 
 
 def tracebacks(records: list[logging.LogRecord]) -> list[str]:

@@ -7,6 +7,7 @@ of another type or by junk — or is plain random bytes. `kind` names the templa
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from dataclasses import dataclass, field
@@ -133,7 +134,7 @@ def mutated(draw, payload: dict, max_mutations: int = 3) -> dict:
         if draw(st.booleans()) and isinstance(parent, dict):
             del parent[path[-1]]
         else:
-            parent[path[-1]] = draw(junk)
+            parent[path[-1]] = copy.deepcopy(draw(junk))  # a later mutation must not edit a shared constant
         if not isinstance(payload, dict):
             break
     return payload
@@ -147,7 +148,7 @@ def _json(value) -> bytes:
 
 
 @st.composite
-def commands(draw, response_url: str) -> Request:
+def command_forms(draw, response_url: str) -> list[tuple[str, str]]:
     form = _command(response_url)
     form["text"] = draw(st.one_of(phrase, any_text, huge, st.just("kellogg")))
     for key in draw(st.lists(st.sampled_from(sorted(form)), max_size=4, unique=True)):
@@ -155,47 +156,89 @@ def commands(draw, response_url: str) -> Request:
             del form[key]
         else:
             form[key] = draw(st.one_of(any_text, huge))
-    pairs = list(form.items()) + draw(st.lists(st.tuples(any_text, any_text), max_size=2))
-    body = urlencode([(k, v.encode("utf-8", errors="surrogatepass")) for k, v in pairs])
-    return Request("command", body.encode(), False)
+    return list(form.items()) + draw(st.lists(st.tuples(any_text, any_text), max_size=2))
 
 
 @st.composite
-def interactive(draw, response_url: str) -> Request:
+def interactive_payloads(draw, response_url: str) -> tuple[str, dict]:
     kind = draw(st.sampled_from(["block_actions"] * 4 + ["view_submission", "shortcut", "message_action", "x"]))
     if kind == "block_actions":
         payload = _block_actions(response_url)
         action = payload["actions"][0]
         action["action_id"] = draw(st.sampled_from(ACTION_IDS))
         action["value"] = draw(st.one_of(st.just(action["value"]), any_text, json_values.map(json.dumps)))
+        if draw(st.integers(0, 3)) == 0:
+            del payload["response_url"]  # as from a button in App Home or a modal
     else:
         payload = _other_interactive(kind)
-    payload = draw(mutated(payload))
-    body = urlencode({"payload": _json(payload).decode()})
-    return Request(f"interactive {kind}", body.encode(), False)
+    return f"interactive {kind}", draw(mutated(payload))
 
 
 @st.composite
-def events(draw) -> Request:
+def event_payloads(draw) -> tuple[str, dict]:
     name = draw(st.sampled_from(sorted(EVENTS)))
     inner = json.loads(json.dumps(EVENTS[name]))
     if "text" in inner:
         inner["text"] = draw(st.one_of(st.just(inner["text"]), phrase, any_text))
-    payload = draw(mutated(_event(inner, draw(st.integers(0, 10**9)))))
+    return f"event {name}", draw(mutated(_event(inner, draw(st.integers(0, 10**9)))))
+
+
+@st.composite
+def url_verification_payloads(draw) -> tuple[str, dict]:
+    return "url_verification", draw(mutated({"token": "legacy", "challenge": "c0ffee", "type": "url_verification"}, 2))
+
+
+def payloads(response_url: str = "https://hooks.slack.invalid/r/1") -> st.SearchStrategy:
+    """Parsed bodies, as Bolt hands them on: a command's form fields, an interactive or event JSON, or any JSON."""
+    return st.one_of(
+        command_forms(response_url).map(lambda pairs: dict(reversed(pairs))),
+        interactive_payloads(response_url).map(lambda kp: kp[1]),
+        event_payloads().map(lambda kp: kp[1]),
+        url_verification_payloads().map(lambda kp: kp[1]),
+        json_values,
+    )
+
+
+# ---- as signed HTTP requests -----------------------------------------------------------------------------------
+
+
+@st.composite
+def commands(draw, response_url: str) -> Request:
+    pairs = draw(command_forms(response_url))
+    raw = [(k.encode("utf-8", "surrogatepass"), v.encode("utf-8", "surrogatepass")) for k, v in pairs]
+    body = urlencode(raw)
+    return Request("command", body.encode(), False)
+
+
+@st.composite
+def interactive(draw, response_url: str) -> Request:
+    kind, payload = draw(interactive_payloads(response_url))
+    return Request(kind, urlencode({"payload": _json(payload).decode()}).encode(), False)
+
+
+@st.composite
+def events(draw) -> Request:
+    kind, payload = draw(event_payloads())
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if draw(st.booleans()) else {}
-    return Request(f"event {name}", _json(payload), True, retry)
+    return Request(kind, _json(payload), True, retry)
 
 
 @st.composite
 def url_verifications(draw) -> Request:
-    payload = draw(mutated({"token": "legacy", "challenge": "c0ffee", "type": "url_verification"}, 2))
-    return Request("url_verification", _json(payload), True)
+    kind, payload = draw(url_verification_payloads())
+    return Request(kind, _json(payload), True)
 
 
 @st.composite
 def noise(draw) -> Request:
     as_json = draw(st.booleans())
-    body = draw(st.one_of(st.binary(max_size=2000), any_text.map(lambda t: t.encode("utf-8", "surrogatepass"))))
+    body = draw(
+        st.one_of(
+            st.binary(max_size=2000),
+            any_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+            st.integers(1, 100_000).map(lambda n: b"[" * n),
+        )
+    )
     prefix = draw(st.sampled_from([b"", b"payload=", b"command=/brief&text=", b"ssl_check=1&token=x&", b"{"]))
     return Request("random bytes", prefix + body, as_json)
 

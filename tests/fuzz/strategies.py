@@ -315,3 +315,18 @@ front_matter_text = st.one_of(
     st.integers(1, 3_000).map(lambda n: "title: " + "[" * n),
     st.integers(1, 3_000).map(lambda n: "title: " + "- " * n),
 )
+
+CONTENT_TYPES = [
+    "text/html",
+    "text/html; charset=utf-8",
+    "text/html; charset=utf-16",
+    "text/html; charset=x-unknown",
+    "text/html; charset=rot13",
+    "text/html; charset=raw_unicode_escape",
+    "text/html; charset=utf-7",
+    "text/plain",
+    "text/plain; charset=latin-1",
+    "application/pdf",
+    "",
+]
+served_pages = st.tuples(st.one_of(html_bytes, file_bytes), st.sampled_from(CONTENT_TYPES))
