@@ -82,7 +82,7 @@ class SlashCommand(Envelope):
     response_url: Url
 
 
-class Ref(Payload):
+class Ref(AnyRef):
     id: Id
 
 
