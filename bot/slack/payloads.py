@@ -12,7 +12,9 @@ What a payload that does not fit gets, per kind:
   a proxy) learns which field was wrong;
 - a well-formed interactive payload of a kind we have no listener for (a modal, a shortcut): 404, as Bolt answers
   anything unhandled — adding such a listener means adding its model here;
-- anything else: 400.
+- anything else: 400;
+- over Socket Mode, always an empty acknowledgement: nothing else reaches Slack, and it resends unacknowledged
+  envelopes.
 Each refusal logs one warning naming the kind and the field (never the value: it may be huge, or carry a token).
 """
 
@@ -254,8 +256,8 @@ class CheckPayloads(Middleware):
         problem = refusal(req.body)
         if problem is None:
             return next()
-        log.warning(
-            "refused a malformed %s: %s (%s); answered %d", problem.kind, problem.field, problem.reason, problem.status
-        )
-        body = "" if problem.status == 200 else f"malformed {problem.kind}: {problem.field} ({problem.reason})"
-        return BoltResponse(status=problem.status, body=body)
+        # Over Socket Mode only an acknowledgement reaches Slack, and an envelope left without one is sent again.
+        status = 200 if req.mode == "socket_mode" else problem.status
+        log.warning("refused a malformed %s: %s (%s); answered %d", problem.kind, problem.field, problem.reason, status)
+        body = "" if status == 200 else f"malformed {problem.kind}: {problem.field} ({problem.reason})"
+        return BoltResponse(status=status, body=body)
