@@ -259,15 +259,15 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> DocumentInput:
     kind = (result.headers.get("content-type") or "text/html").split(";")[0].strip().lower()
     charset = _charset(result.headers)
     if kind in HTML_TYPES:
-        from knowledge.ingest.files import decode_declared
-        from knowledge.ingest.html import from_html
+        from knowledge.ingest.html import decode_declared, from_html
 
         body: str | bytes = (decode_declared(result.body, charset) if charset else None) or result.body
         doc = from_html(body, url=result.url)
         return doc.model_copy(update={"origin": url, "retrieved_at": retrieved})
     if kind == "text/plain":
         from knowledge.ingest.boilerplate import strip_boilerplate
-        from knowledge.ingest.files import decode, decode_declared, refuse_binary
+        from knowledge.ingest.files import decode, refuse_binary
+        from knowledge.ingest.html import decode_declared
 
         refuse_binary(result.body, url, url)  # a PDF served as text/plain; charset=latin-1 is still not text
         raw = (decode_declared(result.body, charset) if charset else None) or decode(result.body, url, url)

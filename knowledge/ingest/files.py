@@ -10,7 +10,6 @@ best-cited line of an article, and a saved HTML page keeps its headline at the t
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import string
@@ -121,20 +120,6 @@ def decode(data: bytes, name: str, source: str | None = None) -> str:
     if not _plausible(text):
         raise IngestError(f"{name}: cannot decode the text (not UTF-8 or Windows-1252)", source)
     return text
-
-
-def decode_declared(data: bytes, charset: str) -> str | None:
-    """`data` read in the charset a page or a server declares, or None where that cannot be trusted: an unknown
-    name, a codec that is not a text encoding ("rot13", "base64"), bytes it refuses (punycode raises a plain
-    UnicodeError), or text with half a UTF-16 pair ("raw_unicode_escape" and "utf-7" can make one), which no store
-    can hold."""
-    try:
-        if not codecs.lookup(charset)._is_text_encoding:
-            return None
-        text = data.decode(charset)
-    except (LookupError, UnicodeError, ValueError):
-        return None
-    return None if any("\ud800" <= c <= "\udfff" for c in text) else text
 
 
 def _parse_meta(meta: object, where: str, source: str) -> dict:
