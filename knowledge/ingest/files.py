@@ -142,6 +142,8 @@ def _parse_meta(meta: object, where: str, source: str) -> dict:
         if key in out:
             if not isinstance(out[key], str):
                 raise IngestError(f"{where}: {key} must be text", source)
+            if any("\ud800" <= c <= "\udfff" for c in out[key]):  # a "\ud851" escape: no store can hold it
+                raise IngestError(f"{where}: {key} has a broken character (half of a UTF-16 pair)", source)
             out[key] = out[key].strip()
     return out
 

@@ -277,8 +277,14 @@ def _dump_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, allow_nan=True).encode("utf-8", errors="surrogatepass")
 
 
+def _dump_ascii_json(value) -> bytes:
+    """Non-ASCII as escapes, which is how a lone surrogate gets through UTF-8 decoding: "\\ud851"."""
+    return json.dumps(value, allow_nan=True).encode("ascii")
+
+
 sidecar_bytes = st.one_of(
     meta_dicts.map(_dump_json),
+    meta_dicts.map(_dump_ascii_json),
     json_values.map(_dump_json),
     st.binary(max_size=500),
     st.integers(1, 5_000).map(lambda n: b"[" * n),
@@ -297,6 +303,7 @@ YAML_SNIPPETS = [
     "title: [unclosed",
     "outlet: {a: b}",
     "language: 12",
+    'title: "Quay \\uD851 reopens"',
     "? [complex, key]\n: value",
 ]
 
