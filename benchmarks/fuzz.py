@@ -190,7 +190,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     only = {name.strip() for name in args.only.split(",") if name.strip()}
-    logging.basicConfig(level=logging.CRITICAL)  # the handlers below count; nothing is printed per input
+    # Warnings and errors reach the counting handler of the server run; nothing is printed per input.
+    logging.getLogger().setLevel(logging.WARNING)
+    logging.getLogger().addHandler(logging.NullHandler())
     print(f"fuzz: {args.examples:,} generated inputs per entry point (seed {args.seed})")
     print(
         f"  {'entry point':<14} {'run':>7} {'accepted':>9} {'rejected':>9} {'uncaught':>9} {'changed':>8} "

@@ -109,7 +109,15 @@ EVENTS = {
     },
     "app_home_opened": {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"},
 }
-ACTION_IDS = ["brief_sources", "brief_follow", "brief_share", "brief_choose_1", "brief_choose_x", "other"]
+ACTION_IDS = [
+    "brief_details",
+    "brief_sources",
+    "brief_follow",
+    "brief_share",
+    "brief_choose_1",
+    "brief_choose_x",
+    "other",
+]
 junk = st.one_of(json_values, huge, st.sampled_from([[], {}, "", None, 0, -1, True, [1], {"id": 1}, "https://"]))
 
 
