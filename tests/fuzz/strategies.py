@@ -81,7 +81,19 @@ TIMES = st.one_of(
     st.text("0123456789:apm.", max_size=8),
 )
 ZONES = st.one_of(
-    st.sampled_from(["Europe/Berlin", "UTC", "America/New_York", "Mars/Olympus", "../../etc/passwd", "Europe/", "."]),
+    st.sampled_from(
+        [
+            "Europe/Berlin",
+            "UTC",
+            "America/New_York",
+            "Mars/Olympus",
+            "../../etc/passwd",
+            "Europe/",
+            ".",
+            "US",
+            "America",
+        ]
+    ),
     st.text(any_char, max_size=20),
 )
 URLS = st.one_of(
