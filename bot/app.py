@@ -13,6 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from bot import listeners, middleware
 from bot.deps import Deps
 from bot.settings import SlackSettings
+from bot.slack.payloads import CheckPayloads
 from knowledge.store.threads import ThreadStores
 
 
@@ -39,7 +40,12 @@ def create_app(
 ) -> tuple[App, Deps]:
     logging.getLogger("slack_bolt").setLevel(logging.WARNING)
     deps = Deps(stores=ThreadStores(db_path), fetcher_factory=fetcher_factory)
-    kwargs: dict = {"process_before_response": False, "client": make_client(settings)}
+    # The payload check runs right after the signature check: before authorization, Bolt's matchers and ours.
+    kwargs: dict = {
+        "process_before_response": False,
+        "client": make_client(settings),
+        "before_authorize": CheckPayloads(),
+    }
     if not socket_mode or settings.slack_signing_secret:
         kwargs["signing_secret"] = settings.slack_signing_secret
     if settings.oauth:

@@ -42,6 +42,26 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
         )
 
 
+def responder(respond, client: WebClient, body: dict):
+    """`respond` where the payload has a response_url; otherwise the same answer as a chat message: ephemeral to
+    the clicker (in the channel for `in_channel`), or, with no channel to post in (App Home), nothing but a log line.
+    A button in App Home or a modal carries no response_url, and Bolt's `respond` raises without one."""
+    if body.get("response_url"):
+        return respond
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    user = (body.get("user") or {}).get("id")
+
+    def fallback(text: str = "", blocks=None, response_type: str = "ephemeral", **_) -> None:
+        if not channel or not user:
+            log.warning("no response_url and no channel to answer in (%s): answer dropped", body.get("type"))
+        elif response_type == "in_channel":
+            client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+        else:
+            client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=blocks)
+
+    return fallback
+
+
 def deliver_in_thread(client: WebClient, channel: str, thread_ts: str | None, reply: Reply) -> None:
     for msg in reply.messages:
         client.chat_postMessage(

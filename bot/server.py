@@ -134,7 +134,7 @@ def make_handler(app: App, guard: ReplayGuard):
                 # Bolt parses the body (form fields, the JSON `payload`) while building the request, before the
                 # signature is checked: a body it cannot parse is answered 400 here, not a dropped connection.
                 request = BoltRequest(body=body, query=query, headers=self._headers())
-            except (ValueError, TypeError, AttributeError, KeyError):
+            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):  # RecursionError: "[[[[…"
                 self._send(400, "malformed request body")
                 return
             resp = app.dispatch(request)

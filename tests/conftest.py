@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from knowledge.store import Store
 
@@ -20,6 +21,18 @@ BACKENDS = ["sqlite", "postgresql"]
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     return request.param
+
+
+# Property tests run a few hundred examples at most in the suite; HYPOTHESIS_PROFILE=deep runs ten times as many
+# (benchmarks/fuzz.py runs 10,000 per entry point). No deadline: a shared CI machine makes timings noise.
+settings.register_profile(
+    "suite",
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("deep", parent=settings.get_profile("suite"), max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture

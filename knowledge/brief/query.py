@@ -22,6 +22,7 @@ SYNTAX = (
 _RELATIVE = re.compile(r"^(\d+)([dwmy])$")
 _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 MAX_TOPIC = 200  # characters; the longest names and subjects are a few dozen
+MAX_QUERY = 1000  # a topic plus every filter fits in far less; longer text is refused before any parsing work
 # Words every article contains: a topic made only of these would "match" the whole store. Lowercase words that are
 # also names in capitals (us / US, who / WHO, it / IT) are left out, and a word typed in capitals is never one.
 FUNCTION_WORDS = set(
@@ -75,6 +76,11 @@ def parse_since(value: str, today: date) -> date:
 
 def parse_query(text: str, today: date | None = None, since: str | None = None) -> Query:
     today = today or datetime.now(UTC).date()
+    if len(text) > MAX_QUERY:
+        raise QueryError(
+            f"that is {len(text):,} characters long; type a name or subject with filters in at most "
+            f"{MAX_QUERY:,}, e.g. `kellogg since:7d`"
+        )
     try:
         words = shlex.split(text)
     except ValueError:
@@ -92,7 +98,7 @@ def parse_query(text: str, today: date | None = None, since: str | None = None) 
             elif key == "from":
                 q.outlet = value
             else:
-                if not value.isdigit() or not 1 <= int(value) <= 50:
+                if not value.isdecimal() or not 1 <= int(value) <= 50:  # "²" is a digit int() refuses
                     raise QueryError(f"limit:{value} must be a number from 1 to 50; {SYNTAX}")
                 q.limit = int(value)
         elif sep and re.fullmatch(r"[a-z]+", key) and key not in ("http", "https") and not value.startswith("//"):

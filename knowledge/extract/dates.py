@@ -45,6 +45,15 @@ _MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:\s+(\d{4}))?$", re.I)
 
 
 def _fast(expr: str, anchor: datetime) -> tuple[date, str] | None:
+    """A day the calendar cannot hold ("December 31, 0000"; "December 31" in a paper dated in the year 1, which
+    only bad metadata gives) is no date here either: None, and dateparser decides."""
+    try:
+        return _fast_forms(expr, anchor)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _fast_forms(expr: str, anchor: datetime) -> tuple[date, str] | None:
     """The forms news uses most ("Thursday", "June 21", "Sept. 11, 2001", "March 2022", "2016"), read without
     dateparser, which costs ~1.5 ms a call; the answers are the ones dateparser gives (a test compares them).
     None means: ask dateparser."""
@@ -52,7 +61,7 @@ def _fast(expr: str, anchor: datetime) -> tuple[date, str] | None:
     today = anchor.date()
     if low in _WEEKDAYS:  # strictly before the anchor: "Thursday" in a Thursday paper is last week's
         return today - timedelta(days=(today.weekday() - _WEEKDAYS[low] - 1) % 7 + 1), "day"
-    if low.isdigit() and len(low) == 4:
+    if low.isdecimal() and len(low) == 4:  # isdecimal: "²²²²" is digits int() cannot read
         return date(int(low), today.month, min(today.day, 28)), "year"
     m = _MONTH_DAY.match(expr)
     d = _DAY_MONTH.match(expr)
@@ -86,7 +95,7 @@ def _parser(anchor: datetime | None) -> DateDataParser:
 def _range(day: date, period: str) -> tuple[date, date]:
     if period == "week":
         monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6)
+        return monday, min(monday + timedelta(days=min(6, (date.max - monday).days)), date.max)
     if period == "month":
         last = calendar.monthrange(day.year, day.month)[1]
         return day.replace(day=1), day.replace(day=last)
@@ -122,6 +131,14 @@ def _by_tense(expr: str, today: date, tense: str | None) -> date | None:
     return today - timedelta(days=back)
 
 
+def _dateparser(anchor: datetime, expr: str):
+    """dateparser's reading, or None where its arithmetic leaves the calendar (an anchor near the year 1 or 9999)."""
+    try:
+        return _parser(anchor).get_date_data(expr)
+    except (ValueError, OverflowError):
+        return None
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve_date(text: str, published: datetime | None, tense: str | None = None) -> ResolvedDate | None:
     """None when the words are not a date at all ("recent weeks", "decades"). `tense` ("past", "present",
@@ -131,7 +148,10 @@ def resolve_date(text: str, published: datetime | None, tense: str | None = None
     while _NOISE.match(expr):
         expr = _NOISE.sub("", expr, count=1)
     if published is not None:
-        near = _by_tense(expr, published.date(), tense)
+        try:
+            near = _by_tense(expr, published.date(), tense)
+        except OverflowError:  # "tomorrow" in a paper dated 9999-12-31 (bad metadata): no such day
+            near = None
         if near is not None:
             return ResolvedDate(near, near, "day", raw, False)
     expr = _LAST_DAY.sub("", expr)
@@ -148,15 +168,15 @@ def resolve_date(text: str, published: datetime | None, tense: str | None = None
         fast = _fast(expr, _ANY_DAY)
         if fast is not None:
             return ResolvedDate(None, None, fast[1], raw, True)
-        data = _parser(_ANY_DAY).get_date_data(expr)
-        return ResolvedDate(None, None, data.period or "unknown", raw, True) if data.date_obj else None
+        data = _dateparser(_ANY_DAY, expr)
+        return ResolvedDate(None, None, data.period or "unknown", raw, True) if data and data.date_obj else None
     anchor = anchor.replace(tzinfo=None)
     fast = _fast(expr, anchor)
     if fast is not None:
         day, period = fast
     else:
-        data = _parser(anchor).get_date_data(expr)
-        if not data.date_obj:
+        data = _dateparser(anchor, expr)
+        if not data or not data.date_obj:
             return None
         day = data.date_obj.date()
         period = data.period or "day"

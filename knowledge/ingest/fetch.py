@@ -162,7 +162,13 @@ class Fetcher:
         host = parts.hostname
         if not host:
             raise IngestError(f"{url}: refused: no host in the URL", url)
-        if not _HOSTNAME.fullmatch(host):
+        try:
+            # an international name goes to DNS, the Host header and SNI as ASCII (bücher.example is
+            # xn--bcher-kva.example); a name IDNA cannot encode (a label over 63 characters) is no host name
+            ascii_host = host.encode("idna").decode("ascii") if _HOSTNAME.fullmatch(host) else ""
+        except UnicodeError:
+            ascii_host = ""
+        if not ascii_host:
             # checked before any DNS query: "exa mple.org" is a typo, not a name to send to a resolver
             raise IngestError(f"{url}: refused: {host!r} is not a valid host name", url)
         try:
@@ -172,14 +178,14 @@ class Fetcher:
         try:
             ips, literal = [str(ipaddress.ip_address(host))], True
         except ValueError:
-            ips, literal = self.resolver(host), False
+            ips, literal = self.resolver(ascii_host), False
         if not ips:
             raise IngestError(f"{url}: cannot resolve host {host}", url)
         ip = self.vet(url, host, ips, literal)
         netloc = (f"[{ip}]" if ":" in ip else ip) + (f":{port}" if port else "")
         pinned = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
-        host_header = (f"[{host}]" if ":" in host else host) + (f":{port}" if port else "")
-        extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
+        host_header = (f"[{host}]" if ":" in host else ascii_host) + (f":{port}" if port else "")
+        extensions = {"sni_hostname": ascii_host} if parts.scheme.lower() == "https" else {}
         return pinned, {"Host": host_header}, extensions
 
     def check(self, url: str) -> None:
@@ -224,7 +230,7 @@ class Fetcher:
             except httpx.ConnectError as exc:
                 reason = "connection refused" if "refused" in str(exc).lower() else f"cannot connect ({exc})"
                 raise IngestError(f"{url}: {reason}", url) from None
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a control character, a huge URL
                 raise IngestError(f"{url}: request failed ({exc.__class__.__name__}: {exc})", url) from None
         raise IngestError(f"{start}: too many redirects (more than {MAX_REDIRECTS})", start)
 
@@ -253,24 +259,18 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> DocumentInput:
     kind = (result.headers.get("content-type") or "text/html").split(";")[0].strip().lower()
     charset = _charset(result.headers)
     if kind in HTML_TYPES:
-        from knowledge.ingest.html import from_html
+        from knowledge.ingest.html import decode_declared, from_html
 
-        body: str | bytes = result.body
-        if charset:
-            try:
-                body = result.body.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                body = result.body
+        body: str | bytes = (decode_declared(result.body, charset) if charset else None) or result.body
         doc = from_html(body, url=result.url)
         return doc.model_copy(update={"origin": url, "retrieved_at": retrieved})
     if kind == "text/plain":
         from knowledge.ingest.boilerplate import strip_boilerplate
-        from knowledge.ingest.files import decode
+        from knowledge.ingest.files import decode, refuse_binary
+        from knowledge.ingest.html import decode_declared
 
-        try:
-            raw = result.body.decode(charset) if charset else decode(result.body, url, url)
-        except (LookupError, UnicodeDecodeError):
-            raw = decode(result.body, url, url)
+        refuse_binary(result.body, url, url)  # a PDF served as text/plain; charset=latin-1 is still not text
+        raw = (decode_declared(result.body, charset) if charset else None) or decode(result.body, url, url)
         text = strip_boilerplate(raw)
         if not text:
             raise IngestError(f"{url}: the page is empty", url)

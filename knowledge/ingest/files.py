@@ -142,6 +142,8 @@ def _parse_meta(meta: object, where: str, source: str) -> dict:
         if key in out:
             if not isinstance(out[key], str):
                 raise IngestError(f"{where}: {key} must be text", source)
+            if any("\ud800" <= c <= "\udfff" for c in out[key]):  # a "\ud851" escape: no store can hold it
+                raise IngestError(f"{where}: {key} has a broken character (half of a UTF-16 pair)", source)
             out[key] = out[key].strip()
     return out
 
@@ -158,6 +160,8 @@ def _sidecar(path: Path) -> dict:
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         reason = str(exc).splitlines()[0][:100]
         raise IngestError(f"{side.name}: malformed sidecar metadata ({reason})", str(side)) from None
+    except RecursionError:  # json recurses per level: "[[[[…" thousands deep is not metadata
+        raise IngestError(f"{side.name}: malformed sidecar metadata (nested too deeply)", str(side)) from None
     return _parse_meta(meta, side.name, str(side))
 
 
@@ -170,6 +174,10 @@ def _front_matter(text: str, name: str, source: str) -> tuple[dict, str]:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise IngestError(f"{name}: malformed front matter ({exc.__class__.__name__})", source) from None
+    except ValueError as exc:  # YAML builds dates itself: "published_at: 2025-02-30" fails in datetime
+        raise IngestError(f"{name}: malformed front matter (a date that does not exist: {exc})", source) from None
+    except RecursionError:
+        raise IngestError(f"{name}: malformed front matter (nested too deeply)", source) from None
     return _parse_meta(meta, f"{name} front matter", source), text[match.end() :]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -32,15 +33,28 @@ def _date(value: str | None) -> datetime | None:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+def decode_declared(data: bytes, charset: str) -> str | None:
+    """`data` read in the charset a page or a server declares, or None where that cannot be trusted: an unknown
+    name, a codec that is not a text encoding ("rot13", "base64"), bytes it refuses (punycode raises a plain
+    UnicodeError), or text with half a UTF-16 pair ("raw_unicode_escape" and "utf-7" can make one), which no store
+    can hold."""
+    try:
+        if not codecs.lookup(charset)._is_text_encoding:
+            return None
+        text = data.decode(charset)
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return None if any("\ud800" <= c <= "\udfff" for c in text) else text
+
+
 def _decode(html: bytes) -> str:
     """The page's declared charset (a <meta> near the top) first, then UTF-8, then cp1252 for old pages."""
     declared = _META_CHARSET.search(html[:4096])
     encodings = [declared.group(1).decode("ascii")] if declared else []
     for encoding in (*encodings, "utf-8-sig", "cp1252"):
-        try:
-            return html.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
+        text = decode_declared(html, encoding)
+        if text is not None:
+            return text
     return html.decode("utf-8", errors="replace")
 
 

@@ -65,7 +65,7 @@ def parse_zone(value: str) -> str:
     try:
         ZoneInfo(name)
         return name
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "US" is a folder of zones, not a zone
         pass
     guesses = [g for g, score, _ in process.extract(name, sorted(available_timezones()), limit=3) if score >= 60]
     hint = f"; did you mean {', '.join(guesses)}?" if guesses else " (use an IANA name such as Europe/Berlin)"

@@ -6,7 +6,9 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -63,3 +65,31 @@ def start_serve(
             time.sleep(0.2)
     proc.kill()
     raise RuntimeError("serve did not start in time")
+
+
+@contextmanager
+def serving(db: Path, api_url: str, fetcher_factory=None):
+    """The real Bolt app behind the threaded HTTP server in this process, on a free loopback port: (app, deps, url)."""
+    from bot.app import create_app, default_fetcher_factory
+    from bot.server import make_server
+    from bot.settings import SlackSettings
+
+    settings = SlackSettings(
+        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=api_url, _env_file=None
+    )
+    app, deps = create_app(settings, db, fetcher_factory=fetcher_factory or default_fetcher_factory)
+    server = make_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield app, deps, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        deps.shutdown()
+
+
+def drain(app, deps) -> None:
+    """Wait until every listener and every piece of background work has finished (the app takes no more work)."""
+    app.listener_runner.listener_executor.shutdown(wait=True)
+    deps.work.shutdown(wait=True)

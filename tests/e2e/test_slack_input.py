@@ -98,13 +98,14 @@ def test_a_body_slack_could_not_have_sent_gets_400_instead_of_a_dropped_connecti
     assert httpx.get(bot.url + "/healthz").status_code == 200
 
 
-def test_a_slash_command_without_its_channel_is_answered_at_once_with_what_is_missing(bot, slack):
+def test_a_slash_command_without_its_channel_is_refused_at_once_naming_what_is_missing(bot, slack):
     from urllib.parse import parse_qsl, urlencode
 
     fields = dict(parse_qsl(slash_command("kellogg", slack.new_response_url())))
     del fields["channel_id"]
     resp = bot.post(urlencode(fields))
-    assert resp.status_code == 200 and "missing channel_id" in resp.text
+    assert resp.status_code == 400 and "slash command: channel_id" in resp.text
+    assert slack.response_posts() == []
 
 
 def test_a_badly_written_time_is_an_error_not_part_of_the_topic(bot, slack):

@@ -260,3 +260,20 @@ def test_https_is_pinned_to_the_vetted_address_with_the_name_kept_for_sni():
     with Fetcher(resolver=lambda host: ["93.184.216.34"], transport=httpx.MockTransport(answer)) as f:
         assert f.get("https://news.example/a?b=1").url == "https://news.example/a?b=1"
     assert sent == [("https://93.184.216.34/a?b=1", "news.example", "news.example")]
+
+
+def test_an_international_host_name_is_resolved_and_sent_as_ascii_and_a_control_character_is_a_refusal():
+    sent, asked = [], []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append((request.headers["host"], request.extensions.get("sni_hostname")))
+        return httpx.Response(200, text="ok")
+
+    resolver = lambda host: asked.append(host) or ["93.184.216.34"]  # noqa: E731
+    with Fetcher(resolver=resolver, transport=httpx.MockTransport(answer)) as f:
+        assert f.get("https://bücher.example/a").status == 200
+        with pytest.raises(IngestError, match=r"^https://news.example/a\x00b: request failed \(InvalidURL"):
+            f.get("https://news.example/a\x00b")
+        with pytest.raises(IngestError, match="is not a valid host name"):
+            f.get("https://" + "a" * 64 + ".example/")
+    assert asked[0] == "xn--bcher-kva.example" and sent == [("xn--bcher-kva.example", "xn--bcher-kva.example")]

@@ -25,6 +25,7 @@ def utc(*args):
         ("8.30", None, "is not HH:MM"),
         ("08:00", "Europe/Berlinn", "did you mean Europe/Berlin"),
         ("08:00", "Mars/Olympus", "unknown time zone"),
+        ("08:00", "US", "unknown time zone 'US'"),  # a folder of zones in tzdata, not a zone
     ],
 )
 def test_bad_times_and_zones_are_refused_with_a_clear_reason(store, at, tz, message):

@@ -1,6 +1,9 @@
 """Relative dates are placed against the publish date, keep their precision, and are never guessed without one."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from knowledge.extract.dates import resolve_date
 
@@ -114,3 +117,47 @@ def test_last_and_next_say_the_week_themselves():
 def test_a_future_date_is_kept_only_for_a_future_verb():
     assert resolve_date("tomorrow", WEDNESDAY, "future").start == date(2025, 5, 15)
     assert resolve_date("next week", WEDNESDAY, "past") is None
+
+
+DATE_WORDS = st.sampled_from(
+    [
+        "0000",
+        "9999",
+        "2016",
+        "²²²²",
+        "٢٠٢٥",
+        "December 31",
+        "January 1",
+        "Feb 29",
+        "next year",
+        "last week",
+        "Thursday",
+        "tomorrow",
+        "March 2022",
+        "Sept. 11, 2001",
+        "the following year",
+        "31 December 0001",
+        "December 31, 0000",
+        "March 0000",
+        "this year",
+        "the week of December 31, 9999",
+        "yesterday",
+        "next Monday",
+        "last Friday",
+        "Sunday night",
+    ]
+)
+
+
+@given(
+    st.one_of(DATE_WORDS, st.text(max_size=40), st.lists(DATE_WORDS, max_size=3).map(" ".join)),
+    st.one_of(
+        st.none(),
+        st.datetimes(timezones=st.just(UTC)),
+        st.sampled_from([datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, tzinfo=UTC)]),
+    ),
+    st.sampled_from([None, "past", "present", "future"]),
+)
+def test_any_date_words_in_any_article_resolve_or_are_not_a_date_never_an_error(text, published, tense):
+    resolved = resolve_date(text, published, tense)
+    assert resolved is None or (resolved.start is None) == (resolved.end is None)

@@ -237,3 +237,15 @@ def test_directories_expand_to_article_files_only_sorted_and_files_are_kept_as_g
         "z.md",
     ]
     assert iter_paths([tmp_path / "notes.pdf"]) == [tmp_path / "notes.pdf"]
+
+
+def test_metadata_holding_half_a_utf16_pair_is_refused_naming_the_key(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Maria Lindqvist said on Monday that the quay would reopen.\n", encoding="utf-8")
+    (tmp_path / "a.txt.json").write_text('{"title": "Quay \\ud851 reopens"}', encoding="utf-8")
+    with pytest.raises(IngestError, match=r"^a\.txt\.json: title has a broken character"):
+        read_file(article)
+    front = tmp_path / "b.md"
+    front.write_text('---\nauthor: "A \\uD851"\n---\nMaria Lindqvist said on Monday that it reopens.\n', "utf-8")
+    with pytest.raises(IngestError, match=r"^b\.md front matter: author has a broken character"):
+        read_file(front)

@@ -84,3 +84,13 @@ def test_nothing_is_fetched(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket, "getaddrinfo", no_network)
     assert from_html(PAGE, url="https://gazette.example/quay").title
+
+
+def test_a_declared_charset_is_used_only_when_it_is_a_text_encoding_that_reads_the_bytes_as_text():
+    from knowledge.ingest.html import decode_declared
+
+    assert decode_declared("Grüße".encode("utf-16"), "utf-16") == "Grüße"
+    assert decode_declared(b"Gr\xfc\xdfe", "latin-1") == "Grüße"
+    for data, charset in ((b"abc", "rot13"), (b"abc", "base64"), (b"<p>", "punycode"), (b"x", "no-such-charset")):
+        assert decode_declared(data, charset) is None, charset
+    assert decode_declared(b"\\ud800 half a pair", "raw_unicode_escape") is None

@@ -1,7 +1,8 @@
 """Buttons on briefings: Details, Sources, Follow, Share to channel, and the choices of an ambiguous topic.
 
 Button values are JSON written by the renderer (`{"q": …, "entity_id": …}`); a value that does not parse is a
-bad payload and gets a short answer rather than an exception.
+bad payload and gets a short answer rather than an exception. A button without a response_url (App Home, a modal)
+is answered with a chat message instead (`responder`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.replies import deliver_in_thread, deliver_via_respond, safe_work, user_timezone
+from bot.replies import deliver_in_thread, deliver_via_respond, responder, safe_work, user_timezone
 from bot.router import Reply, brief, details_reply, note, sources_reply
 
 
@@ -54,13 +55,15 @@ def _under(body: dict, respond: Respond, client: WebClient, reply: Reply) -> Non
     """Under the message the button sits on: in its thread when it is a channel message everyone sees, else as a
     follow-up only the clicker sees (an ephemeral message has no thread)."""
     container = body.get("container") or {}
-    if container.get("is_ephemeral") or not container.get("message_ts"):
+    if container.get("is_ephemeral") or not container.get("message_ts") or not container.get("channel_id"):
         deliver_via_respond(respond, reply)
     else:
         deliver_in_thread(client, container["channel_id"], container["message_ts"], reply)
 
 
 def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    respond = responder(respond, client, body)
+
     def work(store, value) -> None:
         _under(body, respond, client, sources_reply(store, value["q"], value.get("entity_id")))
 
@@ -68,6 +71,8 @@ def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext,
 
 
 def handle_details(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    respond = responder(respond, client, body)
+
     def work(store, value) -> None:
         _under(body, respond, client, details_reply(store, value["q"], value.get("entity_id")))
 
@@ -75,6 +80,7 @@ def handle_details(ack: Ack, body: dict, respond: Respond, context: BoltContext,
 
 
 def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    respond = responder(respond, client, body)
     team, user, channel = _ids(body)
 
     def work(store, value) -> None:
@@ -94,7 +100,9 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
     _start(ack, body, respond, context, work)
 
 
-def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext) -> None:
+def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    respond = responder(respond, client, body)
+
     def work(store, value) -> None:
         reply = brief(store, value["q"], entity_id=value.get("entity_id"), ephemeral=False)
         # only a briefing goes to the channel; "nothing known", a question back or an error stays with the clicker
@@ -104,7 +112,9 @@ def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext) -
     _start(ack, body, respond, context, work)
 
 
-def handle_choose(ack: Ack, body: dict, respond: Respond, context: BoltContext) -> None:
+def handle_choose(ack: Ack, body: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    respond = responder(respond, client, body)
+
     def work(store, value) -> None:
         reply: Reply = brief(store, value["q"], entity_id=value.get("entity_id"))
         deliver_via_respond(respond, reply, replace_original=True)

@@ -17,7 +17,7 @@ def register(app: App) -> None:
     app.command("/brief")(handle_brief)
 
 
-REQUIRED = ("team_id", "user_id", "channel_id")
+REQUIRED = ("team_id", "user_id", "channel_id", "response_url")
 
 
 def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:

@@ -17,7 +17,9 @@ def handle_home_opened(event: dict, context: BoltContext, client: WebClient) -> 
     if event.get("tab") not in (None, "home"):
         return
     deps = context["deps"]
-    team, user = context.team_id or "", event["user"]
+    team, user = context.team_id or "", event.get("user")
+    if not user:
+        return  # no one to publish the tab for
 
     def work() -> None:
         from knowledge.workspace.activity import recent_briefings

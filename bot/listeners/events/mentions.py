@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from slack_bolt import App, BoltContext
@@ -11,6 +12,7 @@ from bot.replies import deliver_in_thread, safe_work
 from bot.router import route
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -20,8 +22,13 @@ def register(app: App) -> None:
 
 def _answer(event: dict, context: BoltContext, client: WebClient) -> None:
     deps = context["deps"]
-    text = _MENTION.sub(" ", event.get("text") or "").strip()
-    channel, thread_ts = event["channel"], event.get("thread_ts") or event.get("ts")
+    text, channel = event.get("text") or "", event.get("channel")
+    if not isinstance(text, str) or not isinstance(channel, str) or not channel:
+        # the payload check at the edge refuses these; without it, this is no question to answer
+        log.warning("%s without text or channel: not answered", event.get("type"))
+        return
+    text = _MENTION.sub(" ", text).strip()
+    thread_ts = event.get("thread_ts") or event.get("ts")
     team = context.team_id or event.get("team") or ""
 
     def work() -> None:
