@@ -11,13 +11,21 @@ import re
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.heads import head_entity
 from knowledge.extract.marks import balance
-from knowledge.extract.speakers import head_entity, speaker_referent
+from knowledge.extract.speakers import speaker_referent
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
     r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
     r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+
+# "Two officials, who spoke on condition of anonymity to Radio Calder, said": a relative clause closing the speaker
+# phrase that names the channel; the speaker is the words before it.
+_RELATIVE_CHANNEL = re.compile(
+    r",\s*(?:who|which)\s+(?:spoke|talked|were speaking|was speaking|wrote)\b[^,;:“”\"]{0,60}?\b(?:to|with)\s+"
+    r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*,?\s*$"
 )
 
 
@@ -76,6 +84,10 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
         speaker = text[source[0] : source[1]] if source else None
+        relative = _RELATIVE_CHANNEL.search(speaker) if speaker else None
+        if relative is not None and source is not None:
+            source = (source[0], source[0] + relative.start())
+            speaker = text[source[0] : source[1]]
         ref = speaker_referent(doc, ents, source)
         if ref is not None and ref.entity is None:
             speaker = ref.text  # "he" after "a ministry spokesman": the words that say who he is
@@ -91,7 +103,11 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 stance=att.stance,
                 negated=att.negated,
                 kind=att.kind,
-                via=text[att.via[0] : att.via[1]] if att.via else _channel(text, source, att.cue),
+                via=text[att.via[0] : att.via[1]]
+                if att.via
+                else relative.group(1)
+                if relative is not None
+                else _channel(text, source, att.cue),
                 content=content,
                 context=context,
                 parent=att.parent,

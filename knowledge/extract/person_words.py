@@ -42,7 +42,7 @@ SYNONYMS = {"spokesperson": "spokesperson", "advisor": "adviser", "chief": "head
 GROUP_NOUNS = frozenset(
     """
     activists analysts authorities campaigners citizens critics diplomats doctors economists engineers experts
-    farmers fishermen inspectors investigators judges lawmakers lawyers leaders ministers negotiators nurses
+    farmers fishermen growers inspectors investigators judges lawmakers lawyers leaders ministers negotiators nurses
     officials opponents organisers organizers pilots police prosecutors protesters rebels regulators residents
     scientists soldiers sources supporters teachers troops unions voters workers
     """.split()
