@@ -28,6 +28,13 @@ _RELATIVE_CHANNEL = re.compile(
     r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*,?\s*$"
 )
 
+# "Officials, who declined to be named, said": the speaker's anonymity is neither a claim nor part of the speaker
+_ANONYMITY = re.compile(r"^(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b", re.I)
+_RELATIVE_ANONYMOUS = re.compile(
+    r",\s*who\s+(?:declined|refused|asked|requested|did not want)\b[^,;:“”\"]{0,30}?\b(?:named|identified|anonymity)"
+    r"\s*,?\s*$"
+)
+
 
 # "GENEVA (CPA) — ": a dateline opens a wire story's first sentence; it says where the copy was filed, not what the
 # speaker said, and kept in the content it reads as words of the speaker ("Field says GENEVA (CPA) — A ceasefire").
@@ -76,6 +83,7 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
 
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
     claims: list[LocalClaim] = []
+    anonymity: set[int] = set()
     for att in attributions:
         if not att.content:
             continue
@@ -84,9 +92,13 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
         speaker = text[source[0] : source[1]] if source else None
+        if _ANONYMITY.match(text[content[0] : content[1]]):
+            anonymity.add(len(claims))
         relative = _RELATIVE_CHANNEL.search(speaker) if speaker else None
-        if relative is not None and source is not None:
-            source = (source[0], source[0] + relative.start())
+        anonymous = _RELATIVE_ANONYMOUS.search(speaker) if speaker and relative is None else None
+        cut = relative or anonymous
+        if cut is not None and source is not None:
+            source = (source[0], source[0] + cut.start())
             speaker = text[source[0] : source[1]]
         ref = speaker_referent(doc, ents, source)
         if ref is not None and ref.entity is None:
@@ -115,13 +127,14 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 fragments=list(pieces_of) if len(pieces_of) > 1 else [],
             )
         )
-    return _drop_carriers(claims)
+    return _drop_carriers(claims, anonymity)
 
 
-def _drop_carriers(claims: list[LocalClaim]) -> list[LocalClaim]:
+def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]:
     """ "According to NBC, officials see X as a threat": the officials' view, via NBC, is the claim a reader needs;
-    NBC's report of it says nothing more, so it is left out (parents are re-pointed past it)."""
-    drop = {
+    NBC's report of it says nothing more, so it is left out (parents are re-pointed past it), as is a speaker's
+    "declined to be named" (`drop` on entry)."""
+    drop = drop | {
         c.parent
         for c in claims
         if c.parent is not None

@@ -3,6 +3,9 @@ people and groups, and the roles a relative clause gives ("X, who runs the press
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from knowledge.extract.entities import ROLE_NOUNS
 
 PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None)}
@@ -78,3 +81,15 @@ RELATIVE_ROLES = {
     "found": {"founder"},
     "own": {"owner"},
 }
+
+
+@functools.lru_cache(maxsize=1)
+def given_genders() -> dict[str, str]:
+    """First name -> "m" / "f" from given_genders.txt (lines "f: name name ...")."""
+    text = resources.files("knowledge.extract").joinpath("given_genders.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        g, sep, names = line.partition(":")
+        if sep and g in ("m", "f"):
+            out.update((n, g) for n in names.split())
+    return out

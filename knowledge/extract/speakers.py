@@ -32,6 +32,7 @@ from knowledge.extract.person_words import (
     PRONOUNS,
     RELATIVE_ROLES,
     SYNONYMS,
+    given_genders,
 )
 from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.tuning import tuning
@@ -103,6 +104,9 @@ class _Resolver:
                 continue
             root = span.root
             if ent.type == "PERSON":
+                first = span[0].lower_ if len(span) >= 2 else None
+                if first is not None and first in given_genders():
+                    self._set_gender(idx, given_genders()[first])  # weak: any signal against it unsets it
                 for desc in ent.descriptions:
                     for w in desc.split():
                         self._role(idx, w)
@@ -145,6 +149,12 @@ class _Resolver:
         if a.entity is None or b.entity is None or a.entity == b.entity:
             return False
         return self._between(a, b) is not None
+
+    def _fits_better(self, a: _Mention, b: _Mention, gender: str | None) -> bool:
+        """The text shows `a` has the pronoun's gender and does not show `b`'s ("X, and his counterpart, Y")."""
+        if gender is None or a.entity is None or b.entity is None:
+            return False
+        return self.gender.get(a.entity) == gender and self.gender.get(b.entity) is None
 
     def _role(self, idx: int, word: str) -> None:
         low = word.lower().strip(",.")
@@ -197,6 +207,8 @@ class _Resolver:
         for c in tok.children:  # "a spokesman for the ministry"
             if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("for", "of", "at", "in", "from"):
                 end = c.right_edge.idx + len(c.right_edge.text)
+        comma = doc_text(self.doc).find(",", tok.idx, end)
+        end = comma if comma > 0 else end  # "an official in Kyiv, who asked not to be named,": not part of who
         inside = self.ents.at(start, end)
         if inside is not None and self.ents.entities[inside].type == "PERSON":
             return
@@ -239,8 +251,7 @@ class _Resolver:
                 return max(ok, key=lambda m: m.start) if len(holders) == 1 else None
             # a speaker goes on speaking ("X said A. She added B"); then the latest subject, then the latest mention
             best = max(ok, key=lambda m: (m.subject, m.start))
-            shown = gender is not None and self.gender.get(best.entity) == gender if best.entity is not None else False
-            if not shown and any(self._coordinated(best, m) for m in ok):
+            if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in ok):
                 return None  # "X and Y appeared together. He said": the text does not say which
             return best
         return None
@@ -346,6 +357,8 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
         return referents[head.i]
     if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
         noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
+        if head.lower_ == "who" and noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
+            noun = noun.head.head  # "officials in Kyiv, who ...": the parser hangs it on the place, not on them
         if head.head.dep_ == "relcl":
             named = ents.at(noun.left_edge.idx, noun.idx + len(noun.text))
             if named is not None:
@@ -377,4 +390,11 @@ def _surname(doc, ents: DocEntities, src) -> Referent | None:
             continue
         if honorific is None or genders.get(idx) in (None, honorific):
             best, best_at = idx, s
+    if best is not None and honorific is None:
+        here = sentence(doc.char_span(best_at, best_at + 1, alignment_mode="expand")[0]).start
+        for s, _e, idx in ents._spans:
+            if idx != best and idx in people and s < src.start_char:
+                if sentence(doc.char_span(s, s + 1, alignment_mode="expand")[0]).start == here:
+                    # "Mr Arif Khan and Mrs Leila Khan were arrested. Khan said": either of them, so as written
+                    return Referent(None, src.text)
     return Referent(best, ents.entities[best].name) if best is not None else None

@@ -127,3 +127,28 @@ def test_a_denial_that_two_claims_answer_equally_well_stays_a_plain_denial(nlp):
     denials = [d for d in a.disputes if "turned down" in text[slice(*a.claims[d.other].content)]]
     for d in denials:  # paired with the aide's claim, or with none; never with the offer
         assert "offered talks" not in text[slice(*a.claims[d.claim].content)]
+
+
+def test_a_given_name_of_one_gender_keeps_he_off_the_woman_who_spoke_last(nlp):
+    text = (
+        "Judge Helena Brandt and defence lawyer Marco Pavesi argued in court on Monday. Brandt said the trial "
+        "would go on. He said his client was too ill to attend."
+    )
+    assert speaker_of(nlp, text, "his client was too ill") == "Marco Pavesi"
+
+
+def test_a_given_name_the_text_contradicts_gives_no_gender(nlp):
+    text = "Maria Olsen, the company's spokesman, met Tove Lund on Monday. He said the crew was safe."
+    assert speaker_of(nlp, text, "the crew was safe") == "Maria Olsen"
+
+
+def test_declining_to_be_named_is_neither_a_claim_nor_part_of_the_speaker(nlp):
+    text = "Two officials in Riga, who declined to be named, said the border would close. They added it was temporary."
+    found = claims(nlp, text)
+    assert not any("to be named" in c for c, _, _ in found)
+    assert [s for _, s, _ in found] == ["Two officials in Riga", "Two officials in Riga"]
+
+
+def test_a_bare_surname_two_people_named_together_share_stays_as_written(nlp):
+    text = "Mr Tariq Aziz and Mrs Samira Aziz were detained on Friday. Aziz said the charges were invented."
+    assert speaker_of(nlp, text, "the charges were invented") == "Aziz"
