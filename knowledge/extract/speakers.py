@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.heads import entity_of
+from knowledge.extract.heads import Referent, entity_of, shared_surname
 from knowledge.extract.person_words import (
     GENDERED,
     HONORIFICS,
@@ -39,14 +39,6 @@ from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
 _POSSESSIVE = re.compile(r"^,?\s+and\s+(his|her)\s", re.I)
-
-
-@dataclass
-class Referent:
-    """What an anaphor stands for: an entity of the document, or the words of an unnamed person."""
-
-    entity: int | None
-    text: str
 
 
 @dataclass
@@ -365,36 +357,4 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
                 return Referent(named, ents.entities[named].name)
             if noun.lower_ in PERSON_NOUNS:
                 return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
-    return _surname(doc, ents, src)
-
-
-def _surname(doc, ents: DocEntities, src) -> Referent | None:
-    """ "Holt said" where the article named both Ana Holt and Ben Holt: the one named most recently before, unless
-    an honorific says otherwise."""
-    words = [t for t in src if not t.is_punct]
-    honorific = HONORIFICS.get(words[0].lower_) if len(words) == 2 else None
-    if not (len(words) == 1 or honorific) or not words[-1].is_title:
-        return None
-    last = words[-1].lower_
-    people = [
-        i
-        for i, e in enumerate(ents.entities)
-        if e.type == "PERSON" and len(e.name.split()) >= 2 and e.name.split()[-1].lower() == last
-    ]
-    if len(people) < 2:
-        return None
-    genders = getattr(ents, "genders", {})
-    best, best_at = None, -1
-    for s, _e, idx in ents._spans:
-        if idx not in people or s >= src.start_char or s <= best_at:
-            continue
-        if honorific is None or genders.get(idx) in (None, honorific):
-            best, best_at = idx, s
-    if best is not None and honorific is None:
-        here = sentence(doc.char_span(best_at, best_at + 1, alignment_mode="expand")[0]).start
-        for s, _e, idx in ents._spans:
-            if idx != best and idx in people and s < src.start_char:
-                if sentence(doc.char_span(s, s + 1, alignment_mode="expand")[0]).start == here:
-                    # "Mr Arif Khan and Mrs Leila Khan were arrested. Khan said": either of them, so as written
-                    return Referent(None, src.text)
-    return Referent(best, ents.entities[best].name) if best is not None else None
+    return shared_surname(doc, ents, src)
