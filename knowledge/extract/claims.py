@@ -11,13 +11,28 @@ import re
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.heads import head_entity
 from knowledge.extract.marks import balance
-from knowledge.extract.speakers import head_entity, speaker_referent
+from knowledge.extract.speakers import speaker_referent
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
     r"\b(?:speaking|talking|writing|quoted)\b[^,:;“”\"]{0,40}?\b(?:to|by|in)\s+"
     r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"
+)
+
+# "Two officials, who spoke on condition of anonymity to Radio Calder, said": a relative clause closing the speaker
+# phrase that names the channel; the speaker is the words before it.
+_RELATIVE_CHANNEL = re.compile(
+    r",\s*(?:who|which)\s+(?:spoke|talked|were speaking|was speaking|wrote)\b[^,;:“”\"]{0,60}?\b(?:to|with)\s+"
+    r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*,?\s*$"
+)
+
+# "Officials, who declined to be named, said": the speaker's anonymity is neither a claim nor part of the speaker
+_ANONYMITY = re.compile(r"^(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b", re.I)
+_RELATIVE_ANONYMOUS = re.compile(
+    r",\s*who\s+(?:declined|refused|asked|requested|did not want)\b[^,;:“”\"]{0,30}?\b(?:named|identified|anonymity)"
+    r"\s*,?\s*$"
 )
 
 
@@ -68,6 +83,7 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
 
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
     claims: list[LocalClaim] = []
+    anonymity: set[int] = set()
     for att in attributions:
         if not att.content:
             continue
@@ -76,6 +92,14 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
         speaker = text[source[0] : source[1]] if source else None
+        if _ANONYMITY.match(text[content[0] : content[1]]):
+            anonymity.add(len(claims))
+        relative = _RELATIVE_CHANNEL.search(speaker) if speaker else None
+        anonymous = _RELATIVE_ANONYMOUS.search(speaker) if speaker and relative is None else None
+        cut = relative or anonymous
+        if cut is not None and source is not None:
+            source = (source[0], source[0] + cut.start())
+            speaker = text[source[0] : source[1]]
         ref = speaker_referent(doc, ents, source)
         if ref is not None and ref.entity is None:
             speaker = ref.text  # "he" after "a ministry spokesman": the words that say who he is
@@ -91,7 +115,11 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 stance=att.stance,
                 negated=att.negated,
                 kind=att.kind,
-                via=text[att.via[0] : att.via[1]] if att.via else _channel(text, source, att.cue),
+                via=text[att.via[0] : att.via[1]]
+                if att.via
+                else relative.group(1)
+                if relative is not None
+                else _channel(text, source, att.cue),
                 content=content,
                 context=context,
                 parent=att.parent,
@@ -99,13 +127,14 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 fragments=list(pieces_of) if len(pieces_of) > 1 else [],
             )
         )
-    return _drop_carriers(claims)
+    return _drop_carriers(claims, anonymity)
 
 
-def _drop_carriers(claims: list[LocalClaim]) -> list[LocalClaim]:
+def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]:
     """ "According to NBC, officials see X as a threat": the officials' view, via NBC, is the claim a reader needs;
-    NBC's report of it says nothing more, so it is left out (parents are re-pointed past it)."""
-    drop = {
+    NBC's report of it says nothing more, so it is left out (parents are re-pointed past it), as is a speaker's
+    "declined to be named" (`drop` on entry)."""
+    drop = drop | {
         c.parent
         for c in claims
         if c.parent is not None

@@ -113,7 +113,7 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     for i, denial in enumerate(claims):
         if denial.stance != DENY:
             continue
-        best, best_score = None, tuning().dispute_threshold
+        best, best_score, tied = None, tuning().dispute_threshold, False
         for j, claim in enumerate(claims):
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
                 continue
@@ -125,9 +125,15 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
                 {str(a) for a in claim.about},
                 text[slice(*claim.content)],
             )
-            if score > best_score:
-                best, best_score = j, score
-        if best is None:
+            if score > best_score + 1e-9:
+                best, best_score, tied = j, score, False
+            elif best is not None and abs(score - best_score) <= 1e-9:
+                tied = True
+        if tied:
+            # two claims answer it equally well ("she proposed a meeting" / "he rejected the meeting"): pairing
+            # either could set unrelated statements side by side, so the denial stays plain
+            best = None
+        elif best is None:
             best, best_score = _referred_back(text, claims, i, names)
         if best is not None:
             disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
@@ -139,7 +145,8 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     claim answers the claim just before it (by someone else, in the two sentences before) — by the one it names,
     when it names someone — if nothing else in the article matched."""
     denial = claims[i]
-    words = text[slice(*denial.content)].split()
+    # "dismissed the claim as pure invention": the back-reference is what comes before the verdict
+    words = re.sub(r"\s+as\s+.*$", "", text[slice(*denial.content)], flags=re.S).split()
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
     named = _LEAD_BACKREF.search(lead)
     if not (len(words) <= 4 and _BACKREF.match(" ".join(words)) or named):

@@ -152,7 +152,8 @@ def _description(span: Span) -> str | None:
             break
         if (
             tok.is_punct
-            or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "ADP")
+            or tok.ent_type_ in ("DATE", "TIME")
+            or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ", "ADP")
             and tok.lower_ not in _DESC_JOINERS
         ):
             break
@@ -209,13 +210,12 @@ def _repair_people(doc: Doc, cands: list) -> list:
     given = first_names()
     relabelled = []
     for name, label, start, end, span in cands:
-        if (
-            label in ("ORG", "GPE", "FAC")
-            and 2 <= len(span) <= 3
-            and span[0].lower_ in given
-            and all(t.is_title for t in span)
-            and span[-1].lower_ not in _PLACE_HEADS
-        ):
+        titled = span
+        while len(titled) > 2 and titled[0].lower_ in ROLE_NOUNS:
+            titled = titled[1:]  # "Mayor Elena Varga" tagged as an organisation: the title is her description
+        if label == "ORG" and len(titled) < len(span) and _given_name_first(titled, given):
+            name, label, start, end, span = titled.text, "PERSON", titled.start_char, titled.end_char, titled
+        if label in ("ORG", "GPE", "FAC") and _given_name_first(span, given) and span[-1].lower_ not in _PLACE_HEADS:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
@@ -243,6 +243,10 @@ def _repair_people(doc: Doc, cands: list) -> list:
         covered.update(range(first, tok.i + 1))
         fixed.append((span.text, "PERSON", span.start_char, span.end_char, span))
     return sorted(fixed, key=lambda c: c[2])
+
+
+def _given_name_first(span: Span, given: frozenset[str]) -> bool:
+    return 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span)
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,6 +3,9 @@ people and groups, and the roles a relative clause gives ("X, who runs the press
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from knowledge.extract.entities import ROLE_NOUNS
 
 PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None)}
@@ -42,7 +45,7 @@ SYNONYMS = {"spokesperson": "spokesperson", "advisor": "adviser", "chief": "head
 GROUP_NOUNS = frozenset(
     """
     activists analysts authorities campaigners citizens critics diplomats doctors economists engineers experts
-    farmers fishermen inspectors investigators judges lawmakers lawyers leaders ministers negotiators nurses
+    farmers fishermen growers inspectors investigators judges lawmakers lawyers leaders ministers negotiators nurses
     officials opponents organisers organizers pilots police prosecutors protesters rebels regulators residents
     scientists soldiers sources supporters teachers troops unions voters workers
     """.split()
@@ -78,3 +81,15 @@ RELATIVE_ROLES = {
     "found": {"founder"},
     "own": {"owner"},
 }
+
+
+@functools.lru_cache(maxsize=1)
+def given_genders() -> dict[str, str]:
+    """First name -> "m" / "f" from given_genders.txt (lines "f: name name ...")."""
+    text = resources.files("knowledge.extract").joinpath("given_genders.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        g, sep, names = line.partition(":")
+        if sep and g in ("m", "f"):
+            out.update((n, g) for n in names.split())
+    return out

@@ -68,6 +68,9 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         elif q1 and not q2 and e <= cue_toks[0].idx and q1[1] < e:
             e2 = q1[1]
         grown.append(char_span(doc, s2, e2))
+    signed = _split_opening(doc, quotes, cue_toks[0])
+    if signed is not None and not any(a < signed[1] and signed[0] < b for a, b in grown):
+        grown.append(signed)
     cue_end = cue_toks[-1].idx + len(cue_toks[-1])
     sent = sentence(cue_toks[0])
     tail = text[cue_end : sent.end_char]
@@ -93,6 +96,18 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         else:
             merged.append(g)
     return tuple(merged)
+
+
+def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:
+    """'"A," he said, "B."' / '"A," said X': a quote left open by its comma and closing right before the speaker
+    and cue is the first half of what the cue says, though the parser may hang only the second half on it."""
+    text = doc_text(doc)
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    anchor = subj.left_edge.idx if subj is not None and head.i - subj.right_edge.i <= 3 else head.idx
+    q = _quote_closing_at(text, quotes, anchor)
+    if q is None or not text[q[0] : q[1]].rstrip("”\"' ").endswith(","):
+        return None
+    return char_span(doc, *q)
 
 
 def _signed(doc, quote: Frag) -> bool:

@@ -8,7 +8,7 @@ span reads the way a person would highlight it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 
 EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
@@ -140,7 +140,7 @@ class QuoteIndex:
 
     def following(self, pos: int, text: str, max_gap: int = 3) -> tuple[int, int] | None:
         """The quote that opens within a few spaces after `pos`."""
-        i = bisect_right(self.starts, pos)
+        i = bisect_left(self.starts, pos)  # a quote opening right at `pos` follows it too
         if (
             i < len(self.spans)
             and not text[pos : self.spans[i][0]].strip(" \n\u00a0")

@@ -9,18 +9,22 @@ both. A title ("the envoy") needs a person the article gave that role: a title b
 Ana Cruz"), an appositive ("Tom Vance, the ministry's spokesman") or a relative clause ("Tom Vance, who runs the
 press office" makes him its head, chief or director). Sentences are searched from the nearest back; within one
 sentence a speaker comes first (a speaker goes on: "X said A. She added B"), then the latest subject, then the
-latest other mention. The topic of a briefing is never a default: what finds no compatible candidate
-stays as written. coreferee (the spaCy coreference component) was compared and cannot be installed with the pinned
+latest other mention. Two people joined by "and" ("X and Y appeared together. He said") leave a pronoun as
+written unless the text has shown which one it fits; an unresolved title ("The mayor denied ...") stays a candidate
+in its own words, so the next "she" cannot skip back past it. The topic of a briefing is never a default: what
+finds no compatible candidate stays as written. coreferee (the spaCy coreference component) was compared and cannot be installed with the pinned
 model (see benchmarks/README.md).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.heads import Referent, entity_of, shared_surname
 from knowledge.extract.person_words import (
     GENDERED,
     HONORIFICS,
@@ -28,17 +32,13 @@ from knowledge.extract.person_words import (
     PRONOUNS,
     RELATIVE_ROLES,
     SYNONYMS,
+    given_genders,
 )
 from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.tuning import tuning
 
-
-@dataclass
-class Referent:
-    """What an anaphor stands for: an entity of the document, or the words of an unnamed person."""
-
-    entity: int | None
-    text: str
+_JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
+_POSSESSIVE = re.compile(r"^,?\s+and\s+(his|her)\s", re.I)
 
 
 @dataclass
@@ -96,6 +96,9 @@ class _Resolver:
                 continue
             root = span.root
             if ent.type == "PERSON":
+                first = span[0].lower_ if len(span) >= 2 else None
+                if first is not None and first in given_genders():
+                    self._set_gender(idx, given_genders()[first])  # weak: any signal against it unsets it
                 for desc in ent.descriptions:
                     for w in desc.split():
                         self._role(idx, w)
@@ -107,6 +110,43 @@ class _Resolver:
             if self.quotes.at(s) is not None:
                 continue
             self.mentions.append(_Mention(s, e, self.sent_index(root), _is_subject(root), number, idx, ent.name))
+        self._coordinations()
+
+    def _between(self, a: _Mention, b: _Mention) -> str | None:
+        """The words joining two people in one phrase by "and" ("X and Finance Minister Y", "X, and his
+        counterpart, Y"), or None when a verb, a clause or a sentence stands between them."""
+        first, second = (a, b) if a.start < b.start else (b, a)
+        if first.sent != second.sent or first.end > second.start:
+            return None
+        between = doc_text(self.doc)[first.end : second.start]
+        if not _JOINED.match(between) or len(between.split()) > 6:
+            return None
+        span = self.doc.char_span(first.end, second.start, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        return between
+
+    def _coordinations(self) -> None:
+        """ "X, and his counterpart, Y": the possessive shows the gender of the person named first."""
+        people = [m for m in self.mentions if m.entity is not None and self.ents.entities[m.entity].type == "PERSON"]
+        for a, b in zip(people, people[1:]):
+            between = self._between(a, b)
+            g = _POSSESSIVE.match(between) if between else None
+            if g and a.entity is not None:
+                self._set_gender(a.entity, "m" if g.group(1).lower() == "his" else "f")
+
+    def _coordinated(self, a: _Mention, b: _Mention) -> bool:
+        """Two different people joined by "and" in one phrase: "X and Y appeared together. He said" names
+        neither."""
+        if a.entity is None or b.entity is None or a.entity == b.entity:
+            return False
+        return self._between(a, b) is not None
+
+    def _fits_better(self, a: _Mention, b: _Mention, gender: str | None) -> bool:
+        """The text shows `a` has the pronoun's gender and does not show `b`'s ("X, and his counterpart, Y")."""
+        if gender is None or a.entity is None or b.entity is None:
+            return False
+        return self.gender.get(a.entity) == gender and self.gender.get(b.entity) is None
 
     def _role(self, idx: int, word: str) -> None:
         low = word.lower().strip(",.")
@@ -137,13 +177,13 @@ class _Resolver:
                 self._role(idx, t.text)
 
     def _person_at(self, tok) -> bool:
-        idx = _entity_of(self.ents, tok)
+        idx = entity_of(self.ents, tok)
         return idx is not None and self.ents.entities[idx].type == "PERSON"
 
     def _unnamed(self, tok) -> None:
         """A person noun that no name stands beside: "a ministry spokesman", "two officials", "the aide"."""
-        if tok.ent_type_ == "PERSON" or tok.dep_ == "compound":
-            return  # "the deputy minister", "the envoy Keith Kellogg": a modifier, not somebody of its own
+        if tok.ent_type_ == "PERSON" or tok.dep_ in ("compound", "poss"):
+            return  # "the deputy minister", "farmers' leader X": a modifier, not somebody of its own
         if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or self._person_at(c)) for c in tok.children):
             return  # "the ministry's spokesman, Tom Vance": a description of a named person
         if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
@@ -159,6 +199,8 @@ class _Resolver:
         for c in tok.children:  # "a spokesman for the ministry"
             if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("for", "of", "at", "in", "from"):
                 end = c.right_edge.idx + len(c.right_edge.text)
+        comma = doc_text(self.doc).find(",", tok.idx, end)
+        end = comma if comma > 0 else end  # "an official in Kyiv, who asked not to be named,": not part of who
         inside = self.ents.at(start, end)
         if inside is not None and self.ents.entities[inside].type == "PERSON":
             return
@@ -200,7 +242,10 @@ class _Resolver:
                 holders = {m.entity if m.entity is not None else m.text for m in ok}
                 return max(ok, key=lambda m: m.start) if len(holders) == 1 else None
             # a speaker goes on speaking ("X said A. She added B"); then the latest subject, then the latest mention
-            return max(ok, key=lambda m: (m.subject, m.start))
+            best = max(ok, key=lambda m: (m.subject, m.start))
+            if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in ok):
+                return None  # "X and Y appeared together. He said": the text does not say which
+            return best
         return None
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
@@ -211,6 +256,13 @@ class _Resolver:
                 idx = next(iter(holders))
                 m = _Mention(tok.idx, end, self.sent_index(tok), 0, "sg", idx, self.ents.entities[idx].name)
         if m is None:
+            if role is not None and _is_subject(tok):
+                # "The mayor denied A. She also denied B": an unresolved title is still the person the next
+                # pronoun means, so it stays a candidate in its own words rather than letting "she" skip back
+                words = doc_text(self.doc)[tok.left_edge.idx : end]
+                ref = _Mention(tok.left_edge.idx, end, self.sent_index(tok), _is_subject(tok), number, None, words)
+                ref.roles, ref.gender = {role}, gender
+                self.mentions.append(ref)
             return
         self.referents[tok.i] = Referent(m.entity, m.text)
         if m.entity is not None and gender is not None:
@@ -297,72 +349,12 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
         return referents[head.i]
     if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
         noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
+        if head.lower_ == "who" and noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
+            noun = noun.head.head  # "officials in Kyiv, who ...": the parser hangs it on the place, not on them
         if head.head.dep_ == "relcl":
             named = ents.at(noun.left_edge.idx, noun.idx + len(noun.text))
             if named is not None:
                 return Referent(named, ents.entities[named].name)
             if noun.lower_ in PERSON_NOUNS:
                 return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
-    return _surname(doc, ents, src)
-
-
-def _surname(doc, ents: DocEntities, src) -> Referent | None:
-    """ "Holt said" where the article named both Ana Holt and Ben Holt: the one named most recently before, unless
-    an honorific says otherwise."""
-    words = [t for t in src if not t.is_punct]
-    honorific = HONORIFICS.get(words[0].lower_) if len(words) == 2 else None
-    if not (len(words) == 1 or honorific) or not words[-1].is_title:
-        return None
-    last = words[-1].lower_
-    people = [
-        i
-        for i, e in enumerate(ents.entities)
-        if e.type == "PERSON" and len(e.name.split()) >= 2 and e.name.split()[-1].lower() == last
-    ]
-    if len(people) < 2:
-        return None
-    genders = getattr(ents, "genders", {})
-    best, best_at = None, -1
-    for s, _e, idx in ents._spans:
-        if idx not in people or s >= src.start_char or s <= best_at:
-            continue
-        if honorific is None or genders.get(idx) in (None, honorific):
-            best, best_at = idx, s
-    return Referent(best, ents.entities[best].name) if best is not None else None
-
-
-def _entity_of(ents: DocEntities, tok) -> int | None:
-    for s, e, idx in ents._spans:
-        if s <= tok.idx < e and ents.entities[idx].type in ("PERSON", "ORG", "GPE"):
-            return idx
-    return None
-
-
-def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:
-    """(decided, entity) for a named speaker phrase, from its head word: "Union leader Sami Rask" is Rask, "the
-    ministry's spokesperson, Omar Said" is Said (an appositive name), "aides to Keith Kellogg" and "Russian
-    officials" are nobody named, though a name sits inside them. Undecided when the parse gives no common-noun or
-    named head (the caller then reads the words)."""
-    if doc is None or span is None:
-        return False, None
-    src = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if src is None or not len(src):
-        return False, None
-    root = src.root
-    idx = _entity_of(ents, root)
-    if idx is not None:
-        return True, idx
-    for child in root.children:
-        if child.dep_ == "appos" and src.start <= child.i < src.end:
-            idx = _entity_of(ents, child)
-            if idx is not None and ents.entities[idx].type == "PERSON":
-                return True, idx
-    if root.pos_ not in ("NOUN", "PRON"):
-        return False, None
-    # "A spokesman for the ministry, Idris Numan": a name set off by a comma at the end is the speaker's
-    text = doc_text(doc)
-    end = span[0] + len(text[span[0] : span[1]].rstrip(" ,.’'s"))
-    for s, e, i in ents._spans:
-        if span[0] <= s and e == end and ents.entities[i].type == "PERSON" and text[:s].rstrip().endswith(","):
-            return True, i
-    return True, None
+    return shared_surname(doc, ents, src)

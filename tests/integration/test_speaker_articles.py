@@ -92,10 +92,11 @@ def test_a_denial_is_paired_only_with_a_claim_on_the_same_proposition(db, name):
     assert len(pairs) == len(spec["disputes"])
 
 
-def test_weekdays_are_dated_by_the_tense_of_their_verb(db):
-    doc = document(db, "05-dates")
+@pytest.mark.parametrize("name", [n for n in ARTICLES if "events" in expected(n)])
+def test_weekdays_are_dated_by_the_tense_of_their_verb(db, name):
+    doc = document(db, name)
     events = list(db.db.query("SELECT quote, date_start, trigger FROM events WHERE document_id = ?", [doc["id"]]))
-    for want in expected("05-dates")["events"]:
+    for want in expected(name)["events"]:
         hits = [e for e in events if want["text"] in e["quote"] and e["trigger"] == want["trigger"]]
         assert hits and hits[0]["date_start"] == want["date"], (want, events)
 

@@ -1,0 +1,90 @@
+"""Who a speaker phrase names, read off its head word ("Union leader Sami Rask" is Rask, "aides to X" nobody
+named), and which of several people sharing a surname a bare "Holt" is.
+
+Kept apart from `speakers` (which resolves anaphors) because claims read named speakers directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.extract.entities import DocEntities
+from knowledge.extract.person_words import HONORIFICS
+from knowledge.extract.spans import doc_text, sentence
+
+
+@dataclass
+class Referent:
+    """What an anaphor stands for: an entity of the document, or the words of an unnamed person."""
+
+    entity: int | None
+    text: str
+
+
+def entity_of(ents: DocEntities, tok) -> int | None:
+    for s, e, idx in ents._spans:
+        if s <= tok.idx < e and ents.entities[idx].type in ("PERSON", "ORG", "GPE"):
+            return idx
+    return None
+
+
+def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:
+    """(decided, entity) for a named speaker phrase, from its head word: "Union leader Sami Rask" is Rask, "the
+    ministry's spokesperson, Omar Said" is Said (an appositive name), "aides to Keith Kellogg" and "Russian
+    officials" are nobody named, though a name sits inside them. Undecided when the parse gives no common-noun or
+    named head (the caller then reads the words)."""
+    if doc is None or span is None:
+        return False, None
+    src = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if src is None or not len(src):
+        return False, None
+    root = src.root
+    idx = entity_of(ents, root)
+    if idx is not None:
+        return True, idx
+    for child in root.children:
+        if child.dep_ == "appos" and src.start <= child.i < src.end:
+            idx = entity_of(ents, child)
+            if idx is not None and ents.entities[idx].type == "PERSON":
+                return True, idx
+    if root.pos_ not in ("NOUN", "PRON"):
+        return False, None
+    # "A spokesman for the ministry, Idris Numan": a name set off by a comma at the end is the speaker's
+    text = doc_text(doc)
+    end = span[0] + len(text[span[0] : span[1]].rstrip(" ,.’'s"))
+    for s, e, i in ents._spans:
+        if span[0] <= s and e == end and ents.entities[i].type == "PERSON" and text[:s].rstrip().endswith(","):
+            return True, i
+    return True, None
+
+
+def shared_surname(doc, ents: DocEntities, src) -> Referent | None:
+    """ "Holt said" where the article named both Ana Holt and Ben Holt: the one named most recently before, unless
+    an honorific says otherwise."""
+    words = [t for t in src if not t.is_punct]
+    honorific = HONORIFICS.get(words[0].lower_) if len(words) == 2 else None
+    if not (len(words) == 1 or honorific) or not words[-1].is_title:
+        return None
+    last = words[-1].lower_
+    people = [
+        i
+        for i, e in enumerate(ents.entities)
+        if e.type == "PERSON" and len(e.name.split()) >= 2 and e.name.split()[-1].lower() == last
+    ]
+    if len(people) < 2:
+        return None
+    genders = getattr(ents, "genders", {})
+    best, best_at = None, -1
+    for s, _e, idx in ents._spans:
+        if idx not in people or s >= src.start_char or s <= best_at:
+            continue
+        if honorific is None or genders.get(idx) in (None, honorific):
+            best, best_at = idx, s
+    if best is not None and honorific is None:
+        here = sentence(doc.char_span(best_at, best_at + 1, alignment_mode="expand")[0]).start
+        for s, _e, idx in ents._spans:
+            if idx != best and idx in people and s < src.start_char:
+                if sentence(doc.char_span(s, s + 1, alignment_mode="expand")[0]).start == here:
+                    # "Mr Arif Khan and Mrs Leila Khan were arrested. Khan said": either of them, so as written
+                    return Referent(None, src.text)
+    return Referent(best, ents.entities[best].name) if best is not None else None
