@@ -13,6 +13,7 @@ from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.heads import head_entity
 from knowledge.extract.marks import balance
+from knowledge.extract.span_model import done_not_said
 from knowledge.extract.speakers import speaker_referent
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
@@ -81,11 +82,20 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
     return text[mention[0] - span[0] : mention[1] - span[0]]
 
 
+def _done_not_said(doc, att) -> bool:
+    for start, end in att.cue:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.lemma_.lower() == att.cue_lemma:
+                return done_not_said(tok)
+    return False
+
+
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
     claims: list[LocalClaim] = []
     anonymity: set[int] = set()
     for att in attributions:
-        if not att.content:
+        if not att.content or (doc is not None and _done_not_said(doc, att)):
             continue
         pieces_of = [balance(text, s, e) for s, e in att.content]  # trimming never leaves a quote mark unpaired
         pieces_of[0] = (after_dateline(text, *pieces_of[0]), pieces_of[0][1])

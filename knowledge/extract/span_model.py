@@ -264,3 +264,14 @@ def reset_scorer() -> None:
     """Forget the loaded cue decision, so the next extraction reads the setting (and the model file) again."""
     global _scorer
     _scorer = None
+
+
+def done_not_said(tok) -> bool:
+    """A verb outside the cue lexicon with no clause of its own ("voted to end the strike", "introduced limits")
+    that the rules' scorer does not take for a cue: PolNeAR marks some such verbs, so `attribute` keeps them, but as
+    a briefing line it would put words in someone's mouth, so it never becomes a claim."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in lex.VERB_CUES:
+        return False
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return not _rules_scorer().accept(tok, False)

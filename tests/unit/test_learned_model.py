@@ -183,3 +183,17 @@ def test_a_verb_outside_the_lexicon_acting_on_a_person_needs_the_rules_to_agree_
     use_extractor("learned")
     assert claims(nlp, "The authorities released Tomas Brandt, a jailed ferry captain, on Friday.") == []
     assert claims(nlp, "The council chose her as harbour master after the vote.") == []
+
+
+def test_a_verb_outside_the_lexicon_that_reports_a_deed_never_becomes_a_claim(nlp):
+    from knowledge.extract.claims import to_claims
+    from knowledge.extract.entities import find_entities
+
+    text = (
+        "Dockers at the port of Kelby voted on Tuesday to end a month-long strike. "
+        "The harbour board introduced limits on night shifts. "
+        "Union steward Femi Adebayo said the deal secured a 6% rise."
+    )
+    doc = nlp(text)
+    found = to_claims(text, find_attributions(doc), find_entities(doc), doc)
+    assert [text[c.content[0] : c.content[1]] for c in found] == ["the deal secured a 6% rise"]
