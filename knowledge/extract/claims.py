@@ -83,6 +83,8 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
 
 
 def _done_not_said(doc, att) -> bool:
+    if att.via is not None or att.parent is not None:
+        return False  # "According to NBC, officials see X as Y": the outer report vouches that it is a view
     for start, end in att.cue:
         span = doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else ():

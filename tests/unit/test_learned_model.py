@@ -197,3 +197,13 @@ def test_a_verb_outside_the_lexicon_that_reports_a_deed_never_becomes_a_claim(nl
     doc = nlp(text)
     found = to_claims(text, find_attributions(doc), find_entities(doc), doc)
     assert [text[c.content[0] : c.content[1]] for c in found] == ["the deal secured a 6% rise"]
+
+
+def test_a_view_an_outlet_reports_stays_a_claim_even_with_a_verb_outside_the_lexicon(nlp):
+    from knowledge.extract.claims import to_claims
+    from knowledge.extract.entities import find_entities
+
+    text = "According to the Daily Courier, harbour officials see the new tariff as a threat to the port."
+    doc = nlp(text)
+    found = to_claims(text, find_attributions(doc), find_entities(doc), doc)
+    assert [(c.speaker, c.via) for c in found] == [("harbour officials", "the Daily Courier")]
