@@ -61,6 +61,17 @@ def _rules_scorer() -> CueScorer:
     return _rules[0]
 
 
+def _likeliest(weights: dict[str, float], threshold: float, unchanged, options):
+    """The option (name, features, result) the weights find likeliest, if at least `threshold`; else `unchanged`.
+    Ties go to the later option, as the edit models were selected with."""
+    best, chosen = threshold, unchanged
+    for _name, names, result in options:
+        p = _logistic(weights, names)
+        if p >= best:
+            best, chosen = p, result
+    return chosen
+
+
 class ModelFileError(RuntimeError):
     """The shipped model file is missing or unreadable; the message names the file and how to rebuild it."""
 
@@ -114,24 +125,14 @@ class LearnedModel:
         head = next((t for t in cue if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
         if not self.cue_edits or head is None or rules_decide(head):
             return cue
-        best, chosen = self.cue_edit_threshold, cue
-        for _name, names, longer in cue_variants(doc, cue, content):
-            p = _logistic(self.cue_edits, names)
-            if p >= best:
-                best, chosen = p, longer
-        return chosen
+        return _likeliest(self.cue_edits, self.cue_edit_threshold, cue, cue_variants(doc, cue, content))
 
     def refine_content(self, doc, cue, content: set[int]) -> set[int]:
         """The content with the most probable boundary edit applied, if the model thinks it likelier than not."""
         head = next((t for t in cue if t.pos_ in ("VERB", "AUX")), None)
         if not self.content or head is None:
             return content
-        best, chosen = self.content_threshold, content
-        for _name, names, edited in variants(doc, head, content):
-            p = _logistic(self.content, names)
-            if p >= best:
-                best, chosen = p, edited
-        return chosen
+        return _likeliest(self.content, self.content_threshold, content, variants(doc, head, content))
 
     def to_json(self) -> dict:
         return {

@@ -93,7 +93,7 @@ def nonbody_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = pos + len(line)
         if not line.strip():
-            pass
+            pass  # a blank line neither ends a teaser list nor is furniture itself
         elif _TEASER_LABEL.match(line):
             out.append((pos, end))
             teasers = True

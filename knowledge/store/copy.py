@@ -44,7 +44,7 @@ _IDENTITY = {"mentions", "briefing_log", "subscriptions", "digests", "feeds"}  #
 
 
 class CopyError(Exception):
-    pass
+    """The target store cannot take the copy (not empty, or a row count differs after copying); nothing was kept."""
 
 
 def _columns(store: Store, table: str) -> list[str]:
