@@ -153,12 +153,12 @@ class _Recorder:
 def edit_examples(model, docs, anns, mode: str):
     """Edit examples: a variant is positive when it, and not the rules' span, equals the span annotated (cue or
     content) for the same cue. Only spans whose cue starts inside an annotated cue are used."""
-    from knowledge.extract import attribution
+    from knowledge.extract import attribution, span_model
 
     X, y = [], []
     for doc, ann in zip(docs, anns):
         rec = _Recorder(model, mode)
-        attribution._scorer = rec
+        span_model.set_scorer(rec)
         attribution.find_attributions(doc)
         gold = _gold_contents(ann)
         for cue_start, original, edits in rec.rows:
@@ -170,7 +170,7 @@ def edit_examples(model, docs, anns, mode: str):
             for names, edited in edits:
                 X.append(dict.fromkeys(names, 1))
                 y.append(int(edited in wanted and original not in wanted))
-    attribution._scorer = None
+    span_model.reset_scorer()
     return X, y
 
 
@@ -216,7 +216,7 @@ def main() -> None:
     a = ap.parse_args()
     from polnear import _subset_gold, held_out
 
-    from knowledge.extract import attribution
+    from knowledge.extract import span_model
     from knowledge.extract.nlp import load_nlp
     from knowledge.extract.span_model import LearnedModel
 
@@ -253,7 +253,7 @@ def main() -> None:
         model.content, model.content_threshold = fit(Xe, ye, a.edit_C), a.edit_threshold
         meta.update(edit_examples=len(ye), edit_positives=sum(ye), edit_C=a.edit_C)
         print(f"content edit model: {len(ye)} edits ({sum(ye)} right), {len(model.content)} weights", flush=True)
-    attribution._scorer = model
+    span_model.set_scorer(model)
     with tempfile.TemporaryDirectory() as tmp:
         ho = _subset_gold(dev, [n for n in dv_names if held_out(n)], pathlib.Path(tmp) / "ho")
         tp = _subset_gold(dev, [dv_names[i] for i in part], pathlib.Path(tmp) / "tp")

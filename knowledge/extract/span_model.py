@@ -263,8 +263,14 @@ def get_scorer() -> CueScorer | LearnedModel:
 
 def reset_scorer() -> None:
     """Forget the loaded cue decision, so the next extraction reads the setting (and the model file) again."""
+    set_scorer(None)
+
+
+def set_scorer(scorer) -> None:
+    """Extract with `scorer` in this process: training scores a model it has not written yet, and records the
+    rules' spans through a stand-in that decides as the model does."""
     global _scorer
-    _scorer = None
+    _scorer = scorer
 
 
 def done_not_said(tok) -> bool:
