@@ -11,6 +11,7 @@ from knowledge.extract.spans import char_span
 
 Frag = tuple[int, int]
 COMP_DEPS = {"ccomp", "xcomp"}
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
@@ -247,6 +248,15 @@ def content_tokens(verb, subj) -> set[int]:
         for c in verb.children
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
+    that += [  # "has insisted for weeks that ...": the parser hangs the clause on the time noun
+        t
+        for p in verb.children
+        if p.dep_ == "prep" and p.i > verb.i
+        for o in p.children
+        if o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in TIME_NOUNS)
+        for t in o.children
+        if t.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+    ]
     if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
         return subtree(that[0])
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -270,7 +280,7 @@ def _drop_leading_date(verb, idxs: set[int]) -> set[int]:
     if not idxs or min(idxs) != verb.i + 1:
         return idxs
     first = doc[verb.i + 1]
-    if first.head.i in idxs and _date_prep(first):
+    if first.head.i in idxs and date_prep(first):
         rest = idxs - {t.i for t in first.subtree}
         if rest and doc[min(rest)].dep_ not in ("mark", "punct"):
             return rest
@@ -282,12 +292,12 @@ def _content_prep(verb, c) -> bool:
     as a particle in "could call on their help")."""
     if c.dep_ == "prt" and c.i > verb.i and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
         return any(o.dep_ == "pobj" for o in c.children)
-    if c.dep_ != "prep" or c.i < verb.i or _date_prep(c):
+    if c.dep_ != "prep" or c.i < verb.i or date_prep(c):
         return False  # "spoke on Monday" says when, not what
     return c.lower_ in PREP_CONTENT or (verb.lemma_, c.lower_) in lex.PARTICLE_CUES
 
 
-def _date_prep(tok) -> bool:
+def date_prep(tok) -> bool:
     """'on Monday', 'at noon': a preposition whose object is a date or a time."""
     return tok.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in tok.children)
 
@@ -357,7 +367,7 @@ def cue_tokens(verb) -> list:
             continue
         if c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in lex.PARTICLE_CUES:
             toks.append(c)
-        elif bare and c.dep_ == "prep" and c.lower_ in PREP_CONTENT:  # "complained about X"
+        elif bare and c.dep_ == "prep" and c.lower_ in PREP_CONTENT and not date_prep(c):  # "complained about X"
             toks.append(c)
         elif (
             c.dep_ == "prep"

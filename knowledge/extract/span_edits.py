@@ -7,6 +7,7 @@ of the rules' content; the learned model (`span_model`) scores it with the featu
 
 from __future__ import annotations
 
+from knowledge.extract.roles import date_prep
 from knowledge.extract.spans import sentence
 
 OBJECT_DEPS = ("dobj", "dative")
@@ -127,7 +128,7 @@ def cue_variants(doc, cue: list, content: set[int]):
             out.append(("cue_object", [f"word={c.lemma_.lower()}", f"n={len(words)}"], words))
             if end < len(doc) and doc[end].dep_ == "prep" and doc[end].head.i in (head.i, c.i):
                 out.append(("cue_object_prep", [f"word={c.lemma_.lower()}|{doc[end].lower_}"], words + [doc[end]]))
-        elif c.dep_ in ("prep", "agent") and c.i == last + 1:
+        elif c.dep_ in ("prep", "agent") and c.i == last + 1 and not date_prep(c):  # not "insisted for weeks"
             out.append(("cue_prep", [f"word={c.lower_}"], [c]))
             obj = next((t for t in c.children if t.dep_ == "pobj"), None)
             if obj is not None and len(words) <= 3:

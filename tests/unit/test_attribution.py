@@ -470,3 +470,24 @@ def test_a_speaker_going_on_with_a_second_cue_gives_a_second_claim(nlp):
     said, insisted = parts(nlp, "The minister said the levy was legal and insisted it would stay.")
     assert (insisted["source"], insisted["cue"], insisted["content"]) == ("The minister", "insisted", ["it would stay"])
     assert said["content"] == ["the levy was legal"]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_that_clause_after_how_long_someone_has_said_it_is_what_they_said(nlp, extractor, monkeypatch):
+    from knowledge.config import get_settings
+    from knowledge.extract import span_model
+
+    monkeypatch.setenv("BRIEFBOT_EXTRACTOR", extractor)
+    get_settings.cache_clear()
+    span_model.reset_scorer()
+    got = only(nlp, "The minister has insisted for weeks that the port would stay open.")
+    assert got["cue"] == "has insisted" and got["content"] in (
+        ["that the port would stay open"],
+        ["the port would stay open"],
+    )
+    # a clause that says what a noun holds is not moved: the rumours are what was complained about
+    got = only(nlp, "The mayor complained about the rumours that the plant would close.")
+    assert got["content"] == ["the rumours that the plant would close"]
+    monkeypatch.undo()
+    get_settings.cache_clear()
+    span_model.reset_scorer()
