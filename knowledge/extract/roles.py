@@ -7,11 +7,11 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract import cues as lex
+from knowledge.extract.clauses import misplaced_clause
 from knowledge.extract.spans import char_span
 
 Frag = tuple[int, int]
 COMP_DEPS = {"ccomp", "xcomp"}
-TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
 OBJECT_PREPS = {"to", "as", "for", "with"}
 PREP_CONTENT = {"about", "of", "on", "against", "with", "for"}
@@ -146,15 +146,7 @@ def content_tokens(verb, subj) -> set[int]:
     if comps:
         out = set()
         for c in comps:
-            # "said he would act and warned ...": a cue verb coordinated into the clause is the speaker's next act
-            drop = [
-                k
-                for k in c.children
-                if k.dep_ == "conj"
-                and (speech_verb(k) or _cue_with_clause(k))
-                and not any(x.dep_ in SUBJ_DEPS for x in k.children)
-            ]
-            out |= subtree(c, drop)
+            out |= _clause(c)
             own_subj = any(m.dep_ in SUBJ_DEPS for m in c.children)
             if c.dep_ == "xcomp" or not own_subj:  # "expects X to win": X belongs to what is expected
                 out |= set().union(set(), *(subtree(o) for o in verb.children if o.dep_ == "dobj" and o.i < c.i))
@@ -194,7 +186,11 @@ def content_tokens(verb, subj) -> set[int]:
             return drop_leading_cc(verb.doc, set().union(*(subtree(o) for o in others)))
     # "X was emotional as she called for Y", "A, and leaders could call on their help": a cue with an object or a
     # content preposition of its own said that, not the clause it hangs on
-    has_object = any(c.dep_ == "dobj" or _content_prep(verb, c) for c in verb.children)
+    # "as one lawyer put it, X": the "it" stands for X
+    has_object = any(
+        (c.dep_ == "dobj" and not (c.lower_ == "it" and verb.lemma_ == "put")) or _content_prep(verb, c)
+        for c in verb.children
+    )
     if (
         verb.dep_ == "advcl"
         and head.i != verb.i
@@ -243,22 +239,9 @@ def content_tokens(verb, subj) -> set[int]:
             else:
                 break
         return out
-    that = [
-        c
-        for c in verb.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-    ]
-    that += [  # "has insisted for weeks that ...": the parser hangs the clause on the time noun
-        t
-        for p in verb.children
-        if p.dep_ == "prep" and p.i > verb.i
-        for o in p.children
-        if o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in TIME_NOUNS)
-        for t in o.children
-        if t.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
-    ]
-    if that:  # "tweeted in the morning that ...", parsed as an adverbial clause
-        return subtree(that[0])
+    clause = misplaced_clause(verb, negated(verb))
+    if clause is not None:
+        return _clause(clause)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
@@ -271,6 +254,22 @@ def content_tokens(verb, subj) -> set[int]:
         if preps:
             return {t.i for t in preps[0].subtree if t.i != preps[0].i}
     return set()
+
+
+def _clause(c) -> set[int]:
+    """A reported clause without the cue verbs coordinated into it: "said he would act and warned ..." is the
+    speaker's next act, its own claim."""
+    drop = [
+        k
+        for k in c.children
+        if k.dep_ == "conj"
+        and (speech_verb(k) or _cue_with_clause(k))
+        and not any(x.dep_ in SUBJ_DEPS for x in k.children)
+    ]
+    out = subtree(c, drop)
+    while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
+        out.discard(max(out))
+    return out
 
 
 def _drop_leading_date(verb, idxs: set[int]) -> set[int]:

@@ -1,0 +1,53 @@
+"""Reported clauses the parser hangs somewhere other than on their cue.
+
+The small English model attaches a that-clause after an adverbial ("tweeted in the morning that ...") as an
+adverbial clause, after a time phrase ("has insisted for weeks that ...") as a relative clause of the time noun,
+after an aside ("continues to insist, in an interview, that ...") on the governing verb, and an embedded question
+("have not said when they would vote") as an adverbial. Each is what the speaker said; `roles.content_tokens`
+asks here only when the cue has no clause, object or content preposition of its own.
+"""
+
+from __future__ import annotations
+
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
+WH_WORDS = {"when", "why", "how", "whether", "where", "what", "who"}
+# verbs whose embedded question is what they are about ("did not say when", "asked why"); a bare "when" clause
+# after other verbs says when something was said ("spoke when the crowd gathered")
+QUESTION_VERBS = {"say", "explain", "ask", "disclose", "reveal", "specify", "detail", "indicate", "question", "wonder"}
+
+
+def _opens_with_that(clause) -> bool:
+    """A clause introduced by "that" with a subject of its own (not "the hours that followed")."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in clause.children)
+    return first.lower_ == "that" and first.head.i == clause.i and first.dep_ in ("mark", "advmod") and own_subject
+
+
+def _that_advcl(tok, after: int):
+    return next((c for c in tok.children if c.dep_ == "advcl" and c.i > after and _opens_with_that(c)), None)
+
+
+def misplaced_clause(verb, negated: bool):
+    """The reported clause's head token, or None."""
+    found = _that_advcl(verb, verb.i)
+    if found is not None:  # "tweeted in the morning that ..."
+        return found
+    for p in verb.children:  # "has insisted for weeks that ..."
+        if p.dep_ != "prep" or p.i < verb.i:
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in TIME_NOUNS):
+                hit = next((t for t in o.children if t.dep_ in ("acl", "relcl") and _opens_with_that(t)), None)
+                if hit is not None:
+                    return hit
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i:  # "continues to insist, most recently on TV, that ..."
+        found = _that_advcl(verb.head, verb.i)
+        if found is not None:
+            return found
+    lemma = verb.lemma_.lower()
+    for c in verb.children:  # "have not said when they would vote", "asked why the plant closed"
+        wh = c.left_edge.lower_
+        if c.dep_ == "advcl" and c.i > verb.i and lemma in QUESTION_VERBS and wh in WH_WORDS:
+            if wh != "when" or negated or lemma == "ask":
+                return c
+    return None
