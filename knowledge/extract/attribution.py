@@ -16,6 +16,7 @@ from knowledge.extract import cues as lex
 from knowledge.extract.asides import gap_content
 from knowledge.extract.candidates import verb_candidate
 from knowledge.extract.chains import according_chain, chain_verbs, reported_subject, verb_chain
+from knowledge.extract.clauses import WH_WORDS, for_clause
 from knowledge.extract.quotes import adjacent_content, quote_content
 from knowledge.extract.roles import (
     comp_children,
@@ -177,6 +178,10 @@ def _stance(tok, lemma: str) -> str:
     """The lexicon's stance, except that refusing to comment is neither a claim nor a denial of one."""
     if negated(tok) and lemma in lex.COMMENT_VERBS | lex.DISCLOSE_VERBS:
         asks = any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in comp_children(tok) for m in c.children)
+        # "did not say why ...", "have not said when ..." (an embedded question, parsed as a clause or an adverbial)
+        asks = asks or any(
+            c.dep_ in ("ccomp", "advcl") and c.i > tok.i and c.left_edge.lower_ in WH_WORDS for c in tok.children
+        )
         if asks or lemma not in lex.DISCLOSE_VERBS:
             # "did not say whether ...", "did not confirm whether ..."; but "did not say that ..." and "did not
             # confirm the report" are claims, negated
@@ -189,6 +194,8 @@ def _stance(tok, lemma: str) -> str:
         c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1 for c in tok.children
     ):
         return lex.DEMAND  # "called for his resignation", "called on the council to act"
+    if for_clause(tok) is not None:
+        return lex.DEMAND  # "called for the council to act", parsed with "for" as the clause's marker
     return lex.VERB_CUES.get(lemma, lex.ASSERT)
 
 

@@ -13,6 +13,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 WH_WORDS = {"when", "why", "how", "whether", "where", "what", "who"}
 # verbs whose embedded question is what they are about ("did not say when", "asked why"); a bare "when" clause
 # after other verbs says when something was said ("spoke when the crowd gathered")
+FOR_VERBS = {"call", "push", "press", "argue", "lobby", "campaign", "plead", "appeal"}
 QUESTION_VERBS = {"say", "explain", "ask", "disclose", "reveal", "specify", "detail", "indicate", "question", "wonder"}
 
 
@@ -25,6 +26,17 @@ def _opens_with_that(clause) -> bool:
 
 def _that_advcl(tok, after: int):
     return next((c for c in tok.children if c.dep_ == "advcl" and c.i > after and _opens_with_that(c)), None)
+
+
+def for_clause(verb):
+    """ "called for the United States to step up its efforts": the parser makes "for" the clause's marker, so the
+    clause hangs on the verb as an adverbial; "for" belongs to the cue and the rest is what was called for."""
+    if verb.lemma_.lower() not in FOR_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.lower_ == "for" and nxt.dep_ == "mark" and nxt.head.dep_ == "advcl" and nxt.head.head.i == verb.i:
+        return nxt.head
+    return None
 
 
 def misplaced_clause(verb, negated: bool):
@@ -45,6 +57,9 @@ def misplaced_clause(verb, negated: bool):
         if found is not None:
             return found
     lemma = verb.lemma_.lower()
+    wanted = for_clause(verb)
+    if wanted is not None:
+        return wanted
     for c in verb.children:  # "have not said when they would vote", "asked why the plant closed"
         wh = c.left_edge.lower_
         if c.dep_ == "advcl" and c.i > verb.i and lemma in QUESTION_VERBS and wh in WH_WORDS:

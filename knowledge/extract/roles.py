@@ -7,7 +7,7 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract import cues as lex
-from knowledge.extract.clauses import misplaced_clause
+from knowledge.extract.clauses import for_clause, misplaced_clause
 from knowledge.extract.spans import char_span
 
 Frag = tuple[int, int]
@@ -241,7 +241,7 @@ def content_tokens(verb, subj) -> set[int]:
         return out
     clause = misplaced_clause(verb, negated(verb))
     if clause is not None:
-        return _clause(clause)
+        return _clause(clause) - {verb.i + 1} if clause is for_clause(verb) else _clause(clause)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
@@ -375,6 +375,8 @@ def cue_tokens(verb) -> list:
             and any(o.dep_ == "pobj" and o.lemma_.lower() in CUE_MEDIA for o in c.children)
         ):
             toks += list(c.subtree)  # "said in a phone interview": annotated as one cue (the interview is also the via)
+    if for_clause(verb) is not None:
+        toks.append(verb.doc[verb.i + 1])  # "called for X to act"
     return toks
 
 

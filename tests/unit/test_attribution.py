@@ -544,3 +544,29 @@ def test_a_speakers_next_act_coordinated_into_a_misplaced_clause_is_its_own_clai
     by_cue = {a["cue"]: a["content"] for a in got}
     assert by_cue["tweeted"] == ["that the bill was dead"]
     assert by_cue["urged"] == ["voters to call him"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor called for residents to stay home.", "residents to stay home"),
+        (
+            "The senator is calling for the United States to step up its efforts.",
+            "the United States to step up its efforts",
+        ),
+    ],
+)
+def test_calling_for_someone_to_act_is_a_demand_with_for_in_the_cue(nlp, extractor, text, content):
+    (a,) = [a for a in parts(nlp, text) if a["cue"].endswith("for")]
+    assert a["content"] == [content] and a["stance"] == "demand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lawmakers have not said when they would vote on the bill.", "The ministry did not say why the border closed."],
+)
+def test_not_saying_when_or_why_is_declining_to_comment_not_a_denial(nlp, text):
+    (a,) = parts(nlp, text)
+    assert a["stance"] == "no_comment"
+    (b,) = parts(nlp, "The ministry did not say that the border closed.")
+    assert b["stance"] == "assert" and b["negated"]
