@@ -87,6 +87,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         if between.endswith((".", "!", "?")) and not any(q in between for q in QUOTE_CHARS) and not _signed(doc, nxt):
             if not any(a <= nxt[0] < b for a, b in grown):
                 grown.append(char_span(doc, *nxt))
+                grown += _quotes_running_on(doc, quotes, nxt)
     grown = _cut_out(doc, grown, (cue_toks[0].idx, cue_end))
     grown = sorted({g for g in grown if g[1] > g[0]})
     merged: list[Frag] = []
@@ -96,6 +97,19 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         else:
             merged.append(g)
     return tuple(merged)
+
+
+def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> list[Frag]:
+    """'"A," she said. "B." / "C."': quotes that follow one another with nothing but space between them, none
+    signed by a cue of its own, go on with the same speaker (the newsroom convention PolNeAR annotates too)."""
+    text, out = doc_text(doc), []
+    while len(out) < limit:
+        nxt = quotes.next_after(last[1])
+        if nxt is None or text[last[1] : nxt[0]].strip(" \n\u00a0") or _signed(doc, nxt):
+            break
+        out.append(char_span(doc, *nxt))
+        last = nxt
+    return out
 
 
 def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:

@@ -570,3 +570,13 @@ def test_not_saying_when_or_why_is_declining_to_comment_not_a_denial(nlp, text):
     assert a["stance"] == "no_comment"
     (b,) = parts(nlp, "The ministry did not say that the border closed.")
     assert b["stance"] == "assert" and b["negated"]
+
+
+def test_quotes_that_run_on_unsigned_stay_with_the_speaker_until_someone_else_is_quoted(nlp):
+    text = (
+        "“We are in disbelief,” the mayor said. “The letters keep coming.”\n\n“Nobody should wait for the vote.”\n\n"
+        "“It is a stunt,” a rival said."
+    )
+    said = {a["source"]: a["content"] for a in parts(nlp, text)}
+    assert said["the mayor"] == ["We are in disbelief", "The letters keep coming", "Nobody should wait for the vote"]
+    assert said["a rival"] == ["It is a stunt"]
