@@ -102,7 +102,8 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
 def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> list[Frag]:
     """'"A," she said. "B." / "C."': quotes that follow one another with nothing but space between them, none
     signed by a cue of its own, go on with the same speaker (the newsroom convention PolNeAR annotates too)."""
-    text, out = doc_text(doc), []
+    text = doc_text(doc)
+    out: list[Frag] = []
     while len(out) < limit:
         nxt = quotes.next_after(last[1])
         if nxt is None or text[last[1] : nxt[0]].strip(" \n\u00a0") or _signed(doc, nxt):
