@@ -11,9 +11,9 @@ from __future__ import annotations
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 WH_WORDS = {"when", "why", "how", "whether", "where", "what", "who"}
+FOR_VERBS = {"call", "push", "press", "argue", "lobby", "campaign", "plead", "appeal"}
 # verbs whose embedded question is what they are about ("did not say when", "asked why"); a bare "when" clause
 # after other verbs says when something was said ("spoke when the crowd gathered")
-FOR_VERBS = {"call", "push", "press", "argue", "lobby", "campaign", "plead", "appeal"}
 QUESTION_VERBS = {"say", "explain", "ask", "disclose", "reveal", "specify", "detail", "indicate", "question", "wonder"}
 
 
@@ -56,10 +56,10 @@ def misplaced_clause(verb, negated: bool):
         found = _that_advcl(verb.head, verb.i)
         if found is not None:
             return found
-    lemma = verb.lemma_.lower()
     wanted = for_clause(verb)
     if wanted is not None:
         return wanted
+    lemma = verb.lemma_.lower()
     for c in verb.children:  # "have not said when they would vote", "asked why the plant closed"
         wh = c.left_edge.lower_
         if c.dep_ == "advcl" and c.i > verb.i and lemma in QUESTION_VERBS and wh in WH_WORDS:

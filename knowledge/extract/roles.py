@@ -241,7 +241,8 @@ def content_tokens(verb, subj) -> set[int]:
         return out
     clause = misplaced_clause(verb, negated(verb))
     if clause is not None:
-        return _clause(clause) - {verb.i + 1} if clause is for_clause(verb) else _clause(clause)
+        # "called for X to act": the clause's "for" marker belongs to the cue (`cue_tokens`)
+        return _clause(clause) - {m.i for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"}
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):  # "was endorsed by X": the endorsed is the content
         return subtree(passive[0])
