@@ -73,18 +73,23 @@ def slack_payload() -> Callable:
     return run
 
 
-def fuzz(name: str, strategy: st.SearchStrategy, run: Callable, examples: int, seed_value: int) -> Counter:
-    counts: Counter = Counter()
-    first: dict[str, str] = {}
-
-    @seed(seed_value)
-    @settings(
+def generated(examples: int, seed_value: int) -> Callable[[Callable], Callable]:
+    """How the benchmark runs Hypothesis: generation only (no shrinking, no example database), seeded to repeat."""
+    configured = settings(
         max_examples=examples,
         database=None,
         deadline=None,
         phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
+    return lambda test: seed(seed_value)(configured(test))
+
+
+def fuzz(name: str, strategy: st.SearchStrategy, run: Callable, examples: int, seed_value: int) -> Counter:
+    counts: Counter = Counter()
+    first: dict[str, str] = {}
+
+    @generated(examples, seed_value)
     @given(strategy)
     def each(value) -> None:
         counts["run"] += 1
@@ -137,14 +142,7 @@ def fuzz_server(base: Path, examples: int, seed_value: int) -> tuple[Counter, di
         shutil.copy(base, db)
         with serving(db, slack.api_url, targets.offline_fetcher) as (app, deps, url), httpx.Client(timeout=30) as http:
 
-            @seed(seed_value)
-            @settings(
-                max_examples=examples,
-                database=None,
-                deadline=None,
-                phases=[Phase.generate],
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(examples, seed_value)
             @given(st.data())
             def each(data) -> None:
                 request = data.draw(requests(slack.new_response_url()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from urllib.parse import parse_qsl
 
@@ -13,7 +14,9 @@ from tests.e2e.fakesocket import FakeSocketMode
 from tests.e2e.slackreq import slash_command
 
 
-def test_a_slash_command_over_socket_mode_is_acked_and_answered(slack, demo_db, tmp_path):
+@contextlib.contextmanager
+def socket_app(slack, demo_db, tmp_path):
+    """The app on a copy of the demo store, connected over Socket Mode to a loopback server; closed afterwards."""
     db = tmp_path / "socket.db"
     shutil.copy(demo_db, db)
     sock = FakeSocketMode().start()
@@ -26,16 +29,21 @@ def test_a_slash_command_over_socket_mode_is_acked_and_answered(slack, demo_db, 
     try:
         handler.connect()
         assert sock.connected.wait(10)
+        yield app, deps, sock
+    finally:
+        handler.close()
+        sock.stop()
+        deps.shutdown()
+
+
+def test_a_slash_command_over_socket_mode_is_acked_and_answered(slack, demo_db, tmp_path):
+    with socket_app(slack, demo_db, tmp_path) as (_, _, sock):
         payload = dict(parse_qsl(slash_command("kellogg", slack.new_response_url())))
         envelope = sock.push("slash_commands", payload, accepts_response_payload=True)
         ack = sock.wait_for_ack(envelope)
         assert ack is not None and ack["envelope_id"] == envelope
         [post, *_] = slack.wait_for_responses(1)
         assert "Kellogg" in str(post)
-    finally:
-        handler.close()
-        sock.stop()
-        deps.shutdown()
 
 
 def test_malformed_payloads_over_socket_mode_are_acked_and_refused_without_a_traceback(
@@ -47,29 +55,14 @@ def test_malformed_payloads_over_socket_mode_are_acked_and_refused_without_a_tra
     from tests.e2e.servers import drain
     from tests.e2e.slackreq import block_action, event
 
-    db = tmp_path / "socket.db"
-    shutil.copy(demo_db, db)
-    sock = FakeSocketMode().start()
-    slack.socket_url = sock.url
-    settings = SlackSettings(
-        slack_bot_token="xoxb-test-token", slack_app_token="xapp-1-test", slack_api_url=slack.api_url, _env_file=None
-    )
     caplog.set_level(logging.WARNING)
-    app, deps = create_app(settings, db, socket_mode=True)
-    handler = SocketModeHandler(app, settings.slack_app_token)
-    try:
-        handler.connect()
-        assert sock.connected.wait(10)
+    with socket_app(slack, demo_db, tmp_path) as (app, deps, sock):
         button = json.loads(dict(parse_qsl(block_action("brief_sources", "{}", slack.new_response_url())))["payload"])
         button["actions"] = "brief_sources"
         mention = json.loads(event({"type": "app_mention", "text": 7, "channel": "C1", "ts": "1.1"}))
         for kind, payload in (("interactive", button), ("events_api", mention)):
             assert sock.wait_for_ack(sock.push(kind, payload)) is not None, kind
         drain(app, deps)
-    finally:
-        handler.close()
-        sock.stop()
-        deps.shutdown()
     refusals = [r.getMessage() for r in caplog.records if r.name == "briefbot.slack"]
     assert len(refusals) == 2 and "block_actions: actions" in refusals[0] and "event.text" in refusals[1]
     assert [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR] == []
