@@ -17,15 +17,16 @@ from bot.deps import Deps
 log = logging.getLogger("briefbot.scheduler")
 
 
-def digest_client(client: WebClient) -> WebClient:
-    """Same token and base URL, but 429s are returned to us (per-channel back-off) instead of slept on."""
-    from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+def digest_client(client: WebClient, retries: int = 3) -> WebClient:
+    """Same token, base URL and timeout, and the same retries of 5xx and connection errors, but 429s are returned
+    to us (per-channel back-off) instead of slept on."""
+    from bot.delivery import retry_handlers
 
     return WebClient(
         token=client.token,
         base_url=client.base_url,
         timeout=client.timeout,
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2)],
+        retry_handlers=retry_handlers(retries, rate_limits=False),
     )
 
 
@@ -38,8 +39,9 @@ def tick_digests(deps: Deps, client: WebClient) -> None:
             log.info(
                 "digests: %s sent, %s deferred, %s paused, %s failed", run.sent, run.deferred, run.paused, run.failed
             )
-    except Exception:
-        log.exception("digest run failed")
+    except Exception as exc:
+        if not deps.stores.report(exc):  # an unreachable store is logged once per outage; the next tick retries
+            log.exception("digest run failed")
 
 
 def tick_feeds(deps: Deps) -> None:
@@ -49,13 +51,14 @@ def tick_feeds(deps: Deps) -> None:
         for result in poll_due(deps.stores.get(), deps.fetcher_factory(), deps.clock()):
             if result.status == "error":
                 log.warning("feed %s: %s", result.url, result.error)
-    except Exception:
-        log.exception("feed polling failed")
+    except Exception as exc:
+        if not deps.stores.report(exc):
+            log.exception("feed polling failed")
 
 
 def start_scheduler(deps: Deps, client: WebClient, every_seconds: int = 60) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
-    sender = digest_client(client)
+    sender = digest_client(client, deps.slack_retries)
     scheduler.add_job(tick_digests, IntervalTrigger(seconds=every_seconds), args=[deps, sender], id="digests")
     scheduler.add_job(tick_feeds, IntervalTrigger(seconds=every_seconds), args=[deps], id="feeds")
     scheduler.start()

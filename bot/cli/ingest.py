@@ -54,9 +54,8 @@ def ingest(
     extractor: str = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
 ) -> None:
     """Ingest articles; re-running is safe (known articles are left unchanged)."""
-    from knowledge.ingest import service
-    from knowledge.ingest.errors import IngestError
     from knowledge.ingest.pipeline import IngestReport, Skipped
+    from knowledge.store import StoreError
 
     if not (paths or url or feed or demo):
         raise fail("nothing to ingest: give files or directories, --url, --feed or --demo") from None
@@ -66,6 +65,20 @@ def ingest(
     store = open_store()
     report = IngestReport()
     report.skipped += [Skipped(str(p), f"{p}: no such file or directory") for p in missing]
+    try:
+        _ingest_into(store, report, paths, url, feed, demo, no_extract)
+    except StoreError as exc:  # a full disk or a read-only store: one line naming the document and the cause
+        raise fail(str(exc)) from None
+    print_report(report)
+    if report.skipped:
+        raise typer.Exit(2)
+
+
+def _ingest_into(store, report, paths, url, feed, demo: bool, no_extract: bool) -> None:
+    from knowledge.ingest import service
+    from knowledge.ingest.errors import IngestError
+    from knowledge.ingest.pipeline import Skipped
+
     with store, progress_bar("ingesting", None) as advance:
         if demo:
             report.merge(service.ingest_demo(store, progress=advance))
@@ -79,9 +92,6 @@ def ingest(
                 report.merge(service.ingest_feed(store, feed_url, extract=not no_extract, progress=advance))
             except IngestError as exc:
                 report.skipped.append(Skipped(feed_url, str(exc)))
-    print_report(report)
-    if report.skipped:
-        raise typer.Exit(2)
 
 
 @app.command()

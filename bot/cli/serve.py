@@ -37,6 +37,7 @@ def serve(
     db_path = state.db_path or get_settings().briefbot_db
     try:
         with Store.open(db_path) as store:
+            store.check_writable()  # a read-only or full store stops here, not at the first user's request
             if ensure_demo(store):
                 console.print("The store was empty: loaded the bundled demo corpus.")
     except StoreError as exc:
@@ -100,10 +101,13 @@ def worker(
         raise fail(str(exc)) from None
     target = state.db_path or get_settings().briefbot_db
     try:
-        Store.open(target).close()  # the schema is there (or made now) before the first run
+        with Store.open(target) as store:  # the schema is there (or made now) before the first run
+            store.check_writable()
     except StoreError as exc:
         raise fail(str(exc)) from None
-    deps = Deps(stores=ThreadStores(target), fetcher_factory=default_fetcher_factory)
+    deps = Deps(
+        stores=ThreadStores(target), fetcher_factory=default_fetcher_factory, slack_retries=settings.slack_retries
+    )
     scheduler = start_scheduler(deps, make_client(settings), every_seconds=every)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -16,7 +16,9 @@ from knowledge.ingest.copies import Copy, choose_original
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
+from knowledge.store.errors import StoreNotWritable
 from knowledge.store.facts import clear_facts
+from knowledge.store.health import reason, unavailable
 
 # An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
 Pending = DocumentInput | Callable[[], DocumentInput]
@@ -118,22 +120,31 @@ def _store_batch(
         # Checked again under the lock every writer of documents takes: another worker may have stored the same
         # article (or a near-duplicate: an earlier one of this batch's, or one written meanwhile) while this one
         # was being extracted.
-        with store.transaction(lock=KNOWLEDGE_LOCK):
-            existing = store.find_existing(inp)
-            if existing is None:
-                if original is None and demote is None:
-                    original, score, keys = store.find_near_duplicate(inp.text)
-                    demote = _earlier_copy(store, inp, content_hash(inp.text), original)
+        try:
+            with store.transaction(lock=KNOWLEDGE_LOCK):
+                existing = store.find_existing(inp)
+                if existing is None:
+                    if original is None and demote is None:
+                        original, score, keys = store.find_near_duplicate(inp.text)
+                        demote = _earlier_copy(store, inp, content_hash(inp.text), original)
+                        if demote:
+                            # this one is the original (it was analysed as such, so nothing is lost); the
+                            # copy written before it in this batch becomes its copy, as when it was stored in
+                            # an earlier run
+                            original = None
+                    doc = store.insert_document(inp, keys, original)
+                    if analysis is not None and original is None:
+                        write_analysis(store, doc, analysis)
                     if demote:
-                        # this one is the original (it was analysed as such, so nothing is lost); the copy
-                        # written before it in this batch becomes its copy, as when it was stored in an earlier run
-                        original = None
-                doc = store.insert_document(inp, keys, original)
-                if analysis is not None and original is None:
-                    write_analysis(store, doc, analysis)
-                if demote:
-                    store.make_copy(demote, doc.id)
-                    clear_facts(store, demote)
+                        store.make_copy(demote, doc.id)
+                        clear_facts(store, demote)
+        except Exception as exc:
+            if not unavailable(exc):
+                raise
+            raise StoreNotWritable(
+                f"{label}: not stored: {reason(exc)} (a full disk, or a read-only store?); nothing of it was "
+                "written, and the documents before it are stored"
+            ) from None
         if existing is not None:
             report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
         else:

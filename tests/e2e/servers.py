@@ -23,10 +23,17 @@ def free_port() -> int:
 
 
 def start_serve(
-    db: str | Path, api_url: str, port: int | None = None, timeout: float = 90, cwd: Path | None = None
+    db: str | Path,
+    api_url: str,
+    port: int | None = None,
+    timeout: float = 90,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
-    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder."""
+    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `env`: more
+    settings (e.g. BRIEFBOT_WORK_LEASE)."""
     port = port or free_port()
+    extra = env or {}
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
@@ -35,6 +42,7 @@ def start_serve(
         "BRIEFBOT_DB": str(db),
     }
     env.pop("SLACK_APP_TOKEN", None)
+    env.update(extra)
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -48,7 +48,7 @@ def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -
             safe_work, lambda: deliver_via_respond(respond, note("That button's data was not understood.")), respond
         )
         return
-    deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond)
+    deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond, stores=deps.stores)
 
 
 def _under(body: dict, respond: Respond, client: WebClient, reply: Reply) -> None:

@@ -1,0 +1,91 @@
+"""Whether the store can be reached, as one process sees it, so an outage costs one log line at its start and one
+at its end instead of a traceback per request.
+
+Which errors are an outage (`unavailable`): the server cannot be reached or dropped the connection (PostgreSQL),
+or the file cannot be read or written (SQLite: disk I/O error, full disk, read-only file, locked past the busy
+timeout). Those are the store's state, not a bug in the request that met them: every caller answers "try again in a
+minute" and goes on; the next connection checked out (`ThreadStores.get`) notices the store is back. Anything else
+(a bad SQL statement, a constraint) is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+
+from knowledge.store.errors import StoreError, StoreUnreachable
+
+log = logging.getLogger("briefbot.store")
+
+
+def unavailable(exc: BaseException) -> bool:
+    """Whether `exc` says the store is unreachable or cannot be written right now (see the module docstring)."""
+    if isinstance(exc, StoreUnreachable):
+        return True
+    if isinstance(exc, StoreError):
+        return False
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency; without it there is no PostgreSQL store
+        return False
+    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+
+
+def reason(exc: BaseException) -> str:
+    """The first line of the error, which names the cause (a server's message, "disk I/O error", ...)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class Outage:
+    """The outage state of one store target in this process. Thread-safe; the first failure logs the start,
+    the first success after it logs the end (with its length and how many operations met it)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.since: float | None = None
+        self.failures = 0
+        self._lock = threading.Lock()
+
+    @property
+    def down(self) -> bool:
+        return self.since is not None
+
+    def failed(self, exc: BaseException) -> None:
+        with self._lock:
+            self.failures += 1
+            if self.since is not None:
+                return
+            self.since = time.monotonic()
+        log.warning("briefing store %s unreachable: %s", self.target, reason(exc).removeprefix(self.target + ": "))
+
+    def recovered(self) -> None:
+        if self.since is None:  # the common case, without the lock
+            return
+        with self._lock:
+            if self.since is None:
+                return
+            took, failures = time.monotonic() - self.since, self.failures
+            self.since, self.failures = None, 0
+        log.warning(
+            "briefing store %s reachable again after %.1f s (%d operations failed meanwhile)",
+            self.target,
+            took,
+            failures,
+        )
+
+
+_outages: dict[str, Outage] = {}
+_registry = threading.Lock()
+
+
+def outage_for(target: str) -> Outage:
+    """One `Outage` per target per process, shared by every pool of connections to it (the app's, the replay
+    guard's, the scheduler's), so a process logs each outage once."""
+    with _registry:
+        if target not in _outages:
+            _outages[target] = Outage(target)
+        return _outages[target]
