@@ -126,9 +126,10 @@ class Store(DocumentQueries):
         return redact(self.url) if self.url else str(self.path)
 
     @classmethod
-    def open(cls, target: str | Path) -> Store:
+    def open(cls, target: str | Path, connect_timeout: int = 10) -> Store:
+        """`connect_timeout`: seconds to wait for a PostgreSQL server (libpq counts 2 as its least)."""
         if backend_of(target) == "postgresql":
-            return cls._open_postgres(str(target))
+            return cls._open_postgres(str(target), connect_timeout)
         return cls._open_sqlite(Path(target))
 
     @classmethod
@@ -148,13 +149,13 @@ class Store(DocumentQueries):
         return cls(db, path)
 
     @classmethod
-    def _open_postgres(cls, url: str) -> Store:
+    def _open_postgres(cls, url: str, connect_timeout: int = 10) -> Store:
         import psycopg
 
         from knowledge.store.postgres import PgDatabase
 
         try:
-            db = PgDatabase.connect(url)
+            db = PgDatabase.connect(url, connect_timeout)
         except psycopg.Error as exc:
             raise StoreUnreachable(f"{redact(url)}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
         try:

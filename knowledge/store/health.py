@@ -15,14 +15,14 @@ import sqlite3
 import threading
 import time
 
-from knowledge.store.errors import StoreError, StoreUnreachable
+from knowledge.store.errors import StoreError, StoreNotWritable, StoreUnreachable
 
 log = logging.getLogger("briefbot.store")
 
 
 def unavailable(exc: BaseException) -> bool:
     """Whether `exc` says the store is unreachable or cannot be written right now (see the module docstring)."""
-    if isinstance(exc, StoreUnreachable):
+    if isinstance(exc, StoreUnreachable | StoreNotWritable):
         return True
     if isinstance(exc, StoreError):
         return False
@@ -44,11 +44,26 @@ class Outage:
     """The outage state of one store target in this process. Thread-safe; the first failure logs the start,
     the first success after it logs the end (with its length and how many operations met it)."""
 
+    PROBE_EVERY = 1.0  # seconds between attempts to reach a store known to be down
+
     def __init__(self, target: str) -> None:
         self.target = target
         self.since: float | None = None
         self.failures = 0
+        self._next_probe = 0.0
+        self._last_failure = 0.0
         self._lock = threading.Lock()
+
+    def may_probe(self) -> bool:
+        """While the store is down, one caller a second may try it; the others are told at once that it is
+        still down, so a store that does not answer at all (a partition: every attempt waits for its timeout)
+        holds up one request a second, not every request."""
+        now = time.monotonic()
+        with self._lock:
+            if self.since is None or now >= self._next_probe:
+                self._next_probe = now + self.PROBE_EVERY
+                return True
+            return False
 
     @property
     def down(self) -> bool:
@@ -57,16 +72,19 @@ class Outage:
     def failed(self, exc: BaseException) -> None:
         with self._lock:
             self.failures += 1
+            self._last_failure = time.monotonic()
             if self.since is not None:
                 return
-            self.since = time.monotonic()
+            self.since = self._last_failure
         log.warning("briefing store %s unreachable: %s", self.target, reason(exc).removeprefix(self.target + ": "))
 
-    def recovered(self) -> None:
+    def recovered(self, quiet: float = 0.0) -> None:
+        """The store worked. `quiet`: seconds without a failure before that counts as the end (a SQLite file
+        has no connection whose return would say so: a read-only file opens fine, and fails on each write)."""
         if self.since is None:  # the common case, without the lock
             return
         with self._lock:
-            if self.since is None:
+            if self.since is None or time.monotonic() - self._last_failure < quiet:
                 return
             took, failures = time.monotonic() - self.since, self.failures
             self.since, self.failures = None, 0

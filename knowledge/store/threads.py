@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from knowledge.store.db import Store, backend_of, redact
+from knowledge.store.errors import StoreUnreachable
 from knowledge.store.health import outage_for, unavailable
 
 
@@ -21,7 +22,8 @@ class ThreadStores:
     Connections heal: each one handed out is checked first (`Store.alive`, one round trip on PostgreSQL) and
     replaced when the server dropped it, so the first request after an outage already works. Failures that mean
     the store is unreachable go to this target's `Outage` (`report`): one log line when it starts, one when the
-    next connection handed out works again."""
+    next connection handed out works again (a SQLite file, which has no connection to lose: after `SQLITE_QUIET`
+    seconds without a failure)."""
 
     def __init__(self, path: str | Path):
         self.path = path  # a SQLite path or a postgresql:// URL, as `Store.open` takes it
@@ -32,8 +34,16 @@ class ThreadStores:
         self._idle: list[Store] = []
         self.outage = outage_for(redact(str(path)))
 
+    CONNECT_TIMEOUT = 2  # seconds a new connection may take: well inside Slack's 3 s for an acknowledgement
+    SQLITE_QUIET = 10.0  # seconds without a failed write before a SQLite store's outage counts as over
+
     def get(self) -> Store:
-        """This thread's store, checked; `StoreUnreachable` (reported to the outage) when none can be opened."""
+        """This thread's store, checked; `StoreUnreachable` (reported to the outage) when none can be opened.
+        While the store is known to be down, only one caller a second actually tries it (`Outage.may_probe`)."""
+        if self._reuse and self.outage.down and not self.outage.may_probe():
+            exc = StoreUnreachable(f"{self.outage.target}: still unreachable")
+            self.report(exc)
+            raise exc
         store: Store | None = getattr(self._local, "store", None)
         if store is not None and not store.alive():
             self._forget(store)
@@ -47,14 +57,14 @@ class ThreadStores:
                 continue
             if store is None:
                 try:
-                    store = Store.open(self.path)
+                    store = Store.open(self.path, connect_timeout=self.CONNECT_TIMEOUT)
                 except Exception as exc:
                     self.report(exc)
                     raise
             self._local.store = store
             with self._lock:
                 self._all.append((threading.current_thread(), store))
-        self.outage.recovered()
+        self.outage.recovered(0.0 if self._reuse else self.SQLITE_QUIET)
         return store
 
     def report(self, exc: BaseException) -> bool:

@@ -60,3 +60,46 @@ def test_the_replay_guard_fails_open_to_process_memory_when_the_store_is_down(de
     guard.remember("v0=abc")
     assert guard.seen("v0=abc") is True  # ...but one this process accepted is refused again
     guard.close()
+
+
+def test_a_server_that_never_answers_holds_up_one_caller_a_second_not_every_caller():
+    import threading
+    import time
+
+    silent = socket.socket()  # accepts connections (the kernel does) and never says a word: a hung server
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    stores = ThreadStores(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/hung")
+    try:
+        start = time.monotonic()
+        with pytest.raises(StoreUnreachable):
+            stores.get()
+        first = time.monotonic() - start
+        waits: list[float] = []
+
+        def one() -> None:
+            t = time.monotonic()
+            with pytest.raises(StoreUnreachable):
+                stores.get()
+            waits.append(time.monotonic() - t)
+
+        threads = [threading.Thread(target=one) for _ in range(10)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        assert first < ThreadStores.CONNECT_TIMEOUT + 1.5  # bounded by the connect timeout, not libpq's default
+        assert len(waits) == 10 and sorted(waits)[8] < 0.5  # the rest are told at once
+    finally:
+        silent.close()
+
+
+def test_a_sqlite_store_failing_on_every_write_is_one_outage_not_a_line_per_request(caplog):
+    caplog.set_level(logging.WARNING, logger="briefbot.store")
+    outage = Outage("file-under-test")
+    for _ in range(20):  # each request: the file opens fine, then its write fails
+        outage.recovered(quiet=10.0)
+        outage.failed(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert [r.getMessage() for r in caplog.records] == [
+        "briefing store file-under-test unreachable: attempt to write a readonly database"
+    ]
