@@ -91,3 +91,29 @@ def test_a_replica_killed_right_after_its_ack_is_answered_by_the_other_within_30
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
                 proc.wait(20)
+
+
+def test_a_slash_command_a_dead_process_left_queued_is_answered_at_its_response_url(slack, demo_db, tmp_path):
+    from bot.deps import utc_now
+
+    db = tmp_path / "bot.db"
+    shutil.copy(demo_db, db)
+    url = slack.new_response_url()
+    payload = {"text": "witkoff", "team_id": "T0TEST", "user_id": "U1", "channel_id": "C1", "response_url": url}
+    with Store.open(db) as store:
+        queue(store, WorkItem("command-left-behind", "command", payload), utc_now() - timedelta(seconds=5),
+              timedelta(seconds=1))  # fmt: skip
+    settings = SlackSettings(
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SECRET,
+        slack_api_url=slack.api_url,
+        briefbot_work_lease=0.6,
+        _env_file=None,
+    )
+    app, deps = create_app(settings, db)
+    try:
+        [answer] = slack.wait_for_responses(1, timeout=15)
+        time.sleep(1.5)
+        assert len(slack.responses) == 1 and "Witkoff" in answer["text"]
+    finally:
+        deps.shutdown()
