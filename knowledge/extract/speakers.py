@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.heads import Referent, entity_of, shared_surname
+from knowledge.extract.organisations import OrgAnaphora, description
 from knowledge.extract.person_words import (
     GENDERED,
     HONORIFICS,
@@ -52,6 +53,7 @@ class _Mention:
     text: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
+    org_kind: str | None = None  # only for an unnamed organisation ("the state mining company"): its kind
 
 
 def role_word(word: str) -> str:
@@ -61,14 +63,16 @@ def role_word(word: str) -> str:
     return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
 
 
-class _Resolver:
-    def __init__(self, doc, ents: DocEntities):
+class _Resolver(OrgAnaphora):
+    def __init__(self, doc, ents: DocEntities, *, body_start: int = 0):
         self.doc, self.ents = doc, ents
+        self.body_start = body_start  # where the headline ends: its telegraphic words name no antecedent
         self.quotes = QuoteIndex(doc_text(doc))
         sentence(doc[0])  # fills the per-Doc cache of sentence starts that `sent_index` reads
         self.starts: list[int] = doc.user_data[SENT_KEY]
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
+        self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 
@@ -106,6 +110,8 @@ class _Resolver:
                 if prev is not None and prev.lower_ in HONORIFICS:
                     self._set_gender(idx, HONORIFICS[prev.lower_])
                 self._appositive_roles(idx, span)
+            if ent.type == "ORG":
+                self._org_kinds(idx, span)
             number = "pl" if ent.type == "ORG" else "sg"
             if self.quotes.at(s) is not None:
                 continue
@@ -175,6 +181,18 @@ class _Resolver:
         for t in span:  # a title inside the entity's span ("Deputy Minister Tom Vance")
             if t.lower_ in PERSON_NOUNS:
                 self._role(idx, t.text)
+
+    def _org_mention(self, tok, m: _Mention | None, end: int, kind: str | None = None) -> None:
+        """`tok` stands for `m`'s organisation; with no `m`, it is an organisation in its own words ("the state
+        mining company") that later anaphors may mean — never a person (number "org")."""
+        start, sent, subject = tok.left_edge.idx, self.sent_index(tok), _is_subject(tok)
+        if m is None:
+            words = doc_text(self.doc)[start:end]
+            self.mentions.append(_Mention(start, end, sent, subject, "org", None, words, org_kind=kind))
+            return
+        self.referents[tok.i] = Referent(m.entity, m.text)
+        number = "pl" if m.entity is not None else "org"
+        self.mentions.append(_Mention(start, end, sent, subject, number, m.entity, m.text, org_kind=m.org_kind))
 
     def _person_at(self, tok) -> bool:
         idx = entity_of(self.ents, tok)
@@ -276,6 +294,13 @@ class _Resolver:
         self._named()
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
+            org = description(tok) if self.quotes.at(tok.idx) is None else None
+            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text)):
+                continue
+            if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
+                if tok.head.lemma_.lower() in VERB_CUES:
+                    self._resolve_it(tok, tok.idx + len(tok.text))
+                continue
             person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
             if not person_noun and low not in PRONOUNS:
                 continue
@@ -318,10 +343,10 @@ def _is_subject(tok) -> int:
     return 2 if tok.head.lemma_.lower() in VERB_CUES else 1
 
 
-def resolve_document(doc, ents: DocEntities) -> dict[int, Referent]:
+def resolve_document(doc, ents: DocEntities, *, body_start: int = 0) -> dict[int, Referent]:
     """Referents of every subject pronoun and title in the document, by the anaphor's token index; anaphors that
     resolve to an entity also become mentions of it (variant=False: "he" is never an alias)."""
-    resolver = _Resolver(doc, ents)
+    resolver = _Resolver(doc, ents, body_start=body_start)
     referents = resolver.run()
     for i, ref in referents.items():
         if ref.entity is not None:
