@@ -99,8 +99,12 @@ def description(tok) -> OrgDescription | None:
     if det.lower_ != "the" or tok.i - det.i > 3:
         return None
     between = tok.doc[det.i : tok.i]
-    if any(t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("’s", "'s") or t.pos_ == "PROPN" for t in between):
-        return None  # "the Boeing union", "the union's": a new description, not an anaphor
+    if any(
+        t.ent_type_ or t.lower_ in ("’s", "'s") or t.pos_ == "PROPN" or t.lower_.endswith("-based") for t in between
+    ):
+        # "the Boeing union", "the Japanese company", "the Quebec-based operator": the modifier says which
+        # organisation is meant, and the rules cannot check it against the candidates — left as written
+        return None
     if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children):
         return None  # "the union, IAM District 751,", "the company behind X": it names itself or restricts
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -109,22 +113,35 @@ def description(tok) -> OrgDescription | None:
     return OrgDescription(noun=low, kind=kind)
 
 
+@dataclass(frozen=True)
+class OrgSubject:
+    """An organisation standing as an earlier main-clause subject: a named entity, or one in its own words."""
+
+    entity: int | None
+    text: str
+    kinds: frozenset[str]
+
+
 class OrgAnaphora:
-    """The organisation half of the speaker resolver (`speakers._Resolver` mixes it in): it reads the resolver's
-    mentions, referents and sentence starts, and records what it resolves through `_org_mention`."""
+    """The organisation half of the speaker resolver (`speakers._Resolver` mixes it in).
+
+    News continues a story through its subjects: "Boeing said X. The company added Y." A description or "it" is
+    taken to continue the latest main-clause subject before it that is an organisation of a fitting kind, walking
+    back over subjects that are people or things ("the deal", "the report"); a subject the rules cannot read
+    ("Seven & I", unknown to the tagger, or a country) stops the walk, and so does "X and Y" — as written is better
+    than a guess. "it" continues only the very latest main-clause subject."""
 
     doc: Any
     ents: Any
     quotes: Any
     starts: list[int]
     body_start: int
-    mentions: list[Any]
     referents: dict[int, Any]
     org_kinds: dict[int, set[str]]
+    org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
 
     sent_index: Callable[[Any], int]  # the resolver's
-    _coordinated: Callable[[Any, Any], bool]  # the resolver's: two entities joined by "and" in one phrase
-    _org_mention: Callable[..., None]  # the resolver's: records `tok` as a mention of `m`'s entity
+    _org_mention: Callable[..., None]  # the resolver's: records `tok` as a mention of an organisation
 
     def _org_kinds(self, idx: int, span) -> None:
         """ "Delta Air Lines", "Boeing, the planemaker,": the kinds the name or an appositive shows."""
@@ -136,58 +153,47 @@ class OrgAnaphora:
         appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         kinds |= {ORG_NOUNS[t.lemma_.lower()] for t in appos if t.lemma_.lower() in ORG_NOUNS}
 
-    def _org_candidates(self, tok, kind: str | None) -> list[Any]:
-        """Organisation mentions before `tok` that fit `kind` (None: any), nearest sentence first."""
-        here, limit = self.sent_index(tok), tuning().speaker_search_sentences
-        by_sent: dict[int, list[Any]] = {}
-        for m in self.mentions:
-            if m.end > tok.idx or here - m.sent > limit or m.start < self.body_start:
-                continue
-            if m.entity is None:
-                known = {m.org_kind} if m.org_kind else None  # an unnamed organisation, or a person
-            else:
-                known = self.org_kinds.get(m.entity, set()) if self.ents.entities[m.entity].type == "ORG" else None
-            if known is not None and (kind is None or fits(kind, known)):
-                by_sent.setdefault(m.sent, []).append(m)
-        return by_sent[max(by_sent)] if by_sent else []
-
-    def _resolve_org(self, tok, kind: str, end: int) -> bool:
-        """ "The company said": the latest fitting organisation; two that fit equally leave it as written."""
-        ok = self._org_candidates(tok, kind)
-        if not ok:
-            self._org_mention(tok, None, end, kind)  # a first mention in its own words: later ones may mean it
-            return False
-        top = max((m.subject, self._main_clause(m)) for m in ok)
-        best = [m for m in ok if (m.subject, self._main_clause(m)) == top]
-        if len({m.entity if m.entity is not None else m.text for m in best}) != 1:
-            return False
-        pick = max(best, key=lambda m: m.start)
-        if any(self._coordinated(pick, m) for m in ok):
-            return False  # "Apple and Google were sued. The company said": the text does not say which
-        self._org_mention(tok, pick, end)
-        return True
-
-    def _main_clause(self, m) -> bool:
-        """Is the mention the subject of its sentence's main verb ("X said Y had refused": X, not Y)?"""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        tok = span.root
-        while tok.dep_ in ("compound", "flat", "appos", "amod") and tok.head.i != tok.i:
-            tok = tok.head
-        return tok.head.dep_ == "ROOT"
-
-    def _resolve_it(self, tok, end: int) -> None:
-        """ "It added": the organisation that is the latest subject before it, and only that."""
+    def _main_subjects(self, tok):
+        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach."""
         first = self.starts[max(0, self.sent_index(tok) - tuning().speaker_search_sentences)]
-        for t in reversed(self.doc[first : tok.i]):
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT" or self.quotes.at(t.idx) is not None:
-                continue  # only a main clause's subject: "X said Y had refused. It added" is X
-            ref = self.referents.get(t.i)
-            idx = ref.entity if ref is not None else entity_of(self.ents, t)
-            if idx is None or self.ents.entities[idx].type != "ORG":
+        for t in reversed(self.doc[max(first, 0) : tok.i]):
+            if t.idx < self.body_start:
                 return
-            named = [m for m in self.mentions if m.entity == idx and m.end <= tok.idx]
-            if named:
-                self._org_mention(tok, max(named, key=lambda m: m.start), end)
-            return
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and self.quotes.at(t.idx) is None:
+                yield t
+
+    def _as_org(self, t) -> OrgSubject | str:
+        """What a subject is for the walk: an organisation, "skip" (a person or a thing), or "stop"."""
+        if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children):
+            return "stop"  # "Apple and Google were sued": which one a later "the company" means is not shown
+        ref = self.referents.get(t.i)
+        idx = ref.entity if ref is not None else entity_of(self.ents, t)
+        if idx is not None:
+            kind = self.ents.entities[idx].type
+            if kind == "ORG":
+                return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
+            return "skip" if kind == "PERSON" else "stop"
+        if ref is not None:
+            return "skip"  # an unnamed person ("the spokesman")
+        if t.i in self.org_unnamed:
+            return self.org_unnamed[t.i]
+        if t.pos_ == "PROPN":
+            return "stop"  # a name the tagger did not recognise may well be the organisation meant
+        return "skip"
+
+    def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
+        """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
+        for t in self._main_subjects(tok):
+            found = self._as_org(t)
+            if found == "stop":
+                break
+            if isinstance(found, OrgSubject) and (kind is None or fits(kind, set(found.kinds))):
+                self._org_mention(tok, found.entity, found.text, end)
+                return True
+            if kind is None:
+                break  # "it" continues only the latest subject
+        if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            # a first mention in its own words ("the state mining company"): later ones may continue it
+            words = self.doc.text[tok.left_edge.idx : end]
+            self.org_unnamed[tok.i] = OrgSubject(None, words, frozenset({kind}))
+        return False

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.heads import Referent, entity_of, shared_surname
-from knowledge.extract.organisations import OrgAnaphora, description
+from knowledge.extract.organisations import OrgAnaphora, OrgSubject, description
 from knowledge.extract.person_words import (
     GENDERED,
     HONORIFICS,
@@ -53,7 +53,6 @@ class _Mention:
     text: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
-    org_kind: str | None = None  # only for an unnamed organisation ("the state mining company"): its kind
 
 
 def role_word(word: str) -> str:
@@ -73,6 +72,7 @@ class _Resolver(OrgAnaphora):
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
         self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
+        self.org_unnamed: dict[int, OrgSubject] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 
@@ -182,17 +182,14 @@ class _Resolver(OrgAnaphora):
             if t.lower_ in PERSON_NOUNS:
                 self._role(idx, t.text)
 
-    def _org_mention(self, tok, m: _Mention | None, end: int, kind: str | None = None) -> None:
-        """`tok` stands for `m`'s organisation; with no `m`, it is an organisation in its own words ("the state
-        mining company") that later anaphors may mean — never a person (number "org")."""
-        start, sent, subject = tok.left_edge.idx, self.sent_index(tok), _is_subject(tok)
-        if m is None:
-            words = doc_text(self.doc)[start:end]
-            self.mentions.append(_Mention(start, end, sent, subject, "org", None, words, org_kind=kind))
-            return
-        self.referents[tok.i] = Referent(m.entity, m.text)
-        number = "pl" if m.entity is not None else "org"
-        self.mentions.append(_Mention(start, end, sent, subject, number, m.entity, m.text, org_kind=m.org_kind))
+    def _org_mention(self, tok, entity: int | None, text: str, end: int) -> None:
+        """`tok` stands for an organisation: an entity, or one named only in its own words ("the state mining
+        company"); either way the next anaphor finds it (number "org": never a person's pronoun)."""
+        self.referents[tok.i] = Referent(entity, text)
+        number = "pl" if entity is not None else "org"
+        self.mentions.append(
+            _Mention(tok.left_edge.idx, end, self.sent_index(tok), _is_subject(tok), number, entity, text)
+        )
 
     def _person_at(self, tok) -> bool:
         idx = entity_of(self.ents, tok)
@@ -299,7 +296,7 @@ class _Resolver(OrgAnaphora):
                 continue
             if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 if tok.head.lemma_.lower() in VERB_CUES:
-                    self._resolve_it(tok, tok.idx + len(tok.text))
+                    self._resolve_org(tok, None, tok.idx + len(tok.text))
                 continue
             person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
             if not person_noun and low not in PRONOUNS:

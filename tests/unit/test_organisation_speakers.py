@@ -90,3 +90,42 @@ def test_a_generic_description_fits_an_organisation_of_unknown_kind_but_a_union_
     assert not fits("company", {"government"})
     assert not fits("union", set())
     assert fits("union", {"union"})
+
+
+def test_a_company_short_full_and_legal_names_are_one_entity_named_without_designators(nlp):
+    from knowledge.extract.entities import find_entities
+
+    doc = nlp("Kestrel Air Lines Inc. sued Norvik Data Corp. on Friday. Kestrel said Norvik owed it money.")
+    names = sorted(e.name for e in find_entities(doc).entities if e.type == "ORG")
+    assert names == ["Kestrel Air Lines", "Norvik Data"], names
+
+
+def test_a_given_name_alone_is_the_one_person_the_article_names_with_it(nlp):
+    text = "Svetlana Tikhanovskaya met Ivo Brandt in Vilnius. Svetlana said the talks were useful."
+    assert speakers(nlp, text)["the talks were"] == "Svetlana Tikhanovskaya"
+
+
+def test_a_given_name_two_people_share_stays_as_written(nlp):
+    text = "Svetlana Tikhanovskaya met Svetlana Lund in Vilnius. Svetlana said the talks were useful."
+    assert speakers(nlp, text)["the talks were"] == "Svetlana"
+
+
+def test_a_short_name_after_a_unit_of_the_company_is_not_merged_into_the_unit():
+    from knowledge.extract.entities import DocEntities
+
+    ents = DocEntities()
+    unit = ents.add("Kestrel Commercial Airplanes", "ORG", 0, 28)
+    assert ents.add("Kestrel", "ORG", 40, 47) != unit
+
+
+def test_a_short_name_after_the_full_name_is_that_organisation_but_two_candidates_leave_it_apart():
+    from knowledge.extract.entities import DocEntities
+
+    ents = DocEntities()
+    full = ents.add("Norvik Data Corp.", "ORG", 0, 17)
+    assert ents.add("Norvik", "ORG", 30, 36) == full
+    assert ents.entities[full].name == "Norvik Data"
+    two = DocEntities()
+    two.add("Arlen Mining", "ORG", 0, 12)
+    two.add("Arlen Steel", "ORG", 20, 31)
+    assert two.add("Arlen", "ORG", 40, 45) == 2
