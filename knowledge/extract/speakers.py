@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from knowledge.extract.binding import main_subject, own_clause
 from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.heads import Referent, entity_of, shared_surname
@@ -244,8 +245,9 @@ class _Resolver(OrgAnaphora):
         here = self.sent_index(tok)
         limit = None if role else tuning().speaker_search_sentences
         by_sent: dict[int, list[_Mention]] = {}
+        clause = own_clause(tok)
         for m in self.mentions:
-            if m.end <= tok.idx and (limit is None or here - m.sent <= limit):
+            if m.end <= tok.idx and (limit is None or here - m.sent <= limit) and not self._inside(m, clause):
                 by_sent.setdefault(m.sent, []).append(m)
         for n in sorted(by_sent, reverse=True):
             ok = [m for m in by_sent[n] if self._compatible(m, number, gender, role)]
@@ -257,11 +259,15 @@ class _Resolver(OrgAnaphora):
                 holders = {m.entity if m.entity is not None else m.text for m in ok}
                 return max(ok, key=lambda m: m.start) if len(holders) == 1 else None
             # a speaker goes on speaking ("X said A. She added B"); then the latest subject, then the latest mention
-            best = max(ok, key=lambda m: (m.subject, m.start))
+            best = max(ok, key=lambda m: (m.subject, main_subject(self.doc, m.start, m.end), m.start))
             if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in ok):
                 return None  # "X and Y appeared together. He said": the text does not say which
             return best
         return None
+
+    def _inside(self, m: _Mention, tokens: frozenset[int]) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if tokens else None
+        return span is not None and len(span) > 0 and span.root.i in tokens
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
         m = self._pick(tok, number, gender, role)

@@ -129,3 +129,16 @@ def test_a_short_name_after_the_full_name_is_that_organisation_but_two_candidate
     two.add("Arlen Mining", "ORG", 0, 12)
     two.add("Arlen Steel", "ORG", 20, 31)
     assert two.add("Arlen", "ORG", 40, 45) == 2
+
+
+def test_he_after_a_reported_clause_is_not_the_person_named_inside_what_he_said(nlp):
+    text = (
+        "Foreign Secretary Vikram Misri said the prime minister spoke to Trump. "
+        "Trump was also told that the deal had been agreed on request, he said."
+    )
+    assert speakers(nlp, text)["Trump was also"] == "Vikram Misri"
+
+
+def test_he_after_an_adverbial_clause_naming_someone_may_be_that_person(nlp):
+    text = "Since May 10, when Donald Trump announced the ceasefire, he has claimed that he helped settle the tensions."
+    assert speakers(nlp, text)["that he helped"] == "Donald Trump"
