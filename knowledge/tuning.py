@@ -4,7 +4,7 @@ Each value was chosen by measurement (PolNeAR CV for extraction, the demo and te
 one only with a figure to show for it. Defaults live here; `BRIEFBOT_TUNING_<NAME>` environment variables override
 them for a deployment, and `tuned(...)` for the duration of a test. Values that shape stored data (MinHash
 shingle size, permutations and bands: every stored band key depends on them) are not tuning and stay constants in
-`knowledge.ingest.dedup`; protocol timings of the workspace (leases, poll intervals) stay beside their protocol.
+`knowledge.text.dedup`; protocol timings of the workspace (leases, poll intervals) stay beside their protocol.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Tuning(BaseSettings):
     proposition_overlap: float = 0.3
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
-    # Near-duplicates (ingest/dedup): share of the smaller text found in the other, and the Jaccard floor.
+    # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8
     min_jaccard: float = 0.5
 

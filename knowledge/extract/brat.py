@@ -65,7 +65,7 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tu
     Parsing dominates the cost, so large folders are parsed on two processes (extraction itself adds ~2%).
     """
     from knowledge.extract.attribution import find_attributions
-    from knowledge.ingest.furniture import mask
+    from knowledge.text.furniture import mask
 
     if nlp is None:
         from knowledge.extract.nlp import load_nlp

@@ -17,7 +17,7 @@ from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.spans import caches, doc_text
 from knowledge.extract.speakers import resolve_document
-from knowledge.ingest.furniture import mask
+from knowledge.text.furniture import mask
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.

@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 
 from knowledge.config import get_settings
-from knowledge.ingest.boilerplate import strip_boilerplate
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
+from knowledge.text.boilerplate import strip_boilerplate
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -60,7 +60,7 @@ def similarity(a: set[int], b: set[int]) -> float:
 def index_keys(text: str) -> list[str]:
     """Band keys a document is stored and looked up under: of its whole text, and (prefixed "b") of its body
     without page furniture, so two re-posts of one wire story with different notes and bylines still meet."""
-    from knowledge.ingest.copies import body
+    from knowledge.text.copies import body
 
     keys = band_keys(signature(shingles(text)))
     story = body(text)
