@@ -64,7 +64,7 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tu
     PolNeAR scorer index. A file that is not UTF-8 is skipped with its reason; the others are still written.
     Parsing dominates the cost, so large folders are parsed on two processes (extraction itself adds ~2%).
     """
-    from knowledge.extract.attribution import find_attributions
+    from knowledge.extract.attribution.relations import find_attributions
     from knowledge.text.furniture import mask
 
     if nlp is None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.cues import DENY, NO_COMMENT
+from knowledge.extract.parse.cues import DENY, NO_COMMENT
 from knowledge.tuning import tuning
 
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing

@@ -9,14 +9,14 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.attribution import Attribution, find_attributions
-from knowledge.extract.claims import to_claims
+from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.spans import caches, doc_text
-from knowledge.extract.speakers import resolve_document
+from knowledge.extract.parse.spans import caches, doc_text
+from knowledge.extract.speakers.anaphora import resolve_document
+from knowledge.extract.speakers.claims import to_claims
 from knowledge.text.furniture import mask
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or

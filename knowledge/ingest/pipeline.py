@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.extract.writer import write_analysis
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store

@@ -12,12 +12,12 @@ import json
 import math
 from importlib import resources
 
-from knowledge.extract import cues as lex
-from knowledge.extract.candidates import verb_candidate
-from knowledge.extract.cue_model import CueScorer
-from knowledge.extract.features import verb_features
-from knowledge.extract.roles import negated, quoted_as
-from knowledge.extract.span_edits import cue_variants, variants
+from knowledge.extract.model.candidates import verb_candidate
+from knowledge.extract.model.features import verb_features
+from knowledge.extract.model.rules_scorer import CueScorer
+from knowledge.extract.model.span_edits import cue_variants, variants
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.roles import negated, quoted_as
 
 MODEL_FILE = "attribution_model.json"
 FORMAT = 1
@@ -188,10 +188,10 @@ def other_verb(tok) -> bool | None:
 
 def load_model(path=None) -> LearnedModel:
     """Read the shipped model (or `path`); any failure names the file and the command that rebuilds it."""
-    where = str(path) if path is not None else f"knowledge/extract/{MODEL_FILE}"
+    where = str(path) if path is not None else f"knowledge/extract/model/{MODEL_FILE}"
     try:
         if path is None:
-            raw = resources.files("knowledge.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+            raw = resources.files("knowledge.extract.model").joinpath(MODEL_FILE).read_text(encoding="utf-8")
         else:
             with open(path, encoding="utf-8") as fh:
                 raw = fh.read()

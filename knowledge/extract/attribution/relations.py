@@ -12,13 +12,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from knowledge.extract import cues as lex
-from knowledge.extract.asides import gap_content
-from knowledge.extract.candidates import verb_candidate
-from knowledge.extract.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.clauses import WH_WORDS, for_clause
-from knowledge.extract.quotes import adjacent_content, quote_content
-from knowledge.extract.roles import (
+from knowledge.extract.attribution.asides import gap_content
+from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
+from knowledge.extract.attribution.quotes import adjacent_content, quote_content
+from knowledge.extract.model.candidates import verb_candidate
+from knowledge.extract.model.learned import as_is_content, as_is_cue
+from knowledge.extract.model.learned import get_scorer as _get_scorer
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.clauses import WH_WORDS, for_clause
+from knowledge.extract.parse.roles import (
     comp_children,
     content_tokens,
     cue_tokens,
@@ -30,9 +32,7 @@ from knowledge.extract.roles import (
     subtree,
     via_of,
 )
-from knowledge.extract.span_model import as_is_content, as_is_cue
-from knowledge.extract.span_model import get_scorer as _get_scorer
-from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
+from knowledge.extract.parse.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.

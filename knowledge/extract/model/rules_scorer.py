@@ -11,7 +11,7 @@ import json
 import math
 from importlib import resources
 
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.parse.spans import doc_text, sentence
 
 WEIGHTS_FILE = "cue_weights.json"
 SPEECH_SUBJ = {"PERSON", "ORG", "NORP", "GPE"}
@@ -80,7 +80,7 @@ class CueScorer:
     @classmethod
     def load(cls) -> CueScorer:
         try:
-            raw = resources.files("knowledge.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+            raw = resources.files("knowledge.extract.model").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
         except (FileNotFoundError, OSError):
             return cls(None)
         data = json.loads(raw)

@@ -6,9 +6,9 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 
 from __future__ import annotations
 
-from knowledge.extract import cues as lex
-from knowledge.extract.clauses import for_clause, misplaced_clause
-from knowledge.extract.spans import char_span
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.clauses import for_clause, misplaced_clause
+from knowledge.extract.parse.spans import char_span
 
 Frag = tuple[int, int]
 COMP_DEPS = {"ccomp", "xcomp"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.person_words import HONORIFICS
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.speakers.person_words import HONORIFICS
 
 
 @dataclass

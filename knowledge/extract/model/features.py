@@ -8,9 +8,9 @@ governor. Names are stable strings because the shipped weights are keyed by them
 
 from __future__ import annotations
 
-from knowledge.extract.cue_model import PRONOUNS
-from knowledge.extract.cue_model import features as base_features
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.model.rules_scorer import PRONOUNS
+from knowledge.extract.model.rules_scorer import features as base_features
+from knowledge.extract.parse.spans import doc_text, sentence
 
 QUOTES = {"“", "”", '"', "''", "``"}
 ROLE_DEPS = ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "prep", "prt", "agent", "dative", "oprd", "advcl", "neg")
