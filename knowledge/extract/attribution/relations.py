@@ -2,7 +2,7 @@
 
 Rules carry the structure (the subject of a speech verb is its source, its clausal complement is its content, a quote
 next to it is its content), because structure is what generalises across outlets; a small learned scorer
-(`cue_model`) only decides whether an ambiguous word is acting as a cue here, where a word list alone over- or
+(`rules_scorer`) only decides whether an ambiguous word is acting as a cue here, where a word list alone over- or
 under-fires.
 """
 

@@ -1,7 +1,7 @@
 """The learned cue model: logistic weights trained on PolNeAR's train split, shipped as one JSON file.
 
 It makes the decision the rules cannot make from the parse alone — whether a verb is acting as a cue here — with
-lexicalised context the 58-article scorer (`cue_model`) could not afford, while the rules keep giving every cue its
+lexicalised context the 58-article scorer (`rules_scorer`) could not afford, while the rules keep giving every cue its
 source, content, stance, channel and negation. Inference is a dictionary lookup per candidate, so it costs nothing
 next to the parse. `benchmarks/train_tagger.py` rebuilds the file; MODEL.md beside it says how it was trained.
 """

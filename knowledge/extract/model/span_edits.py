@@ -2,7 +2,7 @@
 
 "accused X of Y" — is X part of what was said? "urged voters to ...", "said that ...", "criticized the plan": the
 rules give one answer per construction, annotated news gives another per verb. Each edit here proposes a variant
-of the rules' content; the learned model (`span_model`) scores it with the features below and applies at most one.
+of the rules' content; the learned model (`learned`) scores it with the features below and applies at most one.
 """
 
 from __future__ import annotations
