@@ -32,6 +32,11 @@ class Tuning(BaseSettings):
     corroboration_cap: int = 4  # ... counting at most this many
     speaker_relevance: float = 1.0  # rank weight of a claim the topic made ...
     about_relevance: float = 0.6  # ... and of one made about it
+    # Centrality in the summary (brief/members.centrality): the topic acts or speaks (speaker_relevance), a claim
+    # is about it, or it is only among the entities. The sections above weigh a claim about the topic at
+    # about_relevance; the summary at summary_about_relevance: two measured values, kept apart, not unified here.
+    summary_about_relevance: float = 0.8
+    bystander_relevance: float = 0.6
     rows_per_source: int = 80  # newest rows read per source of lines; far more than a screen, bounded for speed
     # Summary (brief/storylines, brief/summary): newest rows of each kind grouped into storylines (the cost of a
     # summary grows with them; recency leads the ranking), lines and characters of a summary, and the similarity

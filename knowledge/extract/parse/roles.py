@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import for_clause, misplaced_clause
-from knowledge.extract.parse.spans import char_span
+from knowledge.extract.parse.spans import Frag, char_span
 
-Frag = tuple[int, int]
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
 OBJECT_PREPS = {"to", "as", "for", "with"}

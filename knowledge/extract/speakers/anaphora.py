@@ -344,7 +344,7 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
     if src is None or not len(src):
         return None
     head = src.root
-    referents = getattr(ents, "referents", {})
+    referents = ents.referents
     if head.i in referents:
         return referents[head.i]
     if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):

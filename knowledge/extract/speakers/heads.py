@@ -73,7 +73,7 @@ def shared_surname(doc, ents: DocEntities, src) -> Referent | None:
     ]
     if len(people) < 2:
         return None
-    genders = getattr(ents, "genders", {})
+    genders = ents.genders
     best, best_at = None, -1
     for s, _e, idx in ents._spans:
         if idx not in people or s >= src.start_char or s <= best_at:
