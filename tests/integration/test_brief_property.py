@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from knowledge.brief.compose import compose
 from knowledge.brief.query import Query
 from knowledge.extract.analysis import Analysis, LocalClaim, LocalEntity, LocalEvent
-from knowledge.extract.writer import write_analysis
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.models import DocumentInput
 from knowledge.store import Store
 

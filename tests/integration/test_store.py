@@ -148,7 +148,7 @@ def test_a_crash_in_the_middle_of_a_document_leaves_no_partial_rows(tmp_path):
         from knowledge.store import Store
         from knowledge.models import DocumentInput
         from knowledge.extract.analysis import Analysis, LocalEntity
-        from knowledge.extract.writer import write_analysis
+        from knowledge.extract.persist.writer import write_analysis
         store = Store.open({str(path)!r})
         store.db.conn.create_function("crash", 0, lambda: os._exit(3))
         store.db.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON mentions BEGIN SELECT crash(); END")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.attribution import find_attributions
+from knowledge.extract.attribution.relations import find_attributions
 from knowledge.extract.nlp import load_nlp
 
 
@@ -309,7 +309,7 @@ def test_declining_to_comment_is_its_own_stance_not_a_negated_claim(nlp):
 
 
 def test_every_stance_the_lexicon_gives_is_a_stance_of_the_model():
-    from knowledge.extract import cues
+    from knowledge.extract.parse import cues
     from knowledge.models import Stance
 
     given = set(cues.VERB_CUES.values()) | set(cues.NOUN_CUES.values()) | {cues.NO_COMMENT}
@@ -476,7 +476,7 @@ def test_a_speaker_going_on_with_a_second_cue_gives_a_second_claim(nlp):
 def extractor(request, monkeypatch):
     """Run a test under each extractor, leaving the configured one in place afterwards."""
     from knowledge.config import get_settings
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
 
     monkeypatch.setenv("BRIEFBOT_EXTRACTOR", request.param)
     get_settings.cache_clear()

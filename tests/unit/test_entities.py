@@ -4,7 +4,7 @@ import pytest
 
 from knowledge.extract.entities import clean_name, find_entities
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.speakers import resolve_document
+from knowledge.extract.speakers.anaphora import resolve_document
 
 
 @pytest.fixture(scope="module")

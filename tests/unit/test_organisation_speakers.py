@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.organisations import fits, name_kinds
 from knowledge.extract.pipeline import analyze_doc
+from knowledge.extract.speakers.organisations import fits, name_kinds
 
 
 @pytest.fixture(scope="module")

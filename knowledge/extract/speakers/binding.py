@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from knowledge.extract.person_words import PRONOUNS
+from knowledge.extract.speakers.person_words import PRONOUNS
 
 
 def own_clause(tok) -> frozenset[int]:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.extract.heads import entity_of
+from knowledge.extract.speakers.heads import entity_of
 from knowledge.tuning import tuning
 
 # What a description noun says about the organisation it stands for. "company" is the generic kind: a
