@@ -177,7 +177,9 @@ def test_text_without_attribution_yields_nothing(nlp):
 def test_every_span_slices_back_to_the_text_and_content_is_in_text_order(nlp):
     text = "“First,” the coach said, “we rest.” Then he told reporters that the season was over."
     doc = nlp(text)
-    for a in find_attributions(doc):
+    found = find_attributions(doc)
+    assert len(found) >= 2  # the coach's quote and what he told reporters
+    for a in found:
         assert list(a.content) == sorted(a.content)
         for s, e in a.cue + a.content + a.source:
             assert 0 <= s < e <= len(doc.text)
