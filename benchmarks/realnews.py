@@ -78,6 +78,7 @@ ROWS = [
     ("claims shown, backed by gold", lambda c: c.share(c.claims_backed, c.claims_shown)),
     ("speaker agrees (gold source a name)", lambda c: c.share(c.speakers_agree, c.speakers_checked)),
     ("summary lines", lambda c: str(c.summary_lines)),
+    ("summary lines: speaker agrees (gold source a name)", lambda c: c.share(c.summary_speakers_agree, c.summary_speakers_checked)),
     ("summary lines citing no gold claim or event", lambda c: c.share(len(c.summary_ungrounded), c.summary_lines)),
     ("summary lines not a complete sentence", lambda c: c.share(len(c.summary_malformed), c.summary_lines)),
     ("disputes shown (both sides backed)", lambda c: f"{c.disputes_shown} ({c.disputes_both_backed})"),
@@ -111,7 +112,9 @@ def listing(card: Scorecard, limit: int | None) -> str:
     out = [f"\n## {card.name}"]
     out.append(f"topics: {', '.join(card.extra.get('topics', []))}")
     out.append(f"\nspeaker disagreements ({len(card.disagreements)}): shown speaker ≠ gold source")
-    out += [f"  {s.speaker!r} ≠ gold {g.source!r}  [{g.label}]  {s.text[:90]!r}" for s, g in cut(card.disagreements)]
+    out += [f"  {s.speaker!r} ≠ gold {g.source!r}  [{g.label}]  {s.text[:90]!r}" for s, g in card.disagreements]
+    out.append(f"\nsummary lines whose speaker ≠ gold source ({len(card.summary_disagreements)}):")
+    out += [f"  gold {g.source!r} [{g.label}]: {s.text[:110]!r}" for s, g in card.summary_disagreements]
     out.append(f"\nclaims shown without gold ({len(card.unbacked)}):")
     out += [f"  {s.speaker!r}: {s.text[:100]!r}  [{cites(s)}]" for s in cut(card.unbacked)]
     out.append(f"\nsummary lines citing no gold claim or event ({len(card.summary_ungrounded)}):")
@@ -146,6 +149,8 @@ def as_json(card: Scorecard) -> dict:
         "speakers_checked": card.speakers_checked,
         "speakers_agree": card.speakers_agree,
         "summary_lines": card.summary_lines,
+        "summary_speakers_checked": card.summary_speakers_checked,
+        "summary_speakers_agree": card.summary_speakers_agree,
         "summary_ungrounded": len(card.summary_ungrounded),
         "summary_malformed": len(card.summary_malformed),
         "disputes_shown": card.disputes_shown,
@@ -155,6 +160,7 @@ def as_json(card: Scorecard) -> dict:
         "lists": {
             "disagreements": [{**shown(s), "gold": g.source, "gold_label": g.label} for s, g in card.disagreements],
             "unbacked": [shown(s) for s in card.unbacked],
+            "summary_disagreements": [{**shown(s), "gold": g.source} for s, g in card.summary_disagreements],
             "summary_ungrounded": [shown(s) for s in card.summary_ungrounded],
             "summary_malformed": [{**shown(s), "problems": p} for s, p in card.summary_malformed],
             "disputes": [{"claim": shown(a), "rebuttal": shown(d)} for a, d in card.disputes],
@@ -171,7 +177,11 @@ def main() -> None:
     ap.add_argument("--splits", default="train,dev", help="PolNeAR splits to ingest as one store (train,dev)")
     ap.add_argument("--topics", type=int, default=20, help="most-covered people and organisations to brief on")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the scorecard")
-    ap.add_argument("--all", action="store_true", help="list every case (default: the first 12 of each list)")
+    ap.add_argument(
+        "--all",
+        action="store_true",
+        help="list every case (default: speaker disagreements in full, the first 12 of each other list)",
+    )
     args = ap.parse_args()
     if not (args.polnear or args.set):
         ap.error("give --polnear DIR, --set DIR or both")

@@ -98,19 +98,25 @@ def is_name(words: str | None) -> bool:
     return any(t[0].isupper() and t.lower().strip(".") not in TITLES for t in tokens)
 
 
+def _fold(word: str) -> str:
+    """Lower case without accents or a possessive: "González’s" → "gonzalez"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return re.sub(r"['’]s?$", "", bare).strip(".").lower()
+
+
 def _name_words(words: str) -> list[str]:
     """The capitalised words of a name phrase, before any apposition or parenthesis ("Rep. Jim Jordan (R-Ohio),
     an oversight panel member" → Jim, Jordan), titles and possessives dropped, lower-cased."""
     core = re.split(r"[,(]|\s[-–—]\s", words, maxsplit=1)[0]
     caps = [t for t in re.findall(r"[\w’'.&-]+", core) if t[0].isupper() and t.lower().strip(".") not in TITLES]
-    return [re.sub(r"['’]s?$", "", t).strip(".").lower() for t in caps]
+    return [_fold(t) for t in caps]
 
 
 def head_name(words: str) -> str:
     """The last capitalised word of a name phrase: the surname or the organisation's last name word
     ("Trump campaign manager Kellyanne Conway" → "conway", "Hillary Clinton’s" → "clinton")."""
     caps = _name_words(words)
-    return caps[-1] if caps else (words.split() or [""])[-1].lower()
+    return caps[-1] if caps else _fold((words.split() or [""])[-1])
 
 
 def _alike(a: str, b: str) -> bool:
@@ -123,7 +129,7 @@ def same_speaker(gold: str, speaker: str | None) -> bool:
     Trump"), or when it is a one-word name found in the gold name ("Seven" for "Seven & i Holdings")."""
     if not speaker:
         return False
-    words = [re.sub(r"['’]s?$", "", w).strip(".").lower() for w in re.findall(r"[\w’'.&-]+", speaker)]
+    words = [_fold(w) for w in re.findall(r"[\w’'.&-]+", speaker)]
     head = head_name(gold)
     if any(_alike(head, w) for w in words):
         return True

@@ -8,6 +8,7 @@ every dispute), which is what "claims shown" counts. Every figure keeps its list
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -109,6 +110,15 @@ def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttrib
     return best
 
 
+_SPEAKER_END = re.compile(r"\s(?:says|said|denies|denied|claims|argues|warns|insists|accuses|calls|[a-z]+s:)\b|\s\(|:")
+
+
+def line_speaker(text: str) -> str:
+    """Who a summary line names as speaker: its words before the cue ("Lukashenko says …", "Kellogg (claim): …")."""
+    m = _SPEAKER_END.search(text)
+    return text[: m.start()].strip() if m else ""
+
+
 @dataclass
 class Scorecard:
     """The figures of one corpus; each list holds the cases behind a count, for the listing."""
@@ -125,6 +135,9 @@ class Scorecard:
     speakers_agree: int = 0
     disagreements: list[tuple[Shown, GoldAttribution]] = field(default_factory=list)
     summary_lines: int = 0
+    summary_speakers_checked: int = 0
+    summary_speakers_agree: int = 0
+    summary_disagreements: list[tuple[Shown, GoldAttribution]] = field(default_factory=list)
     summary_ungrounded: list[Shown] = field(default_factory=list)
     summary_malformed: list[tuple[Shown, list[str]]] = field(default_factory=list)
     disputes_shown: int = 0
@@ -164,7 +177,14 @@ def score(
     events: dict[str, list[Span]] = {}
     for shown in filter(in_scope, b.summary):
         card.summary_lines += 1
-        grounded = gold_for(shown, gold) is not None
+        g = gold_for(shown, gold)
+        grounded = g is not None
+        if g is not None and g.source_is_name:
+            card.summary_speakers_checked += 1
+            if any(same_speaker(g.source or "", line_speaker(part)) for part in shown.text.split(";")):
+                card.summary_speakers_agree += 1
+            else:
+                card.summary_disagreements.append((shown, g))
         for doc_id, span in shown.citations:
             spans = events.setdefault(doc_id, event_spans(store, doc_id))
             grounded = grounded or any(overlap(span, e) * 2 >= span[1] - span[0] for e in spans)

@@ -94,3 +94,17 @@ def test_an_annotated_dispute_shown_is_right_and_any_other_shown_pair_is_wrong()
         ]
     )
     assert disputes(real, shown, idx)[:3] == (1, 1, 1)
+
+
+def test_a_summary_lines_speaker_is_the_words_before_its_cue():
+    from realnews_score import line_speaker
+
+    assert line_speaker("Lukashenko says Kellogg agreed to explore an offer (2 outlets, 22 Jun)") == "Lukashenko"
+    assert line_speaker("Hillary Clinton (claim): “the issue of tax reform” (4 Oct)") == "Hillary Clinton"
+    assert line_speaker("The White House confirmed: “Witkoff will go”") == "The White House confirmed"
+    assert line_speaker("Kellogg met Lukashenko in Minsk") == ""
+
+
+def test_accents_and_possessives_do_not_make_two_speakers():
+    assert same_speaker("Edmundo González", "Edmundo Gonzalez")
+    assert same_speaker("Edmundo Gonzalez", "González’s")
