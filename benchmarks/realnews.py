@@ -62,7 +62,7 @@ def polnear_cards(
         card.ingest = built.ingest
         card.copies = copies(built)
         card.extra["ingest problems"] = built.problems
-        card.extra["ingest seconds"] = round(built.seconds, 1)
+        card.extra["ingest seconds"] = round(built.seconds, 1) if built.seconds is not None else "not recorded"
         card.extra["briefing seconds"] = round(time.perf_counter() - started, 1)
         card.extra["topics"] = [f"{q} ({b.topics[q]})" for q, _ in topics]
         cards.append(card)
@@ -72,7 +72,7 @@ def polnear_cards(
 
 ROWS = [
     ("documents", lambda c: str(c.documents)),
-    ("ingest: stored / copies / skipped", lambda c: f"{c.ingest.get('stored', '?')} / {c.ingest.get('copies', '?')} / {c.ingest.get('skipped', '?')}"),
+    ("ingest: stored / copies / same text / skipped", lambda c: " / ".join(str(c.ingest.get(k, "?")) for k in ("stored", "copies", "already stored", "skipped"))),
     ("ingest: failed stages / exceptions escaping", lambda c: f"{c.ingest.get('failed stages', '?')} / {c.ingest.get('exceptions escaping', '?')}"),
     ("topics briefed", lambda c: f"{c.briefings}/{c.topics}"),
     ("claims shown, backed by gold", lambda c: c.share(c.claims_backed, c.claims_shown)),
@@ -83,6 +83,7 @@ ROWS = [
     ("summary lines not a complete sentence", lambda c: c.share(len(c.summary_malformed), c.summary_lines)),
     ("disputes shown (both sides backed)", lambda c: f"{c.disputes_shown} ({c.disputes_both_backed})"),
     ("copies recorded (of wire stories)", lambda c: f"{c.copies.get('recorded as copies', '?')} ({c.copies.get('copies of a wire story', '?')})" if "recorded as copies" in c.copies else "—"),
+    ("wire-credited articles; pairs sharing half their text (recorded)", lambda c: f"{c.copies['wire-credited articles']}; {c.copies['wire pairs sharing half their text']} ({c.copies['of them recorded']})" if "wire-credited articles" in c.copies else "—"),
 ]  # fmt: skip
 
 
@@ -127,10 +128,11 @@ def listing(card: Scorecard, limit: int | None) -> str:
         if isinstance(value, list) and key != "topics":
             out.append(f"\n{key} ({len(value)}):")
             out += [f"  {v}" for v in cut(value)]
-    joins = card.copies.get("joins without a wire credit")
-    if isinstance(joins, list):
-        out.append(f"\ncopies joined without a wire credit ({len(joins)}):")
-        out += [f"  {j}" for j in cut(joins)]
+    for key in ("joins without a wire credit", "wire pairs not recorded"):
+        joins = card.copies.get(key)
+        if isinstance(joins, list):
+            out.append(f"\n{key} ({len(joins)}):")
+            out += [f"  {j}" for j in cut(joins)]
     return "\n".join(out)
 
 

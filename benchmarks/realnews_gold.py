@@ -105,9 +105,10 @@ def _fold(word: str) -> str:
 
 
 def _name_words(words: str) -> list[str]:
-    """The capitalised words of a name phrase, before any apposition or parenthesis ("Rep. Jim Jordan (R-Ohio),
-    an oversight panel member" → Jim, Jordan), titles and possessives dropped, lower-cased."""
-    core = re.split(r"[,(]|\s[-–—]\s", words, maxsplit=1)[0]
+    """The capitalised words of a name phrase, before any apposition, parenthesis, "of" place or second name
+    ("Rep. Jim Jordan (R-Ohio), an oversight panel member" → jim, jordan; "former Gov. Jeb Bush of Florida" →
+    jeb, bush; "Jeb Bush and Gov. Rick Scott" → jeb, bush), titles and possessives dropped, lower-cased."""
+    core = re.split(r"[,(]|\s[-–—]\s|\s(?:of|and|who)\s", words, maxsplit=1)[0]
     caps = [t for t in re.findall(r"[\w’'.&-]+", core) if t[0].isupper() and t.lower().strip(".") not in TITLES]
     return [_fold(t) for t in caps]
 

@@ -97,7 +97,7 @@ class Built:
     articles: dict[str, Article] = field(default_factory=dict)  # document id -> article
     gold: dict[str, list[GoldAttribution]] = field(default_factory=dict)  # document id -> gold attributions
     ingest: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -124,15 +124,20 @@ def build(polnear: Path, articles: list[Article], texts: Path, db: Path, reuse: 
                 ingest = {
                     "stored": report.stored,
                     "copies": report.count("duplicate"),
+                    "already stored": report.count("exists"),
                     "skipped": len(report.skipped),
                     "failed stages": len(report.failed),
                 }
             ingest["exceptions escaping"] = escaped
-        (db.parent / f"{db.stem}.ingest.json").write_text(json.dumps({"ingest": ingest, "problems": problems}))
+        seconds = time.perf_counter() - started
+        saved = {"ingest": ingest, "problems": problems, "seconds": seconds}
+        (db.parent / f"{db.stem}.ingest.json").write_text(json.dumps(saved))
     else:
         saved = json.loads((db.parent / f"{db.stem}.ingest.json").read_text())
-        ingest, problems = saved["ingest"], saved["problems"]
-    built = Built(Store.open(db), ingest=ingest, seconds=time.perf_counter() - started, problems=problems)
+        ingest, problems, seconds = saved["ingest"], saved["problems"], saved.get("seconds")
+        if "already stored" not in ingest and "stored" in ingest:  # saved before this count was kept
+            ingest["already stored"] = len(articles) - ingest["stored"] - ingest["copies"] - ingest["skipped"]
+    built = Built(Store.open(db), ingest=ingest, seconds=seconds, problems=problems)
     by_label = {a.label: a for a in articles}
     for doc in built.store.iter_documents():
         origin = Path(doc.origin or "")
@@ -149,17 +154,37 @@ def build(polnear: Path, articles: list[Article], texts: Path, db: Path, reuse: 
 def copies(built: Built) -> dict[str, object]:
     """Documents recorded as copies against the `wire` column: wire stories carried twice should be joined;
     a join between two articles without a wire credit is suspect (listed)."""
+    from knowledge.ingest.copies import copy_score
+
     joined = []
+    texts = {d.id: d.text for d in built.store.iter_documents()}
     for doc in built.store.iter_documents():
         if doc.duplicate_of and doc.id in built.articles:
             original = built.articles.get(doc.duplicate_of)
-            joined.append((built.articles[doc.id], original))
-    wire = [a for a in built.articles.values() if a.wire]
+            similar = copy_score(doc.text, texts.get(doc.duplicate_of, ""))
+            joined.append((built.articles[doc.id], original, similar))
+    wire = [(doc_id, a) for doc_id, a in built.articles.items() if a.wire]
+    recorded = {(c.label, o.label) for c, o, _ in joined if o} | {(o.label, c.label) for c, o, _ in joined if o}
+    # what the wire column lets us check: two articles credited to one wire that share at least half their text
+    # (every pair compared, not only the candidates ingestion's MinHash bands propose)
+    pairs = [
+        (a, b)
+        for n, (da, a) in enumerate(wire)
+        for db_, b in wire[n + 1 :]
+        if a.wire.lower() == (b.wire or "").lower() and copy_score(texts.get(da, ""), texts.get(db_, "")) >= 0.5
+    ]
     return {
         "wire-credited articles": len(wire),
+        "wire pairs sharing half their text": len(pairs),
+        "of them recorded": sum(1 for a, b in pairs if (a.label, b.label) in recorded),
+        "wire pairs not recorded": [
+            f"{a.label} ~ {b.label} ({a.wire})" for a, b in pairs if (a.label, b.label) not in recorded
+        ],
         "recorded as copies": len(joined),
-        "copies of a wire story": sum(1 for c, o in joined if c.wire or (o and o.wire)),
+        "copies of a wire story": sum(1 for c, o, _ in joined if c.wire or (o and o.wire)),
         "joins without a wire credit": [
-            f"{c.label} → {o.label if o else '?'}" for c, o in joined if not c.wire and not (o and o.wire)
+            f"{c.label} → {o.label if o else '?'} ({similar:.0%} shared word shingles)"
+            for c, o, similar in joined
+            if not c.wire and not (o and o.wire)
         ],
     }

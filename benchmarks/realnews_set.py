@@ -235,6 +235,7 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
                 report = ingest_paths(store, paths)
                 reported += report.problems
                 ingest.update(stored=report.stored, copies=report.count("duplicate"), skipped=len(report.skipped))
+                ingest["already stored"] = report.count("exists")
                 ingest["failed stages"] = len(report.failed)
             except Exception as exc:  # counted, never hidden
                 ingest["exceptions escaping"] = 1

@@ -19,7 +19,14 @@ SET = pathlib.Path(__file__).resolve().parents[1] / "data" / "realnews"
 
 def test_the_made_up_set_is_ingested_in_one_batch_and_scored_with_every_figure(tmp_path):
     [card] = set_cards(SET, tmp_path / "work", reuse=False, nlp=None)
-    assert card.ingest == {"exceptions escaping": 0, "stored": 4, "copies": 1, "skipped": 0, "failed stages": 0}
+    assert card.ingest == {
+        "exceptions escaping": 0,
+        "stored": 4,
+        "copies": 1,
+        "already stored": 0,
+        "skipped": 0,
+        "failed stages": 0,
+    }
     assert card.extra["ingest problems"] == []  # every text matches its sha256, every claim was placed
     assert card.extra["copies: right original"] == "1/1" and card.extra["copies: joins not annotated"] == 0
     found, placed = map(int, str(card.extra["annotated claims found in the store"]).split("/"))
