@@ -110,11 +110,14 @@ def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttrib
     return best
 
 
-_SPEAKER_END = re.compile(r"\s(?:says|said|denies|denied|claims|argues|warns|insists|accuses|calls|[a-z]+s:)\b|\s\(|:")
+# the cue a summary line puts after its speaker: a present-tense verb ("says", "recalls", "denies"), a past one
+# the briefing uses, or a stance label / colon ("Kellogg (claim): …", "Kellogg says: …")
+_SPEAKER_END = re.compile(r"\s(?:[a-z]+s|said|denied|claimed)\b|\s\(|:")
 
 
 def line_speaker(text: str) -> str:
-    """Who a summary line names as speaker: its words before the cue ("Lukashenko says …", "Kellogg (claim): …")."""
+    """Who a summary line names as speaker: its words before the cue ("Lukashenko says …", "Kellogg (claim): …",
+    "Clinton recalls …")."""
     m = _SPEAKER_END.search(text)
     return text[: m.start()].strip() if m else ""
 

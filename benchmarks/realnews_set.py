@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,7 +178,9 @@ def copies(store: Store, real: RealSet, idx: SetIndex) -> dict[str, object]:
     ]
     missed = [f"{c} (copy of {o})" for c, o in annotated.items() if c not in recorded]
     unrelated = [f"{c} → {o}" for c, o in recorded.items() if c not in annotated]
-    return {"annotated": len(annotated), "right original": len(right), "other original": other, "missed": missed,
+    wired = {a["id"] for a in real.articles.values() if a.get("wire")}
+    return {"recorded as copies": len(recorded), "copies of a wire story": len(wired & set(recorded)),
+            "annotated": len(annotated), "right original": len(right), "other original": other, "missed": missed,
             "joins not annotated": unrelated}  # fmt: skip
 
 
@@ -224,9 +227,10 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     paths, problems = write_texts(folder, real, work / "set-texts" / folder.resolve().name)
     ingest: dict[str, int] = {"exceptions escaping": 0}
     saved = db.parent / f"{db.stem}.ingest.json"
+    started = time.perf_counter()
     if reuse and db.exists() and saved.exists():
         done = json.loads(saved.read_text())
-        ingest, problems = done["ingest"], problems + done["problems"]
+        ingest, problems, seconds = done["ingest"], problems + done["problems"], done.get("seconds")
     else:
         reported: list[str] = []
         db.unlink(missing_ok=True)
@@ -240,7 +244,8 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
             except Exception as exc:  # counted, never hidden
                 ingest["exceptions escaping"] = 1
                 reported.append(f"ingest raised {type(exc).__name__}: {exc}")
-        saved.write_text(json.dumps({"ingest": ingest, "problems": reported}))
+        seconds = round(time.perf_counter() - started, 1)
+        saved.write_text(json.dumps({"ingest": ingest, "problems": reported, "seconds": seconds}))
         problems += reported
     store = Store.open(db)
     idx = index(store, folder, real)
@@ -248,6 +253,7 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     b = take_briefings(store, topics)
     card = score(f"our set: {folder.resolve().name} ({len(real.articles)})", store, b, idx.gold, nlp)
     card.documents, card.ingest = len(idx.doc_of), ingest
+    card.extra["ingest seconds"] = seconds if seconds is not None else "not recorded"
     full_text = {}
     for q, _ in topics:
         full_text[q] = [s.text for s in b.claims if s.topic == q]

@@ -31,7 +31,7 @@ FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with without about into onto over under than as and or but nor if "
     "because while whereas although though that which who whom whose what where when whether "
     "is are was were be been being am has have had will would shall should can could may might must "
-    "not their its our your my".split()
+    "their its our your my".split()
 )
 # a name's "'s" with nothing after it; a possessive determiner followed by no noun ("his" and "her" also stand alone)
 _POSSESSIVE = re.compile(
@@ -40,7 +40,10 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 _PREPOSITIONS = {"for", "of", "about", "with", "like", "to", "on", "in", "at", "by", "from", "than", "after", "before"}
-_CUT = re.compile(r"(\w+)\W*?(?:…|\.\.\.|;|\.$|,$|:$|$)")
+# where a line can have been cut: an ellipsis, a semicolon, or an end without a sentence's final stop ("… the",
+# "… the,"); a quoted question ending "… what the platform is?”" is whole
+_CUT = re.compile(r"(\w+)\W*?(?:…|\.\.\.|;|[,:]?$)")
+_WHOLE_END = re.compile(r"[.?!][\"”’']*$")
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ def _lexical(text: str) -> list[Problem]:
     if quotes:
         problems.append(Problem("unbalanced quotes", quotes))
     for m in _CUT.finditer(text):
+        if m.end() == len(text) and _WHOLE_END.search(text) and not text.endswith(("…", "...")):
+            continue
         word = m.group(1).lower()
         before = text[: m.start()].split()
         # "for that", "like that": a demonstrative closing a phrase; "said that" / "the plan that": a cut
@@ -121,7 +126,7 @@ def _verbs(doc: Any) -> list[Problem]:
         words = [t for t in clause if not t.is_punct]
         if not words:
             continue
-        if not any(t.tag_ in _FINITE for t in words):
+        if not any(t.tag_ in _FINITE for t in words) and not _imperative(words):
             problems.append(Problem("no finite verb", " ".join(t.text for t in words[:6])))
             continue
         for n, tok in enumerate(words):
@@ -130,11 +135,22 @@ def _verbs(doc: Any) -> list[Problem]:
                 if reported and reported[0].lower_ == "that":
                     reported = reported[1:]
                 short = len(reported) <= 2 and all(t.lower_ in _SHORT_OBJECTS for t in reported)
-                if reported and not short and not any(t.tag_ in _FINITE for t in reported):
+                if (
+                    reported
+                    and not short
+                    and not any(t.tag_ in _FINITE for t in reported)
+                    and not _imperative(reported)
+                ):
                     said = " ".join(t.text for t in reported[:6])
                     problems.append(Problem("no finite verb", f"in what is reported: {said}"))
                 break
     return problems
+
+
+def _imperative(words: list[Any]) -> bool:
+    """ "Make America great again": a sentence that opens with a capitalised base-form verb (an order, a slogan);
+    a lower-case one ("do nothing to boost …") is what is left of a cut clause."""
+    return bool(words) and words[0].tag_ == "VB" and words[0].text[:1].isupper()
 
 
 def _clauses(doc: Any) -> list[list[Any]]:

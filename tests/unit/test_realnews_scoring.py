@@ -102,6 +102,7 @@ def test_a_summary_lines_speaker_is_the_words_before_its_cue():
     assert line_speaker("Lukashenko says Kellogg agreed to explore an offer (2 outlets, 22 Jun)") == "Lukashenko"
     assert line_speaker("Hillary Clinton (claim): “the issue of tax reform” (4 Oct)") == "Hillary Clinton"
     assert line_speaker("The White House confirmed: “Witkoff will go”") == "The White House confirmed"
+    assert line_speaker("Clinton recalls a bill that failed") == "Clinton"
     assert line_speaker("Kellogg met Lukashenko in Minsk") == ""
 
 

@@ -22,6 +22,9 @@ def kinds(line: str) -> list[str]:
         "The ministry denies it",
         "The decision to close the quay was taken by Lindqvist’s deputy",
         "Berg and Ruiz’s joint plan was approved by the council",
+        "Ruiz says the union agreed, while Berg did not (2 Mar)",
+        "Berg asks: “Does anybody know what the plan of the council is?” (22 Sep)",
+        "Many dockers say: “Keep the port open” (31 Aug)",
     ],
 )
 def test_complete_sentences_pass(line):
@@ -44,6 +47,8 @@ def test_complete_sentences_pass(line):
         ("Ruiz says the quay will … of the repairs", "function word at a cut"),
         ("Ruiz says the quay would; Berg denies it", "function word at a cut"),
         ("said the quay would reopen in June", "starts mid-sentence"),
+        ("Berg says: “do nothing to stop the strike”", "no finite verb"),
+        ("Ruiz says the quay will reopen in …", "function word at a cut"),
     ],
 )
 def test_each_kind_of_fragment_is_named(line, kind):
