@@ -146,7 +146,7 @@ def test_the_feed_poller_stores_every_entry_and_reports_the_failed_stage(store, 
     now = datetime(2025, 5, 5, 8, tzinfo=UTC)
     site = serve(FeedSite)
     base = next(site)
-    fetcher = Fetcher(allow_private=True, timeout=2)
+    fetcher = Fetcher(allow_private=True, timeout=30)
     try:
         add_feed(store, "T1", base + "/rss", now=now, fetcher=fetcher)
         [result] = poll_due(store, fetcher, now)
