@@ -46,6 +46,9 @@ class Briefings:
     claims: list[Shown] = field(default_factory=list)
     summary: list[Shown] = field(default_factory=list)
     disputes: list[tuple[Shown, Shown]] = field(default_factory=list)
+    # per topic, every line as shown (not de-duplicated across topics): the summary, and the full view's other lines
+    summary_text: dict[str, list[str]] = field(default_factory=dict)
+    full_text: dict[str, list[str]] = field(default_factory=dict)
     summary_counts: dict[str, int] = field(default_factory=dict)  # topic -> summary lines
 
 
@@ -78,6 +81,11 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
             if shown.key() not in seen:
                 seen.add(shown.key())
                 out.summary.append(shown)
+        out.summary_text[query_text] = [line["text"] for line in data["summary"]]
+        out.full_text[query_text] = [d["text"] for d in data["developments"]] + [
+            line["quote"] for line in [*(c for m in data["matters"] for c in m["claims"]),
+                                       *(x for p in data["disputes"] for x in (p["claim"], p["denial"]))]
+        ]  # fmt: skip
         sides = [(p["claim"], p["denial"]) for p in data["disputes"]]
         for matter in data["matters"]:
             for line in matter["claims"]:

@@ -133,20 +133,26 @@ def _fact_present(fact: dict, lines: list[str]) -> bool:
     return any(all(k.lower() in line for k in alt) for alt in fact["keys"] for line in low)
 
 
-def facts(real: RealSet, b: Briefings, full_text: dict[str, list[str]]) -> tuple[int, int, int, list[str]]:
-    """(facts, in the default summary, in the full briefing, missing from the summary)."""
+def facts(real: RealSet, b: Briefings, per_actor: list[str] | None = None) -> tuple[int, int, int, list[str]]:
+    """(facts, in the default summary, in the full briefing, missing from the summary); `per_actor` receives one
+    "query: in summary / in full / facts" line per actor."""
     total = in_summary = in_full = 0
     missing = []
     for story in real.stories:
         for actor in story["actors"]:
-            summary = [s.text for s in b.summary if s.topic == actor["query"]]
+            summary = b.summary_text.get(actor["query"], [])
+            counts = [0, 0]
             for fact in actor["facts"]:
                 total += 1
                 if _fact_present(fact, summary):
-                    in_summary += 1
+                    counts[0] += 1
                 else:
                     missing.append(f"[{actor['query']}] {fact['id']}: {fact['text']}")
-                in_full += _fact_present(fact, summary + full_text.get(actor["query"], []))
+                counts[1] += _fact_present(fact, summary + b.full_text.get(actor["query"], []))
+            in_summary, in_full = in_summary + counts[0], in_full + counts[1]
+            if per_actor is not None:
+                per_actor.append(f"{actor['query']}: {counts[0]} in the summary, {counts[1]} in the full briefing, "
+                                 f"of {len(actor['facts'])} facts ({story['id']})")  # fmt: skip
     return total, in_summary, in_full, missing
 
 
@@ -254,12 +260,11 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     card = score(f"our set: {folder.resolve().name} ({len(real.articles)})", store, b, idx.gold, nlp)
     card.documents, card.ingest = len(idx.doc_of), ingest
     card.extra["ingest seconds"] = seconds if seconds is not None else "not recorded"
-    full_text = {}
-    for q, _ in topics:
-        full_text[q] = [s.text for s in b.claims if s.topic == q]
-    n, summ, full, missing = facts(real, b, full_text)
+    per_actor: list[str] = []
+    n, summ, full, missing = facts(real, b, per_actor)
+    card.extra["facts per actor"] = per_actor
     card.extra["facts in the default summary"] = f"{summ}/{n}"
-    card.extra["facts in the full briefing (summary + claims)"] = f"{full}/{n}"
+    card.extra["facts in the full briefing (summary, developments, claims)"] = f"{full}/{n}"
     g, right, wrong_n, wrong = disputes(real, b, idx)
     card.extra["disputes: annotated pairs shown"] = f"{right}/{g}"
     card.extra["disputes: shown pairs not annotated (wrong)"] = f"{wrong_n}/{len(b.disputes)}"

@@ -76,8 +76,11 @@ def test_a_fact_counts_when_every_key_of_one_alternative_is_in_one_summary_line(
             }
         ]
     )
-    b = Briefings(summary=[_line("berg", "About 2,400 workers WALKED OUT in March"), _line("other", "third week")])
-    total, in_summary, in_full, missing = facts(real, b, {"berg": ["The strike goes into a third week"]})
+    b = Briefings(
+        summary_text={"berg": ["About 2,400 workers WALKED OUT in March"], "other": ["third week"]},
+        full_text={"berg": ["The strike goes into a third week"]},
+    )
+    total, in_summary, in_full, missing = facts(real, b)
     assert (total, in_summary, in_full) == (2, 1, 2) and missing == ["[berg] f2: "]
 
 
