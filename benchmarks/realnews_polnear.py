@@ -154,7 +154,7 @@ def build(polnear: Path, articles: list[Article], texts: Path, db: Path, reuse: 
 def copies(built: Built) -> dict[str, object]:
     """Documents recorded as copies against the `wire` column: wire stories carried twice should be joined;
     a join between two articles without a wire credit is suspect (listed)."""
-    from knowledge.ingest.copies import copy_score
+    from knowledge.text.copies import copy_score
 
     joined = []
     texts = {d.id: d.text for d in built.store.iter_documents()}

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.extract.analysis import Analysis, StageFailure, stage_failure
-from knowledge.extract.writer import write_analysis
-from knowledge.ingest.copies import Copy, choose_original
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.db import is_database_error
 from knowledge.store.facts import clear_facts
+from knowledge.text.copies import Copy, choose_original
 
 log = logging.getLogger("briefbot.ingest")
 

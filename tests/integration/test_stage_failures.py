@@ -1,7 +1,7 @@
 """One document that breaks an extraction stage costs that document's layer of that stage, never the batch.
 
 The fault is real: a cue model that raises on documents mentioning one word, installed as the extractor's cue
-decision through the hook training uses (`span_model.set_scorer`), so the claims stage raises inside extraction
+decision through the hook training uses (`model.learned.set_scorer`, a `CueDecision`), so the claims stage raises inside extraction
 exactly as a bug in it would (PolNeAR's dev set had two such articles: an IndexError in the claims stage).
 """
 
@@ -52,7 +52,7 @@ class FaultyCueModel:
 
 @pytest.fixture
 def faulty_model():
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
 
     span_model.reset_scorer()
     span_model.set_scorer(FaultyCueModel(span_model.get_scorer()))
