@@ -49,6 +49,8 @@ def tick_feeds(deps: Deps) -> None:
         for result in poll_due(deps.stores.get(), deps.fetcher_factory(), deps.clock()):
             if result.status == "error":
                 log.warning("feed %s: %s", result.url, result.error)
+            for reason in result.skipped:  # an entry skipped, or stored without a failed extraction stage
+                log.warning("feed %s: %s", result.url, reason)
     except Exception:
         log.exception("feed polling failed")
 

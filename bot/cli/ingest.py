@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,15 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.cli import EXTRACTOR_HELP, app, console, err, fail, open_store, prepare_extractor
+
+
+def quiet_ingest_log() -> None:
+    """These commands print every skipped input and failed stage themselves, one line each; without a configured
+    logger Python would print the same warnings again, with tracebacks (`briefbot serve` configures logging, so
+    the app's log keeps them)."""
+    logger = logging.getLogger("briefbot.ingest")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
 
 
 @contextmanager
@@ -35,10 +45,14 @@ def print_report(report) -> None:
             )
     for s in report.skipped:
         err.print(f"[red]skipped[/red]   {s.reason}", highlight=False, soft_wrap=True)
+    for f in report.failed:
+        err.print(f"[red]partial[/red]   {f.reason}", highlight=False, soft_wrap=True)
     summary = (
         f"{report.stored} stored, {report.count('duplicate')} near-duplicates, "
         f"{report.count('exists')} already stored, {len(report.skipped)} skipped"
     )
+    if report.failed:
+        summary += f", {len(report.failed)} stored without a failed extraction stage's facts"
     if not report.stored and not report.count("duplicate") and report.results:
         summary += " — nothing new"
     console.print(summary, highlight=False)
@@ -60,6 +74,7 @@ def ingest(
 
     if not (paths or url or feed or demo):
         raise fail("nothing to ingest: give files or directories, --url, --feed or --demo") from None
+    quiet_ingest_log()
     if not no_extract:
         prepare_extractor(extractor)
     missing = [p for p in paths or [] if not p.exists()]
@@ -80,7 +95,7 @@ def ingest(
             except IngestError as exc:
                 report.skipped.append(Skipped(feed_url, str(exc)))
     print_report(report)
-    if report.skipped:
+    if report.problems:
         raise typer.Exit(2)
 
 
@@ -95,18 +110,22 @@ def extract(
 
     if not all_:
         raise fail("say --all to re-extract every stored document") from None
+    quiet_ingest_log()
     prepare_extractor(extractor)
     store = open_store()
     with store:
         total = sum(1 for _ in store.iter_documents(include_duplicates=False))
         with progress_bar("extracting", total) as advance:
-            n, too_long = service.reextract(store, progress=advance, n_process=processes)
+            done = service.reextract(store, progress=advance, n_process=processes)
         stats = store.stats()
     console.print(
-        f"re-extracted {n} documents: {stats['entities']} entities, {stats['events']} events, "
+        f"re-extracted {done.done} documents: {stats['entities']} entities, {stats['events']} events, "
         f"{stats['claims']} claims, {stats['disputes']} disputes",
         highlight=False,
     )
+    for f in done.failed:
+        err.print(f"[red]unchanged[/red] {f.reason}", highlight=False, soft_wrap=True)
+    too_long = done.too_long
     if too_long:
         noun = "document" if len(too_long) == 1 else "documents"
         console.print(
@@ -114,4 +133,5 @@ def extract(
             f"{', '.join(too_long[:5])}{' …' if len(too_long) > 5 else ''}",
             highlight=False,
         )
+    if too_long or done.failed:
         raise typer.Exit(2)

@@ -208,7 +208,9 @@ def feeds_poll(now: str | None = typer.Option(None, "--now")) -> None:
     with open_store() as store:
         results = poll_due(store, Fetcher(), _now(now))
     for r in results:
-        detail = r.error or f"{r.stored} new articles"
+        detail = r.error or f"{r.stored} new articles" + (f", {len(r.skipped)} problems" if r.skipped else "")
         console.print(f"{r.status:13} {r.url}  {detail}", highlight=False)
+        for reason in r.skipped:
+            console.print(f"              {reason}", highlight=False, soft_wrap=True)
     if any(r.status == "error" for r in results):
         raise typer.Exit(1)  # like `digest --now`: a cron job or a script must see that a feed failed

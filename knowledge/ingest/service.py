@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
+from knowledge.ingest.pipeline import Failed, IngestReport, Pending, file_items, ingest, report_failure, write_facts
 from knowledge.models import Document
 from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.documents import document_summary
@@ -64,27 +65,46 @@ def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, prog
     return report
 
 
-def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tuple[int, list[str]]:
+@dataclass
+class ReextractReport:
+    """`extract --all`: how many documents got fresh facts, which were left as they were because their text is
+    over the length limit, and which because an extraction stage failed on them."""
+
+    done: int = 0
+    too_long: list[str] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+
+
+def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> ReextractReport:
     """Re-run extraction over every original document; each document's facts are replaced in one transaction.
 
-    Returns how many were re-extracted and the ids of those left as they were because their text is over the
-    length limit (stored before the limit existed, or with a higher one): one such document must not stop the rest.
+    A document over the length limit (stored before the limit existed, or with a higher one) or one on which an
+    extraction stage fails keeps the facts it had: a partial re-extraction would replace whole layers with nothing.
+    Neither stops the rest.
     """
     from knowledge.config import get_settings
-    from knowledge.extract.persist.writer import write_analysis
     from knowledge.extract.pipeline import analyze_texts
 
     limit = get_settings().max_document_chars
+    report = ReextractReport()
     docs: list[Document] = []
-    too_long: list[Document] = []
     for d in store.iter_documents(include_duplicates=False):
-        (docs if len(d.text) <= limit else too_long).append(d)
-    if progress and too_long:
-        progress(len(too_long))
+        if len(d.text) > limit:
+            report.too_long.append(d.id)
+        else:
+            docs.append(d)
+    if progress and report.too_long:
+        progress(len(report.too_long))
     analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)
     for doc, analysis in zip(docs, analyses):
-        with store.transaction(lock=KNOWLEDGE_LOCK):
-            write_analysis(store, doc, analysis)
+        failures = analysis.failures
+        if not failures:
+            with store.transaction(lock=KNOWLEDGE_LOCK):
+                failures = write_facts(store, doc, analysis)
+        for f in failures:
+            label = f"document {doc.id[:12]}" + (f" ({doc.title})" if doc.title else "")
+            report.failed.append(report_failure(Failed(label, doc.id, f.stage, f.error, True), f.detail))
+        report.done += not failures
         if progress:
             progress(1)
-    return len(docs), [d.id for d in too_long]
+    return report
