@@ -50,8 +50,12 @@ def _text_value(value: Any) -> str:
 
 def configure(verbose: bool = False, fmt: str | None = None) -> None:
     """Our loggers at INFO with `-v` (WARNING otherwise), third-party loggers at WARNING either way.
-    `fmt`: "json" or "text"; default `BRIEFBOT_LOG_FORMAT`, else text."""
-    fmt = (fmt or os.environ.get("BRIEFBOT_LOG_FORMAT") or "text").strip().lower()
+    `fmt`: "json" or "text"; default `BRIEFBOT_LOG_FORMAT` (environment, then .env), else text."""
+    if fmt is None:
+        from dotenv import dotenv_values
+
+        fmt = os.environ.get("BRIEFBOT_LOG_FORMAT") or dotenv_values(".env").get("BRIEFBOT_LOG_FORMAT") or "text"
+    fmt = fmt.strip().lower()
     if fmt not in ("text", "json"):
         raise ValueError(f"BRIEFBOT_LOG_FORMAT must be 'text' or 'json', not {fmt!r}")
     handler = logging.StreamHandler()

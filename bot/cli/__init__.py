@@ -56,6 +56,13 @@ def open_store():
         raise fail(str(exc)) from None
 
 
+def store_configured() -> bool:
+    """Whether the user chose a store (--db, or BRIEFBOT_DB in the environment or .env) rather than the default."""
+    from knowledge.config import get_settings
+
+    return state.db_path is not None or "briefbot_db" in get_settings().model_fields_set
+
+
 @app.callback()
 def main_options(
     db: str | None = typer.Option(

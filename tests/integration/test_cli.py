@@ -102,10 +102,34 @@ def test_ingesting_again_changes_nothing_and_says_so(run, tmp_path):
     assert again.exit_code == 0 and "nothing new" in again.output and "already stored" in again.output
 
 
-def test_brief_on_an_empty_store_loads_the_demo_corpus_and_says_so(run):
-    result = run("brief", "kellogg")
+@pytest.fixture
+def unconfigured(monkeypatch, tmp_path):
+    """A fresh clone's situation: no --db, no BRIEFBOT_DB, no .env; the working directory is empty."""
+    from knowledge.config import get_settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFBOT_DB", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_the_quick_start_brief_without_a_configured_store_loads_the_demo_corpus_and_says_so(unconfigured):
+    result = CliRunner().invoke(app, ["brief", "kellogg"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "demo corpus" in result.output and "Keith Kellogg" in result.output
+    assert "loading the bundled demo corpus" in result.output and "Keith Kellogg" in result.output
+    assert (unconfigured / "briefbot.db").exists()
+
+
+def test_brief_on_an_empty_configured_store_says_it_is_empty_and_loads_nothing(run, tmp_path):
+    result = run("brief", "kellogg")
+    assert result.exit_code == 3
+    assert "holds no documents" in result.output and "briefbot ingest" in result.output
+    assert "loading the bundled demo" not in result.output
+    from knowledge.store import Store
+
+    with Store.open(tmp_path / "cli.db") as store:
+        assert store.document_count() == 0
 
 
 def test_an_unknown_topic_explains_itself_with_exit_code_3(run):
