@@ -33,7 +33,7 @@ log = logging.getLogger("briefbot.http")
 class ServerLimits:
     """Every bound of the HTTP server in one place (`briefbot serve` flags map onto these)."""
 
-    threads: int = 8  # requests handled at once; Bolt acks in milliseconds and hands the work to our own pool
+    threads: int = 16  # requests handled at once; Bolt acks in milliseconds and hands the work to our own pool
     connections: int = 1000  # open sockets, idle or slow ones included; beyond it new ones wait in the backlog
     max_body_bytes: int = 1_000_000  # Slack's payloads are a few kB; larger is refused with 413
     request_seconds: float = 10.0  # a request must arrive in full within this after its first byte

@@ -46,14 +46,19 @@ def prepare_extractor(name: str | None) -> None:
 
 
 def open_store():
-    from knowledge.config import get_settings
     from knowledge.store import Store, StoreError
 
-    path = state.db_path or get_settings().briefbot_db
     try:
-        return Store.open(path)
+        return Store.open(store_target_or_default())
     except StoreError as exc:
         raise fail(str(exc)) from None
+
+
+def store_target_or_default() -> str:
+    """--db, else BRIEFBOT_DB (environment or .env), else ./briefbot.db."""
+    from knowledge.config import get_settings
+
+    return str(state.db_path or get_settings().briefbot_db)
 
 
 def store_configured() -> bool:
@@ -63,11 +68,20 @@ def store_configured() -> bool:
     return state.db_path is not None or "briefbot_db" in get_settings().model_fields_set
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"briefbot {version('briefbot')}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     db: str | None = typer.Option(
         None, "--db", help="SQLite file or postgresql:// URL (default: $BRIEFBOT_DB or ./briefbot.db)."
     ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     state.db_path = db
 

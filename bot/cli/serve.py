@@ -8,7 +8,7 @@ import threading
 
 import typer
 
-from bot.cli import app, console, err, fail, state
+from bot.cli import app, console, err, fail, store_target_or_default
 
 
 @app.command()
@@ -17,7 +17,7 @@ def serve(
     http: bool = typer.Option(False, "--http", help="HTTP mode (the default): POST /slack/events, GET /healthz."),
     host: str = typer.Option("0.0.0.0", "--host", help="HTTP bind address."),
     port: int = typer.Option(3000, "--port", min=1, max=65535, help="HTTP port."),
-    threads: int = typer.Option(8, "--threads", min=1, max=256, help="HTTP requests handled at once."),
+    threads: int = typer.Option(16, "--threads", min=1, max=256, help="HTTP requests handled at once."),
     connections: int = typer.Option(1000, "--max-connections", min=1, help="Open HTTP connections at most."),
     no_scheduler: bool = typer.Option(False, "--no-scheduler", help="Do not run digests and feed polling here."),
     demo: bool = typer.Option(False, "--demo", help="Load the bundled demo corpus (fictional) into an empty store."),
@@ -125,9 +125,7 @@ def setup_logging(verbose: bool) -> None:
 
 
 def store_target() -> str:
-    from knowledge.config import get_settings
-
-    return str(state.db_path or get_settings().briefbot_db)
+    return store_target_or_default()
 
 
 @app.command()

@@ -1,0 +1,59 @@
+"""Commands for operators: `briefbot healthcheck` (the container's health check in every mode)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from bot.cli import app, err, fail, store_target_or_default
+
+
+def main_command(cmdline: bytes) -> tuple[str, int | None]:
+    """("http", port) when the container's main process serves HTTP, else ("store", None) (Socket Mode, worker)."""
+    args = [a.decode(errors="replace") for a in cmdline.split(b"\0") if a]
+    if "serve" not in args or "--socket" in args:
+        return "store", None
+    port = 3000
+    for i, arg in enumerate(args):
+        if arg == "--port" and i + 1 < len(args) and args[i + 1].isdigit():
+            port = int(args[i + 1])
+        elif arg.startswith("--port=") and arg[7:].isdigit():
+            port = int(arg[7:])
+    return "http", port
+
+
+@app.command()
+def healthcheck(
+    url: str | None = typer.Option(
+        None, "--url", help="Check this URL answers 200 (e.g. http://127.0.0.1:3000/readyz)."
+    ),
+    store: bool = typer.Option(False, "--store", help="Check that the store answers one query."),
+) -> None:
+    """Exit 0 when healthy, 1 (with the reason) when not. Without options it looks at the container's main process
+    (PID 1): `serve --http` is checked through its /readyz, Socket Mode and the worker through the store."""
+    if url is None and not store:
+        try:
+            mode, port = main_command(Path("/proc/1/cmdline").read_bytes())
+        except OSError:
+            mode, port = "store", None
+        url = f"http://127.0.0.1:{port}/readyz" if mode == "http" else None
+    if url:
+        import httpx
+
+        try:
+            resp = httpx.get(url, timeout=5)
+        except httpx.HTTPError as exc:
+            raise fail(f"{url}: {exc}") from None
+        if resp.status_code != 200:
+            raise fail(f"{url}: {resp.status_code} {resp.text[:200]}")
+        return
+    from knowledge.store import Store, StoreError
+    from knowledge.store.health import check_reachable
+
+    try:
+        with Store.open(store_target_or_default()) as opened:
+            check_reachable(opened)
+    except (StoreError, Exception) as exc:  # any driver error means "not healthy", said in one line
+        raise fail(f"store not reachable: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    err.print("ok", highlight=False)
