@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli import app, err, fail, store_target_or_default
+from bot.cli import app, console, err, fail, open_store, store_target_or_default
 
 
 def main_command(cmdline: bytes) -> tuple[str, int | None]:
@@ -57,3 +57,55 @@ def healthcheck(
     except (StoreError, Exception) as exc:  # any driver error means "not healthy", said in one line
         raise fail(f"store not reachable: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     err.print("ok", highlight=False)
+
+
+@app.command()
+def forget(
+    ids: list[str] = typer.Argument(None, help="Document ids (or unique prefixes, as `briefbot doc` shows them)."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Every document of this outlet (name or domain)."),
+    since: str | None = typer.Option(None, "--since", help="Published on or after this date (2025-06-01)."),
+    until: str | None = typer.Option(None, "--until", help="Published before this date (2025-07-01)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only say what would be removed."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Remove documents and everything derived from them (claims, events, mentions, entities no longer named,
+    copy links, search rows), in one transaction. Conditions combine: --outlet X --since D is X's since D."""
+    from datetime import date
+
+    from knowledge.store.forget import forget_documents, select_documents
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise fail(f"{name} takes a date like 2025-06-01, not {value!r}") from None
+    with open_store() as store:
+        try:
+            chosen = select_documents(store, ids=ids or None, outlet=outlet, since=since, until=until)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+        if not chosen:
+            err.print("No stored document matches; nothing removed.", highlight=False)
+            raise typer.Exit(1)
+        console.print(
+            f"{len(chosen)} document(s) match: {', '.join(c[:10] for c in chosen[:10])}"
+            + (" …" if len(chosen) > 10 else ""),
+            highlight=False,
+        )
+        if dry_run:
+            return
+        if not yes and not typer.confirm("Remove them and everything derived from them?", default=False):
+            raise typer.Exit(1)
+        report = forget_documents(store, chosen)
+        console.print(
+            f"Removed {len(report.documents)} document(s), {report.claims} claim(s), {report.events} event(s), "
+            f"{report.mentions} mention(s), {report.entities} entity(ies) no longer named, "
+            f"{report.outlets} outlet(s) left empty.",
+            highlight=False,
+        )
+        if report.promoted:
+            from knowledge.ingest.service import reextract
+
+            done, _ = reextract(store, only=set(report.promoted))
+            console.print(f"{done} copy(ies) of a removed original became originals and were extracted.")

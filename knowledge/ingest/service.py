@@ -64,8 +64,11 @@ def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, prog
     return report
 
 
-def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tuple[int, list[str]]:
-    """Re-run extraction over every original document; each document's facts are replaced in one transaction.
+def reextract(
+    store: Store, progress: Progress = None, n_process: int = 1, only: set[str] | None = None
+) -> tuple[int, list[str]]:
+    """Re-run extraction over every original document (or those in `only`); each document's facts are replaced in
+    one transaction.
 
     Returns how many were re-extracted and the ids of those left as they were because their text is over the
     length limit (stored before the limit existed, or with a higher one): one such document must not stop the rest.
@@ -78,7 +81,8 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
     docs: list[Document] = []
     too_long: list[Document] = []
     for d in store.iter_documents(include_duplicates=False):
-        (docs if len(d.text) <= limit else too_long).append(d)
+        if only is None or d.id in only:
+            (docs if len(d.text) <= limit else too_long).append(d)
     if progress and too_long:
         progress(len(too_long))
     analyses = analyze_texts(((d.text, d.published_at) for d in docs), n_process=n_process)

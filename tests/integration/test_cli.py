@@ -286,3 +286,35 @@ def test_a_missing_model_file_stops_ingest_before_any_work_and_says_how_to_go_on
     assert "knowledge/extract/gone.json is missing" in result.output and "--extractor rules" in result.output
     assert "stored" not in result.output
     assert run("ingest", str(tmp_path / "a.txt"), "--extractor", "rules").exit_code == 0
+
+
+def test_forget_by_outlet_says_what_it_removed_and_the_briefing_no_longer_cites_it(run):
+    run("ingest", "--demo")
+    dry = run("forget", "--outlet", "Harbor Ledger", "--dry-run")
+    assert dry.exit_code == 0 and "3 document(s) match" in dry.output
+    assert "harborledger" in run("sources").output  # a dry run removes nothing
+    result = run("forget", "--outlet", "Harbor Ledger", "--yes")
+    assert result.exit_code == 0 and "Removed 3 document(s)" in result.output
+    assert "became originals and were extracted" in result.output  # its syndicated copy stands alone now
+    assert "harborledger" not in run("sources").output
+    data = json.loads(run("brief", "kellogg", "--format", "json").output)
+    outlets = {c["publisher"] for r in data["claim_reviews"] for c in r["appearance"]}
+    assert data["claim_reviews"] and "Meridian Wire" in outlets and "Harbor Ledger" not in outlets
+
+
+def test_forget_refuses_a_bad_date_and_says_when_nothing_matches(run):
+    run("ingest", "--demo")
+    bad = run("forget", "--since", "last week", "--yes")
+    assert bad.exit_code == 1 and "--since takes a date like 2025-06-01" in bad.output
+    none = run("forget", "--outlet", "No Such Outlet", "--yes")
+    assert none.exit_code == 1 and "No stored document matches" in none.output
+
+
+def test_version_and_the_store_health_check(run, tmp_path):
+    from importlib.metadata import version
+
+    assert run("--version").output.strip() == f"briefbot {version('briefbot')}"
+    assert run("healthcheck", "--store").exit_code == 0
+    (tmp_path / "folder.db").mkdir()
+    bad = CliRunner().invoke(app, ["--db", str(tmp_path / "folder.db"), "healthcheck", "--store"])
+    assert bad.exit_code == 1 and "store not reachable" in bad.output
