@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 _TOKEN = re.compile(r"\bx(?:ox[abpre]|app)-[A-Za-z0-9-]+")
@@ -86,3 +87,20 @@ class Timer:
     @property
     def ms(self) -> float:
         return round((time.perf_counter() - self.start) * 1000, 1)
+
+
+def logged(work: Callable[[], None], kind: str, **fields: Any) -> Callable[[], None]:
+    """`work` that leaves one line when it ends: kind, the given fields, latency and outcome (ok / error; an
+    error is re-raised for the caller's handling, which tells the user)."""
+    activity = logging.getLogger("briefbot.activity")
+
+    def run() -> None:
+        timer = Timer()
+        try:
+            work()
+        except Exception:
+            record(activity, "done", logging.WARNING, kind=kind, **fields, ms=timer.ms, outcome="error")
+            raise
+        record(activity, "done", kind=kind, **fields, ms=timer.ms, outcome="ok")
+
+    return run

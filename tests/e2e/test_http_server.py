@@ -126,3 +126,15 @@ def test_sigterm_lets_a_briefing_already_under_way_reach_slack_then_exits_cleanl
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_briefing_leaves_one_done_line_with_its_outcome_and_latency(bot, slack, caplog):
+    body = slash_command("kellogg", slack.new_response_url(), channel_id="C7")
+    with caplog.at_level(logging.INFO, logger="briefbot"):
+        assert bot.post(body).status_code == 200
+        slack.wait_for_responses(1, timeout=30)
+        bot.deps.work.shutdown(wait=True)
+    done = [r.fields for r in caplog.records if r.getMessage() == "done"]
+    assert len(done) == 1
+    assert done[0]["kind"] == "command" and done[0]["channel"] == "C7" and done[0]["topic"] == "kellogg"
+    assert done[0]["outcome"] == "ok" and done[0]["ms"] > 0

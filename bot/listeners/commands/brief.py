@@ -7,6 +7,7 @@ import logging
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import deliver_via_respond, safe_work, user_timezone
 from bot.router import route
 
@@ -41,4 +42,5 @@ def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext
 
             log_briefing(store, command["team_id"], command["user_id"], command["channel_id"], text, reply.topic)
 
-    deps.work.submit(safe_work, work, respond)
+    fields = {"team": command["team_id"], "channel": command["channel_id"], "topic": " ".join(text.split())[:80]}
+    deps.work.submit(safe_work, logged(work, "command", **fields), respond)
