@@ -13,7 +13,8 @@ from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="briefbot: news briefings from a knowledge store.")
 console = Console()
-err = Console(stderr=True)
+# Errors are one line each: never hard-wrapped at 80 columns when piped (cron mail, Docker logs, grep).
+err = Console(stderr=True, soft_wrap=True)
 
 
 class State:
@@ -86,11 +87,32 @@ def main_options(
     state.db_path = db
 
 
+def global_options_first(argv: list[str]) -> list[str]:
+    """`--db X` may be given anywhere (`briefbot stats --db X` as well as `briefbot --db X stats`): it is moved in
+    front of the subcommand, where Typer reads it. Everything after a bare `--` is left alone."""
+    args, moved, i = [], [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            args += argv[i:]
+            break
+        if arg == "--db" and i + 1 < len(argv):
+            moved += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            moved.append(arg)
+        else:
+            args.append(arg)
+        i += 1
+    return moved + args
+
+
 def main() -> None:
     from bot.cli import commands  # noqa: F401  (registers every command module)
 
     try:
-        app()
+        app(args=global_options_first(sys.argv[1:]), prog_name="briefbot")
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

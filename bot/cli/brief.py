@@ -16,6 +16,7 @@ from bot.cli import app, console, err, fail, open_store, store_configured
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     topic: list[str] = typer.Argument(..., help="A name or subject, optionally with since:7d from:outlet limit:N."),
     since: str | None = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | json | blocks"),
@@ -28,6 +29,9 @@ def brief(
     from knowledge.brief.query import QueryError, parse_query
     from knowledge.ingest.service import ensure_demo
 
+    if [t.lower() for t in topic] in (["help"], ["?"]):
+        console.print(ctx.get_help(), highlight=False)  # `briefbot brief help` asks for help, not about "help"
+        return
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     try:

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge.brief import gather
+from knowledge.brief.empty import why_empty
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.model import (
     Ambiguous,
@@ -333,7 +334,13 @@ def compose(
     ]
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
     dated = [c.published_at.date() for c in cites if c.published_at]
+    empty = (
+        None
+        if (developments or pairs or lines or summary)
+        else why_empty(store, query, eid, ent.name if ent else query.topic)
+    )
     return Briefing(
+        empty_reason=empty,
         topic=ent.name if ent else query.topic,
         query=query.raw or query.topic,
         identity=identity,

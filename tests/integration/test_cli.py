@@ -318,3 +318,24 @@ def test_version_and_the_store_health_check(run, tmp_path):
     (tmp_path / "folder.db").mkdir()
     bad = CliRunner().invoke(app, ["--db", str(tmp_path / "folder.db"), "healthcheck", "--store"])
     assert bad.exit_code == 1 and "store not reachable" in bad.output
+
+
+def test_an_empty_result_says_why_with_the_newest_stored_date(run):
+    run("ingest", "--demo")
+    result = run("brief", "kellogg", "since:30d")
+    assert result.exit_code == 0
+    assert "the newest stored item is from 2 Jul 2025" in result.output and "Try since:2025-07-01" in result.output
+
+
+def test_brief_help_shows_the_help_and_db_is_accepted_after_the_subcommand(tmp_path):
+    from bot.cli import global_options_first
+
+    db = str(tmp_path / "late.db")
+    args = global_options_first(["stats", "--db", db])
+    assert args == ["--db", db, "stats"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0 and (tmp_path / "late.db").exists()
+    assert global_options_first(["brief", "x", "--", "--db", "y"]) == ["brief", "x", "--", "--db", "y"]
+    shown = CliRunner().invoke(app, ["--db", db, "brief", "help"], catch_exceptions=False)
+    assert shown.exit_code == 0 and "Usage" in shown.output and "--full" in shown.output
+    assert "holds no documents" not in shown.output
