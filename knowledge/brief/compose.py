@@ -334,13 +334,8 @@ def compose(
     ]
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
     dated = [c.published_at.date() for c in cites if c.published_at]
-    empty = (
-        None
-        if (developments or pairs or lines or summary)
-        else why_empty(store, query, eid, ent.name if ent else query.topic)
-    )
     return Briefing(
-        empty_reason=empty,
+        empty_reason=why_empty(store, query, eid, ent.name if ent else query.topic, shown=len(cites)),
         topic=ent.name if ent else query.topic,
         query=query.raw or query.topic,
         identity=identity,

@@ -12,8 +12,11 @@ def _day(value: object) -> str:
     return f"{value:%-d %b %Y}"
 
 
-def why_empty(store: Store, query: Query, entity_id: str | None, topic: str) -> str:
-    """Asked only when nothing matched: looks once more without the filters to find the newest stored item."""
+def why_empty(store: Store, query: Query, entity_id: str | None, topic: str, shown: int) -> str | None:
+    """None when the briefing `shown` any cited line; else looks once more without the filters, for the newest
+    stored item, and says why nothing matched."""
+    if shown:
+        return None
     everything = gather.scope_for(Query(topic=query.topic))
     rows = gather.event_rows(store, entity_id, query.topic, everything)
     rows += gather.claim_rows(store, entity_id, query.topic, everything)
