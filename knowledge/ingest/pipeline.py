@@ -29,6 +29,10 @@ class Skipped:
     reason: str
 
 
+# Told about each input as soon as it is done (stored, unchanged, a copy, or skipped), for per-file output.
+Each = Callable[["SaveResult | Skipped"], None]
+
+
 @dataclass
 class IngestReport:
     results: list[SaveResult] = field(default_factory=list)
@@ -70,6 +74,7 @@ def ingest(
     extract: bool = True,
     progress: Progress | None = None,
     batch_size: int = 16,
+    each: Each | None = None,
 ) -> IngestReport:
     """Ingest (label, input) pairs; label names the input in messages (a path or URL)."""
     report = IngestReport()
@@ -81,18 +86,20 @@ def ingest(
             batch.append((label, inp))
         except IngestError as exc:
             report.skipped.append(Skipped(label, str(exc)))
+            if each:
+                each(report.skipped[-1])
             if progress:
                 progress(1)
         if len(batch) >= batch_size:
-            report.merge(_store_batch(store, batch, extract, progress))
+            report.merge(_store_batch(store, batch, extract, progress, each))
             batch = []
     if batch:
-        report.merge(_store_batch(store, batch, extract, progress))
+        report.merge(_store_batch(store, batch, extract, progress, each))
     return report
 
 
 def _store_batch(
-    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None
+    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None, each: Each | None
 ) -> IngestReport:
     report = IngestReport()
     fresh: list[tuple[str, DocumentInput, str | None, list[str], float, str | None]] = []
@@ -103,6 +110,8 @@ def _store_batch(
         existing = store.find_existing(inp) or (digest if digest in seen_in_batch else None)
         if existing:
             report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
+            if each:
+                each(report.results[-1])
             if progress:
                 progress(1)
             continue
@@ -139,6 +148,8 @@ def _store_batch(
         else:
             status = "duplicate" if original else "stored"
             report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
+        if each:
+            each(report.results[-1])
         if progress:
             progress(1)
     return report
@@ -163,15 +174,19 @@ def _analyze(inputs: list[DocumentInput], extract: bool) -> list:
 
 def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
     """Each file to read; a folder holding no article file is reported, so "0 stored" never goes unexplained."""
-    from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, read_file
+    from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, other_files, read_file
 
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
     for given in paths:
         found = iter_paths([given])
         if not found:
-            reason = f"{given}: no article files in this folder ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+            reason = f"{given}: no article files in this folder ({kinds})"
             yield str(given), functools.partial(_raise, IngestError(reason, str(given)))
         for path in found:
             yield str(path), functools.partial(read_file, path)
+        for path in other_files(given):  # a .pdf or .docx in the folder is named, never silently passed over
+            reason = f"{path}: not an article file ({path.suffix or 'no extension'}); briefbot reads {kinds}"
+            yield str(path), functools.partial(_raise, IngestError(reason, str(path)))
 
 
 def _raise(exc: Exception) -> DocumentInput:

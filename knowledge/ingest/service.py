@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from knowledge.ingest.pipeline import IngestReport, Pending, file_items, ingest
+from knowledge.ingest.pipeline import Each, IngestReport, Pending, file_items, ingest
 from knowledge.models import Document
 from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.documents import document_summary
@@ -26,14 +26,16 @@ __all__ = [
 Progress = Callable[[int], None] | None
 
 
-def ingest_paths(store: Store, paths: Iterable[Path], extract: bool = True, progress: Progress = None) -> IngestReport:
-    return ingest(store, file_items(paths), extract=extract, progress=progress)
+def ingest_paths(
+    store: Store, paths: Iterable[Path], extract: bool = True, progress: Progress = None, each: Each | None = None
+) -> IngestReport:
+    return ingest(store, file_items(paths), extract=extract, progress=progress, each=each)
 
 
-def ingest_demo(store: Store, progress: Progress = None) -> IngestReport:
+def ingest_demo(store: Store, progress: Progress = None, each: Each | None = None) -> IngestReport:
     from knowledge.demo import demo_files
 
-    return ingest_paths(store, demo_files(), progress=progress)
+    return ingest_paths(store, demo_files(), progress=progress, each=each)
 
 
 def ensure_demo(store: Store) -> IngestReport | None:
@@ -43,15 +45,17 @@ def ensure_demo(store: Store) -> IngestReport | None:
     return ingest_demo(store)
 
 
-def ingest_urls(store: Store, urls: Iterable[str], fetcher=None, extract: bool = True, progress: Progress = None):
+def ingest_urls(
+    store: Store, urls: Iterable[str], fetcher=None, extract: bool = True, progress: Progress = None, each=None
+):
     from knowledge.ingest.fetch import Fetcher, fetch_article
 
     fetcher = fetcher or Fetcher()
     items: list[tuple[str, Pending]] = [(u, functools.partial(fetch_article, u, fetcher)) for u in urls]
-    return ingest(store, items, extract=extract, progress=progress)
+    return ingest(store, items, extract=extract, progress=progress, each=each)
 
 
-def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, progress: Progress = None):
+def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, progress: Progress = None, each=None):
     """Fetch a feed and ingest each entry's article; broken entries are skipped with their reason."""
     from knowledge.ingest.feeds import read_feed
     from knowledge.ingest.fetch import Fetcher
@@ -59,8 +63,10 @@ def ingest_feed(store: Store, url: str, fetcher=None, extract: bool = True, prog
 
     fetcher = fetcher or Fetcher()
     feed = read_feed(url, fetcher)
-    report = ingest_urls(store, [e.link for e in feed.entries], fetcher, extract, progress)
+    report = ingest_urls(store, [e.link for e in feed.entries], fetcher, extract, progress, each)
     report.skipped += [Skipped(url, reason) for reason in feed.skipped]
+    for skipped in report.skipped[len(report.skipped) - len(feed.skipped) :] if each else []:
+        each(skipped)
     return report
 
 

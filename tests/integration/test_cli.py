@@ -339,3 +339,17 @@ def test_brief_help_shows_the_help_and_db_is_accepted_after_the_subcommand(tmp_p
     shown = CliRunner().invoke(app, ["--db", db, "brief", "help"], catch_exceptions=False)
     assert shown.exit_code == 0 and "Usage" in shown.output and "--full" in shown.output
     assert "holds no documents" not in shown.output
+
+
+def test_ingesting_a_folder_numbers_each_file_against_the_total_and_names_a_pdf_it_skips(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "a.txt.json").write_text('{"outlet": "Harbor Ledger"}')  # a sidecar: read with its article
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 not an article")
+    result = run("ingest", str(folder))
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.startswith("[")]
+    assert len(lines) == 2 and all(line.startswith(("[1/2]", "[2/2]")) for line in lines)
+    assert "report.pdf: not an article file (.pdf)" in result.output and "a.txt.json" not in result.output
+    assert "1 stored" in result.output
