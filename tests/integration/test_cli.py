@@ -353,3 +353,20 @@ def test_ingesting_a_folder_numbers_each_file_against_the_total_and_names_a_pdf_
     assert len(lines) == 2 and all(line.startswith(("[1/2]", "[2/2]")) for line in lines)
     assert "report.pdf: not an article file (.pdf)" in result.output and "a.txt.json" not in result.output
     assert "1 stored" in result.output
+
+
+def test_feeds_work_locally_without_a_slack_token_and_list_commands_print_json(run, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no .env with a token
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("SLACK_API_URL", raising=False)
+    added = run("feeds", "add", "https://93.184.215.14/rss")
+    assert added.exit_code == 0 and "added" in added.output
+    listed = json.loads(run("feeds", "list", "--json").output)
+    assert [f["team_id"] for f in listed] == ["local"] and listed[0]["url"].endswith("/rss")
+    removed = run("feeds", "remove", "https://93.184.215.14/rss")
+    assert removed.exit_code == 0 and "removed" in removed.output
+    assert json.loads(run("feeds", "list", "--json").output) == []
+    run("ingest", "--demo")
+    assert json.loads(run("stats", "--json").output)["documents"] == 14
+    assert {s["domain"] for s in json.loads(run("sources", "--json").output)} >= {"harborledger.example"}
+    assert json.loads(run("subscriptions", "--json").output) == []
