@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from bot.logs import logged
 from bot.replies import deliver_in_thread, deliver_via_respond, responder, safe_work, user_timezone
 from bot.router import Reply, brief, details_reply, note, sources_reply
+from bot.slack.channels import posting_problem
 
 
 def register(app: App) -> None:
@@ -91,6 +92,10 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
         from bot.router import subscribe
         from knowledge.brief.query import QueryError, parse_query
 
+        problem = posting_problem(client, channel) if channel else None
+        if problem:
+            deliver_via_respond(respond, note(problem))
+            return
         try:
             topic = parse_query(value["q"]).topic  # follow the topic, not the filters of one briefing
         except QueryError:
