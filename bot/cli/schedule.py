@@ -169,8 +169,8 @@ def digest(
     finally:
         stores.close_all()
     if dry_run:
-        for line in run.planned or ["nothing due"]:
-            console.print(line, highlight=False)
+        for line in run.planned or [_nothing_due()]:
+            console.print(line, highlight=False, soft_wrap=True)
         return
     console.print(
         f"{run.sent} sent, {run.recovered} recovered, {run.empty} with nothing new, "
@@ -179,6 +179,19 @@ def digest(
     )
     if run.failed:
         raise typer.Exit(1)
+
+
+def _nothing_due() -> str:
+    """Why a dry run lists nothing, so an empty answer is never a puzzle."""
+    from knowledge.workspace.subscriptions import list_subscriptions
+
+    with open_store() as store:
+        subs = list_subscriptions(store, None)
+    active = [s for s in subs if s.status == "active"]
+    if not subs:
+        return "nothing due: no subscriptions yet (briefbot subscribe TOPIC --channel C0123ABCD, or /brief subscribe)"
+    times = ", ".join(sorted({f"{s.at_time} {s.tz}" for s in active})[:5]) or "none active"
+    return f"nothing due now: {len(active)} active subscription(s) of {len(subs)}, each once a day at {times}"
 
 
 @feeds_app.command("add")

@@ -370,3 +370,15 @@ def test_feeds_work_locally_without_a_slack_token_and_list_commands_print_json(r
     assert json.loads(run("stats", "--json").output)["documents"] == 14
     assert {s["domain"] for s in json.loads(run("sources", "--json").output)} >= {"harborledger.example"}
     assert json.loads(run("subscriptions", "--json").output) == []
+
+
+def test_a_digest_dry_run_with_nothing_due_says_why(run):
+    none = run("digest", "--dry-run", "--now", "2025-06-24T06:00:00+00:00")
+    assert none.exit_code == 0 and "no subscriptions yet" in none.output
+    run("ingest", "--demo")
+    made = run(
+        "subscribe", "kellogg", "--channel", "C0123ABCD", "--at", "08:30", "--tz", "Europe/Berlin", "--team", "T0TEAM"
+    )
+    assert made.exit_code == 0, made.output
+    later = run("digest", "--dry-run", "--now", "2025-06-24T03:00:00+00:00")
+    assert "nothing due now: 1 active subscription(s) of 1, each once a day at 08:30 Europe/Berlin" in later.output
