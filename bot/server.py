@@ -14,6 +14,7 @@ Add a GET page: pass `routes={"/view/": handler}` to `make_server` (see `bot.wsg
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -46,25 +47,39 @@ def health(_: HttpRequest) -> HttpResponse:
 
 
 def readiness(target: str | None) -> RouteHandler:
-    """`/readyz`: 200 when the store answers one cheap query, 503 (with the reason, no password) when not."""
+    """`/readyz`: 200 when the store answers one cheap query, 503 (with the reason, no password) when not.
+
+    Probes come every few seconds from any request thread: PostgreSQL keeps one connection for them (under a lock,
+    reopened after a failure), so a replica's connection budget grows by one, not by a thread count; a SQLite file
+    is opened per probe (a file open; its connections may not cross threads)."""
     if target is None:
         return lambda _: json_response(200, {"ok": True, "store": "not checked (no store given)"})
-    from knowledge.store.threads import ThreadStores
+    from knowledge.store.db import Store, backend_of, redact
+    from knowledge.store.health import check_reachable
 
-    stores = ThreadStores(target)
+    lock = threading.Lock()
+    kept: list[Store] = []
+    shared = backend_of(target) == "postgresql"
 
     def ready(_: HttpRequest) -> HttpResponse:
-        from knowledge.store.health import check_reachable
-
-        try:
-            check_reachable(stores.get())
-        except Exception as exc:
-            from knowledge.store.db import redact
-
-            stores.close_all()  # a broken connection is opened anew on the next probe
-            reason = redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            log.warning("not ready: the store did not answer (%s)", reason)
-            return json_response(503, {"ok": False, "store": reason})
+        with lock:
+            try:
+                store = kept[0] if kept else Store.open(target)
+                try:
+                    check_reachable(store)
+                finally:
+                    if shared and not kept:
+                        kept.append(store)
+                    elif not shared:
+                        store.close()
+            except Exception as exc:
+                for old in kept:
+                    with contextlib.suppress(Exception):
+                        old.close()
+                kept.clear()  # a broken connection is opened anew on the next probe
+                reason = redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                log.warning("not ready: the store did not answer (%s)", reason)
+                return json_response(503, {"ok": False, "store": reason})
         return json_response(200, {"ok": True})
 
     return ready

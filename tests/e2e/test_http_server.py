@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 
 import httpx
+import pytest
 
 from bot.app import create_app
 from bot.server import ServerLimits, make_server
@@ -138,3 +139,30 @@ def test_a_briefing_leaves_one_done_line_with_its_outcome_and_latency(bot, slack
     assert len(done) == 1
     assert done[0]["kind"] == "command" and done[0]["channel"] == "C7" and done[0]["topic"] == "kellogg"
     assert done[0]["outcome"] == "ok" and done[0]["ms"] > 0
+
+
+def test_readyz_turns_503_when_postgresql_goes_away_and_keeps_one_connection_for_probes(slack, tmp_path):
+    from tests.pgcluster import ClusterUnavailable, PgCluster
+
+    try:
+        cluster = PgCluster().start()
+    except ClusterUnavailable:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no PostgreSQL server binaries")
+    try:
+        url = cluster.create_database(name="ready")
+        with running(slack, tmp_path / "bot.db", target=url) as base:
+            for _ in range(5):
+                assert httpx.get(base + "/readyz").status_code == 200
+            with Store.open(url) as store:
+                probes = store.db.execute(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'ready' AND pid <> pg_backend_pid()"
+                ).fetchone()[0]
+            assert probes == 1
+            cluster.stop()
+            resp = httpx.get(base + "/readyz", timeout=30)
+            assert resp.status_code == 503 and resp.json()["ok"] is False
+            assert httpx.get(base + "/healthz").status_code == 200
+    finally:
+        cluster.stop()
