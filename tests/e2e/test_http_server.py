@@ -24,12 +24,12 @@ from tests.e2e.slackreq import SECRET, signed_headers, slash_command
 
 
 @contextmanager
-def running(slack, db, limits: ServerLimits | None = None, target: str | None = None):
+def running(slack, db, limits: ServerLimits | None = None, target: str | None = None, routes=None):
     settings = SlackSettings(
         slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.api_url, _env_file=None
     )
     app, deps = create_app(settings, db)
-    server = make_server(app, "127.0.0.1", 0, db=target, limits=limits)
+    server = make_server(app, "127.0.0.1", 0, db=target, limits=limits, routes=routes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -166,3 +166,29 @@ def test_readyz_turns_503_when_postgresql_goes_away_and_keeps_one_connection_for
             assert httpx.get(base + "/healthz").status_code == 200
     finally:
         cluster.stop()
+
+
+def test_a_page_added_to_the_route_table_is_served_under_its_prefix_and_slack_keeps_its_path(slack, demo_db, tmp_path):
+    from bot.wsgi import HttpResponse
+
+    db = tmp_path / "bot.db"
+    shutil.copy(demo_db, db)
+    seen = []
+
+    def page(request) -> HttpResponse:
+        seen.append((request.path, request.query))
+        return HttpResponse(200, "<p>page</p>", "text/html; charset=utf-8")
+
+    with running(slack, db, routes={"/view/": page, "/exact": page}) as url:
+        resp = httpx.get(url + "/view/abc?sig=1")
+        assert (
+            resp.status_code == 200
+            and resp.text == "<p>page</p>"
+            and resp.headers["content-type"].startswith("text/html")
+        )
+        assert httpx.get(url + "/exact").status_code == 200 and httpx.get(url + "/exact/more").status_code == 404
+        assert httpx.post(url + "/view/abc").status_code == 405
+        assert httpx.get(url + "/nothing-here").status_code == 404
+        body = slash_command("help", slack.new_response_url())
+        assert httpx.post(url + "/slack/events", content=body, headers=signed_headers(body)).status_code == 200
+    assert seen == [("/view/abc", "sig=1"), ("/exact", "")]
