@@ -89,12 +89,20 @@ def alias_add(variant: str, name: str) -> None:
 
 
 @alias_app.command("list")
-def alias_list(user_only: bool = typer.Option(False, "--user", help="Only aliases added by users.")) -> None:
+def alias_list(
+    user_only: bool = typer.Option(False, "--user", help="Only aliases added by users."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
     """List aliases."""
     from knowledge.workspace.aliases import list_aliases
 
     with open_store() as store:
         rows = list_aliases(store, "user" if user_only else None)
+    if as_json:
+        from bot.cli.schedule import print_json
+
+        print_json([dict(r) for r in rows])
+        return
     table = Table("alias", "means", "origin")
     for r in rows:
         table.add_row(r["alias"], r["target"], r["origin"])

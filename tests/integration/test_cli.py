@@ -370,6 +370,9 @@ def test_feeds_work_locally_without_a_slack_token_and_list_commands_print_json(r
     assert json.loads(run("stats", "--json").output)["documents"] == 14
     assert {s["domain"] for s in json.loads(run("sources", "--json").output)} >= {"harborledger.example"}
     assert json.loads(run("subscriptions", "--json").output) == []
+    run("alias", "add", "Tiki", "Siarhei Tsikhanouski")
+    aliases = json.loads(run("alias", "list", "--user", "--json").output)
+    assert [(a["alias"], a["target"]) for a in aliases] == [("Tiki", "Siarhei Tsikhanouski")]
 
 
 def test_a_digest_dry_run_with_nothing_due_says_why(run):
