@@ -29,10 +29,13 @@ class LinePrinter:
         self.total, self.done = total, 0
 
     def __call__(self, item) -> None:
-        from knowledge.ingest.pipeline import Skipped
+        from knowledge.ingest.pipeline import Ignored, Skipped
 
         self.done += 1
         count = f"[{self.done}/{self.total if self.total is not None else '?'}] "
+        if isinstance(item, Ignored):
+            err.print(f"{count}[yellow]ignored[/yellow]   {item.reason}", highlight=False)
+            return
         if isinstance(item, Skipped):
             err.print(f"{count}[red]skipped[/red]   {item.reason}", highlight=False)
             return
@@ -68,6 +71,8 @@ def print_report(report) -> None:
         f"{report.stored} stored, {report.count('duplicate')} near-duplicates, "
         f"{report.count('exists')} already stored, {len(report.skipped)} skipped"
     )
+    if report.ignored:
+        summary += f", {len(report.ignored)} ignored (not article files)"
     if not report.stored and not report.count("duplicate") and report.results:
         summary += " — nothing new"
     console.print(summary, highlight=False)

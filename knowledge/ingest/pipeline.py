@@ -29,6 +29,12 @@ class Skipped:
     reason: str
 
 
+@dataclass
+class Ignored(Skipped):
+    """A file in a folder that is no article (a .pdf, a .docx): named, so it is never passed over silently, but
+    not an input that failed (the folder was given, not the file)."""
+
+
 # Told about each input as soon as it is done (stored, unchanged, a copy, or skipped), for per-file output.
 Each = Callable[["SaveResult | Skipped"], None]
 
@@ -37,6 +43,7 @@ Each = Callable[["SaveResult | Skipped"], None]
 class IngestReport:
     results: list[SaveResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -48,6 +55,7 @@ class IngestReport:
     def merge(self, other: IngestReport) -> None:
         self.results += other.results
         self.skipped += other.skipped
+        self.ignored += other.ignored
 
 
 def _resolve(item: Pending) -> DocumentInput:
@@ -174,7 +182,7 @@ def _analyze(inputs: list[DocumentInput], extract: bool) -> list:
 
 def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
     """Each file to read; a folder holding no article file is reported, so "0 stored" never goes unexplained."""
-    from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, other_files, read_file
+    from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, read_file
 
     kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
     for given in paths:
@@ -184,9 +192,18 @@ def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
             yield str(given), functools.partial(_raise, IngestError(reason, str(given)))
         for path in found:
             yield str(path), functools.partial(read_file, path)
-        for path in other_files(given):  # a .pdf or .docx in the folder is named, never silently passed over
-            reason = f"{path}: not an article file ({path.suffix or 'no extension'}); briefbot reads {kinds}"
-            yield str(path), functools.partial(_raise, IngestError(reason, str(path)))
+
+
+def ignored_files(paths: Iterable[Path]) -> list[Ignored]:
+    """The files in the given folders that ingesting them passes over (no article file type, not a sidecar)."""
+    from knowledge.ingest.files import ARTICLE_SUFFIXES, other_files
+
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+    return [
+        Ignored(str(p), f"{p}: not an article file ({p.suffix or 'no extension'}); briefbot reads {kinds}")
+        for given in paths
+        for p in other_files(Path(given))
+    ]
 
 
 def _raise(exc: Exception) -> DocumentInput:

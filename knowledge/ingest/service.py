@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from knowledge.ingest.pipeline import Each, IngestReport, Pending, file_items, ingest
+from knowledge.ingest.pipeline import Each, IngestReport, Pending, file_items, ignored_files, ingest
 from knowledge.models import Document
 from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.documents import document_summary
@@ -29,7 +29,13 @@ Progress = Callable[[int], None] | None
 def ingest_paths(
     store: Store, paths: Iterable[Path], extract: bool = True, progress: Progress = None, each: Each | None = None
 ) -> IngestReport:
-    return ingest(store, file_items(paths), extract=extract, progress=progress, each=each)
+    paths = list(paths)
+    report = ingest(store, file_items(paths), extract=extract, progress=progress, each=each)
+    report.ignored = ignored_files(paths)
+    if each is not None:
+        for item in report.ignored:
+            each(item)
+    return report
 
 
 def ingest_demo(store: Store, progress: Progress = None, each: Each | None = None) -> IngestReport:

@@ -348,11 +348,11 @@ def test_ingesting_a_folder_numbers_each_file_against_the_total_and_names_a_pdf_
     (folder / "a.txt.json").write_text('{"outlet": "Harbor Ledger"}')  # a sidecar: read with its article
     (folder / "report.pdf").write_bytes(b"%PDF-1.4 not an article")
     result = run("ingest", str(folder))
-    assert result.exit_code == 2
+    assert result.exit_code == 0  # the folder went in; the .pdf is named, not an input that failed
     lines = [line for line in result.output.splitlines() if line.startswith("[")]
     assert len(lines) == 2 and all(line.startswith(("[1/2]", "[2/2]")) for line in lines)
-    assert "report.pdf: not an article file (.pdf)" in result.output and "a.txt.json" not in result.output
-    assert "1 stored" in result.output
+    assert "ignored   " in result.output and "report.pdf: not an article file (.pdf)" in result.output
+    assert "a.txt.json" not in result.output and "1 stored" in result.output and "1 ignored" in result.output
 
 
 def test_feeds_work_locally_without_a_slack_token_and_list_commands_print_json(run, monkeypatch, tmp_path):
