@@ -86,8 +86,8 @@ def reextract(
     length limit (stored before the limit existed, or with a higher one): one such document must not stop the rest.
     """
     from knowledge.config import get_settings
+    from knowledge.extract.persist.writer import write_analysis
     from knowledge.extract.pipeline import analyze_texts
-    from knowledge.extract.writer import write_analysis
 
     limit = get_settings().max_document_chars
     docs: list[Document] = []
