@@ -46,9 +46,10 @@ def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
 def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
-        resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
+        # "he", "she", "they", "the envoy", "the company": the nearest compatible person or organisation before
+        resolve_document(doc, ents, body_start=body_start)
         attributions = _body_only(find_attributions(doc), body_start)
         claims = to_claims(text, attributions, ents, doc)
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
