@@ -91,12 +91,23 @@ def new_marker() -> str:
     return f"briefbot-reply-{uuid.uuid4().hex[:16]}"
 
 
+# messages per conversations.history / conversations.replies call Slack allows apps outside its Marketplace (2025;
+# also 1 request a minute: a 429 defers a digest to the next run)
+HISTORY_LIMIT = 15
+
+
 def marked(client: WebClient, channel: str, thread_ts: str | None = None) -> dict[str, str]:
-    """Markers of our messages Slack already has → their ts: in the thread, or among the channel's latest 200."""
+    """Markers of our messages Slack already has → their ts: in the thread, or among the channel's 15 newest.
+
+    One call, within Slack's limits for apps outside its Marketplace (`HISTORY_LIMIT`), with no `oldest` bound (the
+    ledger's clock may not be Slack's). A crashed sender's message is at most a lease old, so it is among them unless
+    the channel had more than 15 messages since; then it is sent again (a digest marked late) rather than never."""
     if thread_ts:
-        resp = client.conversations_replies(channel=channel, ts=thread_ts, limit=200, include_all_metadata=True)
+        resp = client.conversations_replies(
+            channel=channel, ts=thread_ts, limit=HISTORY_LIMIT, include_all_metadata=True
+        )
     else:
-        resp = client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
+        resp = client.conversations_history(channel=channel, limit=HISTORY_LIMIT, include_all_metadata=True)
     messages: list[dict[str, Any]] = resp.get("messages", [])
     found = {}
     for msg in messages:
@@ -107,7 +118,7 @@ def marked(client: WebClient, channel: str, thread_ts: str | None = None) -> dic
 
 
 def find_marked(client: WebClient, channel: str, marker: str, thread_ts: str | None = None) -> str | None:
-    """The ts of a message carrying `marker` in the thread (or among the channel's latest 200), if Slack has it."""
+    """The ts of a message carrying `marker` in the thread (or among the channel's 15 newest), if Slack has it."""
     return marked(client, channel, thread_ts).get(marker)
 
 

@@ -14,8 +14,12 @@ import logging
 import sqlite3
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from knowledge.store.errors import StoreError, StoreNotWritable, StoreUnreachable
+
+if TYPE_CHECKING:
+    from knowledge.store.db import Store
 
 log = logging.getLogger("briefbot.store")
 
@@ -107,3 +111,9 @@ def outage_for(target: str) -> Outage:
         if target not in _outages:
             _outages[target] = Outage(target)
         return _outages[target]
+
+
+def check_reachable(store: Store) -> None:
+    """The readiness probe's one cheap query: an indexed read of a table every store has; raises whatever the
+    driver raises when the store is gone."""
+    store.db.execute("SELECT 1 FROM documents LIMIT 1").fetchall()

@@ -28,10 +28,11 @@ def start_serve(
     port: int | None = None,
     timeout: float = 90,
     cwd: Path | None = None,
+    demo: bool = True,
     env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
-    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `env`: more
-    settings (e.g. BRIEFBOT_WORK_LEASE)."""
+    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `demo`: pass
+    `--demo` (an empty store gets the demo corpus); `env`: more settings (e.g. BRIEFBOT_WORK_LEASE)."""
     port = port or free_port()
     extra = env or {}
     env = {
@@ -55,6 +56,7 @@ def start_serve(
             "--port",
             str(port),
             "--no-scheduler",
+            *(["--demo"] if demo else []),
         ],
         env=env,
         stdout=subprocess.PIPE,

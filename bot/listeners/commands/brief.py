@@ -8,8 +8,11 @@ import logging
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import after_answer, deliver_via_respond, responder, safe_work, user_timezone
 from bot.router import route
+from bot.slack.channels import posting_problem
+from bot.slack.messages import note
 from knowledge.workspace.work import WorkItem
 
 log = logging.getLogger(__name__)
@@ -46,7 +49,12 @@ def answer(deps, client: WebClient, item: WorkItem) -> None:
 
     def work() -> None:
         store = deps.stores.get()
-        tz = user_timezone(client, cmd["user_id"]) if text.lower().startswith(("subscribe", "follow")) else None
+        subscribing = text.lower().startswith(("subscribe", "follow"))
+        problem = posting_problem(client, cmd["channel_id"]) if subscribing else None
+        if problem:
+            deliver_via_respond(respond, note(problem))
+            return
+        tz = user_timezone(client, cmd["user_id"]) if subscribing else None
         reply = route(store, text, cmd["team_id"], cmd["user_id"], cmd["channel_id"], deps, tz)
         deliver_via_respond(respond, reply)
         if reply.topic:
@@ -57,4 +65,5 @@ def answer(deps, client: WebClient, item: WorkItem) -> None:
                 deps.stores, lambda: log_briefing(store, cmd["team_id"], cmd["user_id"], cmd["channel_id"], text, topic)
             )
 
-    safe_work(work, respond, stores=deps.stores)
+    fields = {"team": cmd["team_id"], "channel": cmd["channel_id"], "topic": " ".join(text.split())[:80]}
+    safe_work(logged(work, "command", **fields), respond, stores=deps.stores)

@@ -9,6 +9,7 @@ import re
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import after_answer, deliver_in_thread, safe_work
 from bot.router import route
 from knowledge.workspace.work import WorkItem
@@ -35,6 +36,7 @@ def _answer(event: dict, context: BoltContext, client: WebClient) -> None:
         "thread_ts": event.get("thread_ts") or event.get("ts"),
         "team": context.team_id or event.get("team") or "",
         "user": event.get("user") or "",
+        "channel_type": event.get("channel_type") or "",  # "im" for a direct message (its log line says "dm")
     }
     key = f"{channel}|{event.get('ts') or event.get('event_ts') or ''}|{text}"
     work_id = "mention-" + hashlib.sha256(key.encode()).hexdigest()[:24]
@@ -56,7 +58,9 @@ def answer(deps, client: WebClient, item: WorkItem) -> None:
             topic = reply.topic
             after_answer(deps.stores, lambda: log_briefing(store, m["team"], m["user"], m["channel"], m["text"], topic))
 
-    safe_work(work, None, client, m["channel"], m["thread_ts"], stores=deps.stores)
+    kind = "dm" if m.get("channel_type") == "im" else "mention"
+    answer = logged(work, kind, team=m["team"], channel=m["channel"], topic=" ".join(m["text"].split())[:80])
+    safe_work(answer, None, client, m["channel"], m["thread_ts"], stores=deps.stores)
 
 
 def handle_mention(event: dict, context: BoltContext, client: WebClient) -> None:
