@@ -16,13 +16,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.replay import ReplayGuard, guard_for
+from bot.web import WebResponse
 
 log = logging.getLogger("briefbot.http")
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000
 
 
-def make_handler(app: App, guard: ReplayGuard):
+def make_handler(app: App, guard: ReplayGuard, pages=None):
+    """`pages`: a web handler (`bot.web`) mounted on every GET under its `prefix` (the source viewer)."""
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -46,10 +49,21 @@ def make_handler(app: App, guard: ReplayGuard):
         def _bolt(self, resp: BoltResponse) -> None:
             self._send(resp.status, resp.body, resp.headers)
 
+        def _web(self, resp: WebResponse) -> None:
+            self.send_response(resp.status)
+            for key, value in resp.headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(resp.body)))
+            self.end_headers()
+            self.wfile.write(resp.body)
+
         def do_GET(self) -> None:  # noqa: N802
             path, _, query = self.path.partition("?")
             if path == "/healthz":
                 self._send(200, {"ok": True}, {"Content-Type": "application/json"})
+                return
+            if pages is not None and path.startswith(pages.prefix):
+                self._web(pages.handle("GET", path, query, self._headers()))
                 return
             flow = app.oauth_flow
             if flow and path in (flow.install_path, flow.redirect_uri_path):
@@ -99,6 +113,7 @@ class BriefbotHTTPServer(ThreadingHTTPServer):
     request_queue_size = 128
 
 
-def make_server(app: App, host: str, port: int, db: str | None = None) -> BriefbotHTTPServer:
-    """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there."""
-    return BriefbotHTTPServer((host, port), make_handler(app, guard_for(db)))
+def make_server(app: App, host: str, port: int, db: str | None = None, pages=None) -> BriefbotHTTPServer:
+    """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there. `pages`: the
+    source viewer (`bot.web.viewer.ViewerPages`), or None to serve only Slack's paths."""
+    return BriefbotHTTPServer((host, port), make_handler(app, guard_for(db), pages))

@@ -34,6 +34,13 @@ def serve(
         settings = load_settings(socket_mode=socket)
     except SettingsError as exc:
         raise fail(str(exc)) from None
+    from knowledge.render.links import LinkError, linker_from_settings, signer_from_settings
+
+    try:  # a public URL without a usable key, or a short key, stops start-up here rather than at the first link
+        linker_from_settings()
+        signer = signer_from_settings()
+    except LinkError as exc:
+        raise fail(str(exc)) from None
     db_path = state.db_path or get_settings().briefbot_db
     try:
         with Store.open(db_path) as store:
@@ -63,8 +70,10 @@ def serve(
             handler.close()
         else:
             from bot.server import make_server
+            from bot.web.viewer import ViewerPages
 
-            server = make_server(bolt_app, host, port, db=str(db_path))
+            pages = ViewerPages(deps.stores.get, signer)
+            server = make_server(bolt_app, host, port, db=str(db_path), pages=pages)
             console.print(f"briefbot listening on http://{host}:{server.server_address[1]}/slack/events")
             thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
             thread.start()
