@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode
 
-from knowledge.brief.model import CitationRef
+from knowledge.brief.model import Briefing, CitationRef
 from knowledge.render.urls import safe_url
 
 log = logging.getLogger("briefbot.links")
@@ -248,3 +248,13 @@ def href(c: CitationRef, siblings: Sequence[CitationRef] = ()) -> str | None:
     if linker is not None:
         return linker.view_url(c, siblings)
     return c.url if safe_url(c.url) else None
+
+
+def citation_groups(b: Briefing) -> list[list[CitationRef]]:
+    """Each line's citations, in the order `Briefing.citations()` lists them: a citation's group names the other
+    reports its link carries."""
+    groups = [b.identity.citations] if b.identity else []
+    groups += [line.citations for line in b.summary] + [d.citations for d in b.developments]
+    groups += [line.citations for m in b.matters for line in m.claims]
+    groups += [side.citations for p in b.disputes for side in (p.claim, p.denial)]
+    return [g for g in groups if g]
