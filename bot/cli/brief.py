@@ -90,4 +90,4 @@ def chart(
     days = data.days
     span = f", {days[0]:%-d %b %Y} – {days[-1]:%-d %b %Y}" if days else ""
     n, d = len(data.series), len(data.disputes)
-    console.print(f"Wrote {out}: {n} storyline{'s' * (n != 1)}, {d} dispute date{'s' * (d != 1)}{span}")
+    console.print(f"Wrote {out}: {n} storyline{'s' * (n != 1)}, {d} dispute date{'s' * (d != 1)}{span}", soft_wrap=True)
