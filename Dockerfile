@@ -19,6 +19,8 @@ RUN pip install . \
     && mkdir -p /data && chown briefbot:briefbot /data
 
 USER briefbot
+# matplotlib indexes its bundled fonts once per user: do it at build time, not on the first coverage chart.
+RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:3000/healthz', timeout=3)" || exit 1
