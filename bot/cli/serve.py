@@ -99,13 +99,15 @@ def worker(
     from bot.scheduling import start_scheduler
     from bot.settings import SettingsError, load_settings
     from knowledge.config import get_settings
+    from knowledge.render.links import LinkError, linker_from_settings
     from knowledge.store import Store, StoreError
     from knowledge.store.threads import ThreadStores
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(name)s %(message)s")
     try:
         settings = load_settings(post_only=True)
-    except SettingsError as exc:
+        linker_from_settings()  # digests link to the viewer: a public URL without a usable key stops start-up
+    except (SettingsError, LinkError) as exc:
         raise fail(str(exc)) from None
     target = state.db_path or get_settings().briefbot_db
     try:

@@ -38,6 +38,7 @@ _DOC = re.compile(r"^[0-9a-f]{8,64}$")
 _SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 _EXP = re.compile(r"^\d{1,12}$")
 _SIG = re.compile(r"^[A-Za-z0-9_-]{22}$")
+_ALSO = re.compile(r"^([0-9a-f]{8,64}\.\d{1,9}-\d{1,9}(,|$))*$")
 
 
 class LinkError(ValueError):
@@ -100,6 +101,8 @@ class Signer:
         also = params.get("also", "")
         fields = ("view", doc, params["span"], also, params["exp"])
         if not (_SPAN.match(params["span"]) and _EXP.match(params["exp"]) and _SIG.match(params["sig"])):
+            return None
+        if not _ALSO.match(also) or also.endswith(","):
             return None
         if not self.valid(params["sig"], *fields) or int(params["exp"]) < now:
             return None
@@ -188,6 +191,7 @@ def _one_per_document(spans: list[Span]) -> list[Span]:
 # ---- the deployment's linker -----------------------------------------------------------------------------------
 
 _override: list[Linker | None] = []
+_warned: set[str] = set()
 
 
 def signer_from_settings() -> Signer | None:
@@ -227,7 +231,9 @@ def current() -> Linker | None:
     try:
         return linker_from_settings()
     except LinkError as exc:
-        log.warning("viewer links are off: %s", exc)
+        if str(exc) not in _warned:  # once per process, not once per citation
+            _warned.add(str(exc))
+            log.warning("viewer links are off: %s", exc)
         return None
 
 

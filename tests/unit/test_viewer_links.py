@@ -153,3 +153,11 @@ def test_the_settings_give_links_under_the_public_url_valid_for_the_configured_d
     parts = urlsplit(url)
     link = signer.read_view(parts.path.removeprefix("/brief"), parts.query, NOW) if signer else None
     assert link is not None and link.span == Span("a" * 20, 10, 42)
+
+
+def test_a_link_whose_other_reports_are_malformed_is_refused_even_when_signed():
+    exp = str((int(NOW) // DAY + 2) * DAY)
+    for also in ("zz.1-2", "a" * 20 + ".1-2,", "a" * 20 + ".1-2\nx", "a" * 20 + ".2-1"):
+        sig = KEY.sign("view", "b" * 20, "1-5", also, exp)
+        query = f"span=1-5&also={also}&exp={exp}&sig={sig}".replace("\n", "%0A")
+        assert KEY.read_view("/view/" + "b" * 20, query, NOW) is None, also
