@@ -30,6 +30,7 @@ _DRAWING = threading.Lock()  # matplotlib's font and rc state is shared: one cha
 class Series:
     label: str
     per_day: dict[date, int]
+    index: int = 0  # the storyline's place in the summary: its colour here and on the topic page
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,12 @@ def timeline(b: Briefing) -> Timeline:
     """The briefing's storylines (its summary lines, best first) as articles per day, and its disputes' dates
     (the day of the denial, or of the claim when the denial has no date)."""
     series, undated = [], 0
-    for line in b.summary:
+    for n, line in enumerate(b.summary):
         published = {c.document_id: c.published_at for c in line.citations}
         undated += sum(1 for p in published.values() if p is None)
         per_day = Counter(p.date() for p in published.values() if p is not None)
         if per_day:
-            series.append(Series(_short(line.body or line.text), dict(sorted(per_day.items()))))
+            series.append(Series(_short(line.body or line.text), dict(sorted(per_day.items())), n))
     disputes = sorted({d for p in b.disputes if (d := _said_on(p.denial) or _said_on(p.claim))})
     return Timeline(b.topic, series, disputes, undated)
 
@@ -82,14 +83,14 @@ def _figure(t: Timeline) -> Figure:
     span = (days[-1] - days[0]).days if days else 0
     width = max(0.8, span / 90)  # a day's bar stays visible on a chart of several months
     bottom = dict.fromkeys(days, 0)
-    for n, s in enumerate(t.series):
+    for s in t.series:
         xs = sorted(s.per_day)
         ax.bar(
             [float(date2num(d)) for d in xs],
             [s.per_day[d] for d in xs],
             width=width,
             bottom=[bottom[d] for d in xs],
-            color=PALETTE[n % len(PALETTE)],
+            color=PALETTE[s.index % len(PALETTE)],
             label=s.label,
         )
         for d in xs:

@@ -23,8 +23,10 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Module-scoped: Playwright's sync API keeps an event loop on the main thread while it runs, which would make
+    `asyncio.run` in later test modules fail."""
     if not CHROMIUM.exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI=true but no chromium at {CHROMIUM} (apt-get install chromium)", pytrace=False)

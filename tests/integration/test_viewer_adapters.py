@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -55,9 +56,12 @@ def test_a_wsgi_server_serves_the_viewer_page_and_refuses_a_tampered_link(demo_d
             stores.close_all()
 
 
-def test_the_asgi_app_answers_with_the_handlers_status_headers_and_body(demo_store):
+def test_the_asgi_app_answers_with_the_handlers_status_headers_and_body(demo_store, demo_target):
+    from knowledge.store.threads import ThreadStores
+
     link, quote = first_link(demo_store)
-    app = asgi(ViewerPages(lambda: demo_store, KEY))
+    stores = ThreadStores(demo_target)  # the app runs on a worker thread: a store of its own there
+    app = asgi(ViewerPages(stores.get, KEY))
     parts = urlsplit(link)
 
     async def call(query: str) -> list[dict]:
@@ -73,8 +77,13 @@ def test_the_asgi_app_answers_with_the_handlers_status_headers_and_body(demo_sto
         await app(scope, receive, send)
         return sent
 
-    start, body = asyncio.run(call(parts.query))
+    def run(query: str) -> list[dict]:  # a loop of its own, whatever loop this thread may already run
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, call(query)).result()
+
+    start, body = run(parts.query)
     assert start["status"] == 200 and (b"content-type", b"text/html; charset=utf-8") in start["headers"]
     assert b"<mark" in body["body"]
-    start, body = asyncio.run(call(parts.query.replace("span=", "span=9")))
+    start, body = run(parts.query.replace("span=", "span=9"))
     assert start["status"] == 403 and b"not valid" in body["body"]
+    stores.close_all()

@@ -147,3 +147,11 @@ def test_the_chart_is_a_png_and_an_svg_naming_the_storylines_the_same_bytes_each
     assert svg.lstrip().startswith("<?xml") and "<script" not in svg
     assert all(html.escape(s.label, quote=False) in svg for s in t.series) and "dispute" in svg
     assert svg == chart_svg(t).decode("utf-8")
+
+
+def test_a_storyline_keeps_its_colour_when_an_earlier_one_has_no_dated_article():
+    b = sample_briefing()
+    for c in b.summary[0].citations:
+        c.published_at = None
+    t = timeline(b)
+    assert [s.index for s in t.series][:1] == [1] and t.undated >= 1
