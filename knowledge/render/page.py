@@ -162,21 +162,25 @@ def topic_page(
     expires: int,
 ) -> str:
     """The topic's coverage chart, its storylines (each citation linked to its viewer page) and its disputes."""
-    lines = []
     number: dict[str, int] = {}
-    for line in b.summary:
-        marks = []
-        seen: set[str] = set()
-        for c in line.citations:
-            if c.document_id in seen:
-                continue
-            seen.add(c.document_id)
-            n = number.setdefault(c.document_id, len(number) + 1)
-            marks.append(Mark(str(n), relative(link(c, line.citations))))
-        lines.append(TopicLine(line.text, marks))
+
+    def marks(cites: list[CitationRef]) -> list[Mark]:
+        """One mark per document, numbered across the page, each linked to this line's own words there."""
+        out, seen = [], set()
+        for c in cites:
+            if c.document_id not in seen:
+                seen.add(c.document_id)
+                n = number.setdefault(c.document_id, len(number) + 1)
+                out.append(Mark(str(n), relative(link(c, cites))))
+        return out
+
+    lines = [TopicLine(line.text, marks(line.citations)) for line in b.summary]
     disputes = [
-        f"{d.claim.date_label}: {d.claim.speaker} — “{d.claim.quote}” ↔ {d.denial.speaker} ({d.denial.stance_label}, "
-        f"{d.denial.date_label}) — “{d.denial.quote}”"
+        TopicLine(
+            f"{d.claim.date_label}: {d.claim.speaker} — “{d.claim.quote}” ↔ {d.denial.speaker} "
+            f"({d.denial.stance_label}, {d.denial.date_label}) — “{d.denial.quote}”",
+            marks(d.claim.citations + d.denial.citations),
+        )
         for d in b.disputes
     ]
     identity = None

@@ -120,6 +120,8 @@ def test_the_topic_page_shows_the_chart_and_links_every_storyline_to_its_sources
     assert '<img src="chart.svg?q=' in page
     assert all(html.escape(line.text, quote=True) in page for line in b.summary)
     assert page.count("#cited") >= len(b.summary)
+    disputes = page[page.index("<h2>Disputes</h2>") :]
+    assert b.disputes and disputes.count("#cited") >= len(b.disputes)  # each side of a dispute links its words
     assert "<script" not in page
 
 
