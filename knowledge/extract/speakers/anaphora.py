@@ -22,10 +22,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.heads import Referent, entity_of, shared_surname
-from knowledge.extract.person_words import (
+from knowledge.extract.parse.cues import VERB_CUES
+from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
+from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
+from knowledge.extract.speakers.person_words import (
     GENDERED,
     HONORIFICS,
     PERSON_NOUNS,
@@ -34,7 +35,6 @@ from knowledge.extract.person_words import (
     SYNONYMS,
     given_genders,
 )
-from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
@@ -344,7 +344,7 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
     if src is None or not len(src):
         return None
     head = src.root
-    referents = getattr(ents, "referents", {})
+    referents = ents.referents
     if head.i in referents:
         return referents[head.i]
     if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
