@@ -18,6 +18,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.replies import post_or_without_images
 from bot.slack.digest import digest_messages, paused_notice
 from knowledge.workspace import digests as ledger
 from knowledge.workspace.subscriptions import pause
@@ -110,8 +111,11 @@ def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, tri
     only) and retries, anything else is logged: the digest itself is never resent for a missing detail."""
     for _ in range(tries):
         try:
-            client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts, text=msg["text"], blocks=msg["blocks"], unfurl_links=False
+            post_or_without_images(
+                lambda m: client.chat_postMessage(
+                    channel=channel, thread_ts=thread_ts, text=m["text"], blocks=m["blocks"], unfurl_links=False
+                ),
+                msg,
             )
             return True
         except SlackApiError as exc:
