@@ -32,6 +32,8 @@ RUN pip install --no-deps --no-build-isolation . \
     && mkdir -p /data && chown briefbot:briefbot /data
 
 USER briefbot
+# matplotlib indexes its bundled fonts once per user: do it at build time, not on the first coverage chart.
+RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
 EXPOSE 3000
 # One check for every mode: HTTP mode answers /readyz (process up, store answering); Socket Mode and the worker

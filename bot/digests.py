@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.delivery import DeliveryFailed, find_marked, marked, post_message
+from bot.delivery import DeliveryFailed, find_marked, marked, new_marker, post_message
+from bot.replies import post_or_without_images
 from bot.slack.digest import digest_messages, paused_notice
 from knowledge.workspace import digests as ledger
 from knowledge.workspace.subscriptions import pause
@@ -98,35 +99,43 @@ def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, ru
 
 
 def _post_details(client: WebClient, channel: str, thread_ts: str, marker: str, details: list, check: bool) -> bool:
-    """Every detail in the digest's thread once (`check`: ask Slack first which a crashed run already posted).
-    A 429 waits (this worker, this channel only) and retries; False when one cannot be posted now."""
+    """Every detail in the digest's thread once (`check`: ask Slack first which a crashed run already posted);
+    False when one cannot be posted now."""
     have = marked(client, channel, thread_ts) if check and details else {}
     for i, msg in enumerate(details):
         detail_marker = f"{marker}-d{i}"
-        if detail_marker in have:
-            continue
-        for _ in range(4):
-            try:
-                post_message(
+        if detail_marker not in have and not _post_detail(client, channel, thread_ts, msg, detail_marker):
+            return False
+    return True
+
+
+def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, marker: str | None = None) -> bool:
+    """One detail, marked. A 429 waits (this worker, this channel only) and retries; a chart Slack cannot download
+    is dropped and the words sent (`post_or_without_images`); False when it cannot be posted now."""
+    marker = marker or new_marker()
+    for _ in range(4):
+        try:
+            post_or_without_images(
+                lambda m: post_message(
                     client,
                     channel,
-                    msg["text"],
+                    m["text"],
                     thread_ts=thread_ts,
-                    blocks=msg["blocks"],
-                    marker=detail_marker,
+                    blocks=m["blocks"],
+                    marker=marker,
                     event_type=DIGEST_EVENT,
                     log_errors=False,
                     unfurl_links=False,
-                )
-                break
-            except DeliveryFailed as exc:
-                cause = exc.__cause__
-                if not (isinstance(cause, SlackApiError) and cause.response.status_code == 429):
-                    return False
-                time.sleep(min(int(cause.response.headers.get("Retry-After", 1) or 1), 10))
-        else:
-            return False
-    return True
+                ),
+                msg,
+            )
+            return True
+        except DeliveryFailed as exc:
+            cause = exc.__cause__
+            if not (isinstance(cause, SlackApiError) and cause.response.status_code == 429):
+                return False
+            time.sleep(min(int(cause.response.headers.get("Retry-After", 1) or 1), 10))
+    return False
 
 
 def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: DeliveryFailed, now: datetime, run: DigestRun):

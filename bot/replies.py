@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.delivery import DeliveryFailed, post_message, post_response, webhook
-from bot.slack.messages import Reply, note
+from bot.slack.messages import Reply, note, without_images
 from knowledge.store.threads import ThreadStores
 
 log = logging.getLogger("briefbot.bot")
@@ -37,12 +37,25 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
             ).messages
         )
     for i, msg in enumerate(messages):
-        respond(
-            text=msg.get("text", ""),
-            blocks=msg.get("blocks"),
-            response_type="ephemeral" if reply.ephemeral else "in_channel",
-            replace_original=replace_original and i == 0,
-        )
+        bare = without_images(msg)
+        for attempt in (msg, bare):
+            if attempt is None:
+                break
+            try:
+                resp = respond(
+                    text=attempt.get("text", ""),
+                    blocks=attempt.get("blocks"),
+                    response_type="ephemeral" if reply.ephemeral else "in_channel",
+                    replace_original=replace_original and i == 0,
+                )
+            except DeliveryFailed as exc:  # our response_url client (`responder`) raises where Bolt's returns
+                if attempt is bare or bare is None or not _refused_blocks(exc):
+                    raise
+                log.warning("Slack refused a reply (%s): sending it again without its chart", exc.reason)
+                continue
+            if getattr(resp, "status_code", 200) < 400:
+                break
+            log.warning("Slack refused a reply (%s): sending it again without its chart", getattr(resp, "body", ""))
 
 
 def responder(respond, client: WebClient, body: dict, retries: int = 3):
@@ -89,20 +102,44 @@ def deliver_in_thread(
 ) -> None:
     """Each part once (`post_message`); a part that fails for good ends the answer (`DeliveryFailed`). With a
     `marker` each part is marked `<marker>-<n>`, and a `resumed` answer (work taken over from a process that
-    died) first asks Slack which parts it already has."""
+    died) first asks Slack which parts it already has. A part whose chart Slack refuses goes out without it."""
     for i, msg in enumerate(reply.messages):
-        post_message(
-            client,
-            channel,
-            msg.get("text", ""),
-            thread_ts=thread_ts,
-            blocks=msg.get("blocks"),
-            marker=f"{marker}-{i}" if marker else None,
-            check_first=resumed,
-            retries=retries,
-            unfurl_links=False,
-            unfurl_media=False,
-        )
+
+        def send(m: dict, part: str | None = f"{marker}-{i}" if marker else None) -> str:
+            return post_message(
+                client,
+                channel,
+                m.get("text", ""),
+                thread_ts=thread_ts,
+                blocks=m.get("blocks"),
+                marker=part,
+                check_first=resumed,
+                retries=retries,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+
+        post_or_without_images(send, msg)
+
+
+def post_or_without_images(post: Callable[[dict], object], msg: dict) -> object:
+    """`post(msg)`; when Slack refuses its blocks and it has an image (a chart Slack could not download), once
+    more without the image, so the words still arrive."""
+    try:
+        return post(msg)
+    except (SlackApiError, DeliveryFailed) as exc:
+        bare = without_images(msg)
+        if bare is None or not _refused_blocks(exc):
+            raise
+        log.warning("Slack refused a message with a chart (invalid_blocks): sending it without the chart")
+        return post(bare)
+
+
+def _refused_blocks(exc: SlackApiError | DeliveryFailed) -> bool:
+    """Slack refused the message's blocks (`invalid_blocks`), as it does when it cannot download an image."""
+    if isinstance(exc, DeliveryFailed):
+        return "invalid_blocks" in exc.reason
+    return exc.response.get("error") == "invalid_blocks"
 
 
 def safe_work(

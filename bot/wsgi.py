@@ -165,6 +165,8 @@ class WsgiApp:
         data = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
         reason = {
             200: "OK",
+            400: "Bad Request",
+            403: "Forbidden",
             404: "Not Found",
             405: "Method Not Allowed",
             500: "Internal Server Error",

@@ -28,12 +28,17 @@ def brief(
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
     from knowledge.ingest.service import ensure_demo
+    from knowledge.render.links import LinkError, linker_from_settings
 
     if [t.lower() for t in topic] in (["help"], ["?"]):
         console.print(ctx.get_help(), highlight=False)  # `briefbot brief help` asks for help, not about "help"
         return
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    try:  # viewer links (BRIEFBOT_PUBLIC_URL) need a usable key: say so rather than print article links silently
+        linker_from_settings()
+    except LinkError as exc:
+        raise fail(str(exc)) from None
     try:
         query = parse_query(" ".join(topic), since=since)
     except QueryError as exc:
@@ -64,3 +69,44 @@ def brief(
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if result.kind == "unknown":
         raise typer.Exit(3)
+
+
+@app.command()
+def chart(
+    topic: list[str] = typer.Argument(..., help="A name or subject, optionally with since:7d from:outlet."),
+    out: str = typer.Option(..., "--output", "-o", help="The file to write: .png or .svg."),
+) -> None:
+    """Write a topic's coverage timeline: articles per day for each storyline, and the dates of disputes."""
+    from pathlib import Path
+
+    from knowledge.brief.compose import compose
+    from knowledge.brief.model import Briefing
+    from knowledge.brief.query import QueryError, parse_query
+    from knowledge.ingest.service import ensure_demo
+    from knowledge.render.timeline import chart_png, chart_svg, timeline
+
+    path = Path(out)
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise fail(f"{out}: the chart is written as .png or .svg; name the file so") from None
+    try:
+        query = parse_query(" ".join(topic))
+    except QueryError as exc:
+        raise fail(str(exc)) from None
+    with open_store() as store:
+        if not store.document_count():
+            err.print("The store is empty: loading the bundled demo corpus (fictional outlets, real story)…")
+            ensure_demo(store)
+        result = compose(store, query)
+    if not isinstance(result, Briefing):
+        names = ", ".join(c.name for c in getattr(result, "choices", []))
+        raise fail(f"no single topic {query.topic!r}" + (f": it could mean {names}" if names else " in the store"), 3)
+    data = timeline(result)
+    body = chart_png(data) if path.suffix.lower() == ".png" else chart_svg(data)
+    try:
+        path.write_bytes(body)
+    except OSError as exc:
+        raise fail(f"{out}: {exc.strerror or exc}") from None
+    days = data.days
+    span = f", {days[0]:%-d %b %Y} – {days[-1]:%-d %b %Y}" if days else ""
+    n, d = len(data.series), len(data.disputes)
+    console.print(f"Wrote {out}: {n} storyline{'s' * (n != 1)}, {d} dispute date{'s' * (d != 1)}{span}", soft_wrap=True)

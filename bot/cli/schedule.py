@@ -19,10 +19,12 @@ TEAM = re.compile(r"^[TE][A-Z0-9]{2,}$")  # a workspace (T…) or an Enterprise 
 def _slack_client():
     from bot.app import make_client
     from bot.settings import SettingsError, load_settings
+    from knowledge.render.links import LinkError, linker_from_settings
 
     try:
         settings = load_settings(post_only=True)
-    except SettingsError as exc:
+        linker_from_settings()  # digests link to the viewer: a public URL without a usable key is an error here
+    except (SettingsError, LinkError) as exc:
         raise fail(str(exc)) from None
     return make_client(settings)
 

@@ -37,6 +37,13 @@ def serve(
         settings = load_settings(socket_mode=socket)
     except SettingsError as exc:
         raise fail(str(exc)) from None
+    from knowledge.render.links import LinkError, linker_from_settings, signer_from_settings
+
+    try:  # a public URL without a usable key, or a short key, stops start-up here rather than at the first link
+        linker_from_settings()
+        signer = signer_from_settings()
+    except LinkError as exc:
+        raise fail(str(exc)) from None
     db_path = store_target()
     try:
         with Store.open(db_path) as store:
@@ -71,7 +78,7 @@ def serve(
             from bot.server import ServerLimits, make_server
 
             limits = ServerLimits(threads=threads, connections=connections)
-            server = make_server(bolt_app, host, port, db=str(db_path), routes=page_routes(deps), limits=limits)
+            server = make_server(bolt_app, host, port, db=str(db_path), routes=page_routes(deps, signer), limits=limits)
             console.print(f"briefbot listening on http://{host}:{server.server_address[1]}/slack/events")
             thread = threading.Thread(target=server.serve_forever, daemon=True)
             thread.start()
@@ -93,10 +100,21 @@ EMPTY_STORE_HINT = (
 )
 
 
-def page_routes(deps) -> dict:
+def page_routes(deps, signer) -> dict:
     """GET pages served beside Slack's endpoint: path (or prefix ending in "/") → handler (see `bot.wsgi`).
-    Add a page with one entry here."""
-    return {}
+    Add a page with one entry here. The source viewer (`bot.web.viewer`) answers every signed link under its
+    prefix; with no link key it answers 403 to all of them."""
+    from bot.web.viewer import ViewerPages
+    from bot.wsgi import HttpRequest, HttpResponse
+
+    pages = ViewerPages(deps.stores.get, signer)
+
+    def view(req: HttpRequest) -> HttpResponse:
+        page = pages.handle(req.method, req.path, req.query, req.headers)
+        headers = {k: v for k, v in page.headers.items() if k.lower() != "content-type"}
+        return HttpResponse(page.status, page.body, page.headers.get("Content-Type", "text/plain"), headers)
+
+    return {pages.prefix: view}
 
 
 def finish_work(bolt_app, deps, seconds: float = 25.0) -> None:
@@ -140,13 +158,15 @@ def worker(
     from bot.deps import Deps
     from bot.scheduling import start_scheduler
     from bot.settings import SettingsError, load_settings
+    from knowledge.render.links import LinkError, linker_from_settings
     from knowledge.store import Store, StoreError
     from knowledge.store.threads import ThreadStores
 
     setup_logging(verbose)
     try:
         settings = load_settings(post_only=True)
-    except SettingsError as exc:
+        linker_from_settings()  # digests link to the viewer: a public URL without a usable key stops start-up
+    except (SettingsError, LinkError) as exc:
         raise fail(str(exc)) from None
     target = store_target()
     try:

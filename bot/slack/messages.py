@@ -38,3 +38,12 @@ def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return re.sub(r"&[a-z]{0,4}$", "", text[: limit - 1]) + "…"
+
+
+def without_images(msg: dict) -> dict | None:
+    """`msg` without its image blocks, or None when it has none. Slack refuses a whole message (`invalid_blocks`)
+    when it cannot download an image (a public URL it cannot reach): the words must still go out."""
+    blocks = msg.get("blocks") or []
+    if not any(isinstance(b, dict) and b.get("type") == "image" for b in blocks):
+        return None
+    return {**msg, "blocks": [b for b in blocks if not (isinstance(b, dict) and b.get("type") == "image")]}
