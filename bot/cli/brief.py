@@ -1,4 +1,9 @@
-"""`briefbot brief TOPIC`: the main command. On an empty store it loads the demo corpus first, and says so."""
+"""`briefbot brief TOPIC`: the main command.
+
+The quick start (`briefbot brief kellogg` in a fresh clone) briefs on the bundled demo corpus: the demo is loaded
+only when no store was configured (no --db, no BRIEFBOT_DB in the environment or .env) and the default
+./briefbot.db holds no documents, and the command says so. A configured store is never filled with fictional
+articles; an empty one is reported as empty, with how to fill it."""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ import sys
 
 import typer
 
-from bot.cli import app, console, err, fail, open_store
+from bot.cli import app, console, err, fail, open_store, store_configured
 
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     topic: list[str] = typer.Argument(..., help="A name or subject, optionally with since:7d from:outlet limit:N."),
     since: str | None = typer.Option(None, "--since", help="Only items since a date (2025-06-01) or period (7d)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | json | blocks"),
@@ -23,6 +29,9 @@ def brief(
     from knowledge.brief.query import QueryError, parse_query
     from knowledge.ingest.service import ensure_demo
 
+    if [t.lower() for t in topic] in (["help"], ["?"]):
+        console.print(ctx.get_help(), highlight=False)  # `briefbot brief help` asks for help, not about "help"
+        return
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     try:
@@ -33,8 +42,18 @@ def brief(
         query.limit = limit
     with open_store() as store:
         if not store.document_count():
-            err.print("The store is empty: loading the bundled demo corpus (fictional outlets, real story)…")
-            ensure_demo(store)
+            if not store_configured():
+                err.print(
+                    f"No store configured and {store.target} is new: loading the bundled demo corpus "
+                    "(fictional outlets, real story) so you can try briefbot. Set BRIEFBOT_DB or --db for your own."
+                )
+                ensure_demo(store)
+            else:
+                err.print(
+                    f"The store {store.target} holds no documents: ingest some first "
+                    "(briefbot ingest FILES | --url URL | --feed URL; briefbot ingest --demo for the demo corpus)."
+                )
+                raise typer.Exit(3)
         result = compose(store, query)
     out = render(result, fmt, full=full)
     if fmt == "text" and console.is_terminal:

@@ -123,7 +123,7 @@ def briefing_units(b: Briefing) -> list[Unit]:
         ]
         units += _with_heading([{"type": "divider"}, _section(f"*Claims — {fit(matter.label, 150)}*")], lines)
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
-        units.append([_section("No events or claims match these filters yet.")])
+        units.append([_section(escape(b.empty_reason or "No events or claims match these filters yet."))])
     units.append([_context(footer_parts(b))])
     return units
 

@@ -16,9 +16,14 @@ class Reply:
     extra: dict = field(default_factory=dict)
 
 
+_PLACEHOLDER = re.compile(r"<([a-z][a-z _-]*)>")  # `<topic>` in a usage line; links and mentions never look so
+
+
 def note(text: str) -> Reply:
     """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
-    splitting an escape such as `&amp;`."""
+    splitting an escape such as `&amp;`. Placeholders in our usage lines (`<topic>`, `<url>`) are escaped: Slack
+    reads any `<…>` as a link or mention, even inside backticks, and shows `<topic>` as a broken link."""
+    text = _PLACEHOLDER.sub(r"&lt;\1&gt;", text)
     return Reply(
         [
             {

@@ -81,10 +81,21 @@ def unexpected(label: str, stage: str, exc: Exception) -> Skipped:
 
 
 @dataclass
+class Ignored(Skipped):
+    """A file in a folder that is no article (a .pdf, a .docx): named, so it is never passed over silently, but
+    not an input that failed (the folder was given, not the file)."""
+
+
+# Told about each input as soon as it is done (stored, unchanged, a copy, or skipped), for per-file output.
+Each = Callable[["SaveResult | Skipped"], None]
+
+
+@dataclass
 class IngestReport:
     results: list[SaveResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -96,6 +107,7 @@ class IngestReport:
     def merge(self, other: IngestReport) -> None:
         self.results += other.results
         self.skipped += other.skipped
+        self.ignored += other.ignored
         self.failed += other.failed
 
     @property
@@ -128,6 +140,7 @@ def ingest(
     extract: bool = True,
     progress: Progress | None = None,
     batch_size: int = 16,
+    each: Each | None = None,
 ) -> IngestReport:
     """Ingest (label, input) pairs; label names the input in messages (a path or URL)."""
     report = IngestReport()
@@ -139,6 +152,8 @@ def ingest(
             batch.append((label, inp))
         except IngestError as exc:
             report.skipped.append(Skipped(label, str(exc)))
+            if each:
+                each(report.skipped[-1])
             if progress:
                 progress(1)
         except Exception as exc:
@@ -146,15 +161,15 @@ def ingest(
             if progress:
                 progress(1)
         if len(batch) >= batch_size:
-            report.merge(_store_batch(store, batch, extract, progress))
+            report.merge(_store_batch(store, batch, extract, progress, each))
             batch = []
     if batch:
-        report.merge(_store_batch(store, batch, extract, progress))
+        report.merge(_store_batch(store, batch, extract, progress, each))
     return report
 
 
 def _store_batch(
-    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None
+    store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None, each: Each | None
 ) -> IngestReport:
     report = IngestReport()
     fresh: list[tuple[str, DocumentInput, str | None, list[str], float, str | None]] = []
@@ -174,6 +189,8 @@ def _store_batch(
             continue
         if existing:
             report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
+            if each:
+                each(report.results[-1])
             if progress:
                 progress(1)
             continue
@@ -218,6 +235,8 @@ def _store_batch(
         else:
             status = "duplicate" if original else "stored"
             report.results.append(SaveResult(status, doc.id, original, score if original else 1.0, inp.title, label))
+        if each:
+            each(report.results[-1])
         if progress:
             progress(1)
     return report
@@ -257,13 +276,26 @@ def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:
     """Each file to read; a folder holding no article file is reported, so "0 stored" never goes unexplained."""
     from knowledge.ingest.files import ARTICLE_SUFFIXES, iter_paths, read_file
 
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
     for given in paths:
         found = iter_paths([given])
         if not found:
-            reason = f"{given}: no article files in this folder ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+            reason = f"{given}: no article files in this folder ({kinds})"
             yield str(given), functools.partial(_raise, IngestError(reason, str(given)))
         for path in found:
             yield str(path), functools.partial(read_file, path)
+
+
+def ignored_files(paths: Iterable[Path]) -> list[Ignored]:
+    """The files in the given folders that ingesting them passes over (no article file type, not a sidecar)."""
+    from knowledge.ingest.files import ARTICLE_SUFFIXES, other_files
+
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+    return [
+        Ignored(str(p), f"{p}: not an article file ({p.suffix or 'no extension'}); briefbot reads {kinds}")
+        for given in paths
+        for p in other_files(Path(given))
+    ]
 
 
 def _raise(exc: Exception) -> DocumentInput:

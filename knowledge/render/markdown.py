@@ -146,7 +146,7 @@ def render_markdown(result, full: bool = False) -> str:
     for m in b.matters:
         out += [f"## Claims — {_md(m.label)}", ""] + [f"- {claim(line)}" for line in m.claims] + [""]
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
-        out += ["No events or claims match these filters yet.", ""]
+        out += [b.empty_reason or "No events or claims match these filters yet.", ""]
     out += ["## Sources", ""]
     for n, (c, shown) in enumerate(notes, 1):
         when = c.published_at.date().isoformat() if c.published_at else "date unknown"

@@ -140,7 +140,7 @@ def _lines(result, full: bool = False) -> list[str]:
             out.append("• " + _claim(line))
             out += ["    " + _cite(c, line.quote) for c in line.citations]
     if not (b.developments or b.disputes or b.matters):
-        out.append("No events or claims match these filters yet.")
+        out.append(b.empty_reason or "No events or claims match these filters yet.")
     out.append("\n" + _footer(b))
     return out
 
