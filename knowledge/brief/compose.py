@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from knowledge.brief import gather
 from knowledge.brief.labels import date_label, stance_label
+from knowledge.brief.members import attach_sentences, lede_members
 from knowledge.brief.model import (
     Ambiguous,
     Briefing,
@@ -323,6 +324,8 @@ def compose(
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
     story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
+    attach_sentences(store, story)
+    story += lede_members(store, event_rows + claim_rows, ent.name if ent else query.topic, eid, copies)
     people = people_names(store, {e for m in story for e in m.entities})
     summary, _ = outline(story, disputes, people, ent.name if ent else query.topic, model_prose(people))
 

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.sentences import Sentence
 from knowledge.names import strip_accents
 from knowledge.tuning import tuning
 
@@ -90,6 +91,8 @@ class Member:
     fields: dict[str, Any] = field(
         default_factory=dict
     )  # stored fields the summary uses (place, via, cue, date precision)
+    sentence: Sentence | None = None  # the whole sentence it was found in (brief/sentences), once read
+    echo: int = 0  # other articles of its storyline that say the same (set when its storyline is summarized)
     words: list[str] = field(default_factory=list, repr=False)
     norm: str = field(default="", repr=False)
     day: int | None = field(default=None, repr=False)  # ordinal of `when` (or `published`), for fast windows

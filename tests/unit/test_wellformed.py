@@ -1,0 +1,61 @@
+"""The well-formedness check and the sentence finder every summary line goes through."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.brief.sentences import clause_cuts, sentence_around
+from knowledge.brief.wellformed import form_problems
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Novak was absent from’s talks in Vienna and’s meetings in Graz",  # words deleted before a possessive
+        "the meeting as a",  # cut after an article
+        "gratitude for the hospitality and the dinner",  # a noun phrase, no verb
+        "that the council improperly accessed its servers and",  # cut after a conjunction
+        "Berger says the fares ''are too high",  # two apostrophes for a quote mark
+        "Berger says “the fares are too high",  # an unclosed quote
+    ],
+)
+def test_a_fragment_fails_the_check(fragment):
+    assert form_problems(fragment)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The port authority has closed the northern quay to container ships, citing storm damage",
+        "Berger says the fares are too high",
+        "Lindqvist claims to have met the minister twice",
+        "Analysts expect the strike to last a week",
+        "It’s time to renegotiate the contract",
+    ],
+)
+def test_a_sentence_or_a_framed_clause_passes(line):
+    assert not form_problems(line, infinitive=True), form_problems(line, infinitive=True)
+
+
+def test_the_sentence_around_a_span_drops_the_dateline_and_knows_the_lede():
+    text = "Port strike ends\nLINDENPORT (Harbor Wire) - The dockers' union ended its strike on Friday. Talks go on."
+    at = text.index("ended")
+    found = sentence_around(text, 0, at, at + 5, title="Port strike ends")
+    assert found is not None
+    assert found.text == "The dockers' union ended its strike on Friday."
+    assert text[found.start : found.end] == found.text
+    assert found.index == 0
+    title = sentence_around(text, 0, 0, 4, title="Port strike ends")
+    assert title is not None and title.index == -1
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    text = "Gov. J. Berger of the U.S. Navy said the quay would reopen. He left."
+    found = sentence_around(text, 0, 30, 40)
+    assert found is not None and found.text == "Gov. J. Berger of the U.S. Navy said the quay would reopen."
+
+
+def test_a_long_sentence_is_cut_only_between_clauses():
+    text = "The union accepted the offer on Friday, and the first ships were unloaded within hours"
+    assert clause_cuts(text) == ["The union accepted the offer on Friday"]
+    assert clause_cuts("If the offer stands, the union will accept it") == []
