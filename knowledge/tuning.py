@@ -24,7 +24,6 @@ class Tuning(BaseSettings):
     topic_min_score: float = 80
     topic_close: float = 8
     # Composition (brief/compose).
-    default_limit: int = 6  # lines per section unless limit: says otherwise
     same_claim: float = 82  # token-set similarity above which two reports are the same claim
     same_matter: float = 55  # ... and above which two claims belong to one matter
     half_life_days: float = 30  # recency weight halves every this many days before the newest item

@@ -109,7 +109,7 @@ def _recency_key(d: date | None) -> tuple[Any, ...]:
 
 
 def _developments(
-    rows: list[Row], entity_id: str | None, copies: Copies, limit: int, dropped: list[int]
+    rows: list[Row], entity_id: str | None, copies: Copies, limit: int | None, dropped: list[int]
 ) -> list[Development]:
     groups: list[tuple[Row, list[Row]]] = []
     by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
@@ -263,7 +263,7 @@ def compose(
             documents_in_store=store.document_count(),
             hint=resolution.hint,
         )
-    limit = query.limit or tuning().default_limit
+    limit = query.limit  # None: every item, ranked (JSON and --full hold everything; views page or cut)
     ent = resolution.entity
     eid = ent.entity_id if ent else None
     scope = gather.scope_for(query)
@@ -313,7 +313,7 @@ def compose(
         )
 
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.
-    for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2]:
+    for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2 if limit else None]:
         line = _claim_line(members, copies)
         dropped.append(sum(1 for m in members if _citation(m) is None))
         if line:
@@ -324,10 +324,10 @@ def compose(
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
     story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
-    attach_sentences(store, story)
     story += lede_members(store, event_rows + claim_rows, ent.name if ent else query.topic, eid, copies)
     people = people_names(store, {e for m in story for e in m.entities})
-    summary, _ = outline(story, disputes, people, ent.name if ent else query.topic, model_prose(people))
+    topic = ent.name if ent else query.topic
+    summary, _ = outline(story, disputes, people, topic, model_prose(people), lambda ms: attach_sentences(store, ms))
 
     identity = _identity(store, ent) if ent else None
     cites = [c for line in summary for c in line.citations]

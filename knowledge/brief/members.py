@@ -12,13 +12,13 @@ from typing import Any
 
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
-from knowledge.brief.sentences import sentence_around, sentence_bounds
+from knowledge.brief.sentences import sentence_around, sentences_of
 from knowledge.brief.storylines import Member
 from knowledge.store import Store
 from knowledge.store.documents import text_windows
 from knowledge.tuning import tuning
 
-BEFORE, AFTER = 600, 400  # characters of stored text read around a member to find its whole sentence
+BEFORE, AFTER = 400, 300  # characters of stored text read around a member to find its whole sentence
 _GOING_ON = re.compile(r"\b(?:saying|stating|adding|arguing|insisting|explaining|writing)(?:\s+that)?\s*$", re.I)
 
 
@@ -102,6 +102,8 @@ def attach_sentences(store: Store, members: list[Member]) -> None:
     """Give each member the whole sentence it was found in, and its place in the article (0: the lede), read in
     one statement as windows of stored text; a member whose sentence cannot be told (a quote over several
     sentences) keeps none and is summarized by its own words."""
+    if not members:
+        return
     spans = [(m.document_id, max(0, m.start - BEFORE), m.end + AFTER) for m in members]
     for m, (_, start, end), window in zip(members, spans, text_windows(store, spans), strict=True):
         if not window:
@@ -137,9 +139,8 @@ def lede_members(
     for row, window in zip(chosen, windows, strict=True):
         if not window:
             continue
-        for s, e in sentence_bounds(window)[: LEDE_SENTENCES + 1]:
-            sentence = sentence_around(window, 0, s, e, row.get("title"))
-            if sentence is None or sentence.index is None or sentence.index >= LEDE_SENTENCES:
+        for sentence in sentences_of(window, 0, row.get("title"), most=LEDE_SENTENCES + 1):
+            if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
                 continue
             if not words & {w.strip(".,’'s").lower() for w in sentence.text.split()}:
                 continue

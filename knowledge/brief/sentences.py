@@ -61,8 +61,9 @@ def _is_end(window: str, m: re.Match[str]) -> bool:
     return not ("." in bare and len(bare) <= 6)  # "U.S. Army", "D-Va." inside a sentence
 
 
-def sentence_bounds(window: str) -> list[tuple[int, int]]:
-    """Sentences of `window` as (start, end) offsets, whitespace trimmed, final punctuation kept."""
+def sentence_bounds(window: str, most: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of `window` as (start, end) offsets, whitespace trimmed, final punctuation kept; the first
+    `most` only, when given (an article's lede needs its first few)."""
     out, start = [], 0
     for m in _END.finditer(window):
         if not _is_end(window, m):
@@ -70,7 +71,13 @@ def sentence_bounds(window: str) -> list[tuple[int, int]]:
         end = m.start() if m.group(0).startswith("\n") else m.end()
         out.append((start, end))
         start = m.end()
+        if most is not None and len(out) >= most:
+            return _trimmed(window, out)
     out.append((start, len(window)))
+    return _trimmed(window, out)
+
+
+def _trimmed(window: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     trimmed = []
     for s, e in out:
         text = window[s:e]
@@ -80,21 +87,50 @@ def sentence_bounds(window: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def sentences_of(window: str, window_start: int, title: str | None = None, most: int | None = None) -> list[Sentence]:
+    """Every sentence of `window` (stored text from `window_start`; the first `most` when given), dateline and
+    credits removed, each with its place in the article when the window shows its start. `title` (the
+    document's) tells a headline line above the story from a first paragraph."""
+    bounds = sentence_bounds(window, most)
+    headline_end = _headline_end(window, bounds, title) if window_start == 0 else 0
+    out, body = [], 0
+    for s, e in bounds:
+        index = None
+        if window_start == 0:
+            index = -1 if s < headline_end else body
+            body += s >= headline_end
+        s += _dateline_length(window[s:e])  # a span may open on the dateline: its sentence starts after it
+        credit = _CREDIT.search(window[s:e])
+        e = s + credit.start() if credit else e
+        if s < e:
+            out.append(Sentence(window_start + s, window_start + e, window[s:e], index))
+    return out
+
+
 def sentence_around(window: str, window_start: int, start: int, end: int, title: str | None = None) -> Sentence | None:
-    """The sentence of `window` (stored text from `window_start`) holding the span [start, end), dateline and
-    credits removed; None when the span crosses a sentence end (a quote running over several sentences).
-    `title` (the document's) tells a headline line above the story from a first paragraph."""
-    bounds = sentence_bounds(window)
+    """The sentence of `window` holding the span [start, end) (see `sentences_of`); None when the span crosses a
+    sentence end (a quote running over several sentences). Away from the article's start only the ends next to
+    the span are looked at, so a long window costs little."""
+    if window_start == 0:
+        return holding(sentences_of(window, 0, title), start, end)
     lo, hi = start - window_start, end - window_start
-    for k, (s, e) in enumerate(bounds):
-        if s <= lo + 1 and hi <= e + 1 and lo < e:
-            s += _dateline_length(window[s:e])  # a span may open on the dateline: its sentence starts after it
-            credit = _CREDIT.search(window[s:e])
-            e = s + credit.start() if credit else e
-            if s >= e or hi > e + 1:
-                return None
-            index = _lede_index(window, bounds, k, title) if window_start == 0 else None
-            return Sentence(window_start + s, window_start + e, window[s:e], index)
+    ends = list(_END.finditer(window))
+    before = next((m for m in reversed(ends) if m.end() <= lo and _is_end(window, m)), None)
+    inside = next((m for m in ends if lo < m.start() < hi - 1 and _is_end(window, m)), None)
+    after = next((m for m in ends if m.start() >= hi - 1 and _is_end(window, m)), None)
+    if before is None or inside is not None:
+        return None  # the sentence may begin before the window, or the span runs over a sentence end
+    s = before.end()
+    e = (after.start() if after.group(0).startswith("\n") else after.end()) if after else len(window)
+    return holding(sentences_of(window[s:e], window_start + s), start, end)
+
+
+def holding(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
+    """The first sentence that `start` comes before the end of, if the span also ends in it (a span may open on
+    the dateline removed from its sentence)."""
+    for sentence in sentences:
+        if start < sentence.end:
+            return sentence if end <= sentence.end + 1 else None
     return None
 
 
@@ -108,18 +144,15 @@ def _dateline_length(sentence: str) -> int:
     return m.end()
 
 
-def _lede_index(window: str, bounds: list[tuple[int, int]], k: int, title: str | None) -> int:
-    """How many body sentences come before sentence `k`. A first line that is the document's title (or, with no
-    title known, a first line of one short sentence above more text) is the headline and does not count."""
+def _headline_end(window: str, bounds: list[tuple[int, int]], title: str | None) -> int:
+    """Where the headline line above the story ends (0: none). A first line that is the document's title (or,
+    with no title known, a first line of one short sentence above more text) is the headline."""
     first_line = window.split("\n", 1)[0].strip()
     if title:
         headline = first_line.rstrip(".").startswith(title.strip().rstrip(".")[:40])
     else:
         headline = "\n" in window and len(first_line) <= 200 and sum(1 for s, _ in bounds if s < len(first_line)) == 1
-    title_end = len(first_line) if headline else 0
-    if bounds[k][0] < title_end:
-        return -1  # a headline: written in its own style ("Sanders Vows To Eliminate …"), not a summary line
-    return sum(1 for s, _ in bounds[:k] if s >= title_end)
+    return len(first_line) if headline else 0
 
 
 def clause_cuts(text: str) -> list[str]:

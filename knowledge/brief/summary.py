@@ -12,6 +12,7 @@ out, never shown as a fragment, and the next one takes its place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -20,8 +21,8 @@ from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speak
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.storylines import Member, Storyline
-from knowledge.brief.wellformed import form_problems
 from knowledge.tuning import tuning
+from knowledge.wellformed import form_problems
 
 MIN_LINES = 3  # fewer only when fewer storylines exist or fit (lines and budget: Tuning.summary_*)
 SAME_LINE = 85  # two lines this alike say the same thing; the lower-ranked one is left out
@@ -141,6 +142,7 @@ def summarize(
     topic: str,
     budget: int | None = None,
     max_lines: int | None = None,
+    attach: Callable[[list[Member]], None] | None = None,
 ) -> list[SummaryLine]:
     """The top storylines as lines, best first, within `budget` characters (never fewer than MIN_LINES that fit)."""
     budget = budget or tuning().summary_budget
@@ -160,6 +162,8 @@ def summarize(
         only = s.documents[0] if len(s.documents) == 1 else None
         if only and per_article.get(only, 0) >= tuning().summary_lines_per_article:
             continue  # one article's several points must not crowd out the other stories
+        if attach is not None:
+            attach([m for m in s.members if m.sentence is None])  # whole sentences read only for lines built
         line = line_for(s, people, topic_words, year)
         if line is None:
             continue

@@ -14,9 +14,9 @@ import pytest
 
 from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
-from knowledge.brief.wellformed import form_problems
 from knowledge.render import render
 from knowledge.store import Store
+from knowledge.wellformed import form_problems
 
 STRIKE = Path(__file__).resolve().parent.parent / "data" / "strike"
 
@@ -115,3 +115,13 @@ def test_the_cli_json_has_the_summary_and_every_citation_slices_the_stored_text(
     for item in data["summary"]:
         for c in item["citations"]:
             assert texts[c["document_id"]][c["start"] : c["end"]] == c["quote"]
+
+
+def test_without_a_limit_the_briefing_holds_every_claim_and_limit_cuts_each_section(demo_store):
+    everything = compose(demo_store, parse_query("kellogg"))
+    claims = [line for m in everything.matters for line in m.claims]
+    assert len(claims) > 6  # more than the old silent cap of six per section
+    data = json.loads(render(everything, "json"))
+    assert data["totals"]["claims"] == len(claims) == sum(len(m["claims"]) for m in data["matters"])
+    two = compose(demo_store, parse_query("kellogg limit:2"))
+    assert sum(len(m.claims) for m in two.matters) <= 2 and len(two.developments) <= 2

@@ -1,4 +1,4 @@
-"""The well-formedness check every summary line passes: a reader is shown sentences, never fragments.
+"""The well-formedness check every summary line passes (and every rebuttal: a denial must state something).
 
 The grounding check (`knowledge.brief.grounding`) proves every word of a line is in its sources; it cannot see that
 "Kellogg was absent from’s discussions" or "Clinton (claim): “him for not paying income tax”" is no sentence,
