@@ -26,6 +26,7 @@ from knowledge.wellformed import form_problems
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
 _OPENING_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those", "we", "i"}
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
 # Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
 INFINITIVE_LEMMAS = set(
     "claim promise vow pledge threaten agree refuse offer plan hope expect want intend seek".split()
@@ -153,6 +154,11 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     text = _shorter(sentence.text.rstrip(" ."))
     if not text:
         return None
+    if not re.search(r"[“”\"]", text) and _FIRST_PERSON.search(text):
+        return None  # "I have a deal for you" outside quote marks: speech with no speaker, not a report
+    cue = (m.fields.get("cue") or "").strip()
+    if m.kind == "claim" and cue and cue.lower() not in text.lower():
+        return None  # "“Mr. Trump, I have a deal for you.”" without its "Clinton said": no one says it
     first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
     if first in _OPENING_PRONOUNS or form_problems(text):
         return None
@@ -173,6 +179,8 @@ def _spoken(m: Member, clause: bool = True) -> str | None:
     first = spoken.split(" ", 1)[0]
     if first.lower() in FUNCTION_WORDS and first != "I" and (first[1:].islower() or len(first) == 1):
         spoken = spoken[:1].lower() + spoken[1:]  # "... say the meeting opened", not "say The meeting"
+    if _FIRST_PERSON.search(spoken) and not form_problems(spoken[:1].upper() + spoken[1:]):
+        return f"“{spoken[:1].upper() + spoken[1:]}”"  # "we have the tally sheets": the speaker's own words, quoted
     infinitive = lemma in INFINITIVE_LEMMAS and m.stance != "deny"  # "refused to release …" is not "denies to"
     if spoken.lower().startswith("to ") and not infinitive:
         return None  # "denies to make public …" is no sentence
@@ -225,6 +233,11 @@ def _pre_score(m: Member, topic_words: set[str]) -> float:
     return topic + lede + m.central + 0.3 * m.echo - len(m.text) / 100
 
 
+def shortlist(s: Storyline, topic_words: set[str]) -> list[Member]:
+    """The members of `s` whose lines are built and checked: the best `CANDIDATES` on their stored words."""
+    return sorted(s.members, key=lambda m: -_pre_score(m, topic_words))[:CANDIDATES]
+
+
 def _echoes(s: Storyline) -> None:
     """How many other articles of the storyline carry each member's point: the sentence most of its articles echo
     is the storyline's centre. Pairs within one storyline only, which stays small."""
@@ -251,7 +264,7 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         if body:
             speaker = short_speaker(denial, people)
             out.append(Candidate(f"{body}; {speaker} {_verb(denial, speaker)} it", 10.0 - n / 100))
-    for m in sorted(s.members, key=lambda m: -_pre_score(m, topic_words))[:CANDIDATES]:
+    for m in shortlist(s, topic_words):
         found = sentence_candidate(m, topic_words)
         if found:
             out.append(found)

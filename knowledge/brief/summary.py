@@ -17,7 +17,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker
+from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.storylines import Member, Storyline
@@ -156,14 +156,17 @@ def summarize(
     out: list[SummaryLine] = []
     used = 0
     per_article: dict[str, int] = {}
-    for s in sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id)):
+    ranked = sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id))
+    if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
+        attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
+    for s in ranked:
         if len(out) >= max_lines:
             break
         only = s.documents[0] if len(s.documents) == 1 else None
         if only and per_article.get(only, 0) >= tuning().summary_lines_per_article:
             continue  # one article's several points must not crowd out the other stories
         if attach is not None:
-            attach([m for m in s.members if m.sentence is None])  # whole sentences read only for lines built
+            attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
         line = line_for(s, people, topic_words, year)
         if line is None:
             continue
