@@ -198,7 +198,7 @@ def claim_body(m: Member, people: dict[str, str]) -> str | None:
         return None  # "backing Trump's push": no verb of ours can frame it; the sentence says it
     spoken = _spoken(m, clause=not as_object)
     speaker = short_speaker(m, people)
-    if spoken is None or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
+    if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
         return None
     joiner = ": " if spoken.startswith("“") else " "
     if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):

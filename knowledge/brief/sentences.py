@@ -161,5 +161,8 @@ def clause_cuts(text: str) -> list[str]:
     return [c for c in reversed(cuts) if c and not _SUBORDINATE.match(c)]
 
 
+_DATE_MARKER = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")  # "… reports date 2024-11-05": a page's date stamp, not prose
+
+
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE.match(text.strip(' “"')))
+    return bool(FURNITURE.match(text.strip(' “"')) or _DATE_MARKER.search(text))

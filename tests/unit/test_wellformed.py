@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.brief.sentences import clause_cuts, sentence_around
+from knowledge.brief.sentences import clause_cuts, is_furniture, sentence_around
 from knowledge.wellformed import form_problems
 
 
@@ -59,3 +59,9 @@ def test_a_long_sentence_is_cut_only_between_clauses():
     text = "The union accepted the offer on Friday, and the first ships were unloaded within hours"
     assert clause_cuts(text) == ["The union accepted the offer on Friday"]
     assert clause_cuts("If the offer stands, the union will accept it") == []
+
+
+def test_a_page_date_stamp_or_a_share_prompt_is_furniture_not_a_line():
+    assert is_furniture("The Wire reports date 2025-05-07 Dockers voted to end the strike")
+    assert is_furniture("Share this article")
+    assert not is_furniture("Dockers voted on 7 May to end the strike")
