@@ -5,7 +5,7 @@ it (a leading dateline and trailing credits removed; a long one cut only between
 frame around the claim's own words when those are a complete clause ("Kellogg says the remarks were taken out of
 context"; a direct quote keeps a whole quoted sentence). A noun phrase is never framed as what someone says:
 "Clinton (claim): “him for not paying income tax”" is no statement. Every candidate passes the well-formedness
-check (`knowledge.wellformed`) before it is offered; the summary then runs the grounding check on it.
+check (`knowledge.text.wellformed`) before it is offered; the summary then runs the grounding check on it.
 
 News is written lead-first: a member from an article's first sentences, one that the storyline's other articles
 echo, and one that names the topic score higher.
@@ -21,7 +21,7 @@ from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture
 from knowledge.brief.storylines import Member, Storyline
-from knowledge.wellformed import form_problems
+from knowledge.text.wellformed import form_problems
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked

@@ -21,8 +21,8 @@ from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speak
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.storylines import Member, Storyline
+from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
-from knowledge.wellformed import form_problems
 
 MIN_LINES = 3  # fewer only when fewer storylines exist or fit (lines and budget: Tuning.summary_*)
 SAME_LINE = 85  # two lines this alike say the same thing; the lower-ranked one is left out

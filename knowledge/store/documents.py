@@ -14,10 +14,10 @@ from typing import Any
 
 import sqlite_utils
 
-from knowledge.ingest import dedup
-from knowledge.ingest.copies import CONTAINED as COPY
-from knowledge.ingest.copies import Copy, copy_score
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
+from knowledge.text import dedup
+from knowledge.text.copies import CONTAINED as COPY
+from knowledge.text.copies import Copy, copy_score
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]

@@ -16,7 +16,7 @@ from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
 from knowledge.render import render
 from knowledge.store import Store
-from knowledge.wellformed import form_problems
+from knowledge.text.wellformed import form_problems
 
 STRIKE = Path(__file__).resolve().parent.parent / "data" / "strike"
 

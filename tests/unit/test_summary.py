@@ -7,7 +7,7 @@ from datetime import date
 
 from knowledge.brief.storylines import group
 from knowledge.brief.summary import span_label, summarize
-from knowledge.wellformed import form_problems
+from knowledge.text.wellformed import form_problems
 from tests.unit.storyline_members import PEOPLE, member, strike_story
 
 

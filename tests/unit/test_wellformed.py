@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.brief.sentences import clause_cuts, is_furniture, sentence_around
-from knowledge.wellformed import form_problems
+from knowledge.text.wellformed import form_problems
 
 
 @pytest.mark.parametrize(

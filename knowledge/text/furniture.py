@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text.headline import is_headline
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|et|pt))?"
 _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
@@ -79,11 +81,6 @@ def _is_furniture(line: str) -> bool:
     return True
 
 
-def _headline(line: str) -> bool:
-    stripped = line.strip()
-    return 0 < len(stripped) <= 150 and not stripped.endswith((".", "!", "?", "”", '"', ":", ";", ","))
-
-
 def nonbody_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of `text` that are page furniture, in order. The headlines listed under a teaser label
     ("Next Post", "Related stories", "Read next") are furniture too, up to the first line that is a sentence."""
@@ -97,7 +94,7 @@ def nonbody_ranges(text: str) -> list[tuple[int, int]]:
         elif _TEASER_LABEL.match(line):
             out.append((pos, end))
             teasers = True
-        elif teasers and _headline(line):
+        elif teasers and is_headline(line):
             out.append((pos, end))
         elif _is_furniture(line):
             teasers = False

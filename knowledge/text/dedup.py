@@ -8,28 +8,24 @@ similarity of their shingle sets, so a store of any size is checked with a few i
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 
+from knowledge.text.shingles import word_shingles, words
 from knowledge.tuning import tuning
 
-SHINGLE = 4
 PERMUTATIONS = 64
 BANDS = 16  # 4 rows per band: candidates from about 0.5 similarity, near-certain above 0.8
 ROWS = PERMUTATIONS // BANDS
 _MASK = (1 << 61) - 1
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
 _SALTS = [struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)]
 
 
 def shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE:
-        words = words + [""] * (SHINGLE - len(words))
+    """The text's word shingles hashed to 64 bits (stable across processes: stored band keys depend on them)."""
     return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
-        for i in range(len(words) - SHINGLE + 1)
+        int.from_bytes(hashlib.blake2b(" ".join(s).encode(), digest_size=8).digest(), "little")
+        for s in word_shingles(words(text))
     }
 
 
@@ -60,7 +56,7 @@ def similarity(a: set[int], b: set[int]) -> float:
 def index_keys(text: str) -> list[str]:
     """Band keys a document is stored and looked up under: of its whole text, and (prefixed "b") of its body
     without page furniture, so two re-posts of one wire story with different notes and bylines still meet."""
-    from knowledge.ingest.copies import body
+    from knowledge.text.copies import body
 
     keys = band_keys(signature(shingles(text)))
     story = body(text)

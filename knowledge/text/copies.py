@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from knowledge.names import name_key
+from knowledge.text.shingles import word_shingles, words
 
-SHINGLE = 4
 CONTAINED = 0.8  # share of the shorter body's shingles found in the longer one (as for whole texts in dedup)
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Lines that are page furniture, not the story: notes about the story, bylines, share and read-more lines.
 _FURNITURE = re.compile(
     r"^\s*(?:editor['’]s note\b|this (?:story|article) (?:was|first|originally)\b|(?:by|from)\s+[A-Z][\w .,&'-]{0,60}$|"
@@ -53,18 +52,14 @@ def body(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not _FURNITURE.match(line))
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-
-
 def copy_score(a: str, b: str) -> float:
     """0-1: how much of the shorter body (page furniture removed) is in the longer, by word 4-shingles. Not
     token-set similarity: two items from one template ("quay 1 will reopen", "quay 2 will reopen") share all but
     one word and are different news."""
-    wa, wb = _WORD.findall(body(a).casefold()), _WORD.findall(body(b).casefold())
+    wa, wb = words(body(a)), words(body(b))
     if not wa or not wb:
         return 0.0
-    sa, sb = _shingles(wa), _shingles(wb)
+    sa, sb = word_shingles(wa), word_shingles(wb)
     return len(sa & sb) / min(len(sa), len(sb))
 
 
