@@ -16,7 +16,7 @@ Figures (each with its list, printed below the table):
   backed = a citation covers a gold attribution's content (≥ half of each in the other);
 - speakers: backed claims whose gold source is a name: the shown speaker contains the name's head word;
 - summary lines: citing neither a gold attribution nor a stored event; not a complete sentence
-  (`knowledge.brief.wellformed`);
+  (`benchmarks/realnews_judge.py`, parser-based);
 - disputes shown (both sides backed by gold); copies recorded vs the wire credits; ingest problems.
 """
 

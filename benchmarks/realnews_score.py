@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from realnews_gold import GoldAttribution, covers, overlap, same_speaker
+from realnews_judge import sentence_problems
 
 from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
-from knowledge.brief.wellformed import sentence_problems
 from knowledge.render.jsonview import render_json
 from knowledge.store import Store
 from knowledge.store.events import event_spans

@@ -24,7 +24,6 @@ class Tuning(BaseSettings):
     topic_min_score: float = 80
     topic_close: float = 8
     # Composition (brief/compose).
-    default_limit: int = 6  # lines per section unless limit: says otherwise
     same_claim: float = 82  # token-set similarity above which two reports are the same claim
     same_matter: float = 55  # ... and above which two claims belong to one matter
     half_life_days: float = 30  # recency weight halves every this many days before the newest item
@@ -46,6 +45,12 @@ class Tuning(BaseSettings):
     summary_budget: int = 1200
     storyline_same_words: float = 82
     storyline_window_days: int = 4
+    # Summary ranking beyond the shared recency / corroboration weights above: the topic in a headline or lede, a
+    # dispute, each further article (up to corroboration_cap), and lines one article may give the summary.
+    summary_lede_weight: float = 0.5
+    summary_dispute_weight: float = 0.3
+    summary_documents_weight: float = 0.15
+    summary_lines_per_article: int = 2
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the

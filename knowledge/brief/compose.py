@@ -14,9 +14,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge.brief import gather
-from knowledge.brief.empty import why_empty
+from knowledge.brief.empty import outlet_note, why_empty
 from knowledge.brief.labels import date_label, stance_label
-from knowledge.brief.members import centrality
+from knowledge.brief.members import attach_sentences, centrality, lede_members
 from knowledge.brief.model import (
     Ambiguous,
     Briefing,
@@ -110,7 +110,7 @@ def _recency_key(d: date | None) -> tuple[Any, ...]:
 
 
 def _developments(
-    rows: list[Row], entity_id: str | None, copies: Copies, limit: int, dropped: list[int]
+    rows: list[Row], entity_id: str | None, copies: Copies, limit: int | None, dropped: list[int]
 ) -> list[Development]:
     groups: list[tuple[Row, list[Row]]] = []
     by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
@@ -264,7 +264,7 @@ def compose(
             documents_in_store=store.document_count(),
             hint=resolution.hint,
         )
-    limit = query.limit or tuning().default_limit
+    limit = query.limit  # None: every item, ranked (JSON and --full hold everything; views page or cut)
     ent = resolution.entity
     eid = ent.entity_id if ent else None
     scope = gather.scope_for(query)
@@ -314,7 +314,7 @@ def compose(
         )
 
     # Only the best groups become lines (with citations verified and models built): a screen, not the store.
-    for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2]:
+    for members in sorted(groups, key=group_rank, reverse=True)[: limit * 2 if limit else None]:
         line = _claim_line(members, copies)
         dropped.append(sum(1 for m in members if _citation(m) is None))
         if line:
@@ -325,8 +325,10 @@ def compose(
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
     story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
+    story += lede_members(store, event_rows + claim_rows, ent.name if ent else query.topic, eid, copies)
     people = people_names(store, {e for m in story for e in m.entities})
-    summary, _ = outline(story, disputes, people, ent.name if ent else query.topic, model_prose(people))
+    topic = ent.name if ent else query.topic
+    summary, _ = outline(story, disputes, people, topic, model_prose(people), lambda ms: attach_sentences(store, ms))
 
     identity = _identity(store, ent) if ent else None
     cites = [c for line in summary for c in line.citations]
@@ -351,7 +353,7 @@ def compose(
         filters=query.filters(),
         dropped_unverified=sum(dropped),
         generated_at=now or datetime.now(UTC),
-        note=_outlet_note(store, query.outlet),
+        note=outlet_note(store, query.outlet),
         alternatives=[_choice(c) for c in resolution.others],
     )
 
@@ -359,14 +361,6 @@ def compose(
 def _choice(c: Candidate) -> Choice:
     role = c.descriptions[0] if c.descriptions else None
     return Choice(entity_id=c.entity_id, name=c.name, type=c.type, role=role, mentions=c.mentions)
-
-
-def _outlet_note(store: Store, outlet: str | None) -> str | None:
-    """An empty briefing because of a misspelt outlet should say so, not look like a quiet news day."""
-    if not outlet or gather.outlet_known(store, outlet):
-        return None
-    names = [s["name"] for s in store.sources()][:8]
-    return f"No outlet in the store matches from:{outlet}." + (f" Outlets: {', '.join(names)}." if names else "")
 
 
 def _identity(store: Store, ent: Candidate) -> Identity:

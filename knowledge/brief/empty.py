@@ -34,3 +34,11 @@ def why_empty(store: Store, query: Query, entity_id: str | None, topic: str, sho
     return "No events or claims match these filters" + (
         f"; the newest stored item is from {_day(newest)}." if newest else "."
     )
+
+
+def outlet_note(store: Store, outlet: str | None) -> str | None:
+    """An empty briefing because of a misspelt outlet should say so, not look like a quiet news day."""
+    if not outlet or gather.outlet_known(store, outlet):
+        return None
+    names = [s["name"] for s in store.sources()][:8]
+    return f"No outlet in the store matches from:{outlet}." + (f" Outlets: {', '.join(names)}." if names else "")

@@ -101,8 +101,11 @@ def _is_number(token: str) -> bool:
     return any(c.isdigit() for c in token) or token.lower() in NUMBER_WORDS
 
 
-def problems(body: str, spans: list[str], speeches: Sequence[Speech] = (), claims_only: bool = False) -> list[str]:
-    """What in `body` its spans do not support; empty when the line is grounded."""
+def problems(
+    body: str, spans: list[str], speeches: Sequence[Speech] = (), claims_only: bool = False, attributions: bool = True
+) -> list[str]:
+    """What in `body` its spans do not support; empty when the line is grounded. `attributions=False` for a
+    source's own sentence quoted whole: it attributes as its source did, to speakers no stored claim may have."""
     found: list[str] = []
     flat = [" ".join(s.split()) for s in spans]
     for m in _QUOTED.finditer(body):
@@ -128,7 +131,8 @@ def problems(body: str, spans: list[str], speeches: Sequence[Speech] = (), claim
             if not ok:
                 found.append(f"name not in the sources: {raw}")
         sentence_start = raw.endswith((".", "!", "?"))
-    found += _attribution_problems(rest, speeches, claims_only)
+    if attributions:
+        found += _attribution_problems(rest, speeches, claims_only)
     return found
 
 

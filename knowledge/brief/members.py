@@ -7,13 +7,18 @@ centrality says how much it is about the topic (the topic acts or speaks: 1.0; i
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from knowledge.brief.model import CitationRef
+from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.sentences import sentence_around, sentences_of
 from knowledge.brief.storylines import Member
+from knowledge.store import Store
+from knowledge.store.documents import text_windows
 from knowledge.tuning import tuning
 
+BEFORE, AFTER = 400, 300  # characters of stored text read around a member to find its whole sentence
 _GOING_ON = re.compile(r"\b(?:saying|stating|adding|arguing|insisting|explaining|writing)(?:\s+that)?\s*$", re.I)
 
 
@@ -96,3 +101,84 @@ def claim_member(
             "via": row.get("via"),
         },
     )
+
+
+def attach_sentences(store: Store, members: list[Member]) -> None:
+    """Give each member the whole sentence it was found in, and its place in the article (0: the lede), read in
+    one statement as windows of stored text; a member whose sentence cannot be told (a quote over several
+    sentences) keeps none and is summarized by its own words."""
+    if not members:
+        return
+    spans = [(m.document_id, max(0, m.start - BEFORE), m.end + AFTER) for m in members]
+    for m, (_, start, end), window in zip(members, spans, text_windows(store, spans), strict=True):
+        if not window:
+            continue
+        sentence = sentence_around(window, start, m.start, m.end, m.citation.title)
+        whole = len(window) < end - start  # the window reached the end of the article
+        if sentence and (whole or sentence.end - start < len(window.rstrip())):
+            m.sentence = sentence
+
+
+LEDE_CHARS = 600  # of an article's start read for its lede (title line, first two sentences)
+LEDE_SENTENCES = 2
+
+
+def topic_words(name: str) -> set[str]:
+    """The words that name the topic in a sentence ("keith", "kellogg"), lowercased."""
+    return {w.lower() for w in name.replace("’", "'").split() if len(w) > 2 and w.lower() not in FUNCTION_WORDS}
+
+
+def lede_members(
+    store: Store, rows: list[dict[str, Any]], topic: str, topic_id: str | None, copies: dict[str, list[str]]
+) -> list[Member]:
+    """The first sentences of the briefing's newest articles that name the topic, as members: news is written
+    lead-first, so an article's lede is its own summary of the story ("Moscow has shut the door on Keith
+    Kellogg, …") even where extraction found no event or claim in it. At most `summary_rows` articles."""
+    words = topic_words(topic)
+    docs: dict[str, dict[str, Any]] = {}
+    for row in sorted(rows, key=lambda r: r.get("published_at") or "", reverse=True):
+        docs.setdefault(row["document_id"], row)
+    chosen = list(docs.values())[: tuning().summary_rows]
+    windows = text_windows(store, [(r["document_id"], 0, LEDE_CHARS) for r in chosen])
+    out: list[Member] = []
+    for row, window in zip(chosen, windows, strict=True):
+        if not window:
+            continue
+        for sentence in sentences_of(window, 0, row.get("title"), most=LEDE_SENTENCES + 1):
+            if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
+                continue
+            if not words & {w.strip(".,’'s").lower() for w in sentence.text.split()}:
+                continue
+            cite = CitationRef(
+                document_id=row["document_id"],
+                start=sentence.start,
+                end=sentence.end,
+                quote=sentence.text,
+                outlet=row.get("outlet"),
+                source_id=row.get("source_id"),
+                url=row.get("url") or None,
+                title=row.get("title"),
+                published_at=datetime.fromisoformat(row["published_at"]) if row.get("published_at") else None,
+            )
+            published = _day(row.get("published_at"))
+            out.append(
+                Member(
+                    key=f"l:{row['document_id']}:{sentence.start}",
+                    kind="event",
+                    text=sentence.text,
+                    document_id=row["document_id"],
+                    source_id=row.get("source_id") or row["document_id"],
+                    outlet=row.get("outlet") or "unknown outlet",
+                    start=sentence.start,
+                    end=sentence.end,
+                    when=published,
+                    published=published,
+                    citation=cite,
+                    entities=frozenset({topic_id}) if topic_id else frozenset(),
+                    central=1.0,
+                    copies=tuple(copies.get(row["document_id"], [])),
+                    precision="reported",
+                    sentence=sentence,
+                )
+            )
+    return out

@@ -54,11 +54,12 @@ def outline(
     people: dict[str, str],
     topic: str,
     rewrite: Rewrite | None = None,
+    attach: Callable[[list[Member]], None] | None = None,
 ) -> tuple[list[SummaryLine], list[Storyline]]:
     """(summary lines, storylines); `disputes` as the store gives them, best-scored first."""
     pairs = [(f"c:{d['claim_id']}", f"c:{d['other_claim_id']}") for d in sorted(disputes, key=lambda d: -d["score"])]
     storylines = group(members, pairs)
-    lines = summarize(storylines, people, topic)
+    lines = summarize(storylines, people, topic, attach=attach)
     if rewrite is not None:
         lines = rewrite(lines, {s.id: s for s in storylines})
     return lines, storylines

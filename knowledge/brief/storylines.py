@@ -25,12 +25,14 @@ from rapidfuzz import fuzz
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.sentences import Sentence
 from knowledge.names import strip_accents
 from knowledge.tuning import tuning
 
 SAME_EVENT_WORDS = 50  # lower bar when trigger, actors and dates already agree
 EVENT_SHARED = 0.5  # share of the shorter event sentence's words the other must have
 SAME_PROPOSITION = 60  # the same speaker saying nearly the same thing
+PROPOSITION_SHARED = 0.6  # ... with this share of the shorter statement's words in the other
 FOLLOW_UP_DAYS = 10  # a near-identical sentence may come back a week later
 MAX_HEADS = 6  # earlier groups (or events) a member is compared with, newest first
 NEAR_CHARS = 400  # the same speaker going on within a paragraph
@@ -90,6 +92,8 @@ class Member:
     fields: dict[str, Any] = field(
         default_factory=dict
     )  # stored fields the summary uses (place, via, cue, date precision)
+    sentence: Sentence | None = None  # the whole sentence it was found in (brief/sentences), once read
+    echo: int = 0  # other articles of its storyline that say the same (set when its storyline is summarized)
     words: list[str] = field(default_factory=list, repr=False)
     norm: str = field(default="", repr=False)
     day: int | None = field(default=None, repr=False)  # ordinal of `when` (or `published`), for fast windows
@@ -250,12 +254,15 @@ def _alike(a: Member, b: Member) -> bool:
 
 
 def _same_proposition(a: Member, b: Member) -> bool:
-    return (
-        a.speaker is not None
-        and a.speaker == b.speaker
-        and a.negated == b.negated
-        and fuzz.token_set_ratio(a.norm, b.norm) >= SAME_PROPOSITION
-    )
+    """One speaker saying the same thing again: nearly the same words, and most of the shorter statement's words
+    in the other (token-set similarity alone calls "the truce starts Wednesday" and "120 prisoners were swapped
+    a week after the truce began" one statement because one is almost contained in the other's names)."""
+    if a.speaker is None or a.speaker != b.speaker or a.negated != b.negated:
+        return False
+    wa, wb = set(a.words), set(b.words)
+    if len(wa & wb) < PROPOSITION_SHARED * min(len(wa), len(wb)):
+        return False
+    return fuzz.token_set_ratio(a.norm, b.norm) >= SAME_PROPOSITION
 
 
 _DENIAL_CUES = ("deny", "deni", "reject", "dismiss", "refut", "rebut")  # the cue's words, whatever its reading

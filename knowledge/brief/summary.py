@@ -1,189 +1,32 @@
 """The summary a briefing opens with: 3-5 storylines, one short cited line each, readable in ten seconds.
 
-Storylines are ranked by recency, by how many independent outlets reported them and by how central the topic is
-to them (a dispute counts a little extra: readers want to know what is contested). Each line is built from the
-stored fields, not copied from one quote: the speaker's short name, a verb for the claim's stance, the claim's
-words compressed by deletion ("Lukashenko says Kellogg agreed to ...; Kellogg denies it"), or an event's sentence
-compressed the same way, then "(3 outlets, 1 original, 14 Mar)". Every line passes the grounding check; one that
-fails becomes the verbatim span with its speaker, which is always true to the source.
+Storylines are ranked by recency, by how many independent outlets reported them, by how central the topic is to
+them (it acts or speaks, or its name is in an article's headline or lede) and a little extra for a dispute (readers
+want to know what is contested); the weights are `Tuning`'s, the same as the details'. Each line is the best
+candidate of its storyline (`knowledge.brief.bodies`: a whole source sentence, or a "Speaker says …" frame around
+a complete clause, "…; X denies it" for a claim and its rebuttal), then "(3 outlets, 1 original, 14 Mar)". Every
+line passes the well-formedness check and the grounding check; a storyline none of whose candidates passes is left
+out, never shown as a fragment, and the next one takes its place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from rapidfuzz import fuzz
 
-from knowledge.brief.compress import compress
+from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
-from knowledge.brief.labels import stance_label
 from knowledge.brief.model import SummaryLine
-from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.storylines import Member, Storyline
+from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
 
 MIN_LINES = 3  # fewer only when fewer storylines exist or fit (lines and budget: Tuning.summary_*)
-LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
-HALF_LIFE_DAYS = 30
-CANDIDATES = 4  # members of a storyline whose compressed lines are tried
 SAME_LINE = 85  # two lines this alike say the same thing; the lower-ranked one is left out
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"}
-# A verb for each stance; the cue's own verb where it is a plain speech verb with the same meaning.
-STANCE_VERB = {
-    "deny": "denies",
-    "speculate": "suggests",
-    "forecast": "predicts",
-    "report": "reports",
-    "acknowledge": "acknowledges",
-    "question": "asks",
-    "no_comment": "declines to say",
-}
-SPEECH_LEMMAS = set(
-    """say tell claim confirm insist argue write announce state add deny reject dismiss speculate suggest predict
-    warn report according acknowledge admit concede accuse criticize criticise call urge demand question ask decline
-    refuse note stress believe expect explain agree allege assert maintain reply respond post""".split()
-)
-CUE_VERB = {
-    "assert": {
-        "confirm": "confirms",
-        "claim": "claims",
-        "insist": "insists",
-        "argue": "argues",
-        "write": "writes",
-        "allege": "alleges",
-    },
-    "deny": {"reject": "rejects"},
-    "forecast": {"warn": "warns"},
-    "speculate": {"speculate": "speculates"},
-    "acknowledge": {"admit": "admits"},
-    "support": {"support": "supports"},
-}
-
-
-def _short_speaker(m: Member, people: dict[str, str]) -> str:
-    """The surname of a known person, else the stored speaker words without titles and asides."""
-    name = people.get(m.speaker or "")
-    if name:
-        last = name.split()[-1]
-        # Derek Field in a briefing on Marta Field: "Field says" would pin his words on her
-        shared = any(other != name and other.split()[-1] == last for other in people.values())
-        return name if shared else last
-    said = m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
-    text = compress(said, list(people.values()), max_chars=60)
-    return text.split(",")[0].strip() or "an unnamed source"
-
-
-_PREPOSITIONS = {"for", "against", "about", "on", "of", "to", "with"}
-_PLURAL = {"say": "says", "deny": "denies", "suggest": "suggests", "predict": "predicts", "report": "reports"}
-
-
-def _plural(speaker: str) -> bool:
-    """ "Diplomats in the region", "Ukrainian officials": a lowercase head noun in -s (names are never plural)."""
-    head = re.split(r"\s+(?:in|of|from|at|for|with|close|familiar)\s+", speaker, maxsplit=1)[0].split()
-    return bool(head) and head[-1].islower() and head[-1].endswith("s") and not head[-1].endswith(("ss", "us"))
-
-
-def _takes_object(m: Member, lemma: str) -> bool:
-    """A cue that is not a speech verb and whose content is its object ("praised Marta Field for ...", "called the
-    deal a chance"): "says" before that object makes a sentence that is neither English nor what was said."""
-    if not lemma.isalpha() or lemma in SPEECH_LEMMAS or m.negated:
-        return False
-    first = m.text.lstrip(' “"').split(" ", 1)[0].lower()
-    return first not in ("that", "whether", "if") and not m.text.lstrip().startswith(("“", '"'))
-
-
-def _third_person(lemma: str) -> str:
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-def _verb(m: Member, speaker: str = "") -> str:
-    """The stance's verb (the cue's own where it is a plain speech verb), agreeing with the speaker, keeping the
-    cue's preposition ("has argued for" -> "argues for")."""
-    stance = m.stance or "assert"
-    lemma = (m.fields.get("cue_lemma") or "").lower()
-    verb = CUE_VERB.get(stance, {}).get(lemma) or STANCE_VERB.get(stance, "says")
-    if _takes_object(m, lemma):
-        verb = _third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
-    if _plural(speaker):
-        first, _, rest = verb.partition(" ")
-        base = next((b for b, third in _PLURAL.items() if third == first), None)
-        base = base or (first[:-3] + "y" if first.endswith("ies") else first[:-1] if first.endswith("s") else first)
-        verb = f"{base} {rest}".strip()
-    cue = (m.fields.get("cue") or "").lower().split()
-    last = cue[-1] if len(cue) > 1 else ""  # "has argued for", not "according to"
-    if last in _PREPOSITIONS and cue[0] != "according" and not m.text.lower().startswith(last + " "):
-        verb += " " + last
-    return verb
-
-
-def _spoken(m: Member, people: list[str]) -> str:
-    """What was said, shortened: a direct quote keeps exact words (its shortest full piece), reported speech is
-    compressed by deletion."""
-    if m.fields.get("kind") in ("direct", "mixed") or "“" in m.text:
-        pieces = [p.strip(' ,.“”"') for p in re.split(r"\s…\s|(?<=[.!?])\s+|[“”]", m.text)]
-        pieces = [p for p in pieces if len(p.split()) >= 4] or [m.text.strip(" “”")]
-        return f"“{min(pieces, key=len)}”"
-    return compress(m.text, people)
-
-
-def _claim_body(m: Member, people: dict[str, str]) -> str:
-    spoken = _spoken(m, list(people.values()))
-    first = spoken.split(" ", 1)[0]
-    if first.lower() in FUNCTION_WORDS and first != "I" and (first[1:].islower() or len(first) == 1):
-        spoken = spoken[:1].lower() + spoken[1:]  # "... say the meeting opened", not "say The meeting"
-    joiner = ": " if spoken.startswith("“") else " "
-    speaker = _short_speaker(m, people)
-    if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):
-        return f"According to {speaker}, {spoken}"  # the source reports it; it is not their own statement
-    return f"{speaker} {_verb(m, speaker)}{joiner}{spoken}"
-
-
-def _event_body(m: Member, people: dict[str, str]) -> str:
-    return compress(m.text, list(people.values()))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _score_body(body: str, m: Member, topic_words: set[str]) -> float:
-    words = re.findall(r"[\w']+", body.lower())
-    score = 2.0 if topic_words & set(words) else 0.0
-    if m.kind == "event" and _PRONOUNS & set(words):
-        score -= 3  # "Witkoff replaced him": who is "him"?
-    lemma = (m.fields.get("cue_lemma") or "").lower()
-    if m.kind == "claim" and lemma and lemma not in SPEECH_LEMMAS:
-        score -= 3  # "Witkoff to discuss the ceasefire" is no statement of his
-    return score + m.central - len(body) / 80
-
-
-def _pre_score(m: Member, topic_words: set[str]) -> float:
-    """`_score_body` before compressing, from the member's stored words: cheap enough for every member."""
-    lemma = (m.fields.get("cue_lemma") or "").lower()
-    bad_cue = m.kind == "claim" and lemma and lemma not in SPEECH_LEMMAS
-    return (2.0 if topic_words.intersection(m.words) else 0.0) - (3 if bad_cue else 0) + m.central - len(m.text) / 80
-
-
-def _bodies(s: Storyline, people: dict[str, str], topic_words: set[str]) -> list[str]:
-    """Candidate bodies for one storyline, best first."""
-    by_key = {m.key: m for m in s.members}
-    out: list[tuple[float, str]] = []
-    for n, (claim_key, denial_key) in enumerate(s.disputes):  # as the store ranks them: best pairing first
-        claim, denial = by_key[claim_key], by_key[denial_key]
-        speaker = _short_speaker(denial, people)
-        body = f"{_claim_body(claim, people)}; {speaker} {_verb(denial, speaker)} it"
-        out.append((10.0 - n / 100, body))
-    # Compressing is the costly part: only the members that look best on their raw words are compressed.
-    for m in sorted(s.members, key=lambda m: -_pre_score(m, topic_words))[:CANDIDATES]:
-        body = _claim_body(m, people) if m.kind == "claim" else _event_body(m, people)
-        out.append((_score_body(body, m, topic_words), body))
-    out.sort(key=lambda t: -t[0])
-    return [_capital(body) for _, body in out]
+__all__ = ["LINE_BODY", "check", "line_for", "rank", "short_speaker", "span_label", "summarize"]
 
 
 def _speeches(members: list[Member], people: dict[str, str]) -> list[Speech]:
@@ -192,13 +35,6 @@ def _speeches(members: list[Member], people: dict[str, str]) -> list[Speech]:
         for m in members
         if m.kind == "claim"
     ]
-
-
-def _verbatim(m: Member, people: dict[str, str]) -> str:
-    if m.kind == "event":
-        return " ".join(m.citation.quote.split())
-    label = stance_label(m.stance or "assert", m.negated)
-    return f"{_short_speaker(m, people)} ({label}): “{' '.join(m.citation.quote.split())}”"
 
 
 def span_label(first: date | None, last: date | None, year: int | None, precision: str = "day") -> str:
@@ -223,22 +59,40 @@ def span_label(first: date | None, last: date | None, year: int | None, precisio
     return f"{day(first, first.year != last.year or (year is not None and first.year != year))}–{day(last, last_year)}"
 
 
-def rank(s: Storyline, newest: date | None) -> float:
+def _headlined(s: Storyline, topic_words: set[str]) -> bool:
+    """The topic is in the headline or the lede of an article the storyline comes from: what the story is."""
+    for m in s.members:
+        title = (m.citation.title or "").lower()
+        lede = m.sentence is not None and m.sentence.index is not None and 0 <= m.sentence.index <= 1
+        if any(w in title for w in topic_words) or (lede and topic_words.intersection(m.words)):
+            return True
+    return False
+
+
+def rank(s: Storyline, newest: date | None, topic_words: set[str] = frozenset()) -> float:  # type: ignore[assignment]
+    """Recency (halving every `half_life_days`), independent outlets, centrality of the topic (as actor or
+    speaker, and in a headline or lede), a dispute, and further articles: one formula, weights from `Tuning`."""
+    t = tuning()
     last = s.last
     age = (newest - last).days if newest and last else 365
     return float(
-        0.5 ** (age / HALF_LIFE_DAYS)
-        + 0.4 * min(s.independent - 1, 4)
+        0.5 ** (age / t.half_life_days)
+        + t.corroboration_weight * min(s.independent - 1, t.corroboration_cap)
         + s.central
-        + (0.3 if s.disputes else 0.0)
-        + 0.15 * min(len(s.documents) - 1, 3)
+        + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
+        + (t.summary_dispute_weight if s.disputes else 0.0)
+        + t.summary_documents_weight * min(len(s.documents) - 1, t.corroboration_cap - 1)
     )
 
 
-def check(body: str, s: Storyline, people: dict[str, str]) -> list[str]:
-    """Why `body` may not stand for storyline `s` (empty: it may): the grounding check against its cited spans,
-    its claims' speakers and stances, and the length a line may have."""
+def check(body: str, s: Storyline, people: dict[str, str], verbatim: bool = False) -> list[str]:
+    """Why `body` may not stand for storyline `s` (empty: it may): its form (a sentence, or a frame around a
+    clause), the grounding check against its cited spans and its claims' speakers and stances, and its length.
+    A source's own sentence (`verbatim`) is checked against its spans only: it attributes as its source did."""
     found = [] if len(body) <= LINE_BODY else [f"longer than {LINE_BODY} characters"]
+    found += form_problems(body)
+    if verbatim:
+        return found + problems(body, [c.quote for c in s.citations], attributions=False)
     claims_only = all(m.kind == "claim" for m in s.members)
     return found + problems(body, [c.quote for c in s.citations], _speeches(s.members, people), claims_only)
 
@@ -247,14 +101,26 @@ def tail_for(s: Storyline, year: int | None) -> str:
     return ", ".join(p for p in (s.outlet_label(), span_label(*s.shown_dates(), year, s.precision)) if p)
 
 
-def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: int | None) -> SummaryLine:
-    """The storyline's best grounded line, or its verbatim span when no shorter line is grounded."""
+def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: int | None) -> SummaryLine | None:
+    """The storyline's best line that passes every check; None when none does (the storyline is left out)."""
     tail = tail_for(s, year)
-    for body in _bodies(s, people, topic_words):
-        if not check(body, s, people):
-            return make_line(s, body, tail, "extractive")
-    head = max(s.members, key=lambda m: (m.central, -len(m.citation.quote)))
-    return make_line(s, _verbatim(head, people), tail, "verbatim")
+    for c in candidates(s, people, topic_words):
+        cited = s if c.cite is None else _with_sentence(s, c)
+        if not check(c.body, cited, people, c.verbatim):
+            return make_line(cited, c.body, tail, "extractive")
+    return None
+
+
+def _with_sentence(s: Storyline, c: Candidate) -> Storyline:
+    """The storyline with the quoted sentence cited first (its members' own spans lie within it)."""
+    assert c.cite is not None
+    view = Storyline(s.id, s.members, s.disputes)
+    view.__dict__["citations"] = [c.cite] + [
+        x
+        for x in s.citations
+        if x.document_id != c.cite.document_id or not (c.cite.start <= x.start and x.end <= c.cite.end)
+    ]
+    return view
 
 
 def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
@@ -276,6 +142,7 @@ def summarize(
     topic: str,
     budget: int | None = None,
     max_lines: int | None = None,
+    attach: Callable[[list[Member]], None] | None = None,
 ) -> list[SummaryLine]:
     """The top storylines as lines, best first, within `budget` characters (never fewer than MIN_LINES that fit)."""
     budget = budget or tuning().summary_budget
@@ -288,10 +155,21 @@ def summarize(
             topic_words |= {name.split()[-1].lower()}
     out: list[SummaryLine] = []
     used = 0
-    for s in sorted(storylines, key=lambda s: (-rank(s, newest), s.id)):
+    per_article: dict[str, int] = {}
+    ranked = sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id))
+    if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
+        attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
+    for s in ranked:
         if len(out) >= max_lines:
             break
+        only = s.documents[0] if len(s.documents) == 1 else None
+        if only and per_article.get(only, 0) >= tuning().summary_lines_per_article:
+            continue  # one article's several points must not crowd out the other stories
+        if attach is not None:
+            attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
         line = line_for(s, people, topic_words, year)
+        if line is None:
+            continue
         if any(fuzz.token_set_ratio(line.body, o.body) >= SAME_LINE for o in out):
             continue
         if used + len(line.text) > budget:
@@ -300,4 +178,6 @@ def summarize(
             continue
         out.append(line)
         used += len(line.text)
+        if only:
+            per_article[only] = per_article.get(only, 0) + 1
     return out

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.parse.cues import DENY, NO_COMMENT
+from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
@@ -62,6 +63,27 @@ def proposition_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A denial that names what it denies: "denied the claim", "rejected Trump's claim that …", "claims made by …".
+_CLAIM_NOUN = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
+    r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|characteri[sz]ation|narrative)\b",
+    re.I,
+)
+CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
+
+
+def states_a_rebuttal(denial_text: str) -> bool:
+    """Whether a denial's content can answer a statement: a clause that says something ("that the offer came
+    too late"), or words naming a statement ("the claim", "Trump's claim that he mediated"). "Refused to meet
+    demands", "rejected Couche-Tard's offer", "moved to dismiss the lawsuit" act on something; they answer no
+    statement, and pairing them with one sets unrelated words side by side."""
+    text = re.sub(r"^(?:that|whether)\s+", "", denial_text.strip(), flags=re.I)
+    if text.lower().startswith("to "):
+        return False  # "refused to meet demands …": an act declined, not a statement denied
+    head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
+    return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
+
+
 def same_proposition(
     denial_text: str, claim_text: str, shared_entities: set[str], named: bool, about_denier: bool, across: bool
 ) -> float:
@@ -97,7 +119,7 @@ def dispute_score(
     claim is about and whom the denial names only rank the candidates that pass, so a denial is never paired on
     its speakers alone, and an unrelated denial by the same person stays a plain denial.
     """
-    if denial_speaker is None or denial_speaker == claim_speaker:
+    if denial_speaker is None or denial_speaker == claim_speaker or not states_a_rebuttal(denial_text):
         return 0.0
     shared = (denial_about & claim_about) - {denial_speaker, claim_speaker}
     named = claim_speaker is not None and claim_speaker in denial_about

@@ -75,6 +75,12 @@ def render_json(result) -> str:
     data = result.model_dump(mode="json")
     if isinstance(result, Briefing):
         data["claim_reviews"] = [claim_review(line) for line in claim_lines(result)]
+        # every item of each section is here, in ranked order; the totals say so without counting
+        data["totals"] = {
+            "developments": len(result.developments),
+            "claims": sum(len(m.claims) for m in result.matters),
+            "disputes": len(result.disputes),
+        }
         linker = current()
         if linker is not None:
             add_view_urls(result, data, linker)

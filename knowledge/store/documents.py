@@ -21,6 +21,7 @@ from knowledge.text.copies import Copy, copy_score
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]
+WINDOWS_PER_STATEMENT = 200
 
 
 @dataclass
@@ -221,3 +222,22 @@ def document_summary(store: DocumentQueries, document_id: str) -> dict[str, Any]
         ),
         "entities": names,
     }
+
+
+def text_windows(store: DocumentQueries, spans: list[tuple[str, int, int]]) -> list[str | None]:
+    """The stored text of each (document id, start, end) slice, in order (None where the document is gone): the
+    sentence around a cited span, which a summary line may quote whole. One statement per 200 slices (SQLite
+    allows 500 terms in a compound SELECT)."""
+    if not spans:
+        return []
+    found: dict[int, str] = {}
+    for first in range(0, len(spans), WINDOWS_PER_STATEMENT):
+        parts, params = [], []
+        for k, (doc, start, end) in enumerate(spans[first : first + WINDOWS_PER_STATEMENT], first):
+            parts.append(
+                "SELECT CAST(? AS INTEGER) AS k, substr(text, CAST(? AS INTEGER), CAST(? AS INTEGER)) AS w "
+                "FROM documents WHERE id = ?"
+            )
+            params += [k, start + 1, max(0, end - start), doc]
+        found.update((row["k"], row["w"]) for row in store.db.query(" UNION ALL ".join(parts), params))
+    return [found.get(k) for k in range(len(spans))]

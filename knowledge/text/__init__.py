@@ -8,6 +8,8 @@ no store and no import from above.
 - `shingles`: words and word 4-shingles, the unit both near-duplicate tests compare by.
 - `dedup`: MinHash signatures and the band keys documents are stored and looked up under.
 - `copies`: wire copies of one story (bodies compared without their notes and bylines) and which is the original.
+- `wellformed`: whether words are a sentence or a clause (finite verb, balanced quotes, no cut on a function word):
+  every summary line, and every denial that is to rebut a statement.
 
 The three furniture rule sets answer three different questions (cut for good, hide from the parser, ignore when
 comparing two copies) and stay apart on purpose: `copies.body` feeds the band keys already stored in every

@@ -15,6 +15,7 @@ from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
 from knowledge.render import render
 from knowledge.store import Store
+from knowledge.tuning import tuned
 
 TRUCE = Path(__file__).resolve().parent.parent / "data" / "truce"
 TOPICS = ["field", "marta field", "ceasefire", "Tamsk", "Lorne Valley Monitoring Mission", "derek field", "anand"]
@@ -65,8 +66,9 @@ def test_of_two_copies_in_one_batch_the_earlier_published_is_the_original(truce)
 
 def test_the_ceasefire_line_counts_the_agency_copy_as_an_outlet_but_not_as_an_original(truce):
     b = compose(truce, parse_query("ceasefire"))
-    line = next(line for line in b.summary if "30-day ceasefire" in line.text)
-    assert "Coastline Times" in line.outlets and "Valley Herald" in line.outlets
+    # the storyline the agency story and its copy belong to (its line is now a whole sentence of its lede)
+    line = next(line for line in b.summary if "Valley Herald" in line.outlets)
+    assert "Coastline Times" in line.outlets and "ceasefire" in line.text
     assert line.independent_outlets == len(line.outlets) - 1
     assert re.search(r"\d outlets, \d original", line.text), line.text
 
@@ -93,7 +95,8 @@ def test_every_summary_line_is_cited_exactly_short_and_printed_once(truce, topic
 
 
 def test_a_line_by_the_lesser_field_names_him_in_full_beside_the_dominant_one(truce):
-    b = compose(truce, parse_query("ceasefire"))
+    with tuned(summary_lines=8, summary_budget=2400):  # his storyline ranks sixth: make room for it
+        b = compose(truce, parse_query("ceasefire"))
     sablo = [line.text for line in b.summary if "Sablo" in line.text]
     assert sablo and all(t.startswith("Derek Field ") for t in sablo), sablo
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.extract.disputes import dispute_score, proposition_words
+from knowledge.extract.disputes import dispute_score, proposition_words, states_a_rebuttal
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
 
@@ -68,3 +68,16 @@ def test_one_claim_draws_several_denials_and_an_unrelated_denial_stays_plain(nlp
 def test_rejecting_the_claim_answers_the_claim_just_before_it(nlp):
     text = "Erik Solberg claimed that the permit fees had doubled since spring. Lise Moen rejected the claim."
     assert pairs(nlp, text) == [("that the permit fees had doubled since spring", "the claim")]
+
+
+def test_refusing_an_act_or_rejecting_an_offer_is_no_rebuttal_of_a_statement():
+    claim = "that the company had offered the union no real help during the outage"
+    for act in ("to meet demands to restore the pension plan", "the council's initial offer", "the lawsuit"):
+        assert not states_a_rebuttal(act)
+        assert dispute_score("e1", {"e2"}, act, "e2", {"e1"}, claim) == 0.0
+
+
+def test_a_denial_that_names_the_claim_or_states_the_opposite_can_answer_it():
+    assert states_a_rebuttal("Berger's claim that he mediated the truce")
+    assert states_a_rebuttal("that help was offered and refused")
+    assert not states_a_rebuttal("to comment")

@@ -44,7 +44,7 @@ def test_a_cue_whose_content_is_its_object_keeps_its_own_verb():
     )
     people = {"person:ravi-anand": "Ravi Anand", "person:marta-field": "Marta Field"}
     (line,) = summarize(group([praise]), people, "Ravi Anand")
-    assert line.text.startswith("Anand praises Field for getting the two delegations into one room"), line.text
+    assert line.text.startswith("Anand praises Marta Field for getting the two delegations into one room"), line.text
 
 
 def test_a_reported_sentence_opening_with_an_article_reads_in_lower_case_after_the_verb():

@@ -1,4 +1,7 @@
-"""Whether a summary line reads as a complete sentence, or as a fragment a reader has to repair.
+"""The real-news benchmark's judge: whether a summary line reads as a complete sentence, or as a fragment a reader
+has to repair. It parses each line with spaCy, so it is independent of the product's own lexical check
+(`knowledge.text.wellformed`, which every summary line passes before it is shown): the benchmark does not grade the
+product with the product's rule.
 
 Summary lines are compressed from stored spans by deletion; a deletion in the wrong place leaves a fragment ("The
 senator says the plan for the", "Clinton's campaign's"), and a span cut at its edges leaves a line that starts

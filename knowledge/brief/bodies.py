@@ -1,0 +1,274 @@
+"""Candidate lines for one storyline, each a sentence an editor would sign, best first.
+
+Two forms, never words deleted inside a sentence: the whole sentence a member was found in, as its source wrote
+it (a leading dateline and trailing credits removed; a long one cut only between clauses), or a "Speaker says …"
+frame around the claim's own words when those are a complete clause ("Kellogg says the remarks were taken out of
+context"; a direct quote keeps a whole quoted sentence). A noun phrase is never framed as what someone says:
+"Clinton (claim): “him for not paying income tax”" is no statement. Every candidate passes the well-formedness
+check (`knowledge.text.wellformed`) before it is offered; the summary then runs the grounding check on it.
+
+News is written lead-first: a member from an article's first sentences, one that the storyline's other articles
+echo, and one that names the topic score higher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.brief.compress import compress
+from knowledge.brief.model import CitationRef
+from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture
+from knowledge.brief.storylines import Member, Storyline
+from knowledge.text.wellformed import form_problems
+
+LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
+CANDIDATES = 6  # members of a storyline whose lines are built and checked
+_OPENING_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those", "we", "i"}
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
+# Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
+INFINITIVE_LEMMAS = set(
+    "claim promise vow pledge threaten agree refuse offer plan hope expect want intend seek".split()
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    body: str
+    score: float
+    cite: CitationRef | None = None  # the whole sentence quoted, when the line is one
+    verbatim: bool = False  # the body is a source's own sentence: grounded by construction
+
+
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"}
+# A verb for each stance; the cue's own verb where it is a plain speech verb with the same meaning.
+STANCE_VERB = {
+    "deny": "denies",
+    "speculate": "suggests",
+    "forecast": "predicts",
+    "report": "reports",
+    "acknowledge": "acknowledges",
+    "question": "asks",
+    "no_comment": "declines to say",
+}
+SPEECH_LEMMAS = set(
+    """say tell claim confirm insist argue write announce state add deny reject dismiss speculate suggest predict
+    warn report according acknowledge admit concede accuse criticize criticise call urge demand question ask decline
+    refuse note stress believe expect explain agree allege assert maintain reply respond post""".split()
+)
+CUE_VERB = {
+    "assert": {
+        "confirm": "confirms",
+        "claim": "claims",
+        "insist": "insists",
+        "argue": "argues",
+        "write": "writes",
+        "allege": "alleges",
+    },
+    "deny": {"reject": "rejects"},
+    "forecast": {"warn": "warns"},
+    "speculate": {"speculate": "speculates"},
+    "acknowledge": {"admit": "admits"},
+    "support": {"support": "supports"},
+}
+
+
+def short_speaker(m: Member, people: dict[str, str]) -> str:
+    """The surname of a known person, else the stored speaker words without titles and asides."""
+    name = people.get(m.speaker or "")
+    if name:
+        last = name.split()[-1]
+        # Derek Field in a briefing on Marta Field: "Field says" would pin his words on her
+        shared = any(other != name and other.split()[-1] == last for other in people.values())
+        return name if shared else last
+    said = m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
+    text = compress(said, list(people.values()), max_chars=60)
+    return text.split(",")[0].strip() or "an unnamed source"
+
+
+_PREPOSITIONS = {"for", "against", "about", "on", "of", "to", "with"}
+_PLURAL = {"say": "says", "deny": "denies", "suggest": "suggests", "predict": "predicts", "report": "reports"}
+
+
+def _plural(speaker: str) -> bool:
+    """ "Diplomats in the region", "Ukrainian officials": a lowercase head noun in -s (names are never plural)."""
+    head = re.split(r"\s+(?:in|of|from|at|for|with|close|familiar)\s+", speaker, maxsplit=1)[0].split()
+    return bool(head) and head[-1].islower() and head[-1].endswith("s") and not head[-1].endswith(("ss", "us"))
+
+
+def _takes_object(m: Member, lemma: str) -> bool:
+    """A cue that is not a speech verb and whose content is its object ("praised Marta Field for ...", "called the
+    deal a chance"): "says" before that object makes a sentence that is neither English nor what was said."""
+    if not lemma.isalpha() or lemma in SPEECH_LEMMAS or m.negated:
+        return False
+    first = m.text.lstrip(' “"').split(" ", 1)[0].lower()
+    return first not in ("that", "whether", "if") and not m.text.lstrip().startswith(("“", '"'))
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _verb(m: Member, speaker: str = "") -> str:
+    """The stance's verb (the cue's own where it is a plain speech verb), agreeing with the speaker, keeping the
+    cue's preposition ("has argued for" -> "argues for")."""
+    stance = m.stance or "assert"
+    lemma = (m.fields.get("cue_lemma") or "").lower()
+    verb = CUE_VERB.get(stance, {}).get(lemma) or STANCE_VERB.get(stance, "says")
+    if _takes_object(m, lemma):
+        verb = _third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
+    if _plural(speaker):
+        first, _, rest = verb.partition(" ")
+        base = next((b for b, third in _PLURAL.items() if third == first), None)
+        base = base or (first[:-3] + "y" if first.endswith("ies") else first[:-1] if first.endswith("s") else first)
+        verb = f"{base} {rest}".strip()
+    cue = (m.fields.get("cue") or "").lower().split()
+    last = cue[-1] if len(cue) > 1 else ""  # "has argued for", not "according to"
+    if last in _PREPOSITIONS and cue[0] != "according" and not m.text.lower().startswith(last + " "):
+        verb += " " + last
+    return verb
+
+
+def _shorter(text: str, frame: int = 0) -> str | None:
+    """`text` if it fits a line after a frame of `frame` characters, else its longest leading run of whole clauses
+    that does; None when no cut between clauses fits."""
+    room = LINE_BODY - frame
+    if len(text) <= room:
+        return text
+    return next((c for c in clause_cuts(text) if len(c) <= room and len(c) >= room // 4), None)
+
+
+def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
+    """The member's whole sentence, when it is one a reader can take alone: no opening pronoun ("He said …" says
+    nothing of who), no furniture, and well formed after any cut."""
+    sentence = m.sentence
+    if sentence is None and m.kind == "event":
+        sentence = Sentence(m.start, m.end, m.text.strip(), None)  # an event is stored as its whole sentence
+    if sentence is None or sentence.index == -1 or is_furniture(sentence.text):
+        return None
+    text = _shorter(sentence.text.rstrip(" ."))
+    if not text:
+        return None
+    if not re.search(r"[“”\"]", text) and _FIRST_PERSON.search(text):
+        return None  # "I have a deal for you" outside quote marks: speech with no speaker, not a report
+    cue = (m.fields.get("cue") or "").strip()
+    if m.kind == "claim" and cue and cue.lower() not in text.lower():
+        return None  # "“Mr. Trump, I have a deal for you.”" without its "Clinton said": no one says it
+    first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
+    if first in _OPENING_PRONOUNS or form_problems(text):
+        return None
+    cite = m.citation.model_copy(update={"start": sentence.start, "end": sentence.start + len(text), "quote": text})
+    return Candidate(text, _score(text, m, topic_words) + 0.2, cite, verbatim=True)
+
+
+def _spoken(m: Member, clause: bool = True) -> str | None:
+    """What was said as a clause a frame can wrap: a whole quoted sentence of a direct quote (the longest that
+    fits), or reported words without their "that"; None when neither is a well-formed clause."""
+    lemma = (m.fields.get("cue_lemma") or "").lower()
+    if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
+        pieces = [" ".join(p.split()).strip(' ,“”"') for p in re.split(r"\s…\s|(?<=[.!?])\s+|[“”]", m.text)]
+        whole = [p for p in pieces if p[:1].isupper() and not form_problems(p)]
+        fitting = [p for p in whole if len(p) <= LINE_BODY - 40]
+        return f"“{max(fitting, key=len)}”" if fitting else None
+    spoken = re.sub(r"^(?:that|whether)\s+", "", " ".join(m.text.split()).rstrip(" ."), flags=re.I)
+    first = spoken.split(" ", 1)[0]
+    if first.lower() in FUNCTION_WORDS and first != "I" and (first[1:].islower() or len(first) == 1):
+        spoken = spoken[:1].lower() + spoken[1:]  # "... say the meeting opened", not "say The meeting"
+    if _FIRST_PERSON.search(spoken) and not form_problems(spoken[:1].upper() + spoken[1:]):
+        return f"“{spoken[:1].upper() + spoken[1:]}”"  # "we have the tally sheets": the speaker's own words, quoted
+    infinitive = lemma in INFINITIVE_LEMMAS and m.stance != "deny"  # "refused to release …" is not "denies to"
+    if spoken.lower().startswith("to ") and not infinitive:
+        return None  # "denies to make public …" is no sentence
+    if form_problems(spoken, clause=clause, infinitive=infinitive, opening=False):
+        return None
+    return spoken
+
+
+def claim_body(m: Member, people: dict[str, str]) -> str | None:
+    """ "Speaker verb clause", or None when the claim's words are no clause or its speaker is no one a reader
+    could name."""
+    lemma = (m.fields.get("cue_lemma") or "").lower()
+    as_object = _takes_object(m, lemma)  # "Anand praises Field for …": the cue's own verb before its object
+    if lemma and lemma not in SPEECH_LEMMAS and lemma not in INFINITIVE_LEMMAS and not as_object:
+        return None  # "backing Trump's push": no verb of ours can frame it; the sentence says it
+    spoken = _spoken(m, clause=not as_object)
+    speaker = short_speaker(m, people)
+    if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
+        return None
+    joiner = ": " if spoken.startswith("“") else " "
+    if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):
+        body = f"According to {speaker}, {spoken}"  # the source reports it; it is not their own statement
+    else:
+        body = f"{speaker} {_verb(m, speaker)}{joiner}{spoken}"
+    if len(body) > LINE_BODY:
+        cut = _shorter(spoken, len(body) - len(spoken)) if not spoken.startswith("“") else None
+        if not cut or form_problems(cut, infinitive=True, opening=False):
+            return None
+        body = body[: len(body) - len(spoken)] + cut
+    return body[:1].upper() + body[1:]
+
+
+def _score(body: str, m: Member, topic_words: set[str]) -> float:
+    words = set(re.findall(r"[\w']+", body.lower()))
+    score = 2.0 if topic_words & words else 0.0
+    if m.kind == "event" and _PRONOUNS & words:
+        score -= 1  # "Witkoff replaced him": who is "him"?
+    lemma = (m.fields.get("cue_lemma") or "").lower()
+    if m.kind == "claim" and lemma and lemma not in SPEECH_LEMMAS:
+        score -= 1.5  # "Witkoff to discuss the ceasefire" is no statement of his
+    if m.sentence is not None and m.sentence.index is not None and 0 <= m.sentence.index <= 1:
+        score += 1.0 - 0.5 * m.sentence.index  # the lede, or the sentence after it
+    return score + m.central + 0.3 * m.echo - len(body) / 100
+
+
+def _pre_score(m: Member, topic_words: set[str]) -> float:
+    """`_score` before building a line, from the member's stored words: cheap enough for every member."""
+    lede = m.sentence is not None and m.sentence.index is not None and 0 <= m.sentence.index <= 1
+    topic = 2.0 if topic_words.intersection(m.words) else 0.0
+    return topic + lede + m.central + 0.3 * m.echo - len(m.text) / 100
+
+
+def shortlist(s: Storyline, topic_words: set[str]) -> list[Member]:
+    """The members of `s` whose lines are built and checked: the best `CANDIDATES` on their stored words."""
+    return sorted(s.members, key=lambda m: -_pre_score(m, topic_words))[:CANDIDATES]
+
+
+def _echoes(s: Storyline) -> None:
+    """How many other articles of the storyline carry each member's point: the sentence most of its articles echo
+    is the storyline's centre. Pairs within one storyline only, which stays small."""
+    for m in s.members:
+        words = set(m.words)
+        others = {
+            o.document_id
+            for o in s.members
+            if o.document_id != m.document_id
+            and len(words & set(o.words)) >= max(2, 0.5 * min(len(words), len(set(o.words)), 8))
+        }
+        m.echo = min(len(others), 3)
+
+
+def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> list[Candidate]:
+    """Well-formed candidate lines for storyline `s`, best first."""
+    by_key = {m.key: m for m in s.members}
+    if len(s.documents) > 1:
+        _echoes(s)
+    out: list[Candidate] = []
+    for n, (claim_key, denial_key) in enumerate(s.disputes):  # as the store ranks them: best pairing first
+        claim, denial = by_key[claim_key], by_key[denial_key]
+        body = claim_body(claim, people)
+        if body:
+            speaker = short_speaker(denial, people)
+            out.append(Candidate(f"{body}; {speaker} {_verb(denial, speaker)} it", 10.0 - n / 100))
+    for m in shortlist(s, topic_words):
+        found = sentence_candidate(m, topic_words)
+        if found:
+            out.append(found)
+        body = claim_body(m, people) if m.kind == "claim" else None
+        if body:
+            out.append(Candidate(body, _score(body, m, topic_words)))
+    return sorted(out, key=lambda c: -c.score)

@@ -1,0 +1,168 @@
+"""Whole sentences around cited spans: what a summary line quotes when the source's own sentence says it best.
+
+News is written lead-first, so the sentence a claim or event was found in — above all an article's first
+sentence, its lede — is usually the best summary line there is, and quoting it whole keeps it true and well
+formed. Here: finding the sentence around a span in a window of stored text (no parser: sentence ends are
+punctuation followed by a capital, except after abbreviations and initials), removing a leading dateline
+("MOSCOW (Reuters) -") and trailing credits, cutting a long sentence only between clauses, and counting where in
+its article a sentence stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (and any closing quote or bracket) before a space and a capital, digit or opening quote.
+_END = re.compile(r"[.!?][”\"’')\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|\n+")
+ABBREVIATIONS = set(
+    """mr mrs ms dr gov sen rep gen lt col capt sgt st jr sr inc co corp ltd no vs jan feb mar apr aug sep sept oct nov
+    dec prof rev hon adm cmdr maj pres supt fig""".split()
+)
+# "MOSCOW (Reuters) -", "WASHINGTON —", "NEW YORK, Oct 3 (Reuters) -", "(CNN) -": a dateline before the story.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Za-z. ]{2,30}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z.&/ -]{2,30}\))?|\([A-Za-z.&/ -]{2,30}\))\s*[-—–―]{1,2}\s+"
+)
+# "New York, (Agency - 24th Oct, 2024) Boeing …": a place and a bracketed credit, with no dash after it.
+_BRACKETED_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,30},\s*\([^()]{2,80}\)\s+(?=[A-Z“\"])")
+_CREDIT = re.compile(r"\s*\((?:Reporting|Editing|Writing|Additional reporting|Compiled)\b[^)]*\)\s*$", re.I)
+FURNITURE = re.compile(
+    r"^(?:share|read more|click|follow|sign up|subscribe|advertisement|related|photo|image|watch|listen|copyright)\b",
+    re.I,
+)
+# Where a long sentence may be cut with a whole clause before it: a semicolon or dash, or a comma before a
+# conjunction, a participle or a relative; the clause left is then checked like any line.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|as|although|though|after|before|because|which|who|when|where|"
+    r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)"
+)
+_SUBORDINATE = re.compile(r"^(?:If|When|Although|Though|Because|While|As|After|Before|Since|Unless|Despite|Once)\b")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: absolute offsets, its words, and its place in the article (0: the lede)."""
+
+    start: int
+    end: int
+    text: str
+    index: int | None  # body sentences before it, when the window shows the article's start; -1: the title line
+
+
+def _is_end(window: str, m: re.Match[str]) -> bool:
+    if m.group(0).startswith("\n"):
+        return True
+    before = window[: m.start()].rsplit(None, 1)
+    word = before[-1] if before else ""
+    bare = word.lstrip('“"‘(').lower()
+    if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+        return False  # "Gov. Pence", "J. Smith"
+    return not ("." in bare and len(bare) <= 6)  # "U.S. Army", "D-Va." inside a sentence
+
+
+def sentence_bounds(window: str, most: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of `window` as (start, end) offsets, whitespace trimmed, final punctuation kept; the first
+    `most` only, when given (an article's lede needs its first few)."""
+    out, start = [], 0
+    for m in _END.finditer(window):
+        if not _is_end(window, m):
+            continue
+        end = m.start() if m.group(0).startswith("\n") else m.end()
+        out.append((start, end))
+        start = m.end()
+        if most is not None and len(out) >= most:
+            return _trimmed(window, out)
+    out.append((start, len(window)))
+    return _trimmed(window, out)
+
+
+def _trimmed(window: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    trimmed = []
+    for s, e in out:
+        text = window[s:e]
+        lead = len(text) - len(text.lstrip())
+        if text.strip():
+            trimmed.append((s + lead, s + lead + len(text.strip())))
+    return trimmed
+
+
+def sentences_of(window: str, window_start: int, title: str | None = None, most: int | None = None) -> list[Sentence]:
+    """Every sentence of `window` (stored text from `window_start`; the first `most` when given), dateline and
+    credits removed, each with its place in the article when the window shows its start. `title` (the
+    document's) tells a headline line above the story from a first paragraph."""
+    bounds = sentence_bounds(window, most)
+    headline_end = _headline_end(window, bounds, title) if window_start == 0 else 0
+    out, body = [], 0
+    for s, e in bounds:
+        index = None
+        if window_start == 0:
+            index = -1 if s < headline_end else body
+            body += s >= headline_end
+        s += _dateline_length(window[s:e])  # a span may open on the dateline: its sentence starts after it
+        credit = _CREDIT.search(window[s:e])
+        e = s + credit.start() if credit else e
+        if s < e:
+            out.append(Sentence(window_start + s, window_start + e, window[s:e], index))
+    return out
+
+
+def sentence_around(window: str, window_start: int, start: int, end: int, title: str | None = None) -> Sentence | None:
+    """The sentence of `window` holding the span [start, end) (see `sentences_of`); None when the span crosses a
+    sentence end (a quote running over several sentences). Away from the article's start only the ends next to
+    the span are looked at, so a long window costs little."""
+    if window_start == 0:
+        return holding(sentences_of(window, 0, title), start, end)
+    lo, hi = start - window_start, end - window_start
+    ends = list(_END.finditer(window))
+    before = next((m for m in reversed(ends) if m.end() <= lo and _is_end(window, m)), None)
+    inside = next((m for m in ends if lo < m.start() < hi - 1 and _is_end(window, m)), None)
+    after = next((m for m in ends if m.start() >= hi - 1 and _is_end(window, m)), None)
+    if before is None or inside is not None:
+        return None  # the sentence may begin before the window, or the span runs over a sentence end
+    s = before.end()
+    e = (after.start() if after.group(0).startswith("\n") else after.end()) if after else len(window)
+    return holding(sentences_of(window[s:e], window_start + s), start, end)
+
+
+def holding(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
+    """The first sentence that `start` comes before the end of, if the span also ends in it (a span may open on
+    the dateline removed from its sentence)."""
+    for sentence in sentences:
+        if start < sentence.end:
+            return sentence if end <= sentence.end + 1 else None
+    return None
+
+
+def _dateline_length(sentence: str) -> int:
+    bracketed = _BRACKETED_DATELINE.match(sentence)
+    if bracketed:
+        return bracketed.end()
+    m = _DATELINE.match(sentence)
+    if not m or not re.search(r"[A-Z]{3,}|\([A-Za-z]", m.group(0)):
+        return 0  # "The talks - which..." is no dateline: one needs a word in capitals or a credit in brackets
+    return m.end()
+
+
+def _headline_end(window: str, bounds: list[tuple[int, int]], title: str | None) -> int:
+    """Where the headline line above the story ends (0: none). A first line that is the document's title (or,
+    with no title known, a first line of one short sentence above more text) is the headline."""
+    first_line = window.split("\n", 1)[0].strip()
+    if title:
+        headline = first_line.rstrip(".").startswith(title.strip().rstrip(".")[:40])
+    else:
+        headline = "\n" in window and len(first_line) <= 200 and sum(1 for s, _ in bounds if s < len(first_line)) == 1
+    return len(first_line) if headline else 0
+
+
+def clause_cuts(text: str) -> list[str]:
+    """Leading parts of `text` that end between clauses, longest first (each still to be checked as a line)."""
+    cuts = [text[: m.start()].rstrip(" ,;") for m in _CLAUSE_BREAK.finditer(text)]
+    return [c for c in reversed(cuts) if c and not _SUBORDINATE.match(c)]
+
+
+_DATE_MARKER = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")  # "… reports date 2024-11-05": a page's date stamp, not prose
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE.match(text.strip(' “"')) or _DATE_MARKER.search(text))

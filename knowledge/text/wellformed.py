@@ -1,0 +1,113 @@
+"""The well-formedness check every summary line passes (and every rebuttal: a denial must state something).
+
+The grounding check (`knowledge.brief.grounding`) proves every word of a line is in its sources; it cannot see that
+"Kellogg was absent from’s discussions" or "Clinton (claim): “him for not paying income tax”" is no sentence,
+because every word is there. This check looks at the form instead, without a parser (a summary is composed in
+milliseconds; the store keeps no parse): a line, or the clause a "Speaker says …" frame wraps, needs a finite
+verb; quotation marks are balanced; no possessive dangles ("from’s", "Kellogg’s the"); a cut never ends on a
+function word ("…described the meeting as a") nor opens on a lowercase word. A line that fails is replaced by
+another candidate of its storyline, never shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WORDS = 4  # fewer words than this is a label or a fragment, not a statement
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+AUXILIARIES = set(
+    """is are was were be been am has have had do does did will would can could shall should may might must
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't couldn't shouldn't
+    mustn't""".split()
+)
+# Finite forms that no suffix rule finds: irregular pasts and common present forms of speech and action verbs.
+FINITE = set(
+    """said told met took made gave left sent spoke led held let put beat won hit found saw came went began became got
+    knew thought brought bought sold ran set cut kept stood fell felt grew drew wrote broke chose rose drove struck
+    fought shot threw paid meant built spent heard taught caught sought lost fled flew froze withdrew swore understood
+    says tells wants plans seeks faces leads backs calls thinks believes knows sees needs remains appears seems means
+    makes takes gives gets goes comes keeps hopes expects claims denies insists argues warns notes adds writes admits
+    accuses urges vows promises plans supports opposes agrees refuses offers continues holds shows suggests reports
+    confirms""".split()
+)
+# Base forms that are finite after a plural subject ("officials say", "they want", "schools remain").
+PLURAL_FINITE = set(
+    """say want need remain believe think know plan seem appear continue face expect show suggest support oppose
+    agree claim deny insist argue warn hope fear see help lead hold make take get go come call accuse""".split()
+)
+SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "there", "this", "these", "those"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+# Words a cut may not end on: an article, a preposition or conjunction waiting for its object or clause, a title
+# waiting for its name ("… proposals from Mr.").
+OPEN_ENDS = set(
+    """a an the of to in on at by for from with about as into over after before and or but nor if than his their
+    its my your our whose whom which where when whether because although though while during against between
+    among without within under toward towards via per that mr mrs ms dr gov sen rep gen st""".split()
+)
+# Words that form a contraction before ’s ("it’s", "that’s"); any other function word before ’s is a deletion scar.
+_CONTRACTING = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "let"}
+_SCARRED = re.compile(r"(?:^|[\s(])([A-Za-z]+)?[’']s\b")
+_POSSESSIVE_BEFORE = re.compile(r"\b\w+[’']s\s+(?:the|a|an|of|and|or|to|by|for|from|with)\b|\b\w+[’']s[.,;:]?\s*$")
+
+
+def has_finite_verb(text: str) -> bool:
+    """A verb that makes the words a clause: an auxiliary or modal, a known finite form, a past form in -ed that
+    no article precedes ("the alleged"), or a present form in -s right after a subject word ("he says")."""
+    raw = _WORD.findall(text.replace("’", "'"))
+    words = [w.lower() for w in raw]
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (w in AUXILIARIES or w.endswith("n't")) and (after or w not in ("do", "does", "did")):
+            return True  # "not doing do": a bare "do" at the end is a slip, not the clause's verb
+        if w in FINITE:
+            return True
+        if w.endswith("'s") and w[:-2] in _CONTRACTING:
+            return True  # "it's", "that's": a verb in the contraction
+        if w in PLURAL_FINITE and (prev in SUBJECTS or (len(prev) > 3 and prev.endswith("s") and prev[-2:] != "ss")):
+            return True
+        if len(w) > 4 and w.endswith("ed") and prev not in DETERMINERS:
+            return True
+        named = i > 0 and raw[i - 1][:1].isupper() and raw[i][:1].islower() and after not in OPEN_ENDS
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and (prev in SUBJECTS or named):
+            return True  # "he says", "Anand praises Field"; not "Russia-U.S. discussions in …"
+    return False
+
+
+def quotes_balanced(text: str) -> bool:
+    if "''" in text or text.count("“") != text.count("”") or text.count('"') % 2:
+        return False
+    return True
+
+
+def form_problems(text: str, clause: bool = True, infinitive: bool = False, opening: bool = True) -> list[str]:
+    """Why `text` is not a well-formed line (empty: it is). `clause=False` skips the finite-verb test for text a
+    frame already supplies a verb for; `infinitive=True` accepts "to …" as a complement ("claims to have met");
+    `opening=False` allows the lowercase start of a clause a frame leads into ("Kellogg says the remarks …")."""
+    found: list[str] = []
+    body = text.strip().rstrip(".!?").strip()
+    words = _WORD.findall(body)
+    if len(words) < MIN_WORDS:
+        found.append(f"fewer than {MIN_WORDS} words")
+    if opening and body[:1].islower():
+        found.append("opens on a lowercase word: a cut inside a sentence")
+    to_clause = infinitive and body.lower().startswith("to ") and len(words) >= MIN_WORDS
+    if clause and not to_clause and not has_finite_verb(body):
+        found.append("no finite verb: a noun phrase is not a statement")
+    if not quotes_balanced(body):
+        found.append("quotation marks not balanced")
+    for m in _SCARRED.finditer(body):
+        base = (m.group(1) or "").lower()
+        if not base or (base in OPEN_ENDS | DETERMINERS and base not in _CONTRACTING):
+            found.append(f"dangling possessive: “{m.group(0).strip()}”")
+    if _POSSESSIVE_BEFORE.search(body):
+        found.append("possessive without its noun")
+    last = words[-1].lower() if words else ""
+    if last in OPEN_ENDS or body.endswith(("…", ",", ";", ":", "-", "—", "–")):
+        found.append(f"cut after a function word or mark: “{body[-12:]}”")
+    return found
+
+
+def well_formed(text: str) -> bool:
+    return not form_problems(text)
