@@ -8,7 +8,7 @@ from datetime import datetime
 
 from spacy.tokens import Doc
 
-from knowledge.extract.analysis import Analysis
+from knowledge.extract.analysis import Analysis, LocalClaim
 from knowledge.extract.attribution import Attribution, find_attributions
 from knowledge.extract.claims import to_claims
 from knowledge.extract.disputes import link_in_document
@@ -17,7 +17,7 @@ from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.spans import caches, doc_text
 from knowledge.extract.speakers import resolve_document
-from knowledge.ingest.furniture import mask
+from knowledge.ingest.furniture import mask, no_response_ranges, nonbody_ranges
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
@@ -35,23 +35,47 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
-    """Attributions after the headline, their parent indices re-pointed into the shorter list."""
-    kept = [i for i, a in enumerate(found) if not a.cue or a.cue[0][0] >= body_start]
+def _body_only(found: list[Attribution], body_start: int, unanswered: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions after the headline and outside "X did not respond to a request for comment" (no claim of X's),
+    their parent indices re-pointed into the shorter list."""
+
+    def kept_cue(a: Attribution) -> bool:
+        start = a.cue[0][0]
+        return start >= body_start and not any(s <= start < e for s, e in unanswered)
+
+    kept = [i for i, a in enumerate(found) if not a.cue or kept_cue(a)]
     new = {old: n for n, old in enumerate(kept)}
     return [
         dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
     ]
 
 
-def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
+def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> LocalClaim:
+    """A claim whose words run across furniture blanked inside a sentence ("Galen Ports (GLP.N), opens new tab
+    said") keeps the pieces around it, so the ticker link is never quoted as anybody's words."""
+    pieces = claim.fragments or [claim.content]
+    cut: list[tuple[int, int]] = []
+    for s, e in pieces:
+        for ms, me in masked:
+            if ms < e and s < me:
+                if s < ms:
+                    cut.append((s, ms))
+                s = max(s, me)
+        if s < e:
+            cut.append((s, e))
+    if cut == list(pieces) or not cut:
+        return claim
+    return dataclasses.replace(claim, fragments=cut if len(cut) > 1 else [])
+
+
+def analyze_doc(doc: Doc, published: datetime | None, masked: list[tuple[int, int]] | None = None) -> Analysis:
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
         resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
-        attributions = _body_only(find_attributions(doc), body_start)
-        claims = to_claims(text, attributions, ents, doc)
+        attributions = _body_only(find_attributions(doc), body_start, no_response_ranges(text))
+        claims = [_without_furniture(c, masked or []) for c in to_claims(text, attributions, ents, doc)]
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
         disputes = link_in_document(text, claims, [e.name for e in ents.entities])
@@ -62,8 +86,9 @@ def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
     # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
     # page furniture (captions, bylines, time stamps, teasers) is blanked, offsets kept: it never becomes news
-    docs = nlp.pipe((mask(t) for t, _ in chunk), batch_size=16)
-    return [analyze_doc(doc, published) for doc, (_, published) in zip(docs, chunk)]
+    masked = [nonbody_ranges(t) for t, _ in chunk]
+    docs = nlp.pipe((mask(t, ranges) for (t, _), ranges in zip(chunk, masked)), batch_size=16)
+    return [analyze_doc(doc, published, ranges) for doc, (_, published), ranges in zip(docs, chunk, masked)]
 
 
 def analyze_texts(
