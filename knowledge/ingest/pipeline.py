@@ -107,7 +107,7 @@ def _store_batch(
                 progress(1)
             continue
         seen_in_batch.add(digest)
-        original, score, keys = store.find_near_duplicate(inp.text)
+        original, score, keys = store.find_near_duplicate(inp.text, inp.published_at, inp.title)
         demote = _earlier_copy(store, inp, digest, original)
         fresh.append((label, inp, None if demote else original, keys, score, demote))
 
@@ -122,7 +122,7 @@ def _store_batch(
             existing = store.find_existing(inp)
             if existing is None:
                 if original is None and demote is None:
-                    original, score, keys = store.find_near_duplicate(inp.text)
+                    original, score, keys = store.find_near_duplicate(inp.text, inp.published_at, inp.title)
                     demote = _earlier_copy(store, inp, content_hash(inp.text), original)
                     if demote:
                         # this one is the original (it was analysed as such, so nothing is lost); the copy
@@ -149,7 +149,7 @@ def _earlier_copy(store: Store, inp: DocumentInput, doc_id: str, stored: str | N
     earlier): then the stored one becomes the copy. Ingestion order says nothing about who wrote a story."""
     if stored is None:
         return None
-    new = Copy(doc_id, inp.text, inp.outlet, inp.outlet_domain, inp.published_at, inp.retrieved_at)
+    new = Copy(doc_id, inp.text, inp.outlet, inp.outlet_domain, inp.published_at, inp.retrieved_at, inp.title)
     return stored if choose_original([store.copy_of(stored), new]).id == doc_id else None
 
 
