@@ -17,7 +17,7 @@ from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.spans import caches, doc_text
 from knowledge.extract.speakers import resolve_document
-from knowledge.ingest.furniture import mask, no_response_ranges, nonbody_ranges
+from knowledge.ingest.furniture import furniture_ranges, mask, no_response_ranges
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
@@ -68,13 +68,21 @@ def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> Loca
     return dataclasses.replace(claim, fragments=cut if len(cut) > 1 else [])
 
 
-def analyze_doc(doc: Doc, published: datetime | None, masked: list[tuple[int, int]] | None = None) -> Analysis:
+def analyze_doc(
+    doc: Doc,
+    published: datetime | None,
+    masked: list[tuple[int, int]] | None = None,
+    unanswered: list[tuple[int, int]] | None = None,
+) -> Analysis:
+    """`masked`: the furniture blanked before parsing; `unanswered`: "X did not respond to a request for comment"
+    sentences (found from the text when not given)."""
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
         resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
-        attributions = _body_only(find_attributions(doc), body_start, no_response_ranges(text))
+        unanswered = no_response_ranges(text) if unanswered is None else unanswered
+        attributions = _body_only(find_attributions(doc), body_start, unanswered)
         claims = [_without_furniture(c, masked or []) for c in to_claims(text, attributions, ents, doc)]
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
@@ -86,9 +94,14 @@ def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
     # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
     # page furniture (captions, bylines, time stamps, teasers) is blanked, offsets kept: it never becomes news
-    masked = [nonbody_ranges(t) for t, _ in chunk]
+    found = [furniture_ranges(t) for t, _ in chunk]
+    masked = [[(s, e) for s, e, kind in f if kind != "no-response"] for f in found]
+    unanswered = [[(s, e) for s, e, kind in f if kind == "no-response"] for f in found]
     docs = nlp.pipe((mask(t, ranges) for (t, _), ranges in zip(chunk, masked)), batch_size=16)
-    return [analyze_doc(doc, published, ranges) for doc, (_, published), ranges in zip(docs, chunk, masked)]
+    return [
+        analyze_doc(doc, published, ranges, no_reply)
+        for doc, (_, published), ranges, no_reply in zip(docs, chunk, masked, unanswered)
+    ]
 
 
 def analyze_texts(

@@ -26,7 +26,13 @@ LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headlin
 STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
 CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
 
-_LINE = [(r, re.compile(r"^\s*(?:" + r.pattern + r")\s*[.:]?\s*$", re.I if r.ignore_case else 0)) for r in LINE]
+# All line rules in one pattern, each a named group ("r12"), so a line is read once, not once per rule.
+_LINE = re.compile(
+    r"^\s*(?:"
+    + "|".join(f"(?P<r{i}>{r.pattern if r.ignore_case else '(?-i:' + r.pattern + ')'})" for i, r in enumerate(LINE))
+    + r")\s*[.:]?\s*$",
+    re.I,
+)
 _START = [(r, re.compile(r"^\s*(?:" + r.pattern + r")", re.I if r.ignore_case else 0)) for r in START]
 _INLINE = [(r, re.compile(r.pattern, re.I if r.ignore_case else 0)) for r in INLINE]
 # The upper-case tokens of a byline must stay upper-case-initial: re.I would let "by the way he said" match.
@@ -56,9 +62,10 @@ def line_rule(line: str) -> Rule | None:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_LINE:
         return None
-    rule = next((r for r, rx in _LINE if rx.match(stripped)), None)
-    if rule is None:
+    m = _LINE.match(stripped)
+    if m is None or m.lastgroup is None:
         return None
+    rule = LINE[int(m.lastgroup[1:])]
     if _BYLINE.match(stripped) and not stripped.lower().startswith(("by reuters", "by ap")):
         # a byline is names after "By": "By the end of the week, talks resumed." is article text
         names = bool(_BYLINE_NAMES.match(stripped)) and not stripped.rstrip().endswith((".", "!", "?", "”", '"'))
@@ -212,8 +219,10 @@ def _prefix_end(line: str, first_lead: bool, headline: bool = False) -> int:
 
 def _inline(line: str) -> list[tuple[int, int, str]]:
     out = []
+    low = line.lower()
     for rule, rx in _INLINE:
-        out += [(m.start(), m.end(), rule.kind) for m in rx.finditer(line)]
+        if not rule.needs or any(n in low for n in rule.needs):  # a cheap look before the costly pattern
+            out += [(m.start(), m.end(), rule.kind) for m in rx.finditer(line)]
     return out
 
 

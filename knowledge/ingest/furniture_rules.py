@@ -23,6 +23,7 @@ class Rule:
     masks: str = ""  # for "start" / "inline": the part of the example that is furniture
     ignore_case: bool = True
     lead_only: bool = False  # a "start" rule that only holds in the article's first paragraph
+    needs: tuple[str, ...] = ()  # for "inline": words (lower case) a line must hold before the pattern is tried
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS or self.where not in ("line", "start", "inline"):
@@ -309,6 +310,7 @@ INLINE = [
         "Galen Ports (GLP.N), opens new tab said on Monday.",
         "(GLP.N), opens new tab",
         ignore_case=False,
+        needs=("(",),
     ),
     Rule(
         "ticker",
@@ -317,11 +319,24 @@ INLINE = [
         "Galen Ports ( GLPRF ) said on Monday.",
         "( GLPRF )",
         ignore_case=False,
+        needs=("( ",),
     ),
     Rule(
-        "credit", "inline", rf"(?<=[.!?”\"])\s*\(\s*{_AGENCY}\s*\)\s*$", "The port reopened on Monday. (AFP)", "(AFP)"
+        "credit",
+        "inline",
+        rf"(?<=[.!?”\"])\s*\(\s*{_AGENCY}\s*\)\s*$",
+        "The port reopened on Monday. (AFP)",
+        "(AFP)",
+        needs=(")",),
     ),
-    Rule("ticker", "inline", r",?\s*opens new tab", "the ruling, opens new tab by the court", ", opens new tab"),
+    Rule(
+        "ticker",
+        "inline",
+        r",?\s*opens new tab",
+        "the ruling, opens new tab by the court",
+        ", opens new tab",
+        needs=("opens new tab",),
+    ),
     Rule(
         "no-response",
         "inline",
@@ -331,5 +346,6 @@ INLINE = [
         r"(?:respond|reply|return|comment|be reached|available)[^.!?\n]{0,120}[.!?]",
         "The port said. Galen Ports did not immediately respond to a request for comment.",
         "Galen Ports did not immediately respond to a request for comment.",
+        needs=("not ", "n't", "n’t"),
     ),
 ]
