@@ -56,8 +56,8 @@ def main() -> None:
     ap.add_argument("--model", type=pathlib.Path, help="score this model file instead of the shipped one")
     a = ap.parse_args()
     from knowledge.extract.brat import attribute_dir
+    from knowledge.extract.model.learned import load_model, set_scorer, use_extractor
     from knowledge.extract.nlp import load_nlp
-    from knowledge.extract.span_model import load_model, set_scorer, use_extractor
 
     use_extractor(a.extractor)
     if a.model is not None:  # e.g. one `train_tagger.py --dev-weight 0 --out` wrote: every dev article unseen
@@ -138,7 +138,7 @@ def _offsets(t_line: str) -> list[tuple[int, int]]:
 
 def _timing(nlp, text_dir: pathlib.Path, words_per_doc: int = 600) -> None:
     """Extraction overhead over the parse it needs, on documents of a typical article's length."""
-    from knowledge.extract.attribution import find_attributions
+    from knowledge.extract.attribution.relations import find_attributions
 
     words = " ".join(p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))).split(" ")
     docs = [" ".join(words[i : i + words_per_doc]) for i in range(0, len(words) - words_per_doc, words_per_doc)]

@@ -33,10 +33,10 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from train_attribution import cue_examples, gold_cues
 
-    from knowledge.extract import attribution
+    from knowledge.extract.attribution import relations as attribution
     from knowledge.extract.brat import to_brat
+    from knowledge.extract.model.learned import use_extractor
     from knowledge.extract.nlp import load_nlp
-    from knowledge.extract.span_model import use_extractor
 
     use_extractor("rules")  # this CV retrains the rules' small scorer; the learned model is train_tagger.py's
     dev = (a.polnear / "dev").resolve()

@@ -1,4 +1,4 @@
-"""Train the cue scorer (knowledge/extract/cue_weights.json) on PolNeAR dev minus its held-out quarter.
+"""Train the cue scorer (knowledge/extract/model/cue_weights.json) on PolNeAR dev minus its held-out quarter.
 
     .venv/bin/python benchmarks/train_attribution.py /work/shared/polnear [--C 0.3] [--threshold 0.5]
 
@@ -30,9 +30,9 @@ def gold_cues(ann: str) -> list[tuple[int, int]]:
 
 def cue_examples(docs, cues_per_doc):
     """One example per candidate verb of each parsed doc, labelled by whether it lies inside an annotated cue."""
-    from knowledge.extract.attribution import verb_candidate
-    from knowledge.extract.cue_model import features
-    from knowledge.extract.spans import QuoteIndex
+    from knowledge.extract.attribution.relations import verb_candidate
+    from knowledge.extract.model.rules_scorer import features
+    from knowledge.extract.parse.spans import QuoteIndex
 
     X, y = [], []
     for doc, cues in zip(docs, cues_per_doc):

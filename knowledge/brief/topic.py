@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from knowledge.brief.choices import dominant, is_junk, only_operators_or_function_words
 from knowledge.names import name_key, phonetic_key
 from knowledge.store import Store
-from knowledge.store.aliases import alias_entity_ids
+from knowledge.store.aliases import alias_entity_ids, team_alias_entity
 from knowledge.store.entities import (
     candidates,
     entity_ids_by_key,
@@ -97,8 +97,6 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
 
 def resolve_topic(store: Store, query: str, entity_id: str | None = None, team_id: str | None = None) -> Resolution:
     if team_id and not entity_id:
-        from knowledge.workspace.aliases import team_alias_entity
-
         entity_id = team_alias_entity(store, team_id, query)
     if entity_id:
         row = get_entity(store, entity_id)

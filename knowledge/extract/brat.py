@@ -64,8 +64,8 @@ def attribute_dir(in_dir, out_dir, nlp=None, n_process: int | None = None) -> tu
     PolNeAR scorer index. A file that is not UTF-8 is skipped with its reason; the others are still written.
     Parsing dominates the cost, so large folders are parsed on two processes (extraction itself adds ~2%).
     """
-    from knowledge.extract.attribution import find_attributions
-    from knowledge.ingest.furniture import mask
+    from knowledge.extract.attribution.relations import find_attributions
+    from knowledge.text.furniture import mask
 
     if nlp is None:
         from knowledge.extract.nlp import load_nlp

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.cues import DENY, NO_COMMENT
+from knowledge.extract.parse.cues import DENY, NO_COMMENT
 from knowledge.tuning import tuning
 
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
@@ -43,9 +43,11 @@ STOPWORDS = frozenset(
 
 
 @functools.lru_cache(maxsize=1024)
-def content_words(text: str) -> frozenset[str]:
+def proposition_words(text: str) -> frozenset[str]:
     """Lower-case words that carry meaning, crudely stemmed; capitalised words are names, which entity keys cover,
-    so two statements never match on who they name alone."""
+    so two statements never match on who they name alone. Not `brief.storylines.content_words`, which keeps names
+    and folds accents: that one asks whether two reports tell one story, this one whether a denial and a claim are
+    about one proposition beyond who is named."""
     out = set()
     for m in _WORD.finditer(text):
         w = m.group()
@@ -66,7 +68,7 @@ def same_proposition(
     """Evidence (0 = none) that a denial answers this claim: content words shared beyond names, entities shared
     beyond the two speakers, or a back-reference ("denied the claim") to a claim about the denier or by someone the
     denial names. Across articles a bare back-reference is too vague: there it must name the claimant."""
-    dw, cw = content_words(denial_text), content_words(claim_text)
+    dw, cw = proposition_words(denial_text), proposition_words(claim_text)
     shared = dw & cw
     overlap = len(shared) / max(1, min(len(dw), len(cw)))
     linked = bool(shared_entities) or named or about_denier  # the two are about the same people, too

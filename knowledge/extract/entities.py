@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
-from knowledge.names import name_key, strip_titles
+from knowledge.names import name_key, org_base, org_key, strip_titles
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
@@ -95,14 +95,30 @@ class DocEntities:
         self.genders: dict[int, str | None] = {}  # entity index -> gender as the text shows it
 
     def add(self, name: str, label: str, start: int, end: int) -> int:
-        key = (label, name_key(name))
+        """An organisation's spellings share one entity ("Delta", "Delta Air Lines Inc." — `names.org_key`),
+        named by its fullest form without legal designators ("Delta Air Lines")."""
+        key = (label, org_key(name) if label == "ORG" else name_key(name))
         idx = self._by_key.get(key)
+        if idx is None and label == "ORG":
+            idx = self._short_form_of(key[1])
         if idx is None:
             idx = len(self.entities)
-            self.entities.append(LocalEntity(name=name, type=label))
+            self.entities.append(LocalEntity(name=org_base(name) if label == "ORG" else name, type=label))
             self._by_key[key] = idx
+        elif label == "ORG" and len(org_base(name)) > len(self.entities[idx].name):
+            self.entities[idx].name = org_base(name)
         self.link(idx, name, start, end)
         return idx
+
+    def _short_form_of(self, key: str) -> int | None:
+        """ "Norvik" after "Norvik Data Corp.": the one organisation named before whose name it begins, unless
+        the rest names a part of it ("Boeing" after "Boeing Commercial Airplanes" is the parent, not the unit)."""
+        found = {
+            idx
+            for (label, k), idx in self._by_key.items()
+            if label == "ORG" and k.startswith(key + " ") and not set(k[len(key) :].split()) & ORG_PARTS
+        }
+        return found.pop() if len(found) == 1 else None
 
     def link(self, idx: int, name: str, start: int, end: int, variant: bool = True) -> None:
         """`variant=False` for role phrases ("the envoy"): a mention here, but never an alias of the name."""
@@ -135,6 +151,12 @@ class DocEntities:
                 last[idx] = max(last.get(idx, -1), s)
         return sorted(last, key=lambda i: -last[i])
 
+
+# Words naming a part of an organisation: a name that adds one of these is not the whole organisation.
+ORG_PARTS = frozenset(
+    """services cloud research division unit units commercial airplanes defense defence capital ventures
+    foundation studios subsidiary bank insurance""".split()
+)
 
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
 
@@ -305,12 +327,14 @@ def find_entities(doc: Doc) -> DocEntities:
     base = _candidates(doc)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
+    given: dict[str, set[int]] = {}  # given-name key -> entity indices of the full names that start with it
     named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name
     # Full person names first, so that surname-only mentions anywhere in the article can join them.
     for name, label, start, end, span in cands:
         if label == "PERSON" and len(name.split()) >= 2:
             idx = ents.add(name, label, start, end)
             persons.setdefault(name_key(name).split()[-1], idx)
+            given.setdefault(name_key(name).split()[0], set()).add(idx)
             named_at.setdefault(name_key(name).split()[-1], []).append((start, idx))
             _add_description(ents.entities[idx], _description(span))
     for name, label, start, end, span in cands:
@@ -322,6 +346,10 @@ def find_entities(doc: Doc) -> DocEntities:
             before = [i for at, i in named_at[key] if at < start]
             idx = before[-1] if before else persons[key]
             ents.link(idx, name, start, end)
+        elif label == "PERSON" and len(given.get(key, ())) == 1:
+            # "Svetlana" in an article that names one Svetlana Tikhanovskaya is her; two of that name: as written
+            # (never an alias: another article's Svetlana is not known to be her)
+            ents.link(next(iter(given[key])), name, start, end, variant=False)
         else:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.spans import doc_text, sentence
-from knowledge.extract.tense import tense_of
+from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.parse.tense import tense_of
 
 VERB_TRIGGERS = {
     "meet",

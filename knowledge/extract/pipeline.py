@@ -9,15 +9,16 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from knowledge.extract.analysis import Analysis, LocalClaim
-from knowledge.extract.attribution import Attribution, find_attributions
-from knowledge.extract.claims import to_claims
+from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.spans import caches, doc_text
-from knowledge.extract.speakers import resolve_document
-from knowledge.ingest.furniture import furniture_ranges, mask, no_response_ranges
+from knowledge.extract.parse.spans import caches, doc_text
+from knowledge.extract.speakers.anaphora import resolve_document
+from knowledge.extract.speakers.claims import to_claims
+from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges
+from knowledge.text.headline import is_headline
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
@@ -30,9 +31,7 @@ def headline_end(text: str) -> int:
     telegraphic form ("Kellogg denies agreeing to ..."); its entities count, but its claims and events are read
     from the body, where the wording is complete."""
     first, sep, _ = text.partition("\n")
-    if sep and 0 < len(first.strip()) < 150 and not first.rstrip().endswith((".", "!", "?", "”", '"')):
-        return len(first)
-    return 0
+    return len(first) if sep and is_headline(first) else 0
 
 
 def _body_only(found: list[Attribution], body_start: int, unanswered: list[tuple[int, int]]) -> list[Attribution]:
@@ -78,9 +77,10 @@ def analyze_doc(
     sentences (found from the text when not given)."""
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = find_entities(doc)
-        resolve_document(doc, ents)  # "he", "she", "they", "the envoy": the nearest compatible person before
         text = doc_text(doc)
         body_start = headline_end(text)
+        # "he", "she", "they", "the envoy", "the company": the nearest compatible person or organisation before
+        resolve_document(doc, ents, body_start=body_start)
         unanswered = no_response_ranges(text) if unanswered is None else unanswered
         attributions = _body_only(find_attributions(doc), body_start, unanswered)
         claims = [_without_furniture(c, masked or []) for c in to_claims(text, attributions, ents, doc)]

@@ -1,2 +1,2 @@
-"""Getting articles in: files, HTML, fetching URLs safely, feeds, boilerplate removal, near-duplicate detection
-(`dedup`), and the ingestion operations every front end calls (`service`)."""
+"""Getting articles in: files, HTML, fetching URLs safely, feeds, and the ingestion operations every front end
+calls (`service`). Boilerplate removal and near-duplicate keys are page-text rules in `knowledge.text`."""

@@ -265,9 +265,9 @@ def fetch_article(url: str, fetcher: Fetcher | None = None) -> DocumentInput:
         doc = from_html(body, url=result.url)
         return doc.model_copy(update={"origin": url, "retrieved_at": retrieved})
     if kind == "text/plain":
-        from knowledge.ingest.boilerplate import strip_boilerplate
         from knowledge.ingest.files import decode, refuse_binary
         from knowledge.ingest.html import decode_declared
+        from knowledge.text.boilerplate import strip_boilerplate
 
         refuse_binary(result.body, url, url)  # a PDF served as text/plain; charset=latin-1 is still not text
         raw = (decode_declared(result.body, charset) if charset else None) or decode(result.body, url, url)

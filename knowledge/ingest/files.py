@@ -20,9 +20,10 @@ from pathlib import Path
 import yaml
 
 from knowledge.config import get_settings
-from knowledge.ingest.boilerplate import strip_boilerplate
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
+from knowledge.text.boilerplate import strip_boilerplate
+from knowledge.text.headline import first_line_headline
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -31,7 +32,6 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 META_KEYS = {"url", "title", "outlet", "outlet_domain", "author", "published_at", "language"}
 TEXT_KEYS = ("url", "title", "outlet", "outlet_domain", "author", "language")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 is full of NUL bytes, so it is recognised before the binary check
-MAX_TITLE_LINE = 150  # a first line shorter than this, with no final period, is taken for the headline
 # Characters a real cp1252 article is made of; mojibake from a wrong guess is full of other symbols.
 _PLAIN = set(string.ascii_letters + string.digits + string.punctuation + string.whitespace + "“”‘’–—…«»€£©®°•")
 # A well-formed UTF-8 sequence of two to four bytes; Windows-1252 text almost never contains one
@@ -181,16 +181,6 @@ def _front_matter(text: str, name: str, source: str) -> tuple[dict, str]:
     return _parse_meta(meta, f"{name} front matter", source), text[match.end() :]
 
 
-def _title_from_first_line(text: str) -> str | None:
-    """A short first line without a final period is a headline; it stays in the text too."""
-    if "\n" not in text:
-        return None
-    first = text.split("\n", 1)[0].strip()
-    if first and len(first) < MAX_TITLE_LINE and not first.endswith((".", "!", ":", ";", ",")):
-        return first
-    return None
-
-
 def read_file(path: Path) -> DocumentInput:
     path = Path(path)
     if not path.exists():
@@ -229,7 +219,7 @@ def read_file(path: Path) -> DocumentInput:
     if not text:
         raise IngestError(f"{path.name}: no text left after removing page furniture", str(path))
     if not meta.get("title"):
-        meta["title"] = _title_from_first_line(text)
+        meta["title"] = first_line_headline(text)
         if meta["title"] and suffix == ".md":
             meta["title"] = meta["title"].lstrip("#").strip() or None  # "# Port strike ends": a Markdown heading
     return DocumentInput(text=text, origin=str(path), **meta)

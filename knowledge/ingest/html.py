@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from knowledge.ingest.boilerplate import strip_boilerplate
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
+from knowledge.text.boilerplate import strip_boilerplate
 
 # With a time of day when the page gives one (article:published_time), not only the day, which is the default.
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.extract.writer import write_analysis
-from knowledge.ingest.copies import Copy, choose_original
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.facts import clear_facts
+from knowledge.text.copies import Copy, choose_original
 
 # An input is either ready (DocumentInput) or a zero-argument reader that may raise IngestError when called.
 Pending = DocumentInput | Callable[[], DocumentInput]

@@ -71,8 +71,8 @@ def reextract(store: Store, progress: Progress = None, n_process: int = 1) -> tu
     length limit (stored before the limit existed, or with a higher one): one such document must not stop the rest.
     """
     from knowledge.config import get_settings
+    from knowledge.extract.persist.writer import write_analysis
     from knowledge.extract.pipeline import analyze_texts
-    from knowledge.extract.writer import write_analysis
 
     limit = get_settings().max_document_chars
     docs: list[Document] = []

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from knowledge.names import name_key
+from knowledge.store.entities import entity_by_key
+
 if TYPE_CHECKING:
     from knowledge.store.db import Store
 
@@ -93,3 +96,19 @@ def team_alias(store: Store, team_id: str, key: str) -> tuple[str | None, str] |
         "SELECT entity_id, target FROM team_aliases WHERE team_id = ? AND key = ?", [team_id, key]
     ).fetchone()
     return (row[0], row[1]) if row else None
+
+
+def entity_for_name(store: Store, name: str) -> str | None:
+    """The entity a typed name means: one with that name key, else the target of a global alias with it."""
+    key = name_key(name)
+    return entity_by_key(store, key) or alias_entity(store, key)
+
+
+def team_alias_entity(store: Store, team_id: str, query: str) -> str | None:
+    """The entity a workspace's own alias for `query` points to: a read the briefing needs, so it sits in the
+    store rather than in `workspace`, which is above `brief`."""
+    found = team_alias(store, team_id, name_key(query))
+    if not found:
+        return None
+    entity_id, target = found
+    return entity_id or entity_for_name(store, target)

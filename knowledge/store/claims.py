@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from knowledge.store.postgres import fts_document
+from knowledge.store import fulltext
 from knowledge.store.scope import DOC_COLS, Scope, joined, max_rows
 
 if TYPE_CHECKING:
@@ -142,12 +142,11 @@ def claim_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
             f"WHERE entity_id = :e ORDER BY sort_date DESC LIMIT {limit}) AS about"
         )
         params["e"] = entity_id
-    elif store.is_postgres:
-        ids_sql = f"SELECT c.id FROM claims c WHERE {fts_document('claims', 'c')} @@ phraseto_tsquery('simple', :t)"
-        params["t"] = text or ""
     else:
-        ids_sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH :t"
-        params["t"] = '"' + (text or "").replace('"', " ") + '"'
+        m = fulltext.match(store, "claims", "c", text or "", phrase=True, placeholder=":t")
+        assert m is not None  # a phrase always makes a query
+        ids_sql = f"SELECT c.id FROM {m.source} WHERE {m.where}"
+        params["t"] = m.value
     params.update(scope.params)
     sql = (
         f"{_claim_select(store)} WHERE x.id IN ({ids_sql}){scope.and_sql()} "

@@ -14,9 +14,9 @@ from typing import Any
 
 import sqlite_utils
 
-from knowledge.ingest import dedup
-from knowledge.ingest.copies import Copy, copy_match
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
+from knowledge.text import dedup
+from knowledge.text.copies import Copy, copy_match
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
-from knowledge.store.postgres import fts5_to_tsquery, fts_document
+from knowledge.store import fulltext
 from knowledge.store.scope import DOC_COLS
 
 if TYPE_CHECKING:
@@ -63,20 +63,11 @@ def entity_by_key(store: Store, key: str, type_: str | None = None) -> str | Non
 
 def fuzzy_entities(store: Store, fts_term: str, type_: str, limit: int = 50) -> list[tuple[str, str]]:
     """(id, name) of entities of a type whose search text matches a full-text prefix term."""
-    if store.is_postgres:
-        query = fts5_to_tsquery(fts_term)
-        if query is None:
-            return []
-        rows = store.db.execute(
-            f"SELECT e.id, e.name FROM entities e WHERE {fts_document('entities', 'e')} @@ to_tsquery('simple', ?) "
-            f"AND e.type = ? LIMIT {int(limit)}",
-            [query, type_],
-        ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+    m = fulltext.match(store, "entities", "e", fts_term, phrase=False)
+    if m is None:
+        return []
     rows = store.db.execute(
-        "SELECT e.id, e.name FROM entities_fts f JOIN entities e ON e.rowid = f.rowid "
-        f"WHERE entities_fts MATCH ? AND e.type = ? LIMIT {int(limit)}",
-        [fts_term, type_],
+        f"SELECT e.id, e.name FROM {m.source} WHERE {m.where} AND e.type = ? LIMIT {int(limit)}", [m.value, type_]
     ).fetchall()
     return [(r[0], r[1]) for r in rows]
 
@@ -122,21 +113,11 @@ def outlet_names(store: Store, limit: int = 500) -> list[str]:
 
 def entity_ids_matching(store: Store, match: str, limit: int = 40) -> list[str]:
     """Entity ids whose name or search text matches a full-text query, best (bm25) first."""
-    if store.is_postgres:
-        query = fts5_to_tsquery(match)
-        if query is None:
-            return []
-        doc = fts_document("entities", "e")
-        rows = store.db.execute(
-            f"SELECT e.id FROM entities e, to_tsquery('simple', ?) q WHERE {doc} @@ q "
-            f"ORDER BY ts_rank({doc}, q) DESC, e.id LIMIT {int(limit)}",
-            [query],
-        ).fetchall()
-        return [r[0] for r in rows]
+    m = fulltext.match(store, "entities", "e", match, phrase=False)
+    if m is None:
+        return []
     rows = store.db.execute(
-        "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid WHERE entities_fts MATCH ? "
-        f"ORDER BY bm25(entities_fts) LIMIT {int(limit)}",
-        [match],
+        f"SELECT e.id FROM {m.source} WHERE {m.where} ORDER BY {m.rank} LIMIT {int(limit)}", [m.value]
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -168,20 +149,17 @@ def candidates(store: Store, ids: Iterable[str], mention_cap: int = 1000) -> lis
 
 def text_matches(store: Store, query: str) -> bool:
     """Whether any claim or document holds the phrase (full text); False when the phrase is no valid query."""
-    if store.is_postgres:
-        return any(
-            store.db.execute(
-                f"SELECT 1 FROM {table} WHERE {fts_document(table)} @@ phraseto_tsquery('simple', ?) LIMIT 1", [query]
-            ).fetchone()
-            for table in ("claims", "documents")
-        )
-    phrase = '"' + query.replace('"', " ") + '"'
-    for table in ("claims_fts", "documents_fts"):
+    for table in ("claims", "documents"):
+        m = fulltext.match(store, table, "t", query, phrase=True)
+        if m is None:
+            return False
         try:
-            if store.db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", [phrase]).fetchone():
+            if store.db.execute(f"SELECT 1 FROM {m.source} WHERE {m.where} LIMIT 1", [m.value]).fetchone():
                 return True
         except Exception:
-            return False
+            if store.is_postgres:
+                raise
+            return False  # FTS5 refuses some phrases outright (a lone quote, a bare operator)
     return False
 
 

@@ -1,12 +1,14 @@
-"""Ordered schema migrations. Each function moves the schema one version up; `PRAGMA user_version` records where
-a database file stands, so an old file is upgraded in place, step by step, inside one transaction per step.
+"""Schema migrations, recorded by name. Each function moves the schema one step; the `schema_migrations` table
+holds the name of every step a store has applied, so a step is applied once whatever its position in the list,
+each in its own transaction.
 
 The same steps build a PostgreSQL store: they are written against sqlite-utils' table interface, which
-`store.postgres` provides there too, and branch on `is_postgres(db)` only where the two must differ. PostgreSQL
-keeps its version in a one-row `schema_version` table, and migrating holds an advisory lock, so two replicas
-starting at once migrate once (the second waits, then finds nothing left to do).
+`store.postgres` provides there too, and branch on `is_postgres(db)` only where the two must differ. Migrating a
+PostgreSQL store holds an advisory lock, so two replicas starting at once migrate once (the second waits, then finds
+nothing left to do). Stores made before steps were named kept a count (SQLite `PRAGMA user_version`, PostgreSQL a
+one-row `schema_version` table): the first migration by name records the first that-many steps as applied.
 
-Never edit a migration that has shipped: add a new function at the end instead.
+Never edit or rename a migration that has shipped: add a new function at the end instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-MIGRATION_LOCK = 0x62726966  # advisory lock key ("brif") held while a PostgreSQL store migrates
+from knowledge.store import ledger
+from knowledge.store.ledger import applied_migrations, is_postgres
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 
@@ -329,57 +332,14 @@ def m011_slack_installations(db: sqlite_utils.Database) -> None:
     db.table("slack_oauth_states").create({"state": str, "expires_at": float}, pk="state")
 
 
-def is_postgres(db: sqlite_utils.Database) -> bool:
-    return getattr(db, "dialect", "sqlite") == "postgresql"
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration the store has not recorded yet; returns how many of them it has applied (all)."""
+    return ledger.migrate(db, MIGRATIONS)
 
 
 def current_version(db: sqlite_utils.Database) -> int:
-    if is_postgres(db):
-        if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
-            return 0
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-        return int(row[0]) if row else 0
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+    """How many of the migrations below the store has applied."""
+    return ledger.current_version(db, MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database) -> int:
-    """Apply every migration the file has not seen yet; returns the new version.
-
-    Each step runs in its own write transaction taken up front (BEGIN IMMEDIATE) and re-reads the version inside
-    it, so two processes opening the same new file do not both apply a step.
-    """
-    if is_postgres(db):
-        return _migrate_postgres(db)
-    for number, step in enumerate(MIGRATIONS, start=1):
-        if number <= current_version(db):
-            continue
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            if current_version(db) < number:
-                step(db)
-                db.conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            db.conn.execute("ROLLBACK")
-            raise
-        db.conn.execute("COMMIT")
-    return current_version(db)
-
-
-def _migrate_postgres(db: sqlite_utils.Database) -> int:
-    if current_version(db) >= len(MIGRATIONS):
-        return current_version(db)  # the common case, every connection: no lock needed
-    db.execute("SELECT pg_advisory_lock(?)", [MIGRATION_LOCK])
-    try:
-        with db.atomic():
-            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
-            if db.execute("SELECT 1 FROM schema_version").fetchone() is None:
-                db.execute("INSERT INTO schema_version (version) VALUES (0)")
-        for number, step in enumerate(MIGRATIONS, start=1):
-            if number <= current_version(db):
-                continue
-            with db.atomic():
-                step(db)
-                db.execute("UPDATE schema_version SET version = ?", [number])
-    finally:
-        db.execute("SELECT pg_advisory_unlock(?)", [MIGRATION_LOCK])
-    return current_version(db)
+__all__ = ["MIGRATIONS", "applied_migrations", "current_version", "is_postgres", "migrate", "migration"]

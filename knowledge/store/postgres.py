@@ -18,7 +18,7 @@ The dialect plan: every SQLite-specific construct the store used, and what it is
 - `SUM(bool)`, unaliased subqueries in FROM, LIKE's ASCII case folding: rewritten portably (`COUNT(col)`,
   `AS name`, lowercase the pattern).
 - rowid ordering (migration m008): `ctid` on PostgreSQL, where that step only ever sees the shipped aliases.
-- `PRAGMA user_version`: a one-row `schema_version` table; migrating holds a session advisory lock.
+- migrations: the same `schema_migrations` ledger of names; migrating holds a session advisory lock.
 - `PRAGMA journal_mode/foreign_keys/busy_timeout/synchronous`: nothing (MVCC, foreign keys always enforced, lock
   waits); the benchmark's `synchronous=OFF` is `SET synchronous_commit = off`.
 - `BEGIN IMMEDIATE` (one writer at a time): psycopg transactions (savepoints when nested) plus, where a
@@ -266,7 +266,11 @@ class PgTable:
         cols = ", ".join(quote(c) for c in columns)
         self.db.execute(f"CREATE {'UNIQUE ' if unique else ''}INDEX {quote(name)} ON {quote(self.name)} ({cols})")
 
-    def enable_fts(self, columns: Sequence[str], **_: Any) -> None:
+    def enable_fts(self, columns: Sequence[str], fts_version: str = "FTS5", create_triggers: bool = False) -> None:
+        """A GIN index over the columns' `tsvector`: kept current by PostgreSQL itself, as FTS5's triggers keep
+        SQLite's index, so `create_triggers` changes nothing here; `fts_version` must name the one SQLite uses."""
+        if fts_version != "FTS5":
+            raise ValueError(f"{self.name}: full-text version {fts_version!r}; the store uses FTS5")
         if tuple(columns) != FTS_COLUMNS.get(self.name):
             raise ValueError(f"{self.name}: full-text columns {columns} differ from FTS_COLUMNS")
         self.db.execute(
@@ -291,21 +295,23 @@ class PgTable:
         return f"INSERT INTO {quote(self.name)} ({names}) VALUES ({marks}){conflict}"
 
     def _conflict(self, cols: Sequence[str], pk: Key, ignore: bool, replace: bool, upsert: bool) -> str:
+        """ON CONFLICT for sqlite-utils' three meanings: `ignore` keeps the stored row, `upsert` updates only the
+        given columns, `replace` makes the row exactly the new one (columns not given go back to their default,
+        as SQLite's INSERT OR REPLACE does)."""
         if ignore:
             return " ON CONFLICT DO NOTHING"
         if replace or upsert:
             keys = _pk_list(pk) or self.db.primary_key(self.name)
-            rest = [c for c in cols if c not in keys]
             target = ", ".join(quote(k) for k in keys)
-            if not rest:
+            sets = [f"{quote(c)} = EXCLUDED.{quote(c)}" for c in cols if c not in keys]
+            if replace:
+                sets += [f"{quote(c)} = DEFAULT" for c in self.db.columns(self.name) if c not in keys and c not in cols]
+            if not sets:
                 return f" ON CONFLICT ({target}) DO NOTHING"
-            sets = ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in rest)
-            return f" ON CONFLICT ({target}) DO UPDATE SET {sets}"
+            return f" ON CONFLICT ({target}) DO UPDATE SET {', '.join(sets)}"
         return ""
 
-    def insert(
-        self, row: dict[str, Any], pk: Key = None, ignore: bool = False, replace: bool = False, **_: Any
-    ) -> PgTable:
+    def insert(self, row: dict[str, Any], pk: Key = None, ignore: bool = False, replace: bool = False) -> PgTable:
         cols = list(row)
         sql = self._insert_sql(cols, self._conflict(cols, pk, ignore, replace, False))
         self.db.execute(sql, [row[c] for c in cols])
@@ -318,7 +324,6 @@ class PgTable:
         ignore: bool = False,
         replace: bool = False,
         batch_size: int = 1000,
-        **_: Any,
     ) -> PgTable:
         """Rows grouped by their column set, each group sent with executemany (one round trip per batch)."""
         batch: list[dict[str, Any]] = []
@@ -342,7 +347,7 @@ class PgTable:
             sql = self._insert_sql(cols, self._conflict(cols, pk, ignore, replace, upsert))
             self.db.executemany(sql, [[r[c] for c in cols] for r in group])
 
-    def upsert(self, row: dict[str, Any], pk: Key = None, **_: Any) -> PgTable:
+    def upsert(self, row: dict[str, Any], pk: Key = None) -> PgTable:
         """Insert, or update only the given columns of the row with this key (sqlite-utils' upsert)."""
         self._write([row], pk, False, False, upsert=True)
         return self
@@ -361,7 +366,7 @@ class PgTable:
             raise NotFoundError(f"{self.name}: no row with key {pk_value!r}")
         return rows[0]
 
-    def update(self, pk_value: Any, updates: dict[str, Any] | None = None, **_: Any) -> PgTable:
+    def update(self, pk_value: Any, updates: dict[str, Any] | None = None) -> PgTable:
         if not updates:
             return self
         where, values = self._key_where(pk_value)

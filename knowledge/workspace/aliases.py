@@ -5,25 +5,20 @@ from __future__ import annotations
 from knowledge.names import name_key
 from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.aliases import (
-    alias_entity,
+    entity_for_name,
     list_aliases,
     merge_entities,
-    team_alias,
+    team_alias_entity,
     upsert_alias,
     upsert_team_alias,
 )
-from knowledge.store.entities import entity_by_key, update_entity
+from knowledge.store.entities import update_entity
 
 __all__ = ["AliasError", "add_alias", "add_team_alias", "list_aliases", "merge_entities", "team_alias_entity"]
 
 
 class AliasError(ValueError):
     pass
-
-
-def _entity_for(store: Store, name: str) -> str | None:
-    key = name_key(name)
-    return entity_by_key(store, key) or alias_entity(store, key)
 
 
 MAX_NAME = 200  # characters; the longest real names and titles are well under it
@@ -42,8 +37,8 @@ def add_alias(store: Store, variant: str, target: str) -> str:
     """Returns a one-line description of what changed."""
     _check_pair(variant, target)
     with store.transaction(lock=KNOWLEDGE_LOCK):  # merging entities must not interleave with a document's writes
-        target_id = _entity_for(store, target)
-        variant_id = _entity_for(store, variant)
+        target_id = entity_for_name(store, target)
+        variant_id = entity_for_name(store, variant)
         merged = ""
         if target_id and variant_id and variant_id != target_id:
             merge_entities(store, variant_id, target_id)
@@ -67,7 +62,7 @@ def add_alias(store: Store, variant: str, target: str) -> str:
 def add_team_alias(store: Store, team_id: str, variant: str, target: str, created_by: str | None = None) -> str:
     """A workspace's own alias: `variant` means `target` in that workspace's briefings and subscriptions."""
     _check_pair(variant, target)
-    entity_id = _entity_for(store, target)
+    entity_id = entity_for_name(store, target)
     with store.transaction():
         upsert_team_alias(
             store,
@@ -82,11 +77,3 @@ def add_team_alias(store: Store, team_id: str, variant: str, target: str, create
         )
     known = "" if entity_id else " (no articles name it yet; it will apply once they do)"
     return f"{variant} → {target} in this workspace{known}"
-
-
-def team_alias_entity(store: Store, team_id: str, query: str) -> str | None:
-    found = team_alias(store, team_id, name_key(query))
-    if not found:
-        return None
-    entity_id, target = found
-    return entity_id or _entity_for(store, target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis, LocalEntity
-from knowledge.extract.writer import write_analysis
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.models import DocumentInput
 from knowledge.store import Store
 from tests.e2e.slackreq import block_action, slash_command

@@ -225,7 +225,7 @@ def test_an_article_without_a_title_is_reported_by_its_file_name(run, tmp_path):
 def extractor_env(monkeypatch):
     """The --extractor switch writes the environment (worker processes read it); undo it after the test."""
     from knowledge.config import get_settings
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
 
     monkeypatch.setenv("BRIEFBOT_EXTRACTOR", "learned")
     yield monkeypatch
@@ -252,13 +252,13 @@ def test_an_unknown_extractor_is_one_line_naming_the_choices(run, tmp_path, extr
 
 
 def test_a_missing_model_file_stops_ingest_before_any_work_and_says_how_to_go_on(run, tmp_path, extractor_env):
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
 
     extractor_env.setattr(span_model, "MODEL_FILE", "gone.json")
     span_model.reset_scorer()
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = run("ingest", str(tmp_path / "a.txt"))
     assert result.exit_code == 1
-    assert "knowledge/extract/gone.json is missing" in result.output and "--extractor rules" in result.output
+    assert "knowledge/extract/model/gone.json is missing" in result.output and "--extractor rules" in result.output
     assert "stored" not in result.output
     assert run("ingest", str(tmp_path / "a.txt"), "--extractor", "rules").exit_code == 0

@@ -45,3 +45,24 @@ def test_a_stored_topic_matches_itself_through_lower_on_both_sides(pg):
     pg["subs"].create({"id": int, "topic": str}, pk="id")
     pg["subs"].insert({"topic": "Łukaszenka"})
     assert pg["subs"].count_where("lower(topic) = lower(?)", ["Łukaszenka"]) == 1
+
+
+def test_replace_makes_the_row_exactly_the_new_one_as_sqlite_does(pg):
+    pg["feeds_x"].create({"id": str, "url": str, "etag": str}, pk="id")
+    pg["feeds_x"].insert({"id": "f", "url": "https://a.example/rss", "etag": "v1"})
+    pg["feeds_x"].insert({"id": "f", "url": "https://b.example/rss"}, replace=True)
+    assert pg["feeds_x"].get("f") == {"id": "f", "url": "https://b.example/rss", "etag": None}
+
+
+def test_an_unknown_keyword_is_refused_not_swallowed(pg):
+    pg["t"].create({"id": str, "v": str}, pk="id")
+    for call in (
+        lambda: pg["t"].insert({"id": "a", "v": "1"}, alter=True),
+        lambda: pg["t"].insert_all([{"id": "a", "v": "1"}], upsert=True),
+        lambda: pg["t"].upsert({"id": "a", "v": "1"}, pk="id", alter=True),
+        lambda: pg["t"].update("a", {"v": "2"}, conversions={}),
+        lambda: pg["t"].enable_fts(["v"], tokenize="porter"),
+    ):
+        with pytest.raises(TypeError, match="unexpected keyword argument"):
+            call()
+    assert pg["t"].count == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.extract.analysis import Analysis, LocalEntity
-from knowledge.extract.writer import write_analysis
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.models import DocumentInput
 from knowledge.workspace.aliases import add_alias
 

@@ -14,7 +14,7 @@ import sqlite_utils
 from knowledge.ingest.pipeline import ingest
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import Store, StoreError
-from knowledge.store.migrations import MIGRATIONS, current_version, migrate
+from knowledge.store.migrations import MIGRATIONS, applied_migrations, current_version, migrate
 
 ARTICLE = (
     "The harbour authority of Lindenport announced on Monday that the old ferry terminal will close for repairs. "
@@ -148,7 +148,7 @@ def test_a_crash_in_the_middle_of_a_document_leaves_no_partial_rows(tmp_path):
         from knowledge.store import Store
         from knowledge.models import DocumentInput
         from knowledge.extract.analysis import Analysis, LocalEntity
-        from knowledge.extract.writer import write_analysis
+        from knowledge.extract.persist.writer import write_analysis
         store = Store.open({str(path)!r})
         store.db.conn.create_function("crash", 0, lambda: os._exit(3))
         store.db.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON mentions BEGIN SELECT crash(); END")
@@ -207,9 +207,59 @@ def test_an_unreachable_postgresql_server_is_a_clear_error_that_hides_the_passwo
     assert list(tmp_path.iterdir()) == []
 
 
-def test_postgresql_keeps_its_schema_version_in_a_table_and_a_reopen_migrates_nothing(pg_url):
+def test_postgresql_records_every_migration_by_name_and_a_reopen_migrates_nothing(pg_url):
     with Store.open(pg_url) as store:
         assert current_version(store.db) == len(MIGRATIONS)
-        assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(len(MIGRATIONS),)]
+        assert applied_migrations(store.db) == [step.__name__ for step in MIGRATIONS]
         assert {"documents_fts", "claims_fts", "entities_fts", "idx_events_quote_trgm"} <= set(store.db.index_names())
         assert migrate(store.db) == len(MIGRATIONS)
+
+
+def test_a_sqlite_store_from_the_numbered_scheme_records_its_steps_by_name_and_migrates_on(tmp_path):
+    path = tmp_path / "numbered.db"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:5]:
+        step(db)
+    db.execute("PRAGMA user_version = 5")
+    db["documents"].insert({"id": "abc", "text": "kept across the upgrade", "language": "en"})
+    db.close()
+    with Store.open(path) as store:
+        names = applied_migrations(store.db)
+        assert names == [step.__name__ for step in MIGRATIONS]  # the five it had, then the rest, each once
+        assert store.get_document("abc").text == "kept across the upgrade"
+        assert store.db.execute("SELECT COUNT(*) FROM subscriptions").fetchone() == (0,)  # m005 was not re-run
+
+
+def test_a_postgresql_store_from_the_numbered_scheme_records_its_steps_by_name_and_migrates_on(pg_url):
+    from knowledge.store.postgres import PgDatabase
+
+    db = PgDatabase.connect(pg_url)
+    with db.atomic():
+        for step in MIGRATIONS[:7]:
+            step(db)
+        db.execute("CREATE TABLE schema_version (version BIGINT NOT NULL)")
+        db.execute("INSERT INTO schema_version (version) VALUES (7)")
+        db.execute("INSERT INTO sources (id, name) VALUES ('s1', 'Lindenport Courier')")
+    db.close()
+    with Store.open(pg_url) as store:
+        assert applied_migrations(store.db) == [step.__name__ for step in MIGRATIONS]
+        assert store.db.execute("SELECT name FROM sources").fetchall() == [("Lindenport Courier",)]
+        assert "slack_installations" in store.db.table_names()  # a step after the seventh ran
+        assert migrate(store.db) == len(MIGRATIONS)
+
+
+def test_a_migration_is_known_by_its_name_not_its_place_in_the_list(tmp_path, monkeypatch):
+    from knowledge.store import migrations
+
+    with Store.open(tmp_path / "named.db") as store:
+        ran = []
+
+        def m999_late_fix(db):
+            ran.append(True)
+
+        # a new step, and the list reordered: only the step never applied runs, once
+        monkeypatch.setattr(migrations, "MIGRATIONS", [m999_late_fix, *reversed(MIGRATIONS)])
+        assert migrate(store.db) == len(MIGRATIONS) + 1
+        assert migrate(store.db) == len(MIGRATIONS) + 1
+        assert ran == [True]
+        assert applied_migrations(store.db)[-1] == "m999_late_fix"

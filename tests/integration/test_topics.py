@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge.brief.compose import compose
 from knowledge.brief.query import parse_query
 from knowledge.extract.analysis import Analysis, LocalEntity
-from knowledge.extract.writer import write_analysis
+from knowledge.extract.persist.writer import write_analysis
 from knowledge.models import DocumentInput
 
 

@@ -32,7 +32,7 @@ FURNITURE_B = (
 
 
 def test_two_reposts_of_one_agency_story_with_different_furniture_count_once(store):
-    from knowledge.ingest import dedup
+    from knowledge.text import dedup
 
     a = _doc("By Anna Novak, Bay Echo\n\n" + STORY + "\n\n" + FURNITURE_A, "Bay Echo", 9, "https://a.example/1")
     edited = STORY.replace("walked out on Monday", "went on strike on Monday")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.attribution import find_attributions
+from knowledge.extract.attribution.relations import find_attributions
 from knowledge.extract.nlp import load_nlp
 
 
@@ -177,7 +177,9 @@ def test_text_without_attribution_yields_nothing(nlp):
 def test_every_span_slices_back_to_the_text_and_content_is_in_text_order(nlp):
     text = "“First,” the coach said, “we rest.” Then he told reporters that the season was over."
     doc = nlp(text)
-    for a in find_attributions(doc):
+    found = find_attributions(doc)
+    assert len(found) >= 2  # the coach's quote and what he told reporters
+    for a in found:
         assert list(a.content) == sorted(a.content)
         for s, e in a.cue + a.content + a.source:
             assert 0 <= s < e <= len(doc.text)
@@ -309,7 +311,7 @@ def test_declining_to_comment_is_its_own_stance_not_a_negated_claim(nlp):
 
 
 def test_every_stance_the_lexicon_gives_is_a_stance_of_the_model():
-    from knowledge.extract import cues
+    from knowledge.extract.parse import cues
     from knowledge.models import Stance
 
     given = set(cues.VERB_CUES.values()) | set(cues.NOUN_CUES.values()) | {cues.NO_COMMENT}
@@ -476,7 +478,7 @@ def test_a_speaker_going_on_with_a_second_cue_gives_a_second_claim(nlp):
 def extractor(request, monkeypatch):
     """Run a test under each extractor, leaving the configured one in place afterwards."""
     from knowledge.config import get_settings
-    from knowledge.extract import span_model
+    from knowledge.extract.model import learned as span_model
 
     monkeypatch.setenv("BRIEFBOT_EXTRACTOR", request.param)
     get_settings.cache_clear()

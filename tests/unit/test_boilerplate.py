@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.ingest.boilerplate import normalize, strip_boilerplate
+from knowledge.text.boilerplate import normalize, strip_boilerplate
 
 BODY = (
     "Lindenport Council Delays Ferry Repairs\n\nThe council voted on Monday to delay repairs to the old ferry "

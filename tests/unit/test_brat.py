@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.extract.attribution import Attribution
+from knowledge.extract.attribution.relations import Attribution
 from knowledge.extract.brat import attribute_dir, to_brat
 
 TEXT = "“We are ready,” the captain told the crew. “Raise the sails.”"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.attribution import find_attributions
+from knowledge.extract.attribution.relations import find_attributions
 from knowledge.extract.nlp import load_nlp
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from knowledge.ingest.copies import Copy, choose_original, copy_groups, copy_score, is_copy, named_source
+from knowledge.text.copies import Copy, choose_original, copy_groups, copy_score, is_copy, named_source
 
 STORY = (
     "Dockers at the port of Lindenport walked out on Monday after talks on a new pay deal collapsed, halting "

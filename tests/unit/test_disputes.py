@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.extract.disputes import content_words, dispute_score
+from knowledge.extract.disputes import dispute_score, proposition_words
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
 
@@ -47,7 +47,7 @@ def test_a_back_reference_naming_the_claimant_pairs_across_articles_but_a_bare_o
 
 
 def test_names_alone_are_not_shared_content():
-    assert content_words("Kellogg met Lukashenko in Minsk") == {"met"}
+    assert proposition_words("Kellogg met Lukashenko in Minsk") == {"met"}
 
 
 def test_one_claim_draws_several_denials_and_an_unrelated_denial_stays_plain(nlp):

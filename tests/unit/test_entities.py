@@ -4,7 +4,7 @@ import pytest
 
 from knowledge.extract.entities import clean_name, find_entities
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.speakers import resolve_document
+from knowledge.extract.speakers.anaphora import resolve_document
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,9 @@ def test_capitals_are_places_not_people(nlp):
 def test_mention_offsets_slice_back_to_the_names(nlp):
     text = "“We are ready,” said the envoy, Keith Harlow’s deputy Ana Ruiz, in Warsaw."
     ents = find_entities(nlp(text))
+    assert {"Keith Harlow", "Ana Ruiz"} <= {e.name for e in ents.entities}
     for ent in ents.entities:
+        assert ent.mentions
         for s, e in ent.mentions:
             assert text[s:e] in ent.variants
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.ingest.furniture import mask, nonbody_ranges
+from knowledge.text.furniture import mask, nonbody_ranges
 
 FURNITURE = [
     "Updated 14:32 GMT",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.ingest.furniture import furniture_ranges, mask, no_response_ranges, nonbody_ranges
-from knowledge.ingest.furniture_rules import INLINE, LINE, START, Rule
+from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges, nonbody_ranges
+from knowledge.text.furniture_rules import INLINE, LINE, START, Rule
 
 
 def _masked(text: str) -> list[str]:

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from knowledge.config import get_settings
-from knowledge.extract import span_model
-from knowledge.extract.attribution import find_attributions
-from knowledge.extract.cue_model import CueScorer
+from knowledge.extract.attribution.relations import find_attributions
+from knowledge.extract.model import learned as span_model
+from knowledge.extract.model.learned import LearnedModel, ModelFileError, load_model, use_extractor
+from knowledge.extract.model.rules_scorer import CueScorer
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.span_model import LearnedModel, ModelFileError, load_model, use_extractor
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_a_corrupt_model_file_is_named_with_what_is_wrong_and_how_to_rebuild_it(
 
 def test_extraction_with_a_missing_shipped_model_fails_with_the_file_name_not_a_stack_of_key_errors(monkeypatch, nlp):
     monkeypatch.setattr(span_model, "MODEL_FILE", "no_such_model.json")
-    with pytest.raises(ModelFileError, match="knowledge/extract/no_such_model.json is missing"):
+    with pytest.raises(ModelFileError, match="knowledge/extract/model/no_such_model.json is missing"):
         find_attributions(nlp("The mayor said the bridge would reopen."))
 
 
@@ -131,8 +131,8 @@ def test_the_learned_model_tells_a_verb_of_saying_from_the_same_verb_doing_somet
 
 
 def _edits(nlp, text, verb_word):
-    from knowledge.extract.roles import content_tokens, subject
-    from knowledge.extract.span_edits import variants
+    from knowledge.extract.model.span_edits import variants
+    from knowledge.extract.parse.roles import content_tokens, subject
 
     doc = nlp(text)
     verb = next(t for t in doc if t.text == verb_word)
@@ -163,7 +163,7 @@ def test_no_edit_moves_a_relative_aside_or_a_second_cue_of_the_same_speaker(nlp)
 
 
 def test_every_edit_feature_is_named_for_its_edit_so_edits_learn_apart(nlp):
-    from knowledge.extract.span_edits import variants
+    from knowledge.extract.model.span_edits import variants
 
     doc = nlp("The union urged the mayor to publish the audit.")
     verb = doc[2]
@@ -186,8 +186,8 @@ def test_a_verb_outside_the_lexicon_acting_on_a_person_needs_the_rules_to_agree_
 
 
 def test_a_verb_outside_the_lexicon_that_reports_a_deed_never_becomes_a_claim(nlp):
-    from knowledge.extract.claims import to_claims
     from knowledge.extract.entities import find_entities
+    from knowledge.extract.speakers.claims import to_claims
 
     text = (
         "Dockers at the port of Kelby voted on Tuesday to end a month-long strike. "
@@ -200,8 +200,8 @@ def test_a_verb_outside_the_lexicon_that_reports_a_deed_never_becomes_a_claim(nl
 
 
 def test_a_view_an_outlet_reports_stays_a_claim_even_with_a_verb_outside_the_lexicon(nlp):
-    from knowledge.extract.claims import to_claims
     from knowledge.extract.entities import find_entities
+    from knowledge.extract.speakers.claims import to_claims
 
     text = "According to the Daily Courier, harbour officials see the new tariff as a threat to the port."
     doc = nlp(text)

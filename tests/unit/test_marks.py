@@ -1,6 +1,6 @@
 """A trimmed span never leaves a quotation mark unpaired."""
 
-from knowledge.extract.marks import balance
+from knowledge.extract.parse.marks import balance
 
 
 def cut(text, words):

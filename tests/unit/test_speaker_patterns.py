@@ -9,8 +9,8 @@ import pytest
 
 from knowledge.extract.entities import find_entities
 from knowledge.extract.nlp import load_nlp
+from knowledge.extract.parse.spans import QuoteIndex, caches
 from knowledge.extract.pipeline import analyze_doc
-from knowledge.extract.spans import QuoteIndex, caches
 
 
 @pytest.fixture(scope="module")

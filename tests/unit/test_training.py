@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from knowledge.extract import span_model
+from knowledge.extract.model import learned as span_model
 from knowledge.extract.nlp import load_nlp
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pydantic
 import pytest
 
-from knowledge.ingest import dedup
+from knowledge.text import dedup
 from knowledge.tuning import Tuning, tuned, tuning
 
 ORIGINAL = (

@@ -8,10 +8,11 @@ package, so inference is a dictionary lookup per candidate and costs nothing nex
 from __future__ import annotations
 
 import json
-import math
 from importlib import resources
 
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.model.candidates import verb_candidate
+from knowledge.extract.model.decision import logistic
+from knowledge.extract.parse.spans import doc_text, sentence
 
 WEIGHTS_FILE = "cue_weights.json"
 SPEECH_SUBJ = {"PERSON", "ORG", "NORP", "GPE"}
@@ -73,6 +74,9 @@ def _context(tok) -> list[str]:
 
 
 class CueScorer:
+    """The rules' `CueDecision`: the lexicon's candidates, a small logistic scorer over parse features, and spans
+    exactly as the rules draw them."""
+
     def __init__(self, weights: dict[str, float] | None, threshold: float = 0.5):
         self.weights = weights
         self.threshold = threshold
@@ -80,20 +84,27 @@ class CueScorer:
     @classmethod
     def load(cls) -> CueScorer:
         try:
-            raw = resources.files("knowledge.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+            raw = resources.files("knowledge.extract.model").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
         except (FileNotFoundError, OSError):
             return cls(None)
         data = json.loads(raw)
         return cls(data["weights"], data.get("threshold", 0.5))
 
     def probability(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> float:
-        w = self.weights or {}
-        names = features(tok, in_lexicon, in_quote) + list(extra)
-        z = w.get("__bias__", 0.0) + sum(w.get(name, 0.0) for name in names)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights or {}, features(tok, in_lexicon, in_quote) + list(extra))
 
     def accept(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> bool:
         """Without weights, trust the lexicon; with them, let the model overrule it either way."""
         if self.weights is None:
             return in_lexicon
         return self.probability(tok, in_lexicon, in_quote, extra) >= self.threshold
+
+    def candidate(self, tok) -> bool | None:
+        return verb_candidate(tok)
+
+    def refine_cue(self, doc, cue: list, content: set[int]) -> list:
+        """The rules' cue extent stands (the learned model's `refine_cue` may extend it)."""
+        return cue
+
+    def refine_content(self, doc, cue: list, content: set[int]) -> set[int]:
+        return content

@@ -3,8 +3,8 @@ from both so neither has to import the other."""
 
 from __future__ import annotations
 
-from knowledge.extract import cues as lex
-from knowledge.extract.roles import comp_children
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.roles import comp_children
 
 
 def verb_candidate(tok) -> bool | None:

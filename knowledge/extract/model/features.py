@@ -1,6 +1,6 @@
 """Features of a candidate cue for the learned cue model, read off the spaCy parse.
 
-The older scorer (`cue_model.features`) was trained on 58 articles, so it could afford only a few dozen feature
+The older scorer (`rules_scorer.features`) was trained on 58 articles, so it could afford only a few dozen feature
 kinds; trained on PolNeAR's 840-article train split, lexicalised pairs (the verb with its object, its governor, the
 word after it) carry weight: "make the case" and "show a film" differ in the object, "declined to comment" in the
 governor. Names are stable strings because the shipped weights are keyed by them.
@@ -8,9 +8,9 @@ governor. Names are stable strings because the shipped weights are keyed by them
 
 from __future__ import annotations
 
-from knowledge.extract.cue_model import PRONOUNS
-from knowledge.extract.cue_model import features as base_features
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.model.rules_scorer import PRONOUNS
+from knowledge.extract.model.rules_scorer import features as base_features
+from knowledge.extract.parse.spans import doc_text, sentence
 
 QUOTES = {"“", "”", '"', "''", "``"}
 ROLE_DEPS = ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "prep", "prt", "agent", "dative", "oprd", "advcl", "neg")

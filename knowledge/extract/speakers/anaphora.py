@@ -22,10 +22,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from knowledge.extract.cues import VERB_CUES
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.heads import Referent, entity_of, shared_surname
-from knowledge.extract.person_words import (
+from knowledge.extract.parse.cues import VERB_CUES
+from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
+from knowledge.extract.speakers.binding import main_subject, own_clause
+from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
+from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, description
+from knowledge.extract.speakers.person_words import (
     GENDERED,
     HONORIFICS,
     PERSON_NOUNS,
@@ -34,7 +37,6 @@ from knowledge.extract.person_words import (
     SYNONYMS,
     given_genders,
 )
-from knowledge.extract.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
@@ -61,14 +63,17 @@ def role_word(word: str) -> str:
     return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
 
 
-class _Resolver:
-    def __init__(self, doc, ents: DocEntities):
+class _Resolver(OrgAnaphora):
+    def __init__(self, doc, ents: DocEntities, *, body_start: int = 0):
         self.doc, self.ents = doc, ents
+        self.body_start = body_start  # where the headline ends: its telegraphic words name no antecedent
         self.quotes = QuoteIndex(doc_text(doc))
         sentence(doc[0])  # fills the per-Doc cache of sentence starts that `sent_index` reads
         self.starts: list[int] = doc.user_data[SENT_KEY]
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
+        self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
+        self.org_unnamed: dict[int, OrgSubject] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 
@@ -106,6 +111,8 @@ class _Resolver:
                 if prev is not None and prev.lower_ in HONORIFICS:
                     self._set_gender(idx, HONORIFICS[prev.lower_])
                 self._appositive_roles(idx, span)
+            if ent.type == "ORG":
+                self._org_kinds(idx, span)
             number = "pl" if ent.type == "ORG" else "sg"
             if self.quotes.at(s) is not None:
                 continue
@@ -176,6 +183,15 @@ class _Resolver:
             if t.lower_ in PERSON_NOUNS:
                 self._role(idx, t.text)
 
+    def _org_mention(self, tok, entity: int | None, text: str, end: int) -> None:
+        """`tok` stands for an organisation: an entity, or one named only in its own words ("the state mining
+        company"); either way the next anaphor finds it (number "org": never a person's pronoun)."""
+        self.referents[tok.i] = Referent(entity, text)
+        number = "pl" if entity is not None else "org"
+        self.mentions.append(
+            _Mention(tok.left_edge.idx, end, self.sent_index(tok), _is_subject(tok), number, entity, text)
+        )
+
     def _person_at(self, tok) -> bool:
         idx = entity_of(self.ents, tok)
         return idx is not None and self.ents.entities[idx].type == "PERSON"
@@ -229,8 +245,9 @@ class _Resolver:
         here = self.sent_index(tok)
         limit = None if role else tuning().speaker_search_sentences
         by_sent: dict[int, list[_Mention]] = {}
+        clause = own_clause(tok)
         for m in self.mentions:
-            if m.end <= tok.idx and (limit is None or here - m.sent <= limit):
+            if m.end <= tok.idx and (limit is None or here - m.sent <= limit) and not self._inside(m, clause):
                 by_sent.setdefault(m.sent, []).append(m)
         for n in sorted(by_sent, reverse=True):
             ok = [m for m in by_sent[n] if self._compatible(m, number, gender, role)]
@@ -242,11 +259,15 @@ class _Resolver:
                 holders = {m.entity if m.entity is not None else m.text for m in ok}
                 return max(ok, key=lambda m: m.start) if len(holders) == 1 else None
             # a speaker goes on speaking ("X said A. She added B"); then the latest subject, then the latest mention
-            best = max(ok, key=lambda m: (m.subject, m.start))
+            best = max(ok, key=lambda m: (m.subject, main_subject(self.doc, m.start, m.end), m.start))
             if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in ok):
                 return None  # "X and Y appeared together. He said": the text does not say which
             return best
         return None
+
+    def _inside(self, m: _Mention, tokens: frozenset[int]) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if tokens else None
+        return span is not None and len(span) > 0 and span.root.i in tokens
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
         m = self._pick(tok, number, gender, role)
@@ -276,6 +297,13 @@ class _Resolver:
         self._named()
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
+            org = description(tok) if self.quotes.at(tok.idx) is None else None
+            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text)):
+                continue
+            if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
+                if tok.head.lemma_.lower() in VERB_CUES:
+                    self._resolve_org(tok, None, tok.idx + len(tok.text))
+                continue
             person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
             if not person_noun and low not in PRONOUNS:
                 continue
@@ -318,10 +346,10 @@ def _is_subject(tok) -> int:
     return 2 if tok.head.lemma_.lower() in VERB_CUES else 1
 
 
-def resolve_document(doc, ents: DocEntities) -> dict[int, Referent]:
+def resolve_document(doc, ents: DocEntities, *, body_start: int = 0) -> dict[int, Referent]:
     """Referents of every subject pronoun and title in the document, by the anaphor's token index; anaphors that
     resolve to an entity also become mentions of it (variant=False: "he" is never an alias)."""
-    resolver = _Resolver(doc, ents)
+    resolver = _Resolver(doc, ents, body_start=body_start)
     referents = resolver.run()
     for i, ref in referents.items():
         if ref.entity is not None:
@@ -344,7 +372,7 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
     if src is None or not len(src):
         return None
     head = src.root
-    referents = getattr(ents, "referents", {})
+    referents = ents.referents
     if head.i in referents:
         return referents[head.i]
     if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):

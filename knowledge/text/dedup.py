@@ -8,28 +8,24 @@ similarity of their shingle sets, so a store of any size is checked with a few i
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 
+from knowledge.text.shingles import SHINGLE, word_shingles, words
 from knowledge.tuning import tuning
 
-SHINGLE = 4
 PERMUTATIONS = 64
 BANDS = 16  # 4 rows per band: candidates from about 0.5 similarity, near-certain above 0.8
 ROWS = PERMUTATIONS // BANDS
 _MASK = (1 << 61) - 1
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
 _SALTS = [struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)]
 
 
 def shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE:
-        words = words + [""] * (SHINGLE - len(words))
+    """The text's word shingles hashed to 64 bits (stable across processes: stored band keys depend on them)."""
     return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
-        for i in range(len(words) - SHINGLE + 1)
+        int.from_bytes(hashlib.blake2b(" ".join(s).encode(), digest_size=8).digest(), "little")
+        for s in word_shingles(words(text))
     }
 
 
@@ -57,14 +53,14 @@ def similarity(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def fingerprints(words: list[str]) -> list[str]:
+def fingerprints(story: list[str]) -> list[str]:
     """Winnowing keys of a story (the smallest shingle hash of each window of `copy_window` shingles): any run of
     `copy_window + SHINGLE - 1` words two stories share gives both one key, however little else they share — so a
     site's excerpt of a wire story meets the full story, which MinHash bands (made for resemblance) would miss."""
     window = tuning().copy_window
     hashes = [
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
-        for i in range(len(words) - SHINGLE + 1)
+        int.from_bytes(hashlib.blake2b(" ".join(story[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
+        for i in range(len(story) - SHINGLE + 1)
     ]
     keys: set[int] = set()
     for i in range(max(1, len(hashes) - window + 1)):
@@ -78,7 +74,7 @@ def index_keys(text: str) -> list[str]:
     """Keys a document is stored and looked up under: MinHash bands of its whole text, and (prefixed "b") of its
     body without page furniture, so two re-posts of one wire story with different notes and bylines still meet;
     and (prefixed "w") the winnowing fingerprints of its story, so an excerpt meets the story it was cut from."""
-    from knowledge.ingest.copies import body, story_words
+    from knowledge.text.copies import body, story_words
 
     keys = band_keys(signature(shingles(text)))
     story = body(text)

@@ -86,7 +86,7 @@ RELATIVE_ROLES = {
 @functools.lru_cache(maxsize=1)
 def given_genders() -> dict[str, str]:
     """First name -> "m" / "f" from given_genders.txt (lines "f: name name ...")."""
-    text = resources.files("knowledge.extract").joinpath("given_genders.txt").read_text(encoding="utf-8")
+    text = resources.files("knowledge.extract.speakers").joinpath("given_genders.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         g, sep, names = line.partition(":")

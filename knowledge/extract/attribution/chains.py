@@ -8,7 +8,7 @@ did not claim it itself. The citing verb is part of the chain, not a claim of it
 
 from __future__ import annotations
 
-from knowledge.extract.spans import fragments, sentence
+from knowledge.extract.parse.spans import fragments, sentence
 
 CITING = {"cite", "quote"}
 

@@ -11,10 +11,10 @@ import re
 
 from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.heads import head_entity
-from knowledge.extract.marks import balance
-from knowledge.extract.span_model import done_not_said
-from knowledge.extract.speakers import speaker_referent
+from knowledge.extract.model.learned import done_not_said
+from knowledge.extract.parse.marks import balance
+from knowledge.extract.speakers.anaphora import speaker_referent
+from knowledge.extract.speakers.heads import head_entity
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(

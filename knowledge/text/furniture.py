@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.furniture_rules import INLINE, LINE, START, Rule
+from knowledge.text.furniture_rules import INLINE, LINE, START, Rule
+from knowledge.text.headline import is_headline
 
 MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
 LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headline between paragraphs: no sentence
@@ -243,7 +244,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
         elif i > 0 and _TEASER_LABEL.match(line):
             out.append((pos, end, "promo"))
             teasers = True
-        elif teasers and (_headline(line) or _titled(line)):
+        elif teasers and (is_headline(line) or _titled(line)):
             out.append((pos, end, "promo"))
         elif kinds[i] is not None:
             # a paywall's "To continue reading, please subscribe:" lists its offers under it
@@ -294,11 +295,6 @@ def _titled(line: str) -> bool:
     """A headline in title case, whatever it ends with ("Rand Paul Scores Direct Hit On Rival.")."""
     words = _WORD.findall(line)
     return 3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.7 * len(words)
-
-
-def _headline(line: str) -> bool:
-    stripped = line.strip()
-    return 0 < len(stripped) <= 150 and not stripped.endswith((".", "!", "?", "”", '"', ":", ";", ","))
 
 
 def mask(text: str, ranges: list[tuple[int, int]] | None = None) -> str:

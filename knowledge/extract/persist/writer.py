@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.cues import DENY
 from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score
-from knowledge.extract.resolve import Resolver
+from knowledge.extract.parse.cues import DENY
+from knowledge.extract.persist.resolve import Resolver
 from knowledge.models import Document
 from knowledge.store import Store
 from knowledge.store.claims import (

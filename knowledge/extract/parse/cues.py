@@ -1,6 +1,6 @@
 """The cue lexicon, kept as data so the rules in `attribution` stay about structure, not vocabulary.
 
-A lemma maps to the stance it gives the attributed content. The learned cue scorer (`cue_model`) decides for words
+A lemma maps to the stance it gives the attributed content. The learned cue scorer (`rules_scorer`) decides for words
 outside this list; the lexicon is what makes the common cases work without it and what gives every cue a stance.
 """
 

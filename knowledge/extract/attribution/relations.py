@@ -2,23 +2,25 @@
 
 Rules carry the structure (the subject of a speech verb is its source, its clausal complement is its content, a quote
 next to it is its content), because structure is what generalises across outlets; a small learned scorer
-(`cue_model`) only decides whether an ambiguous word is acting as a cue here, where a word list alone over- or
+(`rules_scorer`) only decides whether an ambiguous word is acting as a cue here, where a word list alone over- or
 under-fires.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from knowledge.extract import cues as lex
-from knowledge.extract.asides import gap_content
-from knowledge.extract.candidates import verb_candidate
-from knowledge.extract.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.clauses import WH_WORDS, for_clause
-from knowledge.extract.quotes import adjacent_content, quote_content
-from knowledge.extract.roles import (
+from knowledge.extract.attribution.asides import gap_content
+from knowledge.extract.attribution.candidate import CueCandidate
+from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
+from knowledge.extract.attribution.quotes import adjacent_content, quote_content
+from knowledge.extract.model.learned import get_scorer as _get_scorer
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.clauses import WH_WORDS, for_clause
+from knowledge.extract.parse.roles import (
     comp_children,
     content_tokens,
     cue_tokens,
@@ -30,11 +32,8 @@ from knowledge.extract.roles import (
     subtree,
     via_of,
 )
-from knowledge.extract.span_model import as_is_content, as_is_cue
-from knowledge.extract.span_model import get_scorer as _get_scorer
-from knowledge.extract.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
+from knowledge.extract.parse.spans import Frag, QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
-Frag = tuple[int, int]
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
 # A name starts with a capital; '"a fraud" ― just as he did in 2012.' is the writer's aside, not a signature.
 _SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][^\n“”\"]{1,59}?)[ \t\u00a0]*(?=\n|$)")
@@ -77,9 +76,11 @@ def _according(doc, tok, beliefs: bool = True):
         subj = subject(main)
         via = fragments(doc, src)
         belief = {t.i for t in main.subtree if t.i > main.i} - pp
-        return ([main], source_tokens(subj), belief, main.lemma_, lex.SPECULATE, negated(main), via[0] if via else None)
+        return CueCandidate(
+            [main], source_tokens(subj), belief, main.lemma_, lex.SPECULATE, negated(main), via[0] if via else None
+        )
     src, content, via = according_chain(doc, src, pp, content)  # "according to X, which cited Y": Y, via X
-    return ([tok, to], src, content, "according to", lex.REPORT, False, via)
+    return CueCandidate([tok, to], src, content, "according to", lex.REPORT, False, via)
 
 
 def _noun_cue(tok):
@@ -97,7 +98,9 @@ def _noun_cue(tok):
             src = {t.i for t in c.subtree if t.dep_ != "case"}
         elif c.dep_ == "prep" and c.lower_ == "by":
             src = {t.i for o in c.children if o.dep_ == "pobj" for t in o.subtree}
-    return ([tok], src, subtree(clauses[0]), tok.lemma_.lower(), lex.NOUN_CUES[tok.lemma_.lower()], False, None)
+    return CueCandidate(
+        [tok], src, subtree(clauses[0]), tok.lemma_.lower(), lex.NOUN_CUES[tok.lemma_.lower()], False, None
+    )
 
 
 def _belief_verb(verb) -> bool:
@@ -113,8 +116,8 @@ def _belief_verb(verb) -> bool:
     return bool(finite) or as_pp
 
 
-def _candidates(doc, quotes: QuoteIndex):
-    """(cue tokens, source token, content token set, lemma, stance, negated, via) for every cue in the doc."""
+def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
+    """Every cue in the doc, with its source, content and channel as token indices."""
     consumed: set[int] = set()  # the "cited" of a reporting chain, which comes after its "according to"
     scorer = _get_scorer()
     out = []
@@ -125,7 +128,7 @@ def _candidates(doc, quotes: QuoteIndex):
             consumed.update(chain_verbs(doc, tok))
             found = _according(doc, tok)
             out.append(found)
-            if found[3] != "according to":  # the outlet carried the view: its report is the outer link
+            if found.lemma != "according to":  # the outlet carried the view: its report is the outer link
                 out.append(_according(doc, tok, beliefs=False))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.NOUN_CUES:
@@ -133,7 +136,7 @@ def _candidates(doc, quotes: QuoteIndex):
             if found is not None:
                 out.append(found)
             continue
-        in_lex = getattr(scorer, "candidate", verb_candidate)(tok)  # the learned model weighs more verbs
+        in_lex = scorer.candidate(tok)  # the learned model weighs more verbs
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
         if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and bool(gap_content(tok)))):
             continue
@@ -150,7 +153,7 @@ def _candidates(doc, quotes: QuoteIndex):
         src = source_tokens(subj) if subj is not None else set()
         # "Reuters reported, citing three sources, that ...": the sources said it, via Reuters
         src, content, via = verb_chain(doc, tok, src, content, via_of(tok, subj), consumed)
-        out.append((cue_tokens(tok), src, content, lemma, stance, negated(tok), via))
+        out.append(CueCandidate(cue_tokens(tok), src, content, lemma, stance, negated(tok), via))
     return out
 
 
@@ -203,18 +206,25 @@ def _cue_head(cue_toks):
     return next((t for t in cue_toks if t.dep_ not in ("aux", "auxpass", "neg", "advmod", "prt", "prep")), cue_toks[0])
 
 
-def _fold_participles(cands):
+def _fold_participles(cands: list[CueCandidate]) -> list[CueCandidate]:
     """'X refuted the claim, stating that Y': one denial whose content is Y, not an assertion plus a denial."""
-    by_cue = {_cue_head(c[0]).i: n for n, c in enumerate(cands)}
+    by_cue = {_cue_head(c.cue).i: n for n, c in enumerate(cands)}
     dropped = set()
-    for n, (cue, _src, content, _lemma, _stance, neg, via) in enumerate(cands):
-        v = _cue_head(cue)
+    for n, c in enumerate(cands):
+        v = _cue_head(c.cue)
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i in by_cue:
             m = by_cue[v.head.i]
             hc = cands[m]
-            objs = [c for c in v.head.children if c.dep_ == "dobj"]
-            if objs and objs[0].lemma_.lower() in lex.CLAIM_NOUNS and len(hc[2]) <= 4 and not comp_children(v.head):
-                cands[m] = (hc[0], hc[1], content, hc[3], hc[4], hc[5] or neg, hc[6] or via)
+            objs = [o for o in v.head.children if o.dep_ == "dobj"]
+            if (
+                objs
+                and objs[0].lemma_.lower() in lex.CLAIM_NOUNS
+                and len(hc.content) <= 4
+                and not comp_children(v.head)
+            ):
+                cands[m] = dataclasses.replace(
+                    hc, content=c.content, negated=hc.negated or c.negated, via=hc.via or c.via
+                )
                 dropped.add(n)
     return [c for n, c in enumerate(cands) if n not in dropped]
 
@@ -269,13 +279,15 @@ def _find(doc) -> list[Attribution]:
     cands = _fold_participles(_candidates(doc, quotes))
     built: list[Attribution] = []
     cue_toks_used: set[int] = set()
-    for cue, src, content, lemma, stance, neg, via in cands:
-        cue = getattr(_get_scorer(), "refine_cue", as_is_cue)(doc, cue, content)  # learned span edges
+    scorer = _get_scorer()
+    for cand in cands:
+        src, content = cand.source, cand.content
+        cue = scorer.refine_cue(doc, cand.cue, content)  # learned span edges
         cue_set = {t.i for t in cue}
         content -= cue_set
         content = {i for i in content if i not in src}
         content = _sentence_before_speaker(doc, quotes, content, src, cue_set)
-        content = getattr(_get_scorer(), "refine_content", as_is_content)(doc, cue, content)
+        content = scorer.refine_content(doc, cue, content)
         if content:
             frags = quote_content(doc, quotes, cue, fragments(doc, content))
         else:
@@ -288,7 +300,17 @@ def _find(doc) -> list[Attribution]:
             continue
         cue_toks_used |= cue_set
         built.append(
-            Attribution(cue_frags, frags, fragments(doc, src), stance, neg, via, None, _kind(quotes, frags), lemma)
+            Attribution(
+                cue_frags,
+                frags,
+                fragments(doc, src),
+                cand.stance,
+                cand.negated,
+                cand.via,
+                None,
+                _kind(quotes, frags),
+                cand.lemma,
+            )
         )
     for colon, src, q, verb in _colon_quotes(doc, quotes, cue_toks_used):
         if any(a.content and a.content[0][0] <= q[0] < a.content[-1][1] and a.cue[0][0] < q[0] for a in built):
@@ -326,14 +348,12 @@ def _find(doc) -> list[Attribution]:
             if not text[line : m.start()].lstrip(" \u00a0").startswith(("“", "”", '"')):
                 continue
             q = (line, m.start())
-        content = char_span(doc, *q)
-        if any(a.content and a.content[0] == content for a in built):
+        said = char_span(doc, *q)
+        if any(a.content and a.content[0] == said for a in built):
             continue
         name = char_span(doc, m.start(2), m.end(2))
         built.append(
-            Attribution(
-                ((m.start(1), m.end(1)),), (content,), (name,), lex.ASSERT, False, None, None, "direct", "signed"
-            )
+            Attribution(((m.start(1), m.end(1)),), (said,), (name,), lex.ASSERT, False, None, None, "direct", "signed")
         )
     built = _drop_inner_cues(built)
     built.sort(key=lambda a: a.cue[0])

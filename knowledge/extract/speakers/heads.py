@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.extract.entities import DocEntities
-from knowledge.extract.person_words import HONORIFICS
-from knowledge.extract.spans import doc_text, sentence
+from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.speakers.person_words import HONORIFICS
 
 
 @dataclass
@@ -73,7 +73,7 @@ def shared_surname(doc, ents: DocEntities, src) -> Referent | None:
     ]
     if len(people) < 2:
         return None
-    genders = getattr(ents, "genders", {})
+    genders = ents.genders
     best, best_at = None, -1
     for s, _e, idx in ents._spans:
         if idx not in people or s >= src.start_char or s <= best_at:

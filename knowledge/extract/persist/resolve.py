@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
-from knowledge.names import name_key, phonetic_key, surname
+from knowledge.names import name_key, org_key, phonetic_key, surname
 from knowledge.store import Store
 from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of
 from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
@@ -46,10 +46,10 @@ class Resolver:
         return best
 
     def resolve(self, ent: LocalEntity) -> str:
-        full_name = len(name_key(ent.name).split()) >= 2
-        for variant in [ent.name, *ent.variants]:
-            alias = alias_by_key(self.store, name_key(variant))
-            if alias and full_name and len(name_key(variant).split()) < 2 and alias["origin"] == "extracted":
+        full_name = len(name_key(ent.name).split()) >= 2 and ent.type == "PERSON"
+        for variant in [name_key(v) for v in [ent.name, *ent.variants]]:
+            alias = alias_by_key(self.store, variant)
+            if alias and full_name and len(variant.split()) < 2 and alias["origin"] == "extracted":
                 # "Field", read in another article as Marta Field's surname, says nothing about Derek Field:
                 # a bare surname learnt from text never outweighs the full name this article gives
                 continue
@@ -58,8 +58,22 @@ class Resolver:
                     return str(alias["entity_id"])
                 found = entity_by_key(self.store, name_key(alias["target"]), ent.type)
                 return found or self._create(alias["target"], ent.type)
-        found = entity_by_key(self.store, name_key(ent.name), ent.type) or self._fuzzy(ent.name, ent.type)
+        found = entity_by_key(self.store, name_key(ent.name), ent.type) or self._same_org(ent)
+        found = found or self._fuzzy(ent.name, ent.type)
         return found or self._create(ent.name, ent.type)
+
+    def _same_org(self, ent: LocalEntity) -> str | None:
+        """An organisation another article spelt otherwise ("Delta" there, "Delta Air Lines Inc." here): the key
+        its spellings share (`names.org_key`), only ever to another organisation."""
+        if ent.type != "ORG":
+            return None
+        for key in dict.fromkeys(org_key(v) for v in [ent.name, *ent.variants]):
+            alias = alias_by_key(self.store, key)
+            if alias and alias["entity_id"]:
+                row = get_entity(self.store, str(alias["entity_id"]))
+                if row is not None and row["type"] == "ORG":
+                    return str(alias["entity_id"])
+        return None
 
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
@@ -88,10 +102,12 @@ class Resolver:
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
         for variant in {ent.name, *ent.variants}:
-            add_extracted(
-                self.store,
-                {"key": name_key(variant), "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-            )
+            keys = {name_key(variant), org_key(variant)} if ent.type == "ORG" else {name_key(variant)}
+            for key in keys:
+                add_extracted(
+                    self.store,
+                    {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
+                )
         variants = aliases_of(self.store, eid)
         update_entity(
             self.store,

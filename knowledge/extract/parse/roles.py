@@ -6,11 +6,10 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 
 from __future__ import annotations
 
-from knowledge.extract import cues as lex
-from knowledge.extract.clauses import for_clause, misplaced_clause
-from knowledge.extract.spans import char_span
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.clauses import for_clause, misplaced_clause
+from knowledge.extract.parse.spans import Frag, char_span
 
-Frag = tuple[int, int]
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
 OBJECT_PREPS = {"to", "as", "for", "with"}

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
 _QUOTE = re.compile(r"''|[“”\"«»]")
 OPENERS, CLOSERS = "“«", "”»"
+Frag = tuple[int, int]  # a (start, end) character span of the document text
 
 
-def fragments(doc, idxs) -> tuple[tuple[int, int], ...]:
+def fragments(doc, idxs) -> tuple[Frag, ...]:
     """Contiguous runs of tokens, trimmed of edge punctuation, as (start, end) character offsets."""
     idxs = sorted(set(idxs))
     runs: list[list[int]] = []

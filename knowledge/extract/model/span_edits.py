@@ -2,13 +2,13 @@
 
 "accused X of Y" — is X part of what was said? "urged voters to ...", "said that ...", "criticized the plan": the
 rules give one answer per construction, annotated news gives another per verb. Each edit here proposes a variant
-of the rules' content; the learned model (`span_model`) scores it with the features below and applies at most one.
+of the rules' content; the learned model (`learned`) scores it with the features below and applies at most one.
 """
 
 from __future__ import annotations
 
-from knowledge.extract.roles import date_prep
-from knowledge.extract.spans import sentence
+from knowledge.extract.parse.roles import date_prep
+from knowledge.extract.parse.spans import sentence
 
 OBJECT_DEPS = ("dobj", "dative")
 
@@ -73,7 +73,7 @@ def variants(doc, verb, content: set[int]) -> list[tuple[str, list[str], set[int
 
 def _span(doc, start: int, end: int) -> list[str]:
     """What a stretch of tokens holds: a clause with its own subject, a speech verb, a quote, a dash."""
-    from knowledge.extract import cues as lex
+    from knowledge.extract.parse import cues as lex
 
     toks = doc[start : end + 1]
     f = [f"len={min(len(toks) // 3, 6)}"]
@@ -95,8 +95,8 @@ def _cut_on_purpose(doc, start: int, extra: set[int]) -> bool:
     """Stretches the rules decide on deliberately, so no edit may move them in or out of a content: a second cue
     of the same speaker ("warned that A and urged B", "denied A, rejecting B": its own claim, which disputes pair
     with the first) and a writer's relative-clause aside (", which ...")."""
-    from knowledge.extract import cues as lex
-    from knowledge.extract.roles import RELATIVE_PRONOUNS
+    from knowledge.extract.parse import cues as lex
+    from knowledge.extract.parse.roles import RELATIVE_PRONOUNS
 
     if any(doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in lex.VERB_CUES for i in extra):
         return True

@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from knowledge.ingest.furniture import mask
 from knowledge.names import name_key
+from knowledge.text.furniture import mask
+from knowledge.text.headline import first_line_headline
+from knowledge.text.shingles import word_shingles, words
 from knowledge.tuning import tuning
 
-SHINGLE = 4
 FULLER = 1.2  # a story this much longer than its copies is the fuller telling they were cut from
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Lines that are page furniture, not the story: notes about the story, bylines, share and read-more lines.
 _FURNITURE = re.compile(
     r"^\s*(?:editor['’]s note\b|this (?:story|article) (?:was|first|originally)\b|(?:by|from)\s+[A-Z][\w .,&'-]{0,60}$|"
@@ -74,14 +74,9 @@ def body(text: str) -> str:
 def story_words(text: str) -> list[str]:
     """The words of the story: furniture blanked, the headline line at the top left out (copies retitle). Cached:
     a new article is compared with up to 20 stored ones, each of which meets many new ones. Do not mutate."""
-    first, sep, rest = text.partition("\n")
-    if sep and 0 < len(first.strip()) < 150 and not first.rstrip().endswith((".", "!", "?", "”", '"')):
-        text = rest
-    return _WORD.findall(body(text).casefold())
-
-
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    if first_line_headline(text):
+        text = text.partition("\n")[2]
+    return words(body(text))
 
 
 @dataclass(frozen=True)
@@ -98,7 +93,7 @@ def overlap(a: str, b: str) -> Overlap:
     wa, wb = story_words(a), story_words(b)
     if not wa or not wb:
         return Overlap(0.0, 0)
-    sa, sb = _shingles(wa), _shingles(wb)
+    sa, sb = word_shingles(wa), word_shingles(wb)
     shared = len(sa & sb)
     return Overlap(shared / min(len(sa), len(sb)), shared)
 
@@ -109,7 +104,7 @@ def copy_score(a: str, b: str) -> float:
 
 
 def _same_headline(a: Copy, b: Copy) -> bool:
-    ta, tb = (_WORD.findall((c.title or c.text.partition("\n")[0]).casefold()) for c in (a, b))
+    ta, tb = (words(c.title or c.text.partition("\n")[0]) for c in (a, b))
     if len(ta) < 5 or ta != tb:
         return False
     if a.published_at and b.published_at:

@@ -1,7 +1,7 @@
 """The learned cue model: logistic weights trained on PolNeAR's train split, shipped as one JSON file.
 
 It makes the decision the rules cannot make from the parse alone — whether a verb is acting as a cue here — with
-lexicalised context the 58-article scorer (`cue_model`) could not afford, while the rules keep giving every cue its
+lexicalised context the 58-article scorer (`rules_scorer`) could not afford, while the rules keep giving every cue its
 source, content, stance, channel and negation. Inference is a dictionary lookup per candidate, so it costs nothing
 next to the parse. `benchmarks/train_tagger.py` rebuilds the file; MODEL.md beside it says how it was trained.
 """
@@ -9,15 +9,15 @@ next to the parse. `benchmarks/train_tagger.py` rebuilds the file; MODEL.md besi
 from __future__ import annotations
 
 import json
-import math
 from importlib import resources
 
-from knowledge.extract import cues as lex
-from knowledge.extract.candidates import verb_candidate
-from knowledge.extract.cue_model import CueScorer
-from knowledge.extract.features import verb_features
-from knowledge.extract.roles import negated, quoted_as
-from knowledge.extract.span_edits import cue_variants, variants
+from knowledge.extract.model.candidates import verb_candidate
+from knowledge.extract.model.decision import CueDecision, logistic
+from knowledge.extract.model.features import verb_features
+from knowledge.extract.model.rules_scorer import CueScorer
+from knowledge.extract.model.span_edits import cue_variants, variants
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.roles import negated, quoted_as
 
 MODEL_FILE = "attribution_model.json"
 FORMAT = 1
@@ -66,7 +66,7 @@ def _likeliest(weights: dict[str, float], threshold: float, unchanged, options):
     Ties go to the later option, as the edit models were selected with."""
     best, chosen = threshold, unchanged
     for _name, names, result in options:
-        p = _logistic(weights, names)
+        p = logistic(weights, names)
         if p >= best:
             best, chosen = p, result
     return chosen
@@ -77,7 +77,7 @@ class ModelFileError(RuntimeError):
 
 
 class LearnedModel:
-    """Weights over `features.verb_features` deciding cues (the interface of `CueScorer`), and optionally weights
+    """The learned `CueDecision`: weights over `features.verb_features` deciding cues, and optionally weights
     over `span_edits.variants` deciding one boundary edit of each content span."""
 
     def __init__(
@@ -97,7 +97,7 @@ class LearnedModel:
         self.agree = bool(self.meta.get("rules_agree", True))
 
     def probability(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> float:
-        return _logistic(self.weights, verb_features(tok, in_lexicon, in_quote) + list(extra))
+        return logistic(self.weights, verb_features(tok, in_lexicon, in_quote) + list(extra))
 
     def accept(self, tok, in_lexicon: bool, in_quote: bool = False, extra=()) -> bool:
         if tok.lemma_.lower() == "agree" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
@@ -169,11 +169,6 @@ class LearnedModel:
         return cls(weights, threshold, meta, content_weights, content_threshold, cue_edit_weights, cue_edit_threshold)
 
 
-def _logistic(weights: dict[str, float], names) -> float:
-    z = weights.get("__bias__", 0.0) + sum(weights.get(n, 0.0) for n in names)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def other_verb(tok) -> bool | None:
     """A verb outside the lexicon with a preposition or particle the rules could read content from."""
     if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in lex.VERB_CUES:
@@ -188,10 +183,10 @@ def other_verb(tok) -> bool | None:
 
 def load_model(path=None) -> LearnedModel:
     """Read the shipped model (or `path`); any failure names the file and the command that rebuilds it."""
-    where = str(path) if path is not None else f"knowledge/extract/{MODEL_FILE}"
+    where = str(path) if path is not None else f"knowledge/extract/model/{MODEL_FILE}"
     try:
         if path is None:
-            raw = resources.files("knowledge.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+            raw = resources.files("knowledge.extract.model").joinpath(MODEL_FILE).read_text(encoding="utf-8")
         else:
             with open(path, encoding="utf-8") as fh:
                 raw = fh.read()
@@ -206,16 +201,7 @@ def load_model(path=None) -> LearnedModel:
     return LearnedModel.from_json(data, where)
 
 
-def as_is_cue(doc, cue: list, content: set[int]) -> list:
-    """What the rules extractor does with a cue's extent: nothing (the learned model's `refine_cue` stands here)."""
-    return cue
-
-
-def as_is_content(doc, cue: list, content: set[int]) -> set[int]:
-    return content
-
-
-def scorer_for(extractor: str | None = None):
+def scorer_for(extractor: str | None = None) -> CueDecision:
     """The cue decision behind an extractor name (None: the configured one, BRIEFBOT_EXTRACTOR): the learned
     model, or the rules' lexicon with the small scorer."""
     if extractor is None:
@@ -242,7 +228,7 @@ def use_extractor(extractor: str) -> None:
     reset_scorer()
 
 
-def prepare(extractor: str | None = None):
+def prepare(extractor: str | None = None) -> CueDecision:
     """Switch to `extractor` (None: keep the configured one) and load its cue decision, raising ModelFileError now
     rather than inside a worker process halfway through a batch."""
     if extractor is not None:
@@ -250,10 +236,10 @@ def prepare(extractor: str | None = None):
     return get_scorer()
 
 
-_scorer: CueScorer | LearnedModel | None = None
+_scorer: CueDecision | None = None
 
 
-def get_scorer() -> CueScorer | LearnedModel:
+def get_scorer() -> CueDecision:
     """The configured extractor's cue decision (learned by default, or the rules'), loaded once per process."""
     global _scorer
     if _scorer is None:
@@ -266,7 +252,7 @@ def reset_scorer() -> None:
     set_scorer(None)
 
 
-def set_scorer(scorer) -> None:
+def set_scorer(scorer: CueDecision | None) -> None:
     """Extract with `scorer` in this process: training scores a model it has not written yet, and records the
     rules' spans through a stand-in that decides as the model does."""
     global _scorer

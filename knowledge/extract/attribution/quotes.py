@@ -7,10 +7,9 @@ quote pairs rather than on the dependency tree.
 
 from __future__ import annotations
 
-from knowledge.extract import cues as lex
-from knowledge.extract.spans import QuoteIndex, char_span, doc_text, sentence
+from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.spans import Frag, QuoteIndex, char_span, doc_text, sentence
 
-Frag = tuple[int, int]
 QUOTE_CHARS = ("“", '"', "''")
 
 

@@ -1,0 +1,1 @@
+"""Who said what: attribution relations (source, cue, content, via) read off the parse (`relations`), with the constructions they need: quotations around a cue (`quotes`), chains of reporting (`chains`) and claims told in asides (`asides`)."""

@@ -1,0 +1,1 @@
+"""The learned decisions of attribution, behind one interface: which verbs act as cues and how far a cue and its content reach. `rules_scorer` is the rules' small scorer over the cue lexicon (`cue_weights.json`), `learned` the model trained on PolNeAR (`attribution_model.json`, see MODEL.md); `features`, `span_edits` and `candidates` are what they read."""

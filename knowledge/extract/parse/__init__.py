@@ -1,0 +1,1 @@
+"""Readers of the dependency parse every extraction pass shares: token sets to character spans (`spans`), quotation marks a span must keep (`marks`), reported clauses the parser misplaces (`clauses`), the roles of a cue verb (`roles`), the cue lexicon as data (`cues`) and the tense of a verb (`tense`)."""

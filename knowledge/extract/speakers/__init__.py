@@ -1,0 +1,1 @@
+"""Who a speaker is: pronouns, titles and bare surnames resolved to the person the text shows (`anaphora`), speaker phrases read by their head word (`heads`), the words people are read by (`person_words`), and attributions turned into claims with their speaker (`claims`)."""

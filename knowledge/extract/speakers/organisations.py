@@ -1,0 +1,199 @@
+"""Organisations named again by a description or by "it": "the company said", "the tech giant said", "It added".
+
+Real coverage of companies, unions and ministries names the organisation once and then speaks of "the company",
+"the planemaker", "the union" or "it"; left as written, a briefing prints "It (claim): …". The rules follow only
+what the text shows, as for people (`speakers`):
+- a definite description ("the company", "the cybersecurity firm", "the union") that is the subject of a clause
+  stands for the latest organisation of a fitting kind named before it, searched from the nearest sentence back.
+  The kind is read from the organisation's own name ("Delta Air Lines" is an airline, "IAM District 751" a union,
+  "Ministry of Defence" a government body) or from a description the text gives it ("Boeing, the planemaker");
+  an organisation whose name says nothing fits the generic kind only ("the company"), never "the union";
+- "it" as the subject of a speech verb stands for an organisation only when the latest subject before it, within
+  reach, is that organisation (or an anaphor already resolved to it): "It" continues the subject, and anything
+  else ("The report was released on Monday. It said …") stays as written;
+- two different organisations that fit equally well in the nearest sentence leave the description as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.extract.speakers.heads import entity_of
+from knowledge.tuning import tuning
+
+# What a description noun says about the organisation it stands for. "company" is the generic kind: a
+# description of that kind fits any organisation whose kind the text does not show.
+ORG_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
+        airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
+        developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
+        "company",
+    ),
+    **dict.fromkeys("union guild federation".split(), "union"),
+    **dict.fromkeys(
+        """ministry government administration agency department regulator authority commission office embassy
+        council committee cabinet parliament legislature military army navy police""".split(),
+        "government",
+    ),
+    **dict.fromkeys("party campaign".split(), "party"),
+    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
+    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
+}
+# Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
+NAME_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """inc inc. corp corp. co co. ltd ltd. llc plc holdings airlines airways motors technologies
+        pharmaceuticals""".split(),
+        "company",
+    ),
+    **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
+}
+_WORD = re.compile(r"[\w.]+")
+# The generic kind fits an organisation of any kind that is a business, and one whose kind is unknown.
+GENERIC = "company"
+
+
+@dataclass(frozen=True)
+class OrgDescription:
+    """A definite description of an organisation: its head noun and the kind that noun asks for."""
+
+    noun: str
+    kind: str
+
+
+def name_kinds(name: str) -> set[str]:
+    """The kinds an organisation's own name shows: "Delta Air Lines" → {company} (an airline is a company)."""
+    kinds: set[str] = set()
+    words = [w.lower() for w in _WORD.findall(name)]
+    for w in words:
+        kind = NAME_KINDS.get(w) or ORG_NOUNS.get(w)
+        if kind:
+            kinds.add(kind)
+    if " ".join(words[-2:]) == "air lines":
+        kinds.add("company")
+    return kinds
+
+
+def fits(kind: str, known: set[str]) -> bool:
+    """Does an organisation with the kinds `known` (empty: the text does not say) fit a description of `kind`?"""
+    if kind in known:
+        return True
+    if kind == GENERIC:
+        return not known or "company" in known
+    return False
+
+
+def description(tok) -> OrgDescription | None:
+    """ "The company", "the tech giant", "The Seattle-based planemaker" as the subject of a clause; not "the
+    company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
+    low = tok.lemma_.lower()
+    kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
+    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    det = tok.left_edge
+    if det.lower_ != "the" or tok.i - det.i > 3:
+        return None
+    between = tok.doc[det.i : tok.i]
+    if any(
+        t.ent_type_ or t.lower_ in ("’s", "'s") or t.pos_ == "PROPN" or t.lower_.endswith("-based") for t in between
+    ):
+        # "the Boeing union", "the Japanese company", "the Quebec-based operator": the modifier says which
+        # organisation is meant, and the rules cannot check it against the candidates — left as written
+        return None
+    if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children):
+        return None  # "the union, IAM District 751,", "the company behind X": it names itself or restricts
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
+        return None
+    return OrgDescription(noun=low, kind=kind)
+
+
+@dataclass(frozen=True)
+class OrgSubject:
+    """An organisation standing as an earlier main-clause subject: a named entity, or one in its own words."""
+
+    entity: int | None
+    text: str
+    kinds: frozenset[str]
+
+
+class OrgAnaphora:
+    """The organisation half of the speaker resolver (`speakers._Resolver` mixes it in).
+
+    News continues a story through its subjects: "Boeing said X. The company added Y." A description or "it" is
+    taken to continue the latest main-clause subject before it that is an organisation of a fitting kind, walking
+    back over subjects that are people or things ("the deal", "the report"); a subject the rules cannot read
+    ("Seven & I", unknown to the tagger, or a country) stops the walk, and so does "X and Y" — as written is better
+    than a guess. "it" continues only the very latest main-clause subject."""
+
+    doc: Any
+    ents: Any
+    quotes: Any
+    starts: list[int]
+    body_start: int
+    referents: dict[int, Any]
+    org_kinds: dict[int, set[str]]
+    org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
+
+    sent_index: Callable[[Any], int]  # the resolver's
+    _org_mention: Callable[..., None]  # the resolver's: records `tok` as a mention of an organisation
+
+    def _org_kinds(self, idx: int, span) -> None:
+        """ "Delta Air Lines", "Boeing, the planemaker,": the kinds the name or an appositive shows."""
+        kinds = self.org_kinds.setdefault(idx, set())
+        kinds |= name_kinds(self.ents.entities[idx].name)
+        for desc in self.ents.entities[idx].descriptions:
+            kinds |= {ORG_NOUNS[w] for w in desc.lower().split() if w in ORG_NOUNS}
+        root = span.root
+        appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        kinds |= {ORG_NOUNS[t.lemma_.lower()] for t in appos if t.lemma_.lower() in ORG_NOUNS}
+
+    def _main_subjects(self, tok):
+        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach."""
+        first = self.starts[max(0, self.sent_index(tok) - tuning().speaker_search_sentences)]
+        for t in reversed(self.doc[max(first, 0) : tok.i]):
+            if t.idx < self.body_start:
+                return
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and self.quotes.at(t.idx) is None:
+                yield t
+
+    def _as_org(self, t) -> OrgSubject | str:
+        """What a subject is for the walk: an organisation, "skip" (a person or a thing), or "stop"."""
+        if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children):
+            return "stop"  # "Apple and Google were sued": which one a later "the company" means is not shown
+        ref = self.referents.get(t.i)
+        idx = ref.entity if ref is not None else entity_of(self.ents, t)
+        if idx is not None:
+            kind = self.ents.entities[idx].type
+            if kind == "ORG":
+                return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
+            return "skip" if kind == "PERSON" else "stop"
+        if ref is not None:
+            return "skip"  # an unnamed person ("the spokesman")
+        if t.i in self.org_unnamed:
+            return self.org_unnamed[t.i]
+        if t.pos_ == "PROPN":
+            return "stop"  # a name the tagger did not recognise may well be the organisation meant
+        return "skip"
+
+    def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
+        """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
+        for t in self._main_subjects(tok):
+            found = self._as_org(t)
+            if found == "stop":
+                break
+            if isinstance(found, OrgSubject) and (kind is None or fits(kind, set(found.kinds))):
+                self._org_mention(tok, found.entity, found.text, end)
+                return True
+            if kind is None:
+                break  # "it" continues only the latest subject
+        if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            # a first mention in its own words ("the state mining company"): later ones may continue it
+            words = self.doc.text[tok.left_edge.idx : end]
+            self.org_unnamed[tok.i] = OrgSubject(None, words, frozenset({kind}))
+        return False
