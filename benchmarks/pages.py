@@ -25,11 +25,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from knowledge.text.boilerplate import strip_boilerplate
-
 from knowledge.ingest.pipeline import ingest
 from knowledge.models import DocumentInput
 from knowledge.store import Store
+from knowledge.text.boilerplate import strip_boilerplate
 from knowledge.text.furniture import furniture_ranges
 
 MASKED = 0.9

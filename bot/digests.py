@@ -18,6 +18,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.replies import post_or_without_images
 from bot.slack.digest import digest_messages, paused_notice
 from knowledge.workspace import digests as ledger
 from knowledge.workspace.subscriptions import pause
@@ -52,12 +53,17 @@ class DigestRun:
             setattr(self, outcome, getattr(self, outcome) + 1)
 
 
+HISTORY_LIMIT = 15  # messages per conversations.history call Slack allows apps outside its Marketplace (2025)
+
+
 def _find_marker(client: WebClient, channel: str, marker: str) -> str | None:
     """The ts of a message already carrying this digest's marker, if a crashed run managed to post it.
 
-    The latest 200 messages are searched (no `oldest` bound: a pending digest is at most a day old, and the
-    ledger's clock may not be Slack's)."""
-    resp = client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
+    One call, within Slack's limits for apps outside its Marketplace (15 messages, 1 request a minute; a 429
+    defers this digest to the next run): the channel's 15 newest messages, with no `oldest` bound (the ledger's
+    clock may not be Slack's). A crashed sender's digest is at most a lease old, so it is among them unless the
+    channel had more than 15 messages since; then the digest is sent again, marked late, rather than never."""
+    resp = client.conversations_history(channel=channel, limit=HISTORY_LIMIT, include_all_metadata=True)
     messages: list[dict[str, Any]] = resp.get("messages", [])
     for msg in messages:
         payload = (msg.get("metadata") or {}).get("event_payload") or {}
@@ -105,8 +111,11 @@ def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, tri
     only) and retries, anything else is logged: the digest itself is never resent for a missing detail."""
     for _ in range(tries):
         try:
-            client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts, text=msg["text"], blocks=msg["blocks"], unfurl_links=False
+            post_or_without_images(
+                lambda m: client.chat_postMessage(
+                    channel=channel, thread_ts=thread_ts, text=m["text"], blocks=m["blocks"], unfurl_links=False
+                ),
+                msg,
             )
             return True
         except SlackApiError as exc:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.messages import Reply, note
+from bot.slack.messages import Reply, note, without_images
 
 log = logging.getLogger("briefbot.bot")
 SORRY = "Sorry — briefbot ran into a problem answering that. Please try again in a minute."
@@ -34,12 +34,18 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
             ).messages
         )
     for i, msg in enumerate(messages):
-        respond(
-            text=msg.get("text", ""),
-            blocks=msg.get("blocks"),
-            response_type="ephemeral" if reply.ephemeral else "in_channel",
-            replace_original=replace_original and i == 0,
-        )
+        for attempt in (msg, without_images(msg)):
+            if attempt is None:
+                break
+            resp = respond(
+                text=attempt.get("text", ""),
+                blocks=attempt.get("blocks"),
+                response_type="ephemeral" if reply.ephemeral else "in_channel",
+                replace_original=replace_original and i == 0,
+            )
+            if getattr(resp, "status_code", 200) < 400:
+                break
+            log.warning("Slack refused a reply (%s): sending it again without its chart", getattr(resp, "body", ""))
 
 
 def responder(respond, client: WebClient, body: dict):
@@ -64,14 +70,30 @@ def responder(respond, client: WebClient, body: dict):
 
 def deliver_in_thread(client: WebClient, channel: str, thread_ts: str | None, reply: Reply) -> None:
     for msg in reply.messages:
-        client.chat_postMessage(
-            channel=channel,
-            thread_ts=thread_ts,
-            text=msg.get("text", ""),
-            blocks=msg.get("blocks"),
-            unfurl_links=False,
-            unfurl_media=False,
+        post_or_without_images(
+            lambda m: client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                text=m.get("text", ""),
+                blocks=m.get("blocks"),
+                unfurl_links=False,
+                unfurl_media=False,
+            ),
+            msg,
         )
+
+
+def post_or_without_images(post: Callable[[dict], object], msg: dict) -> object:
+    """`post(msg)`; when Slack refuses its blocks and it has an image (a chart Slack could not download), once
+    more without the image, so the words still arrive."""
+    try:
+        return post(msg)
+    except SlackApiError as exc:
+        bare = without_images(msg)
+        if bare is None or exc.response.get("error") != "invalid_blocks":
+            raise
+        log.warning("Slack refused a message with a chart (invalid_blocks): sending it without the chart")
+        return post(bare)
 
 
 def safe_work(

@@ -13,6 +13,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from bot.deps import Deps
+from bot.logs import Timer, record
 
 log = logging.getLogger("briefbot.scheduler")
 
@@ -32,23 +33,35 @@ def digest_client(client: WebClient) -> WebClient:
 def tick_digests(deps: Deps, client: WebClient) -> None:
     from bot.digests import run_digests
 
+    timer = Timer()
     try:
         run = run_digests(deps.stores, client, deps.clock())
-        if run.sent or run.deferred or run.paused or run.failed:
-            log.info(
-                "digests: %s sent, %s deferred, %s paused, %s failed", run.sent, run.deferred, run.paused, run.failed
-            )
     except Exception:
         log.exception("digest run failed")
+        return
+    if run.sent or run.deferred or run.paused or run.failed or run.recovered or run.empty:
+        outcome = "error" if run.failed else "ok"
+        level = logging.WARNING if run.failed else logging.INFO
+        counts = {"sent": run.sent, "empty": run.empty, "deferred": run.deferred, "paused": run.paused}
+        counts |= {"recovered": run.recovered, "failed": run.failed}
+        record(log, "done", level, kind="digests", **counts, ms=timer.ms, outcome=outcome)
 
 
 def tick_feeds(deps: Deps) -> None:
     from knowledge.workspace.feedwatch import poll_due
 
+    timer = Timer()
     try:
         for result in poll_due(deps.stores.get(), deps.fetcher_factory(), deps.clock()):
-            if result.status == "error":
-                log.warning("feed %s: %s", result.url, result.error)
+            failed = result.status == "error"
+            fields = {"kind": "feed", "url": result.url, "status": result.status, "stored": result.stored}
+            fields |= {"skipped": len(result.skipped), "error": result.error, "ms": timer.ms}
+            record(
+                log, "done", logging.WARNING if failed else logging.INFO, **fields, outcome="error" if failed else "ok"
+            )
+            for reason in result.skipped:  # an entry skipped, or stored without a failed extraction stage
+                log.warning("feed %s: %s", result.url, reason)
+            timer = Timer()
     except Exception:
         log.exception("feed polling failed")
 

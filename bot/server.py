@@ -1,104 +1,209 @@
-"""HTTP mode: a threaded server for `/slack/events` (plus OAuth paths and `/healthz`), behind any proxy.
+"""HTTP mode: the WSGI app (`bot.wsgi`) on waitress, with bounded threads and connections, behind any proxy.
 
-Bolt's development server handles one request at a time; Slack expects an answer within 3 seconds even when
-twenty people type `/brief` at once, so each request gets its own thread. Bolt verifies signatures and the
-5-minute timestamp window; on top of that a request whose exact signature was already accepted is a replay and
-gets 401 before any listener sees it.
+Why waitress: its I/O loop reads each request completely (headers and body) before a worker thread sees it, so a
+slow or stalled client costs one idle socket, never a worker; the workers are a fixed pool, open connections are
+capped, bodies are size-limited, all in pure Python with no dependencies of its own and no forking (a forked
+gunicorn worker would load the spaCy model once per worker; its sync workers are held by slow clients unless a
+buffering proxy sits in front). uvicorn would need an ASGI bridge around Bolt's synchronous App and has no deadline
+for a request that trickles in. What waitress lacks we add here: a deadline for reading one request (a client
+dribbling a byte every few seconds is cut off) and a graceful stop that finishes requests already received.
+
+Add a GET page: pass `routes={"/view/": handler}` to `make_server` (see `bot.wsgi` for the handler's shape);
+`bot.cli.serve.page_routes` is where `briefbot serve` collects them.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
-from collections.abc import Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import threading
+import time
+from dataclasses import dataclass
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App
+from waitress.server import TcpWSGIServer
+from waitress.wasyncore import dispatcher
 
 from bot.replay import ReplayGuard, guard_for
+from bot.wsgi import HttpRequest, HttpResponse, RouteHandler, WsgiApp, json_response
 
 log = logging.getLogger("briefbot.http")
-EVENTS_PATH = "/slack/events"
-MAX_BODY = 1_000_000
 
 
-def make_handler(app: App, guard: ReplayGuard):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+@dataclass(frozen=True)
+class ServerLimits:
+    """Every bound of the HTTP server in one place (`briefbot serve` flags map onto these)."""
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
-            log.debug("%s " + format, self.address_string(), *args)
+    threads: int = 16  # requests handled at once; Bolt acks in milliseconds and hands the work to our own pool
+    connections: int = 1000  # open sockets, idle or slow ones included; beyond it new ones wait in the backlog
+    max_body_bytes: int = 1_000_000  # Slack's payloads are a few kB; larger is refused with 413
+    request_seconds: float = 10.0  # a request must arrive in full within this after its first byte
+    idle_seconds: int = 30  # a keep-alive connection with nothing to do is closed after this
+    drain_seconds: float = 20.0  # on shutdown: how long requests already received may take to finish
 
-        def _headers(self) -> dict[str, str | Sequence[str]]:
-            return {k.lower(): [v] for k, v in self.headers.items()}
 
-        def _send(self, status: int, body: str | dict = "", headers: dict | None = None) -> None:
-            data = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
-            self.send_response(status)
-            for key, values in (headers or {}).items():
-                for value in values if isinstance(values, (list, tuple)) else [values]:
-                    if key.lower() != "content-length":
-                        self.send_header(key, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+def health(_: HttpRequest) -> HttpResponse:
+    return json_response(200, {"ok": True})
 
-        def _bolt(self, resp: BoltResponse) -> None:
-            self._send(resp.status, resp.body, resp.headers)
 
-        def do_GET(self) -> None:  # noqa: N802
-            path, _, query = self.path.partition("?")
-            if path == "/healthz":
-                self._send(200, {"ok": True}, {"Content-Type": "application/json"})
-                return
-            flow = app.oauth_flow
-            if flow and path in (flow.install_path, flow.redirect_uri_path):
-                req = BoltRequest(body="", query=query, headers=self._headers())
-                handler = flow.handle_installation if path == flow.install_path else flow.handle_callback
-                self._bolt(handler(req))
-                return
-            self._send(404, "not found")
+def readiness(target: str | None) -> RouteHandler:
+    """`/readyz`: 200 when the store answers one cheap query, 503 (with the reason, no password) when not.
 
-        def do_POST(self) -> None:  # noqa: N802
-            path, _, query = self.path.partition("?")
-            if path != EVENTS_PATH:
-                self._send(404, "not found")
-                return
+    Probes come every few seconds from any request thread: PostgreSQL keeps one connection for them (under a lock,
+    reopened after a failure), so a replica's connection budget grows by one, not by a thread count; a SQLite file
+    is opened per probe (a file open; its connections may not cross threads)."""
+    if target is None:
+        return lambda _: json_response(200, {"ok": True, "store": "not checked (no store given)"})
+    from knowledge.store.db import Store, backend_of, redact
+    from knowledge.store.health import check_reachable
+
+    lock = threading.Lock()
+    kept: list[Store] = []
+    shared = backend_of(target) == "postgresql"
+
+    def ready(_: HttpRequest) -> HttpResponse:
+        with lock:
             try:
-                length = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                self._send(400, "bad Content-Length")
-                return
-            if length > MAX_BODY:
-                self._send(413, "request too large")
-                return
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            signature = self.headers.get("X-Slack-Signature") or ""
-            if signature and guard.seen(signature):
-                self._send(401, "replayed request")
-                return
+                store = kept[0] if kept else Store.open(target)
+                try:
+                    check_reachable(store)
+                finally:
+                    if shared and not kept:
+                        kept.append(store)
+                    elif not shared:
+                        store.close()
+            except Exception as exc:
+                for old in kept:
+                    with contextlib.suppress(Exception):
+                        old.close()
+                kept.clear()  # a broken connection is opened anew on the next probe
+                reason = redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                log.warning("not ready: the store did not answer (%s)", reason)
+                return json_response(503, {"ok": False, "store": reason})
+        return json_response(200, {"ok": True})
+
+    return ready
+
+
+class _Waitress(TcpWSGIServer):
+    """waitress's TCP server plus a deadline for reading each request (waitress only times out idle sockets)."""
+
+    request_seconds = 10.0
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        started: dict[int, float] = getattr(self, "_started", {})
+        current: dict[int, float] = {}
+        for channel in list(self.active_channels.values()):
+            parser = channel.request  # a request still arriving (None when idle or already complete)
+            if parser is None or channel.requests:
+                continue
+            first = started.get(id(parser), now)
+            current[id(parser)] = first
+            if now - first > self.request_seconds:
+                channel.will_close = True
+                log.warning(
+                    "closed a connection from %s: request not complete after %ss", channel.addr[0], self.request_seconds
+                )
+        self._started = current
+
+
+class BriefbotServer:
+    """What the CLI and tests drive: `serve_forever()` in a thread, `shutdown()` (graceful), `server_close()`."""
+
+    def __init__(self, wsgi: WsgiApp, host: str, port: int, limits: ServerLimits, guard: ReplayGuard):
+        self.limits, self.guard, self.wsgi = limits, guard, wsgi
+        self._server = _Waitress(
+            wsgi,
+            host=host,
+            port=port,
+            threads=limits.threads,
+            connection_limit=limits.connections,
+            max_request_body_size=limits.max_body_bytes,
+            channel_timeout=limits.idle_seconds,
+            cleanup_interval=1,
+            asyncore_use_poll=True,  # select() stops at 1024 descriptors; poll() has no such limit
+            backlog=1024,
+            ident="briefbot",
+            expose_tracebacks=False,
+            clear_untrusted_proxy_headers=True,
+        )
+        self._server.request_seconds = limits.request_seconds
+        self._stopped = threading.Event()
+
+    @property
+    def server_address(self) -> tuple[str, int]:
+        return str(self._server.effective_host), int(self._server.effective_port)
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Run the I/O loop until `shutdown()` (`poll_interval` is accepted for `socketserver` compatibility)."""
+        try:
+            self._server.run()
+        finally:
+            self._stopped.set()
+
+    def in_flight(self) -> int:
+        """Requests received and not yet fully answered."""
+        for _ in range(5):
             try:
-                # Bolt parses the body (form fields, the JSON `payload`) while building the request, before the
-                # signature is checked: a body it cannot parse is answered 400 here, not a dropped connection.
-                request = BoltRequest(body=body, query=query, headers=self._headers())
-            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):  # RecursionError: "[[[[…"
-                self._send(400, "malformed request body")
-                return
-            resp = app.dispatch(request)
-            if signature and resp.status != 401:
-                guard.remember(signature)
-            self._bolt(resp)
+                channels = list(self._server.active_channels.values())
+                break
+            except RuntimeError:  # the I/O thread changed the dict while we copied it
+                continue
+        else:
+            return 1
+        return sum(1 for ch in channels if ch.requests or ch.total_outbufs_len)
 
-    return Handler
+    def shutdown(self, timeout: float | None = None) -> bool:
+        """Stop accepting, let requests already received finish (up to `drain_seconds`), then close every socket.
+        True when nothing was cut off."""
+        server = self._server
+        deadline = time.monotonic() + (self.limits.drain_seconds if timeout is None else timeout)
+
+        def stop_listening() -> None:
+            server.accepting = False
+            dispatcher.close(server)  # the listening socket only; the trigger stays to wake the loop
+
+        server.trigger.pull_trigger(stop_listening)
+        while self.in_flight() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        drained = not self.in_flight()
+        if not drained:
+            log.warning(
+                "shutdown: %d request(s) still running after %.0f s; closing anyway",
+                self.in_flight(),
+                self.limits.drain_seconds,
+            )
+
+        def close_all() -> None:
+            for channel in list(server._map.values()):
+                if channel is not server.trigger:
+                    channel.close()
+            server.trigger.close()
+
+        server.trigger.pull_trigger(close_all)
+        self._stopped.wait(5)
+        return drained
+
+    def server_close(self) -> None:
+        self._server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        close = getattr(self.guard, "close", None)  # the shared guard holds store connections
+        if close is not None:
+            close()
 
 
-class BriefbotHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    # The default backlog of 5 drops connections in a burst, and a dropped SYN costs a 1 s retransmit.
-    request_queue_size = 128
-
-
-def make_server(app: App, host: str, port: int, db: str | None = None) -> BriefbotHTTPServer:
-    """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there."""
-    return BriefbotHTTPServer((host, port), make_handler(app, guard_for(db)))
+def make_server(
+    app: App,
+    host: str,
+    port: int,
+    db: str | None = None,
+    *,
+    routes: dict[str, RouteHandler] | None = None,
+    limits: ServerLimits | None = None,
+) -> BriefbotServer:
+    """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there, and `/readyz`
+    checks it. `routes`: extra GET pages by path (or path prefix ending in "/")."""
+    limits = limits or ServerLimits()
+    table: dict[str, RouteHandler] = {"/healthz": health, "/readyz": readiness(db), **(routes or {})}
+    guard = guard_for(db)
+    return BriefbotServer(WsgiApp(app, guard, table), host, port, limits, guard)

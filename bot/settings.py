@@ -1,8 +1,9 @@
-"""Slack settings, validated at start-up so a missing or malformed one stops `serve` with one line naming it."""
+"""Slack settings, validated at start-up so missing or malformed ones stop `serve` with one line naming them all."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -11,7 +12,7 @@ DEFAULT_API_URL = "https://slack.com/api/"
 
 
 class SettingsError(ValueError):
-    """One line naming the setting that is missing or malformed (never its value)."""
+    """One line naming every setting that is missing or malformed, each with its rule (never its value)."""
 
 
 class SlackSettings(BaseSettings):
@@ -37,30 +38,47 @@ class SlackSettings(BaseSettings):
         return bool(self.slack_client_id and self.slack_client_secret)
 
 
+# Each setting's real rule, said the way the error says it. Slack's signing secrets are 32 hexadecimal characters;
+# the check is on length only (at least 16, no spaces), so a secret from a test workspace or a future format passes.
 _CHECKS = {
-    "SLACK_BOT_TOKEN": (r"^xox[bp]-[A-Za-z0-9-]+$", "must start with xoxb-"),
-    "SLACK_SIGNING_SECRET": (r"^[A-Za-z0-9]{16,}$", "must be the app's signing secret (letters and digits)"),
-    "SLACK_APP_TOKEN": (r"^xapp-[A-Za-z0-9-]+$", "must start with xapp-"),
+    "SLACK_BOT_TOKEN": (r"^xoxb-[A-Za-z0-9-]+$", "must be the Bot User OAuth Token, starting with xoxb-"),
+    "SLACK_SIGNING_SECRET": (r"^\S{16,}$", "must be at least 16 characters with no spaces (Slack's are 32)"),
+    "SLACK_APP_TOKEN": (r"^xapp-[A-Za-z0-9-]+$", "must be an App-Level Token, starting with xapp-"),
 }
+_WHERE = "(environment or .env)"
 
 
 def load_settings(socket_mode: bool = False, post_only: bool = False) -> SlackSettings:
-    """`post_only`: the CLI only calls the Web API (digests), so it needs the bot token and nothing else."""
-    try:
-        settings = SlackSettings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first.get("loc") else "a Slack setting"
-        raise SettingsError(f"{name} {first['msg'].lower()}") from None
+    """`post_only`: the CLI only calls the Web API (digests), so it needs the bot token and nothing else.
+
+    Every problem is found before any is reported: one SettingsError names each missing or malformed setting
+    (never its value), so a new install is fixed in one round."""
+    from knowledge.config import Settings
+
+    problems: list[str] = []
+    bad: dict[str, Any] = {}
+    for model in (SlackSettings, Settings):
+        try:
+            model()
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = str(error["loc"][0]) if error.get("loc") else ""
+                bad[field] = SlackSettings.model_fields[field].default if field in SlackSettings.model_fields else None
+                problems.append(
+                    f"{field.upper() or model.__name__} {error['msg'].lower().removeprefix('value error, ')}"
+                )
+    # The fields already reported take their defaults, so the remaining ones are still read and checked.
+    settings = SlackSettings(**{k: v for k, v in bad.items() if k in SlackSettings.model_fields})
     required = [] if post_only else ["SLACK_APP_TOKEN"] if socket_mode else ["SLACK_SIGNING_SECRET"]
     if not settings.oauth or post_only:
         required.append("SLACK_BOT_TOKEN")
     for name in required:
-        value = getattr(settings, name.lower())
-        if not value:
-            raise SettingsError(f"{name} is not set (environment or .env)")
+        if not getattr(settings, name.lower(), None):
+            problems.append(f"{name} is not set {_WHERE}")
     for name, (pattern, why) in _CHECKS.items():
-        value = getattr(settings, name.lower())
+        value = getattr(settings, name.lower(), None)
         if value and not re.match(pattern, value):
-            raise SettingsError(f"{name} is malformed: {why}")
+            problems.append(f"{name} is malformed: {why}")
+    if problems:
+        raise SettingsError("; ".join(problems))
     return settings

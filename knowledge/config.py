@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     briefbot_llm_model: str | None = None
     briefbot_llm_timeout: float = 8.0
     briefbot_llm_api_key: SecretStr | None = None
+    # The source viewer (knowledge/render/links.py): where `briefbot serve --http` is reachable from a reader's
+    # browser, the key that signs viewer links (at least 32 characters; every replica needs the same one, and
+    # changing it revokes every link given out) and how many days a link stays valid.
+    briefbot_public_url: str | None = None
+    briefbot_link_secret: SecretStr | None = None
+    briefbot_link_days: int = Field(default=30, ge=1, le=3650)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,3 +1,3 @@
 """Importing this registers every command module with the Typer app."""
 
-from bot.cli import brief, ingest, knowledge_cmds, schedule, serve  # noqa: F401
+from bot.cli import brief, ingest, knowledge_cmds, ops, schedule, serve  # noqa: F401

@@ -15,10 +15,15 @@ app.add_typer(alias_app, name="alias")
 
 
 @app.command()
-def stats() -> None:
+def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
     """Counts of everything in the store."""
     with open_store() as store:
         counts = store.stats()
+    if as_json:
+        from bot.cli.schedule import print_json
+
+        print_json(counts)
+        return
     table = Table("table", "rows")
     for name, value in counts.items():
         table.add_row(name, str(value))
@@ -26,10 +31,15 @@ def stats() -> None:
 
 
 @app.command()
-def sources() -> None:
+def sources(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
     """Outlets in the store, with document counts and date ranges."""
     with open_store() as store:
         rows = store.sources()
+    if as_json:
+        from bot.cli.schedule import print_json
+
+        print_json([dict(r) for r in rows])
+        return
     if not rows:
         console.print("no sources yet: run `briefbot ingest --demo` or ingest some articles")
         return
@@ -79,12 +89,20 @@ def alias_add(variant: str, name: str) -> None:
 
 
 @alias_app.command("list")
-def alias_list(user_only: bool = typer.Option(False, "--user", help="Only aliases added by users.")) -> None:
+def alias_list(
+    user_only: bool = typer.Option(False, "--user", help="Only aliases added by users."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
     """List aliases."""
     from knowledge.workspace.aliases import list_aliases
 
     with open_store() as store:
         rows = list_aliases(store, "user" if user_only else None)
+    if as_json:
+        from bot.cli.schedule import print_json
+
+        print_json([dict(r) for r in rows])
+        return
     table = Table("alias", "means", "origin")
     for r in rows:
         table.add_row(r["alias"], r["target"], r["origin"])

@@ -19,10 +19,12 @@ TEAM = re.compile(r"^[TE][A-Z0-9]{2,}$")  # a workspace (T…) or an Enterprise 
 def _slack_client():
     from bot.app import make_client
     from bot.settings import SettingsError, load_settings
+    from knowledge.render.links import LinkError, linker_from_settings
 
     try:
         settings = load_settings(post_only=True)
-    except SettingsError as exc:
+        linker_from_settings()  # digests link to the viewer: a public URL without a usable key is an error here
+    except (SettingsError, LinkError) as exc:
         raise fail(str(exc)) from None
     return make_client(settings)
 
@@ -40,6 +42,27 @@ def _team(team: str | None) -> str:
         return _slack_client().auth_test()["team_id"]
     except (SlackApiError, OSError) as exc:
         raise fail(f"could not ask Slack which workspace this is ({exc}); pass --team T…") from None
+
+
+LOCAL_TEAM = "local"  # feeds added from the CLI with no Slack app configured belong to no workspace
+
+
+def _feed_team(team: str | None) -> str:
+    """For feeds, which work without Slack: the workspace given, else Slack's answer when a bot token is set, else
+    the local one (its feeds are polled into the store like any other; Slack's `/brief feeds` lists only its own)."""
+    if team:
+        return _team(team)
+    from bot.settings import SlackSettings
+
+    return _team(None) if SlackSettings().slack_bot_token else LOCAL_TEAM
+
+
+def print_json(rows: object) -> None:
+    """`--json` output of the list commands: one JSON document on stdout, for scripts."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=2) + "\n")
 
 
 def _now(value: str | None) -> datetime:
@@ -101,12 +124,20 @@ def unsubscribe(
 
 
 @app.command()
-def subscriptions(team: str | None = typer.Option(None, "--team", help="Only this workspace.")) -> None:
+def subscriptions(
+    team: str | None = typer.Option(None, "--team", help="Only this workspace."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
     """List subscriptions."""
     from knowledge.workspace.subscriptions import list_subscriptions
 
     with open_store() as store:
         subs = list_subscriptions(store, team)
+    if as_json:
+        from dataclasses import asdict, is_dataclass
+
+        print_json([asdict(s) if is_dataclass(s) else dict(s) for s in subs])
+        return
     table = Table("team", "channel", "topic", "at", "zone", "status", "last sent")
     for s in subs:
         table.add_row(
@@ -140,8 +171,8 @@ def digest(
     finally:
         stores.close_all()
     if dry_run:
-        for line in run.planned or ["nothing due"]:
-            console.print(line, highlight=False)
+        for line in run.planned or [_nothing_due()]:
+            console.print(line, highlight=False, soft_wrap=True)
         return
     console.print(
         f"{run.sent} sent, {run.recovered} recovered, {run.empty} with nothing new, "
@@ -150,6 +181,19 @@ def digest(
     )
     if run.failed:
         raise typer.Exit(1)
+
+
+def _nothing_due() -> str:
+    """Why a dry run lists nothing, so an empty answer is never a puzzle."""
+    from knowledge.workspace.subscriptions import list_subscriptions
+
+    with open_store() as store:
+        subs = list_subscriptions(store, None)
+    active = [s for s in subs if s.status == "active"]
+    if not subs:
+        return "nothing due: no subscriptions yet (briefbot subscribe TOPIC --channel C0123ABCD, or /brief subscribe)"
+    times = ", ".join(sorted({f"{s.at_time} {s.tz}" for s in active})[:5]) or "none active"
+    return f"nothing due now: {len(active)} active subscription(s) of {len(subs)}, each once a day at {times}"
 
 
 @feeds_app.command("add")
@@ -161,19 +205,25 @@ def feeds_add(url: str, team: str | None = typer.Option(None, "--team")) -> None
         url = check_feed_url(url)
     except FeedError as exc:
         raise fail(str(exc)) from None
-    team_id = _team(team)
+    team_id = _feed_team(team)
     with open_store() as store:
         feed, created = add_checked_feed(store, team_id, url)
     console.print(("added " if created else "already followed: ") + feed["url"], highlight=False)
 
 
 @feeds_app.command("list")
-def feeds_list(team: str | None = typer.Option(None, "--team")) -> None:
+def feeds_list(
+    team: str | None = typer.Option(None, "--team"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
     """List followed feeds and their polling state."""
     from knowledge.workspace.feedwatch import list_feeds
 
     with open_store() as store:
         rows = list_feeds(store, team)
+    if as_json:
+        print_json([dict(r) for r in rows])
+        return
     table = Table("id", "team", "url", "next poll", "failures", "last error")
     for f in rows:
         table.add_row(
@@ -189,11 +239,17 @@ def feeds_list(team: str | None = typer.Option(None, "--team")) -> None:
 
 @feeds_app.command("remove")
 def feeds_remove(url: str, team: str | None = typer.Option(None, "--team")) -> None:
-    """Stop following a feed (by URL or id)."""
-    from knowledge.workspace.feedwatch import remove_feed
+    """Stop following a feed (by URL or id); without --team, whichever workspace follows it (no Slack needed)."""
+    from knowledge.workspace.feedwatch import list_feeds, remove_feed
 
     with open_store() as store:
-        gone = remove_feed(store, _team(team), url)
+        if team:
+            gone = remove_feed(store, _team(team), url)
+        else:
+            teams = sorted({f["team_id"] for f in list_feeds(store, None) if url in (f["url"], str(f["id"]))})
+            if len(teams) > 1:
+                raise fail(f"{url!r} is followed by several workspaces ({', '.join(teams)}); pass --team") from None
+            gone = remove_feed(store, teams[0], url) if teams else None
     if gone is None:
         raise fail(f"no followed feed {url!r}") from None
     console.print(f"removed {gone['url']}", highlight=False)
@@ -208,7 +264,9 @@ def feeds_poll(now: str | None = typer.Option(None, "--now")) -> None:
     with open_store() as store:
         results = poll_due(store, Fetcher(), _now(now))
     for r in results:
-        detail = r.error or f"{r.stored} new articles"
+        detail = r.error or f"{r.stored} new articles" + (f", {len(r.skipped)} problems" if r.skipped else "")
         console.print(f"{r.status:13} {r.url}  {detail}", highlight=False)
+        for reason in r.skipped:
+            console.print(f"              {reason}", highlight=False, soft_wrap=True)
     if any(r.status == "error" for r in results):
         raise typer.Exit(1)  # like `digest --now`: a cron job or a script must see that a feed failed

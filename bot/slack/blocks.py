@@ -14,6 +14,7 @@ import json
 from bot.slack import limits
 from bot.slack.mrkdwn import escape, fit, link, split_escaped, truncate_words
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
+from knowledge.render.links import citation_groups, current, href
 
 QUOTE_CHARS = 280  # a claim or development text in the main view
 SHORT_QUOTE = 120  # the supporting quote in a line's context
@@ -40,14 +41,15 @@ def _date(c: CitationRef) -> str:
     return c.published_at.strftime("%-d %b %Y") if c.published_at else "date unknown"
 
 
-def cite_label(c: CitationRef) -> str:
-    """`Outlet, 5 May 2025`, the outlet linked to the article when it has an http(s) URL."""
-    return f"{link(c.url, truncate_words(c.outlet or 'unknown outlet', 80))}, {_date(c)}"
+def cite_label(c: CitationRef, siblings: list[CitationRef] | None = None) -> str:
+    """`Outlet, 5 May 2025`, the outlet linked to the cited words in the source viewer when a public URL is set,
+    else to the article when it has an http(s) URL."""
+    return f"{link(href(c, siblings or []), truncate_words(c.outlet or 'unknown outlet', 80))}, {_date(c)}"
 
 
 def _outlets(cites: list[CitationRef], independent: int) -> list[str]:
     """Context parts naming who reported a line: up to three distinct reports, then a count."""
-    labels = list(dict.fromkeys(cite_label(c) for c in cites))
+    labels = list(dict.fromkeys(cite_label(c, cites) for c in cites))
     parts = labels[:3]
     if len(labels) > 3:
         parts.append(f"+{len(labels) - 3} more")
@@ -76,8 +78,25 @@ def _with_heading(heading: Unit, units: list[Unit]) -> list[Unit]:
     return [heading + units[0]] + units[1:]
 
 
+def chart_block(b: Briefing) -> dict | None:
+    """The coverage timeline as an image Slack fetches from the viewer, when a public URL is set."""
+    linker = current()
+    if linker is None or not b.summary:
+        return None
+    url = linker.topic_url(b.query, b.identity.entity_id if b.identity else None, "png")
+    if len(url) > limits.IMAGE_URL:
+        return None
+    alt = f"Articles per day about {truncate_words(b.topic, 200)}, by storyline, with the dates of disputes"
+    return {"type": "image", "image_url": url, "alt_text": alt, "title": {"type": "plain_text", "text": "Coverage"}}
+
+
 def briefing_units(b: Briefing) -> list[Unit]:
     units: list[Unit] = [[_header(f"Briefing: {b.topic}")]]
+    chart = chart_block(b)
+    if chart:
+        linker = current()
+        page = linker.topic_url(b.query, b.identity.entity_id if b.identity else None) if linker else None
+        units.append([chart, _context([link(page, "Coverage timeline and storylines")])])
     if b.identity:
         i = b.identity
         kind = fit(i.type.lower(), 40)
@@ -123,7 +142,7 @@ def briefing_units(b: Briefing) -> list[Unit]:
         ]
         units += _with_heading([{"type": "divider"}, _section(f"*Claims — {fit(matter.label, 150)}*")], lines)
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
-        units.append([_section("No events or claims match these filters yet.")])
+        units.append([_section(escape(b.empty_reason or "No events or claims match these filters yet."))])
     units.append([_context(footer_parts(b))])
     return units
 
@@ -211,6 +230,10 @@ def sources_messages(b: Briefing) -> list[dict]:
     """Every distinct citation in full: quote, outlet and date (linked), title, document span."""
     units: list[Unit] = [[_header(f"Sources: {b.topic}")]]
     seen: set[tuple] = set()
+    siblings: dict[tuple, list[CitationRef]] = {}
+    for group in citation_groups(b):
+        for c in group:
+            siblings.setdefault((c.document_id, c.start, c.end), group)
     for c in b.citations():
         key = (c.document_id, c.start, c.end)
         if key in seen:
@@ -223,7 +246,13 @@ def sources_messages(b: Briefing) -> list[dict]:
         units.append(
             [
                 _section(pieces[-1]),
-                _context([cite_label(c), fit(c.title, 200), f"doc `{fit(c.document_id[:12], 60)}` {c.start}–{c.end}"]),
+                _context(
+                    [
+                        cite_label(c, siblings.get(key)),
+                        fit(c.title, 200),
+                        f"doc `{fit(c.document_id[:12], 60)}` {c.start}–{c.end}",
+                    ]
+                ),
             ]
         )
     if len(units) == 1:

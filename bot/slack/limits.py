@@ -21,14 +21,18 @@ ACTION_ID = 255
 BLOCK_ID = 255
 ACTIONS_ELEMENTS = 25
 FALLBACK_TEXT = 3000
+IMAGE_URL = 3000
+ALT_TEXT = 2000
+IMAGE_TITLE = 2000
 MESSAGE_JSON = 12_000  # our own budget (characters of JSON), well under Slack's ~40k message size
-BLOCK_TYPES = {"section", "header", "context", "divider", "actions"}
+BLOCK_TYPES = {"section", "header", "context", "divider", "actions", "image"}
 BLOCK_KEYS = {
     "section": {"type", "block_id", "text", "fields", "accessory"},
     "header": {"type", "block_id", "text"},
     "context": {"type", "block_id", "elements"},
     "divider": {"type", "block_id"},
     "actions": {"type", "block_id", "elements"},
+    "image": {"type", "block_id", "image_url", "alt_text", "title"},
 }
 TEXT_KEYS = {"type", "text", "emoji", "verbatim"}
 BUTTON_KEYS = {"type", "text", "action_id", "value", "url", "style", "confirm", "accessibility_label"}
@@ -101,6 +105,14 @@ def _block(block, where: str, action_ids: set[str]) -> list[str]:
         elements = _elements(block, where, CONTEXT_ELEMENTS, problems)
         for j, el in enumerate(elements):
             problems += _text_obj(el, f"{where} element {j}", CONTEXT_TEXT)
+    elif kind == "image":
+        url, alt = block.get("image_url"), block.get("alt_text")
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")) or len(url) > IMAGE_URL:
+            problems.append(f"{where}: image_url must be an http(s) URL of at most {IMAGE_URL} chars")
+        if not isinstance(alt, str) or not alt.strip() or len(alt) > ALT_TEXT:
+            problems.append(f"{where}: alt_text must be 1 to {ALT_TEXT} chars")
+        if "title" in block:
+            problems += _text_obj(block["title"], f"{where} title", IMAGE_TITLE, ("plain_text",))
     elif kind == "actions":
         elements = _elements(block, where, ACTIONS_ELEMENTS, problems)
         for j, el in enumerate(elements):

@@ -16,9 +16,14 @@ class Reply:
     extra: dict = field(default_factory=dict)
 
 
+_PLACEHOLDER = re.compile(r"<([a-z][a-z _-]*)>")  # `<topic>` in a usage line; links and mentions never look so
+
+
 def note(text: str) -> Reply:
     """A one-section reply built from our own words plus escaped user/stored text, cut to Slack's limits without
-    splitting an escape such as `&amp;`."""
+    splitting an escape such as `&amp;`. Placeholders in our usage lines (`<topic>`, `<url>`) are escaped: Slack
+    reads any `<…>` as a link or mention, even inside backticks, and shows `<topic>` as a broken link."""
+    text = _PLACEHOLDER.sub(r"&lt;\1&gt;", text)
     return Reply(
         [
             {
@@ -33,3 +38,12 @@ def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return re.sub(r"&[a-z]{0,4}$", "", text[: limit - 1]) + "…"
+
+
+def without_images(msg: dict) -> dict | None:
+    """`msg` without its image blocks, or None when it has none. Slack refuses a whole message (`invalid_blocks`)
+    when it cannot download an image (a public URL it cannot reach): the words must still go out."""
+    blocks = msg.get("blocks") or []
+    if not any(isinstance(b, dict) and b.get("type") == "image" for b in blocks):
+        return None
+    return {**msg, "blocks": [b for b in blocks if not (isinstance(b, dict) and b.get("type") == "image")]}

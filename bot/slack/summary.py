@@ -12,15 +12,23 @@ import re
 from bot.slack import limits
 from bot.slack.blocks import _button, _context, _header, _section, button_value
 from bot.slack.mrkdwn import fit, link
-from knowledge.brief.model import Briefing
+from knowledge.brief.model import Briefing, CitationRef, SummaryLine
+from knowledge.render.links import href
 from knowledge.render.notes import number
 
 VISIBLE = 1500  # characters a reader sees in the first message
 LINE_CHARS = 300
 
 
-def _marks(nums: list[int], more: int, notes: dict) -> str:
-    shown = "".join(link(notes[n].citation.url, f"[{n}]") for n in nums)
+def _marks(line: SummaryLine, nums: list[int], more: int, notes: dict) -> str:
+    """Each mark links to this line's own words in that document (its viewer page) or to the article."""
+    own: dict[str, CitationRef] = {}
+    for c in line.citations:
+        own.setdefault(c.document_id, c)
+    shown = ""
+    for n in nums:
+        c = own.get(notes[n].citation.document_id, notes[n].citation)
+        shown += link(href(c, line.citations), f"[{n}]")
     return shown + (f" +{more}" if more else "")
 
 
@@ -29,9 +37,20 @@ def bullets(b: Briefing, limit: int | None = None) -> str:
     marks, notes, _ = number(b.summary[:limit])
     by_number = {n.number: n for n in notes}
     return "\n".join(
-        f"• {fit(line.text, LINE_CHARS)} {_marks(nums, more, by_number)}"
+        f"• {fit(line.text, LINE_CHARS)} {_marks(line, nums, more, by_number)}"
         for line, (nums, more) in zip(b.summary[:limit], marks)
     )
+
+
+def bullet_sections(text: str) -> list[dict]:
+    """Bullets in as many sections as their links need (a signed link is ~200 characters), cut between lines only."""
+    chunks: list[str] = []
+    for line in text.split("\n"):
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limits.SECTION_TEXT:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return [_section(chunk) for chunk in chunks]
 
 
 def _footer(b: Briefing) -> str:
@@ -72,7 +91,7 @@ def summary_blocks(b: Briefing, limit: int, buttons: dict | None) -> list[dict]:
     about += [fit(extra, 300) for extra in (b.note, b.also_line()) if extra]
     if about:
         blocks.append(_context(about))
-    blocks.append(_section(bullets(b, limit)[: limits.SECTION_TEXT]))
+    blocks += bullet_sections(bullets(b, limit))
     blocks.append(_context([_footer(b)]))
     return blocks + ([buttons] if buttons else [])
 
@@ -88,10 +107,10 @@ def summary_message(b: Briefing, *, ephemeral: bool = False, buttons: bool = Tru
     return {"text": f"Briefing: {fit(b.topic, 200)}", "blocks": blocks}
 
 
-def fitting_bullets(b: Briefing, room: int = VISIBLE) -> str:
-    """As many summary bullets (best first) as a reader sees in `room` characters."""
+def fitting_bullets(b: Briefing, room: int = VISIBLE, raw: int = limits.SECTION_TEXT - 400) -> str:
+    """As many summary bullets (best first) as a reader sees in `room` characters, links included within `raw`."""
     for limit in range(len(b.summary), 0, -1):
         text = bullets(b, limit)
-        if visible_length([_section(text)]) <= room:
+        if visible_length([_section(text)]) <= room and len(text) <= raw:
             return text
     return bullets(b, 1)

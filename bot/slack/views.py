@@ -13,9 +13,9 @@ def home_view(subscriptions: list, recent: list[dict], documents: int) -> dict:
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": "briefbot"}},
         _section(
-            "Type `/brief <topic>` anywhere, mention me (`@briefbot kellogg`) or DM me a topic to get a short, "
+            "Type `/brief &lt;topic&gt;` anywhere, mention me (`@briefbot kellogg`) or DM me a topic to get a short, "
             "cited briefing: who, what happened, who claimed what and through whom.\n"
-            "Filters: `since:7d`, `since:2025-06-01`, `from:<outlet>`, `limit:5`. More: `/brief help`."
+            "Filters: `since:7d`, `since:2025-06-01`, `from:&lt;outlet&gt;`, `limit:5`. More: `/brief help`."
         ),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{documents} articles in the store"}]},
         {"type": "divider"},

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge.brief import gather
+from knowledge.brief.empty import why_empty
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.members import centrality
 from knowledge.brief.model import (
@@ -335,6 +336,7 @@ def compose(
     cites += [c for p in pairs for c in p.claim.citations + p.denial.citations]
     dated = [c.published_at.date() for c in cites if c.published_at]
     return Briefing(
+        empty_reason=why_empty(store, query, eid, ent.name if ent else query.topic, shown=len(cites)),
         topic=ent.name if ent else query.topic,
         query=query.raw or query.topic,
         identity=identity,

@@ -141,6 +141,7 @@ class Briefing(BaseModel):
     dropped_unverified: int = 0
     generated_at: datetime
     note: str | None = None  # e.g. "Using the bundled demo corpus."
+    empty_reason: str | None = None  # set when nothing matched: why, with the newest stored date
     alternatives: list[Choice] = Field(default_factory=list)  # namesakes the topic could also mean, outweighed
 
     def also_line(self) -> str | None:

@@ -7,6 +7,7 @@ into `entities`, so claims and events can name them before canonical ids exist.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,8 +65,24 @@ class LocalDispute:
 
 
 @dataclass
+class StageFailure:
+    """One extraction stage that raised on this document: its layer is left out and the rest kept, so one odd
+    article costs its own facts of that kind, never the batch. `detail` is the traceback, for the log."""
+
+    stage: str  # furniture | parse | entities | speakers | claims | events | disputes | store
+    error: str  # "IndexError: list index out of range"
+    detail: str = ""
+
+
+def stage_failure(stage: str, exc: BaseException) -> StageFailure:
+    """The failure of `stage` on `exc`, with the traceback of the exception being handled."""
+    return StageFailure(stage, f"{type(exc).__name__}: {exc}"[:300], traceback.format_exc())
+
+
+@dataclass
 class Analysis:
     entities: list[LocalEntity] = field(default_factory=list)
     events: list[LocalEvent] = field(default_factory=list)
     claims: list[LocalClaim] = field(default_factory=list)
     disputes: list[LocalDispute] = field(default_factory=list)
+    failures: list[StageFailure] = field(default_factory=list)

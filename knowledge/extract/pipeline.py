@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from knowledge.extract.analysis import Analysis, LocalClaim
+from knowledge.extract.analysis import Analysis, LocalClaim, StageFailure, stage_failure
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
@@ -24,6 +25,8 @@ from knowledge.text.headline import is_headline
 # announcement of what happened, as opposed to hearsay, accusations or speculation.
 FACTUAL_STANCES = {"acknowledge"}
 FACTUAL_CUES = {"confirm", "announce", "acknowledge", "admit"}
+
+T = TypeVar("T")
 
 
 def headline_end(text: str) -> int:
@@ -67,41 +70,93 @@ def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> Loca
     return dataclasses.replace(claim, fragments=cut if len(cut) > 1 else [])
 
 
+def _guarded(stage: str, failures: list[StageFailure], fn: Callable[[], T]) -> T | None:
+    """Run one stage; an exception becomes a StageFailure and None (the stage's layer is left empty)."""
+    try:
+        return fn()
+    except Exception as exc:  # any bug in one stage on one document: reported, never the batch's end
+        failures.append(stage_failure(stage, exc))
+        return None
+
+
 def analyze_doc(
     doc: Doc,
     published: datetime | None,
     masked: list[tuple[int, int]] | None = None,
     unanswered: list[tuple[int, int]] | None = None,
 ) -> Analysis:
-    """`masked`: the furniture blanked before parsing; `unanswered`: "X did not respond to a request for comment"
-    sentences (found from the text when not given)."""
+    """Each stage is guarded: a stage that raises leaves its layer (and the layers built on it) empty and is
+    reported in `failures`; the document keeps everything else. `masked`: the furniture blanked before parsing;
+    `unanswered`: "X did not respond to a request for comment" sentences (found from the text when not given)."""
+    failures: list[StageFailure] = []
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
-        ents = find_entities(doc)
+        ents = _guarded("entities", failures, lambda: find_entities(doc))
+        if ents is None:  # every other layer names entities
+            return Analysis(failures=failures)
         text = doc_text(doc)
         body_start = headline_end(text)
         # "he", "she", "they", "the envoy", "the company": the nearest compatible person or organisation before
-        resolve_document(doc, ents, body_start=body_start)
-        unanswered = no_response_ranges(text) if unanswered is None else unanswered
-        attributions = _body_only(find_attributions(doc), body_start, unanswered)
-        claims = [_without_furniture(c, masked or []) for c in to_claims(text, attributions, ents, doc)]
+        _guarded("speakers", failures, lambda: resolve_document(doc, ents, body_start=body_start))
+
+        def claims_stage() -> list[LocalClaim]:
+            no_reply = no_response_ranges(text) if unanswered is None else unanswered
+            found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
+            return [_without_furniture(c, masked or []) for c in found]
+
+        claims = _guarded("claims", failures, claims_stage) or []
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
-        events = [e for e in find_events(doc, ents, published, reported) if e.span[0] >= body_start]
-        disputes = link_in_document(text, claims, [e.name for e in ents.entities])
-    return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes)
+        events = _guarded("events", failures, lambda: find_events(doc, ents, published, reported)) or []
+        events = [e for e in events if e.span[0] >= body_start]
+        names = [e.name for e in ents.entities]
+        disputes = _guarded("disputes", failures, lambda: link_in_document(text, claims, names)) or []
+    return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes, failures=failures)
+
+
+def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:
+    """spaCy over all texts in batches; if a batch raises, the rest are parsed one by one so only the text that
+    fails is lost (None: a text whose masking already failed)."""
+    done = 0
+    try:
+        # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
+        for doc in nlp.pipe((t or "" for t in texts), batch_size=16):
+            yield doc
+            done += 1
+    except Exception:
+        for text in texts[done:]:
+            try:
+                yield nlp(text or "")
+            except Exception as exc:
+                yield stage_failure("parse", exc)
+
+
+def _furniture(
+    text: str, failures: dict[int, StageFailure], n: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The ranges to blank and the "did not respond" sentences; None when finding them fails."""
+    try:
+        found = furniture_ranges(text)
+    except Exception as exc:  # unmasked furniture would become news: no facts rather than wrong ones
+        failures[n] = stage_failure("furniture", exc)
+        return None
+    return [(s, e) for s, e, k in found if k != "no-response"], [(s, e) for s, e, k in found if k == "no-response"]
 
 
 def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
-    # small batches: spaCy's default of 256 documents is ~10% slower per document on article-length texts
     # page furniture (captions, bylines, time stamps, teasers) is blanked, offsets kept: it never becomes news
-    found = [furniture_ranges(t) for t, _ in chunk]
-    masked = [[(s, e) for s, e, kind in f if kind != "no-response"] for f in found]
-    unanswered = [[(s, e) for s, e, kind in f if kind == "no-response"] for f in found]
-    docs = nlp.pipe((mask(t, ranges) for (t, _), ranges in zip(chunk, masked)), batch_size=16)
-    return [
-        analyze_doc(doc, published, ranges, no_reply)
-        for doc, (_, published), ranges, no_reply in zip(docs, chunk, masked, unanswered)
-    ]
+    failed: dict[int, StageFailure] = {}
+    found = [_furniture(t, failed, n) for n, (t, _) in enumerate(chunk)]
+    texts = [None if f is None else mask(t, f[0]) for (t, _), f in zip(chunk, found)]
+    out = []
+    for n, (parsed, (_, published)) in enumerate(zip(_parsed(nlp, texts), chunk)):
+        if isinstance(parsed, StageFailure):
+            out.append(Analysis(failures=[parsed]))
+        elif n in failed:
+            out.append(Analysis(failures=[failed[n]]))
+        else:
+            ranges, no_reply = found[n] or ([], [])
+            out.append(analyze_doc(parsed, published, ranges, no_reply))
+    return out
 
 
 def analyze_texts(

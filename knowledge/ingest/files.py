@@ -63,6 +63,26 @@ def iter_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def other_files(folder: Path) -> list[Path]:
+    """Files in a folder that are not articles and not an article's sidecar (`a.txt.json`, `a.json`), hidden ones
+    aside: what ingesting the folder passes over, so it can be named."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file() or p.suffix.lower() in ARTICLE_SUFFIXES:
+            continue
+        if any(part.startswith(".") for part in p.relative_to(folder).parts):
+            continue
+        if p.suffix.lower() == ".json" and (
+            p.with_suffix("").suffix.lower() in ARTICLE_SUFFIXES
+            or any(p.with_suffix(s).exists() for s in ARTICLE_SUFFIXES)
+        ):
+            continue  # a sidecar: read with its article
+        out.append(p)
+    return out
+
+
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes; the size is checked first, so an oversize file is never read into memory."""
     limit = limit or get_settings().max_document_bytes

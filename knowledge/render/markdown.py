@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
+from knowledge.render.links import href
 from knowledge.render.notes import number, same_text
-from knowledge.render.urls import safe_url
 
 _ENTITY = re.compile(r"&(#?\w+;)")
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -46,9 +46,11 @@ def _unknown(u: Unknown) -> str:
 BUDGET = 2500  # characters of the default view, URLs not counted
 
 
-def _link(c: CitationRef) -> str:
+def _link(c: CitationRef, siblings: list[CitationRef] | None = None) -> str:
+    """The outlet, linked to the citation's viewer page when a public URL is set, else to the article."""
     name = _md(c.outlet or "unknown outlet")
-    return f"[{name}](<{c.url}>)" if safe_url(c.url) else name
+    url = href(c, siblings or [])
+    return f"[{name}](<{url}>)" if url else name
 
 
 def _head(b: Briefing, identity_refs: str) -> list[str]:
@@ -74,7 +76,7 @@ def _summary(b: Briefing, titles: bool = True, limit: int | None = None) -> str:
         c = note.citation
         title = f" — {_md(c.title)}" if titles and c.title else ""
         when = c.published_at.date().isoformat() if c.published_at else "date unknown"
-        out.append(f"{note.number}. {_link(c)}, {when}{title}")
+        out.append(f"{note.number}. {_link(c, note.siblings)}, {when}{title}")
     query = b.query.replace("`", "")
     out += ["", _outlets_used(b), "", f"_Details, disputes and timeline: `briefbot brief {query} --full`_"]
     return "\n".join(out) + "\n"
@@ -105,7 +107,8 @@ def render_markdown(result, full: bool = False) -> str:
     b: Briefing = result
     if b.summary and not full:
         return summary_markdown(b)
-    notes: list[tuple[CitationRef, bool]] = []  # (citation, whether its words are the line that first cites it)
+    # (citation, whether its words are the line that first cites it, that line's citations)
+    notes: list[tuple[CitationRef, bool, list[CitationRef]]] = []
     numbers: dict[tuple, int] = {}
 
     def refs(cites: list[CitationRef], shown: str = "") -> str:
@@ -113,7 +116,7 @@ def render_markdown(result, full: bool = False) -> str:
         for c in cites:
             key = (c.document_id, c.start, c.end)
             if key not in numbers:
-                notes.append((c, same_text(c.quote, shown)))
+                notes.append((c, same_text(c.quote, shown), cites))
                 numbers[key] = len(notes)
             marks.append(f"[{numbers[key]}]")
         return "".join(dict.fromkeys(marks))
@@ -146,14 +149,14 @@ def render_markdown(result, full: bool = False) -> str:
     for m in b.matters:
         out += [f"## Claims — {_md(m.label)}", ""] + [f"- {claim(line)}" for line in m.claims] + [""]
     if not (b.developments or b.disputes or any(m.claims for m in b.matters)):
-        out += ["No events or claims match these filters yet.", ""]
+        out += [b.empty_reason or "No events or claims match these filters yet.", ""]
     out += ["## Sources", ""]
-    for n, (c, shown) in enumerate(notes, 1):
+    for n, (c, shown, siblings) in enumerate(notes, 1):
         when = c.published_at.date().isoformat() if c.published_at else "date unknown"
         title = f" — {_md(c.title)}" if c.title else ""
         quote = "" if shown else f"“{_md(c.quote)}” — "  # the line above already is these words
         out.append(
-            f"{n}. {quote}{_link(c)}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` {c.start}–{c.end})"
+            f"{n}. {quote}{_link(c, siblings)}, {when}{title} (doc `{c.document_id[:12].replace('`', '')}` {c.start}–{c.end})"
         )
     if not notes:
         out.append("No citations.")

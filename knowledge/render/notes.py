@@ -9,7 +9,7 @@ listed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.brief.model import CitationRef, SummaryLine
 
@@ -20,6 +20,7 @@ PER_LINE = 3
 class Note:
     number: int
     citation: CitationRef  # the first citation of the document: outlet, date, title, URL
+    siblings: list[CitationRef] = field(default_factory=list)  # the citations of the line that first cited it
 
     @property
     def when(self) -> str:
@@ -35,18 +36,18 @@ def number(
     notes: list[Note] = []
     by_doc: dict[str, Note] = {}
 
-    def mark(c: CitationRef) -> int:
+    def mark(c: CitationRef, siblings: Sequence[CitationRef]) -> int:
         if c.document_id not in by_doc:
-            by_doc[c.document_id] = Note(len(notes) + 1, c)
+            by_doc[c.document_id] = Note(len(notes) + 1, c, list(siblings))
             notes.append(by_doc[c.document_id])
         return by_doc[c.document_id].number
 
-    head = list(dict.fromkeys(mark(c) for c in first))
+    head = list(dict.fromkeys(mark(c, first) for c in first))
     marks = []
     for line in lines:
         docs = list(dict.fromkeys(c.document_id for c in line.citations))
         chosen = [next(c for c in line.citations if c.document_id == d) for d in docs[:per_line]]
-        marks.append(([mark(c) for c in chosen], max(0, len(docs) - per_line)))
+        marks.append(([mark(c, line.citations) for c in chosen], max(0, len(docs) - per_line)))
     return marks, notes, head
 
 

@@ -18,13 +18,21 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 
 from knowledge.brief.model import Ambiguous, Briefing, CitationRef, ClaimLine, Unknown
+from knowledge.render.links import current
 from knowledge.render.notes import number, same_text
 
 
-def _cite(c: CitationRef, shown: str = "") -> str:
+def _url(c: CitationRef, siblings: list[CitationRef]) -> str | None:
+    """The citation's viewer page when a public URL is set, else the article's URL as stored."""
+    linker = current()
+    return linker.view_url(c, siblings) if linker else c.url
+
+
+def _cite(c: CitationRef, shown: str = "", siblings: list[CitationRef] | None = None) -> str:
     """A citation under a line; when the line is itself the quoted words, only where they come from."""
     when = c.published_at.strftime("%-d %b %Y") if c.published_at else "date unknown"
-    url = f" {c.url}" if c.url else ""
+    link = _url(c, siblings or [])
+    url = f" {link}" if link else ""
     quote = "" if same_text(c.quote, shown) else f"“{rich_escape(' '.join(c.quote.split()))}” "
     return f"[dim]— {quote}{rich_escape(c.outlet or 'unknown outlet')}, {when}{rich_escape(url)}[/dim]"
 
@@ -48,7 +56,8 @@ def _summary_lines(b: Briefing, titles: bool = True, limit: int | None = None, f
     for note in notes:
         c = note.citation
         title = f" — {rich_escape(c.title)}" if titles and c.title else ""
-        url = f" {rich_escape(c.url)}" if c.url else ""
+        link = _url(c, note.siblings)
+        url = f" {rich_escape(link)}" if link else ""
         out.append(
             f"[dim]{rich_escape(f'[{note.number}]')} {rich_escape(c.outlet or 'unknown outlet')}, {note.when}{title}{url}[/dim]"
         )
@@ -126,21 +135,21 @@ def _lines(result, full: bool = False) -> list[str]:
             out.append(
                 f"• [bold]{rich_escape(d.date_label)}[/bold]{place}: {rich_escape(' '.join(d.text.split()))}{count}"
             )
-            out += ["    " + _cite(c, d.text) for c in d.citations]
+            out += ["    " + _cite(c, d.text, d.citations) for c in d.citations]
     if b.disputes:
         out.append("\n[bold]Disputed[/bold]")
         for p in b.disputes:
             out.append("• " + _claim(p.claim))
-            out += ["    " + _cite(c, p.claim.quote) for c in p.claim.citations]
+            out += ["    " + _cite(c, p.claim.quote, p.claim.citations) for c in p.claim.citations]
             out.append("  ↔ " + _claim(p.denial))
-            out += ["    " + _cite(c, p.denial.quote) for c in p.denial.citations]
+            out += ["    " + _cite(c, p.denial.quote, p.denial.citations) for c in p.denial.citations]
     for m in b.matters:
         out.append(f"\n[bold]Claims — {rich_escape(m.label)}[/bold]")
         for line in m.claims:
             out.append("• " + _claim(line))
-            out += ["    " + _cite(c, line.quote) for c in line.citations]
+            out += ["    " + _cite(c, line.quote, line.citations) for c in line.citations]
     if not (b.developments or b.disputes or b.matters):
-        out.append("No events or claims match these filters yet.")
+        out.append(b.empty_reason or "No events or claims match these filters yet.")
     out.append("\n" + _footer(b))
     return out
 
@@ -149,7 +158,7 @@ def _identity_details(b: Briefing) -> list[str]:
     if not b.identity:
         return []
     out = ["  Also known as: " + ", ".join(rich_escape(a) for a in b.identity.aliases)] if b.identity.aliases else []
-    return out + ["  " + _cite(c) for c in b.identity.citations]
+    return out + ["  " + _cite(c, "", b.identity.citations) for c in b.identity.citations]
 
 
 def _footer(b: Briefing) -> str:

@@ -172,3 +172,15 @@ def claims_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     if not ids:
         return []
     return list(store.db.query(f"{_claim_select(store)} WHERE x.id IN ({_marks(ids)})", ids))
+
+
+def claim_spans(store: Store, document_id: str) -> list[dict[str, Any]]:
+    """Each stored claim of one document with where its content stands and who it names as speaker (the words,
+    and the entity's name when resolved): what a benchmark matches against annotated claims."""
+    return list(
+        store.db.query(
+            'SELECT c.id, c.speaker, e.name AS speaker_name, c.stance, c.start, c."end", c.quote FROM claims c '
+            "LEFT JOIN entities e ON e.id = c.speaker_entity_id WHERE c.document_id = ? ORDER BY c.start",
+            [document_id],
+        )
+    )

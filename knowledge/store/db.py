@@ -40,6 +40,19 @@ class StoreError(Exception):
     """A problem with the database itself (unreadable, not SQLite, unreachable server, unknown URL scheme)."""
 
 
+def is_database_error(exc: BaseException) -> bool:
+    """Whether `exc` came from the database (unreachable, locked, full, refusing a write) rather than from our
+    code meeting one odd document: a database error stops a batch after rolling back the document being written
+    (the next one would meet it too), a bug met on one document costs only that document."""
+    if isinstance(exc, StoreError | sqlite3.Error):
+        return True
+    if type(exc).__module__.startswith("psycopg"):
+        import psycopg
+
+        return isinstance(exc, psycopg.Error)
+    return False
+
+
 def redact(url: str) -> str:
     """The URL without its password, for messages and logs."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)

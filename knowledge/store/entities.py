@@ -178,3 +178,32 @@ def mention_contexts(store: Store, entity_id: str, limit: int = 60) -> list[dict
             [entity_id],
         )
     )
+
+
+class CoverageRow(NamedTuple):
+    entity_id: str
+    name: str
+    type: str
+    documents: int
+
+
+def most_covered(store: Store, types: tuple[str, ...] = ("PERSON", "ORG"), limit: int = 20) -> list[CoverageRow]:
+    """The entities of `types` mentioned in the most documents (a corpus survey for benchmarks, not a briefing
+    path: it scans every mention)."""
+    marks = ",".join("?" * len(types))
+    rows = store.db.execute(
+        f"SELECT e.id, e.name, e.type, COUNT(DISTINCT m.document_id) AS n FROM entities e "
+        f"JOIN mentions m ON m.entity_id = e.id WHERE e.type IN ({marks}) "
+        f"GROUP BY e.id, e.name, e.type ORDER BY n DESC, e.name LIMIT {int(limit)}",
+        list(types),
+    ).fetchall()
+    return [CoverageRow(eid, name, type_, n) for eid, name, type_, n in rows]
+
+
+def mention_spans(store: Store, document_id: str) -> list[tuple[str, int, int]]:
+    """(entity name, start, end) of every mention in one document."""
+    rows = store.db.execute(
+        'SELECT e.name, m.start, m."end" FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?',
+        [document_id],
+    ).fetchall()
+    return [(str(name), int(s), int(e)) for name, s, e in rows]

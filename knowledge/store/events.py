@@ -72,3 +72,9 @@ def event_rows(store: Store, entity_id: str | None, text: str | None, scope: Sco
         return rows
     word = re.compile(rf"(?<!\w){re.escape((text or '').strip())}(?!\w)", re.I)  # "war" is not in "toward"
     return [r for r in rows if word.search(r["quote"] or "")]
+
+
+def event_spans(store: Store, document_id: str) -> list[tuple[int, int]]:
+    """Where each stored event of one document stands in its text."""
+    rows = store.db.execute('SELECT start, "end" FROM events WHERE document_id = ?', [document_id]).fetchall()
+    return [(int(s), int(e)) for s, e in rows]

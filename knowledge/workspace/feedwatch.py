@@ -7,6 +7,7 @@ the fetch safety rules (schemes, private addresses, sizes) and idempotency are t
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,10 +17,13 @@ from knowledge.ingest.errors import IngestError
 from knowledge.ingest.pipeline import IngestReport, Skipped, ingest
 from knowledge.models import iso_utc
 from knowledge.store import Store
+from knowledge.store.db import is_database_error
 from knowledge.store.documents import url_known
 from knowledge.store.feeds import claim_feed, delete_feed, feed_by_url_or_id, find_feed, insert_feed, update_feed
 from knowledge.store.feeds import due_feeds as stored_due_feeds
 from knowledge.store.feeds import list_feeds as list_feeds
+
+log = logging.getLogger("briefbot.feeds")
 
 POLL_EVERY = timedelta(minutes=15)
 POLL_LEASE = timedelta(minutes=10)  # a feed being polled is not due for others until then
@@ -99,6 +103,23 @@ def backoff(failures: int) -> timedelta:
     return min(POLL_EVERY * (2 ** max(failures - 1, 0)), MAX_BACKOFF)
 
 
+def _failed(store: Store, feed: dict, now: datetime, error: str) -> PollResult:
+    """Record a failed poll: the feed waits out its back-off before the next try."""
+    failures = (feed["failures"] or 0) + 1
+    with store.transaction():
+        update_feed(
+            store,
+            feed["id"],
+            {
+                "failures": failures,
+                "last_error": error[:300],
+                "last_polled_at": iso_utc(now),
+                "next_poll_at": iso_utc(now + backoff(failures)),
+            },
+        )
+    return PollResult(feed["id"], feed["url"], "error", error=error)
+
+
 def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
     from knowledge.ingest.feeds import read_feed
     from knowledge.ingest.fetch import fetch_article
@@ -106,19 +127,7 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
     try:
         read = read_feed(feed["url"], fetcher, etag=feed["etag"], last_modified=feed["last_modified"])
     except IngestError as exc:
-        failures = (feed["failures"] or 0) + 1
-        with store.transaction():
-            update_feed(
-                store,
-                feed["id"],
-                {
-                    "failures": failures,
-                    "last_error": str(exc)[:300],
-                    "last_polled_at": iso_utc(now),
-                    "next_poll_at": iso_utc(now + backoff(failures)),
-                },
-            )
-        return PollResult(feed["id"], feed["url"], "error", error=str(exc))
+        return _failed(store, feed, now, str(exc))
     report = IngestReport()
     if not read.not_modified:
         fresh = [e for e in read.entries if not url_known(store, e.link)]
@@ -140,13 +149,22 @@ def poll_feed(store: Store, feed: dict, fetcher, now: datetime) -> PollResult:
             },
         )
     status = "not-modified" if read.not_modified else "new"
-    return PollResult(feed["id"], feed["url"], status, report.stored, [s.reason for s in report.skipped])
+    return PollResult(feed["id"], feed["url"], status, report.stored, report.problems)
 
 
 def poll_due(store: Store, fetcher, now: datetime) -> list[PollResult]:
-    """Poll each due feed this process manages to lease; a feed another scheduler leased first is left to it."""
+    """Poll each due feed this process manages to lease; a feed another scheduler leased first is left to it.
+
+    A bug met while polling one feed (not an error of the database) is that feed's error, logged with its
+    traceback, and the feed backs off like one that failed to load: the other due feeds are still polled."""
     results = []
     for feed in due_feeds(store, now):
         if claim_feed(store, feed["id"], feed["next_poll_at"], iso_utc(now + POLL_LEASE)):
-            results.append(poll_feed(store, feed, fetcher, now))
+            try:
+                results.append(poll_feed(store, feed, fetcher, now))
+            except Exception as exc:
+                if is_database_error(exc):
+                    raise
+                log.warning("feed %s: unexpected error while polling", feed["url"], exc_info=exc)
+                results.append(_failed(store, feed, now, f"unexpected error ({type(exc).__name__}: {exc})"))
     return results

@@ -12,6 +12,7 @@ import pytest
 from bot.app import create_app
 from bot.server import make_server
 from bot.settings import SlackSettings
+from tests.e2e.browser import browser  # noqa: F401  (the session's chromium, for the viewer tests)
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.slackreq import SECRET, signed_headers
 

@@ -44,6 +44,7 @@ class FakeSlack:
         self.messages: dict[str, list[dict]] = {}
         self.user_tz = user_tz
         self.socket_url: str | None = None  # set by a test that runs a FakeSocketMode
+        self.not_member: set[str] = set()  # channels the bot is not in (conversations.info says is_member false)
         self.scripts: list[Script] = []
         self.throttled = 0
         self._per_channel: float | None = None
@@ -198,6 +199,9 @@ class FakeSlack:
             with self._lock:
                 msgs = [m for m in reversed(self.messages.get(channel, [])) if float(m["ts"]) >= oldest]
             return 200, {"ok": True, "messages": msgs[: int(params.get("limit") or 100)], "has_more": False}, {}
+        if method == "conversations.info":
+            info = {"id": channel, "is_channel": True, "is_member": channel not in self.not_member}
+            return 200, {"ok": True, "channel": info}, {}
         if method == "users.info":
             return 200, {"ok": True, "user": {"id": params.get("user"), "tz": self.user_tz, "team_id": TEAM}}, {}
         if method in (
@@ -206,7 +210,6 @@ class FakeSlack:
             "chat.update",
             "chat.delete",
             "views.open",
-            "conversations.info",
             "team.info",
         ):
             return 200, {"ok": True, "channel": {"id": channel}, "team": {"id": TEAM}}, {}

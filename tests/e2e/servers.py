@@ -23,9 +23,16 @@ def free_port() -> int:
 
 
 def start_serve(
-    db: str | Path, api_url: str, port: int | None = None, timeout: float = 90, cwd: Path | None = None
+    db: str | Path,
+    api_url: str,
+    port: int | None = None,
+    timeout: float = 90,
+    cwd: Path | None = None,
+    demo: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
-    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder."""
+    """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `demo`: pass
+    `--demo` (an empty store gets the demo corpus)."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -33,6 +40,7 @@ def start_serve(
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": api_url,
         "BRIEFBOT_DB": str(db),
+        **(extra_env or {}),
     }
     env.pop("SLACK_APP_TOKEN", None)
     proc = subprocess.Popen(
@@ -47,6 +55,7 @@ def start_serve(
             "--port",
             str(port),
             "--no-scheduler",
+            *(["--demo"] if demo else []),
         ],
         env=env,
         stdout=subprocess.PIPE,

@@ -110,6 +110,23 @@ def test_a_crash_between_pending_and_sent_leads_to_exactly_one_message(stores, c
     assert ledger.digest_rows(store)[0]["status"] == "sent"
 
 
+def test_recovery_asks_slack_for_at_most_15_messages_and_finds_the_marker_among_them(stores, client, slack):
+    store = stores.get()
+    subscribe(store, "T1", "C1", "lindqvist", now=CREATED)
+    add(stores, article(1, utc(2025, 1, 14, 12)))
+    now = utc(2025, 1, 15, 8, 1)
+    [job] = ledger.claim_due(store, now)
+    client.chat_postMessage(
+        channel="C1", text="digest", metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}}
+    )
+    for i in range(14):  # the channel goes on talking after the crash
+        client.chat_postMessage(channel="C1", text=f"chatter {i}")
+    run = run_digests(stores, client, now + ledger.LEASE + timedelta(seconds=5))
+    assert run.recovered == 1 and run.sent == 0
+    history = slack.calls_to("conversations.history")
+    assert len(history) == 1 and int(history[0].params["limit"]) <= 15
+
+
 def test_a_crash_before_posting_leads_to_the_digest_being_sent_on_the_next_run(stores, client, slack):
     store = stores.get()
     subscribe(store, "T1", "C1", "lindqvist", now=CREATED)

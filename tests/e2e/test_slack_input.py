@@ -111,3 +111,15 @@ def test_a_slash_command_without_its_channel_is_refused_at_once_naming_what_is_m
 def test_a_badly_written_time_is_an_error_not_part_of_the_topic(bot, slack):
     post = ask(bot, slack, "subscribe kellogg at 8.30", channel_id="C9")
     assert "Could not subscribe" in texts(post) and "is not HH:MM" in texts(post)
+
+
+def test_subscribing_where_the_bot_is_not_a_member_says_to_invite_it_and_stores_nothing(bot, slack):
+    slack.not_member.add("C404")
+    post = ask(bot, slack, "subscribe kellogg at 08:30", channel_id="C404")
+    assert "not a member of this channel" in texts(post) and "/invite @briefbot" in texts(post)
+    slack.fail("conversations.info", "channel_not_found", channel="G777")
+    hidden = ask(bot, slack, "subscribe kellogg", channel_id="G777")
+    assert "can't see this channel" in texts(hidden)
+    with Store.open(bot.db) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM subscriptions").fetchone()[0] == 0
+    assert "Subscribed" in texts(ask(bot, slack, "subscribe kellogg", channel_id="C7"))  # a member: as before

@@ -102,10 +102,34 @@ def test_ingesting_again_changes_nothing_and_says_so(run, tmp_path):
     assert again.exit_code == 0 and "nothing new" in again.output and "already stored" in again.output
 
 
-def test_brief_on_an_empty_store_loads_the_demo_corpus_and_says_so(run):
-    result = run("brief", "kellogg")
+@pytest.fixture
+def unconfigured(monkeypatch, tmp_path):
+    """A fresh clone's situation: no --db, no BRIEFBOT_DB, no .env; the working directory is empty."""
+    from knowledge.config import get_settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFBOT_DB", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_the_quick_start_brief_without_a_configured_store_loads_the_demo_corpus_and_says_so(unconfigured):
+    result = CliRunner().invoke(app, ["brief", "kellogg"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "demo corpus" in result.output and "Keith Kellogg" in result.output
+    assert "loading the bundled demo corpus" in result.output and "Keith Kellogg" in result.output
+    assert (unconfigured / "briefbot.db").exists()
+
+
+def test_brief_on_an_empty_configured_store_says_it_is_empty_and_loads_nothing(run, tmp_path):
+    result = run("brief", "kellogg")
+    assert result.exit_code == 3
+    assert "holds no documents" in result.output and "briefbot ingest" in result.output
+    assert "loading the bundled demo" not in result.output
+    from knowledge.store import Store
+
+    with Store.open(tmp_path / "cli.db") as store:
+        assert store.document_count() == 0
 
 
 def test_an_unknown_topic_explains_itself_with_exit_code_3(run):
@@ -262,3 +286,102 @@ def test_a_missing_model_file_stops_ingest_before_any_work_and_says_how_to_go_on
     assert "knowledge/extract/model/gone.json is missing" in result.output and "--extractor rules" in result.output
     assert "stored" not in result.output
     assert run("ingest", str(tmp_path / "a.txt"), "--extractor", "rules").exit_code == 0
+
+
+def test_forget_by_outlet_says_what_it_removed_and_the_briefing_no_longer_cites_it(run):
+    run("ingest", "--demo")
+    dry = run("forget", "--outlet", "Harbor Ledger", "--dry-run")
+    assert dry.exit_code == 0 and "3 document(s) match" in dry.output
+    assert "harborledger" in run("sources").output  # a dry run removes nothing
+    result = run("forget", "--outlet", "Harbor Ledger", "--yes")
+    assert result.exit_code == 0 and "Removed 3 document(s)" in result.output
+    assert "became originals and were extracted" in result.output  # its syndicated copy stands alone now
+    assert "harborledger" not in run("sources").output
+    data = json.loads(run("brief", "kellogg", "--format", "json").output)
+    outlets = {c["publisher"] for r in data["claim_reviews"] for c in r["appearance"]}
+    assert data["claim_reviews"] and "Meridian Wire" in outlets and "Harbor Ledger" not in outlets
+
+
+def test_forget_refuses_a_bad_date_and_says_when_nothing_matches(run):
+    run("ingest", "--demo")
+    bad = run("forget", "--since", "last week", "--yes")
+    assert bad.exit_code == 1 and "--since takes a date like 2025-06-01" in bad.output
+    none = run("forget", "--outlet", "No Such Outlet", "--yes")
+    assert none.exit_code == 1 and "No stored document matches" in none.output
+
+
+def test_version_and_the_store_health_check(run, tmp_path):
+    from importlib.metadata import version
+
+    assert run("--version").output.strip() == f"briefbot {version('briefbot')}"
+    assert run("healthcheck", "--store").exit_code == 0
+    (tmp_path / "folder.db").mkdir()
+    bad = CliRunner().invoke(app, ["--db", str(tmp_path / "folder.db"), "healthcheck", "--store"])
+    assert bad.exit_code == 1 and "store not reachable" in bad.output
+
+
+def test_an_empty_result_says_why_with_the_newest_stored_date(run):
+    run("ingest", "--demo")
+    result = run("brief", "kellogg", "since:30d")
+    assert result.exit_code == 0
+    assert "the newest stored item is from 2 Jul 2025" in result.output and "Try since:2025-07-01" in result.output
+
+
+def test_brief_help_shows_the_help_and_db_is_accepted_after_the_subcommand(tmp_path):
+    from bot.cli import global_options_first
+
+    db = str(tmp_path / "late.db")
+    args = global_options_first(["stats", "--db", db])
+    assert args == ["--db", db, "stats"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0 and (tmp_path / "late.db").exists()
+    assert global_options_first(["brief", "x", "--", "--db", "y"]) == ["brief", "x", "--", "--db", "y"]
+    shown = CliRunner().invoke(app, ["--db", db, "brief", "help"], catch_exceptions=False)
+    assert shown.exit_code == 0 and "Usage" in shown.output and "--full" in shown.output
+    assert "holds no documents" not in shown.output
+
+
+def test_ingesting_a_folder_numbers_each_file_against_the_total_and_names_a_pdf_it_skips(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "a.txt.json").write_text('{"outlet": "Harbor Ledger"}')  # a sidecar: read with its article
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 not an article")
+    result = run("ingest", str(folder))
+    assert result.exit_code == 0  # the folder went in; the .pdf is named, not an input that failed
+    lines = [line for line in result.output.splitlines() if line.startswith("[")]
+    assert len(lines) == 2 and all(line.startswith(("[1/2]", "[2/2]")) for line in lines)
+    assert "ignored   " in result.output and "report.pdf: not an article file (.pdf)" in result.output
+    assert "a.txt.json" not in result.output and "1 stored" in result.output and "1 ignored" in result.output
+
+
+def test_feeds_work_locally_without_a_slack_token_and_list_commands_print_json(run, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no .env with a token
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("SLACK_API_URL", raising=False)
+    added = run("feeds", "add", "https://93.184.215.14/rss")
+    assert added.exit_code == 0 and "added" in added.output
+    listed = json.loads(run("feeds", "list", "--json").output)
+    assert [f["team_id"] for f in listed] == ["local"] and listed[0]["url"].endswith("/rss")
+    removed = run("feeds", "remove", "https://93.184.215.14/rss")
+    assert removed.exit_code == 0 and "removed" in removed.output
+    assert json.loads(run("feeds", "list", "--json").output) == []
+    run("ingest", "--demo")
+    assert json.loads(run("stats", "--json").output)["documents"] == 14
+    assert {s["domain"] for s in json.loads(run("sources", "--json").output)} >= {"harborledger.example"}
+    assert json.loads(run("subscriptions", "--json").output) == []
+    run("alias", "add", "Tiki", "Siarhei Tsikhanouski")
+    aliases = json.loads(run("alias", "list", "--user", "--json").output)
+    assert [(a["alias"], a["target"]) for a in aliases] == [("Tiki", "Siarhei Tsikhanouski")]
+
+
+def test_a_digest_dry_run_with_nothing_due_says_why(run):
+    none = run("digest", "--dry-run", "--now", "2025-06-24T06:00:00+00:00")
+    assert none.exit_code == 0 and "no subscriptions yet" in none.output
+    run("ingest", "--demo")
+    made = run(
+        "subscribe", "kellogg", "--channel", "C0123ABCD", "--at", "08:30", "--tz", "Europe/Berlin", "--team", "T0TEAM"
+    )
+    assert made.exit_code == 0, made.output
+    later = run("digest", "--dry-run", "--now", "2025-06-24T03:00:00+00:00")
+    assert "nothing due now: 1 active subscription(s) of 1, each once a day at 08:30 Europe/Berlin" in later.output

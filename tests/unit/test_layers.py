@@ -93,3 +93,40 @@ def test_the_check_sees_an_upward_import_even_inside_a_function(tmp_path):
     (tmp_path / "knowledge" / "store" / "bad.py").write_text("def f():\n    from knowledge.brief import topic\n")
     (tmp_path / "knowledge" / "store" / "fine.py").write_text("from knowledge.names import name_key\n")
     assert upward_imports(tmp_path) == ["knowledge.store.bad imports knowledge.brief (store is layer 1, brief layer 4)"]
+
+
+# extract/'s drawers, lowest first: a drawer imports only from drawers before it (and from extract's top-level
+# modules, which hold what every pass shares — the document's entities and analysis — and the pipeline over them).
+EXTRACT_DRAWERS = ["parse", "model", "attribution", "speakers", "persist"]
+
+
+def drawer_imports_against_the_order(root: Path = ROOT) -> list[str]:
+    found = []
+    for module, path in _modules(root):
+        parts = module.split(".")
+        if parts[:2] != ["knowledge", "extract"] or len(parts) < 4 or parts[2] not in EXTRACT_DRAWERS:
+            continue
+        own = EXTRACT_DRAWERS.index(parts[2])
+        for target in _imports(path):
+            t = target.split(".")
+            if t[:2] == ["knowledge", "extract"] and len(t) > 2 and t[2] in EXTRACT_DRAWERS:
+                if EXTRACT_DRAWERS.index(t[2]) > own:
+                    found.append(f"{module} imports {target}")
+    return found
+
+
+def test_extract_drawers_import_only_the_drawers_below_them():
+    drawers = {p.name for p in (ROOT / "knowledge" / "extract").iterdir() if (p / "__init__.py").exists()}
+    assert drawers == set(EXTRACT_DRAWERS), f"drawers without a place in the order: {drawers ^ set(EXTRACT_DRAWERS)}"
+    assert drawer_imports_against_the_order() == []
+
+
+def test_the_drawer_check_sees_parse_importing_the_model(tmp_path):
+    (tmp_path / "knowledge" / "extract" / "parse").mkdir(parents=True)
+    (tmp_path / "knowledge" / "extract" / "parse" / "bad.py").write_text(
+        "from knowledge.extract.model.learned import get_scorer\n"
+    )
+    (tmp_path / "bot").mkdir()
+    assert drawer_imports_against_the_order(tmp_path) == [
+        "knowledge.extract.parse.bad imports knowledge.extract.model.learned"
+    ]

@@ -215,7 +215,7 @@ def test_validate_message_reports_every_violation_at_once():
             {"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}},
             {"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11},
             {"type": "context", "elements": []},
-            {"type": "image", "image_url": "https://x.example/a.png"},
+            {"type": "video", "video_url": "https://x.example/a.mp4"},
             {
                 "type": "actions",
                 "elements": [
@@ -240,7 +240,7 @@ def test_validate_message_reports_every_violation_at_once():
         "block 1 (section): text is 3001",
         "block 2 (section): fields must be",
         "block 3 (context): 0 elements",
-        "block 4 (image): unknown block type",
+        "block 4 (video): unknown block type",
         "value must be",
         "duplicate action_id same",
         "not a button",
@@ -286,3 +286,12 @@ def test_any_text_renders_to_valid_messages_with_no_unescaped_angle_bracket_outs
             outside = LINK.sub("", t)
             assert "<" not in outside and ">" not in outside, t[:200]
             assert all(u in allowed for u in LINK.findall(t))
+
+
+def test_an_image_block_needs_an_http_url_and_alt_text():
+    def problems(block: dict) -> str:
+        return "\n".join(validate_message({"text": "t", "blocks": [block]}))
+
+    assert problems({"type": "image", "image_url": "https://x.example/a.png", "alt_text": "chart"}) == ""
+    assert "alt_text must be" in problems({"type": "image", "image_url": "https://x.example/a.png"})
+    assert "image_url must be" in problems({"type": "image", "image_url": "javascript:x", "alt_text": "a"})

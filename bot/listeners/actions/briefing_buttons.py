@@ -13,8 +13,10 @@ import re
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import deliver_in_thread, deliver_via_respond, responder, safe_work, user_timezone
 from bot.router import Reply, brief, details_reply, note, sources_reply
+from bot.slack.channels import posting_problem
 
 
 def register(app: App) -> None:
@@ -48,7 +50,10 @@ def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -
             safe_work, lambda: deliver_via_respond(respond, note("That button's data was not understood.")), respond
         )
         return
-    deps.work.submit(safe_work, lambda: work(deps.stores.get(), value), respond)
+    team, _, channel = _ids(body)
+    action = str(((body.get("actions") or [{}])[0] or {}).get("action_id") or "")
+    fields = {"team": team, "channel": channel, "action": action[:40], "topic": value["q"][:80]}
+    deps.work.submit(safe_work, logged(lambda: work(deps.stores.get(), value), "button", **fields), respond)
 
 
 def _under(body: dict, respond: Respond, client: WebClient, reply: Reply) -> None:
@@ -87,6 +92,10 @@ def handle_follow(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
         from bot.router import subscribe
         from knowledge.brief.query import QueryError, parse_query
 
+        problem = posting_problem(client, channel) if channel else None
+        if problem:
+            deliver_via_respond(respond, note(problem))
+            return
         try:
             topic = parse_query(value["q"]).topic  # follow the topic, not the filters of one briefing
         except QueryError:

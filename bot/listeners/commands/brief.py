@@ -7,8 +7,11 @@ import logging
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import deliver_via_respond, safe_work, user_timezone
 from bot.router import route
+from bot.slack.channels import posting_problem
+from bot.slack.messages import note
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,12 @@ def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext
 
     def work() -> None:
         store = deps.stores.get()
-        tz = user_timezone(client, command["user_id"]) if text.lower().startswith(("subscribe", "follow")) else None
+        subscribing = text.lower().startswith(("subscribe", "follow"))
+        problem = posting_problem(client, command["channel_id"]) if subscribing else None
+        if problem:
+            deliver_via_respond(respond, note(problem))
+            return
+        tz = user_timezone(client, command["user_id"]) if subscribing else None
         reply = route(store, text, command["team_id"], command["user_id"], command["channel_id"], deps, tz)
         deliver_via_respond(respond, reply)
         if reply.topic:
@@ -41,4 +49,5 @@ def handle_brief(ack: Ack, command: dict, respond: Respond, context: BoltContext
 
             log_briefing(store, command["team_id"], command["user_id"], command["channel_id"], text, reply.topic)
 
-    deps.work.submit(safe_work, work, respond)
+    fields = {"team": command["team_id"], "channel": command["channel_id"], "topic": " ".join(text.split())[:80]}
+    deps.work.submit(safe_work, logged(work, "command", **fields), respond)

@@ -8,6 +8,7 @@ import re
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.logs import logged
 from bot.replies import deliver_in_thread, safe_work
 from bot.router import route
 
@@ -40,7 +41,9 @@ def _answer(event: dict, context: BoltContext, client: WebClient) -> None:
 
             log_briefing(store, team, event.get("user") or "", channel, text, reply.topic)
 
-    deps.work.submit(safe_work, work, None, client, channel, thread_ts)
+    kind = "dm" if event.get("channel_type") == "im" else "mention"
+    answer = logged(work, kind, team=team, channel=channel, topic=" ".join(text.split())[:80])
+    deps.work.submit(safe_work, answer, None, client, channel, thread_ts)
 
 
 def handle_mention(event: dict, context: BoltContext, client: WebClient) -> None:

@@ -96,9 +96,11 @@ def _done_not_said(doc, att) -> bool:
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
     claims: list[LocalClaim] = []
     anonymity: set[int] = set()
-    for att in attributions:
+    claim_of: dict[int, int] = {}  # attribution index -> claim index: `att.parent` counts attributions, not claims
+    for n, att in enumerate(attributions):
         if not att.content or (doc is not None and _done_not_said(doc, att)):
             continue
+        claim_of[n] = len(claims)
         pieces_of = [balance(text, s, e) for s, e in att.content]  # trimming never leaves a quote mark unpaired
         pieces_of[0] = (after_dateline(text, *pieces_of[0]), pieces_of[0][1])
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
@@ -139,7 +141,21 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 fragments=list(pieces_of) if len(pieces_of) > 1 else [],
             )
         )
+    _reindex_parents(claims, attributions, claim_of)
     return _drop_carriers(claims, anonymity)
+
+
+def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:
+    """Point each claim's parent at the claim of its parent attribution. An attribution that became no claim
+    (no content, a deed rather than a saying) passes its own parent on, so a claim nested in it hangs on the
+    nearest enclosing claim; without this a parent index counted attributions and named the wrong claim, or
+    none at all."""
+    for c in claims:
+        parent, seen = c.parent, set()
+        while parent is not None and parent not in claim_of and parent not in seen and 0 <= parent < len(attributions):
+            seen.add(parent)
+            parent = attributions[parent].parent
+        c.parent = claim_of.get(parent) if parent is not None else None
 
 
 def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]:

@@ -1,0 +1,184 @@
+"""Gold attributions for the real-news benchmark, in the offsets of the text briefbot stored.
+
+Ingestion cleans a text (page furniture lines removed, spaces trimmed, blank lines folded), so offsets into the
+file an annotator saw are mapped into the stored text line by line: a line kept by ingestion keeps its characters,
+a removed line maps nowhere. Two sources of gold share one shape (`GoldAttribution`):
+- PolNeAR's brat standoff files (`polnear_gold`), offsets into the corpus text;
+- our own set's claims (`realnews_set`), whose content is an exact substring of the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Span = tuple[int, int]
+
+PRONOUNS = {
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that", "this", "these",
+    "those", "his", "their", "its",
+}  # fmt: skip
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "the", "former", "jr", "sr"}
+
+
+@dataclass
+class GoldAttribution:
+    """One annotated attribution: who (`source`, as written, or the annotated speaker), the content spans."""
+
+    document_id: str
+    content: list[Span]
+    source: str | None  # the words naming the speaker ("Donald Trump", "he"), or the annotated speaker's name
+    source_is_name: bool
+    label: str = ""  # where it comes from, for listings ("dev/nyt_2016-…" or "boeing-strike-01/c3")
+    speaker_kind: str | None = None  # our set: person | organisation | unnamed
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return (min(s for s, _ in self.content), max(e for _, e in self.content))
+
+
+class LineMap:
+    """Offsets of an original text mapped into its stored (cleaned) version, line by line."""
+
+    def __init__(self, original: str, stored: str):
+        self.starts: list[int] = []  # original line starts
+        self.targets: list[tuple[int, int, int] | None] = []  # (original start, length, stored start) or None
+        stored_lines = _lines(stored)
+        j = 0
+        for start, line in _lines(original):
+            key = unicodedata.normalize("NFC", line).strip()
+            self.starts.append(start)
+            target = None
+            if key:
+                for k in range(j, min(j + 40, len(stored_lines))):
+                    s_start, s_line = stored_lines[k]
+                    if s_line.strip() == key:
+                        lead = len(line) - len(line.lstrip())
+                        s_lead = len(s_line) - len(s_line.lstrip())
+                        target = (start + lead, len(key), s_start + s_lead)
+                        j = k + 1
+                        break
+            self.targets.append(target)
+
+    def offset(self, o: int, end: bool = False) -> int | None:
+        """Where original offset `o` is in the stored text (None: on a line ingestion dropped or changed)."""
+        i = bisect_right(self.starts, o - 1 if end else o) - 1
+        target = self.targets[i] if i >= 0 else None
+        if target is None:
+            return None
+        o_start, length, s_start = target
+        rel = min(max(o - o_start, 0), length)
+        return s_start + rel
+
+    def span(self, s: int, e: int) -> Span | None:
+        a, b = self.offset(s), self.offset(e, end=True)
+        return (a, b) if a is not None and b is not None and b > a else None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def is_name(words: str | None) -> bool:
+    """Whether a source phrase names someone ("Donald Trump", "the Clinton campaign"), not a pronoun or a
+    description ("officials", "a spokesman")."""
+    if not words:
+        return False
+    tokens = re.findall(r"[\w’'.-]+", words)
+    if not tokens or len(tokens) > 8 or all(t.lower() in PRONOUNS for t in tokens):
+        return False
+    return any(t[0].isupper() and t.lower().strip(".") not in TITLES for t in tokens)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents or a possessive: "González’s" → "gonzalez"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return re.sub(r"['’]s?$", "", bare).strip(".").lower()
+
+
+def _name_words(words: str) -> list[str]:
+    """The capitalised words of a name phrase, before any apposition, parenthesis, "of" place or second name
+    ("Rep. Jim Jordan (R-Ohio), an oversight panel member" → jim, jordan; "former Gov. Jeb Bush of Florida" →
+    jeb, bush; "Jeb Bush and Gov. Rick Scott" → jeb, bush), titles and possessives dropped, lower-cased."""
+    core = re.split(r"[,(]|\s[-–—]\s|\s(?:of|and|who)\s", words, maxsplit=1)[0]
+    caps = [t for t in re.findall(r"[\w’'.&-]+", core) if t[0].isupper() and t.lower().strip(".") not in TITLES]
+    return [_fold(t) for t in caps]
+
+
+def head_name(words: str) -> str:
+    """The last capitalised word of a name phrase: the surname or the organisation's last name word
+    ("Trump campaign manager Kellyanne Conway" → "conway", "Hillary Clinton’s" → "clinton")."""
+    caps = _name_words(words)
+    return caps[-1] if caps else _fold((words.split() or [""])[-1])
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same name word, or one a demonym of the other ("india" / "indian")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def same_speaker(gold: str, speaker: str | None) -> bool:
+    """A shown speaker agrees with a gold name when it holds the gold name's head word ("Trump" for "Donald
+    Trump"), or when it is a one-word name found in the gold name ("Seven" for "Seven & i Holdings")."""
+    if not speaker:
+        return False
+    words = [_fold(w) for w in re.findall(r"[\w’'.&-]+", speaker)]
+    head = head_name(gold)
+    if any(_alike(head, w) for w in words):
+        return True
+    shown = _name_words(speaker)
+    return len(shown) == 1 and any(_alike(shown[0], g) for g in _name_words(gold))
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def covers(citation: Span, content: list[Span], share: float = 0.5) -> bool:
+    """A citation covers a gold content when most of each is in the other: at least `share` of the gold content's
+    characters are cited, and at least `share` of the cited characters are gold content."""
+    shared = sum(overlap(citation, piece) for piece in content)
+    gold_len = sum(e - s for s, e in content)
+    return gold_len > 0 and shared >= share * gold_len and shared >= share * (citation[1] - citation[0])
+
+
+# ---- PolNeAR ---------------------------------------------------------------------------------------------------
+
+
+def read_ann(path: Path) -> list[tuple[list[Span], list[Span] | None, str | None]]:
+    """(content spans, source spans, source text) of each attribution in a brat file (original offsets)."""
+    spans: dict[str, tuple[str, list[Span], str]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, _, where = parts[1].partition(" ")
+            pieces = [tuple(int(x) for x in p.split()) for p in where.split(";")]
+            spans[parts[0]] = (label, [(a, b) for a, b in pieces], parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:] if ":" in arg))
+    out = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        out.append((content[1], source[1] if source else None, source[2] if source else None))
+    return out
+
+
+def polnear_gold(document_id: str, label: str, ann: Path, lines: LineMap) -> list[GoldAttribution]:
+    out = []
+    for content, _source_spans, source_text in read_ann(ann):
+        mapped = [m for m in (lines.span(s, e) for s, e in content) if m is not None]
+        if mapped:
+            out.append(GoldAttribution(document_id, mapped, source_text, is_name(source_text), label))
+    return out

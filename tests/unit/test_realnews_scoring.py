@@ -1,0 +1,114 @@
+"""The real-news benchmark's scoring rules (benchmarks/realnews_*.py), on spans and lines made up here."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from realnews_gold import GoldAttribution, LineMap, covers, is_name, read_ann, same_speaker  # noqa: E402
+from realnews_score import Briefings, Shown  # noqa: E402
+from realnews_set import RealSet, SetIndex, disputes, facts  # noqa: E402
+
+
+def test_offsets_follow_the_lines_ingestion_keeps_and_lines_it_drops_map_nowhere():
+    original = "Title.\n\nAdvertisement\nBerg said the strike would go on.  \n\n\n\nRuiz left."
+    stored = "Title\n\nBerg said the strike would go on.\n\nRuiz left."
+    lines = LineMap(original, stored)
+    start = original.index("the strike")
+    mapped = lines.span(start, start + len("the strike would go on"))
+    assert mapped is not None and stored[mapped[0] : mapped[1]] == "the strike would go on"
+    ruiz = original.index("Ruiz")
+    assert stored[lines.span(ruiz, ruiz + 4)[0] :].startswith("Ruiz")
+    assert lines.span(original.index("Advertisement"), original.index("Advertisement") + 5) is None
+
+
+def test_a_citation_covers_gold_content_only_when_most_of_each_is_in_the_other():
+    assert covers((10, 50), [(12, 48)])
+    assert not covers((0, 200), [(12, 48)])  # a paragraph around a short claim
+    assert not covers((40, 60), [(10, 50)])
+    assert covers((10, 30), [(10, 20), (22, 31)])  # a quote split around its cue
+
+
+def test_speakers_agree_on_the_head_of_a_name_and_not_otherwise():
+    assert same_speaker("Donald Trump", "Trump")
+    assert same_speaker("Rep. Jim Jordan (R-Ohio), an oversight panel member,", "Jim Jordan")
+    assert same_speaker("Indian government", "India")
+    assert same_speaker("Seven & i Holdings", "Seven & i")
+    assert not same_speaker("Donald Trump", "Tim Kaine")
+    assert not same_speaker("Boeing", "the company")
+    assert not same_speaker("Hillary Clinton", None)
+
+
+def test_a_source_is_a_name_when_it_names_someone_not_a_pronoun_or_a_description():
+    assert is_name("Hillary Clinton") and is_name("the Clinton campaign")
+    assert not is_name("he") and not is_name("officials") and not is_name("a spokesman") and not is_name(None)
+
+
+def test_brat_attributions_are_read_with_their_discontinuous_content(tmp_path):
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 0 4\tBerg\nT2\tCue 5 9\tsaid\nT3\tContent 10 20;25 30\tthe strike go on\n"
+        "T4\tAttribution 5 9\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tContent 40 50\tno source\nT6\tAttribution-no-source 35 39\tsaid\nE2\tAttribution-no-source:T6 Content:T5\n"
+    )
+    assert read_ann(ann) == [([(10, 20), (25, 30)], [(0, 4)], "Berg"), ([(40, 50)], None, None)]
+
+
+def _line(topic: str, text: str, doc: str = "d1", span=(0, 10)) -> Shown:
+    return Shown(topic, text, "Berg", [(doc, span)], "summary")
+
+
+def test_a_fact_counts_when_every_key_of_one_alternative_is_in_one_summary_line():
+    real = RealSet(
+        stories=[
+            {
+                "actors": [
+                    {
+                        "query": "berg",
+                        "facts": [
+                            {"id": "f1", "text": "", "keys": [["2,400", "walked out"], ["2400"]]},
+                            {"id": "f2", "text": "", "keys": [["third week"]]},
+                        ],
+                    }
+                ]
+            }
+        ]
+    )
+    b = Briefings(
+        summary_text={"berg": ["About 2,400 workers WALKED OUT in March"], "other": ["third week"]},
+        full_text={"berg": ["The strike goes into a third week"]},
+    )
+    total, in_summary, in_full, missing = facts(real, b)
+    assert (total, in_summary, in_full) == (2, 1, 2) and missing == ["[berg] f2: "]
+
+
+def test_an_annotated_dispute_shown_is_right_and_any_other_shown_pair_is_wrong():
+    g1 = GoldAttribution("d1", [(0, 10)], "Berg", True, "a/c1")
+    g2 = GoldAttribution("d2", [(5, 25)], "Lindqvist", True, "b/c1")
+    g3 = GoldAttribution("d2", [(40, 60)], "Ruiz", True, "b/c2")
+    idx = SetIndex(gold={"d1": [g1], "d2": [g2, g3]})
+    real = RealSet(disputes=[{"claim": "a/c1", "rebuttal": "b/c1"}])
+    shown = Briefings(
+        disputes=[
+            (_line("t", "wages cut", "d2", (5, 25)), _line("t", "never cut", "d1", (0, 10))),  # either order
+            (_line("t", "wages cut", "d1", (0, 10)), _line("t", "unrelated", "d2", (40, 60))),
+        ]
+    )
+    assert disputes(real, shown, idx)[:3] == (1, 1, 1)
+
+
+def test_a_summary_lines_speaker_is_the_words_before_its_cue():
+    from realnews_score import line_speaker
+
+    assert line_speaker("Lukashenko says Kellogg agreed to explore an offer (2 outlets, 22 Jun)") == "Lukashenko"
+    assert line_speaker("Hillary Clinton (claim): “the issue of tax reform” (4 Oct)") == "Hillary Clinton"
+    assert line_speaker("The White House confirmed: “Witkoff will go”") == "The White House confirmed"
+    assert line_speaker("Clinton recalls a bill that failed") == "Clinton"
+    assert line_speaker("Kellogg met Lukashenko in Minsk") == ""
+
+
+def test_accents_and_possessives_do_not_make_two_speakers():
+    assert same_speaker("Edmundo González", "Edmundo Gonzalez")
+    assert same_speaker("Edmundo Gonzalez", "González’s")
