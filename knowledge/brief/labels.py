@@ -37,5 +37,6 @@ def date_label(start: date | None, end: date | None, precision: str | None, unre
     if precision == "week":
         return f"week of {start.strftime('%-d %b %Y')}"
     if end and end != start:
-        return f"{start.strftime('%-d %b')}–{end.strftime('%-d %b %Y')}"
+        first = start.strftime("%-d %b" if start.year == end.year else "%-d %b %Y")  # "5 Aug 2024–23 May 2025"
+        return f"{first}–{end.strftime('%-d %b %Y')}"
     return start.strftime("%-d %b %Y")

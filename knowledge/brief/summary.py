@@ -38,7 +38,8 @@ def _speeches(members: list[Member], people: dict[str, str]) -> list[Speech]:
 
 
 def span_label(first: date | None, last: date | None, year: int | None, precision: str = "day") -> str:
-    """Dates like "14 Mar", "22–24 Jun", "14 Mar–2 Jul"; the year only when it is not the summary's own year;
+    """Dates like "14 Mar", "22–24 Jun", "14 Mar–2 Jul"; the year only when it is not the summary's own year or
+    the range crosses a year ("5 Aug 2024–23 May 2025");
     "2020" or "Feb 2025" when the latest date is only known to the year or month."""
     if not last:
         return ""
@@ -51,7 +52,8 @@ def span_label(first: date | None, last: date | None, year: int | None, precisio
     def day(d: date, with_year: bool) -> str:
         return f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if with_year else "")
 
-    last_year = year is None or last.year != year  # no summary year given: say it (JSON, digests)
+    # no summary year given: say it (JSON, digests); a range across a new year says both years
+    last_year = year is None or last.year != year or first.year != last.year
     if first == last:
         return day(last, last_year)
     if first.year == last.year and first.month == last.month:

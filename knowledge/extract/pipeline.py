@@ -18,7 +18,7 @@ from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.spans import caches, doc_text
 from knowledge.extract.speakers.anaphora import resolve_document
 from knowledge.extract.speakers.claims import to_claims
-from knowledge.text.furniture import mask
+from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges
 from knowledge.text.headline import is_headline
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
@@ -37,13 +37,37 @@ def headline_end(text: str) -> int:
     return len(first) if sep and is_headline(first) else 0
 
 
-def _body_only(found: list[Attribution], body_start: int) -> list[Attribution]:
-    """Attributions after the headline, their parent indices re-pointed into the shorter list."""
-    kept = [i for i, a in enumerate(found) if not a.cue or a.cue[0][0] >= body_start]
+def _body_only(found: list[Attribution], body_start: int, unanswered: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions after the headline and outside "X did not respond to a request for comment" (no claim of X's),
+    their parent indices re-pointed into the shorter list."""
+
+    def kept_cue(a: Attribution) -> bool:
+        start = a.cue[0][0]
+        return start >= body_start and not any(s <= start < e for s, e in unanswered)
+
+    kept = [i for i, a in enumerate(found) if not a.cue or kept_cue(a)]
     new = {old: n for n, old in enumerate(kept)}
     return [
         dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
     ]
+
+
+def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> LocalClaim:
+    """A claim whose words run across furniture blanked inside a sentence ("Galen Ports (GLP.N), opens new tab
+    said") keeps the pieces around it, so the ticker link is never quoted as anybody's words."""
+    pieces = claim.fragments or [claim.content]
+    cut: list[tuple[int, int]] = []
+    for s, e in pieces:
+        for ms, me in masked:
+            if ms < e and s < me:
+                if s < ms:
+                    cut.append((s, ms))
+                s = max(s, me)
+        if s < e:
+            cut.append((s, e))
+    if cut == list(pieces) or not cut:
+        return claim
+    return dataclasses.replace(claim, fragments=cut if len(cut) > 1 else [])
 
 
 def _guarded(stage: str, failures: list[StageFailure], fn: Callable[[], T]) -> T | None:
@@ -55,9 +79,15 @@ def _guarded(stage: str, failures: list[StageFailure], fn: Callable[[], T]) -> T
         return None
 
 
-def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
+def analyze_doc(
+    doc: Doc,
+    published: datetime | None,
+    masked: list[tuple[int, int]] | None = None,
+    unanswered: list[tuple[int, int]] | None = None,
+) -> Analysis:
     """Each stage is guarded: a stage that raises leaves its layer (and the layers built on it) empty and is
-    reported in `failures`; the document keeps everything else."""
+    reported in `failures`; the document keeps everything else. `masked`: the furniture blanked before parsing;
+    `unanswered`: "X did not respond to a request for comment" sentences (found from the text when not given)."""
     failures: list[StageFailure] = []
     with caches(doc):  # one text and one set of sentence boundaries for every pass over this Doc
         ents = _guarded("entities", failures, lambda: find_entities(doc))
@@ -69,7 +99,9 @@ def analyze_doc(doc: Doc, published: datetime | None) -> Analysis:
         _guarded("speakers", failures, lambda: resolve_document(doc, ents, body_start=body_start))
 
         def claims_stage() -> list[LocalClaim]:
-            return to_claims(text, _body_only(find_attributions(doc), body_start), ents, doc)
+            no_reply = no_response_ranges(text) if unanswered is None else unanswered
+            found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
+            return [_without_furniture(c, masked or []) for c in found]
 
         claims = _guarded("claims", failures, claims_stage) or []
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
@@ -97,19 +129,24 @@ def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:
                 yield stage_failure("parse", exc)
 
 
-def _masked(text: str, failures: dict[int, StageFailure], n: int) -> str | None:
+def _furniture(
+    text: str, failures: dict[int, StageFailure], n: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The ranges to blank and the "did not respond" sentences; None when finding them fails."""
     try:
-        return mask(text)
+        found = furniture_ranges(text)
     except Exception as exc:  # unmasked furniture would become news: no facts rather than wrong ones
         failures[n] = stage_failure("furniture", exc)
         return None
+    return [(s, e) for s, e, k in found if k != "no-response"], [(s, e) for s, e, k in found if k == "no-response"]
 
 
 def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
     nlp = load_nlp()
     # page furniture (captions, bylines, time stamps, teasers) is blanked, offsets kept: it never becomes news
     failed: dict[int, StageFailure] = {}
-    texts = [_masked(t, failed, n) for n, (t, _) in enumerate(chunk)]
+    found = [_furniture(t, failed, n) for n, (t, _) in enumerate(chunk)]
+    texts = [None if f is None else mask(t, f[0]) for (t, _), f in zip(chunk, found)]
     out = []
     for n, (parsed, (_, published)) in enumerate(zip(_parsed(nlp, texts), chunk)):
         if isinstance(parsed, StageFailure):
@@ -117,7 +154,8 @@ def _analyze_chunk(chunk: list[tuple[str, datetime | None]]) -> list[Analysis]:
         elif n in failed:
             out.append(Analysis(failures=[failed[n]]))
         else:
-            out.append(analyze_doc(parsed, published))
+            ranges, no_reply = found[n] or ([], [])
+            out.append(analyze_doc(parsed, published, ranges, no_reply))
     return out
 
 

@@ -182,7 +182,7 @@ def _store_batch(
             digest = content_hash(inp.text)
             existing = store.find_existing(inp) or (digest if digest in seen_in_batch else None)
             if not existing:
-                original, score, keys = store.find_near_duplicate(inp.text)
+                original, score, keys = store.find_near_duplicate(inp.text, inp.published_at, inp.title)
                 demote = _earlier_copy(store, inp, digest, original)
         except Exception as exc:
             report.skipped.append(unexpected(label, "looking for copies", exc))
@@ -212,7 +212,7 @@ def _store_batch(
                 existing = store.find_existing(inp)
                 if existing is None:
                     if original is None and demote is None:
-                        original, score, keys = store.find_near_duplicate(inp.text)
+                        original, score, keys = store.find_near_duplicate(inp.text, inp.published_at, inp.title)
                         demote = _earlier_copy(store, inp, content_hash(inp.text), original)
                         if demote:
                             # this one is the original (it was analysed as such, so nothing is lost); the copy
@@ -267,7 +267,7 @@ def _earlier_copy(store: Store, inp: DocumentInput, doc_id: str, stored: str | N
     earlier): then the stored one becomes the copy. Ingestion order says nothing about who wrote a story."""
     if stored is None:
         return None
-    new = Copy(doc_id, inp.text, inp.outlet, inp.outlet_domain, inp.published_at, inp.retrieved_at)
+    new = Copy(doc_id, inp.text, inp.outlet, inp.outlet_domain, inp.published_at, inp.retrieved_at, inp.title)
     return stored if choose_original([store.copy_of(stored), new]).id == doc_id else None
 
 

@@ -16,8 +16,7 @@ import sqlite_utils
 
 from knowledge.models import Document, DocumentInput, Source, content_hash, iso_utc
 from knowledge.text import dedup
-from knowledge.text.copies import CONTAINED as COPY
-from knowledge.text.copies import Copy, copy_score
+from knowledge.text.copies import Copy, copy_match
 from knowledge.tuning import tuning
 
 Row = dict[str, Any]
@@ -42,6 +41,10 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+MAX_CANDIDATES = 20  # earlier documents compared in full with a new one, those sharing the most index keys
+MIN_SHARED_KEYS = 2  # one shared key is a common phrase (or one band of a resemblance below any threshold)
+
+
 class DocumentQueries:
     db: sqlite_utils.Database
 
@@ -56,40 +59,49 @@ class DocumentQueries:
                 return str(row[0])
         return None
 
-    def find_near_duplicate(self, text: str) -> tuple[str | None, float, list[str]]:
-        """Return (original id, similarity, band keys) for the best earlier document at or above the near-duplicate
-        threshold (on the overlap of the smaller text, so an added editor's note does not hide a copy)."""
+    def find_near_duplicate(
+        self, text: str, published_at: datetime | None = None, title: str | None = None
+    ) -> tuple[str | None, float, list[str]]:
+        """Return (original id, similarity, index keys) for the best earlier document at or above the near-duplicate
+        threshold (on the overlap of the smaller text, so an added editor's note does not hide a copy), or that the
+        new story is a wire copy of (`ingest.copies.is_copy`: containment, so an excerpt or a re-post with its own
+        caption, teaser or first paragraph counts)."""
         shingle_set = dedup.shingles(text)
         keys = dedup.index_keys(text)
         marks = ",".join("?" * len(keys))
+        # The documents sharing the most keys, fewest first dropped: a common phrase ("said in a statement on")
+        # gives one shared key to many unrelated articles, a copy shares dozens. Ties ordered by id, so both
+        # backends pick the same candidates.
         candidates = [
             r[0]
             for r in self.db.execute(
-                f"SELECT DISTINCT b.document_id FROM document_bands b JOIN documents d ON d.id = b.document_id "
-                # Ordered, so that of two equally similar originals both backends pick the same one.
-                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL ORDER BY b.document_id",
+                f"SELECT b.document_id, COUNT(*) AS n FROM document_bands b JOIN documents d ON d.id = b.document_id "
+                f"WHERE b.band IN ({marks}) AND d.duplicate_of IS NULL GROUP BY b.document_id "
+                f"HAVING COUNT(*) >= {MIN_SHARED_KEYS} ORDER BY n DESC, b.document_id LIMIT {MAX_CANDIDATES}",
                 keys,
             )
         ]
+        new = Copy("new", text, published_at=published_at, title=title)
         best, best_score, best_copy = None, 0.0, 0.0
-        for cand in candidates:
-            other = self.db.execute("SELECT text FROM documents WHERE id = ?", [cand]).fetchone()[0]
-            score = dedup.similarity(shingle_set, dedup.shingles(other))
-            story = copy_score(text, other)  # the bodies without furniture: wire re-posts with their own notes
+        for cand in sorted(candidates):
+            other = self.copy_of(cand)
+            score = dedup.similarity(shingle_set, dedup.shingles(other.text))
+            found = copy_match(new, other)
+            story = found.contained if found else 0.0
             if (score, story) > (best_score, best_copy):
                 best, best_score, best_copy = cand, score, story
-        if best and (best_score >= tuning().near_duplicate or best_copy >= COPY):
+        if best and (best_score >= tuning().near_duplicate or best_copy > 0):
             return best, max(best_score, best_copy), keys
         return None, best_score, keys
 
     def copy_of(self, document_id: str) -> Copy:
         """What choosing the original among copies needs of a stored document."""
         row = self.db.execute(
-            "SELECT d.id, d.text, s.name, s.domain, d.published_at, d.retrieved_at FROM documents d "
+            "SELECT d.id, d.text, s.name, s.domain, d.published_at, d.retrieved_at, d.title FROM documents d "
             "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
             [document_id],
         ).fetchone()
-        return Copy(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]))
+        return Copy(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]), row[6])
 
     def make_copy(self, document_id: str, original_id: str) -> None:
         """`document_id` (and its own copies) become copies of `original_id`, inside the caller's transaction; the

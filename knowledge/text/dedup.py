@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import struct
 
-from knowledge.text.shingles import word_shingles, words
+from knowledge.text.shingles import SHINGLE, word_shingles, words
 from knowledge.tuning import tuning
 
 PERMUTATIONS = 64
@@ -53,13 +53,31 @@ def similarity(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def fingerprints(story: list[str]) -> list[str]:
+    """Winnowing keys of a story (the smallest shingle hash of each window of `copy_window` shingles): any run of
+    `copy_window + SHINGLE - 1` words two stories share gives both one key, however little else they share — so a
+    site's excerpt of a wire story meets the full story, which MinHash bands (made for resemblance) would miss."""
+    window = tuning().copy_window
+    hashes = [
+        int.from_bytes(hashlib.blake2b(" ".join(story[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
+        for i in range(len(story) - SHINGLE + 1)
+    ]
+    keys: set[int] = set()
+    for i in range(max(1, len(hashes) - window + 1)):
+        chunk = hashes[i : i + window]
+        if chunk:
+            keys.add(min(chunk))
+    return sorted(f"w:{h:016x}" for h in keys)
+
+
 def index_keys(text: str) -> list[str]:
-    """Band keys a document is stored and looked up under: of its whole text, and (prefixed "b") of its body
-    without page furniture, so two re-posts of one wire story with different notes and bylines still meet."""
-    from knowledge.text.copies import body
+    """Keys a document is stored and looked up under: MinHash bands of its whole text, and (prefixed "b") of its
+    body without page furniture, so two re-posts of one wire story with different notes and bylines still meet;
+    and (prefixed "w") the winnowing fingerprints of its story, so an excerpt meets the story it was cut from."""
+    from knowledge.text.copies import body, story_words
 
     keys = band_keys(signature(shingles(text)))
     story = body(text)
     if story.strip() and story != text:
         keys += ["b" + k for k in band_keys(signature(shingles(story)))]
-    return keys
+    return keys + fingerprints(story_words(text))

@@ -1,111 +1,300 @@
 """Page furniture that stays in a stored text but is not news: marked as non-body so extraction skips it.
 
 `boilerplate` cuts what it safely can before a document is stored. What is left — a time stamp between
-paragraphs, a byline, a photo caption and its credit, an ad label, a "Read more" teaser that ends with a period,
-share and subscribe buttons — and everything already stored before these rules existed, is found here at extraction
-time instead. Removing it from a stored text would move every offset cited after it, so it is *masked*: its
-characters are replaced by spaces (line breaks kept) in the text the parser sees, which keeps every offset and means
-no claim, event or entity can come from it. The rules are data below; each must match a whole line (or, for a
-time stamp glued to the first sentence, a prefix), so a sentence that mentions photos or updates is untouched.
+paragraphs, a byline, a dateline before the lead, a photo caption and its credit, a ticker link inside a sentence,
+a sub-headline, "X did not immediately respond to a request for comment", a newsletter plug, a "Read more" teaser —
+and everything already stored before these rules existed, is found here at extraction time instead. Removing it
+from a stored text would move every offset cited after it, so it is *masked*: its characters are replaced by
+spaces (line breaks kept) in the text the parser sees, which keeps every offset and means no claim, event or
+entity can come from it.
+
+The rules are data: `RULES` (in `furniture_rules`), one row per page shape with its kind, where it must sit (a whole
+line, the start of a paragraph, or anywhere inside one) and an example the tests mask. A few shapes need the
+page's layout rather than one line, and are written out below: the headline repeated in the body and the
+standfirst under it, short label lines between paragraphs, a caption right above its photo credit, and a caption
+shown twice.
 """
 
 from __future__ import annotations
 
 import re
 
+from knowledge.text.furniture_rules import INLINE, LINE, START, Rule
 from knowledge.text.headline import is_headline
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|et|pt))?"
-_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
-_STAMP = rf"(?:{_WEEKDAY}\s+)?(?:{_CLOCK}(?:,?\s+(?:on\s+)?{_DAY})?|{_DAY}(?:,?\s+(?:at\s+)?{_CLOCK})?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)"
+MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
+LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headline between paragraphs: no sentence
+STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
+CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
 
-# Whole lines (case-insensitive, surrounding spaces and a final "." or ":" allowed).
-FURNITURE_LINES = [
-    # time stamps: "Updated 14:32 GMT", "Published 3 March 2025, 09:10", "Last updated: 2 hours ago", "14:32 GMT"
-    rf"(?:(?:last\s+)?(?:updated|published|posted|modified|first published)(?:\s+on|\s+at)?\s*:?\s*)?{_STAMP}"
-    rf"(?:\s*[|,·•]\s*(?:updated\s*:?\s*)?{_STAMP})*",
-    # bylines: "By Jane Doe", "By Jane Doe and Tom Roe, Reuters", "By JANE DOE | Staff Writer"
-    r"by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}){0,3}"
-    r"(?:\s*[,|–—-]\s*[\w .'’&-]{1,40})?",
-    r"(?:reporting|writing|additional reporting|editing|compiled) by\s+.{1,120}",
-    # teasers, whatever they end with
-    r"(?:read more|read next|read also|also read|related|see also|more on this(?: story)?|watch|listen)"
-    r"(?:\s*:\s*.{0,160}|\s*)",
-    r"(?:related|more) (?:stories|articles|coverage|news|videos?)",
-    # photo and image captions and credits
-    r"(?:photo|image|picture|photograph|caption|image caption|file photo|video|graphic|illustration)"
-    r"(?:\s+(?:credit|source))?\s*:.{0,300}",
-    r"(?:image source|image caption|photo credit|picture credit|credit)\s*[,:]?.{0,300}",
-    r".{0,300}\((?:photo|image|picture)?[:\s]*[\w .&/'-]{0,40}"
-    r"(?:reuters|afp|ap|associated press|getty images|epa|anadolu|tass|xinhua|efe|dpa|pool)[\w .&/'-]{0,30}\)",
-    r".{0,200}/\s*(?:reuters|afp|ap|ap photo|epa|getty images|pool|tass|anadolu)\s*",
-    r".{0,200}\bgetty images",
-    # ad slots
-    r"advertisement|sponsored(?: content)?|story continues below(?: this)? advertisement|scroll to continue(?: reading)?"
-    r"|ad feedback|paid content|promoted",
-    # share, save and subscribe widgets
-    r"(?:share|tweet|email|print|save|copy link|comments?|\d+\s+comments?|listen to (?:this )?article"
-    r"|\d+\s+min(?:ute)?s?\s+read)(?:\s*[|/·•]\s*(?:share|tweet|email|print|save|copy link|comments?))*",
-    r"share (?:this|the) (?:article|story|post|page)|share on (?:facebook|twitter|x|linkedin|whatsapp|telegram|email)"
-    r"|shareable (?:url|link)",
-    r"(?:subscribe|sign up|follow us)(?:\s+(?:to|for|on|now)\b.{0,80})?|(?:click|tap) here to (?:subscribe|sign up).{0,80}",
-]
-_LINE = re.compile(r"^\s*(?:" + "|".join(FURNITURE_LINES) + r")\s*[.:]?\s*$", re.I)
+# All line rules in one pattern, each a named group ("r12"), so a line is read once, not once per rule.
+_LINE = re.compile(
+    r"^\s*(?:"
+    + "|".join(f"(?P<r{i}>{r.pattern if r.ignore_case else '(?-i:' + r.pattern + ')'})" for i, r in enumerate(LINE))
+    + r")\s*[.:]?\s*$",
+    re.I,
+)
+_START = [(r, re.compile(r"^\s*(?:" + r.pattern + r")", re.I if r.ignore_case else 0)) for r in START]
+_INLINE = [(r, re.compile(r.pattern, re.I if r.ignore_case else 0)) for r in INLINE]
 # The upper-case tokens of a byline must stay upper-case-initial: re.I would let "by the way he said" match.
 _BYLINE = re.compile(r"^\s*by\s+", re.I)
 _BYLINE_NAMES = re.compile(r"^\s*[Bb][Yy]\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s*&\s*|$)|and\s+)+")
-# A time stamp glued to the start of a paragraph ("Updated 14:32 GMT Moscow has ..."): only the stamp is masked.
-_STAMP_PREFIX = re.compile(rf"^\s*(?:last\s+)?(?:updated|published|posted)\s*:?\s*{_STAMP}\s*[|–—-]?\s*", re.I)
 _TEASER_LABEL = re.compile(
-    r"^\s*(?:(?:prev|previous|next) (?:post|article|story)|read (?:next|more|also)|related(?: stories| articles| posts)?"
-    r"|you (?:may|might) also like|more on this(?: story)?|most (?:read|popular)|recommended(?: for you)?)\s*[.:]?\s*$",
+    r"^\s*[\"“]?(?:(?:prev|previous|next) (?:post|article|story)|read (?:next|more|also)|related(?: stories| articles| posts)?"
+    r"|you (?:may|might) also like|more on this(?: story)?|most (?:read|popular)|recommended(?: for you)?)\s*[.:]?[\"”]?\s*$",
     re.I,
 )
-MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
+FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for from with as than that which who whose its their his her our more"
+    " most some any this these those is are was were be been has have had will would said says".split()
+)
+# a place and a colon alone on a line: "New Delhi:", "Washington DC:", "ISLAMABAD:"
+_COLON_PLACE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*:\s*$")
+_AUTHOR_BOX = re.compile(r"^\s*(?:about the (?:author|writer|reporter)|author bio(?:graphy)?)\s*:?\s*$", re.I)
+_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+_WORD = re.compile(r"[\w’'&$%-]+")
+_CLOSE_QUOTES = "”\"’'»"
+# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
+_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b", re.I)
 
 
-def _is_furniture(line: str) -> bool:
+def line_rule(line: str) -> Rule | None:
+    """The rule a whole line matches as furniture, or None: article text."""
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_LINE or not _LINE.match(stripped):
-        return False
+    if not stripped or len(stripped) > MAX_LINE:
+        return None
+    m = _LINE.match(stripped)
+    if m is None or m.lastgroup is None:
+        return None
+    rule = LINE[int(m.lastgroup[1:])]
     if _BYLINE.match(stripped) and not stripped.lower().startswith(("by reuters", "by ap")):
         # a byline is names after "By": "By the end of the week, talks resumed." is article text
-        return bool(_BYLINE_NAMES.match(stripped)) and not stripped.rstrip().endswith((".", "!", "?", "”", '"'))
-    labelled = stripped.lower().startswith(("photo", "image", "caption", "picture", "file photo", "credit"))
-    if stripped.endswith(("”", '"', ").")) and not labelled:
+        names = bool(_BYLINE_NAMES.match(stripped)) and not stripped.rstrip().endswith((".", "!", "?", "”", '"'))
+        return rule if names else None
+    labelled = stripped.lower().startswith(("photo", "image", "caption", "picture", "file photo", "credit", "©"))
+    if rule.kind not in ("no-response", "promo", "nav") and stripped.endswith(("”", '"', ").")) and not labelled:
         # a quotation closing the line is somebody's words; "... she said (Reuters)." is a sentence, while a
         # caption's credit closes it: "... in Minsk on June 21. (Reuters)"
+        return None
+    return rule
+
+
+def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> bool:
+    """A short line that is no sentence: a sub-headline, a section label, a bare byline, a teaser headline. Its
+    last character (quotes aside) is a letter, digit or bracket, never sentence punctuation, a colon (which
+    introduces a quote) or a comma, and the next line does not carry on its sentence in lower case. A line in
+    sentence case must also stand between whole paragraphs (`prev_line` ends one, or is furniture: None), hold no
+    sentence break and not end on a function word: texts wrapped at a fixed width, or cut off at the end, give
+    short lines that are pieces of sentences."""
+    stripped = line.strip().rstrip(_CLOSE_QUOTES).rstrip()
+    words = _WORD.findall(stripped)
+    if not words or len(words) > LABEL_WORDS or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
         return False
-    return True
+    if next_line.lstrip()[:1].islower() and not (stripped.isupper() and len(words) >= 2):
+        return False  # the line is a piece of a sentence wrapped at a fixed width (an all-caps label is not)
+    titled = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.6 * len(words)
+    if last:
+        # a text cut off mid-sentence ends on a short piece ("Misri said T"); a closing label is whole words
+        return titled and "," not in stripped and 2 <= len(words) <= 6 and len(words[-1]) >= 3
+    if titled:
+        return True
+    first = stripped.lstrip("“\"‘'")[:1]
+    return (
+        first.isupper()
+        and not re.search(r"[.!?]\s+[A-Z]", stripped)
+        and words[-1].lower() not in FUNCTION_WORDS
+        and (prev_line is None or prev_line.rstrip().endswith((".", "!", "?", "”", '"', "’", ":")))
+    )
 
 
-def nonbody_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of `text` that are page furniture, in order. The headlines listed under a teaser label
-    ("Next Post", "Related stories", "Read next") are furniture too, up to the first line that is a sentence."""
-    out: list[tuple[int, int]] = []
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?][”\"’']?(?:\s|$)", text.strip() + " "))
+
+
+def _standfirst(text: str, next_kind: str | None, next_line: str = "") -> bool:
+    """The paragraph right under a headline repeated in the body is its standfirst when it is short or furniture
+    follows it (a byline, a time stamp, a credit), and it does not open with the lead's dateline."""
+    if not text.strip() or any(rx.match(text) for r, rx in _START if r.kind == "dateline"):
+        return False
+    short = len(_WORD.findall(text)) <= STANDFIRST_WORDS and _sentences(text) <= 2
+    return short or next_kind is not None or bool(_COLON_PLACE.match(next_line))
+
+
+def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
+    """The kind of furniture each whole line is (or None), and how much of each other line's start is the headline
+    glued to its date marker ("date 2025-03-07 <headline> <standfirst>")."""
+    n = len(lines)
+    nxt = [""] * n
+    following = ""
+    for i in range(n - 1, -1, -1):
+        nxt[i] = following
+        if lines[i].strip():
+            following = lines[i]
+    kinds: list[str | None] = [None] * n
+    cuts = [0] * n
+    headline = lines[0].strip() if lines else ""
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    prev: str | None = None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if i == 0 or not stripped:
+            continue  # the headline stays: its entities count (extraction reads its claims from the body)
+        marker = _MARKER.match(line)  # a scraper's "date 2024-09-13" glued to the line: judge what follows it
+        rule = line_rule(line[marker.end() :] if marker else line)
+        if len(headline) >= 20 and stripped.endswith(headline):
+            kinds[i] = "headline"  # repeated, or after a breadcrumb ("Home > World > <headline>")
+        elif rule is not None:
+            kinds[i] = rule.kind
+        elif _is_label(line, prev, nxt[i], i == last):
+            kinds[i] = "subhead"
+        elif counts[stripped] >= 3 and len(_WORD.findall(stripped)) >= 3:
+            kinds[i] = "nav"  # a line printed three times or more is the page's, not the story's
+        prev = None if kinds[i] else line
+    seen: dict[str, str] = {}
+    for i in range(1, n):
+        stripped = lines[i].strip()
+        j = next((k for k in range(i + 1, n) if lines[k].strip()), None)
+        if kinds[i] is None and len(headline) >= 20 and headline in stripped:
+            if lines[i].index(headline) <= 40:
+                cut = lines[i].index(headline) + len(headline)
+                glued = _standfirst(lines[i][cut:], kinds[j] if j is not None else None, lines[j] if j else "")
+                kinds[i], cuts[i] = ("headline", 0) if glued else (None, cut)
+        if kinds[i] == "headline" and j is not None and kinds[j] is None:
+            k = next((k for k in range(j + 1, n) if lines[k].strip()), None)
+            if _standfirst(lines[j], kinds[k] if k is not None else None, lines[k] if k else ""):
+                kinds[j] = "subhead"
+        credit_only = kinds[i] in ("credit", "caption") and len(_WORD.findall(stripped)) <= 8
+        if credit_only and _PHOTO_CREDIT.search(stripped):
+            j = next((k for k in range(i - 1, 0, -1) if lines[k].strip()), None)
+            prev = lines[j] if j is not None else ""
+            caption = len(_WORD.findall(prev)) <= CAPTION_WORDS and _sentences(prev) <= 2
+            if j is not None and kinds[j] is None and caption:
+                if not any(q in prev for q in '“”"'):
+                    kinds[j] = "caption"
+        if kinds[i] and len(stripped) >= 20:
+            seen.setdefault(stripped, kinds[i] or "")
+    later: list[str] = []
+    for i in range(n - 1, 0, -1):
+        stripped = lines[i].strip()
+        if kinds[i] is None and stripped in seen:
+            kinds[i] = seen[stripped]  # a caption or teaser shown twice: every copy goes
+        elif kinds[i] is None and len(_WORD.findall(stripped)) >= 8 and _repeated_below(stripped, later):
+            kinds[i] = "promo"  # a paragraph printed again below, or its opening: the earlier one is a teaser
+        if stripped:
+            later.append(stripped)
+    tail = next((i for i in range(1, n) if _AUTHOR_BOX.match(lines[i])), None)
+    for i in range(tail or n, n):
+        if lines[i].strip():
+            kinds[i] = "byline"  # an author box closes the page: every line of it is about the writer
+    return kinds, cuts
+
+
+def _repeated_below(line: str, later: list[str]) -> bool:
+    opening = line.rstrip(" .…")
+    return any(other == line or (len(other) > len(opening) and other.startswith(opening)) for other in later)
+
+
+def _prefix_end(line: str, first_lead: bool, headline: bool = False) -> int:
+    """How much of a paragraph's start is furniture: a date marker, a dateline, a glued time stamp, repeatedly
+    ("date 2024-09-13 SEATTLE (AP) — Boeing ..."). A place and a colon ("NEW DELHI: ...") only opens the lead:
+    further down, "TAPPER: ..." is a transcript's speaker."""
+    pos = 0
+    while True:
+        rest = line[pos:]
+        for rule, rx in _START:
+            if (rule.lead_only and not first_lead) or (headline and rule.kind != "date-marker"):
+                continue  # a headline keeps "Trump: ..." and its place names; only a glued time stamp goes
+            m = rx.match(rest)
+            if m and m.end() > 0:
+                after = rest[m.end() :].lstrip()
+                starts = after[:1].isupper() or after[:1].isdigit() or (after[:1] in "“\"‘'(" and not rule.lead_only)
+                if after and (starts or rule.kind == "date-marker"):
+                    pos += m.end()
+                    break
+        else:
+            return pos
+
+
+def _inline(line: str) -> list[tuple[int, int, str]]:
+    out = []
+    low = line.lower()
+    for rule, rx in _INLINE:
+        if not rule.needs or any(n in low for n in rule.needs):  # a cheap look before the costly pattern
+            out += [(m.start(), m.end(), rule.kind) for m in rx.finditer(line)]
+    return out
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
+    """Character ranges of `text` that are page furniture, in order, with their kind. The headlines listed under
+    a teaser label ("Next Post", "Related stories", "Read next") are furniture too, up to the first line that is
+    a sentence."""
+    lines = text.split("\n")
+    kinds, cuts = _classify(lines)
+    out: list[tuple[int, int, str]] = []
     pos = 0
     teasers = False
-    for line in text.split("\n"):
+    lead_seen = False
+    for i, line in enumerate(lines):
         end = pos + len(line)
         if not line.strip():
             pass  # a blank line neither ends a teaser list nor is furniture itself
-        elif _TEASER_LABEL.match(line):
-            out.append((pos, end))
+        elif i > 0 and _TEASER_LABEL.match(line):
+            out.append((pos, end, "promo"))
             teasers = True
-        elif teasers and is_headline(line):
-            out.append((pos, end))
-        elif _is_furniture(line):
-            teasers = False
-            out.append((pos, end))
+        elif teasers and (is_headline(line) or _titled(line)):
+            out.append((pos, end, "promo"))
+        elif kinds[i] is not None:
+            # a paywall's "To continue reading, please subscribe:" lists its offers under it
+            teasers = kinds[i] == "promo" and line.rstrip().endswith(":")
+            out.append((pos, end, kinds[i] or ""))
+        elif not lead_seen and _COLON_PLACE.match(line) and _lead_follows(lines, i):
+            out.append((pos, end, "dateline"))  # "New Delhi:" on its own line above the lead
         else:
             teasers = False
-            m = _STAMP_PREFIX.match(line)
-            if m and m.end() < len(line) and line[m.end()].isupper():
-                out.append((pos, pos + m.end()))
+            first_lead = i > 0 and not lead_seen and len(_WORD.findall(line[cuts[i] :])) >= 15
+            lead_seen = lead_seen or first_lead
+            cut = max(cuts[i], _prefix_end(line, first_lead, headline=i == 0))
+            spans = ([(0, cut, "dateline")] if cut else []) + [x for x in _inline(line) if x[0] >= cut]
+            out += [(pos + s, pos + e, k) for s, e, k in _merge(spans)]
         pos = end + 1
     return out
+
+
+def _lead_follows(lines: list[str], i: int) -> bool:
+    nxt = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return len(_WORD.findall(nxt)) >= 15 and nxt.lstrip()[:1].isupper() and not _COLON_PLACE.match(nxt)
+
+
+def nonbody_ranges(text: str) -> list[tuple[int, int]]:
+    """The ranges the parser must not see. A sentence saying somebody did not answer a request for comment is
+    not among them: it is article text (PolNeAR annotates it, and its words may name people), but never a claim
+    of the one who did not answer — `no_response_ranges` gives those to extraction."""
+    return [(s, e) for s, e, k in furniture_ranges(text) if k != "no-response"]
+
+
+def no_response_ranges(text: str) -> list[tuple[int, int]]:
+    """ "X did not immediately respond to a request for comment", "The Ledger reached out to X but has not heard
+    back": furniture of the reporting, not a statement by X."""
+    return [(s, e) for s, e, k in furniture_ranges(text) if k == "no-response"]
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for s, e, k in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]), merged[-1][2])
+        else:
+            merged.append((s, e, k))
+    return merged
+
+
+def _titled(line: str) -> bool:
+    """A headline in title case, whatever it ends with ("Rand Paul Scores Direct Hit On Rival.")."""
+    words = _WORD.findall(line)
+    return 3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.7 * len(words)
 
 
 def mask(text: str, ranges: list[tuple[int, int]] | None = None) -> str:

@@ -82,3 +82,17 @@ def test_a_demoted_copy_loses_its_extracted_facts_and_its_original_has_them(stor
     [result] = ingest(store, [("original", original)]).results
     owners = {r[0] for r in store.db.execute("SELECT DISTINCT document_id FROM claims")}
     assert owners == {result.document_id}
+
+
+def test_an_excerpt_stored_first_is_found_and_becomes_the_copy_when_the_full_story_arrives(store):
+    from tests.unit.test_copies import WIRE
+
+    head = "Dockers vote to end Galen port strike\n\n"
+    excerpt = head + WIRE[: WIRE.index(" The owners said")] + "\n\nRead more: Ports across the coast"
+    when = datetime(2025, 3, 7, 9, tzinfo=UTC)
+    short = DocumentInput(text=excerpt, outlet="Coast Times", url="https://c.example/1", published_at=when)
+    full = DocumentInput(text=head + WIRE, outlet="Harbour Wire", url="https://h.example/1", published_at=when)
+    ingest(store, [("short", short)], extract=False)
+    report = ingest(store, [("full", full)], extract=False)
+    assert report.results[0].status == "stored"
+    assert _duplicates(store) == {"https://h.example/1": None, "https://c.example/1": report.results[0].document_id}

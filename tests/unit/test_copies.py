@@ -82,3 +82,57 @@ def test_copy_groups_put_each_story_once_with_its_original_first():
     groups = copy_groups([a, b, c])
     assert sorted([g[0].id for g in groups]) == ["b", "c"]
     assert [len(g) for g in sorted(groups, key=len)] == [1, 2]
+
+
+WIRE = (
+    "Dockers at the port of Galen voted on Thursday to end a month-long strike after the owners raised their pay "
+    "offer to six percent over two years, union officials said. The vote ends the longest stoppage at the port in "
+    "three decades, which had left container ships waiting at anchor and forced exporters to send goods by road. "
+    "Union leader Dario Mendes said members had backed the deal by a wide margin but warned that the owners' plans "
+    "to automate the cranes remained a sore point. The owners said in a statement that work would resume on Friday "
+    "morning and that the backlog of ships should clear within ten days. Exporters welcomed the end of the strike, "
+    "saying it had cost them millions in diverted freight and spoiled produce, and called on both sides to agree a "
+    "longer deal before the contract runs out again in two years."
+)
+
+
+def test_a_site_carrying_the_first_paragraphs_and_a_teaser_of_a_wire_story_is_its_copy():
+    excerpt = "Galen strike over\n\n" + WIRE[: WIRE.index(" The owners said")] + "\n\nRead more: Ports across the coast"
+    assert copy_score(excerpt, "Dockers vote to end Galen port strike\n\n" + WIRE) > 0.9  # containment, not resemblance
+    assert is_copy(excerpt, "Dockers vote to end Galen port strike\n\n" + WIRE)
+
+
+def test_two_reports_of_one_event_quoting_the_same_statement_are_not_copies():
+    own = (
+        "Galen's dockers are going back to work. After a month on the picket line, members of the dockers' union "
+        "accepted a pay rise of six percent, their leader told a rally outside the gates on Thursday evening. "
+        "Dario Mendes said members had backed the deal by a wide margin but warned that the owners' plans to "
+        "automate the cranes remained a sore point. Shipping agents expect the first vessels to berth this weekend, "
+        "and the harbour master said pilots had been called back from leave to guide the queue of ships inside."
+    )
+    assert not is_copy("Strike ends\n\n" + own, "Dockers vote to end strike\n\n" + WIRE)
+
+
+def test_one_headline_and_a_few_shared_sentences_within_days_make_a_copy_but_not_months_apart():
+    head = "Galen dockers vote to end month-long strike after pay deal\n\n"
+    first = WIRE[: WIRE.index(" Union leader")]
+    second = WIRE[WIRE.index("The vote ends") : WIRE.index(" Exporters welcomed")]
+    a = Copy("a", head + first, published_at=datetime(2025, 3, 7, tzinfo=UTC))
+    b = Copy("b", head + second, published_at=datetime(2025, 3, 7, 15, tzinfo=UTC))
+    assert copy_score(a.text, b.text) < 0.45 and is_copy(a, b)
+    later = Copy("c", b.text, published_at=datetime(2025, 7, 1, tzinfo=UTC))
+    assert not is_copy(a, later)
+
+
+def test_on_the_same_day_the_copy_that_credits_the_wire_is_the_original_else_the_clearly_fuller_one():
+    day = datetime(2025, 3, 7, tzinfo=UTC)
+    credited = Copy("x", "GALEN (AP) — " + WIRE, published_at=day, ingested_at=datetime(2025, 3, 9, tzinfo=UTC))
+    plain = Copy("y", WIRE + "\n\nSign up for our newsletter", published_at=day, ingested_at=day)
+    assert choose_original([plain, credited]).id == "x"
+    trimmed = Copy("t", WIRE[: WIRE.index(" Exporters")], published_at=day, ingested_at=day)
+    full = Copy("f", WIRE, published_at=day, ingested_at=datetime(2025, 3, 9, tzinfo=UTC))
+    assert choose_original([trimmed, full]).id == "f"
+    edited = Copy(
+        "e", WIRE.replace("six percent", "6%"), published_at=day, ingested_at=datetime(2025, 3, 10, tzinfo=UTC)
+    )
+    assert choose_original([edited, full]).id == "f"  # a light edit: the first ingested

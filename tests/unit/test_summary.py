@@ -84,3 +84,12 @@ def test_date_spans_read_briefly_and_name_the_year_only_when_it_differs():
     assert span_label(date(2025, 3, 14), date(2025, 7, 2), 2025) == "14 Mar–2 Jul"
     assert span_label(date(2024, 12, 30), date(2024, 12, 30), 2025) == "30 Dec 2024"
     assert span_label(date(2020, 1, 1), date(2020, 1, 1), 2025, "year") == "2020"
+
+
+def test_a_date_range_across_a_new_year_names_both_years():
+    from knowledge.brief.labels import date_label
+
+    assert span_label(date(2024, 8, 5), date(2025, 5, 23), 2025) == "5 Aug 2024–23 May 2025"
+    assert span_label(date(2024, 12, 30), date(2025, 1, 2), 2025) == "30 Dec 2024–2 Jan 2025"
+    assert date_label(date(2024, 8, 5), date(2025, 5, 23), "day", False, None) == "5 Aug 2024–23 May 2025"
+    assert date_label(date(2025, 8, 5), date(2025, 8, 9), "day", False, None) == "5 Aug–9 Aug 2025"
