@@ -8,10 +8,11 @@ from pathlib import Path
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot import listeners, middleware
+from bot.delivery import retry_handlers
 from bot.deps import Deps
+from bot.durable import Inflight
 from bot.settings import SlackSettings
 from bot.slack.payloads import CheckPayloads
 from knowledge.store.threads import ThreadStores
@@ -21,8 +22,8 @@ def make_client(settings: SlackSettings, token: str | None = None) -> WebClient:
     return WebClient(
         token=token if token is not None else settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=15,
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3)],
+        timeout=settings.slack_timeout,
+        retry_handlers=retry_handlers(settings.slack_retries),
     )
 
 
@@ -39,7 +40,7 @@ def create_app(
     socket_mode: bool = False,
 ) -> tuple[App, Deps]:
     logging.getLogger("slack_bolt").setLevel(logging.WARNING)
-    deps = Deps(stores=ThreadStores(db_path), fetcher_factory=fetcher_factory)
+    deps = Deps(stores=ThreadStores(db_path), fetcher_factory=fetcher_factory, slack_retries=settings.slack_retries)
     # The payload check runs right after the signature check: before authorization, Bolt's matchers and ours.
     kwargs: dict = {
         # Every listener acks and hands its work to `deps.work` (our pool), so over HTTP the listener runs in the
@@ -63,4 +64,6 @@ def create_app(
     app = App(**kwargs)
     middleware.register(app, deps)
     listeners.register(app)
+    deps.inflight = Inflight(deps, settings.briefbot_work_lease, app.client, listeners.ANSWERS)
+    deps.inflight.start()
     return app, deps

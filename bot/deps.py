@@ -10,8 +10,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from knowledge.store.threads import ThreadStores
+
+if TYPE_CHECKING:
+    from bot.durable import Inflight
 
 Clock = Callable[[], datetime]
 
@@ -27,7 +31,11 @@ class Deps:
     work: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(8, thread_name_prefix="briefbot"))
     clock: Clock = utc_now
     bot_user_id: str | None = None
+    slack_retries: int = 3  # retries of one Slack call after a 5xx, 429 or timeout (`bot.delivery`; SLACK_RETRIES)
+    inflight: Inflight | None = None  # the durable work queue (`bot.durable`), set by `create_app`
 
     def shutdown(self) -> None:
+        if self.inflight is not None:
+            self.inflight.stop()
         self.work.shutdown(wait=True, cancel_futures=False)
         self.stores.close_all()

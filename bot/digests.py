@@ -13,17 +13,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.delivery import DeliveryFailed, find_marked, marked, new_marker, post_message
 from bot.replies import post_or_without_images
 from bot.slack.digest import digest_messages, paused_notice
 from knowledge.workspace import digests as ledger
 from knowledge.workspace.subscriptions import pause
 
 log = logging.getLogger("briefbot.digests")
+DIGEST_EVENT = "briefbot_digest"
 PAUSE_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive"}
 # The workspace's token no longer works: retrying eight times and again tomorrow cannot help; an operator must act.
 AUTH_ERRORS = {
@@ -46,6 +47,7 @@ class DigestRun:
     recovered: int = 0
     failed: int = 0
     planned: list[str] = field(default_factory=list)
+    leased: list[dict] = field(default_factory=list)  # held by another run when this one started
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def count(self, outcome: str) -> None:
@@ -53,84 +55,95 @@ class DigestRun:
             setattr(self, outcome, getattr(self, outcome) + 1)
 
 
-HISTORY_LIMIT = 15  # messages per conversations.history call Slack allows apps outside its Marketplace (2025)
-
-
-def _find_marker(client: WebClient, channel: str, marker: str) -> str | None:
-    """The ts of a message already carrying this digest's marker, if a crashed run managed to post it.
-
-    One call, within Slack's limits for apps outside its Marketplace (15 messages, 1 request a minute; a 429
-    defers this digest to the next run): the channel's 15 newest messages, with no `oldest` bound (the ledger's
-    clock may not be Slack's). A crashed sender's digest is at most a lease old, so it is among them unless the
-    channel had more than 15 messages since; then the digest is sent again, marked late, rather than never."""
-    resp = client.conversations_history(channel=channel, limit=HISTORY_LIMIT, include_all_metadata=True)
-    messages: list[dict[str, Any]] = resp.get("messages", [])
-    for msg in messages:
-        payload = (msg.get("metadata") or {}).get("event_payload") or {}
-        if payload.get("marker") == marker:
-            return msg.get("ts")
-    return None
-
-
 def send_one(stores, client: WebClient, job: ledger.DigestJob, now: datetime, run: DigestRun) -> None:
+    """One digest, exactly once, details included. The top message and each detail carry markers; the row
+    records the top's ts while details are still going out (status stays pending), so a run that crashed
+    anywhere is finished by the next one: it finds what Slack already has and posts only what is missing."""
     store = stores.get()
     sub = job.subscription
     try:
-        if job.recovering:
-            ts = _find_marker(client, sub.channel_id, job.marker)
-            if ts:
-                ledger.mark(store, job.digest_id, "sent", ts=ts, now=now)
-                run.count("recovered")
-                return
+        ts = job.ts
+        if job.recovering and not ts:
+            ts = find_marked(client, sub.channel_id, job.marker)
+        already = ts is not None  # a crashed run got the top message out
         briefing = ledger.compose_digest(store, job)
-        if briefing is None and not sub.post_empty:
+        items = len(briefing.citations()) if briefing else 0
+        if not already and briefing is None and not sub.post_empty:
             ledger.mark(store, job.digest_id, "empty", now=now, items=0)
             run.count("empty")
             return
         top, details = digest_messages(briefing, sub.topic, job.late, job.local_date)
-        resp = client.chat_postMessage(
-            channel=sub.channel_id,
-            text=top["text"],
-            blocks=top["blocks"],
-            unfurl_links=False,
-            metadata={"event_type": "briefbot_digest", "event_payload": {"marker": job.marker}},
-        )
-        items = len(briefing.citations()) if briefing else 0
-        ledger.mark(store, job.digest_id, "sent", ts=resp["ts"], now=now, items=items)
-        run.count("sent")
-    except SlackApiError as exc:
+        if ts is None:
+            ts = post_message(
+                client,
+                sub.channel_id,
+                top["text"],
+                blocks=top["blocks"],
+                marker=job.marker,
+                event_type=DIGEST_EVENT,
+                log_errors=False,
+                unfurl_links=False,
+            )
+            if details:
+                ledger.mark(store, job.digest_id, "pending", ts=ts)  # the top is out; the details are not yet
+        if not _post_details(client, sub.channel_id, ts, job.marker, details, check=already):
+            raise DeliveryFailed("chat.postMessage", "digest details incomplete")
+        ledger.mark(store, job.digest_id, "sent", ts=ts, now=now, items=items)
+        run.count("recovered" if already else "sent")
+    except SlackApiError as exc:  # looking for what a crashed run posted
+        failed = DeliveryFailed("conversations.history", str(exc.response.get("error") or exc.response.status_code))
+        failed.__cause__ = exc
+        _handle_error(store, client, job, failed, now, run)
+    except DeliveryFailed as exc:
         _handle_error(store, client, job, exc, now, run)
-        return
-    for msg in details:
-        if not _post_detail(client, sub.channel_id, resp["ts"], msg):
-            break
 
 
-def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, tries: int = 4) -> bool:
-    """Thread details go out after the digest is recorded as sent; a 429 here waits (this worker, this channel
-    only) and retries, anything else is logged: the digest itself is never resent for a missing detail."""
-    for _ in range(tries):
+def _post_details(client: WebClient, channel: str, thread_ts: str, marker: str, details: list, check: bool) -> bool:
+    """Every detail in the digest's thread once (`check`: ask Slack first which a crashed run already posted);
+    False when one cannot be posted now."""
+    have = marked(client, channel, thread_ts) if check and details else {}
+    for i, msg in enumerate(details):
+        detail_marker = f"{marker}-d{i}"
+        if detail_marker not in have and not _post_detail(client, channel, thread_ts, msg, detail_marker):
+            return False
+    return True
+
+
+def _post_detail(client: WebClient, channel: str, thread_ts: str, msg: dict, marker: str | None = None) -> bool:
+    """One detail, marked. A 429 waits (this worker, this channel only) and retries; a chart Slack cannot download
+    is dropped and the words sent (`post_or_without_images`); False when it cannot be posted now."""
+    marker = marker or new_marker()
+    for _ in range(4):
         try:
             post_or_without_images(
-                lambda m: client.chat_postMessage(
-                    channel=channel, thread_ts=thread_ts, text=m["text"], blocks=m["blocks"], unfurl_links=False
+                lambda m: post_message(
+                    client,
+                    channel,
+                    m["text"],
+                    thread_ts=thread_ts,
+                    blocks=m["blocks"],
+                    marker=marker,
+                    event_type=DIGEST_EVENT,
+                    log_errors=False,
+                    unfurl_links=False,
                 ),
                 msg,
             )
             return True
-        except SlackApiError as exc:
-            if exc.response.status_code != 429:
-                log.warning("digest details in %s not posted: %s", channel, exc.response.get("error"))
+        except DeliveryFailed as exc:
+            cause = exc.__cause__
+            if not (isinstance(cause, SlackApiError) and cause.response.status_code == 429):
                 return False
-            time.sleep(min(int(exc.response.headers.get("Retry-After", 1) or 1), 30))
+            time.sleep(min(int(cause.response.headers.get("Retry-After", 1) or 1), 10))
     return False
 
 
-def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: SlackApiError, now: datetime, run: DigestRun):
-    error = exc.response.get("error") or f"HTTP {exc.response.status_code}"
+def _handle_error(store, client: WebClient, job: ledger.DigestJob, exc: DeliveryFailed, now: datetime, run: DigestRun):
+    api = exc.__cause__ if isinstance(exc.__cause__, SlackApiError) else None
+    error = exc.reason
     sub = job.subscription
-    if exc.response.status_code == 429 or error == "ratelimited":
-        retry = int(exc.response.headers.get("Retry-After", exc.response.headers.get("retry-after", 30)) or 30)
+    if api is not None and (api.response.status_code == 429 or error == "ratelimited"):
+        retry = int(api.response.headers.get("Retry-After", api.response.headers.get("retry-after", 30)) or 30)
         ledger.defer(store, job.digest_id, now + timedelta(seconds=retry), "rate limited")
         run.count("deferred")
     elif error in PAUSE_ERRORS or error in AUTH_ERRORS:
@@ -173,6 +186,7 @@ def run_digests(stores, client: WebClient | None, now: datetime, dry_run: bool =
         return run
     if client is None:
         raise ValueError("sending digests needs a Slack client (only a dry run goes without)")
+    run.leased = ledger.leased(store, now)
     jobs = ledger.claim_due(store, now)
     if not jobs:
         return run
@@ -180,7 +194,8 @@ def run_digests(stores, client: WebClient | None, now: datetime, dry_run: bool =
         for future in [pool.submit(send_one, stores, client, job, now, run) for job in jobs]:
             try:
                 future.result()
-            except Exception:
-                log.exception("digest failed")
+            except Exception as exc:
+                if not stores.report(exc):  # an unreachable store: its lease runs out and the next run recovers it
+                    log.exception("digest failed")
                 run.count("failed")
     return run

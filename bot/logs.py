@@ -90,8 +90,10 @@ class Timer:
 
 
 def logged(work: Callable[[], None], kind: str, **fields: Any) -> Callable[[], None]:
-    """`work` that leaves one line when it ends: kind, the given fields, latency and outcome (ok / error; an
-    error is re-raised for the caller's handling, which tells the user)."""
+    """`work` that leaves one line when it ends: kind, the given fields, latency and outcome (ok / error). Both
+    are INFO: an error is re-raised for the caller's handling (`bot.replies.safe_work`), which tells the user and
+    logs the error once at WARNING or above (a bug's traceback, a Slack call that failed for good, the start of a
+    store outage), so a failure never costs two warnings and an outage not one per request."""
     activity = logging.getLogger("briefbot.activity")
 
     def run() -> None:
@@ -99,7 +101,7 @@ def logged(work: Callable[[], None], kind: str, **fields: Any) -> Callable[[], N
         try:
             work()
         except Exception:
-            record(activity, "done", logging.WARNING, kind=kind, **fields, ms=timer.ms, outcome="error")
+            record(activity, "done", kind=kind, **fields, ms=timer.ms, outcome="error")
             raise
         record(activity, "done", kind=kind, **fields, ms=timer.ms, outcome="ok")
 

@@ -17,7 +17,15 @@ def register(app: App, deps: Deps) -> None:
         if event_id:
             from knowledge.workspace.activity import claim_event
 
-            if not claim_event(deps.stores.get(), event_id, body.get("team_id")):
+            try:
+                first = claim_event(deps.stores.get(), event_id, body.get("team_id"))
+            except Exception as exc:
+                if not deps.stores.report(exc):
+                    raise
+                # The store is unreachable: answer anyway (the answer will say so) rather than leave Slack
+                # without an ack; Slack retries only what was not acknowledged, so no duplicate comes of it.
+                first = True
+            if not first:
                 # Already answered (a retry, or a duplicate delivery): acknowledge, do nothing.
                 return BoltResponse(status=200, body="")
         next()

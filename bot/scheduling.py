@@ -18,15 +18,16 @@ from bot.logs import Timer, record
 log = logging.getLogger("briefbot.scheduler")
 
 
-def digest_client(client: WebClient) -> WebClient:
-    """Same token and base URL, but 429s are returned to us (per-channel back-off) instead of slept on."""
-    from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+def digest_client(client: WebClient, retries: int = 3) -> WebClient:
+    """Same token, base URL and timeout, and the same retries of 5xx and connection errors, but 429s are returned
+    to us (per-channel back-off) instead of slept on."""
+    from bot.delivery import retry_handlers
 
     return WebClient(
         token=client.token,
         base_url=client.base_url,
         timeout=client.timeout,
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2)],
+        retry_handlers=retry_handlers(retries, rate_limits=False),
     )
 
 
@@ -36,8 +37,9 @@ def tick_digests(deps: Deps, client: WebClient) -> None:
     timer = Timer()
     try:
         run = run_digests(deps.stores, client, deps.clock())
-    except Exception:
-        log.exception("digest run failed")
+    except Exception as exc:
+        if not deps.stores.report(exc):  # an unreachable store is logged once per outage; the next tick retries
+            log.exception("digest run failed")
         return
     if run.sent or run.deferred or run.paused or run.failed or run.recovered or run.empty:
         outcome = "error" if run.failed else "ok"
@@ -62,13 +64,14 @@ def tick_feeds(deps: Deps) -> None:
             for reason in result.skipped:  # an entry skipped, or stored without a failed extraction stage
                 log.warning("feed %s: %s", result.url, reason)
             timer = Timer()
-    except Exception:
-        log.exception("feed polling failed")
+    except Exception as exc:
+        if not deps.stores.report(exc):  # an unreachable store is logged once per outage; the next tick retries
+            log.exception("feed polling failed")
 
 
 def start_scheduler(deps: Deps, client: WebClient, every_seconds: int = 60) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
-    sender = digest_client(client)
+    sender = digest_client(client, deps.slack_retries)
     scheduler.add_job(tick_digests, IntervalTrigger(seconds=every_seconds), args=[deps, sender], id="digests")
     scheduler.add_job(tick_feeds, IntervalTrigger(seconds=every_seconds), args=[deps], id="feeds")
     scheduler.start()

@@ -25,6 +25,13 @@ class SlackSettings(BaseSettings):
     slack_client_id: str | None = None
     slack_client_secret: str | None = None
     slack_scopes: str = "commands,chat:write,app_mentions:read,im:history,users:read,channels:history,groups:history"
+    # Each Slack call: seconds before it counts as timed out, and retries after a 5xx, 429, connection error or
+    # timeout (`bot.delivery`). Tests shorten the timeout instead of waiting on a hanging fake Slack.
+    slack_timeout: int = 15
+    slack_retries: int = 3
+    # Seconds a replica's lease on an acknowledged request lasts: a replica that dies answers nothing, and another
+    # takes the work over within about 1 1/3 leases (`bot.durable`).
+    briefbot_work_lease: float = 15
 
     @field_validator("slack_api_url")
     @classmethod

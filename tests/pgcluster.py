@@ -128,6 +128,22 @@ class PgCluster:
             raise RuntimeError(f"pg_ctl start failed: {started.stderr or started.stdout}\n{log[-2000:]}")
         return self
 
+    def halt(self) -> None:
+        """Stop the server as an operator would (`pg_ctl stop -m fast`: sessions are ended), keeping its data, so
+        `resume` brings the same databases back on the same port: an outage, for the fault tests."""
+        stopped = self._run(self.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop", timeout=60)
+        if stopped.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {stopped.stderr or stopped.stdout}")
+
+    def resume(self) -> None:
+        options = " ".join(f"-c {k}={v}" for k, v in SERVER_SETTINGS.items())
+        started = self._run(
+            self.bindir / "pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "60",
+            "-o", f"-p {self.port} -k {self.root} {options}", "start",
+        )  # fmt: skip
+        if started.returncode:
+            raise RuntimeError(f"pg_ctl start failed: {started.stderr or started.stdout}")
+
     def stop(self) -> None:
         with contextlib.suppress(Exception):
             self._run(self.bindir / "pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop", timeout=30)

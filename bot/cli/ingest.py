@@ -102,9 +102,8 @@ def ingest(
     extractor: str = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
 ) -> None:
     """Ingest articles; re-running is safe (known articles are left unchanged)."""
-    from knowledge.ingest import service
-    from knowledge.ingest.errors import IngestError
     from knowledge.ingest.pipeline import IngestReport, Skipped
+    from knowledge.store import StoreError
 
     if not (paths or url or feed or demo):
         raise fail("nothing to ingest: give files or directories, --url, --feed or --demo") from None
@@ -121,6 +120,20 @@ def ingest(
     for p in missing:
         report.skipped.append(Skipped(str(p), f"{p}: no such file or directory"))
         each(report.skipped[-1])
+    try:
+        _ingest_into(store, report, existing, url, feed, demo, no_extract, each)
+    except StoreError as exc:  # a full disk or a read-only store: one line naming the document and the cause
+        raise fail(str(exc)) from None
+    print_report(report)
+    if report.problems:
+        raise typer.Exit(2)
+
+
+def _ingest_into(store, report, existing, url, feed, demo: bool, no_extract: bool, each: LinePrinter) -> None:
+    from knowledge.ingest import service
+    from knowledge.ingest.errors import IngestError
+    from knowledge.ingest.pipeline import Skipped
+
     with store, progress_bar("ingesting", each.total) as advance:
         if demo:
             report.merge(service.ingest_demo(store, progress=advance, each=each))
@@ -134,9 +147,6 @@ def ingest(
             except IngestError as exc:
                 report.skipped.append(Skipped(feed_url, str(exc)))
                 each(report.skipped[-1])
-    print_report(report)
-    if report.problems:
-        raise typer.Exit(2)
 
 
 @app.command()

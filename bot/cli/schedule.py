@@ -179,7 +179,14 @@ def digest(
         f"{run.deferred} deferred, {run.paused} paused, {run.failed} failed",
         highlight=False,
     )
-    if run.failed:
+    if run.leased:
+        until = max(str(r["next_attempt_at"]) for r in run.leased)
+        console.print(
+            f"{len(run.leased)} digests are held by another digest run (or one that crashed) until {until}; "
+            "this run left them alone: run again after that",
+            highlight=False,
+        )
+    if run.failed or run.leased:
         raise typer.Exit(1)
 
 

@@ -47,6 +47,7 @@ def serve(
     db_path = store_target()
     try:
         with Store.open(db_path) as store:
+            store.check_writable()  # a read-only or full store stops here, not at the first user's request
             if demo and ensure_demo(store):
                 console.print("Loaded the bundled demo corpus (fictional outlets) into the empty store (--demo).")
             elif not store.document_count():
@@ -170,13 +171,16 @@ def worker(
     target = store_target()
     try:
         with Store.open(target) as store:  # the schema is there (or made now) before the first run
+            store.check_writable()
             if not store.document_count():
                 err.print(
                     "The store holds no documents yet: digests will have nothing to send until articles are ingested."
                 )
     except StoreError as exc:
         raise fail(str(exc)) from None
-    deps = Deps(stores=ThreadStores(target), fetcher_factory=default_fetcher_factory)
+    deps = Deps(
+        stores=ThreadStores(target), fetcher_factory=default_fetcher_factory, slack_retries=settings.slack_retries
+    )
     scheduler = start_scheduler(deps, make_client(settings), every_seconds=every)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -21,7 +21,9 @@ from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.db import is_database_error
+from knowledge.store.errors import StoreNotWritable
 from knowledge.store.facts import clear_facts
+from knowledge.store.health import reason, unavailable
 from knowledge.text.copies import Copy, choose_original
 
 log = logging.getLogger("briefbot.ingest")
@@ -223,6 +225,11 @@ def _store_batch(
                         store.make_copy(demote, doc.id)
                         clear_facts(store, demote)
         except Exception as exc:
+            if unavailable(exc):  # the store itself refuses writes: the batch stops, naming this document
+                raise StoreNotWritable(
+                    f"{label}: not stored: {reason(exc)} (a full disk, or a read-only store?); nothing of it was "
+                    "written, and the documents before it are stored"
+                ) from None
             report.skipped.append(unexpected(label, "storing", exc))
             if progress:
                 progress(1)

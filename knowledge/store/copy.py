@@ -37,6 +37,7 @@ TABLES = [
     "slack_requests",
     "slack_installations",
     "slack_oauth_states",
+    "pending_work",
 ]
 # Rows must come in an order that satisfies the table's own foreign keys: originals before their copies.
 _ORDER = {"documents": "duplicate_of IS NOT NULL, id"}

@@ -15,17 +15,21 @@ resolve and enrich entities every other document shares.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import sqlite_utils
 
 from knowledge.store.documents import DocumentQueries
+from knowledge.store.errors import StoreError as StoreError
+from knowledge.store.errors import StoreNotWritable, StoreUnreachable
+from knowledge.store.health import reason, unavailable
 from knowledge.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -34,10 +38,6 @@ if TYPE_CHECKING:
 KNOWLEDGE_LOCK = "knowledge"  # documents, entities, aliases: everything entity resolution reads and then writes
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 POSTGRES_SCHEMES = ("postgresql", "postgres")
-
-
-class StoreError(Exception):
-    """A problem with the database itself (unreadable, not SQLite, unreachable server, unknown URL scheme)."""
 
 
 def is_database_error(exc: BaseException) -> bool:
@@ -96,15 +96,53 @@ class Store(DocumentQueries):
         """Whether the connection is gone (PostgreSQL: closed, or broken by a lost server)."""
         return bool(self.pg.conn.closed) if self.is_postgres else False
 
+    def check_writable(self) -> None:
+        """`StoreNotWritable` naming the cause when the store cannot take a committed write (start-up check of
+        `serve` and `worker`, so they stop with one line instead of answering "Sorry" to everyone)."""
+        key = f"briefbot-write-check-{os.getpid()}"
+        try:
+            with self.transaction():  # one row written and removed again, both committed
+                self.db.execute(
+                    "INSERT INTO slack_requests (signature, at) VALUES (?, '0') ON CONFLICT DO NOTHING", [key]
+                )
+            with self.transaction():
+                self.db.execute("DELETE FROM slack_requests WHERE signature = ?", [key])
+        except Exception as exc:
+            if not unavailable(exc):
+                raise
+            raise StoreNotWritable(
+                f"{self.target}: the store cannot be written ({reason(exc)}): a read-only file or database, or a "
+                "full disk?"
+            ) from None
+
+    def alive(self) -> bool:
+        """Whether the connection still works, asked with one round trip (PostgreSQL; a SQLite file has no
+        connection to lose). A restarted server leaves every open connection dead without a word: a connection
+        is checked this way each time it is handed out, and a dead one is closed here."""
+        if not self.is_postgres:
+            return True
+        if self.closed:
+            return False
+        import psycopg
+
+        try:
+            self.pg.conn.execute("SELECT 1")
+        except psycopg.Error:
+            with suppress(Exception):
+                self.close()
+            return False
+        return True
+
     @property
     def target(self) -> str:
         """What this store was opened from (a path, or the URL with its password removed)."""
         return redact(self.url) if self.url else str(self.path)
 
     @classmethod
-    def open(cls, target: str | Path) -> Store:
+    def open(cls, target: str | Path, connect_timeout: int = 10) -> Store:
+        """`connect_timeout`: seconds to wait for a PostgreSQL server (libpq counts 2 as its least)."""
         if backend_of(target) == "postgresql":
-            return cls._open_postgres(str(target))
+            return cls._open_postgres(str(target), connect_timeout)
         return cls._open_sqlite(Path(target))
 
     @classmethod
@@ -124,19 +162,21 @@ class Store(DocumentQueries):
         return cls(db, path)
 
     @classmethod
-    def _open_postgres(cls, url: str) -> Store:
+    def _open_postgres(cls, url: str, connect_timeout: int = 10) -> Store:
         import psycopg
 
         from knowledge.store.postgres import PgDatabase
 
         try:
-            db = PgDatabase.connect(url)
+            db = PgDatabase.connect(url, connect_timeout)
         except psycopg.Error as exc:
-            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
+            raise StoreUnreachable(f"{redact(url)}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
         try:
             migrate(cast(sqlite_utils.Database, db))
         except psycopg.Error as exc:
             db.close()
+            if isinstance(exc, psycopg.OperationalError):  # the server went away while we migrated
+                raise StoreUnreachable(f"{redact(url)}: lost PostgreSQL ({_first_line(exc)})") from None
             raise StoreError(f"{redact(url)}: not a usable briefbot database ({_first_line(exc)})") from None
         return cls(cast(sqlite_utils.Database, db), url=url)
 

@@ -84,12 +84,24 @@ def expired_pending(store: Store, now: str) -> list[dict[str, Any]]:
     )
 
 
+def leased_pending(store: Store, now: str) -> list[dict[str, Any]]:
+    """Pending rows a run holds right now: lease not yet run out and no error waiting on (a deferred row has one;
+    taking over a row clears it)."""
+    return list(
+        store.db.query(
+            "SELECT id, channel_id, topic, next_attempt_at FROM digests WHERE status = 'pending' "
+            "AND next_attempt_at > ? AND error IS NULL ORDER BY next_attempt_at",
+            [now],
+        )
+    )
+
+
 def renew_lease(store: Store, digest_id: int, seen_lease: str, new_lease: str) -> bool:
     """Take over a pending row whose lease is still the one we saw; False when another process took it first."""
     with store.transaction():
         cur = store.db.execute(
-            "UPDATE digests SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending' "
-            "AND next_attempt_at = ?",
+            "UPDATE digests SET next_attempt_at = ?, attempts = attempts + 1, error = NULL WHERE id = ? "
+            "AND status = 'pending' AND next_attempt_at = ?",
             [new_lease, digest_id, seen_lease],
         )
     return cur.rowcount == 1

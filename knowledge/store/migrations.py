@@ -332,6 +332,14 @@ def m011_slack_installations(db: sqlite_utils.Database) -> None:
     db.table("slack_oauth_states").create({"state": str, "expires_at": float}, pk="state")
 
 
+@migration
+def m012_pending_work(db: sqlite_utils.Database) -> None:
+    """Requests acknowledged but not yet answered, so another replica (or the next start) finishes them."""
+    table = db.table("pending_work")
+    table.create({"id": str, "kind": str, "payload": str, "lease_until": str, "attempts": int}, pk="id")
+    table.create_index(["lease_until"])
+
+
 def migrate(db: sqlite_utils.Database) -> int:
     """Apply every migration the store has not recorded yet; returns how many of them it has applied (all)."""
     return ledger.migrate(db, MIGRATIONS)

@@ -138,8 +138,20 @@ class PgDatabase:
         self._pks: dict[str, list[str]] = {}
 
     @classmethod
-    def connect(cls, url: str) -> PgDatabase:
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="briefbot")
+    def connect(cls, url: str, connect_timeout: int = 10) -> PgDatabase:
+        # TCP keepalives and a user timeout: a server that vanished without a word (a network partition, a host
+        # gone) is noticed in seconds, not after the kernel's two hours, by a connection idle or mid-query.
+        conn = psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=connect_timeout,
+            application_name="briefbot",
+            keepalives=1,
+            keepalives_idle=5,
+            keepalives_interval=2,
+            keepalives_count=2,
+            tcp_user_timeout=5000,
+        )
         # psycopg prepares a statement run five times, and PostgreSQL then tends to switch it to one generic plan
         # sized for the average entity. Popularity is Zipf-shaped: for a name in a fifth of all stories that
         # plan sorts every row instead of reading the newest 80 from the index (55 ms instead of 2 at 200k

@@ -3,10 +3,13 @@
 Protocol (chosen: a stable idempotency marker checked against channel history):
 1. `claim_due` inserts a `pending` row before anything is sent. The unique index on (team, channel, topic,
    local date) means only one scheduler process wins; the row carries a lease (`next_attempt_at`) and a marker.
-2. The sender posts the message with the marker in its metadata, then `mark_sent` records the message ts.
-3. A row still `pending` after its lease expired means a sender crashed between 1 and 2. The next run re-claims
-   it (one process wins the conditional UPDATE), looks for the marker in the channel's recent history, and only
-   posts if it is not there. So a crash never produces two messages and never loses the digest.
+2. The sender posts the message with the marker in its metadata and records its ts on the row, still `pending`;
+   then the details go into its thread, each with a marker of its own (`<marker>-d<n>`); then the row is `sent`.
+3. A row still `pending` after its lease expired means a sender crashed (or a detail could not be posted). The
+   next run re-claims it (one process wins the conditional UPDATE), takes the top's ts from the row or looks for
+   the marker in the channel's recent history, posts the top only if it is not there, and then only the details
+   whose markers are not in its thread. So a crash never produces two messages and never loses the digest or
+   any of its details.
 Rate-limited rows stay `pending` with `next_attempt_at` set from Retry-After, which delays that channel only.
 """
 
@@ -25,6 +28,7 @@ from knowledge.store.digests import (
     digest_exists,
     expired_pending,
     insert_pending,
+    leased_pending,
     previous_until,
     renew_lease,
     update_digest,
@@ -51,6 +55,7 @@ class DigestJob:
     created_at: datetime
     recovering: bool = False
     attempts: int = 0
+    ts: str | None = None  # the top message's, once posted: a pending row with a ts still owes its details
 
 
 def _marker(team: str, channel: str, topic: str, local_date: str) -> str:
@@ -106,6 +111,11 @@ def claim_due(store: Store, now: datetime) -> list[DigestJob]:
     return jobs + reclaim_pending(store, now)
 
 
+def leased(store: Store, now: datetime) -> list[dict]:
+    """Digests another run holds a live lease on (it is sending them, or crashed less than a lease ago)."""
+    return leased_pending(store, iso_utc(now))
+
+
 def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
     """Pending rows whose lease ran out: crashed senders, or rate-limited channels whose wait is over."""
     jobs = []
@@ -129,6 +139,7 @@ def reclaim_pending(store: Store, now: datetime) -> list[DigestJob]:
                 datetime.fromisoformat(row["created_at"]),
                 recovering=True,
                 attempts=row["attempts"] + 1,
+                ts=row["ts"] or None,
             )
         )
     return jobs

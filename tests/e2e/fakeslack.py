@@ -37,15 +37,32 @@ class Script:
     retry_after: int | None = None
 
 
+@dataclass
+class Flaky:
+    """Every `every`-th call to `method` ("response_url" for response_url posts) fails in `mode`: "500", "429",
+    "hang" (held past the client's timeout, never processed) or "hang_after" (processed, then held: Slack took
+    it but the client never hears so)."""
+
+    method: str
+    every: int
+    mode: str
+    times: int | None = None  # failures left to serve; None: no end
+    seen: int = 0
+
+
 class FakeSlack:
     def __init__(self, user_tz: str = "Europe/Berlin"):
         self.calls: list[Call] = []
         self.responses: list[tuple[str, dict]] = []
+        self.response_at: dict[str, float] = {}  # response_url path → when its first post arrived (benchmarks)
         self.messages: dict[str, list[dict]] = {}
         self.user_tz = user_tz
         self.socket_url: str | None = None  # set by a test that runs a FakeSocketMode
         self.not_member: set[str] = set()  # channels the bot is not in (conversations.info says is_member false)
         self.scripts: list[Script] = []
+        self.flakies: list[Flaky] = []
+        self.injected = 0  # failures served by `flaky`
+        self.hang_seconds = 2.0
         self.throttled = 0
         self._per_channel: float | None = None
         self._workspace_per_min: int | None = None
@@ -90,6 +107,23 @@ class FakeSlack:
 
     def rate_limit(self, method: str, channel: str | None = None, retry_after: int = 1, times: int = 1) -> None:
         self.scripts.append(Script(method, "ratelimited", channel, times, retry_after))
+
+    def flaky(self, method: str, every: int = 3, mode: str = "500", times: int | None = None) -> None:
+        if mode not in ("500", "429", "hang", "hang_after"):
+            raise ValueError(f"unknown failure mode {mode!r}")
+        self.flakies.append(Flaky(method, every, mode, times))
+
+    def _flaky_mode(self, method: str) -> str | None:
+        with self._lock:
+            for flaky in self.flakies:
+                if flaky.method == method and flaky.times != 0:
+                    flaky.seen += 1
+                    if flaky.seen % flaky.every == 0:
+                        if flaky.times is not None:
+                            flaky.times -= 1
+                        self.injected += 1
+                        return flaky.mode
+        return None
 
     def enforce_limits(self, per_channel_per_sec: float = 1.0, workspace_per_min: int | None = None) -> None:
         self._per_channel, self._workspace_per_min = per_channel_per_sec, workspace_per_min
@@ -199,6 +233,11 @@ class FakeSlack:
             with self._lock:
                 msgs = [m for m in reversed(self.messages.get(channel, [])) if float(m["ts"]) >= oldest]
             return 200, {"ok": True, "messages": msgs[: int(params.get("limit") or 100)], "has_more": False}, {}
+        if method == "conversations.replies":
+            root = params.get("ts")
+            with self._lock:
+                msgs = [m for m in self.messages.get(channel, []) if root in (m["ts"], m.get("thread_ts"))]
+            return 200, {"ok": True, "messages": msgs[: int(params.get("limit") or 100)], "has_more": False}, {}
         if method == "conversations.info":
             info = {"id": channel, "is_channel": True, "is_member": channel not in self.not_member}
             return 200, {"ok": True, "channel": info}, {}
@@ -232,13 +271,21 @@ class FakeSlack:
                 else:
                     params = {k: v[0] for k, v in parse_qs(raw).items()}
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                if self.path.startswith("/response/"):
+                is_response = self.path.startswith("/response/")
+                method = "response_url" if is_response else self.path.split("/api/", 1)[-1].split("?")[0]
+                mode = fake._flaky_mode(method)
+                if mode in ("500", "429", "hang"):
+                    self._fail(method, params, headers, mode)
+                    return
+                if is_response:
                     with fake._lock:
                         fake.responses.append((self.path, params))
+                        fake.response_at.setdefault(self.path, time.time())
                         fake._lock.notify_all()
+                    if mode == "hang_after":
+                        time.sleep(fake.hang_seconds)
                     self._reply(200, "ok", {}, plain=True)
                     return
-                method = self.path.split("/api/", 1)[-1].split("?")[0]
                 auth = headers.get("authorization", "")
                 if method == "apps.connections.open" and auth.startswith("Bearer xapp-") and fake.socket_url:
                     status, body, extra = 200, {"ok": True, "url": fake.socket_url}, {}
@@ -250,7 +297,20 @@ class FakeSlack:
                 with fake._lock:
                     fake.calls.append(Call(method, params, headers, ok=status == 200 and body.get("ok", False)))
                     fake._lock.notify_all()
+                if mode == "hang_after":
+                    time.sleep(fake.hang_seconds)
                 self._reply(status, body, extra)
+
+            def _fail(self, method: str, params: dict, headers: dict, mode: str) -> None:
+                with fake._lock:
+                    fake.calls.append(Call(method, params, headers, ok=False))
+                    fake._lock.notify_all()
+                if mode == "hang":
+                    time.sleep(fake.hang_seconds)
+                status = 429 if mode == "429" else 500
+                extra = {"Retry-After": "1"} if mode == "429" else {}
+                error = "ratelimited" if mode == "429" else "internal_error"
+                self._reply(status, {"ok": False, "error": error}, extra)
 
             def _reply(self, status: int, body, extra: dict, plain: bool = False) -> None:
                 data = (body if plain else json.dumps(body)).encode()
@@ -259,8 +319,11 @@ class FakeSlack:
                 for k, v in extra.items():
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # a client that timed out and left
 
         return Handler
 

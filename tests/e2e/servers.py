@@ -29,20 +29,21 @@ def start_serve(
     timeout: float = 90,
     cwd: Path | None = None,
     demo: bool = True,
-    extra_env: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
     """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `demo`: pass
-    `--demo` (an empty store gets the demo corpus)."""
+    `--demo` (an empty store gets the demo corpus); `env`: more settings (e.g. BRIEFBOT_WORK_LEASE)."""
     port = port or free_port()
+    extra = env or {}
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": api_url,
         "BRIEFBOT_DB": str(db),
-        **(extra_env or {}),
     }
     env.pop("SLACK_APP_TOKEN", None)
+    env.update(extra)
     proc = subprocess.Popen(
         [
             sys.executable,

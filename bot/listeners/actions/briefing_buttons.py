@@ -53,7 +53,8 @@ def _start(ack: Ack, body: dict, respond: Respond, context: BoltContext, work) -
     team, _, channel = _ids(body)
     action = str(((body.get("actions") or [{}])[0] or {}).get("action_id") or "")
     fields = {"team": team, "channel": channel, "action": action[:40], "topic": value["q"][:80]}
-    deps.work.submit(safe_work, logged(lambda: work(deps.stores.get(), value), "button", **fields), respond)
+    answer = logged(lambda: work(deps.stores.get(), value), "button", **fields)
+    deps.work.submit(safe_work, answer, respond, stores=deps.stores)
 
 
 def _under(body: dict, respond: Respond, client: WebClient, reply: Reply) -> None:

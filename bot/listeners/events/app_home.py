@@ -29,4 +29,4 @@ def handle_home_opened(event: dict, context: BoltContext, client: WebClient) -> 
         view = home_view(list_subscriptions(store, team), recent_briefings(store, team), store.document_count())
         client.views_publish(user_id=user, view=view)
 
-    deps.work.submit(safe_work, work)
+    deps.work.submit(safe_work, work, stores=deps.stores)
