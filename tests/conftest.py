@@ -104,14 +104,9 @@ def demo_store(demo_target: str):
 def pg_cluster():
     """The session's PostgreSQL cluster (tests/pgcluster.py). Without server binaries the PostgreSQL tests skip,
     except under CI=true, where a missing server is a failure: CI must never go green without them."""
-    from tests.pgcluster import ClusterUnavailable, PgCluster
+    from tests.pgcluster import start_or_skip
 
-    try:
-        cluster = PgCluster().start()
-    except ClusterUnavailable as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but no PostgreSQL server to test on: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    cluster = start_or_skip()
     yield cluster
     cluster.stop()
 

@@ -210,3 +210,16 @@ class PgCluster:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def start_or_skip() -> PgCluster:
+    """A started cluster of its own for a test. Without server binaries the test skips, except under CI=true,
+    where a missing server is a failure: CI must never go green without the PostgreSQL tests."""
+    import pytest
+
+    try:
+        return PgCluster().start()
+    except ClusterUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but no PostgreSQL server to test on: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")

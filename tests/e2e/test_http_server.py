@@ -13,7 +13,6 @@ import time
 from contextlib import contextmanager
 
 import httpx
-import pytest
 
 from bot.app import create_app
 from bot.server import ServerLimits, make_server
@@ -142,14 +141,9 @@ def test_a_briefing_leaves_one_done_line_with_its_outcome_and_latency(bot, slack
 
 
 def test_readyz_turns_503_when_postgresql_goes_away_and_keeps_one_connection_for_probes(slack, tmp_path):
-    from tests.pgcluster import ClusterUnavailable, PgCluster
+    from tests.pgcluster import start_or_skip
 
-    try:
-        cluster = PgCluster().start()
-    except ClusterUnavailable:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("no PostgreSQL server binaries")
+    cluster = start_or_skip()
     try:
         url = cluster.create_database(name="ready")
         with running(slack, tmp_path / "bot.db", target=url) as base:

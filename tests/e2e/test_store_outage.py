@@ -29,12 +29,9 @@ from tests.e2e.test_replicas import Replica
 @pytest.fixture(scope="module")
 def outage_cluster(demo_db):
     from knowledge.store.copy import copy_store
-    from tests.pgcluster import ClusterUnavailable, PgCluster
+    from tests.pgcluster import start_or_skip
 
-    try:
-        cluster = PgCluster().start()
-    except ClusterUnavailable as exc:
-        pytest.skip(f"PostgreSQL fault tests skipped: {exc}")
+    cluster = start_or_skip()  # under CI=true a missing server fails, as for every PostgreSQL test
     url = cluster.create_database(name="outage")
     with Store.open(demo_db) as source, Store.open(url) as target:
         copy_store(source, target)
