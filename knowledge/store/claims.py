@@ -85,6 +85,21 @@ def insert_disputes(store: Store, rows: Iterable[DisputeRow]) -> None:
     store.db.table("disputes").insert_all((dict(r) for r in rows), pk=("claim_id", "other_claim_id"), ignore=True)
 
 
+def pairs_of_denial(store: Store, denial_id: str) -> list[dict[str, Any]]:
+    """The claims a denial is paired with (claim id, score, the claim's document)."""
+    return list(
+        store.db.query(
+            "SELECT d.claim_id, d.score, c.document_id FROM disputes d JOIN claims c ON c.id = d.claim_id "
+            "WHERE d.other_claim_id = ?",
+            [denial_id],
+        )
+    )
+
+
+def unpair_denial(store: Store, denial_id: str) -> None:
+    store.db.execute("DELETE FROM disputes WHERE other_claim_id = ?", [denial_id])
+
+
 # ---- linking denials across documents --------------------------------------------------------------------------
 
 

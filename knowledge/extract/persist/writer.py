@@ -20,7 +20,9 @@ from knowledge.store.claims import (
     disputable_claims_about,
     insert_claim,
     insert_disputes,
+    pairs_of_denial,
     set_parent,
+    unpair_denial,
 )
 from knowledge.store.entities import insert_mentions
 from knowledge.store.events import insert_event
@@ -170,6 +172,12 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
             best, best_score = claim, score
     if best is None:
         return 0
+    # A denial answers one claim: the one its own article sets it against, else the best match elsewhere; pairing
+    # it with every close claim in the store would set one denial against statements it never answered.
+    paired = pairs_of_denial(store, denial["id"])
+    if any(p["document_id"] == denial["document_id"] or p["score"] >= best_score for p in paired):
+        return 0
+    unpair_denial(store, denial["id"])
     insert_disputes(
         store,
         [{"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)}],
