@@ -180,6 +180,10 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
         for j, claim in enumerate(claims):
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
                 continue
+            if claim.content[0] < denial.content[1] and denial.content[0] < claim.content[1]:
+                # words it shares with the denial: P restated inside "rejected the statement that P", or the
+                # denial itself reported ("X rejected P, according to a press release")
+                continue
             score = dispute_score(
                 _speaker_key(denial),
                 {str(a) for a in denial.about},

@@ -132,3 +132,11 @@ def test_a_denial_that_names_the_claim_or_states_the_opposite_can_answer_it():
     assert states_a_rebuttal("Berger's claim that he mediated the truce")
     assert states_a_rebuttal("that help was offered and refused")
     assert not states_a_rebuttal("to comment")
+
+
+def test_a_denial_never_answers_words_of_its_own_restated_or_reported(nlp):
+    text = (
+        "Union chairman Erik Solberg said that the harbour board had ignored the union for months. The board "
+        "rejected the statement that it had ignored the union, according to a press release."
+    )
+    assert [c for c, _ in pairs(nlp, text)] == ["that the harbour board had ignored the union for months"]
