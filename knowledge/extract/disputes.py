@@ -240,12 +240,13 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         and (has_finite_verb(text[slice(*c.content)]) or of_wrongdoing and c.stance == CRITICIZE)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
-        and (c.speaker_entity is None or c.speaker_entity != denial.speaker_entity)
+        and _speaker_key(c) != _speaker_key(denial)  # never a party against itself, named or described
     ]
-    # by the claimant it names; else, when none is near, one whose speaker is only described ("the US president
-    # repeatedly claimed P. New Delhi rejected Trump's assertions"), which may be the one named
+    # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
+    # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
+    # and may be the one named, never an unnamed source ("a person familiar with the talks")
     before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
-        j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "A")[0].islower()
+        j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
     ]
     # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
     nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None

@@ -140,3 +140,19 @@ def test_a_denial_never_answers_words_of_its_own_restated_or_reported(nlp):
         "rejected the statement that it had ignored the union, according to a press release."
     )
     assert [c for c, _ in pairs(nlp, text)] == ["that the harbour board had ignored the union for months"]
+
+
+def test_a_back_reference_naming_someone_answers_a_definite_description_of_them_but_no_unnamed_source(nlp):
+    described = (
+        "the union chairman repeatedly claimed that the harbour fees had doubled. Moen rejected Solberg's account."
+    )
+    assert [c for c, _ in pairs(nlp, "Erik Solberg chairs the union. In May " + described)] == [
+        "that the harbour fees had doubled"
+    ]
+    unnamed = "A harbour worker claimed that the fees had doubled. Moen rejected Solberg's account."
+    assert pairs(nlp, "Erik Solberg chairs the union. " + unnamed) == []
+
+
+def test_a_party_described_the_same_way_never_disputes_itself(nlp):
+    text = "The harbour board said that the quay would stay public. The harbour board later rejected the claim."
+    assert pairs(nlp, text) == []
