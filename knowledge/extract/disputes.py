@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import CRITICIZE, DENY, NO_COMMENT
+from knowledge.extract.parse.cues import CRITICIZE, DENY, NO_COMMENT, REFUSALS
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -46,7 +46,9 @@ STOPWORDS = frozenset(
     do does did not no nor so such there here what which who whom whose when where why how all any both each few
     more most other some own same very can could will would shall should may might must also only just even still
     then now again further once very said says say told tell claim claims claimed denied deny denies would ever
-    never against while during without within because upon out up down off""".split()
+    never against while during without within because upon out up down off
+    story stories report reports account accounts statement statements allegation allegations assertion assertions
+    remark remarks idea notion narrative version rumor rumors rumour rumours""".split()  # nouns naming a statement
 )
 
 
@@ -105,10 +107,13 @@ def states_a_rebuttal(denial_text: str) -> bool:
     return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
 
 
-def rebuts(stance: str, text: str) -> bool:
+def rebuts(stance: str, text: str, cue_lemma: str = "") -> bool:
     """Whether a claim answers another's statement: a denial, or a verdict on a named statement ("Quill's claims
     were highly misleading", "called the figures invented"), which the cue ("said", "described") does not mark as
-    a denial. A verdict on anything else ("called the withdrawal regrettable") rebuts nothing."""
+    a denial. A verdict on anything else ("called the withdrawal regrettable") rebuts nothing, nor does a refusal
+    ("his lawyer offered a closed session, but Chaffetz declined")."""
+    if cue_lemma.lower() in REFUSALS:
+        return False
     if stance == DENY:
         return True
     head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
@@ -136,7 +141,9 @@ def same_proposition(
     t = tuning()
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
-    if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or shared and overlap >= 0.5):
+    # one shared word only between clauses ("the story about her emails" names a subject, not a proposition)
+    one_word = shared and overlap >= 0.5 and has_finite_verb(denial_text)
+    if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     return 0.0
 
@@ -174,7 +181,7 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     """`names` are the document's entity names by index, so "rejected Quill's account" can find Quill's claim."""
     disputes: list[LocalDispute] = []
     for i, denial in enumerate(claims):
-        if not rebuts(denial.stance, text[slice(*denial.content)]):
+        if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
             continue
         best, best_score, tied = None, tuning().dispute_threshold, False
         for j, claim in enumerate(claims):

@@ -106,7 +106,7 @@ def unpair_denial(store: Store, denial_id: str) -> None:
 def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]]:
     return list(
         store.db.query(
-            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.quote, "
+            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.cue_lemma, c.quote, "
             f"(SELECT {joined(store, 'entity_id')} FROM claim_about a WHERE a.claim_id = c.id) AS about "
             f"FROM claims c WHERE {where}",
             params,
@@ -115,7 +115,7 @@ def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, An
 
 
 def claims_of_document(store: Store, document_id: str) -> list[dict[str, Any]]:
-    """Id, speaker, stance, quote and `about` ('|'-joined entity ids) of each claim of a document."""
+    """Id, speaker, stance, cue lemma, quote and `about` ('|'-joined entity ids) of each claim of a document."""
     return _link_rows(store, "c.document_id = ?", [document_id])
 
 

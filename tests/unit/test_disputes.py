@@ -156,3 +156,17 @@ def test_a_back_reference_naming_someone_answers_a_definite_description_of_them_
 def test_a_party_described_the_same_way_never_disputes_itself(nlp):
     text = "The harbour board said that the quay would stay public. The harbour board later rejected the claim."
     assert pairs(nlp, text) == []
+
+
+def test_declining_an_offer_answers_no_statement(nlp):
+    text = (
+        "Union chairman Erik Solberg said the union had asked for a closed hearing. The union's lawyer offered a "
+        "closed hearing on the quay sale, but Lise Moen declined."
+    )
+    assert pairs(nlp, text) == []
+    assert not rebuts("deny", "the union's lawyer offered a closed hearing", "decline")
+
+
+def test_a_denial_naming_a_story_shares_its_subject_not_its_proposition():
+    claim = "that the story about the quay sale had moved on"
+    assert dispute_score("maher", {"solberg"}, "the story about the quay", "solberg", set(), claim) == 0

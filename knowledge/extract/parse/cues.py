@@ -313,6 +313,8 @@ NEEDS_CLAUSE = {
 }
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "refuse", "decline", "fail"}
+# refusing an act, an offer or a request ("Chaffetz declined", "refused the offer"): a denial of no statement
+REFUSALS = {"refuse", "decline"}
 
 SPEAK_ANON = {"anonymously", "anonymity"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score
+from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score, rebuts
 from knowledge.extract.parse.cues import DENY
 from knowledge.extract.persist.resolve import Resolver
 from knowledge.models import Document
@@ -157,6 +157,8 @@ def link_across_documents(store: Store, document_id: str) -> int:
 
 
 def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
+    if not rebuts(denial["stance"], denial["quote"], denial["cue_lemma"] or ""):
+        return 0
     best, best_score = None, tuning().dispute_threshold
     for claim in claims:
         score = dispute_score(
