@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import CRITICIZE, DENY, NO_COMMENT, REFUSALS
+from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -141,8 +141,8 @@ def same_proposition(
     t = tuning()
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
-    # one shared word only between clauses ("the story about her emails" names a subject, not a proposition)
-    one_word = shared and overlap >= 0.5 and has_finite_verb(denial_text)
+    # one shared word only between clauses: "the story about her emails" names a statement by its subject
+    one_word = shared and overlap >= 0.5 and not _BACKREF.match(denial_text.strip()) and has_finite_verb(denial_text)
     if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     return 0.0
@@ -236,7 +236,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
             else c.speaker or ""
         )
 
-    # "denied the claim" answers a statement (a clause, not "describing Modi as a fantastic man"); "denied any
+    # "denied the claim" answers a statement, not a naming or praise ("describing Modi as a fantastic man"); "denied any
     # wrongdoing" answers an accusation ("accusing him of fraud")
     of_wrongdoing = bool(_WRONGDOING.search(" ".join(words)))
     near = [
@@ -244,7 +244,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         for j, c in enumerate(claims)
         if j != i
         and c.stance not in NOT_DISPUTABLE
-        and (has_finite_verb(text[slice(*c.content)]) or of_wrongdoing and c.stance == CRITICIZE)
+        and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
         and _speaker_key(c) != _speaker_key(denial)  # never a party against itself, named or described

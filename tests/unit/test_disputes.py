@@ -170,3 +170,6 @@ def test_declining_an_offer_answers_no_statement(nlp):
 def test_a_denial_naming_a_story_shares_its_subject_not_its_proposition():
     claim = "that the story about the quay sale had moved on"
     assert dispute_score("maher", {"solberg"}, "the story about the quay", "solberg", set(), claim) == 0
+    assert (
+        dispute_score("maher", {"solberg"}, "the story about Moen’s emails", "solberg", set(), claim + " emails") == 0
+    )
