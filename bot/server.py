@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -41,10 +40,6 @@ class ServerLimits:
     request_seconds: float = 10.0  # a request must arrive in full within this after its first byte
     idle_seconds: int = 30  # a keep-alive connection with nothing to do is closed after this
     drain_seconds: float = 20.0  # on shutdown: how long requests already received may take to finish
-    # How long a busy thread keeps the GIL before a waiting one may take it (Python's default is 5 ms). Answers are
-    # composed on our worker threads in pure Python; each time the ack path blocks (socket, SQLite) it then waits
-    # up to this long to run again, several times per request: 1 ms keeps acks quick while briefings are built.
-    switch_interval: float = 0.001
 
 
 def health(_: HttpRequest) -> HttpResponse:
@@ -209,7 +204,6 @@ def make_server(
     """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there, and `/readyz`
     checks it. `routes`: extra GET pages by path (or path prefix ending in "/")."""
     limits = limits or ServerLimits()
-    sys.setswitchinterval(limits.switch_interval)
     table: dict[str, RouteHandler] = {"/healthz": health, "/readyz": readiness(db), **(routes or {})}
     guard = guard_for(db)
     return BriefbotServer(WsgiApp(app, guard, table), host, port, limits, guard)

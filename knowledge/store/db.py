@@ -187,14 +187,15 @@ class Store(DocumentQueries):
         self.db.close()
 
     @contextmanager
-    def transaction(self, lock: str | None = None) -> Iterator[None]:
+    def transaction(self, lock: str | None = None, *, urgent: bool = False) -> Iterator[None]:
         """A write transaction; nested use becomes a savepoint.
 
         SQLite: the write lock is taken up front (BEGIN IMMEDIATE). A deferred BEGIN that reads first and writes
         later fails at once with "database is locked" when another connection wrote in between; taking the lock
         first makes concurrent writers wait (busy timeout) instead. That one lock already serializes every
         writer, so `lock` adds nothing there; threads of this process wait their turn for it in arrival order
-        (`knowledge.store.writers`) rather than race SQLite's polling busy handler. PostgreSQL: `lock` names an advisory lock held until commit, which
+        (`knowledge.store.writers`) rather than race SQLite's polling busy handler, `urgent` ones (a Slack ack
+        waits on them) first. PostgreSQL: `lock` names an advisory lock held until commit, which
         serializes the transactions that name it (and only those) across every process on the database.
         """
         if self.is_postgres:
@@ -208,7 +209,7 @@ class Store(DocumentQueries):
                 yield
             return
         if self.writers is not None:
-            self.writers.acquire(BUSY_TIMEOUT)
+            self.writers.acquire(BUSY_TIMEOUT, urgent=urgent)
         try:
             self.db.conn.execute("BEGIN IMMEDIATE")
             try:

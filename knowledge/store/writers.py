@@ -7,7 +7,10 @@ logged) a waiter can lose that race for seconds while every write holds the lock
 `benchmarks/serve.py`, 20 concurrent commands, the queue write before the ack waited up to 1.9 s.
 
 Threads of one process therefore queue here before `BEGIN IMMEDIATE` and are handed the turn in arrival order
-the moment the previous writer commits. Other processes on the same file still meet SQLite's own lock and busy
+the moment the previous writer commits. Urgent writes — the ones a Slack acknowledgement waits on (the durable
+queue's insert, an event id claimed) — go before queued background writes (answers' bookkeeping), since Slack
+gives an ack 3 s and nobody waits on the bookkeeping; they are short and come one per request, so they cannot
+starve the rest for long. Other processes on the same file still meet SQLite's own lock and busy
 handler; within a process nobody polls. PostgreSQL needs none of this (its lock waits are queued already).
 """
 
@@ -34,35 +37,38 @@ class WriteQueue:
     def __init__(self) -> None:
         self._mutex = threading.Lock()
         self._held = False
+        self._urgent: deque[threading.Lock] = deque()
         self._waiters: deque[threading.Lock] = deque()
 
-    def acquire(self, timeout: float) -> None:
+    def acquire(self, timeout: float, urgent: bool = False) -> None:
         with self._mutex:
-            if not self._held and not self._waiters:
+            if not self._held:
                 self._held = True
                 return
             turn = threading.Lock()
             turn.acquire()
-            self._waiters.append(turn)
+            line = self._urgent if urgent else self._waiters
+            line.append(turn)
         if turn.acquire(timeout=timeout):
             return  # the previous holder handed the turn to us; `_held` stayed True
         with self._mutex:
-            if turn in self._waiters:
-                self._waiters.remove(turn)
+            if turn in line:
+                line.remove(turn)
                 raise WriteTurnTimeout(f"waited {timeout:.0f} s for this process's other writers (database is locked)")
         # handed to us between the timeout and taking the mutex: we hold it after all
 
     def release(self) -> None:
         with self._mutex:
-            if self._waiters:
-                self._waiters.popleft().release()  # ownership passes directly; `_held` stays True
+            line = self._urgent or self._waiters
+            if line:
+                line.popleft().release()  # ownership passes directly; `_held` stays True
             else:
                 self._held = False
 
     @property
     def waiting(self) -> int:
         with self._mutex:
-            return len(self._waiters)
+            return len(self._urgent) + len(self._waiters)
 
 
 _queues: dict[str, WriteQueue] = {}

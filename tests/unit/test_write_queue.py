@@ -82,3 +82,27 @@ def _try(queue: WriteQueue, timeout: float) -> str:
         return "timed out"
     queue.release()
     return "served"
+
+
+def test_an_urgent_writer_goes_before_background_writers_that_queued_earlier():
+    queue = WriteQueue()
+    queue.acquire(timeout=1)
+    order: list[str] = []
+
+    def writer(name: str, urgent: bool) -> None:
+        queue.acquire(timeout=5, urgent=urgent)
+        order.append(name)
+        queue.release()
+
+    threads = []
+    for n, (name, urgent) in enumerate(
+        [("bookkeeping 1", False), ("bookkeeping 2", False), ("ack 1", True), ("ack 2", True)]
+    ):
+        t = threading.Thread(target=writer, args=(name, urgent))
+        t.start()
+        threads.append(t)
+        wait_until(lambda n=n: queue.waiting == n + 1)
+    queue.release()
+    for t in threads:
+        t.join(timeout=5)
+    assert order == ["ack 1", "ack 2", "bookkeeping 1", "bookkeeping 2"]
