@@ -39,9 +39,11 @@ def remember_request(store: Store, signature: str, at: str, forget_before: str |
 def insert_briefing_log(
     store: Store, team_id: str, user_id: str, channel_id: str, query: str, topic: str, at: str
 ) -> None:
+    # one plain statement: sqlite-utils' insert first reads the table's shape, which holds the write lock longer
     with store.transaction():
-        store.db.table("briefing_log").insert(
-            {"team_id": team_id, "user_id": user_id, "channel_id": channel_id, "query": query, "topic": topic, "at": at}
+        store.db.execute(
+            "INSERT INTO briefing_log (team_id, user_id, channel_id, query, topic, at) VALUES (?, ?, ?, ?, ?, ?)",
+            [team_id, user_id, channel_id, query, topic, at],
         )
 
 
