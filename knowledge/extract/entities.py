@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
+from knowledge.extract.name_repeats import link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
@@ -354,6 +355,7 @@ def find_entities(doc: Doc) -> DocEntities:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
+    link_repeats(doc, ents)
     return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 

@@ -22,37 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.extract.speakers.heads import entity_of
+from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
+from knowledge.extract.speakers.person_words import PERSON_NOUNS
 from knowledge.tuning import tuning
 
-# What a description noun says about the organisation it stands for. "company" is the generic kind: a
-# description of that kind fits any organisation whose kind the text does not show.
-ORG_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
-        airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
-        developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
-        "company",
-    ),
-    **dict.fromkeys("union guild federation".split(), "union"),
-    **dict.fromkeys(
-        """ministry government administration agency department regulator authority commission office embassy
-        council committee cabinet parliament legislature military army navy police""".split(),
-        "government",
-    ),
-    **dict.fromkeys("party campaign".split(), "party"),
-    **dict.fromkeys("court tribunal".split(), "court"),
-    **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
-    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
-}
-# Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
-NAME_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        """inc inc. corp corp. co co. ltd ltd. llc plc holdings airlines airways motors technologies
-        pharmaceuticals""".split(),
-        "company",
-    ),
-    **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
-}
 _WORD = re.compile(r"[\w.]+")
 # The generic kind fits an organisation of any kind that is a business, and one whose kind is unknown.
 GENERIC = "company"
@@ -93,7 +66,9 @@ def description(tok) -> OrgDescription | None:
     company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
     low = tok.lemma_.lower()
     kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
-    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP") or tok.dep_ not in ("nsubj", "nsubjpass"):
+    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
+        return None
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not _according_to(tok):
         return None
     det = tok.left_edge
     if det.lower_ != "the" or tok.i - det.i > 3:
@@ -111,6 +86,17 @@ def description(tok) -> OrgDescription | None:
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
     return OrgDescription(noun=low, kind=kind)
+
+
+def _according_to(tok) -> bool:
+    """ "according to the company": the description names a source as a subject would."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _inside(ents, tok, idx: int | None) -> bool:
+    """Is `tok` part of a mention of entity `idx` (the parser reads "Nine & X" as two subjects joined by "&")?"""
+    return idx is not None and entity_of(ents, tok) == idx
 
 
 @dataclass(frozen=True)
@@ -164,10 +150,15 @@ class OrgAnaphora:
 
     def _as_org(self, t) -> OrgSubject | str:
         """What a subject is for the walk: an organisation, "skip" (a person or a thing), or "stop"."""
-        if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children):
-            return "stop"  # "Apple and Google were sued": which one a later "the company" means is not shown
         ref = self.referents.get(t.i)
         idx = ref.entity if ref is not None else entity_of(self.ents, t)
+        if any(
+            c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) and not _inside(self.ents, c, idx)
+            for c in t.children
+        ):
+            # "Apple and Google were sued": which one a later "the company" means is not shown; but the "&" of
+            # one name ("Nine & X said") joins nothing
+            return "stop"
         if idx is not None:
             kind = self.ents.entities[idx].type
             if kind == "ORG":
@@ -179,7 +170,19 @@ class OrgAnaphora:
             return self.org_unnamed[t.i]
         if t.pos_ == "PROPN":
             return "stop"  # a name the tagger did not recognise may well be the organisation meant
-        return "skip"
+        owner = self._owner(t)
+        return owner if owner is not None else "skip"
+
+    def _owner(self, t) -> OrgSubject | None:
+        """ "Acme's operations have suffered. The company said": a thing owned by an organisation keeps that
+        organisation the topic (not a person the organisation has: "Acme's lawyer" is skipped as a person)."""
+        if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
+            return None
+        for c in t.children:
+            idx = entity_of(self.ents, c) if c.dep_ == "poss" else None
+            if idx is not None and self.ents.entities[idx].type == "ORG":
+                return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
+        return None
 
     def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
@@ -192,6 +195,13 @@ class OrgAnaphora:
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject
+        sole = {i for i, known in self.org_kinds.items() if kind not in (None, GENERIC) and kind in known}
+        if len(sole) == 1:
+            # "The union said …" before any union is a subject: the one union the article names, wherever it
+            # does ("The union, the Guild of Harbour Pilots, said"); a company is too common a kind to assume
+            idx = sole.pop()
+            self._org_mention(tok, idx, self.ents.entities[idx].name, end)
+            return True
         if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
             # a first mention in its own words ("the state mining company"): later ones may continue it
             words = self.doc.text[tok.left_edge.idx : end]

@@ -1,0 +1,34 @@
+"""The words organisation resolution reads by, as data: description nouns and the kind of organisation each asks
+for, and words inside an organisation's name that show its kind (kept apart so `heads` can read them too)."""
+
+from __future__ import annotations
+
+# What a description noun says about the organisation it stands for. "company" is the generic kind: a
+# description of that kind fits any organisation whose kind the text does not show.
+ORG_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
+        airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
+        developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
+        "company",
+    ),
+    **dict.fromkeys("union guild federation".split(), "union"),
+    **dict.fromkeys(
+        """ministry government administration agency department regulator authority commission office embassy
+        council committee cabinet parliament legislature military army navy police""".split(),
+        "government",
+    ),
+    **dict.fromkeys("party campaign".split(), "party"),
+    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
+    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
+}
+# Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
+NAME_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """inc inc. corp corp. co co. ltd ltd. llc plc holdings airlines airways motors technologies
+        pharmaceuticals""".split(),
+        "company",
+    ),
+    **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
+}
