@@ -153,10 +153,11 @@ class DocEntities:
         return sorted(last, key=lambda i: -last[i])
 
 
-# Words naming a part of an organisation: a name that adds one of these is not the whole organisation.
+# Words naming a part of an organisation, or its people ("Kestrel Workers" in a headline is not Kestrel): a name
+# that adds one of these is not the whole organisation.
 ORG_PARTS = frozenset(
     """services cloud research division unit units commercial airplanes defense defence capital ventures
-    foundation studios subsidiary bank insurance""".split()
+    foundation studios subsidiary bank insurance workers employees staff members shareholders customers""".split()
 )
 
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}

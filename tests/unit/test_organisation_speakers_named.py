@@ -44,11 +44,11 @@ def test_the_company_after_a_name_with_an_ampersand_is_that_company(nlp):
 def test_an_organisation_name_the_tagger_missed_the_second_time_is_still_that_organisation(nlp):
     from knowledge.extract.entities import find_entities
 
-    text = "Halvard Foods made an offer for Nine & x in May. Later, Nine & x said it would think about it."
+    text = "Investors cheered when Kestrel Air bought Eight & u Holdings. Eight & u said in a statement that it was pleased."
     ents = find_entities(nlp(text))
-    second = text.rindex("Nine & x")
-    found = ents.at(second, second + len("Nine & x"))
-    assert found is not None and ents.entities[found].name == "Nine & x"
+    second = text.rindex("Eight & u")
+    found = ents.at(second, second + len("Eight & u"))
+    assert found is not None and ents.entities[found].name == "Eight & u"
 
 
 def test_a_description_that_names_itself_by_apposition_is_the_organisation_named(nlp):
@@ -69,7 +69,7 @@ def test_according_to_the_company_is_the_company_named_before(nlp):
 
 def test_the_company_after_a_subject_an_organisation_owns_is_the_owner(nlp):
     text = (
-        "Halvard Foods raised its offer for all of Nine & X. Nine & X has yet to respond. "
+        "Halvard Foods raised its offer for all of Norvik Data. Norvik Data has yet to respond. "
         "Halvard Foods’s daily operations have faced headwinds this year. "
         "The company reported earnings of 74 cents a share, below estimates."
     )
@@ -83,3 +83,63 @@ def test_the_union_before_any_union_is_a_subject_is_the_one_union_the_article_na
         "The union, the Guild of Harbour Pilots and Dock Workers, said on Tuesday that the offer was an insult."
     )
     assert speakers(nlp, text)["Halvard Foods refused"] == "Guild of Harbour Pilots and Dock Workers"
+
+
+def test_a_capitalised_headline_phrase_is_not_the_one_union_a_later_description_means(nlp):
+    text = (
+        "Dock Workers Vote to Strike\n\nThe harbour district of the Guild of Harbour Pilots voted to strike. "
+        "Halvard Foods did not comment. The union said wages had not risen in ten years."
+    )
+    assert speakers(nlp, text)["wages had not"] == "The union"
+
+
+def test_the_letter_said_is_the_one_who_wrote_the_letter_with_the_letter_as_channel(nlp):
+    text = (
+        "The special committee of Nine & X said the claims of Halvard Foods were misleading as it rejected them "
+        'in a letter issued Tuesday. "We engaged in good faith," the letter said.'
+    )
+    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
+    last = max(a.claims, key=lambda c: c.content[0])
+    assert last.speaker == "The special committee of Nine & X"
+    assert last.via == "the letter"
+
+
+def test_the_statement_added_is_the_person_who_spoke_in_a_statement(nlp):
+    text = (
+        'Ana Ruiz said she had been pressured, she said in a statement. "A document signed under duress is '
+        'worthless," the statement added.'
+    )
+    assert speakers(nlp, text)["A document signed"] == "Ana Ruiz"
+
+
+def test_a_letter_named_too_long_before_stays_as_written(nlp):
+    text = (
+        "Ana Ruiz said in a letter that she would resign. Nine & X said it was sorry to lose her. Nine & X will "
+        "not comment further. The board met on Monday. It voted twice. Prices fell. Shares rose. Ana Ruiz went "
+        'home. "I am tired," the letter said.'
+    )
+    assert speakers(nlp, text)["I am tired"] == "the letter"
+
+
+def test_according_to_a_statement_the_organisation_it_reports_on_is_the_speaker(nlp):
+    text = (
+        "Halvard Foods did not comment. According to a statement, the Harbour Workers Union is looking for "
+        "higher wages after ten years of stagnant pay."
+    )
+    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
+    claim = next(c for c in a.claims if c.cue_lemma == "according to")
+    assert a.entities[claim.speaker_entity].name == "Harbour Workers Union"
+    assert claim.via == "a statement"
+
+
+def test_according_to_a_report_the_subject_of_the_report_is_not_its_author(nlp):
+    text = "According to a report, Halvard Foods lost $50 million a day during the strike."
+    assert speakers(nlp, text)["Halvard Foods lost"] == "a report"
+
+
+def test_a_name_that_adds_the_organisations_people_is_not_the_organisation():
+    from knowledge.extract.entities import DocEntities
+
+    ents = DocEntities()
+    workers = ents.add("Kestrel Workers", "ORG", 0, 15)
+    assert ents.add("Kestrel", "ORG", 30, 37) != workers

@@ -184,6 +184,11 @@ class OrgAnaphora:
                 return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
         return None
 
+    def _in_body(self, idx: int) -> bool:
+        """Named after the headline: a headline's telegraphic capitals ("Dock Workers Vote to Strike") are often
+        no organisation at all."""
+        return any(m[0] >= self.body_start for m in self.ents.entities[idx].mentions)
+
     def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
         for t in self._main_subjects(tok):
@@ -195,7 +200,11 @@ class OrgAnaphora:
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject
-        sole = {i for i, known in self.org_kinds.items() if kind not in (None, GENERIC) and kind in known}
+        sole = {
+            i
+            for i, known in self.org_kinds.items()
+            if kind not in (None, GENERIC) and kind in known and self._in_body(i)
+        }
         if len(sole) == 1:
             # "The union said …" before any union is a subject: the one union the article names, wherever it
             # does ("The union, the Guild of Harbour Pilots, said"); a company is too common a kind to assume
