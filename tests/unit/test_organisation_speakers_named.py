@@ -143,3 +143,49 @@ def test_a_name_that_adds_the_organisations_people_is_not_the_organisation():
     ents = DocEntities()
     workers = ents.add("Kestrel Workers", "ORG", 0, 15)
     assert ents.add("Kestrel", "ORG", 30, 37) != workers
+
+
+def test_a_description_with_a_nationality_continues_the_organisation_of_that_nationality(nlp):
+    text = (
+        "Canadian retailer Halvard Foods has withdrawn its offer. The Canadian firm said Norvik Data refused to talk."
+    )
+    assert speakers(nlp, text)["Norvik Data refused"] == "Halvard Foods"
+
+
+def test_a_description_with_a_nationality_skips_an_organisation_the_text_gives_another(nlp):
+    text = (
+        "Canadian retailer Halvard Foods made an offer for Norvik Data. Norvik Data rejected the offer. "
+        "Halvard Foods said it was disappointed. The Japanese company said the offer was too low."
+    )
+    assert speakers(nlp, text)["the offer was"] == "Norvik Data"
+
+
+def test_a_city_based_description_continues_the_organisation_named_before(nlp):
+    text = (
+        "Halvard Foods said in its letter that buyers had come forward. "
+        "The Laval-based company also said in its letter that there was a lack of engagement."
+    )
+    assert speakers(nlp, text)["that there was"] == "Halvard Foods"
+
+
+def test_a_nationality_description_is_the_one_organisation_the_article_gives_that_nationality(nlp):
+    text = "Canadian retailer Halvard Foods drops bid for Norvik Data\n\nThe Canadian firm said Norvik Data refused to talk."
+    assert speakers(nlp, text)["Norvik Data refused"] == "Halvard Foods"
+
+
+def test_a_nationality_two_organisations_share_leaves_the_description_as_written(nlp):
+    text = (
+        "Canadian retailer Halvard Foods and Canadian grocer Alder Markets bid for Norvik Data\n\n"
+        "The Canadian firm said Norvik Data refused to talk."
+    )
+    assert speakers(nlp, text)["Norvik Data refused"] == "The Canadian firm"
+
+
+def test_nationality_words_and_countries_share_a_key():
+    from knowledge.extract.speakers.places import place_key
+
+    assert place_key("Japanese") == place_key("Japan")
+    assert place_key("Canadian") == place_key("Canada")
+    assert place_key("French") == place_key("France")
+    assert place_key("U.S.") == place_key("American")
+    assert place_key("Japanese") != place_key("Canadian")

@@ -37,6 +37,7 @@ from knowledge.extract.speakers.person_words import (
     SYNONYMS,
     given_genders,
 )
+from knowledge.extract.speakers.places import Places
 from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
@@ -73,6 +74,7 @@ class _Resolver(OrgAnaphora):
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
         self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
+        self.org_places: dict[int, Places] = {}  # organisation entity -> places the text gives it
         self.org_unnamed: dict[int, OrgSubject] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
@@ -298,7 +300,7 @@ class _Resolver(OrgAnaphora):
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
             org = description(tok) if self.quotes.at(tok.idx) is None else None
-            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text)):
+            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places):
                 continue
             if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 if tok.head.lemma_.lower() in VERB_CUES:

@@ -32,3 +32,25 @@ NAME_KINDS: dict[str, str] = {
     ),
     **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
 }
+# Nationality words whose first letters do not give the country's ("French" / "France"); any other nationality
+# word is matched to its country by its first five letters ("Japanese" / "Japan", "Canadian" / "Canada").
+DEMONYMS: dict[str, str] = {
+    **dict.fromkeys("us u.s usa america american americans".split(), "us"),
+    **dict.fromkeys("uk u.k britain british".split(), "uk"),
+    **dict.fromkeys("france french".split(), "france"),
+    **dict.fromkeys("netherlands dutch".split(), "netherlands"),
+    **dict.fromkeys("switzerland swiss".split(), "switzerland"),
+    **dict.fromkeys("china chinese".split(), "china"),
+    **dict.fromkeys("germany german".split(), "germany"),
+    **dict.fromkeys("spain spanish".split(), "spain"),
+    **dict.fromkeys("sweden swedish".split(), "sweden"),
+    **dict.fromkeys("denmark danish".split(), "denmark"),
+    **dict.fromkeys("finland finnish".split(), "finland"),
+    **dict.fromkeys("norway norwegian".split(), "norway"),
+    **dict.fromkeys("poland polish".split(), "poland"),
+    **dict.fromkeys("turkey turkish".split(), "turkey"),
+    **dict.fromkeys("greece greek".split(), "greece"),
+    **dict.fromkeys("ireland irish".split(), "ireland"),
+    **dict.fromkeys("philippines filipino philippine".split(), "philippines"),
+    **dict.fromkeys("thailand thai".split(), "thailand"),
+}

@@ -24,6 +24,7 @@ from typing import Any
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS
+from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers
 from knowledge.tuning import tuning
 
 _WORD = re.compile(r"[\w.]+")
@@ -37,6 +38,7 @@ class OrgDescription:
 
     noun: str
     kind: str
+    places: Places = NOWHERE  # "the Japanese company": a candidate of another nationality is not meant
 
 
 def name_kinds(name: str) -> set[str]:
@@ -71,21 +73,17 @@ def description(tok) -> OrgDescription | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") and not _according_to(tok):
         return None
     det = tok.left_edge
-    if det.lower_ != "the" or tok.i - det.i > 3:
-        return None
-    between = tok.doc[det.i : tok.i]
-    if any(
-        t.ent_type_ or t.lower_ in ("’s", "'s") or t.pos_ == "PROPN" or t.lower_.endswith("-based") for t in between
-    ):
-        # "the Boeing union", "the Japanese company", "the Quebec-based operator": the modifier says which
-        # organisation is meant, and the rules cannot check it against the candidates — left as written
-        return None
+    if det.lower_ != "the" or sum(t.text != "-" for t in tok.doc[det.i : tok.i]) > 3:
+        return None  # "the Laval-based company": a hyphen is not a word
+    places = modifiers(tok.doc[det.i + 1 : tok.i])
+    if places is None:
+        return None  # "the Boeing union", "the company's": another name says which organisation is meant
     if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children):
         return None  # "the union, IAM District 751,", "the company behind X": it names itself or restricts
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
-    return OrgDescription(noun=low, kind=kind)
+    return OrgDescription(noun=low, kind=kind, places=places)
 
 
 def _according_to(tok) -> bool:
@@ -124,6 +122,7 @@ class OrgAnaphora:
     body_start: int
     referents: dict[int, Any]
     org_kinds: dict[int, set[str]]
+    org_places: dict[int, Places]  # organisation entity -> places the text gives it
     org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
 
     sent_index: Callable[[Any], int]  # the resolver's
@@ -138,6 +137,10 @@ class OrgAnaphora:
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         kinds |= {ORG_NOUNS[t.lemma_.lower()] for t in appos if t.lemma_.lower() in ORG_NOUNS}
+        found = before_name(span)
+        for t in appos:  # "Halvard Foods, the Canadian retailer,"
+            found = found | (modifiers(t.doc[t.left_edge.i : t.i]) or NOWHERE)
+        self.org_places[idx] = self.org_places.get(idx, NOWHERE) | found
 
     def _main_subjects(self, tok):
         """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach."""
@@ -189,26 +192,38 @@ class OrgAnaphora:
         no organisation at all."""
         return any(m[0] >= self.body_start for m in self.ents.entities[idx].mentions)
 
-    def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
+    def _sole(self, kind: str | None, places: Places) -> int | None:
+        """ "The union said …" before any union is a subject: the one union the article names, wherever it does
+        ("The union, the Guild of Harbour Pilots, said"); "the Canadian firm": the one organisation the article
+        calls Canadian. A company is too common a kind to assume."""
+        if kind is None:
+            return None
+        sole = {i for i, known in self.org_kinds.items() if kind != GENERIC and kind in known and self._in_body(i)}
+        if len(sole) != 1 and places.nations:
+            sole = {
+                i
+                for i, where in self.org_places.items()
+                if where.nations & places.nations and fits(kind, self.org_kinds.get(i, set()))
+            }
+        return sole.pop() if len(sole) == 1 else None
+
+    def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
         for t in self._main_subjects(tok):
             found = self._as_org(t)
             if found == "stop":
                 break
-            if isinstance(found, OrgSubject) and (kind is None or fits(kind, set(found.kinds))):
+            if (
+                isinstance(found, OrgSubject)
+                and (kind is None or fits(kind, set(found.kinds)))
+                and (found.entity is None or compatible(places, self.org_places.get(found.entity, NOWHERE)))
+            ):
                 self._org_mention(tok, found.entity, found.text, end)
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject
-        sole = {
-            i
-            for i, known in self.org_kinds.items()
-            if kind not in (None, GENERIC) and kind in known and self._in_body(i)
-        }
-        if len(sole) == 1:
-            # "The union said …" before any union is a subject: the one union the article names, wherever it
-            # does ("The union, the Guild of Harbour Pilots, said"); a company is too common a kind to assume
-            idx = sole.pop()
+        idx = self._sole(kind, places)
+        if idx is not None:
             self._org_mention(tok, idx, self.ents.entities[idx].name, end)
             return True
         if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
