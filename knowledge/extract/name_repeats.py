@@ -37,3 +37,18 @@ def link_repeats(doc: Doc, ents: DocEntities) -> None:
             if s in starts and e in ends and not any(a < e and s < b for a, b in taken):
                 ents.link(idx, spelling, s, e, variant=False)
                 taken.append((s, e))
+
+
+# "the National Electoral Council (CNE)", "The Organization of American States’ (OAS)": initials in brackets right
+# after an organisation's name are that organisation's short name for the rest of the article.
+_ACRONYM = re.compile(r"(?:['’]s?)?\s*\(([A-Z][A-Z.&]{1,8})\)")
+
+
+def acronyms(text: str, candidates: list) -> dict[str, str]:
+    """Initials the text defines for an organisation's name: {"CNE": "National Electoral Council"}."""
+    out: dict[str, str] = {}
+    for name, label, _start, end, _span in candidates:
+        m = _ACRONYM.match(text, end) if label == "ORG" else None
+        if m and sum(ch.isupper() for ch in m.group(1)) >= 2 and m.group(1) != name:
+            out.setdefault(m.group(1), name)
+    return out

@@ -189,3 +189,48 @@ def test_nationality_words_and_countries_share_a_key():
     assert place_key("French") == place_key("France")
     assert place_key("U.S.") == place_key("American")
     assert place_key("Japanese") != place_key("Canadian")
+
+
+def test_a_title_with_a_country_is_the_person_the_article_gave_that_title_in_that_country(nlp):
+    text = (
+        "Prime Minister Ana Ruiz spoke to US President Tom Vance on Tuesday. "
+        "“I stopped the war,” the US president said."
+    )
+    assert speakers(nlp, text)["I stopped the"] == "Tom Vance"
+
+
+def test_a_title_with_a_nationality_is_the_holder_of_that_nationality_not_the_other_envoy(nlp):
+    text = "Russian envoy Ivan Petrov met US envoy Tom Vance. “We made progress,” the Russian envoy said."
+    assert speakers(nlp, text)["We made progress"] == "Ivan Petrov"
+
+
+def test_a_title_with_a_country_nobody_holds_stays_as_written(nlp):
+    text = "US envoy Tom Vance met the press in Vilnius. “We made progress,” the Russian envoy said."
+    assert speakers(nlp, text)["We made progress"] == "the Russian envoy"
+
+
+def test_initials_in_brackets_after_a_name_are_that_organisation_everywhere_in_the_article(nlp):
+    text = (
+        "CNE said the vote was fair. The National Electoral Council (CNE) later published results. "
+        "The CNE said Ana Ruiz had won 51% of the vote."
+    )
+    assert speakers(nlp, text)["Ana Ruiz had"] == "National Electoral Council"
+    assert speakers(nlp, text)["the vote was"] == "National Electoral Council"
+
+
+def test_initials_after_a_possessive_name_are_that_organisation(nlp):
+    from knowledge.extract.entities import find_entities
+
+    text = "The Organization of Coastal States’ (OCS) observers said the count was flawed. The OCS said it could not agree."
+    ents = find_entities(nlp(text))
+    at = text.rindex("OCS")
+    found = ents.at(at, at + 3)
+    assert found is not None and ents.entities[found].name == "Organization of Coastal States"
+
+
+def test_roles_tied_to_places_are_not_tied_again():
+    from knowledge.extract.speakers.places import qualified
+
+    once = qualified({"president"}, "US President")
+    assert "president@us" in once
+    assert not any(r.count("@") > 1 for r in qualified({"president"} | once, "United States President"))

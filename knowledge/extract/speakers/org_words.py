@@ -35,8 +35,8 @@ NAME_KINDS: dict[str, str] = {
 # Nationality words whose first letters do not give the country's ("French" / "France"); any other nationality
 # word is matched to its country by its first five letters ("Japanese" / "Japan", "Canadian" / "Canada").
 DEMONYMS: dict[str, str] = {
-    **dict.fromkeys("us u.s usa america american americans".split(), "us"),
-    **dict.fromkeys("uk u.k britain british".split(), "uk"),
+    **dict.fromkeys(["us", "u.s", "usa", "america", "american", "americans", "united states"], "us"),
+    **dict.fromkeys(["uk", "u.k", "britain", "british", "united kingdom"], "uk"),
     **dict.fromkeys("france french".split(), "france"),
     **dict.fromkeys("netherlands dutch".split(), "netherlands"),
     **dict.fromkeys("switzerland swiss".split(), "switzerland"),

@@ -71,3 +71,21 @@ def before_name(span) -> Places:
 def compatible(wanted: Places, known: Places) -> bool:
     """A description's places against what the text says of a candidate: only two different nationalities clash."""
     return not (wanted.nations and known.nations and not wanted.nations & known.nations)
+
+
+def _keys(words: str) -> set[str]:
+    """Place keys of every word and pair of words ("United States President" → us, …)."""
+    toks = [w.strip(",;:’'") for w in words.split()]
+    return {place_key(w) for w in toks} | {place_key(f"{a} {b}") for a, b in zip(toks, toks[1:])}
+
+
+def qualified(roles: set[str], description: str) -> set[str]:
+    """Roles a person's description gives, each also tied to the places it names: "US President" makes its
+    holder a "president" and a "president@us", which "the US president" asks for."""
+    return {f"{r}@{k}" for r in roles if "@" not in r for k in _keys(description)}
+
+
+def qualify(role: str, places: Places | None) -> str:
+    """The role a place-modified title asks for: "the US president" → "president@us"; unmodified as it is."""
+    keys = sorted((places.nations | places.others) if places is not None else ())
+    return f"{role}@{keys[0]}" if keys else role
