@@ -50,7 +50,7 @@ class Tuning(BaseSettings):
     summary_lede_weight: float = 0.5
     summary_dispute_weight: float = 0.3
     summary_documents_weight: float = 0.15
-    summary_lines_per_article: int = 2
+    summary_lines_per_article: int = 1  # until every other storyline has been offered its place
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the
