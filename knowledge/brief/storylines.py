@@ -22,6 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge.brief.bursts import bursts
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
@@ -373,41 +374,9 @@ def group(
         clusters.setdefault(union.find(i), []).append(m)
     out = []
     for whole in clusters.values():
-        for cluster in _periods(whole, pairs):
+        for cluster in bursts(whole, pairs, FOLLOW_UP_DAYS):
             keys = {m.key for m in cluster}
             out.append(
                 Storyline(_storyline_id(cluster), cluster, [(a, b) for a, b in pairs if a in keys and b in keys])
             )
     return out
-
-
-def _periods(members: list[Member], pairs: list[tuple[str, str]]) -> list[list[Member]]:
-    """A storyline cut where its reports fall silent for more than `FOLLOW_UP_DAYS` (by publication date: when a
-    thing was said or done may be years back): joins chain (a claim and its denial, the same speaker saying it
-    again), so a running story of months would otherwise be one line however many developments it had; each burst
-    of reports is one development, told and ranked on its own. An undated report stays with its own article's
-    reports, and a denial with the claim it denies."""
-
-    def day(m: Member) -> int:
-        return m.published.toordinal() if m.published else 0
-
-    dated = sorted((m for m in members if m.published is not None), key=day)
-    if len(dated) < 2 or day(dated[-1]) - day(dated[0]) <= FOLLOW_UP_DAYS:
-        return [members]
-    parts: list[list[Member]] = [[dated[0]]]
-    for m in dated[1:]:
-        if day(m) - day(parts[-1][-1]) > FOLLOW_UP_DAYS:
-            parts.append([])
-        parts[-1].append(m)
-    part_of = {m.document_id: i for i, part in enumerate(parts) for m in part}
-    for m in members:
-        if m.published is None:
-            parts[part_of.get(m.document_id, 0)].append(m)
-    where = {m.key: i for i, part in enumerate(parts) for m in part}
-    for claim, denial in pairs:
-        if claim in where and denial in where and where[claim] != where[denial]:
-            moved = next(m for m in parts[where[denial]] if m.key == denial)
-            parts[where[denial]].remove(moved)
-            parts[where[claim]].append(moved)
-            where[denial] = where[claim]
-    return [part for part in parts if part]
