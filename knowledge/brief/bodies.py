@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from knowledge.brief.compress import compress
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
-from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture
+from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
 
@@ -171,9 +171,13 @@ def _spoken(m: Member, clause: bool = True) -> str | None:
     fits), or reported words without their "that"; None when neither is a well-formed clause."""
     lemma = (m.fields.get("cue_lemma") or "").lower()
     if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
-        pieces = [" ".join(p.split()).strip(' ,“”"') for p in re.split(r"\s…\s|(?<=[.!?])\s+|[“”]", m.text)]
+        parts = re.split(r"\s…\s|[“”]", m.text)  # sentences as `sentence_bounds` tells them: "Mr. Ito" is no end
+        pieces = [" ".join(p[a:b].split()).strip(' ,“”"') for p in parts for a, b in sentence_bounds(p)]
         whole = [p for p in pieces if p[:1].isupper() and not form_problems(p)]
         fitting = [p for p in whole if len(p) <= LINE_BODY - 40]
+        if not fitting:  # a long quoted sentence: its leading whole clauses, as a reported sentence is cut
+            cuts = (_shorter(p, 40) for p in sorted(whole, key=len, reverse=True))
+            fitting = [c for c in cuts if c and not form_problems(c)][:1]
         return f"“{max(fitting, key=len)}”" if fitting else None
     spoken = re.sub(r"^(?:that|whether)\s+", "", " ".join(m.text.split()).rstrip(" ."), flags=re.I)
     first = spoken.split(" ", 1)[0]

@@ -119,3 +119,25 @@ def test_one_articles_further_points_take_the_places_no_other_story_wants():
         "Dockers ended their strike at the port.",
     )
     assert len(summarize(group(points), PEOPLE, "Lindenport")) == 3
+
+
+def test_a_long_direct_quote_is_framed_by_its_leading_whole_clauses_and_mr_does_not_end_a_sentence():
+    quote = (
+        "We are weighing every offer before us as we consider proposals from Mr. Berger and Harbor Holdings, "
+        "from the union, as well as the port's own plan to raise the value of its quays for every shareholder"
+    )
+    said = member(
+        "c:q",
+        quote,
+        doc="dq",
+        kind="claim",
+        speaker="person:tomas-berger",
+        speaker_name="Tomas Berger",
+        stance="assert",
+    )
+    said.fields["kind"] = "direct"
+    lines = summarize(group([said]), PEOPLE, "Tomas Berger")
+    assert [line.body for line in lines] == [
+        "Berger says: “We are weighing every offer before us as we consider proposals from Mr. Berger and Harbor "
+        "Holdings, from the union”"
+    ]
