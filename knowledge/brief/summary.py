@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
+from knowledge.brief.ranking import coverage, recency
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
@@ -75,11 +76,9 @@ def rank(s: Storyline, newest: date | None, topic_words: set[str] = frozenset())
     """Recency (halving every `half_life_days`), independent outlets, centrality of the topic (as actor or
     speaker, and in a headline or lede), a dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
-    last = s.last
-    age = (newest - last).days if newest and last else 365
     return float(
-        0.5 ** (age / t.half_life_days)
-        + t.corroboration_weight * min(s.independent - 1, t.corroboration_cap)
+        recency(s.last, newest)
+        + coverage(s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
         + (t.summary_dispute_weight if s.disputes else 0.0)
