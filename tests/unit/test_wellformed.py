@@ -78,3 +78,9 @@ def test_a_credit_in_brackets_closing_a_sentence_is_not_quoted():
     text = "The port reopened on Monday. (Reporting by Nora Feld; Editing by Piet Ahlers)"
     found = sentence_around(text, 0, 4, 8)
     assert found is not None and found.text == "The port reopened on Monday."
+
+
+def test_a_dateline_before_a_horizontal_bar_is_not_quoted():
+    text = "LINDENPORT ― The dockers' union ended its strike on Friday. Talks go on."
+    found = sentence_around(text, 0, text.index("ended"), text.index("ended") + 5)
+    assert found is not None and found.text == "The dockers' union ended its strike on Friday."
