@@ -14,6 +14,7 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.anaphora import speaker_referent
+from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import head_entity
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
@@ -142,7 +143,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
-    return _drop_carriers(claims, anonymity)
+    return issuers(_drop_carriers(claims, anonymity), ents, doc)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:
