@@ -77,3 +77,12 @@ def test_an_outlet_told_is_still_the_channel(nlp):
     text = "The minister told Reuters that the port would stay open."
     a, found = claims(nlp, text)
     assert found[0].via == "Reuters"
+
+
+def test_a_capital_that_speaks_is_stored_as_its_country_when_the_article_names_it(nlp):
+    text = (
+        "Norway and Sweden agreed on a new border crossing on Saturday. Oslo said the talks were held directly "
+        "between the two ministries."
+    )
+    a, found = claims(nlp, text)
+    assert shown(a, found[0]) == "Norway"

@@ -14,6 +14,7 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.anaphora import speaker_referent
+from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import head_entity
 
@@ -124,7 +125,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         claims.append(
             LocalClaim(
                 speaker=speaker,
-                speaker_entity=ref.entity if ref is not None else _named(doc, ents, source, speaker or ""),
+                speaker_entity=ref.entity
+                if ref is not None
+                else government_seat(ents, _named(doc, ents, source, speaker or "")),
                 cue=" ".join(text[s:e] for s, e in att.cue),
                 cue_lemma=att.cue_lemma,
                 stance=att.stance,
