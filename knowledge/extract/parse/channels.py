@@ -30,14 +30,16 @@ def via_of(verb, subj) -> Frag | None:
                 if not objs:
                     continue
                 o = objs[0]
-                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (
-                    c.lower_ == "to" and (o.ent_type_ == "ORG" or (o.pos_ == "PROPN" and o.ent_type_ != "PERSON"))
-                )
+                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (c.lower_ == "to" and outlet(o))
                 if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
                     return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
     return None
 
 
 def outlet(tok) -> bool:
-    """Is `tok` (told, spoken to) a channel: an organisation or a medium, not a person listening?"""
-    return tok.ent_type_ == "ORG" or tok.lemma_.lower() in lex.MEDIA_NOUNS
+    """Is `tok` (told, spoken to) a channel: an organisation, a medium or a title ("the Courier"), not a person or
+    a country listening?"""
+    if tok.ent_type_ == "ORG" or tok.lemma_.lower() in lex.MEDIA_NOUNS:
+        return True
+    listener = ("PERSON", "GPE", "NORP")  # any word of the name: the tagger may leave a surname untagged
+    return tok.pos_ == "PROPN" and not any(t.ent_type_ in listener for t in tok.subtree)
