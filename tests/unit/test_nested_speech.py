@@ -86,3 +86,10 @@ def test_a_capital_that_speaks_is_stored_as_its_country_when_the_article_names_i
     )
     a, found = claims(nlp, text)
     assert shown(a, found[0]) == "Norway"
+
+
+def test_the_press_told_is_the_channel_but_a_named_listener_is_not(nlp):
+    text = "Mayor Ana Holt told reporters that the bridge would reopen. She told Governor Piet Malan that it was safe."
+    a, found = claims(nlp, text)
+    vias = {text[c.content[0] : c.content[1]].split()[1]: c.via for c in found}
+    assert vias == {"the": "reporters", "it": None}

@@ -37,9 +37,9 @@ def via_of(verb, subj) -> Frag | None:
 
 
 def outlet(tok) -> bool:
-    """Is `tok` (told, spoken to) a channel: an organisation, a medium or a title ("the Courier"), not a person or
-    a country listening?"""
-    if tok.ent_type_ == "ORG" or tok.lemma_.lower() in lex.MEDIA_NOUNS:
+    """Is `tok` (told, spoken to) a channel: an organisation, a medium, the press ("told reporters") or a title
+    ("the Courier"), not a person or a country listening?"""
+    if tok.ent_type_ == "ORG" or tok.lemma_.lower() in lex.MEDIA_NOUNS | lex.PRESS_NOUNS:
         return True
     listener = ("PERSON", "GPE", "NORP")  # any word of the name: the tagger may leave a surname untagged
     return tok.pos_ == "PROPN" and not any(t.ent_type_ in listener for t in tok.subtree)
