@@ -7,6 +7,7 @@ same. It only parses and renders; every operation is a `knowledge` function.
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager, nullcontext
 
 from bot.commands.feeds import feeds
 from bot.slack import blocks as kit
@@ -77,6 +78,12 @@ def route(
     return brief(store, text, deps, team_id=team_id)
 
 
+def composing(deps) -> AbstractContextManager:
+    """A turn to compose (`Deps.composing`: a few at once, so acknowledgements keep the interpreter); none to
+    wait for without the app's dependencies (the CLI, a test calling the router directly)."""
+    return deps.composing if deps is not None else nullcontext()
+
+
 def brief(
     store: Store, text: str, deps=None, entity_id: str | None = None, ephemeral: bool = True, team_id: str | None = None
 ) -> Reply:
@@ -87,7 +94,8 @@ def brief(
         query = parse_query(text)
     except QueryError as exc:
         return Reply([kit.error_message(str(exc))])
-    result = compose(store, query, entity_id=entity_id, team_id=team_id)
+    with composing(deps):
+        result = compose(store, query, entity_id=entity_id, team_id=team_id)
     if result.kind == "ambiguous":
         return Reply([kit.ambiguous_message(result)])
     if result.kind == "unknown":
@@ -97,13 +105,14 @@ def brief(
     return Reply([summary_message(result, ephemeral=ephemeral)], topic=result.topic)
 
 
-def _again(store: Store, text: str, entity_id: str | None, view) -> Reply:
+def _again(store: Store, text: str, entity_id: str | None, view, deps=None) -> Reply:
     """A button's view of the briefing it sits on, composed again from the query it carries."""
     from knowledge.brief.compose import compose
     from knowledge.brief.query import QueryError, parse_query
 
     try:
-        result = compose(store, parse_query(text), entity_id=entity_id)
+        with composing(deps):
+            result = compose(store, parse_query(text), entity_id=entity_id)
     except QueryError as exc:
         return Reply([kit.error_message(str(exc))])
     if result.kind != "briefing":
@@ -111,14 +120,14 @@ def _again(store: Store, text: str, entity_id: str | None, view) -> Reply:
     return Reply(view(result))
 
 
-def sources_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
-    return _again(store, text, entity_id, kit.sources_messages)
+def sources_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:
+    return _again(store, text, entity_id, kit.sources_messages, deps)
 
 
-def details_reply(store: Store, text: str, entity_id: str | None = None) -> Reply:
+def details_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:
     """Everything behind a summary: developments, disputes, claims with their quotes (no buttons: the summary above
     has them)."""
-    return _again(store, text, entity_id, lambda b: kit.briefing_messages(b, actions=False))
+    return _again(store, text, entity_id, lambda b: kit.briefing_messages(b, actions=False), deps)
 
 
 def add_url(store: Store, url: str, deps) -> Reply:

@@ -18,6 +18,7 @@ import contextlib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from slack_bolt import App
@@ -164,7 +165,7 @@ class BriefbotServer:
             server.accepting = False
             dispatcher.close(server)  # the listening socket only; the trigger stays to wake the loop
 
-        server.trigger.pull_trigger(stop_listening)
+        self._in_loop(stop_listening)
         while self.in_flight() and time.monotonic() < deadline:
             time.sleep(0.02)
         drained = not self.in_flight()
@@ -179,11 +180,22 @@ class BriefbotServer:
             for channel in list(server._map.values()):
                 if channel is not server.trigger:
                     channel.close()
-            server.trigger.close()
+            with contextlib.suppress(OSError):  # a descriptor already closed under it: nothing left to close
+                server.trigger.close()
 
-        server.trigger.pull_trigger(close_all)
+        self._in_loop(close_all)
         self._stopped.wait(5)
         return drained
+
+    def _in_loop(self, thunk: Callable[[], None]) -> None:
+        """Run `thunk` in the I/O loop's thread (sockets belong to it), woken through its trigger pipe. When that
+        pipe is already closed (the loop died, or something closed the descriptor under it), the loop will never
+        run the thunk: run it here, so stopping still closes every socket instead of failing halfway."""
+        try:
+            self._server.trigger.pull_trigger(thunk)
+        except OSError as exc:
+            log.warning("shutdown: the server loop's wake-up pipe is gone (%s); closing sockets from this thread", exc)
+            thunk()
 
     def server_close(self) -> None:
         self._server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)

@@ -26,7 +26,8 @@ class Tuning(BaseSettings):
     # Composition (brief/compose).
     same_claim: float = 82  # token-set similarity above which two reports are the same claim
     same_matter: float = 55  # ... and above which two claims belong to one matter
-    half_life_days: float = 30  # recency weight halves every this many days before the newest item
+    half_life_days: float = 30  # recency weight halves every this many days before the newest item ...
+    undated_age_days: float = 365  # ... and an undated item counts as this old
     corroboration_weight: float = 0.4  # rank added per independent outlet beyond the first ...
     corroboration_cap: int = 4  # ... counting at most this many
     speaker_relevance: float = 1.0  # rank weight of a claim the topic made ...
@@ -50,7 +51,17 @@ class Tuning(BaseSettings):
     summary_lede_weight: float = 0.5
     summary_dispute_weight: float = 0.3
     summary_documents_weight: float = 0.15
-    summary_lines_per_article: int = 2
+    # Which line of a storyline (brief/bodies): the topic named in it, an event opening on a pronoun, a claim
+    # whose cue is no speech verb, the lede (half for the sentence after it), other articles echoing it, the cost
+    # of every 100 characters, and the source's own sentence over a frame of ours.
+    line_topic_weight: float = 2.0
+    line_pronoun_cost: float = 1.0
+    line_not_speech_cost: float = 1.5
+    line_lede_weight: float = 1.0
+    line_echo_weight: float = 0.3
+    line_length_cost: float = 1.0
+    line_own_sentence_weight: float = 0.2
+    summary_lines_per_article: int = 1  # until every other storyline has been offered its place
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the
@@ -58,6 +69,9 @@ class Tuning(BaseSettings):
     proposition_words: int = 3
     proposition_overlap: float = 0.3
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
+    # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
+    # organisation a description continues; longer than for a pronoun, since a description names its kind.
+    org_description_search_sentences: int = 30
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
     # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8

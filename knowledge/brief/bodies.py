@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from knowledge.brief.compress import compress
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
-from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture
+from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
+from knowledge.tuning import tuning
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
@@ -171,7 +172,7 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     if first in _OPENING_PRONOUNS or form_problems(text):
         return None
     cite = m.citation.model_copy(update={"start": sentence.start, "end": sentence.start + len(text), "quote": text})
-    return Candidate(text, _score(text, m, topic_words) + 0.2, cite, verbatim=True)
+    return Candidate(text, _score(text, m, topic_words) + tuning().line_own_sentence_weight, cite, verbatim=True)
 
 
 def _spoken(m: Member, clause: bool = True) -> str | None:
@@ -179,9 +180,13 @@ def _spoken(m: Member, clause: bool = True) -> str | None:
     fits), or reported words without their "that"; None when neither is a well-formed clause."""
     lemma = (m.fields.get("cue_lemma") or "").lower()
     if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
-        pieces = [" ".join(p.split()).strip(' ,“”"') for p in re.split(r"\s…\s|(?<=[.!?])\s+|[“”]", m.text)]
+        parts = re.split(r"\s…\s|[“”]", m.text)  # sentences as `sentence_bounds` tells them: "Mr. Ito" is no end
+        pieces = [" ".join(p[a:b].split()).strip(' ,“”"') for p in parts for a, b in sentence_bounds(p)]
         whole = [p for p in pieces if p[:1].isupper() and not form_problems(p)]
         fitting = [p for p in whole if len(p) <= LINE_BODY - 40]
+        if not fitting:  # a long quoted sentence: its leading whole clauses, as a reported sentence is cut
+            cuts = (_shorter(p, 40) for p in sorted(whole, key=len, reverse=True))
+            fitting = [c for c in cuts if c and not form_problems(c)][:1]
         return f"“{max(fitting, key=len)}”" if fitting else None
     spoken = re.sub(r"^(?:that|whether)\s+", "", " ".join(m.text.split()).rstrip(" ."), flags=re.I)
     first = spoken.split(" ", 1)[0]
@@ -222,23 +227,30 @@ def claim_body(m: Member, people: dict[str, str]) -> str | None:
 
 
 def _score(body: str, m: Member, topic_words: set[str]) -> float:
+    t = tuning()
     words = set(re.findall(r"[\w']+", body.lower()))
-    score = 2.0 if topic_words & words else 0.0
+    score = t.line_topic_weight if topic_words & words else 0.0
     if m.kind == "event" and _PRONOUNS & words:
-        score -= 1  # "Witkoff replaced him": who is "him"?
+        score -= t.line_pronoun_cost  # "Witkoff replaced him": who is "him"?
     lemma = (m.fields.get("cue_lemma") or "").lower()
     if m.kind == "claim" and lemma and lemma not in SPEECH_LEMMAS:
-        score -= 1.5  # "Witkoff to discuss the ceasefire" is no statement of his
-    if m.sentence is not None and m.sentence.index is not None and 0 <= m.sentence.index <= 1:
-        score += 1.0 - 0.5 * m.sentence.index  # the lede, or the sentence after it
-    return score + m.central + 0.3 * m.echo - len(body) / 100
+        score -= t.line_not_speech_cost  # "Witkoff to discuss the ceasefire" is no statement of his
+    return score + _lede(m) + m.central + t.line_echo_weight * m.echo - t.line_length_cost * len(body) / 100
+
+
+def _lede(m: Member) -> float:
+    """An article's first sentence, or the one after it, says what its story is (news is written lead-first)."""
+    index = m.sentence.index if m.sentence is not None else None
+    if index is None or not 0 <= index <= 1:
+        return 0.0
+    return tuning().line_lede_weight * (1.0 - 0.5 * index)
 
 
 def _pre_score(m: Member, topic_words: set[str]) -> float:
     """`_score` before building a line, from the member's stored words: cheap enough for every member."""
-    lede = m.sentence is not None and m.sentence.index is not None and 0 <= m.sentence.index <= 1
-    topic = 2.0 if topic_words.intersection(m.words) else 0.0
-    return topic + lede + m.central + 0.3 * m.echo - len(m.text) / 100
+    t = tuning()
+    topic = t.line_topic_weight if topic_words.intersection(m.words) else 0.0
+    return topic + _lede(m) + m.central + t.line_echo_weight * m.echo - t.line_length_cost * len(m.text) / 100
 
 
 def shortlist(s: Storyline, topic_words: set[str]) -> list[Member]:

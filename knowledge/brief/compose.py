@@ -33,6 +33,7 @@ from knowledge.brief.model import (
 )
 from knowledge.brief.outline import members_of, model_prose, outline
 from knowledge.brief.query import Query
+from knowledge.brief.ranking import rank
 from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
@@ -90,18 +91,6 @@ def _event_date_label(row: Row, start: date | None) -> str:
         return "reported " + date_label(date.fromisoformat(row["published_at"][:10]), None, "day", False, None)
     return date_label(
         start, gather.date_of(row["date_end"]), row["date_precision"], bool(row["date_unresolved"]), row["date_text"]
-    )
-
-
-def rank(when: date | None, newest: date | None, independent: int, relevance: float) -> float:
-    """Recency (halving every `half_life_days` before the newest item; undated items score as old), corroboration
-    by independent outlets, and how central the topic is to the line."""
-    t = tuning()
-    age = (newest - when).days if when and newest else 365
-    return (
-        float(0.5 ** (age / t.half_life_days))
-        + t.corroboration_weight * min(independent - 1, t.corroboration_cap)
-        + relevance
     )
 
 

@@ -4,7 +4,7 @@ News is written lead-first, so the sentence a claim or event was found in — ab
 sentence, its lede — is usually the best summary line there is, and quoting it whole keeps it true and well
 formed. Here: finding the sentence around a span in a window of stored text (no parser: sentence ends are
 punctuation followed by a capital, except after abbreviations and initials), removing a leading dateline
-("MOSCOW (Reuters) -") and trailing credits, cutting a long sentence only between clauses, and counting where in
+("MOSCOW (Reuters) -") and trailing credits by the furniture rules of `knowledge.text`, cutting a long sentence only between clauses, and counting where in
 its article a sentence stands.
 """
 
@@ -13,23 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.text.furniture import is_furniture_text, lead_furniture_end, trailing_credit_start
+from knowledge.text.headline import is_headline
+
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space and a capital, digit or opening quote.
 _END = re.compile(r"[.!?][”\"’')\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|\n+")
 ABBREVIATIONS = set(
     """mr mrs ms dr gov sen rep gen lt col capt sgt st jr sr inc co corp ltd no vs jan feb mar apr aug sep sept oct nov
     dec prof rev hon adm cmdr maj pres supt fig""".split()
-)
-# "MOSCOW (Reuters) -", "WASHINGTON —", "NEW YORK, Oct 3 (Reuters) -", "(CNN) -": a dateline before the story.
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Za-z. ]{2,30}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"(?:\([A-Za-z.&/ -]{2,30}\))?|\([A-Za-z.&/ -]{2,30}\))\s*[-—–―]{1,2}\s+"
-)
-# "New York, (Agency - 24th Oct, 2024) Boeing …": a place and a bracketed credit, with no dash after it.
-_BRACKETED_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,30},\s*\([^()]{2,80}\)\s+(?=[A-Z“\"])")
-_CREDIT = re.compile(r"\s*\((?:Reporting|Editing|Writing|Additional reporting|Compiled)\b[^)]*\)\s*$", re.I)
-FURNITURE = re.compile(
-    r"^(?:share|read more|click|follow|sign up|subscribe|advertisement|related|photo|image|watch|listen|copyright)\b",
-    re.I,
 )
 # Where a long sentence may be cut with a whole clause before it: a semicolon or dash, or a comma before a
 # conjunction, a participle or a relative; the clause left is then checked like any line.
@@ -99,9 +90,9 @@ def sentences_of(window: str, window_start: int, title: str | None = None, most:
         if window_start == 0:
             index = -1 if s < headline_end else body
             body += s >= headline_end
-        s += _dateline_length(window[s:e])  # a span may open on the dateline: its sentence starts after it
-        credit = _CREDIT.search(window[s:e])
-        e = s + credit.start() if credit else e
+        s += lead_furniture_end(window[s:e])  # a span may open on the dateline: its sentence starts after it
+        credit = trailing_credit_start(window[s:e])
+        e = s + credit if credit is not None else e
         if s < e:
             out.append(Sentence(window_start + s, window_start + e, window[s:e], index))
     return out
@@ -134,16 +125,6 @@ def holding(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
     return None
 
 
-def _dateline_length(sentence: str) -> int:
-    bracketed = _BRACKETED_DATELINE.match(sentence)
-    if bracketed:
-        return bracketed.end()
-    m = _DATELINE.match(sentence)
-    if not m or not re.search(r"[A-Z]{3,}|\([A-Za-z]", m.group(0)):
-        return 0  # "The talks - which..." is no dateline: one needs a word in capitals or a credit in brackets
-    return m.end()
-
-
 def _headline_end(window: str, bounds: list[tuple[int, int]], title: str | None) -> int:
     """Where the headline line above the story ends (0: none). A first line that is the document's title (or,
     with no title known, a first line of one short sentence above more text) is the headline."""
@@ -151,7 +132,7 @@ def _headline_end(window: str, bounds: list[tuple[int, int]], title: str | None)
     if title:
         headline = first_line.rstrip(".").startswith(title.strip().rstrip(".")[:40])
     else:
-        headline = "\n" in window and len(first_line) <= 200 and sum(1 for s, _ in bounds if s < len(first_line)) == 1
+        headline = "\n" in window and is_headline(first_line)
     return len(first_line) if headline else 0
 
 
@@ -161,8 +142,6 @@ def clause_cuts(text: str) -> list[str]:
     return [c for c in reversed(cuts) if c and not _SUBORDINATE.match(c)]
 
 
-_DATE_MARKER = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")  # "… reports date 2024-11-05": a page's date stamp, not prose
-
-
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE.match(text.strip(' “"')) or _DATE_MARKER.search(text))
+    """Page furniture, by the rules of `knowledge.text.furniture` (their one home)."""
+    return is_furniture_text(text)

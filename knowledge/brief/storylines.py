@@ -22,6 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge.brief.bursts import bursts
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
@@ -372,7 +373,10 @@ def group(
     for i, m in enumerate(members):
         clusters.setdefault(union.find(i), []).append(m)
     out = []
-    for cluster in clusters.values():
-        keys = {m.key for m in cluster}
-        out.append(Storyline(_storyline_id(cluster), cluster, [(a, b) for a, b in pairs if a in keys]))
+    for whole in clusters.values():
+        for cluster in bursts(whole, pairs, FOLLOW_UP_DAYS):
+            keys = {m.key for m in cluster}
+            out.append(
+                Storyline(_storyline_id(cluster), cluster, [(a, b) for a, b in pairs if a in keys and b in keys])
+            )
     return out

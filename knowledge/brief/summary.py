@@ -12,7 +12,7 @@ out, never shown as a fragment, and the next one takes its place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
+from knowledge.brief.ranking import coverage, recency
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
@@ -75,11 +76,9 @@ def rank(s: Storyline, newest: date | None, topic_words: set[str] = frozenset())
     """Recency (halving every `half_life_days`), independent outlets, centrality of the topic (as actor or
     speaker, and in a headline or lede), a dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
-    last = s.last
-    age = (newest - last).days if newest and last else 365
     return float(
-        0.5 ** (age / t.half_life_days)
-        + t.corroboration_weight * min(s.independent - 1, t.corroboration_cap)
+        recency(s.last, newest)
+        + coverage(s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
         + (t.summary_dispute_weight if s.disputes else 0.0)
@@ -138,6 +137,12 @@ def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
     )
 
 
+def _deferring(ranked: list[Storyline], deferred: list[Storyline]) -> Iterator[Storyline]:
+    """`ranked`, then whatever was deferred while going through it (in rank order)."""
+    yield from ranked
+    yield from list(deferred)
+
+
 def summarize(
     storylines: list[Storyline],
     people: dict[str, str],
@@ -161,12 +166,14 @@ def summarize(
     ranked = sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id))
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
         attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
-    for s in ranked:
+    deferred: list[Storyline] = []
+    for s in _deferring(ranked, deferred):
         if len(out) >= max_lines:
             break
         only = s.documents[0] if len(s.documents) == 1 else None
-        if only and per_article.get(only, 0) >= tuning().summary_lines_per_article:
-            continue  # one article's several points must not crowd out the other stories
+        if only and per_article.get(only, 0) >= tuning().summary_lines_per_article and s not in deferred:
+            deferred.append(s)  # one article's several points must not crowd out the other stories ...
+            continue  # ... but take the places no other story wants
         if attach is not None:
             attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
         line = line_for(s, people, topic_words, year)

@@ -57,7 +57,9 @@ def _fts_terms(words: list[str]) -> list[str]:
     return terms
 
 
-def _score(query: str, name: str, aliases: list[str]) -> float:
+def _score(query: str, name: str, aliases: list[str], person: bool = True) -> float:
+    """How well `query` names an entity (0-100). A last word alone names a person ("kellogg": Keith Kellogg), not
+    an organisation or a place: "boeing" is not "Oregon Boeing", a one-off name that only ends in the word."""
     qk, qp = name_key(query), phonetic_key(query)
     best = 0.0
     for variant in [name, *aliases]:
@@ -67,9 +69,10 @@ def _score(query: str, name: str, aliases: list[str]) -> float:
         if qk == vk:
             return 100.0
         last = vk.split()[-1]
-        if qk == last or qp == phonetic_key(last):
+        if person and (qk == last or qp == phonetic_key(last)):
             best = max(best, 97.0)  # a surname alone names the person
-        best = max(best, fuzz.ratio(qk, vk), fuzz.ratio(qp, vp) - 2, fuzz.ratio(qp, phonetic_key(last)) - 4)
+        surname = fuzz.ratio(qp, phonetic_key(last)) - 4 if person else 0.0
+        best = max(best, fuzz.ratio(qk, vk), fuzz.ratio(qp, vp) - 2, surname)
     return best
 
 
@@ -88,7 +91,7 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
             break
     out = []
     for row in candidates(store, ids):
-        score = _score(query, row.name, row.aliases)
+        score = _score(query, row.name, row.aliases, person=row.type == "PERSON")
         out.append(
             Candidate(row.entity_id, row.name, row.type, score, row.mentions, json.loads(row.descriptions or "[]"))
         )

@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
+from knowledge.extract.name_repeats import acronyms, link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
@@ -93,20 +94,22 @@ class DocEntities:
         self._spans: list[tuple[int, int, int]] = []  # (start, end, entity index)
         self.referents: dict = {}  # anaphor token index -> speakers.Referent, filled by `speakers`
         self.genders: dict[int, str | None] = {}  # entity index -> gender as the text shows it
+        self.aliases: dict[str, str] = {}  # initials -> the organisation's name the text defined them for
 
     def add(self, name: str, label: str, start: int, end: int) -> int:
         """An organisation's spellings share one entity ("Delta", "Delta Air Lines Inc." — `names.org_key`),
         named by its fullest form without legal designators ("Delta Air Lines")."""
-        key = (label, org_key(name) if label == "ORG" else name_key(name))
+        full = self.aliases.get(name, name) if label == "ORG" else name  # "CNE" is the council the text named
+        key = (label, org_key(full) if label == "ORG" else name_key(name))
         idx = self._by_key.get(key)
         if idx is None and label == "ORG":
             idx = self._short_form_of(key[1])
         if idx is None:
             idx = len(self.entities)
-            self.entities.append(LocalEntity(name=org_base(name) if label == "ORG" else name, type=label))
+            self.entities.append(LocalEntity(name=org_base(full) if label == "ORG" else name, type=label))
             self._by_key[key] = idx
-        elif label == "ORG" and len(org_base(name)) > len(self.entities[idx].name):
-            self.entities[idx].name = org_base(name)
+        elif label == "ORG" and len(org_base(full)) > len(self.entities[idx].name):
+            self.entities[idx].name = org_base(full)
         self.link(idx, name, start, end)
         return idx
 
@@ -152,10 +155,11 @@ class DocEntities:
         return sorted(last, key=lambda i: -last[i])
 
 
-# Words naming a part of an organisation: a name that adds one of these is not the whole organisation.
+# Words naming a part of an organisation, or its people ("Kestrel Workers" in a headline is not Kestrel): a name
+# that adds one of these is not the whole organisation.
 ORG_PARTS = frozenset(
     """services cloud research division unit units commercial airplanes defense defence capital ventures
-    foundation studios subsidiary bank insurance""".split()
+    foundation studios subsidiary bank insurance workers employees staff members shareholders customers""".split()
 )
 
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
@@ -326,6 +330,7 @@ def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
     base = _candidates(doc)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
+    ents.aliases = acronyms(doc.text, cands)
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
     given: dict[str, set[int]] = {}  # given-name key -> entity indices of the full names that start with it
     named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name
@@ -354,6 +359,7 @@ def find_entities(doc: Doc) -> DocEntities:
             idx = ents.add(name, label, start, end)
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
+    link_repeats(doc, ents)
     return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 

@@ -13,7 +13,7 @@ def record_event(store: Store, event_id: str, team_id: str | None, at: str) -> b
 
     The primary key decides, in the database, so it holds across replicas: of two processes inserting the same id
     at once, the second waits for the first to commit and then inserts nothing."""
-    with store.transaction():
+    with store.transaction(urgent=True):  # a Slack ack waits on it
         cur = store.db.execute(
             "INSERT INTO handled_events (event_id, team_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [event_id, team_id, at],
@@ -28,7 +28,7 @@ def request_seen(store: Store, signature: str) -> bool:
 def remember_request(store: Store, signature: str, at: str, forget_before: str | None = None) -> None:
     """Record an accepted request's signature; with `forget_before`, older signatures are dropped on the way (the
     timestamp check refuses those requests anyway)."""
-    with store.transaction():
+    with store.transaction(urgent=True):  # a Slack ack waits on it
         store.db.execute(
             "INSERT INTO slack_requests (signature, at) VALUES (?, ?) ON CONFLICT DO NOTHING", [signature, at]
         )
@@ -39,9 +39,11 @@ def remember_request(store: Store, signature: str, at: str, forget_before: str |
 def insert_briefing_log(
     store: Store, team_id: str, user_id: str, channel_id: str, query: str, topic: str, at: str
 ) -> None:
+    # one plain statement: sqlite-utils' insert first reads the table's shape, which holds the write lock longer
     with store.transaction():
-        store.db.table("briefing_log").insert(
-            {"team_id": team_id, "user_id": user_id, "channel_id": channel_id, "query": query, "topic": topic, "at": at}
+        store.db.execute(
+            "INSERT INTO briefing_log (team_id, user_id, channel_id, query, topic, at) VALUES (?, ?, ?, ?, ?, ?)",
+            [team_id, user_id, channel_id, query, topic, at],
         )
 
 

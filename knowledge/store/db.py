@@ -31,6 +31,7 @@ from knowledge.store.errors import StoreError as StoreError
 from knowledge.store.errors import StoreNotWritable, StoreUnreachable
 from knowledge.store.health import reason, unavailable
 from knowledge.store.migrations import migrate
+from knowledge.store.writers import queue_for
 
 if TYPE_CHECKING:
     from knowledge.store.postgres import PgDatabase
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 KNOWLEDGE_LOCK = "knowledge"  # documents, entities, aliases: everything entity resolution reads and then writes
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+BUSY_TIMEOUT = 30.0  # seconds a SQLite writer waits for the file's lock (other processes) or its turn (this one)
 
 
 def is_database_error(exc: BaseException) -> bool:
@@ -78,6 +80,7 @@ class Store(DocumentQueries):
         self.path = path
         self.url = url
         self.dialect = "postgresql" if url else "sqlite"
+        self.writers = queue_for(path) if path is not None and not url else None  # `knowledge.store.writers`
 
     @property
     def is_postgres(self) -> bool:
@@ -150,11 +153,11 @@ class Store(DocumentQueries):
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=True)
             db = sqlite_utils.Database(conn)
             _wal(db)
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=30000")
+            db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
             db.execute("PRAGMA synchronous=NORMAL")
             migrate(db)
         except sqlite3.DatabaseError as exc:
@@ -184,13 +187,15 @@ class Store(DocumentQueries):
         self.db.close()
 
     @contextmanager
-    def transaction(self, lock: str | None = None) -> Iterator[None]:
+    def transaction(self, lock: str | None = None, *, urgent: bool = False) -> Iterator[None]:
         """A write transaction; nested use becomes a savepoint.
 
         SQLite: the write lock is taken up front (BEGIN IMMEDIATE). A deferred BEGIN that reads first and writes
         later fails at once with "database is locked" when another connection wrote in between; taking the lock
         first makes concurrent writers wait (busy timeout) instead. That one lock already serializes every
-        writer, so `lock` adds nothing there. PostgreSQL: `lock` names an advisory lock held until commit, which
+        writer, so `lock` adds nothing there; threads of this process wait their turn for it in arrival order
+        (`knowledge.store.writers`) rather than race SQLite's polling busy handler, `urgent` ones (a Slack ack
+        waits on them) first. PostgreSQL: `lock` names an advisory lock held until commit, which
         serializes the transactions that name it (and only those) across every process on the database.
         """
         if self.is_postgres:
@@ -203,15 +208,21 @@ class Store(DocumentQueries):
             with self.db.atomic():
                 yield
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
+        if self.writers is not None:
+            self.writers.acquire(BUSY_TIMEOUT, urgent=urgent)
         try:
-            yield
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.db.conn.execute("COMMIT")
+        finally:
+            if self.writers is not None:
+                self.writers.release()
 
     def __enter__(self) -> Store:
         return self

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def add_work(store: Store, work_id: str, kind: str, payload: str, lease_until: str) -> bool:
     """False when the id is already queued (Slack delivered the same request twice)."""
-    with store.transaction():
+    with store.transaction(urgent=True):  # a Slack ack waits on it
         cur = store.db.execute(
             "INSERT INTO pending_work (id, kind, payload, lease_until, attempts) VALUES (?, ?, ?, ?, 1) "
             "ON CONFLICT DO NOTHING",

@@ -51,7 +51,11 @@ FUNCTION_WORDS = frozenset(
 # a place and a colon alone on a line: "New Delhi:", "Washington DC:", "ISLAMABAD:"
 _COLON_PLACE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*:\s*$")
 _AUTHOR_BOX = re.compile(r"^\s*(?:about the (?:author|writer|reporter)|author bio(?:graphy)?)\s*:?\s*$", re.I)
-_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+# The first date-marker rule is a page's own date stamp ("date 2025-03-07"), never prose wherever it stands; the
+# others ("Updated 14:32 GMT") are furniture only where a paragraph opens.
+_STAMP_PATTERN = next(r.pattern for r in START if r.kind == "date-marker")
+_MARKER = re.compile(r"^\s*(?:" + _STAMP_PATTERN + ")")
+_PAGE_STAMP = re.compile(r"\b(?:" + _STAMP_PATTERN + ")", re.I)
 _WORD = re.compile(r"[\w’'&$%-]+")
 _CLOSE_QUOTES = "”\"’'»"
 # a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
@@ -313,3 +317,26 @@ def mask(text: str, ranges: list[tuple[int, int]] | None = None) -> str:
 
 def body_text(text: str) -> str:
     return mask(text)
+
+
+def lead_furniture_end(sentence: str) -> int:
+    """How much of a sentence's start is furniture (a date marker, a dateline, a glued time stamp), by the same
+    rules that mask it at extraction: a summary quoting an article's lede drops exactly what extraction skipped."""
+    return _prefix_end(sentence, first_lead=True)
+
+
+def trailing_credit_start(sentence: str) -> int | None:
+    """Where a credit closing a sentence begins ("… on Friday. (Reporting by …)", "… (AFP)"), if one does."""
+    for rule, rx in _INLINE:
+        if rule.kind == "credit":
+            m = rx.search(sentence)
+            if m and not sentence[m.end() :].strip():
+                return m.start()
+    return None
+
+
+def is_furniture_text(text: str) -> bool:
+    """A whole line of furniture ("Share this article", "Updated 14:32 GMT"), or text with a page's date marker
+    inside it ("… reports date 2025-05-07 …"): neither is a statement a summary may quote."""
+    stripped = text.strip(' “"')
+    return line_rule(stripped) is not None or _PAGE_STAMP.search(text) is not None

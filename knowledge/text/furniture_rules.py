@@ -259,15 +259,33 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—]{{1,2}}|:)?\s*",
+        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—―]{{1,2}}|:)?\s*",
         "GALEN (Reuters) - Dockers walked out on Monday.",
         "GALEN (Reuters) - ",
+        ignore_case=False,
+    ),
+    # any outlet's credit in brackets before a dash: "LINDENPORT (Harbor Wire) -", "(CNN) —"
+    Rule(
+        "dateline",
+        "start",
+        rf"(?:{_PLACE_CAPS}\s*)?\([A-Z][A-Za-z.&/ -]{{1,30}}\)\s*[-–—―]{{1,2}}\s+",
+        "LINDENPORT (Harbor Wire) - The dockers ended their strike.",
+        "LINDENPORT (Harbor Wire) - ",
+        ignore_case=False,
+    ),
+    # a place and a bracketed agency credit with its date and no dash: "Galen, (Wire - 24th Oct, 2024) The port …"
+    Rule(
+        "dateline",
+        "start",
+        r"[A-Z][\w .'’-]{1,30},\s*\([^()]{2,80}\)\s+(?=[A-Z“\"])",
+        "Galen, (Harbor Wire - 24th Oct, 2024) The port reopened.",
+        "Galen, (Harbor Wire - 24th Oct, 2024) ",
         ignore_case=False,
     ),
     Rule(
         "dateline",
         "start",
-        rf"{_PLACE_CAPS}(?:\s*[—–]\s*|\s+--?\s+)",
+        rf"{_PLACE_CAPS}(?:\s*[—–―]\s*|\s+--?\s+)",
         "LAVAL, Que. — The retailer said on Monday.",
         "LAVAL, Que. — ",
         ignore_case=False,
@@ -328,6 +346,14 @@ INLINE = [
         "The port reopened on Monday. (AFP)",
         "(AFP)",
         needs=(")",),
+    ),
+    Rule(
+        "credit",
+        "inline",
+        r"\s*\(\s*(?:reporting|writing|additional reporting|editing|compiled) by\b[^()]*\)\s*$",
+        "The port reopened on Monday. (Reporting by Nora Feld; Editing by Piet Ahlers)",
+        " (Reporting by Nora Feld; Editing by Piet Ahlers)",
+        needs=("by",),
     ),
     Rule(
         "ticker",

@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 
 import httpx
+import pytest
 
 from bot.app import create_app
 from bot.server import ServerLimits, make_server
@@ -186,3 +187,22 @@ def test_a_page_added_to_the_route_table_is_served_under_its_prefix_and_slack_ke
         body = slash_command("help", slack.new_response_url())
         assert httpx.post(url + "/slack/events", content=body, headers=signed_headers(body)).status_code == 200
     assert seen == [("/view/abc", "sig=1"), ("/exact", "")]
+
+
+def test_stopping_a_server_whose_wake_up_pipe_was_closed_under_it_still_closes_its_socket(slack, tmp_path):
+    settings = SlackSettings(
+        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=slack.api_url, _env_file=None
+    )
+    app, deps = create_app(settings, tmp_path / "pipe.db")
+    server = make_server(app, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert httpx.get(url + "/healthz", timeout=5).status_code == 200
+        os.close(server._server.trigger.trigger)  # the loop's wake-up pipe, gone the way a stray double close loses it
+        server.shutdown(timeout=1)
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(url + "/healthz", timeout=2)
+    finally:
+        server.server_close()
+        deps.shutdown()

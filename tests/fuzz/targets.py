@@ -11,7 +11,7 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -255,9 +255,10 @@ def offline_fetcher():
 
 
 class _Deps:
-    """What the router takes from the bot."""
+    """What the router takes from the bot: a fetcher and a turn to compose (one command at a time here)."""
 
     fetcher_factory = staticmethod(offline_fetcher)
+    composing = nullcontext()
 
 
 _REJECTED = re.compile(

@@ -125,3 +125,11 @@ def test_a_text_topic_matches_events_on_whole_words_only(demo_store):
     result = compose(demo_store, parse_query("ceasefire"))
     assert result.kind == "briefing"
     assert all("ceasefire" in d.text.lower() for d in result.developments)
+
+
+def test_a_word_that_only_ends_a_one_off_organisations_name_does_not_take_the_topic(store):
+    put(store, "Galen Harbor Workers voted on Monday.", ("Galen Harbor Workers", "ORG"))
+    put(store, "Galen Harbor Workers met again on Tuesday.", ("Galen Harbor Workers", "ORG"))
+    put(store, "Officials of Nordland Galen spoke briefly.", ("Nordland Galen", "ORG"))
+    result = compose(store, parse_query("galen"))
+    assert result.kind != "briefing" or result.topic != "Nordland Galen"

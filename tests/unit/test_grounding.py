@@ -67,3 +67,10 @@ def test_according_to_a_cited_speaker_is_an_attribution_and_no_name():
     lukashenko = Speech(("Lukashenko",), "report")
     assert grounded("According to Lukashenko, Putin would consider a ceasefire", spans, [lukashenko], True)
     assert not grounded("According to Zelensky, Putin would consider a ceasefire", spans + ["Zelensky"], [lukashenko])
+
+
+def test_a_number_word_in_a_speakers_name_is_the_name_not_an_unsupported_number():
+    seven = Speech(("Seven Harbors",), "assert")
+    line = "Seven Harbors says the union had agreed to a pay offer worth nine percent"
+    assert problems(line, SPANS[:1], [seven], claims_only=True) == []
+    assert problems("Seven dockers say the union had agreed to a pay offer", SPANS[:1], [seven], claims_only=True)

@@ -186,3 +186,24 @@ def test_minhash_lsh_candidates_find_the_same_storylines_as_the_word_index():
 
 def test_content_words_drop_function_words_accents_and_possessives():
     assert content_words("The envoy's talks with Tsikhanoŭski were held") == ["envoy", "talk", "tsikhanouski", "held"]
+
+
+def test_a_speaker_repeating_a_claim_months_later_is_a_new_development_with_its_denial_beside_it():
+    said = dict(kind="claim", speaker="person:tomas-berger", speaker_name="Tomas Berger", stance="assert")
+    first = member("c:may", "that the port deal was his work alone", doc="may", month=5, day=2, **said)
+    again = member("c:sep", "that the port deal was his work alone", doc="sep", month=9, day=2, **said)
+    denial = member(
+        "c:no",
+        "that the port deal was anyone's work but the union's",
+        doc="no",
+        outlet="wire",
+        month=9,
+        day=3,
+        kind="claim",
+        speaker="person:maria-lindqvist",
+        speaker_name="Maria Lindqvist",
+        stance="deny",
+    )
+    storylines = group([first, again, denial], [("c:may", "c:no")])
+    assert _keys(storylines) == {frozenset({"c:may", "c:no"}), frozenset({"c:sep"})}
+    assert next(s for s in storylines if s.disputes).disputes == [("c:may", "c:no")]

@@ -114,3 +114,51 @@ def test_a_date_range_across_a_new_year_names_both_years():
     assert span_label(date(2024, 12, 30), date(2025, 1, 2), 2025) == "30 Dec 2024–2 Jan 2025"
     assert date_label(date(2024, 8, 5), date(2025, 5, 23), "day", False, None) == "5 Aug 2024–23 May 2025"
     assert date_label(date(2025, 8, 5), date(2025, 8, 9), "day", False, None) == "5 Aug–9 Aug 2025"
+
+
+def _points(doc: str, day: int, *texts: str) -> list:
+    return [
+        member(f"e:{doc}{i}", text, doc=doc, outlet="ledger", day=day, start=100 * i, trigger=f"t{doc}{i}")
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_one_article_gives_one_line_while_another_articles_story_waits():
+    newest = _points("a", 9, "The council approved the harbour budget on Tuesday.", "Cranes arrived at the quay.")
+    older = _points("b", 2, "Dockers ended their strike at the port of Lindenport.")
+    lines = summarize(group(newest + older), PEOPLE, "Lindenport", max_lines=2)
+    assert lines
+    assert {c.document_id for line in lines for c in line.citations} == {"a", "b"}
+
+
+def test_one_articles_further_points_take_the_places_no_other_story_wants():
+    points = _points(
+        "a",
+        9,
+        "The council approved the harbour budget on Tuesday.",
+        "Cranes arrived at the quay on a barge.",
+        "Dockers ended their strike at the port.",
+    )
+    assert len(summarize(group(points), PEOPLE, "Lindenport")) == 3
+
+
+def test_a_long_direct_quote_is_framed_by_its_leading_whole_clauses_and_mr_does_not_end_a_sentence():
+    quote = (
+        "We are weighing every offer before us as we consider proposals from Mr. Berger and Harbor Holdings, "
+        "from the union, as well as the port's own plan to raise the value of its quays for every shareholder"
+    )
+    said = member(
+        "c:q",
+        quote,
+        doc="dq",
+        kind="claim",
+        speaker="person:tomas-berger",
+        speaker_name="Tomas Berger",
+        stance="assert",
+    )
+    said.fields["kind"] = "direct"
+    lines = summarize(group([said]), PEOPLE, "Tomas Berger")
+    assert [line.body for line in lines] == [
+        "Berger says: “We are weighing every offer before us as we consider proposals from Mr. Berger and Harbor "
+        "Holdings, from the union”"
+    ]

@@ -65,3 +65,22 @@ def test_a_page_date_stamp_or_a_share_prompt_is_furniture_not_a_line():
     assert is_furniture("The Wire reports date 2025-05-07 Dockers voted to end the strike")
     assert is_furniture("Share this article")
     assert not is_furniture("Dockers voted on 7 May to end the strike")
+
+
+def test_a_lede_opening_on_a_page_date_stamp_and_a_dateline_is_quoted_without_them():
+    text = "date 2025-05-07 LINDENPORT (AP) — The dockers' union ended its strike on Friday. Talks go on."
+    found = sentence_around(text, 0, text.index("ended"), text.index("ended") + 5)
+    assert found is not None and found.text == "The dockers' union ended its strike on Friday."
+    assert found.index == 0
+
+
+def test_a_credit_in_brackets_closing_a_sentence_is_not_quoted():
+    text = "The port reopened on Monday. (Reporting by Nora Feld; Editing by Piet Ahlers)"
+    found = sentence_around(text, 0, 4, 8)
+    assert found is not None and found.text == "The port reopened on Monday."
+
+
+def test_a_dateline_before_a_horizontal_bar_is_not_quoted():
+    text = "LINDENPORT ― The dockers' union ended its strike on Friday. Talks go on."
+    found = sentence_around(text, 0, text.index("ended"), text.index("ended") + 5)
+    assert found is not None and found.text == "The dockers' union ended its strike on Friday."

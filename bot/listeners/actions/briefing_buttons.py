@@ -71,7 +71,7 @@ def handle_sources(ack: Ack, body: dict, respond: Respond, context: BoltContext,
     respond = responder(respond, client, body)
 
     def work(store, value) -> None:
-        _under(body, respond, client, sources_reply(store, value["q"], value.get("entity_id")))
+        _under(body, respond, client, sources_reply(store, value["q"], value.get("entity_id"), context["deps"]))
 
     _start(ack, body, respond, context, work)
 
@@ -80,7 +80,7 @@ def handle_details(ack: Ack, body: dict, respond: Respond, context: BoltContext,
     respond = responder(respond, client, body)
 
     def work(store, value) -> None:
-        _under(body, respond, client, details_reply(store, value["q"], value.get("entity_id")))
+        _under(body, respond, client, details_reply(store, value["q"], value.get("entity_id"), context["deps"]))
 
     _start(ack, body, respond, context, work)
 
@@ -114,7 +114,7 @@ def handle_share(ack: Ack, body: dict, respond: Respond, context: BoltContext, c
     respond = responder(respond, client, body)
 
     def work(store, value) -> None:
-        reply = brief(store, value["q"], entity_id=value.get("entity_id"), ephemeral=False)
+        reply = brief(store, value["q"], context["deps"], entity_id=value.get("entity_id"), ephemeral=False)
         # only a briefing goes to the channel; "nothing known", a question back or an error stays with the clicker
         reply.ephemeral = reply.topic is None
         deliver_via_respond(respond, reply)
@@ -126,7 +126,7 @@ def handle_choose(ack: Ack, body: dict, respond: Respond, context: BoltContext, 
     respond = responder(respond, client, body)
 
     def work(store, value) -> None:
-        reply: Reply = brief(store, value["q"], entity_id=value.get("entity_id"))
+        reply: Reply = brief(store, value["q"], context["deps"], entity_id=value.get("entity_id"))
         deliver_via_respond(respond, reply, replace_original=True)
 
     _start(ack, body, respond, context, work)

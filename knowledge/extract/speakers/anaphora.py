@@ -37,6 +37,7 @@ from knowledge.extract.speakers.person_words import (
     SYNONYMS,
     given_genders,
 )
+from knowledge.extract.speakers.places import Places, modifiers, qualified, qualify
 from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
@@ -73,6 +74,7 @@ class _Resolver(OrgAnaphora):
         self.gender: dict[int, str | None] = {}  # entity -> "m" / "f" / None (conflicting evidence)
         self.roles: dict[int, set[str]] = {}
         self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
+        self.org_places: dict[int, Places] = {}  # organisation entity -> places the text gives it
         self.org_unnamed: dict[int, OrgSubject] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
@@ -107,6 +109,7 @@ class _Resolver(OrgAnaphora):
                 for desc in ent.descriptions:
                     for w in desc.split():
                         self._role(idx, w)
+                    self.roles.setdefault(idx, set()).update(qualified(self.roles.get(idx, set()), desc))
                 prev = doc[span.start - 1] if span.start > 0 else None
                 if prev is not None and prev.lower_ in HONORIFICS:
                     self._set_gender(idx, HONORIFICS[prev.lower_])
@@ -298,7 +301,7 @@ class _Resolver(OrgAnaphora):
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
             org = description(tok) if self.quotes.at(tok.idx) is None else None
-            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text)):
+            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places):
                 continue
             if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 if tok.head.lemma_.lower() in VERB_CUES:
@@ -319,6 +322,7 @@ class _Resolver(OrgAnaphora):
                 # "the deputy minister" is a deputy: a person noun before the head says which role is meant
                 deputy = [t for t in self.doc[tok.left_edge.i : tok.i] if t.lower_ in PERSON_NOUNS]
                 role = role_word(deputy[0].lower_) if deputy else role_word(word)
+                role = qualify(role, modifiers(self.doc[tok.left_edge.i + 1 : tok.i]))  # "the US president"
                 self._resolve(tok, number, GENDERED.get(low, (None,))[0], role, end)
         return self.referents
 
@@ -330,8 +334,8 @@ class _Resolver(OrgAnaphora):
         det = tok.left_edge
         if det.lower_ != "the" or tok.i - det.i > 3 or self.quotes.at(tok.idx) is not None:
             return False
-        if any(t.ent_type_ or t.lower_ in ("’s", "'s") for t in self.doc[det.i : tok.i]):
-            return False  # "the ministry's spokesman", "the Russian envoy" is a new description, not an anaphor
+        if modifiers(self.doc[det.i + 1 : tok.i]) is None:
+            return False  # "the ministry's spokesman" is a new description; "the US president" asks for a place
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.dep_ == "prep" and nxt.head.i == tok.i):
             return False  # "the envoy Keith Kellogg", "the head of the office"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.speakers.org_words import ORG_NOUNS
 from knowledge.extract.speakers.person_words import HONORIFICS
 
 
@@ -45,7 +46,10 @@ def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[b
     for child in root.children:
         if child.dep_ == "appos" and src.start <= child.i < src.end:
             idx = entity_of(ents, child)
-            if idx is not None and ents.entities[idx].type == "PERSON":
+            kind = ents.entities[idx].type if idx is not None else None
+            # "the union, the Guild of Harbour Pilots,": a description naming itself, unless it is a person's
+            # role ("the spokesman, Acme," is not Acme)
+            if kind == "PERSON" or kind == "ORG" and root.lemma_.lower() in ORG_NOUNS:
                 return True, idx
     if root.pos_ not in ("NOUN", "PRON"):
         return False, None

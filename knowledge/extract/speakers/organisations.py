@@ -22,37 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.extract.speakers.heads import entity_of
+from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
+from knowledge.extract.speakers.person_words import PERSON_NOUNS
+from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers
 from knowledge.tuning import tuning
 
-# What a description noun says about the organisation it stands for. "company" is the generic kind: a
-# description of that kind fits any organisation whose kind the text does not show.
-ORG_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
-        airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
-        developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
-        "company",
-    ),
-    **dict.fromkeys("union guild federation".split(), "union"),
-    **dict.fromkeys(
-        """ministry government administration agency department regulator authority commission office embassy
-        council committee cabinet parliament legislature military army navy police""".split(),
-        "government",
-    ),
-    **dict.fromkeys("party campaign".split(), "party"),
-    **dict.fromkeys("court tribunal".split(), "court"),
-    **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
-    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
-}
-# Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
-NAME_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        """inc inc. corp corp. co co. ltd ltd. llc plc holdings airlines airways motors technologies
-        pharmaceuticals""".split(),
-        "company",
-    ),
-    **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
-}
 _WORD = re.compile(r"[\w.]+")
 # The generic kind fits an organisation of any kind that is a business, and one whose kind is unknown.
 GENERIC = "company"
@@ -64,6 +38,7 @@ class OrgDescription:
 
     noun: str
     kind: str
+    places: Places = NOWHERE  # "the Japanese company": a candidate of another nationality is not meant
 
 
 def name_kinds(name: str) -> set[str]:
@@ -93,24 +68,33 @@ def description(tok) -> OrgDescription | None:
     company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
     low = tok.lemma_.lower()
     kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
-    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP") or tok.dep_ not in ("nsubj", "nsubjpass"):
+    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
+        return None
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not _according_to(tok):
         return None
     det = tok.left_edge
-    if det.lower_ != "the" or tok.i - det.i > 3:
-        return None
-    between = tok.doc[det.i : tok.i]
-    if any(
-        t.ent_type_ or t.lower_ in ("’s", "'s") or t.pos_ == "PROPN" or t.lower_.endswith("-based") for t in between
-    ):
-        # "the Boeing union", "the Japanese company", "the Quebec-based operator": the modifier says which
-        # organisation is meant, and the rules cannot check it against the candidates — left as written
-        return None
+    if det.lower_ != "the" or sum(t.text != "-" for t in tok.doc[det.i : tok.i]) > 3:
+        return None  # "the Laval-based company": a hyphen is not a word
+    places = modifiers(tok.doc[det.i + 1 : tok.i])
+    if places is None:
+        return None  # "the Boeing union", "the company's": another name says which organisation is meant
     if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children):
         return None  # "the union, IAM District 751,", "the company behind X": it names itself or restricts
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
-    return OrgDescription(noun=low, kind=kind)
+    return OrgDescription(noun=low, kind=kind, places=places)
+
+
+def _according_to(tok) -> bool:
+    """ "according to the company": the description names a source as a subject would."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _inside(ents, tok, idx: int | None) -> bool:
+    """Is `tok` part of a mention of entity `idx` (the parser reads "Nine & X" as two subjects joined by "&")?"""
+    return idx is not None and entity_of(ents, tok) == idx
 
 
 @dataclass(frozen=True)
@@ -138,6 +122,7 @@ class OrgAnaphora:
     body_start: int
     referents: dict[int, Any]
     org_kinds: dict[int, set[str]]
+    org_places: dict[int, Places]  # organisation entity -> places the text gives it
     org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
 
     sent_index: Callable[[Any], int]  # the resolver's
@@ -152,10 +137,18 @@ class OrgAnaphora:
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         kinds |= {ORG_NOUNS[t.lemma_.lower()] for t in appos if t.lemma_.lower() in ORG_NOUNS}
+        found = before_name(span)
+        for t in appos:  # "Halvard Foods, the Canadian retailer,"
+            found = found | (modifiers(t.doc[t.left_edge.i : t.i]) or NOWHERE)
+        self.org_places[idx] = self.org_places.get(idx, NOWHERE) | found
 
-    def _main_subjects(self, tok):
-        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach."""
-        first = self.starts[max(0, self.sent_index(tok) - tuning().speaker_search_sentences)]
+    def _main_subjects(self, tok, described: bool):
+        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach. A
+        description ("the company", "the union") reaches further than "it": it says what kind of organisation it
+        continues, and the walk still takes only the latest subject of that kind, as a title takes the latest
+        holder of its role; a story names its company in the lede and says "the company" a dozen sentences on."""
+        reach = tuning().org_description_search_sentences if described else tuning().speaker_search_sentences
+        first = self.starts[max(0, self.sent_index(tok) - reach)]
         for t in reversed(self.doc[max(first, 0) : tok.i]):
             if t.idx < self.body_start:
                 return
@@ -164,10 +157,15 @@ class OrgAnaphora:
 
     def _as_org(self, t) -> OrgSubject | str:
         """What a subject is for the walk: an organisation, "skip" (a person or a thing), or "stop"."""
-        if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children):
-            return "stop"  # "Apple and Google were sued": which one a later "the company" means is not shown
         ref = self.referents.get(t.i)
         idx = ref.entity if ref is not None else entity_of(self.ents, t)
+        if any(
+            c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) and not _inside(self.ents, c, idx)
+            for c in t.children
+        ):
+            # "Apple and Google were sued": which one a later "the company" means is not shown; but the "&" of
+            # one name ("Nine & X said") joins nothing
+            return "stop"
         if idx is not None:
             kind = self.ents.entities[idx].type
             if kind == "ORG":
@@ -179,19 +177,59 @@ class OrgAnaphora:
             return self.org_unnamed[t.i]
         if t.pos_ == "PROPN":
             return "stop"  # a name the tagger did not recognise may well be the organisation meant
-        return "skip"
+        owner = self._owner(t)
+        return owner if owner is not None else "skip"
 
-    def _resolve_org(self, tok, kind: str | None, end: int) -> bool:
+    def _owner(self, t) -> OrgSubject | None:
+        """ "Acme's operations have suffered. The company said": a thing owned by an organisation keeps that
+        organisation the topic (not a person the organisation has: "Acme's lawyer" is skipped as a person)."""
+        if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
+            return None
+        for c in t.children:
+            idx = entity_of(self.ents, c) if c.dep_ == "poss" else None
+            if idx is not None and self.ents.entities[idx].type == "ORG":
+                return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
+        return None
+
+    def _in_body(self, idx: int) -> bool:
+        """Named after the headline: a headline's telegraphic capitals ("Dock Workers Vote to Strike") are often
+        no organisation at all."""
+        return any(m[0] >= self.body_start for m in self.ents.entities[idx].mentions)
+
+    def _sole(self, kind: str | None, places: Places) -> int | None:
+        """ "The union said …" before any union is a subject: the one union the article names, wherever it does
+        ("The union, the Guild of Harbour Pilots, said"); "the Canadian firm": the one organisation the article
+        calls Canadian. A company is too common a kind to assume."""
+        if kind is None:
+            return None
+        sole = {i for i, known in self.org_kinds.items() if kind != GENERIC and kind in known and self._in_body(i)}
+        if len(sole) != 1 and places.nations:
+            sole = {
+                i
+                for i, where in self.org_places.items()
+                if where.nations & places.nations and fits(kind, self.org_kinds.get(i, set()))
+            }
+        return sole.pop() if len(sole) == 1 else None
+
+    def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
-        for t in self._main_subjects(tok):
+        for t in self._main_subjects(tok, kind is not None):
             found = self._as_org(t)
             if found == "stop":
                 break
-            if isinstance(found, OrgSubject) and (kind is None or fits(kind, set(found.kinds))):
+            if (
+                isinstance(found, OrgSubject)
+                and (kind is None or fits(kind, set(found.kinds)))
+                and (found.entity is None or compatible(places, self.org_places.get(found.entity, NOWHERE)))
+            ):
                 self._org_mention(tok, found.entity, found.text, end)
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject
+        idx = self._sole(kind, places)
+        if idx is not None:
+            self._org_mention(tok, idx, self.ents.entities[idx].name, end)
+            return True
         if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
             # a first mention in its own words ("the state mining company"): later ones may continue it
             words = self.doc.text[tok.left_edge.idx : end]

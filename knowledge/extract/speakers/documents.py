@@ -1,0 +1,93 @@
+"""A document as the speaker: "the letter said", "the statement added", "according to a statement, the union …".
+
+A letter or a statement says nothing by itself; a reader wants who issued it, and the document is the channel
+(`via`). The rules follow only what the text shows:
+- "the letter said" / "the statement added" (a definite document) continues the latest earlier claim, within
+  reach, whose sentence names a document of that kind ("X said in a letter …", "he said in a statement"): its
+  speaker issued it;
+- "according to a statement, the union is seeking …" (an unowned statement or release, the kind an organisation
+  issues about itself) is the subject of what it reports, when that subject is an organisation or a person the
+  text resolves.
+Anything else (a report, whose author the text does not show) stays as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+
+from knowledge.extract.analysis import LocalClaim
+from knowledge.extract.entities import DocEntities
+from knowledge.extract.parse.spans import SENT_KEY, doc_text, sentence
+from knowledge.extract.speakers.heads import entity_of
+from knowledge.tuning import tuning
+
+DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué filing post".split())
+# what an organisation or a person issues about itself: "according to a statement, Acme will …" is Acme's word
+OWN_WORD = frozenset("statement release communique communiqué".split())
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
+_INDEFINITE = re.compile(r"^an?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
+
+
+def _noun(words: str | None, shape: re.Pattern) -> str | None:
+    m = shape.match((words or "").strip())
+    return m.group(1).lower() if m and m.group(1).lower() in DOCUMENTS else None
+
+
+def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim]:
+    """The claims with a document as speaker re-pointed at whoever issued it, the document kept as `via`."""
+    if doc is None:
+        return claims
+    out = list(claims)
+    for n, c in enumerate(out):
+        noun = _noun(c.speaker, _DEFINITE)
+        if noun is not None:
+            issuer = _earlier_issuer(out, n, noun, doc)
+        elif c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
+            issuer = _subject_of(c, ents, doc)
+        else:
+            continue
+        if issuer is not None:
+            out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=c.via or c.speaker)
+    return out
+
+
+def _sentence_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return sentence(span[0]) if span is not None and len(span) else None
+
+
+def _earlier_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[str, int | None] | None:
+    """The speaker of the latest claim before claim `n`, within reach, whose sentence names a `noun`."""
+    here = _sentence_at(doc, claims[n].context[0])
+    if here is None:
+        return None
+    starts = doc.user_data[SENT_KEY]  # filled by `sentence`
+    text = doc_text(doc)
+    for c in sorted(claims[:n], key=lambda c: -c.context[0]):
+        if c.context[0] >= claims[n].context[0] or not c.speaker or _noun(c.speaker, _DEFINITE):
+            continue
+        first = _sentence_at(doc, c.context[0])
+        if first is None:
+            continue
+        if bisect_left(starts, here.start) - bisect_left(starts, first.start) > tuning().speaker_search_sentences:
+            return None
+        if noun in {w.lower() for w in re.findall(r"\w+", text[first.start_char : first.end_char])}:
+            return c.speaker, c.speaker_entity
+    return None
+
+
+def _subject_of(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    span = doc.char_span(*c.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for tok in span.root.children:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        ref = ents.referents.get(tok.i)
+        idx = ref.entity if ref is not None else entity_of(ents, tok)
+        if idx is not None and ents.entities[idx].type in ("ORG", "PERSON"):
+            words = doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)]
+            return words, idx
+    return None
