@@ -128,6 +128,7 @@ PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
 # Nouns naming a gathering: the people named in the same sentence are its participants.
 GATHERINGS = {"meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip"}
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the article named just before
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
@@ -181,13 +182,27 @@ def _place_for(tok: Token, ents: DocEntities) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _pair_named_before(phrase: Token, ents: DocEntities) -> list[int]:
+    """ "The two ministers", "both leaders", "the two sides" naming no one themselves: the two people the article
+    named just before (the sentence before and this one up to the phrase), when it named exactly two; with one,
+    three or more there is no telling who the pair is, and the phrase adds no one."""
+    node = next((c for c in phrase.children if c.dep_ == "pobj"), phrase) if phrase.dep_ == "prep" else phrase
+    paired = any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in node.children)
+    if node.tag_ != "NNS" or not paired or _subtree_entities(node, ents):
+        return []
+    sent = sentence(node)
+    begin = sentence(node.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    people = [i for i in ents.within(begin, node.left_edge.idx) if ents.entities[i].type == "PERSON"]
+    return people if len(people) == 2 else []
+
+
 def _actors(tok: Token, ents: DocEntities) -> list[int]:
     actors: list[int] = []
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound") or (
             child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "of", "for")
         ):
-            for idx in _subtree_entities(child, ents):
+            for idx in _subtree_entities(child, ents) or _pair_named_before(child, ents):
                 if ents.entities[idx].type in ACTOR_TYPES and idx not in actors:
                     actors.append(idx)
     if not any(c.dep_.startswith("nsubj") for c in tok.children) and tok.dep_ in ("conj", "xcomp", "advcl"):
