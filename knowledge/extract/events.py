@@ -128,6 +128,7 @@ PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
 # Nouns naming a gathering: the people named in the same sentence are its participants.
 GATHERINGS = {"meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip"}
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+NOUN_DATE_DEPS = {"nmod", "poss", "compound"}  # a date attached to a noun this way is that thing's date
 PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the article named just before
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
@@ -160,8 +161,14 @@ def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dic
     sent = sentence(tok)
     dates = by_sentence.get(sent.start, [])
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
-    # "since 2020" bounds a comparison, it does not date the event.
-    dates = [e for e in dates if e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")]
+    # "since 2020" bounds a comparison, it does not date the event; "its September 23 offer", "Sunday's vote" date
+    # a thing named in the sentence (the date modifies a noun), not the withdrawal or rejection of it.
+    dates = [
+        e
+        for e in dates
+        if (e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before"))
+        and not (e.root.dep_ in NOUN_DATE_DEPS and e.root.head.pos_ in ("NOUN", "PROPN") and e.root.head != tok)
+    ]
     inside = [e for e in inside if e in dates]
     for span in inside or (dates if len(dates) == 1 else []):
         resolved = resolve_date(span.text, published, tense_of(tok))

@@ -90,3 +90,9 @@ def test_a_meeting_between_the_two_sides_takes_the_pair_named_before_as_particip
     )
     meeting = [actors for ev, actors in found if ev.trigger == "meet"]
     assert meeting and set(meeting[0]) == {"Anna Berg", "Pavel Domrin"}
+
+
+def test_a_date_that_names_a_thing_does_not_date_what_was_done_to_it(nlp):
+    found = events(nlp, "Through the mediator, the Harbor Company has now withdrawn its June 3 offer to Pavel Domrin.")
+    withdrawals = [ev for ev, _ in found if ev.trigger == "withdraw"]
+    assert withdrawals and all(ev.date_start is None for ev in withdrawals)
