@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from knowledge.brief import gather
 from knowledge.brief.empty import outlet_note, why_empty
-from knowledge.brief.event_dates import dating_row, rows_may_be_one_day
+from knowledge.brief.event_dates import cited_first, dating_row, rows_may_be_one_day
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.members import attach_sentences, centrality, lede_members
 from knowledge.brief.model import (
@@ -123,7 +123,7 @@ def _developments(
     lines = []
     for _, members in groups:
         head = dating_row(members)  # the report whose words date the event (brief/event_dates), cited first
-        cites = _verified([head] + [m for m in members if m is not head])
+        cites = _verified(cited_first(members))
         dropped.append(sum(1 for m in members if _citation(m) is None))
         if not cites:
             continue

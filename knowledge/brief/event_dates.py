@@ -81,6 +81,12 @@ def rows_may_be_one_day(a: Row, b: Row) -> bool:
     )
 
 
+def cited_first(rows: list[Row]) -> list[Row]:
+    """`rows` (one event) with the report whose words give its date first; unchanged when none states one."""
+    head = dating_row(rows)
+    return [head] + [r for r in rows if r is not head] if row_stated(head) < Stated.REPORTED else rows
+
+
 def dating_row(rows: list[Row]) -> Row:
     """The report among `rows` (one event) whose date the event shows."""
     return min(
@@ -124,5 +130,7 @@ def dating_members(members: list[Member]) -> list[Member]:
 
 
 def dating_reports(members: list[Member]) -> set[str]:
-    """Keys of the reports that date an event other articles report too: the line cites these first."""
-    return {_dating(reports).key for reports in _events(members) if len({m.document_id for m in reports}) > 1}
+    """Keys of the reports whose words date an event other articles report too: the line cites these first (a
+    publish-date fallback is no one's words, and moves no citation)."""
+    chosen = [_dating(r) for r in _events(members) if len({m.document_id for m in r}) > 1]
+    return {m.key for m in chosen if m.stated < Stated.REPORTED}

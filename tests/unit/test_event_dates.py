@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from knowledge.brief.event_dates import Stated, dating_row, may_be_one_day, stated
+from knowledge.brief.event_dates import Stated, cited_first, dating_row, may_be_one_day, stated
 from knowledge.brief.storylines import Member, Storyline
 from tests.unit.storyline_members import member
 
@@ -82,3 +82,17 @@ def test_the_row_that_dates_a_grouped_event_is_the_one_stating_a_calendar_day():
          "date_precision": "unknown", "date_unresolved": 0},
     ]  # fmt: skip
     assert dating_row(rows)["document_id"] == "d2"
+
+
+def test_when_no_report_states_a_date_the_reports_keep_their_order():
+    rows = [
+        {"document_id": "d2", "start": 0, "published_at": "2025-05-07T09:00:00+00:00", "date_text": None,
+         "date_precision": "unknown", "date_unresolved": 0},
+        {"document_id": "d1", "start": 9, "published_at": "2025-05-02T09:00:00+00:00", "date_text": None,
+         "date_precision": "unknown", "date_unresolved": 0},
+    ]  # fmt: skip
+    assert dating_row(rows)["document_id"] == "d1"  # the earliest report gives the "reported" date
+    assert [r["document_id"] for r in cited_first(rows)] == ["d2", "d1"]
+    undated = _report("e:1", "d1", "ledger", 3, 3, Stated.REPORTED, "Varga met Berger in Lindenport.")
+    later = _report("e:2", "d2", "wire", 2, 2, Stated.REPORTED, "Varga and Berger met in Lindenport.")
+    assert Storyline("st-1", [undated, later]).citations[0].document_id == "d2"  # by publication, as before
