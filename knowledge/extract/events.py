@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
@@ -157,6 +158,18 @@ def _is_trigger(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
 
 
+def _dates_a_thing(date_span: SpacySpan, trigger: Token) -> bool:
+    """The date modifies a noun other than the trigger that is no time word itself ("its June 3 offer", but not
+    the "night" of "Tuesday night")."""
+    head = date_span.root.head
+    return (
+        date_span.root.dep_ in NOUN_DATE_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head != trigger
+        and head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
 def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dict):
     sent = sentence(tok)
     dates = by_sentence.get(sent.start, [])
@@ -166,8 +179,7 @@ def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dic
     dates = [
         e
         for e in dates
-        if (e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before"))
-        and not (e.root.dep_ in NOUN_DATE_DEPS and e.root.head.pos_ in ("NOUN", "PROPN") and e.root.head != tok)
+        if (e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")) and not _dates_a_thing(e, tok)
     ]
     inside = [e for e in inside if e in dates]
     for span in inside or (dates if len(dates) == 1 else []):

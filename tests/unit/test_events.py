@@ -96,3 +96,8 @@ def test_a_date_that_names_a_thing_does_not_date_what_was_done_to_it(nlp):
     found = events(nlp, "Through the mediator, the Harbor Company has now withdrawn its June 3 offer to Pavel Domrin.")
     withdrawals = [ev for ev, _ in found if ev.trigger == "withdraw"]
     assert withdrawals and all(ev.date_start is None for ev in withdrawals)
+
+
+def test_a_weekday_before_night_or_morning_still_dates_the_event(nlp):
+    [(ev, _)] = events(nlp, "On Tuesday night, Harbor chief executive Anna Berg released the latest offer.")
+    assert ev.trigger == "release" and ev.date_start == date(2025, 6, 24)
