@@ -19,13 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from knowledge.extract.dates import states_calendar_date
 from knowledge.tuning import tuning
-
-if TYPE_CHECKING:
-    from knowledge.brief.storylines import Member
 
 
 class Stated(IntEnum):
@@ -97,6 +94,30 @@ def dating_row(rows: list[Row]) -> Row:
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
+
+
+class Report(Protocol):
+    """What the rule reads of a storyline member (`brief.storylines.Member`, which imports this module)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def trigger(self) -> str | None: ...
+    @property
+    def entities(self) -> frozenset[str]: ...
+    @property
+    def stated(self) -> Stated: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+
+
+Member = TypeVar("Member", bound=Report)
 
 
 def _one_event(a: Member, b: Member) -> bool:
