@@ -12,7 +12,9 @@ publish date. Shown side by side these read as two events ("20 Jun" here, "21 Ju
 4. among equals, the earliest report (its relative words sit closest to the event), then document and offset,
    so the choice is stable.
 
-The chosen report is the one the line cites first: the reader sees whose words give the date.
+The chosen report is the one the line cites first: the reader sees whose words give the date. When no report
+states a date there are no such words: the citations keep their order and a development is "reported" on its
+latest report, as before.
 """
 
 from __future__ import annotations
@@ -81,15 +83,17 @@ def rows_may_be_one_day(a: Row, b: Row) -> bool:
 def cited_first(rows: list[Row]) -> list[Row]:
     """`rows` (one event) with the report whose words give its date first; unchanged when none states one."""
     head = dating_row(rows)
-    return [head] + [r for r in rows if r is not head] if row_stated(head) < Stated.REPORTED else rows
+    return [head] + [r for r in rows if r is not head]
 
 
 def dating_row(rows: list[Row]) -> Row:
-    """The report among `rows` (one event) whose date the event shows."""
-    return min(
+    """The report among `rows` (one event, newest first as the store reads them) whose date the event shows; when
+    none states one, the first (the event is "reported" on, and ranked by, its latest report, as before)."""
+    best = min(
         rows,
         key=lambda r: dating_key(row_stated(r), _day(r.get("published_at")), r["document_id"], r["start"]),
     )
+    return best if row_stated(best) < Stated.REPORTED else rows[0]
 
 
 def _day(value: str | None) -> date | None:

@@ -91,7 +91,7 @@ def test_when_no_report_states_a_date_the_reports_keep_their_order():
         {"document_id": "d1", "start": 9, "published_at": "2025-05-02T09:00:00+00:00", "date_text": None,
          "date_precision": "unknown", "date_unresolved": 0},
     ]  # fmt: skip
-    assert dating_row(rows)["document_id"] == "d1"  # the earliest report gives the "reported" date
+    assert dating_row(rows)["document_id"] == "d2"  # the latest report, as the store reads them, as before
     assert [r["document_id"] for r in cited_first(rows)] == ["d2", "d1"]
     undated = _report("e:1", "d1", "ledger", 3, 3, Stated.REPORTED, "Varga met Berger in Lindenport.")
     later = _report("e:2", "d2", "wire", 2, 2, Stated.REPORTED, "Varga and Berger met in Lindenport.")
