@@ -69,6 +69,9 @@ class Tuning(BaseSettings):
     proposition_words: int = 3
     proposition_overlap: float = 0.3
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
+    # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
+    # organisation a description continues; longer than for a pronoun, since a description names its kind.
+    org_description_search_sentences: int = 30
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
     # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8

@@ -115,6 +115,14 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+def _rebuttal_verb(m: Member, speaker: str) -> str:
+    """ "…; Moen denies it" for a denial; a verdict said of the claim ("said Solberg's claims were false") disputes
+    it, since "Moen says it" would say nothing."""
+    if m.stance == "deny":
+        return _verb(m, speaker)
+    return "dispute" if _plural(speaker) else "disputes"
+
+
 def _verb(m: Member, speaker: str = "") -> str:
     """The stance's verb (the cue's own where it is a plain speech verb), agreeing with the speaker, keeping the
     cue's preposition ("has argued for" -> "argues for")."""
@@ -275,7 +283,7 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         body = claim_body(claim, people)
         if body:
             speaker = short_speaker(denial, people)
-            out.append(Candidate(f"{body}; {speaker} {_verb(denial, speaker)} it", 10.0 - n / 100))
+            out.append(Candidate(f"{body}; {speaker} {_rebuttal_verb(denial, speaker)} it", 10.0 - n / 100))
     for m in shortlist(s, topic_words):
         found = sentence_candidate(m, topic_words)
         if found:

@@ -270,15 +270,17 @@ def compose(
     by_id = {r["id"]: r for r in claim_rows}
     pairs: list[DisputeLine] = []
     in_dispute: set[str] = set()
+    answering: set[str] = set()  # denials already shown: each answers one claim, while a claim may draw several
     for d in sorted(disputes, key=lambda d: -d["score"]):
         claim, denial = by_id.get(d["claim_id"]), by_id.get(d["other_claim_id"])
-        if not claim or not denial or {claim["id"], denial["id"]} & in_dispute:
+        if not claim or not denial or denial["id"] in in_dispute or claim["id"] in answering:
             continue
         left, right = _claim_line([claim], copies), _claim_line([denial], copies)
         dropped.append(int(left is None) + int(right is None))
         if left and right:
             pairs.append(DisputeLine(claim=left, denial=right))
             in_dispute |= {claim["id"], denial["id"]}
+            answering.add(denial["id"])
     shown = [(by_id[i]["document_id"], by_id[i]["start"], by_id[i]["end"]) for i in in_dispute]
     rest = [
         r

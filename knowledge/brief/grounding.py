@@ -51,6 +51,7 @@ for _forms, _stances in (
         ATTRIBUTING,
     ),
     ("deny denies denied denying reject rejects rejected dismiss dismisses dismissed refute refutes refuted", {"deny"}),
+    ("dispute disputes disputed", {"deny", "assert", "criticize"}),  # a rebuttal by verdict ("said it was false")
     ("speculate speculates speculated suggest suggests suggested suspect suspects", {"speculate", "assert"}),
     ("predict predicts predicted forecast forecasts warn warns warned expect expects", {"forecast", "assert"}),
     ("report reports reported", {"report", "assert"}),

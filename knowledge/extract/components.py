@@ -8,10 +8,16 @@ leaving the rest of the sentence to the model. Its patterns are data (`gazetteer
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from importlib import resources
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+
+_NEWLINE = re.compile("\n")
 
 
 def gazetteer_patterns() -> list[dict]:
@@ -30,16 +36,25 @@ def make_entity_fixes(nlp: Language, name: str, overwrite_ents: bool) -> EntityR
 def line_breaks(doc):
     """A line break in an article ends a sentence: headlines and paragraphs never run into each other.
 
-    Runs before the parser, which keeps sentence starts that are already set.
+    Runs before the parser, which keeps sentence starts that are already set. Only the tokens at a line break
+    are visited (found from the text's newlines), and the starts are written in one array: spaCy's
+    `Token.is_sent_start` setter scans the whole document on every assignment.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-            # The parser, handed a paragraph start after a headline, sometimes makes its first word a sentence
-            # of its own ("Arvand" | "and Kessia exchanged ..."), and a claim then loses its subject. A word
-            # cannot end a sentence by itself: the token after it continues the sentence.
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and tok.is_alpha and not nxt.is_space and "\n" not in tok.whitespace_:
-                nxt.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    offsets = doc.to_array("IDX").tolist()
+    at_break = sorted({bisect_right(offsets, m.start()) - 1 for m in _NEWLINE.finditer(doc.text)})
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)  # 1 starts a sentence, -1 does not, 0 unknown
+    for k in at_break:
+        prev = doc[k]
+        if k + 1 >= len(doc) or not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+            continue
+        tok = doc[k + 1]
+        starts[k + 1] = 1
+        # The parser, handed a paragraph start after a headline, sometimes makes its first word a sentence
+        # of its own ("Arvand" | "and Kessia exchanged ..."), and a claim then loses its subject. A word
+        # cannot end a sentence by itself: the token after it continues the sentence.
+        if k + 2 < len(doc) and tok.is_alpha and not doc[k + 2].is_space and "\n" not in tok.whitespace_:
+            starts[k + 2] = -1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc

@@ -1,9 +1,11 @@
 """Disputes: a denial linked to the claim it denies, within one article and across articles.
 
 A denial is tied to a claim only when both are about the same proposition: the denial's content shares the claim's
-content words or entities beyond the two speakers, or refers back to it ("denied the claim", "rejected
-Lukashenko's account"). Who the claim is about and whom the denial names rank the candidates; each denial keeps
-its best match only, so it does not fan out to every claim in the store, while one claim may draw several denials.
+content words beyond names, or refers back to the claim just before it in its own article ("denied the claim",
+"rejected Lukashenko's account"). Who the claim is about and whom the denial names rank the candidates; a denial
+that names its claimant ("Trump's claim that ...") answers that claimant only. Each denial keeps its best match
+only, so it does not fan out to every claim in the store, while one claim may draw several denials. A rebuttal is
+a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading").
 """
 
 from __future__ import annotations
@@ -13,25 +15,30 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import DENY, NO_COMMENT
+from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
+# stances a verdict on another's statement can come with ("said Quill's claims were misleading", "accused ... of")
+VERDICT_STANCES = ("assert", "criticize", "accuse")
 
 
 # "denied the claim", "rejected Lukashenko's account", "dismissed the reports": a denial that points back at a claim
 _BACKREF = re.compile(
     r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?)\b",
+    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing)\b",
     re.I,
 )
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
 _LEAD_BACKREF = re.compile(
     r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
-    r"|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version|statements?)\b"
+    r"|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version|statements?|narratives?)\b"
 )
+_WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b", re.I)
+# the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
+_BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from about as into over after before than that this these
@@ -39,7 +46,9 @@ STOPWORDS = frozenset(
     do does did not no nor so such there here what which who whom whose when where why how all any both each few
     more most other some own same very can could will would shall should may might must also only just even still
     then now again further once very said says say told tell claim claims claimed denied deny denies would ever
-    never against while during without within because upon out up down off""".split()
+    never against while during without within because upon out up down off
+    story stories report reports account accounts statement statements allegation allegations assertion assertions
+    remark remarks idea notion narrative version rumor rumors rumour rumours""".split()  # nouns naming a statement
 )
 
 
@@ -55,19 +64,33 @@ def proposition_words(text: str) -> frozenset[str]:
         if w[0].isupper() or w.lower() in STOPWORDS or len(w) < 3:
             continue
         w = w.lower().rstrip("’'")
-        for suffix in ("ing", "ed", "es", "s"):
+        for suffix in ("ment", "ing", "ion", "ed", "es", "s"):
             if len(w) > len(suffix) + 3 and w.endswith(suffix):
                 w = w[: -len(suffix)]
                 break
-        out.add(w)
+        out.add(w[:-1] if len(w) > 4 and w.endswith("e") else w)  # "engage", "engaged", "engagement": "engag"
     return frozenset(out)
 
 
 # A denial that names what it denies: "denied the claim", "rejected Trump's claim that …", "claims made by …".
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
-    r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|characteri[sz]ation|narrative)\b",
+    r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|(?:mis)?characteri[sz]ations?|narratives?"
+    r"|announcements?|figures?|data|tall(?:y|ies))\b",
     re.I,
+)
+# words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
+# ("said Quill's claims were highly misleading", "described parts of the announcement as erroneous")
+_VERDICT = re.compile(
+    r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
+    r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*)\b",
+    re.I,
+)
+# "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers
+_NAMES_CLAIMANT = re.compile(
+    r"\b[A-Z][\w.-]*(?:[’']s|[’'])\s+(?:\w+\s+)?(?i:claims?|allegations?|accusations?|assertions?|account|remarks?"
+    r"|suggestions?|charges?|version|statements?|comments?|narratives?|announcements?)\b"
+    r"|(?i:\b(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:\w+\s+)?by\s)"
 )
 CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
 
@@ -84,12 +107,33 @@ def states_a_rebuttal(denial_text: str) -> bool:
     return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
 
 
+def rebuts(stance: str, text: str, cue_lemma: str = "") -> bool:
+    """Whether a claim answers another's statement: a denial, or a verdict on a named statement ("Quill's claims
+    were highly misleading", "called the figures invented"), which the cue ("said", "described") does not mark as
+    a denial. A verdict on anything else ("called the withdrawal regrettable") rebuts nothing, nor does a refusal
+    ("his lawyer offered a closed session, but Chaffetz declined")."""
+    if cue_lemma.lower() in REFUSALS:
+        return False
+    if stance == DENY:
+        return True
+    head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
+    return stance in VERDICT_STANCES and bool(_VERDICT.search(text) and _CLAIM_NOUN.search(head))
+
+
+def names_its_claimant(denial_text: str) -> bool:
+    """ "Rejected Trump's claim that …", "denied claims made by Trump regarding …": such a denial answers a
+    statement of the one it names, never another's on the same subject."""
+    head = " ".join(denial_text.split()[:CLAIM_NOUN_WORDS])
+    return bool(_NAMES_CLAIMANT.search(head))
+
+
 def same_proposition(
     denial_text: str, claim_text: str, shared_entities: set[str], named: bool, about_denier: bool, across: bool
 ) -> float:
-    """Evidence (0 = none) that a denial answers this claim: content words shared beyond names, entities shared
-    beyond the two speakers, or a back-reference ("denied the claim") to a claim about the denier or by someone the
-    denial names. Across articles a bare back-reference is too vague: there it must name the claimant."""
+    """Evidence (0 = none) that a denial answers this claim: content words shared beyond names, helped by entities
+    shared beyond the two speakers. A bare back-reference ("rejected Trump's assertions") is no evidence here: it
+    names a person, not a proposition, and would pair with any claim of Trump's in the store; `_referred_back`
+    answers it with the claim just before it in its own article."""
     dw, cw = proposition_words(denial_text), proposition_words(claim_text)
     shared = dw & cw
     overlap = len(shared) / max(1, min(len(dw), len(cw)))
@@ -97,10 +141,10 @@ def same_proposition(
     t = tuning()
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
-    if linked and (len(shared) >= 2 and overlap >= 0.2 or not across and shared and overlap >= 0.5):
+    # one shared word only between clauses: "the story about her emails" names a statement by its subject
+    one_word = shared and overlap >= 0.5 and not _BACKREF.match(denial_text.strip()) and has_finite_verb(denial_text)
+    if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
-    if _BACKREF.match(denial_text.strip()) and (named or about_denier and not across):
-        return 0.4
     return 0.0
 
 
@@ -123,6 +167,8 @@ def dispute_score(
         return 0.0
     shared = (denial_about & claim_about) - {denial_speaker, claim_speaker}
     named = claim_speaker is not None and claim_speaker in denial_about
+    if names_its_claimant(denial_text) and not named:
+        return 0.0  # "rejected Trump's claim": never a claim by someone else, however close its words
     about_denier = denial_speaker in claim_about
     evidence = same_proposition(denial_text, claim_text, shared, named, about_denier, across)
     if not evidence:
@@ -135,11 +181,15 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     """`names` are the document's entity names by index, so "rejected Quill's account" can find Quill's claim."""
     disputes: list[LocalDispute] = []
     for i, denial in enumerate(claims):
-        if denial.stance != DENY:
+        if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
             continue
         best, best_score, tied = None, tuning().dispute_threshold, False
         for j, claim in enumerate(claims):
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
+                continue
+            if claim.content[0] < denial.content[1] and denial.content[0] < claim.content[1]:
+                # words it shares with the denial: P restated inside "rejected the statement that P", or the
+                # denial itself reported ("X rejected P, according to a press release")
                 continue
             score = dispute_score(
                 _speaker_key(denial),
@@ -169,12 +219,15 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     claim answers the claim just before it (by someone else, in the two sentences before) — by the one it names,
     when it names someone — if nothing else in the article matched."""
     denial = claims[i]
-    # "dismissed the claim as pure invention": the back-reference is what comes before the verdict
-    words = re.sub(r"\s+as\s+.*$", "", text[slice(*denial.content)], flags=re.S).split()
+    # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
+    # comes before the verdict
+    words = _BEFORE_VERDICT.sub("", text[slice(*denial.content)]).split()
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
-    named = _LEAD_BACKREF.search(lead)
-    if not (len(words) <= 4 and _BACKREF.match(" ".join(words)) or named):
+    backref = len(words) <= 4 and _BACKREF.match(" ".join(words))
+    named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
+    if not (backref or named):
         return None, 0.0
+    claimant = re.sub(r"[’']s?$", "", named.group(1)) if named and named.group(1) else ""
 
     def shown(c: LocalClaim) -> str:
         return (
@@ -183,19 +236,28 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
             else c.speaker or ""
         )
 
-    before = [
+    # "denied the claim" answers a statement, not a naming or praise ("describing Modi as a fantastic man"); "denied any
+    # wrongdoing" answers an accusation ("accusing him of fraud")
+    of_wrongdoing = bool(_WRONGDOING.search(" ".join(words)))
+    near = [
         j
         for j, c in enumerate(claims)
         if j != i
         and c.stance not in NOT_DISPUTABLE
+        and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
-        and (c.speaker_entity is None or c.speaker_entity != denial.speaker_entity)
-        and (named is None or not named.group(1) or named.group(1) in shown(c).split())
+        and _speaker_key(c) != _speaker_key(denial)  # never a party against itself, named or described
     ]
-    return (
-        (max(before, key=lambda j: claims[j].content[1]), tuning().dispute_threshold + 0.05) if before else (None, 0.0)
-    )
+    # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
+    # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
+    # and may be the one named, never an unnamed source ("a person familiar with the talks")
+    before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
+        j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
+    ]
+    # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
+    nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
+    return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
 
 
 def _speaker_key(claim: LocalClaim) -> str | None:

@@ -85,13 +85,28 @@ def insert_disputes(store: Store, rows: Iterable[DisputeRow]) -> None:
     store.db.table("disputes").insert_all((dict(r) for r in rows), pk=("claim_id", "other_claim_id"), ignore=True)
 
 
+def pairs_of_denial(store: Store, denial_id: str) -> list[dict[str, Any]]:
+    """The claims a denial is paired with (claim id, score, the claim's document)."""
+    return list(
+        store.db.query(
+            "SELECT d.claim_id, d.score, c.document_id FROM disputes d JOIN claims c ON c.id = d.claim_id "
+            "WHERE d.other_claim_id = ?",
+            [denial_id],
+        )
+    )
+
+
+def unpair_denial(store: Store, denial_id: str) -> None:
+    store.db.execute("DELETE FROM disputes WHERE other_claim_id = ?", [denial_id])
+
+
 # ---- linking denials across documents --------------------------------------------------------------------------
 
 
 def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]]:
     return list(
         store.db.query(
-            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.quote, "
+            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.cue_lemma, c.quote, "
             f"(SELECT {joined(store, 'entity_id')} FROM claim_about a WHERE a.claim_id = c.id) AS about "
             f"FROM claims c WHERE {where}",
             params,
@@ -100,7 +115,7 @@ def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, An
 
 
 def claims_of_document(store: Store, document_id: str) -> list[dict[str, Any]]:
-    """Id, speaker, stance, quote and `about` ('|'-joined entity ids) of each claim of a document."""
+    """Id, speaker, stance, cue lemma, quote and `about` ('|'-joined entity ids) of each claim of a document."""
     return _link_rows(store, "c.document_id = ?", [document_id])
 
 

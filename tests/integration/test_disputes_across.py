@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from knowledge.ingest.pipeline import ingest
 from knowledge.models import DocumentInput
 
@@ -47,3 +49,39 @@ def test_a_denial_in_another_article_pairs_with_the_claim_on_the_same_propositio
     assert len(found) == 1
     claim, denial = found[0]
     assert "sold the north quay to a private developer" in claim and "sold the north quay to a developer" in denial
+
+
+ANSWERED_HERE = (
+    "Quay row reaches council\n\nUnion treasurer Nils Berge said on Thursday that the board had sold the north quay to "
+    "a private developer. Board chair Lise Moen denied that the board had sold the north quay to a developer."
+)
+
+
+@pytest.mark.parametrize("order", [(12, 15), (15, 12)])
+def test_a_denial_its_own_article_answers_is_never_paired_with_a_claim_elsewhere(store, order):
+    for day in order:
+        put(store, CLAIM if day == 12 else ANSWERED_HERE, day)
+    found = pairs(store)
+    assert len(found) == 1  # Moen's denial answers Ahl beside it, not also Solberg in the other article
+    assert found[0][0].startswith("that the board had sold the north quay to a private developer")
+
+
+def test_one_claim_answered_by_two_outlets_shows_both_rebuttals_in_the_briefing(store):
+    from knowledge.brief.compose import compose
+    from knowledge.brief.query import parse_query
+
+    claim = (
+        "Harbour row deepens\n\nUnion chairman Erik Solberg said on Monday that board members Lise Moen and Nils Berge "
+        "had sold the north quay to a private developer."
+    )
+    second = (
+        "Treasurer answers union\n\nBoard treasurer Nils Berge denied on Friday that the board had sold the north quay "
+        "to a private developer."
+    )
+    put(store, claim, 12)
+    put(store, RELATED, 14)
+    put(store, second, 16)
+    assert len(pairs(store)) == 2
+    b = compose(store, parse_query("solberg"))
+    assert [p.claim.quote for p in b.disputes][0] == [p.claim.quote for p in b.disputes][1]
+    assert {p.denial.speaker for p in b.disputes} >= {"Lise Moen", "Nils Berge"}

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.extract.disputes import dispute_score, proposition_words, states_a_rebuttal
+from knowledge.extract.disputes import dispute_score, proposition_words, rebuts, states_a_rebuttal
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
 
@@ -41,9 +41,60 @@ def test_shared_wording_beyond_names_pairs_a_denial_with_its_claim():
     assert score > 0.7
 
 
-def test_a_back_reference_naming_the_claimant_pairs_across_articles_but_a_bare_one_does_not():
-    assert dispute_score("moen", {"solberg"}, "Solberg's account", "solberg", set(), "fees doubled", across=True) > 0.7
+def test_a_back_reference_never_pairs_across_articles_even_when_it_names_the_claimant():
+    # "rejected Solberg's account" names a person, not a proposition: any of Solberg's claims elsewhere would do
+    assert dispute_score("moen", {"solberg"}, "Solberg's account", "solberg", set(), "fees doubled", across=True) == 0
     assert dispute_score("moen", set(), "the claim", "solberg", {"moen"}, "fees doubled", across=True) == 0
+
+
+def test_a_denial_naming_its_claimant_never_pairs_with_anothers_claim_in_the_same_words():
+    denial = "Solberg's claim that the harbour fees had doubled since the spring"
+    claim = "the harbour fees had doubled since the spring"
+    assert dispute_score("moen", {"solberg"}, denial, "berg", {"moen"}, claim) == 0
+    assert dispute_score("moen", {"solberg"}, denial, "solberg", {"moen"}, claim) > 0.7
+    assert dispute_score("moen", set(), "claims made by Solberg about the fees", "berg", set(), claim) == 0
+
+
+def test_across_articles_shared_content_must_be_more_than_two_words_and_the_same_people():
+    claim = "the ferry company had raised the winter fares twice"
+    assert dispute_score("moen", {"solberg"}, "that the fares were raised", "solberg", set(), claim, across=True) == 0
+    assert dispute_score("moen", {"solberg"}, "that the fares were raised", "solberg", set(), claim) > 0.7
+
+
+def test_word_forms_of_one_stem_count_as_shared_content():
+    assert proposition_words("mediation and engagement") == proposition_words("mediated, engaged")
+
+
+def test_a_verdict_on_a_named_statement_rebuts_it_whatever_its_cue():
+    assert rebuts("assert", "Solberg's claims were entirely false")
+    assert rebuts("assert", "parts of the union's announcement as erroneous")
+    assert rebuts("deny", "that the quay was sold")
+    assert not rebuts("assert", "the withdrawal regrettable")  # a verdict on an act, not on a statement
+    assert not rebuts("assert", "the harbour fees had doubled")
+
+
+def test_a_verdict_said_of_a_claim_answers_the_claim_before_it(nlp):
+    text = (
+        "Union chairman Erik Solberg said that the board had sold the north quay to a developer. "
+        "Board chair Lise Moen said Solberg's claims were entirely false."
+    )
+    assert pairs(nlp, text) == [
+        ("that the board had sold the north quay to a developer", "Solberg's claims were entirely false")
+    ]
+
+
+def test_a_back_reference_answers_the_nearest_statement_of_the_claimant_not_a_description_of_someone(nlp):
+    text = (
+        "Erik Solberg said that the harbour fees had doubled since spring. He also described Lise Moen as a "
+        "careless manager. Moen rejected Solberg's account."
+    )
+    assert pairs(nlp, text) == [("that the harbour fees had doubled since spring", "Solberg's account")]
+
+
+def test_denying_any_wrongdoing_answers_the_accusation_before_it(nlp):
+    text = "Prosecutors accused Per Ahl of bribing two harbour officials on Monday. Ahl denied any wrongdoing."
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][1] == "any wrongdoing" and "bribing" in found[0][0]
 
 
 def test_names_alone_are_not_shared_content():
@@ -81,3 +132,44 @@ def test_a_denial_that_names_the_claim_or_states_the_opposite_can_answer_it():
     assert states_a_rebuttal("Berger's claim that he mediated the truce")
     assert states_a_rebuttal("that help was offered and refused")
     assert not states_a_rebuttal("to comment")
+
+
+def test_a_denial_never_answers_words_of_its_own_restated_or_reported(nlp):
+    text = (
+        "Union chairman Erik Solberg said that the harbour board had ignored the union for months. The board "
+        "rejected the statement that it had ignored the union, according to a press release."
+    )
+    assert [c for c, _ in pairs(nlp, text)] == ["that the harbour board had ignored the union for months"]
+
+
+def test_a_back_reference_naming_someone_answers_a_definite_description_of_them_but_no_unnamed_source(nlp):
+    described = (
+        "the union chairman repeatedly claimed that the harbour fees had doubled. Moen rejected Solberg's account."
+    )
+    assert [c for c, _ in pairs(nlp, "Erik Solberg chairs the union. In May " + described)] == [
+        "that the harbour fees had doubled"
+    ]
+    unnamed = "A harbour worker claimed that the fees had doubled. Moen rejected Solberg's account."
+    assert pairs(nlp, "Erik Solberg chairs the union. " + unnamed) == []
+
+
+def test_a_party_described_the_same_way_never_disputes_itself(nlp):
+    text = "The harbour board said that the quay would stay public. The harbour board later rejected the claim."
+    assert pairs(nlp, text) == []
+
+
+def test_declining_an_offer_answers_no_statement(nlp):
+    text = (
+        "Union chairman Erik Solberg said the union had asked for a closed hearing. The union's lawyer offered a "
+        "closed hearing on the quay sale, but Lise Moen declined."
+    )
+    assert pairs(nlp, text) == []
+    assert not rebuts("deny", "the union's lawyer offered a closed hearing", "decline")
+
+
+def test_a_denial_naming_a_story_shares_its_subject_not_its_proposition():
+    claim = "that the story about the quay sale had moved on"
+    assert dispute_score("maher", {"solberg"}, "the story about the quay", "solberg", set(), claim) == 0
+    assert (
+        dispute_score("maher", {"solberg"}, "the story about Moen’s emails", "solberg", set(), claim + " emails") == 0
+    )

@@ -25,6 +25,27 @@ def test_a_dispute_reads_as_who_says_what_and_who_denies_it():
     assert lines[0].origin == "extractive"
 
 
+def test_a_rebuttal_by_verdict_reads_as_disputing_the_claim_never_as_saying_it():
+    members, disputes = strike_story()
+    verdict = member(
+        "c:2",
+        "Berger's claims were entirely false",
+        doc="d4",
+        day=8,
+        kind="claim",
+        start=40,
+        entities=("person:maria-lindqvist", "person:tomas-berger"),
+        speaker="person:maria-lindqvist",
+        speaker_name="Maria Lindqvist",
+        stance="assert",
+    )
+    members = [verdict if m.key == "c:2" else m for m in members]
+    lines = summarize(group(members, disputes), PEOPLE, "Maria Lindqvist")
+    assert lines[0].text.startswith(
+        "Berger says the union had agreed to a pay offer worth nine percent; Lindqvist disputes it"
+    )
+
+
 def test_an_event_line_is_its_whole_sentence_and_counts_outlets_with_copies_once():
     strike = next(line for line in _summary() if "strike at the port" in line.text)
     assert strike.text == (

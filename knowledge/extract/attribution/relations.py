@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
+from knowledge.extract.attribution.nested import continued_content
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.channels import via_of
 from knowledge.extract.parse.clauses import WH_WORDS, for_clause
 from knowledge.extract.parse.roles import (
     comp_children,
@@ -30,7 +32,6 @@ from knowledge.extract.parse.roles import (
     source_tokens,
     subject,
     subtree,
-    via_of,
 )
 from knowledge.extract.parse.spans import Frag, QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
@@ -141,7 +142,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
         if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and bool(gap_content(tok)))):
             continue
         subj = subject(tok)
-        content = content_tokens(tok, subj) or gap_content(tok)
+        content = continued_content(tok, content_tokens(tok, subj)) or gap_content(tok)
         if subj is not None and (subj.i in content or _placeholder(subj, tok)):
             subj = None
         if subj is not None and reported_subject(subj, tok):

@@ -234,6 +234,8 @@ NOUN_CUES: dict[str, str] = {
 COGNITION = {"see", "believe", "think", "consider", "view", "feel", "fear", "suspect", "expect", "regard"}
 
 # Words that make "in a tweet", "on Twitter", "to NBC" the channel rather than part of the claim.
+# The press spoken to ("told reporters"): it carries the words to the reader, so it is a channel, not a listener.
+PRESS_NOUNS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
 MEDIA_NOUNS = {
     "tweet",
     "post",
@@ -313,6 +315,8 @@ NEEDS_CLAUSE = {
 }
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "refuse", "decline", "fail"}
+# refusing an act, an offer or a request ("Chaffetz declined", "refused the offer"): a denial of no statement
+REFUSALS = {"refuse", "decline"}
 
 SPEAK_ANON = {"anonymously", "anonymity"}
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import for_clause, misplaced_clause
-from knowledge.extract.parse.spans import Frag, char_span
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -57,7 +56,8 @@ def subject(verb, depth: int = 0):
     head = verb.head
     quoted = quoted_as(verb)
     if quoted is not None:  # "X was quoted (by Y) as saying ...": X said it
-        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        # "Y quoted X as saying": X (the object) said it, Y only passed it on
+        return next((c for d in ("nsubjpass", "dobj", "nsubj") for c in quoted.children if c.dep_ == d), None)
     outer = first_cue_of(verb)
     if outer is not None and depth < 3:
         # "X said A was true and warned that B": the one who warned is the one who said
@@ -105,33 +105,6 @@ def negated(verb) -> bool:
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in lex.NEGATORS
-
-
-def via_of(verb, subj) -> Frag | None:
-    """The channel: who was told ("told RT"), or a medium preposition on the verb or on the speaker."""
-    doc = verb.doc
-    quoted = quoted_as(verb)
-    if quoted is not None:  # "X was quoted by the Herald as saying": the outlet that quoted is the channel
-        for agent in (c for c in quoted.children if c.dep_ == "agent"):
-            for o in (x for x in agent.children if x.dep_ == "pobj"):
-                return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
-    holders = [verb] + ([c for c in subj.children if c.dep_ in ("acl", "advcl")] if subj is not None else [])
-    holders += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not comp_children(c)]
-    for h in holders:
-        for c in h.children:
-            if h.lemma_ == "tell" and c.dep_ in ("dobj", "dative"):
-                return char_span(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "on", "with"):
-                objs = [x for x in c.children if x.dep_ == "pobj"]
-                if not objs:
-                    continue
-                o = objs[0]
-                is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (
-                    c.lower_ == "to" and (o.ent_type_ in ("ORG", "PERSON") or o.pos_ == "PROPN")
-                )
-                if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
-                    return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
-    return None
 
 
 def comp_children(verb):

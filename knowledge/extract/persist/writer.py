@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from knowledge.extract.analysis import Analysis
-from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score
+from knowledge.extract.disputes import NOT_DISPUTABLE, dispute_score, rebuts
 from knowledge.extract.parse.cues import DENY
 from knowledge.extract.persist.resolve import Resolver
 from knowledge.models import Document
@@ -20,7 +20,9 @@ from knowledge.store.claims import (
     disputable_claims_about,
     insert_claim,
     insert_disputes,
+    pairs_of_denial,
     set_parent,
+    unpair_denial,
 )
 from knowledge.store.entities import insert_mentions
 from knowledge.store.events import insert_event
@@ -155,6 +157,8 @@ def link_across_documents(store: Store, document_id: str) -> int:
 
 
 def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
+    if not rebuts(denial["stance"], denial["quote"], denial["cue_lemma"] or ""):
+        return 0
     best, best_score = None, tuning().dispute_threshold
     for claim in claims:
         score = dispute_score(
@@ -170,6 +174,12 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
             best, best_score = claim, score
     if best is None:
         return 0
+    # A denial answers one claim: the one its own article sets it against, else the best match elsewhere; pairing
+    # it with every close claim in the store would set one denial against statements it never answered.
+    paired = pairs_of_denial(store, denial["id"])
+    if any(p["document_id"] == denial["document_id"] or p["score"] >= best_score for p in paired):
+        return 0
+    unpair_denial(store, denial["id"])
     insert_disputes(
         store,
         [{"claim_id": best["id"], "other_claim_id": denial["id"], "kind": "denial", "score": round(best_score, 3)}],

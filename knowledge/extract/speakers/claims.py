@@ -14,6 +14,7 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.anaphora import speaker_referent
+from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import head_entity
 
@@ -124,7 +125,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         claims.append(
             LocalClaim(
                 speaker=speaker,
-                speaker_entity=ref.entity if ref is not None else _named(doc, ents, source, speaker or ""),
+                speaker_entity=ref.entity
+                if ref is not None
+                else government_seat(ents, _named(doc, ents, source, speaker or "")),
                 cue=" ".join(text[s:e] for s, e in att.cue),
                 cue_lemma=att.cue_lemma,
                 stance=att.stance,
@@ -143,6 +146,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
+    _reporters_as_channels(claims)
     return issuers(_drop_carriers(claims, anonymity), ents, doc)
 
 
@@ -157,6 +161,17 @@ def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dic
             seen.add(parent)
             parent = attributions[parent].parent
         c.parent = claim_of.get(parent) if parent is not None else None
+
+
+def _reporters_as_channels(claims: list[LocalClaim]) -> None:
+    """ "A told B that X, C said": A said X, and C is the channel it reached the reader through (B only heard it).
+    A nested claim with no channel of its own takes its reporter's words as `via`; an according-to report is left
+    to `_drop_carriers`."""
+    for c in claims:
+        if c.via is None and c.parent is not None:
+            outer = claims[c.parent]
+            if outer.cue_lemma != "according to" and outer.speaker and outer.speaker != c.speaker:
+                c.via = outer.speaker
 
 
 def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]:

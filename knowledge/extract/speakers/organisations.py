@@ -142,9 +142,13 @@ class OrgAnaphora:
             found = found | (modifiers(t.doc[t.left_edge.i : t.i]) or NOWHERE)
         self.org_places[idx] = self.org_places.get(idx, NOWHERE) | found
 
-    def _main_subjects(self, tok):
-        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach."""
-        first = self.starts[max(0, self.sent_index(tok) - tuning().speaker_search_sentences)]
+    def _main_subjects(self, tok, described: bool):
+        """Main-clause subjects before `tok`, latest first, outside quotes and the headline, within reach. A
+        description ("the company", "the union") reaches further than "it": it says what kind of organisation it
+        continues, and the walk still takes only the latest subject of that kind, as a title takes the latest
+        holder of its role; a story names its company in the lede and says "the company" a dozen sentences on."""
+        reach = tuning().org_description_search_sentences if described else tuning().speaker_search_sentences
+        first = self.starts[max(0, self.sent_index(tok) - reach)]
         for t in reversed(self.doc[max(first, 0) : tok.i]):
             if t.idx < self.body_start:
                 return
@@ -209,7 +213,7 @@ class OrgAnaphora:
 
     def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
-        for t in self._main_subjects(tok):
+        for t in self._main_subjects(tok, kind is not None):
             found = self._as_org(t)
             if found == "stop":
                 break

@@ -1,0 +1,94 @@
+"""Pipeline components swapped or rewritten for speed give exactly what spaCy's own gave."""
+
+import pytest
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.pipeline import AttributeRuler
+
+from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys
+from knowledge.extract.components import line_breaks
+from knowledge.extract.nlp import load_nlp
+
+# Written for the shapes the model's attribute patterns test: pronouns by case, auxiliaries, "there is", slang
+# contractions spread over two tokens, a regex-tested word, quantifiers that are pronouns, line breaks.
+SENTENCES = [
+    "She told them she would not sign it, but I said you could have done it yourselves.",
+    "There is nothing in the bill that anyone can't read; there were gonna be hearings anyway.",
+    "Y'all ain't seen nothin' yet, the senator said. Let's go, c'mon, we gotta vote.",
+    "Those who had been waiting said this was theirs; that is why he has left and hers is gone.",
+    "The minister, whose office did not respond, was being questioned.\n\nHe denied it.  Nobody else spoke.",
+    "If the deal holds, these firms will ship more; those that don't will close, though once they 'd tried.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _parsed_without_ruler(nlp, text):
+    return nlp(text, disable=["attribute_ruler", "lemmatizer", "briefbot_entity_fixes", "ner"])
+
+
+def test_the_loaded_pipeline_runs_the_indexed_attribute_ruler_with_every_model_pattern(nlp):
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, IndexedAttributeRuler)
+    assert len(ruler.patterns) > 100
+
+
+def test_the_indexed_attribute_ruler_matches_and_sets_exactly_what_spacys_does(nlp):
+    ours = nlp.get_pipe("attribute_ruler")
+    stock = AttributeRuler(nlp.vocab)
+    stock.add_patterns(ours.patterns)
+    attrs = [TAG, POS, MORPH, LEMMA, DEP]
+    for text in SENTENCES:
+        doc = _parsed_without_ruler(nlp, text)
+        assert ours.match(doc) == stock.match(doc)
+        a, b = stock(doc.copy()), ours(doc.copy())
+        assert (a.to_array(attrs) == b.to_array(attrs)).all(), text
+
+
+def test_a_later_pattern_still_overrides_an_earlier_one_on_the_same_token(nlp):
+    ruler = IndexedAttributeRuler(nlp.vocab)
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    ruler.add([[{"LOWER": "nothing", "TAG": "NN"}]], {"POS": "PRON"})
+    ruler.add([[{"TAG": "NN", "IS_ALPHA": True}]], {"MORPH": "Number=Sing"})
+    doc = ruler(_parsed_without_ruler(nlp, "Nothing happened."))
+    assert [(t.pos_, str(t.morph)) for t in doc][:1] == [("PRON", "Number=Sing")]
+
+
+def test_only_plain_equality_on_one_token_is_looked_up_and_the_rest_left_to_the_matcher():
+    assert equality_keys([[{"TAG": "NN"}]], 0) is not None
+    assert len(equality_keys([[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": {"IN": ["is", "'s", "are"]}}]], 0)) == 6
+    assert equality_keys([[{"TAG": {"NOT_IN": ["TO"]}, "DEP": "aux"}]], 0) is None
+    assert equality_keys([[{"LOWER": {"REGEX": "^y'?$"}}]], 0) is None
+    assert equality_keys([[{"LOWER": "gon"}, {"LOWER": "na"}]], 0) is None
+    assert equality_keys([[{"TAG": ""}]], 0) is None
+    assert equality_keys([[{"IS_SPACE": True}]], 0) is None
+
+
+def _line_breaks_token_by_token(doc):
+    """The rule as first written, one token at a time: the reference the array version must equal."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and tok.is_alpha and not nxt.is_space and "\n" not in tok.whitespace_:
+                nxt.is_sent_start = False
+    return doc
+
+
+def test_line_breaks_set_the_same_sentence_starts_as_the_token_by_token_rule(nlp):
+    texts = [
+        "Port reopens\nThe harbour opened on Monday, officials said.\n\nArvand and Kessia welcomed it.",
+        "Tariffs\nrise again\n \nBy Lena Ortiz\nMonday\n",
+        "\nA line\r\nafter a carriage return\n\n\nand one \n after spaces",
+        "One",
+        "",
+    ]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        ours, reference = line_breaks(doc.copy()), _line_breaks_token_by_token(doc.copy())
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in reference], text
+    doc = line_breaks(nlp.make_doc(texts[0]))
+    assert [t.text for t in doc if t.is_sent_start] == ["Port", "The", "Arvand"]
