@@ -137,3 +137,16 @@ def test_a_ticker_inside_a_sentence_is_blanked_and_every_offset_holds():
     masked = mask(text)
     assert len(masked) == len(text) and "GLP" not in masked and "opens new tab" not in masked
     assert masked.index("said on Monday") == text.index("said on Monday")
+
+
+def test_a_caption_printed_again_with_its_agency_glued_at_the_end_is_masked_both_times():
+    caption = "The harbour master of Galen reads the port's notice to the dockers on Friday"
+    text = f"Port reopens\n\n{caption}\n{caption} AFP\n\nThe port of Galen reopened on Monday after a week of talks.\n"
+    masked = _masked(text)
+    assert caption in masked and f"{caption} AFP" in masked
+    assert not any("reopened on Monday" in m for m in masked)
+
+
+def test_a_pointer_to_what_follows_closing_a_paragraph_is_masked_the_paragraph_is_not():
+    text = "Port talks fail\n\nThe port owners withdrew their offer on Monday. Keep reading for the full statement.\n"
+    assert _masked(text) == ["Keep reading for the full statement."]
