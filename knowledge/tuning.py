@@ -68,9 +68,6 @@ class Tuning(BaseSettings):
     # shorter one's words (one word more across articles); 2 words at 0.2 suffice when both are about the same people.
     proposition_words: int = 3
     proposition_overlap: float = 0.3
-    # A plain statement denies an earlier claim by negation ("trade was not discussed") only when its negated part
-    # shares this many content words with the claim: one shared word ("proposal") pairs agreeing statements.
-    negation_shared_words: int = 2
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.

@@ -15,14 +15,13 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, NOUN_CUES, REFUSALS, SUPPORT, VERB_CUES
+from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
 NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to comment claims nothing
 # stances a verdict on another's statement can come with ("said Quill's claims were misleading", "accused ... of")
 VERDICT_STANCES = ("assert", "criticize", "accuse")
-STATEMENT_CUES = frozenset(VERB_CUES) | frozenset(NOUN_CUES)
 
 
 # "denied the claim", "rejected Lukashenko's account", "dismissed the reports": a denial that points back at a claim
@@ -94,30 +93,6 @@ _NAMES_CLAIMANT = re.compile(
     r"|(?i:\b(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:\w+\s+)?by\s)"
 )
 CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
-# a negator in a statement's content: "trade was not discussed", "never were talks held", "no third party played"
-_NEGATION = re.compile(r"\b(?:not|cannot|never|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
-# the end of a statement's first sentence: a long quote's later negation ("… we did not recommend it") is another
-# statement, which the claim before it need not be about
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-# cues that merely carry a statement, whose negated content can state the opposite of an earlier claim
-PLAIN_STANCES = ("assert",)
-
-
-def first_sentence(text: str) -> str:
-    m = _SENTENCE_END.search(text)
-    return text[: m.start()] if m else text
-
-
-def negated_statement(stance: str, text: str, cue_lemma: str = "") -> str:
-    """The negated part of a plain statement's first sentence ("said [that] the issue of trade did not come up"),
-    from its first negator to the sentence's end, else "". Said after another's claim on the same words, it states that claim false: a denial with
-    no denial cue. On its own it denies nothing ("said the plant would not reopen" answers no one), so it is paired
-    only with an earlier, unnegated claim it shares words with after the negator (`link_in_document`)."""
-    if stance not in PLAIN_STANCES or cue_lemma.lower() in NAMING:
-        return ""  # "called the plan no answer" names, it states nothing
-    first = first_sentence(text)
-    n = _NEGATION.search(first)
-    return first[n.start() :] if n else ""
 
 
 def states_a_rebuttal(denial_text: str) -> bool:
@@ -206,16 +181,11 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     """`names` are the document's entity names by index, so "rejected Quill's account" can find Quill's claim."""
     disputes: list[LocalDispute] = []
     for i, denial in enumerate(claims):
-        said = text[slice(*denial.content)]
-        rebuttal = rebuts(denial.stance, said, denial.cue_lemma)
-        negated = "" if rebuttal else negated_statement(denial.stance, said, denial.cue_lemma)
-        if not (rebuttal or negated):
+        if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
             continue
         best, best_score, tied = None, tuning().dispute_threshold, False
         for j, claim in enumerate(claims):
             if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
-                continue
-            if negated and not _contradicted(text, claim, denial, negated):
                 continue
             if claim.content[0] < denial.content[1] and denial.content[0] < claim.content[1]:
                 # words it shares with the denial: P restated inside "rejected the statement that P", or the
@@ -224,7 +194,7 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
             score = dispute_score(
                 _speaker_key(denial),
                 {str(a) for a in denial.about},
-                first_sentence(said) if negated else said,  # a long quote's later sentences say other things
+                text[slice(*denial.content)],
                 _speaker_key(claim),
                 {str(a) for a in claim.about},
                 text[slice(*claim.content)],
@@ -237,34 +207,11 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
             # two claims answer it equally well ("she proposed a meeting" / "he rejected the meeting"): pairing
             # either could set unrelated statements side by side, so the denial stays plain
             best = None
-        elif best is None and not negated:
+        elif best is None:
             best, best_score = _referred_back(text, claims, i, names)
         if best is not None:
             disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
     return disputes
-
-
-def _contradicted(text: str, claim: LocalClaim, statement: LocalClaim, negated: str) -> bool:
-    """Whether a negated plain statement can state this claim false: the claim comes before it, says its
-    proposition without a negation of its own (two negated statements agree more often than not: "no deal was
-    reached" / "there is no agreement"), is a statement the lexicon knows, and shares content words with the negated
-    part, so "the talks went well, no date was set" does not answer "the talks went well"."""
-    said = text[slice(*claim.content)]
-    return (
-        claim.content[1] <= statement.content[0]
-        and claim.cue_lemma.lower() in STATEMENT_CUES  # "had signed an agreement that …" is an act, not a claim
-        and not _NEGATION.search(said)
-        and len(proposition_words(negated) & proposition_words(said)) >= tuning().negation_shared_words
-    )
-
-
-def mark_denials(claims: list[LocalClaim], disputes: Sequence[LocalDispute]) -> None:
-    """A plain statement paired as a rebuttal by its negation ("clarified that trade was not discussed" after "he
-    mediated by offering trade concessions") is a denial: its stance says so, so the briefing words it as one and
-    the store treats it as one."""
-    for d in disputes:
-        if claims[d.other].stance in PLAIN_STANCES:
-            claims[d.other].stance = DENY
 
 
 def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]) -> tuple[int | None, float]:

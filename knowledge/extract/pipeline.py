@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from knowledge.extract.analysis import Analysis, LocalClaim, StageFailure, stage_failure
 from knowledge.extract.attribution.relations import Attribution, find_attributions
-from knowledge.extract.disputes import link_in_document, mark_denials
+from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
@@ -109,7 +109,6 @@ def analyze_doc(
         events = [e for e in events if e.span[0] >= body_start]
         names = [e.name for e in ents.entities]
         disputes = _guarded("disputes", failures, lambda: link_in_document(text, claims, names)) or []
-        mark_denials(claims, disputes)
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes, failures=failures)
 
 
