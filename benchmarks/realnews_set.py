@@ -120,8 +120,12 @@ def index(store: Store, folder: Path, real: RealSet) -> SetIndex:
             g = GoldAttribution(doc_id, [mapped], c["speaker"], named, c["id"], c.get("speaker_kind"))
             idx.gold.setdefault(doc_id, []).append(g)
             idx.gold_of_claim[c["id"]] = g
+        headline_end = original.find("\n")
         for f in (f for f in real.furniture if f["article"] == aid):
             found = _find(original, f["text"])
+            if found and found[1] <= headline_end:  # line 1 is the title: a furniture text equal to it is its repeat
+                found = _find(original[headline_end:], f["text"])
+                found = (found[0] + headline_end, found[1] + headline_end) if found else None
             mapped = lines.span(*found) if found else None
             if mapped:
                 idx.furniture.setdefault(doc_id, []).append(mapped)

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
-from knowledge.workspace.work import WorkItem, finish, queue, reclaim, renew
+from knowledge.workspace.group_commit import GroupCommit
+from knowledge.workspace.work import WorkItem, finish, queue_many, reclaim, renew
 
 log = logging.getLogger("briefbot.work")
 Handler = Callable[[Any, Any, WorkItem], None]  # (deps, Slack client, item): answers the request
@@ -30,15 +31,20 @@ class Inflight:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # requests arriving together are queued in one transaction (see `knowledge.workspace.group_commit`)
+        self._queue: GroupCommit[WorkItem, bool] = GroupCommit(
+            lambda items: queue_many(self.deps.stores.get(), items, self.deps.clock(), self.lease)
+        )
 
     def _failed(self, exc: Exception, what: str) -> None:
         if not self.deps.stores.report(exc):
             log.exception("durable work: %s failed", what)
 
     def submit(self, item: WorkItem, client: Any) -> None:
-        """Queue `item` and answer it on the work pool; a duplicate of queued work is left to its first copy."""
+        """Queue `item` (with whatever other requests are being queued right now) and answer it on the work pool;
+        a duplicate of queued work is left to its first copy."""
         try:
-            if not queue(self.deps.stores.get(), item, self.deps.clock(), self.lease):
+            if not self._queue.submit(item):
                 return
         except Exception as exc:
             self._failed(exc, "queueing")

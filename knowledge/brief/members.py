@@ -13,7 +13,7 @@ from typing import Any
 from knowledge.brief.event_dates import stated
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
-from knowledge.brief.sentences import sentence_around, sentences_of
+from knowledge.brief.sentences import lede_sentences, sentence_around
 from knowledge.brief.storylines import Member
 from knowledge.store import Store
 from knowledge.store.documents import text_windows
@@ -146,7 +146,7 @@ def lede_members(
     for row, window in zip(chosen, windows, strict=True):
         if not window:
             continue
-        for sentence in sentences_of(window, 0, row.get("title"), most=LEDE_SENTENCES + 1):
+        for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1):
             if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
                 continue
             if not words & {w.strip(".,’'s").lower() for w in sentence.text.split()}:

@@ -11,9 +11,9 @@ its article a sentence stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from knowledge.text.furniture import is_furniture_text, lead_furniture_end, trailing_credit_start
+from knowledge.text.furniture import is_furniture_text, lead_furniture_end, mask, trailing_credit_start
 from knowledge.text.headline import is_headline
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space and a capital, digit or opening quote.
@@ -60,7 +60,8 @@ def sentence_bounds(window: str, most: int | None = None) -> list[tuple[int, int
         if not _is_end(window, m):
             continue
         end = m.start() if m.group(0).startswith("\n") else m.end()
-        out.append((start, end))
+        if window[start:end].strip():  # a blank stretch (furniture masked to spaces) is no sentence
+            out.append((start, end))
         start = m.end()
         if most is not None and len(out) >= most:
             return _trimmed(window, out)
@@ -96,6 +97,14 @@ def sentences_of(window: str, window_start: int, title: str | None = None, most:
         if s < e:
             out.append(Sentence(window_start + s, window_start + e, window[s:e], index))
     return out
+
+
+def lede_sentences(window: str, title: str | None, most: int) -> list[Sentence]:
+    """The first sentences of an article (`window`: its stored text from the start), counted as extraction reads
+    it: page furniture above the lead (a repeated headline, a standfirst, a caption, a time stamp) is no sentence
+    of the story, so the lede is the story's own first sentence. Each keeps its own words."""
+    found = sentences_of(mask(window), 0, title, most)
+    return [replace(s, text=window[s.start : s.end]) for s in found]
 
 
 def sentence_around(window: str, window_start: int, start: int, end: int, title: str | None = None) -> Sentence | None:

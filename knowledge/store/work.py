@@ -7,21 +7,40 @@ it saw, as the digest ledger does).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from knowledge.store.db import Store
 
 
+@dataclass(frozen=True)
+class NewWork:
+    work_id: str
+    kind: str
+    payload: str  # JSON
+    lease_until: str
+
+
 def add_work(store: Store, work_id: str, kind: str, payload: str, lease_until: str) -> bool:
     """False when the id is already queued (Slack delivered the same request twice)."""
+    return add_works(store, [NewWork(work_id, kind, payload, lease_until)])[0]
+
+
+def add_works(store: Store, rows: Sequence[NewWork]) -> list[bool]:
+    """Queue several in one transaction (requests arriving together, `knowledge.workspace.group_commit`); per
+    row, False when its id was already queued."""
+    added = []
     with store.transaction(urgent=True):  # a Slack ack waits on it
-        cur = store.db.execute(
-            "INSERT INTO pending_work (id, kind, payload, lease_until, attempts) VALUES (?, ?, ?, ?, 1) "
-            "ON CONFLICT DO NOTHING",
-            [work_id, kind, payload, lease_until],
-        )
-    return cur.rowcount == 1
+        for row in rows:
+            cur = store.db.execute(
+                "INSERT INTO pending_work (id, kind, payload, lease_until, attempts) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT DO NOTHING",
+                [row.work_id, row.kind, row.payload, row.lease_until],
+            )
+            added.append(cur.rowcount == 1)
+    return added
 
 
 def renew_work(store: Store, work_ids: list[str], lease_until: str) -> None:

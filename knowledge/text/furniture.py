@@ -19,7 +19,23 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_rules import INLINE, LINE, START, Rule
+from knowledge.text.furniture_page import above_wire_opening, closing_teasers
+from knowledge.text.furniture_patterns import (
+    _AUTHOR_BOX,
+    _BYLINE,
+    _BYLINE_NAMES,
+    _COLON_PLACE,
+    _INLINE,
+    _LINE,
+    _MARKER,
+    _PAGE_STAMP,
+    _START,
+    _TEASER_LABEL,
+    _WORD,
+    FUNCTION_WORDS,
+)
+from knowledge.text.furniture_patterns import sentences as _sentences
+from knowledge.text.furniture_rules import LINE, Rule
 from knowledge.text.headline import is_headline
 
 MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
@@ -27,36 +43,6 @@ LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headlin
 STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
 CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
 
-# All line rules in one pattern, each a named group ("r12"), so a line is read once, not once per rule.
-_LINE = re.compile(
-    r"^\s*(?:"
-    + "|".join(f"(?P<r{i}>{r.pattern if r.ignore_case else '(?-i:' + r.pattern + ')'})" for i, r in enumerate(LINE))
-    + r")\s*[.:]?\s*$",
-    re.I,
-)
-_START = [(r, re.compile(r"^\s*(?:" + r.pattern + r")", re.I if r.ignore_case else 0)) for r in START]
-_INLINE = [(r, re.compile(r.pattern, re.I if r.ignore_case else 0)) for r in INLINE]
-# The upper-case tokens of a byline must stay upper-case-initial: re.I would let "by the way he said" match.
-_BYLINE = re.compile(r"^\s*by\s+", re.I)
-_BYLINE_NAMES = re.compile(r"^\s*[Bb][Yy]\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s*&\s*|$)|and\s+)+")
-_TEASER_LABEL = re.compile(
-    r"^\s*[\"“]?(?:(?:prev|previous|next) (?:post|article|story)|read (?:next|more|also)|related(?: stories| articles| posts)?"
-    r"|you (?:may|might) also like|more on this(?: story)?|most (?:read|popular)|recommended(?: for you)?)\s*[.:]?[\"”]?\s*$",
-    re.I,
-)
-FUNCTION_WORDS = frozenset(
-    "a an the and or but of to in on at by for from with as than that which who whose its their his her our more"
-    " most some any this these those is are was were be been has have had will would said says".split()
-)
-# a place and a colon alone on a line: "New Delhi:", "Washington DC:", "ISLAMABAD:"
-_COLON_PLACE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*:\s*$")
-_AUTHOR_BOX = re.compile(r"^\s*(?:about the (?:author|writer|reporter)|author bio(?:graphy)?)\s*:?\s*$", re.I)
-# The first date-marker rule is a page's own date stamp ("date 2025-03-07"), never prose wherever it stands; the
-# others ("Updated 14:32 GMT") are furniture only where a paragraph opens.
-_STAMP_PATTERN = next(r.pattern for r in START if r.kind == "date-marker")
-_MARKER = re.compile(r"^\s*(?:" + _STAMP_PATTERN + ")")
-_PAGE_STAMP = re.compile(r"\b(?:" + _STAMP_PATTERN + ")", re.I)
-_WORD = re.compile(r"[\w’'&$%-]+")
 _CLOSE_QUOTES = "”\"’'»"
 # a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
 _PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b", re.I)
@@ -109,10 +95,6 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
         and words[-1].lower() not in FUNCTION_WORDS
         and (prev_line is None or prev_line.rstrip().endswith((".", "!", "?", "”", '"', "’", ":")))
     )
-
-
-def _sentences(text: str) -> int:
-    return len(re.findall(r"[.!?][”\"’']?(?:\s|$)", text.strip() + " "))
 
 
 def _standfirst(text: str, next_kind: str | None, next_line: str = "") -> bool:
@@ -193,6 +175,8 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
     for i in range(tail or n, n):
         if lines[i].strip():
             kinds[i] = "byline"  # an author box closes the page: every line of it is about the writer
+    above_wire_opening(lines, kinds, cuts)
+    closing_teasers(lines, kinds)
     return kinds, cuts
 
 

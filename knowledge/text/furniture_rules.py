@@ -129,12 +129,6 @@ LINE = [
         "Read next: Tram fares rise again",
     ),
     Rule("promo", "line", r"(?:related|more) (?:stories|articles|coverage|news|videos?)", "More stories"),
-    Rule(
-        "promo",
-        "line",
-        r"(?:keep reading|read on|scroll down) (?:for|to see) .{1,120}",
-        "Keep reading for the full statement.",
-    ),
     # photo and image captions and credits
     Rule(
         "caption",
@@ -174,6 +168,15 @@ LINE = [
         "Ana Cruz at the council on Tuesday. Jane Roe/Reuters",
     ),
     Rule("caption", "line", r".{0,200}\bgetty images", "Dockers at the gate. Getty Images"),
+    # a caption whose agency credit follows its last word with no stop: "... at the depot on Friday AFP"
+    Rule(
+        "caption",
+        "line",
+        r".{20,300}[\w)’'](?<!\bby)(?<!\bto)(?<!\bfrom)(?<!\bthe)(?<!\btold)(?<!\bsaid)"
+        r"\s+(?:AFP|REUTERS|AP|EPA|EPA-EFE|ANADOLU|XINHUA|TASS|POOL)(?!\s*[.:])",
+        "Dockers at the gate of the depot on Friday AFP",
+        ignore_case=False,
+    ),
     Rule(
         "caption",
         "line",
@@ -354,6 +357,16 @@ INLINE = [
         "The port reopened on Monday. (Reporting by Nora Feld; Editing by Piet Ahlers)",
         " (Reporting by Nora Feld; Editing by Piet Ahlers)",
         needs=("by",),
+    ),
+    # a pointer to what follows, opening its line or closing a paragraph: "... the offer. Keep reading for ..."
+    Rule(
+        "promo",
+        "inline",
+        r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?:keep reading|read on|scroll down) (?:for|to see) [^.!?\n]{1,120}"
+        r"[.!?:]?\s*$",
+        "The offer is off. Keep reading for the full statement.",
+        "Keep reading for the full statement.",
+        needs=("keep reading", "read on ", "scroll down"),
     ),
     Rule(
         "ticker",

@@ -12,13 +12,14 @@ The payload is the caller's (what it needs to answer again), kept as JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from knowledge.models import iso_utc
 from knowledge.store import Store
-from knowledge.store.work import add_work, drop_work, expired_work, renew_work, take_work
+from knowledge.store.work import NewWork, add_work, add_works, drop_work, expired_work, renew_work, take_work
 
 MAX_ATTEMPTS = 3
 
@@ -34,6 +35,12 @@ class WorkItem:
 def queue(store: Store, item: WorkItem, now: datetime, lease: timedelta) -> bool:
     """False when the same id is already queued (a duplicate delivery: the first one answers it)."""
     return add_work(store, item.id, item.kind, json.dumps(item.payload), iso_utc(now + lease))
+
+
+def queue_many(store: Store, items: Sequence[WorkItem], now: datetime, lease: timedelta) -> list[bool]:
+    """`queue` for several items in one transaction; per item, False when its id was already queued."""
+    until = iso_utc(now + lease)
+    return add_works(store, [NewWork(i.id, i.kind, json.dumps(i.payload), until) for i in items])
 
 
 def renew(store: Store, ids: list[str], now: datetime, lease: timedelta) -> None:

@@ -35,6 +35,9 @@ BODY = [
     "The photo shows the mayor at the depot, officials said.",
     "Share prices fell by 3% on Monday after the announcement.",
     '"Read more books," the librarian said.',
+    "The ferry figures for the first quarter reached the desk of AFP.",
+    "The port authority sent its figures to AP.",
+    "The union said it would keep reading for the rest of the offer before it votes.",
 ]
 
 

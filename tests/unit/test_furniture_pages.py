@@ -137,3 +137,51 @@ def test_a_ticker_inside_a_sentence_is_blanked_and_every_offset_holds():
     masked = mask(text)
     assert len(masked) == len(text) and "GLP" not in masked and "opens new tab" not in masked
     assert masked.index("said on Monday") == text.index("said on Monday")
+
+
+def test_a_caption_printed_again_with_its_agency_glued_at_the_end_is_masked_both_times():
+    caption = "The harbour master of Galen reads the port's notice to the dockers on Friday"
+    text = f"Port reopens\n\n{caption}\n{caption} AFP\n\nThe port of Galen reopened on Monday after a week of talks.\n"
+    masked = _masked(text)
+    assert caption in masked and f"{caption} AFP" in masked
+    assert not any("reopened on Monday" in m for m in masked)
+
+
+def test_a_pointer_to_what_follows_closing_a_paragraph_is_masked_the_paragraph_is_not():
+    text = "Port talks fail\n\nThe port owners withdrew their offer on Monday. Keep reading for the full statement.\n"
+    assert _masked(text) == ["Keep reading for the full statement."]
+
+
+def test_a_caption_between_the_headline_and_a_wire_credit_is_masked_the_wire_lead_is_not():
+    caption = "A ferry at the port of Galen, Nordland, on Monday, May 5, 2025. The port's owner wants to sell it."
+    lead = "(Harbor Wire) -- The owners of Galen's port said on Monday they would sell it to a larger rival."
+    text = f"Port owner wants to sell\n\n date 2025-05-06 {caption}\n\n{lead}\n\nThe sale needs approval.\n"
+    masked = _masked(text)
+    assert any(caption in m for m in masked)
+    assert "The owners of Galen's port said on Monday they would sell it to a larger rival." in mask(text)
+
+
+def test_a_paragraph_above_a_wire_credit_deep_in_the_story_is_kept():
+    text = (
+        "Port owner wants to sell\n\nThe owners of Galen's port said on Monday they would sell it.\n\n"
+        "The dockers' union said it would fight the sale.\n\nThe town council met on Tuesday.\n\n"
+        "Its members voted to ask for talks.\n\n(Harbor Wire) -- A second buyer came forward on Wednesday.\n"
+    )
+    assert "The dockers' union said it would fight the sale." in mask(text)
+
+
+def test_teaser_headlines_closing_the_page_are_masked_a_question_among_them_too():
+    question = "Why did the harbour master of Galen quit: what went wrong at the port?"
+    text = (
+        "Port reopens\n\nThe port of Galen reopened on Monday after a week of talks, officials said.\n\n"
+        f"{question}\n\nTram fares rise again across the northern towns\n\nFerry sa\n"
+    )
+    assert question in _masked(text)
+
+
+def test_a_question_closing_an_article_is_kept():
+    question = "Will the port of Galen reopen before the summer season starts?"
+    text = (
+        f"Port talks\n\nThe owners and the union met on Monday but agreed on nothing, officials said.\n\n{question}\n"
+    )
+    assert question in mask(text)

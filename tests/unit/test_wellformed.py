@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.brief.sentences import clause_cuts, is_furniture, sentence_around
+from knowledge.brief.sentences import clause_cuts, is_furniture, lede_sentences, sentence_around
 from knowledge.text.wellformed import form_problems
 
 
@@ -84,3 +84,15 @@ def test_a_dateline_before_a_horizontal_bar_is_not_quoted():
     text = "LINDENPORT ― The dockers' union ended its strike on Friday. Talks go on."
     found = sentence_around(text, 0, text.index("ended"), text.index("ended") + 5)
     assert found is not None and found.text == "The dockers' union ended its strike on Friday."
+
+
+def test_the_lede_under_a_repeated_headline_and_its_standfirst_is_the_stories_first_sentence():
+    headline = "Galen port reopens after a week of talks"
+    standfirst = "The port of Galen reopened on Monday after talks with the dockers' union"
+    lead = "The port of Galen reopened on Monday after a week of talks between its owners and the dockers' union ended."
+    text = f"{headline}\n\n{headline}\n{standfirst}\n\n- Updated May 5, 2025 8:22 AM\n{lead} Ships queued outside.\n"
+    found = lede_sentences(text, headline, most=3)
+    assert found, "the article has sentences"
+    body = [s for s in found if s.index is not None and s.index >= 0]
+    assert body[0].text == lead and body[0].index == 0
+    assert text[body[0].start : body[0].end] == body[0].text

@@ -1,0 +1,52 @@
+"""Page furniture that only the layout of a whole page shows, past what a line says of itself: the paragraphs
+above a wire story's opening credit, and headlines of other stories listed after the last paragraph."""
+
+from __future__ import annotations
+
+from knowledge.text.furniture_patterns import _MARKER, _START, _WORD, sentences
+from knowledge.text.headline import MAX_HEADLINE
+
+WIRE_OPENING_LINES = 4  # a wire credit opening one of the first lines: what sits above it is the page's
+
+
+def above_wire_opening(lines: list[str], kinds: list[str | None], cuts: list[int]) -> None:
+    """A wire story opens on its bracketed credit ("(Bloomberg) --", "GALEN (Reuters) -"): a paragraph or two
+    between the headline and it are the page's (a photo caption, a standfirst), never the story."""
+    shown = [i for i in range(1, len(lines)) if lines[i].strip()][:WIRE_OPENING_LINES]
+    for i in shown:
+        marker = _MARKER.match(lines[i])
+        rest = lines[i][marker.end() :] if marker else lines[i]
+        if kinds[i] is None and _wire_credit(rest):
+            for j in shown[: shown.index(i)]:
+                if kinds[j] is None and not cuts[j]:
+                    kinds[j] = "caption"
+            return
+
+
+def _wire_credit(line: str) -> bool:
+    for rule, rx in _START:
+        m = rx.match(line) if rule.kind == "dateline" else None
+        if m and "(" in m.group(0):
+            return True
+    return False
+
+
+def closing_teasers(lines: list[str], kinds: list[str | None]) -> None:
+    """Headlines of other stories listed after the last paragraph with no label above them: the sub-headline-like
+    ones are marked already; one asked as a question ("What went wrong for X?") goes with them when a teaser
+    follows it. A line cut off at the very end ("Port sa") is skipped over."""
+    shown = [i for i in range(1, len(lines)) if lines[i].strip()]
+    if shown and kinds[shown[-1]] is None and len(_WORD.findall(lines[shown[-1]])) <= 3:
+        shown.pop()
+    teasers = 0
+    for i in reversed(shown):
+        stripped = lines[i].strip()
+        if kinds[i] in ("subhead", "promo"):
+            teasers += 1
+        elif kinds[i] is None and teasers and stripped.endswith("?") and sentences(stripped) == 1:
+            if len(stripped) < MAX_HEADLINE and not any(q in stripped for q in '“”"'):
+                kinds[i] = "promo"
+                continue
+            return
+        else:
+            return
