@@ -46,6 +46,9 @@ class Tuning(BaseSettings):
     summary_budget: int = 1200
     storyline_same_words: float = 82
     storyline_window_days: int = 4
+    # Days two reports' dates of one event may differ when one was resolved from relative words ("yesterday" read
+    # against a publish date a day off); two stated calendar days that differ are two events (brief/event_dates).
+    event_date_slack_days: int = 1
     # Summary ranking beyond the shared recency / corroboration weights above: the topic in a headline or lede, a
     # dispute, each further article (up to corroboration_cap), and lines one article may give the summary.
     summary_lede_weight: float = 0.5

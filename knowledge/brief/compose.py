@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from knowledge.brief import gather
 from knowledge.brief.empty import outlet_note, why_empty
+from knowledge.brief.event_dates import cited_first, dating_row, rows_may_be_one_day
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.members import attach_sentences, centrality, lede_members
 from knowledge.brief.model import (
@@ -110,8 +111,7 @@ def _developments(
             actors = set((row["actor_ids"] or "").split("|")) - {""}
             for head, candidates in by_trigger.get(row["trigger"], []):
                 head_actors = set((head["actor_ids"] or "").split("|")) - {""}
-                same_day = head["date_start"] == row["date_start"] or not (head["date_start"] and row["date_start"])
-                if same_day and (actors & head_actors or not actors):
+                if rows_may_be_one_day(head, row) and (actors & head_actors or not actors):
                     members = candidates
                     break
         if members is None:
@@ -122,8 +122,8 @@ def _developments(
         by_sentence[(row["document_id"], row["start"])] = members
     lines = []
     for _, members in groups:
-        head = next((m for m in members if m["date_start"]), members[0])  # the report that dates the event
-        cites = _verified(members)
+        head = dating_row(members)  # the report whose words date the event (brief/event_dates), cited first
+        cites = _verified(cited_first(members))
         dropped.append(sum(1 for m in members if _citation(m) is None))
         if not cites:
             continue

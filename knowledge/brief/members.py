@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from knowledge.brief.event_dates import stated
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.sentences import lede_sentences, sentence_around
@@ -57,6 +58,7 @@ def event_member(row: dict[str, Any], cite: CitationRef, topic_id: str | None, c
         central=centrality(bool(topic_id and topic_id in actors)),
         copies=tuple(copies.get(row["document_id"], [])),
         precision=precision if when else "reported",
+        stated=stated(row.get("date_text"), precision, bool(row.get("date_unresolved"))),
         fields={"place": row.get("place_text")},
     )
 

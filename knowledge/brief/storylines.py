@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from knowledge.brief.bursts import bursts
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
+from knowledge.brief.event_dates import Stated, dating_members, dating_reports
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.sentences import Sentence
@@ -88,6 +89,7 @@ class Member:
     stance: str | None = None
     negated: bool = False
     precision: str = "day"  # of `when`: "day", "week", "month", "year" ("in 2020"), "reported" (date of the report)
+    stated: Stated = Stated.REPORTED  # how firmly the text states `when` (brief/event_dates)
     central: float = 0.6  # how central the topic is to this member (1.0: it is the actor or the speaker)
     copies: tuple[str, ...] = ()  # outlets that republished this member's document
     fields: dict[str, Any] = field(
@@ -132,8 +134,9 @@ class Storyline:
 
     def shown_dates(self) -> tuple[date | None, date | None]:
         """The dates a reader is told: the day an event happened where a report gives it, else when it was said
-        or reported (an event and the claims reporting it a day later read "21 Jun", not "21–22 Jun")."""
-        exact = [m.when for m in self.members if m.kind == "event" and m.when and m.precision == "day"]
+        or reported (an event and the claims reporting it a day later read "21 Jun", not "21–22 Jun"); an event
+        several articles date differently shows the one date `event_dates` chooses."""
+        exact = [m.when for m in dating_members(self.members) if m.when and m.precision == "day"]  # one per event
         if exact:
             return min(exact), max(exact)
         said = [d for m in self.members if m.precision in ("day", "reported") and (d := m.when or m.published)]
@@ -158,8 +161,11 @@ class Storyline:
 
     @functools.cached_property
     def citations(self) -> list[CitationRef]:
-        seen, out = set(), []
-        for m in sorted(self.members, key=lambda m: (m.published or date.max, m.document_id, m.start)):
+        """Each span once, the reports whose words date an event first, then by publication."""
+        seen, out, dating = set(), [], dating_reports(self.members)
+        for m in sorted(
+            self.members, key=lambda m: (m.key not in dating, m.published or date.max, m.document_id, m.start)
+        ):
             span = (m.citation.document_id, m.citation.start, m.citation.end)
             if span not in seen:
                 seen.add(span)

@@ -12,8 +12,10 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:  # imported where first used: briefings read `states_calendar_date` without paying for it
+    from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(late|early|mid|on|in|by|since|until|as of|from|around|about|the)\s+", re.I)
 _LAST_DAY = re.compile(r"^last\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
@@ -42,6 +44,15 @@ _MONTHS = {k.lower(): v for k, v in _MONTHS.items()} | {"sept": 9}
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.I)
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:\s+(\d{4}))?$", re.I)
+_NUMERIC_DAY = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+
+
+def states_calendar_date(text: str) -> bool:
+    """The words name a calendar day or year themselves ("June 21", "21 June 2025", "2025-06-21", "Sept. 11"),
+    rather than counting from the day of writing ("yesterday", "on Friday", "last week"), which only the
+    article's publish date can place."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in _MONTHS for w in words) or bool(_YEAR.search(text) or _NUMERIC_DAY.search(text))
 
 
 def _fast(expr: str, anchor: datetime) -> tuple[date, str] | None:
@@ -86,6 +97,8 @@ def _fast_forms(expr: str, anchor: datetime) -> tuple[date, str] | None:
 
 @functools.lru_cache(maxsize=64)
 def _parser(anchor: datetime | None) -> DateDataParser:
+    from dateparser.date import DateDataParser
+
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
     if anchor is not None:
         settings["RELATIVE_BASE"] = anchor.replace(tzinfo=None)

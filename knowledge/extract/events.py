@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
@@ -128,6 +129,8 @@ PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
 # Nouns naming a gathering: the people named in the same sentence are its participants.
 GATHERINGS = {"meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip"}
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+NOUN_DATE_DEPS = {"nmod", "poss", "compound"}  # a date attached to a noun this way is that thing's date
+PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the article named just before
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
@@ -155,12 +158,29 @@ def _is_trigger(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
 
 
+def _dates_a_thing(date_span: SpacySpan, trigger: Token) -> bool:
+    """The date modifies a noun other than the trigger that is no time word itself ("its June 3 offer", but not
+    the "night" of "Tuesday night")."""
+    head = date_span.root.head
+    return (
+        date_span.root.dep_ in NOUN_DATE_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head != trigger
+        and head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
 def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dict):
     sent = sentence(tok)
     dates = by_sentence.get(sent.start, [])
     inside = [e for e in dates if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i]
-    # "since 2020" bounds a comparison, it does not date the event.
-    dates = [e for e in dates if e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")]
+    # "since 2020" bounds a comparison, it does not date the event; "its September 23 offer", "Sunday's vote" date
+    # a thing named in the sentence (the date modifies a noun), not the withdrawal or rejection of it.
+    dates = [
+        e
+        for e in dates
+        if (e.start == 0 or doc[e.start - 1].lower_ not in ("since", "until", "before")) and not _dates_a_thing(e, tok)
+    ]
     inside = [e for e in inside if e in dates]
     for span in inside or (dates if len(dates) == 1 else []):
         resolved = resolve_date(span.text, published, tense_of(tok))
@@ -181,13 +201,27 @@ def _place_for(tok: Token, ents: DocEntities) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _pair_named_before(phrase: Token, ents: DocEntities) -> list[int]:
+    """ "The two ministers", "both leaders", "the two sides" naming no one themselves: the two people the article
+    named just before (the sentence before and this one up to the phrase), when it named exactly two; with one,
+    three or more there is no telling who the pair is, and the phrase adds no one."""
+    node = next((c for c in phrase.children if c.dep_ == "pobj"), phrase) if phrase.dep_ == "prep" else phrase
+    paired = any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in node.children)
+    if node.tag_ != "NNS" or not paired or _subtree_entities(node, ents):
+        return []
+    sent = sentence(node)
+    begin = sentence(node.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    people = [i for i in ents.within(begin, node.left_edge.idx) if ents.entities[i].type == "PERSON"]
+    return people if len(people) == 2 else []
+
+
 def _actors(tok: Token, ents: DocEntities) -> list[int]:
     actors: list[int] = []
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound") or (
             child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "of", "for")
         ):
-            for idx in _subtree_entities(child, ents):
+            for idx in _subtree_entities(child, ents) or _pair_named_before(child, ents):
                 if ents.entities[idx].type in ACTOR_TYPES and idx not in actors:
                     actors.append(idx)
     if not any(c.dep_.startswith("nsubj") for c in tok.children) and tok.dep_ in ("conj", "xcomp", "advcl"):

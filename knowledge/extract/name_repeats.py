@@ -7,17 +7,25 @@ after it cannot tell which organisation is meant."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from knowledge.extract.analysis import LocalEntity
 from knowledge.extract.parse.spans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from knowledge.extract.entities import DocEntities
+
+class LinkableEntities(Protocol):
+    """What this module needs of `entities.DocEntities` (named here, not imported: entities imports us)."""
+
+    entities: list[LocalEntity]
+    _spans: list[tuple[int, int, int]]
+
+    def link(self, idx: int, name: str, start: int, end: int, variant: bool = True) -> None: ...
 
 
-def link_repeats(doc: Doc, ents: DocEntities) -> None:
+def link_repeats(doc: Doc, ents: LinkableEntities) -> None:
     """Link every untagged whole-token occurrence of an organisation's spelling (two characters or more, starting
     with a capital) to that organisation."""
     text = doc_text(doc)

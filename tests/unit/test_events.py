@@ -61,3 +61,43 @@ def test_each_event_cites_its_own_sentence(nlp):
     assert "arrive" in {ev.trigger for ev, _ in found}
     for ev, _ in found:
         assert text[ev.span[0] : ev.span[1]] == ev.what and "\n" not in ev.what
+
+
+def test_the_two_ministers_are_the_two_people_named_just_before(nlp):
+    found = events(
+        nlp,
+        "Foreign Minister Anna Berg spoke with Pavel Domrin by phone on Monday. "
+        "The two ministers met in Lindenport on Thursday.",
+    )
+    meeting = [actors for ev, actors in found if ev.trigger == "meet"]
+    assert meeting and set(meeting[0]) == {"Anna Berg", "Pavel Domrin"}
+
+
+def test_both_leaders_after_three_named_people_names_no_one(nlp):
+    found = events(
+        nlp,
+        "Anna Berg, Pavel Domrin and Maria Lindqvist arrived in Lindenport on Monday. "
+        "Both leaders signed the accord in Lindenport on Tuesday.",
+    )
+    signing = [actors for ev, actors in found if ev.trigger == "sign"]
+    assert signing and all(not set(a) & {"Anna Berg", "Pavel Domrin", "Maria Lindqvist"} for a in signing)
+
+
+def test_a_meeting_between_the_two_sides_takes_the_pair_named_before_as_participants(nlp):
+    found = events(
+        nlp,
+        "Anna Berg had invited Pavel Domrin weeks ago. The meeting between the two sides took place in Riga on June 3.",
+    )
+    meeting = [actors for ev, actors in found if ev.trigger == "meet"]
+    assert meeting and set(meeting[0]) == {"Anna Berg", "Pavel Domrin"}
+
+
+def test_a_date_that_names_a_thing_does_not_date_what_was_done_to_it(nlp):
+    found = events(nlp, "Through the mediator, the Harbor Company has now withdrawn its June 3 offer to Pavel Domrin.")
+    withdrawals = [ev for ev, _ in found if ev.trigger == "withdraw"]
+    assert withdrawals and all(ev.date_start is None for ev in withdrawals)
+
+
+def test_a_weekday_before_night_or_morning_still_dates_the_event(nlp):
+    [(ev, _)] = events(nlp, "On Tuesday night, Harbor chief executive Anna Berg released the latest offer.")
+    assert ev.trigger == "release" and ev.date_start == date(2025, 6, 24)
