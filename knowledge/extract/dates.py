@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where first used: briefings read `states_calendar_date` without paying for it
-    from dateparser.date import DateDataParser
+    from dateparser.date import DateData, DateDataParser
 
 _NOISE = re.compile(r"^(late|early|mid|on|in|by|since|until|as of|from|around|about|the)\s+", re.I)
 _LAST_DAY = re.compile(r"^last\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
@@ -144,7 +144,7 @@ def _by_tense(expr: str, today: date, tense: str | None) -> date | None:
     return today - timedelta(days=back)
 
 
-def _dateparser(anchor: datetime, expr: str):
+def _dateparser(anchor: datetime, expr: str) -> DateData | None:
     """dateparser's reading, or None where its arithmetic leaves the calendar (an anchor near the year 1 or 9999)."""
     try:
         return _parser(anchor).get_date_data(expr)
