@@ -3,29 +3,16 @@ text named, when the text shows which; otherwise they stay as written (never a g
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.pipeline import analyze_doc
 from knowledge.extract.speakers.organisations import fits, name_kinds
+from tests.claim_speakers import speakers_by_opening as speakers
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    """first three words of each claim's content -> speaker as a briefing shows it."""
-    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
-    out = {}
-    for c in a.claims:
-        shown = a.entities[c.speaker_entity].name if c.speaker_entity is not None else c.speaker
-        out[" ".join(text[c.content[0] : c.content[1]].split()[:3])] = shown
-    assert out, "no claim was extracted"
-    return out
 
 
 def test_the_company_and_it_after_a_named_company_are_that_company(nlp):

@@ -10,22 +10,12 @@ import pytest
 
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
+from tests.claim_speakers import speakers_by_opening as speakers
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    """first three words of each claim's content -> speaker as a briefing shows it."""
-    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
-    out = {}
-    for c in a.claims:
-        shown = a.entities[c.speaker_entity].name if c.speaker_entity is not None else c.speaker
-        out[" ".join(text[c.content[0] : c.content[1]].split()[:3])] = shown
-    assert out, "no claim was extracted"
-    return out
 
 
 def test_a_name_with_an_ampersand_is_one_subject_so_it_after_it_is_that_company(nlp):

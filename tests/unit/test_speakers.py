@@ -3,27 +3,15 @@ the text supports, and what cannot be resolved stays as written."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.pipeline import analyze_doc
+from tests.claim_speakers import claim_speakers as speakers
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def speakers(nlp, text):
-    """(first words of the content, speaker as a briefing shows it) for every claim."""
-    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
-    out = []
-    for c in a.claims:
-        shown = a.entities[c.speaker_entity].name if c.speaker_entity is not None else c.speaker
-        out.append((" ".join(text[c.content[0] : c.content[1]].split()[:3]), shown))
-    return out
 
 
 def test_she_after_two_women_goes_to_the_one_just_named_not_to_the_earlier_topic(nlp):
