@@ -78,13 +78,14 @@ def start_serve(
 
 
 @contextmanager
-def serving(db: Path, api_url: str, fetcher_factory=None):
-    """The real Bolt app behind the threaded HTTP server in this process, on a free loopback port: (app, deps, url)."""
+def serving(db: Path, api_url: str, fetcher_factory=None, settings=None):
+    """The real Bolt app behind the threaded HTTP server in this process, on a free loopback port: (app, deps, url).
+    `settings`: the app's `SlackSettings` when a test needs other than the defaults (timeouts, retries)."""
     from bot.app import create_app, default_fetcher_factory
     from bot.server import make_server
     from bot.settings import SlackSettings
 
-    settings = SlackSettings(
+    settings = settings or SlackSettings(
         slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET, slack_api_url=api_url, _env_file=None
     )
     app, deps = create_app(settings, db, fetcher_factory=fetcher_factory or default_fetcher_factory)

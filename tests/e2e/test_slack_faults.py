@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
 import time
 
 import pytest
 
-from bot.app import create_app
 from bot.replies import SORRY
-from bot.server import make_server
 from bot.settings import SlackSettings
 from tests.e2e.conftest import Running
+from tests.e2e.servers import serving
 from tests.e2e.slackreq import SECRET, event, slash_command
 
 
@@ -33,14 +31,8 @@ def quick_bot(slack, demo_db, tmp_path):
         _env_file=None,
     )
     slack.hang_seconds = 1.6
-    app, deps = create_app(settings, db)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Running(f"http://127.0.0.1:{server.server_address[1]}", deps, db)
-    server.shutdown()
-    server.server_close()
-    deps.shutdown()
+    with serving(db, slack.api_url, settings=settings) as (_, deps, url):
+        yield Running(url, deps, db)
 
 
 TOPICS = ["kellogg", "witkoff", "lukashenko", "putin", "zelensky", "kellogg since:30d"]
