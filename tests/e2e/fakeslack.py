@@ -161,6 +161,20 @@ class FakeSlack:
                 self._lock.wait(left)
             return [body for _, body in self.responses]
 
+    def wait_for_response_to(self, response_url: str, timeout: float = 10) -> dict:
+        """The first post to one response_url: the answer to that request, whatever else is being answered."""
+        path = response_url.removeprefix(self.url)
+        deadline = time.time() + timeout
+        with self._lock:
+            while True:
+                found = [body for p, body in self.responses if p == path]
+                if found:
+                    return found[0]
+                left = deadline - time.time()
+                if left <= 0:
+                    raise AssertionError(f"no post to {path} within {timeout} s")
+                self._lock.wait(left)
+
     # ---- the API ---------------------------------------------------------------------------------------------
 
     def _scripted(self, method: str, channel: str | None) -> Script | None:
