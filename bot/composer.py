@@ -75,7 +75,7 @@ class InProcess(Composer):
 
 
 class WorkerProcesses(Composer):
-    """`processes` compose processes on the store at `target`, started at once (in the background) so the first
+    """`processes` compose processes on the store at `target`, started and ready before it returns, so the first
     briefing does not wait for one to import the engine."""
 
     def __init__(self, target: str | Path, processes: int) -> None:
@@ -95,8 +95,11 @@ class WorkerProcesses(Composer):
             initializer=_worker_start,
             initargs=(self.target, configured, verbose),
         )
-        for _ in range(self.processes):  # each submit with no idle worker spawns one: all start now
-            pool.submit(_ping)
+        # each submit with no idle worker spawns one: all start now, and are ready (the engine imported, the store
+        # opened) before the app takes its first request; a worker that cannot start fails start-up here
+        pings = [pool.submit(_ping) for _ in range(self.processes)]
+        for ping in pings:
+            ping.result()
         return pool
 
     def reply(self, job: BriefingJob, store: Store) -> Reply:
@@ -146,8 +149,13 @@ def _worker_start(target: str, configured: bool, verbose: bool) -> None:
     import knowledge.brief.compose  # noqa: F401  (imported now, not on the first user's briefing)
 
 
-def _ping() -> bool:
-    return True
+def _ping() -> int:
+    """Answered once this worker's initializer has run; it lingers a moment so each worker takes one ping rather
+    than the first ready one taking them all."""
+    import time
+
+    time.sleep(0.1)
+    return os.getpid()
 
 
 def _compose(job: BriefingJob) -> Reply:
