@@ -16,6 +16,8 @@ more, so the user still gets an answer; the durable queue (`bot.durable`) covers
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import traceback
@@ -137,6 +139,7 @@ _stores: ThreadStores | None = None
 
 def _worker_start(target: str, configured: bool, verbose: bool) -> None:
     global _stores
+    _exit_with_parent()
     if configured:
         from bot.logs import configure
 
@@ -147,6 +150,20 @@ def _worker_start(target: str, configured: bool, verbose: bool) -> None:
         pass
     _stores = ThreadStores(target)
     import knowledge.brief.compose  # noqa: F401  (imported now, not on the first user's briefing)
+
+
+def _exit_with_parent() -> None:
+    """A serving process that is killed cannot stop its workers, and they would wait for work for ever (each
+    holds the work pipe's other end, so it never reports end of file): a worker leaves when its parent is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - always set in a spawned worker
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="briefbot-parent-watch", daemon=True).start()
 
 
 def _ping() -> int:

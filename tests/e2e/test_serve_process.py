@@ -58,3 +58,27 @@ def test_serve_answers_a_brief_after_one_of_its_compose_processes_was_killed(sla
         proc.terminate()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+def test_compose_processes_leave_when_the_serving_process_is_killed(slack, tmp_path):
+    proc, _ = start_serve(tmp_path / "fresh.db", slack.api_url, env={"BRIEFBOT_COMPOSE_PROCESSES": "2"})
+    try:
+        deadline = time.monotonic() + 30
+        while len(compose_processes(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = compose_processes(proc.pid)
+        assert len(workers) == 2
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except OSError:
+        return False
