@@ -6,7 +6,8 @@
 Starts the server as a subprocess on loopback against a fake Slack Web API (also on loopback), fires signed
 `/brief <topic>` commands from a thread pool, and prints the HTTP ack latency (p50/p99) and how many briefings
 per second arrive at the response_url. Targets: ack p99 < 50 ms at 20 concurrent and < 150 ms at 100
-concurrent, 0 errors.
+concurrent, 0 errors. It also prints a floor: GET /healthz, which does none of briefbot's work, at the same
+concurrency from the same client — what the HTTP server and a Python client on this machine cost by themselves.
 
 `--slow-clients N` first opens N connections that send half a request and then stall (a slowloris), and while they
 hold their sockets open measures how long one valid `/brief` takes to be acknowledged and to be answered at its
@@ -81,8 +82,15 @@ def main() -> None:
                     headers = {**signed_headers(body, json_body=True, timestamp=int(time.time()) + n), **retry}
                     assert client.post(url + "/slack/events", content=body.encode(), headers=headers).status_code == 200
 
+            def probe(i: int) -> float:
+                start = time.perf_counter()
+                client.get(urls[i % len(urls)] + "/healthz")
+                return (time.perf_counter() - start) * 1000
+
             one(0)
             slack.wait_for_responses(1, timeout=60)
+            with ThreadPoolExecutor(args.concurrency) as pool:  # the same load on a page that does no work
+                floor = sorted(pool.map(probe, range(args.requests)))
             slow = slow_clients(urls[0], args.slow_clients, slack) if args.slow_clients else None
             done_before = len(slack.response_posts())
             start = time.perf_counter()
@@ -117,6 +125,11 @@ def main() -> None:
     print(f"  {args.replicas} replica(s) on one {backend} store")
     print(f"  ack latency: p50 {statistics.median(acks):.1f} ms  p99 {p99:.1f} ms  errors: {errors}")
     print("  (targets: p99 < 50 ms at 20 concurrent, < 150 ms at 100 concurrent, 0 errors)")
+    f99 = floor[min(len(floor) - 1, int(0.99 * len(floor)))]
+    print(
+        f"  floor, GET /healthz at the same concurrency (HTTP server and this client, none of briefbot's work): "
+        f"p50 {statistics.median(floor):.1f} ms  p99 {f99:.1f} ms"
+    )
     if slow:
         print(
             f"  with {args.slow_clients} stalled connections open: /brief acked in {slow[0]:.0f} ms, "

@@ -10,6 +10,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot import listeners, middleware
+from bot.composer import WorkerProcesses
 from bot.delivery import retry_handlers
 from bot.deps import Deps
 from bot.durable import Inflight
@@ -61,7 +62,9 @@ def create_app(
         kwargs["token"] = settings.slack_bot_token
     if socket_mode and not settings.slack_signing_secret:
         kwargs["request_verification_enabled"] = False  # Socket Mode frames are authenticated by the app token
-    app = App(**kwargs)
+    app = App(**kwargs)  # checks the token with Slack: no compose process is started for an app that cannot run
+    if settings.briefbot_compose_processes:
+        deps.composer = WorkerProcesses(db_path, settings.briefbot_compose_processes)
     middleware.register(app, deps)
     listeners.register(app)
     deps.inflight = Inflight(deps, settings.briefbot_work_lease, app.client, listeners.ANSWERS)

@@ -6,23 +6,19 @@ listener acks and returns at once, so a burst of slow briefings can never delay 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from bot.composer import Composer, InProcess
 from knowledge.store.threads import ThreadStores
 
 if TYPE_CHECKING:
     from bot.durable import Inflight
 
 Clock = Callable[[], datetime]
-# Briefings composed at once. Composing is pure Python, so under the GIL two at a time deliver as many per second as
-# eight, while every further one makes each acknowledgement wait longer for the interpreter (benchmarks/serve.py,
-# 20 concurrent: 8 at once → ack p99 170-570 ms, 2 → 141-144 ms, 1 → 151-166 ms and a third fewer briefings/s).
-COMPOSE_AT_ONCE = 2
 
 
 def utc_now() -> datetime:
@@ -38,10 +34,11 @@ class Deps:
     bot_user_id: str | None = None
     slack_retries: int = 3  # retries of one Slack call after a 5xx, 429 or timeout (`bot.delivery`; SLACK_RETRIES)
     inflight: Inflight | None = None  # the durable work queue (`bot.durable`), set by `create_app`
-    composing: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(COMPOSE_AT_ONCE))
+    composer: Composer = field(default_factory=InProcess)  # where briefings are composed (`bot.composer`)
 
     def shutdown(self) -> None:
         if self.inflight is not None:
             self.inflight.stop()
         self.work.shutdown(wait=True, cancel_futures=False)
+        self.composer.close()
         self.stores.close_all()

@@ -7,14 +7,14 @@ same. It only parses and renders; every operation is a `knowledge` function.
 from __future__ import annotations
 
 import re
-from contextlib import AbstractContextManager, nullcontext
 
+from bot.briefings import BriefingJob
 from bot.commands.feeds import feeds
+from bot.composer import InProcess
 from bot.slack import blocks as kit
 from bot.slack.messages import Reply as Reply
 from bot.slack.messages import note as note
 from bot.slack.mrkdwn import escape
-from bot.slack.summary import summary_message
 from knowledge.ingest import service
 from knowledge.store import Store
 
@@ -78,56 +78,26 @@ def route(
     return brief(store, text, deps, team_id=team_id)
 
 
-def composing(deps) -> AbstractContextManager:
-    """A turn to compose (`Deps.composing`: a few at once, so acknowledgements keep the interpreter); none to
-    wait for without the app's dependencies (the CLI, a test calling the router directly)."""
-    return deps.composing if deps is not None else nullcontext()
+def _compose(store: Store, job: BriefingJob, deps) -> Reply:
+    """The app's composer (`Deps.composer`: worker processes under `briefbot serve`); in this thread without the
+    app's dependencies (a test calling the router directly)."""
+    composer = deps.composer if deps is not None else InProcess()
+    return composer.reply(job, store)
 
 
 def brief(
     store: Store, text: str, deps=None, entity_id: str | None = None, ephemeral: bool = True, team_id: str | None = None
 ) -> Reply:
-    from knowledge.brief.compose import compose
-    from knowledge.brief.query import QueryError, parse_query
-
-    try:
-        query = parse_query(text)
-    except QueryError as exc:
-        return Reply([kit.error_message(str(exc))])
-    with composing(deps):
-        result = compose(store, query, entity_id=entity_id, team_id=team_id)
-    if result.kind == "ambiguous":
-        return Reply([kit.ambiguous_message(result)])
-    if result.kind == "unknown":
-        return Reply([kit.unknown_message(result)])
-    if not result.summary:  # nothing to summarize: the (short) briefing itself
-        return Reply(kit.briefing_messages(result, ephemeral=ephemeral), topic=result.topic)
-    return Reply([summary_message(result, ephemeral=ephemeral)], topic=result.topic)
-
-
-def _again(store: Store, text: str, entity_id: str | None, view, deps=None) -> Reply:
-    """A button's view of the briefing it sits on, composed again from the query it carries."""
-    from knowledge.brief.compose import compose
-    from knowledge.brief.query import QueryError, parse_query
-
-    try:
-        with composing(deps):
-            result = compose(store, parse_query(text), entity_id=entity_id)
-    except QueryError as exc:
-        return Reply([kit.error_message(str(exc))])
-    if result.kind != "briefing":
-        return Reply([kit.error_message("That briefing no longer resolves to one topic; run it again.")])
-    return Reply(view(result))
+    return _compose(store, BriefingJob("summary", text, entity_id, ephemeral, team_id), deps)
 
 
 def sources_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:
-    return _again(store, text, entity_id, kit.sources_messages, deps)
+    return _compose(store, BriefingJob("sources", text, entity_id), deps)
 
 
 def details_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:
-    """Everything behind a summary: developments, disputes, claims with their quotes (no buttons: the summary above
-    has them)."""
-    return _again(store, text, entity_id, lambda b: kit.briefing_messages(b, actions=False), deps)
+    """Everything behind a summary: developments, disputes, claims with their quotes."""
+    return _compose(store, BriefingJob("details", text, entity_id), deps)
 
 
 def add_url(store: Store, url: str, deps) -> Reply:

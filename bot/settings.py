@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -32,6 +32,9 @@ class SlackSettings(BaseSettings):
     # Seconds a replica's lease on an acknowledged request lasts: a replica that dies answers nothing, and another
     # takes the work over within about 1 1/3 leases (`bot.durable`).
     briefbot_work_lease: float = 15
+    # Processes that compose briefings beside the serving one (`bot.composer`); 0 composes in the serving process,
+    # which makes acknowledgements wait behind briefings for the interpreter.
+    briefbot_compose_processes: Annotated[int, Field(ge=0, le=64)] = 2
 
     @field_validator("slack_api_url")
     @classmethod

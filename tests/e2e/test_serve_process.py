@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from pathlib import Path
+
 import httpx
 
 from tests.e2e.servers import start_serve
@@ -19,3 +24,61 @@ def test_serve_started_as_a_process_answers_a_signed_brief_with_a_briefing(slack
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def compose_processes(pid: int) -> list[int]:
+    """The serving process's compose workers: its children started by multiprocessing's spawn (not its resource
+    tracker)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+            if b"spawn_main" in cmdline:
+                found.append(int(child))
+    return sorted(found)
+
+
+def test_serve_answers_a_brief_after_one_of_its_compose_processes_was_killed(slack, tmp_path):
+    proc, url = start_serve(tmp_path / "fresh.db", slack.api_url, env={"BRIEFBOT_COMPOSE_PROCESSES": "2"})
+    try:
+        deadline = time.monotonic() + 30
+        while len(compose_processes(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = compose_processes(proc.pid)
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        for topic in ("kellogg", "witkoff"):
+            body = slash_command(topic, slack.new_response_url())
+            resp = httpx.post(url + "/slack/events", content=body.encode(), headers=signed_headers(body), timeout=10)
+            assert resp.status_code == 200
+        posts = slack.wait_for_responses(2, timeout=60)
+        assert any("Kellogg" in str(p) for p in posts) and all(p.get("blocks") for p in posts)
+        assert workers[0] not in compose_processes(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+
+
+def test_compose_processes_leave_when_the_serving_process_is_killed(slack, tmp_path):
+    proc, _ = start_serve(tmp_path / "fresh.db", slack.api_url, env={"BRIEFBOT_COMPOSE_PROCESSES": "2"})
+    try:
+        deadline = time.monotonic() + 30
+        while len(compose_processes(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = compose_processes(proc.pid)
+        assert len(workers) == 2
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except OSError:
+        return False

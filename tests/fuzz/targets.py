@@ -11,12 +11,13 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+from bot.composer import InProcess
 from knowledge.store import Store
 
 PUBLIC_IP = "93.184.216.34"  # what the test resolver answers; a MockTransport answers, so nothing leaves the process
@@ -255,10 +256,10 @@ def offline_fetcher():
 
 
 class _Deps:
-    """What the router takes from the bot: a fetcher and a turn to compose (one command at a time here)."""
+    """What the router takes from the bot: a fetcher and a composer (in this thread)."""
 
     fetcher_factory = staticmethod(offline_fetcher)
-    composing = nullcontext()
+    composer = InProcess()
 
 
 _REJECTED = re.compile(

@@ -1,0 +1,101 @@
+"""Briefings composed in worker processes (`bot.composer.WorkerProcesses`) answer exactly as in the serving
+process, survive a killed worker, and report an unreachable store as such — on a real store, real processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from bot.briefings import BriefingJob
+from bot.composer import ComposeFailed, InProcess, WorkerProcesses
+from knowledge.store import Store
+from knowledge.store.errors import StoreUnreachable
+from knowledge.store.health import unavailable
+
+
+@pytest.fixture
+def workers(demo_target: str):
+    composer = WorkerProcesses(demo_target, processes=2)
+    try:
+        yield composer
+    finally:
+        composer.close()
+
+
+JOBS = [
+    BriefingJob("summary", "kellogg"),
+    BriefingJob("details", "kellogg"),
+    BriefingJob("sources", "witkoff"),
+    BriefingJob("summary", "nobody-by-this-name"),
+    BriefingJob("summary", "since:not-a-date kellogg"),
+]
+
+
+def test_worker_processes_answer_every_view_exactly_as_the_serving_process_would(demo_target, workers):
+    with Store.open(demo_target) as store:
+        here = [InProcess().reply(job, store) for job in JOBS]
+        there = [workers.reply(job, store) for job in JOBS]
+    assert len(here) == len(JOBS) and all(r.messages for r in here)
+    assert [(r.messages, r.topic, r.ephemeral) for r in there] == [(r.messages, r.topic, r.ephemeral) for r in here]
+    assert "Kellogg" in str(there[0].messages) and there[0].topic
+
+
+def test_a_killed_compose_process_is_replaced_and_the_briefing_still_answered(demo_target, workers):
+    with Store.open(demo_target) as store:
+        workers.reply(BriefingJob("summary", "kellogg"), store)
+        before = workers.pids()
+        assert len(before) == 2
+        os.kill(before[0], signal.SIGKILL)
+        reply = workers.reply(BriefingJob("summary", "kellogg"), store)
+    assert "Kellogg" in str(reply.messages)
+    after = workers.pids()
+    assert after and before[0] not in after
+
+
+@pytest.fixture
+def pg_demo(demo_db: Path):
+    """A PostgreSQL cluster of this test's own (it is stopped and started again) holding the demo corpus."""
+    from knowledge.store.copy import copy_store
+    from tests.pgcluster import start_or_skip
+
+    cluster = start_or_skip()
+    try:
+        url = cluster.create_database(name="compose")
+        with Store.open(demo_db) as source, Store.open(url) as target:
+            copy_store(source, target)
+        yield cluster, url
+    finally:
+        cluster.stop()
+
+
+def test_a_stopped_database_reaches_the_caller_as_unreachable_and_workers_heal_when_it_returns(pg_demo):
+    cluster, url = pg_demo
+    composer = WorkerProcesses(url, processes=1)
+    job = BriefingJob("summary", "kellogg")
+    try:
+        with Store.open(url) as store:  # the caller's connection: a worker composes on its own
+            assert "Kellogg" in str(composer.reply(job, store).messages)
+            cluster.halt()
+            try:
+                with pytest.raises(StoreUnreachable) as caught:
+                    composer.reply(job, store)
+            finally:
+                cluster.resume()
+            assert unavailable(caught.value)
+            assert "Kellogg" in str(composer.reply(job, store).messages)
+    finally:
+        composer.close()
+
+
+def test_a_bug_while_composing_in_a_worker_arrives_with_the_workers_traceback(demo_target, workers):
+    with Store.open(demo_target) as store, pytest.raises(ComposeFailed) as caught:
+        workers.reply(BriefingJob("no-such-view", "kellogg"), store)  # type: ignore[arg-type]
+    assert "Traceback" in str(caught.value) and "unknown view 'no-such-view'" in str(caught.value)
+
+
+def test_worker_processes_refuse_to_start_with_no_process():
+    with pytest.raises(ValueError, match="at least one"):
+        WorkerProcesses("unused.db", processes=0)
