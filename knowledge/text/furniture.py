@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_page import above_wire_opening, closing_teasers
+from knowledge.text.furniture_page import above_wire_opening, closing_teasers, teaser_above_lead
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
     _BYLINE,
@@ -176,6 +176,7 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
         if lines[i].strip():
             kinds[i] = "byline"  # an author box closes the page: every line of it is about the writer
     above_wire_opening(lines, kinds, cuts)
+    teaser_above_lead(lines, kinds)
     closing_teasers(lines, kinds)
     return kinds, cuts
 
