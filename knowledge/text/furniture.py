@@ -260,7 +260,7 @@ def _lead_follows(lines: list[str], i: int) -> bool:
 def nonbody_ranges(text: str) -> list[tuple[int, int]]:
     """The ranges the parser must not see. A sentence saying somebody did not answer a request for comment is
     not among them: it is article text (PolNeAR annotates it, and its words may name people), but never a claim
-    of the one who did not answer — `no_response_ranges` gives those to extraction."""
+    of the one who did not answer, nor a mention of anyone — `no_response_ranges` gives those to extraction."""
     return [(s, e) for s, e, k in furniture_ranges(text) if k != "no-response"]
 
 
