@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from knowledge.extract.analysis import Analysis, LocalClaim, StageFailure, stage_failure
+from knowledge.extract.analysis import Analysis, LocalClaim, LocalEntity, LocalEvent, StageFailure, stage_failure
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
@@ -98,8 +98,9 @@ def analyze_doc(
         # "he", "she", "they", "the envoy", "the company": the nearest compatible person or organisation before
         _guarded("speakers", failures, lambda: resolve_document(doc, ents, body_start=body_start))
 
+        no_reply = no_response_ranges(text) if unanswered is None else unanswered
+
         def claims_stage() -> list[LocalClaim]:
-            no_reply = no_response_ranges(text) if unanswered is None else unanswered
             found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
             return [_without_furniture(c, masked or []) for c in found]
 
@@ -109,7 +110,47 @@ def analyze_doc(
         events = [e for e in events if e.span[0] >= body_start]
         names = [e.name for e in ents.entities]
         disputes = _guarded("disputes", failures, lambda: link_in_document(text, claims, names)) or []
-    return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes, failures=failures)
+    entities, claims, events = _unanswered_out(ents.entities, claims, events, no_reply)
+    return Analysis(entities=entities, events=events, claims=claims, disputes=disputes, failures=failures)
+
+
+def _unanswered_out(
+    entities: list[LocalEntity], claims: list[LocalClaim], events: list[LocalEvent], unanswered: list[tuple[int, int]]
+) -> tuple[list[LocalEntity], list[LocalClaim], list[LocalEvent]]:
+    """A name inside "X did not respond to a request for comment" or "The Ledger reached out to X" is the page's
+    reporting, no mention of X: the sentence is parsed (a pronoun after it may need its names) but its names are
+    not stored, and an actor named only there is no entity, unless a claim or event of the body names it. An actor
+    also named in the body keeps its other mentions. Claims and events are re-pointed into the shorter list."""
+    if not unanswered:
+        return entities, claims, events
+
+    def inside(m: tuple[int, int]) -> bool:
+        return any(s <= m[0] < e for s, e in unanswered)
+
+    used = {c.speaker_entity for c in claims} | {a for c in claims for a in c.about}
+    used |= {a for ev in events for a in ev.actors} | {ev.place for ev in events}
+    kept: list[LocalEntity] = []
+    new: dict[int, int] = {}
+    for i, ent in enumerate(entities):
+        mentions = [m for m in ent.mentions if not inside(m)]
+        if mentions or i in used:
+            new[i] = len(kept)
+            kept.append(dataclasses.replace(ent, mentions=mentions))
+    if len(kept) == len(entities):
+        return kept, claims, events
+    claims = [
+        dataclasses.replace(
+            c,
+            speaker_entity=None if c.speaker_entity is None else new[c.speaker_entity],
+            about=[new[a] for a in c.about],
+        )
+        for c in claims
+    ]
+    events = [
+        dataclasses.replace(ev, actors=[new[a] for a in ev.actors], place=None if ev.place is None else new[ev.place])
+        for ev in events
+    ]
+    return kept, claims, events
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:

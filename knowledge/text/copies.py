@@ -8,8 +8,11 @@ not reach even when they quote the same statement. Two articles under one headli
 other, need less: a few sentences in common (two sites' excerpts of one wire story, each a different part of it).
 The original is the copy another one names as its source ("first published by the Harbor Ledger"), else the
 earliest published, else the one that credits the wire in its own text (a dateline "SEATTLE (AP) —", a credit
-line) over one that does not, else the fuller telling, and only then the first ingested: ingestion order says
-nothing about who wrote the story.
+line) over one that does not, else the one nearest the wire's feed: a subscriber prints the story as the wire
+sent it, with the wire's dateline, its reporter's byline ("NORA FELD, Associated Press"), its photo credits
+("(AP Photo/…)", "REUTERS/Name") and its own reporting ("told Reuters"), while a site re-posting it from another
+site keeps fewer of them (`wire_marks`). Then the fuller telling, and only then the first ingested: ingestion
+order says nothing about who wrote the story.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from knowledge.names import name_key
-from knowledge.text.furniture import mask
+from knowledge.text.furniture import furniture_ranges, mask
 from knowledge.text.headline import first_line_headline
 from knowledge.text.shingles import word_shingles, words
 from knowledge.tuning import tuning
@@ -39,6 +42,14 @@ _WIRE_CREDIT = re.compile(
     rf"|this report by {_WIRE} was|[A-Z][A-Za-z .'’-]{{2,60}},[ \t]*{_WIRE}[ \t]*$)",
     re.M,
 )
+_WIRE_NAME = re.compile(rf"\b{_WIRE}\b")
+# the wire's own reporting in its story: who talked to it, what it could not check
+_WIRE_VOICE = re.compile(
+    rf"\b(?:told|spoke to|(?:in )?an interview with)[ \t]+{_WIRE}\b|\b{_WIRE}[ \t]+(?:could not|was unable to|"
+    r"has not been able to|cannot)[ \t]+(?:independently[ \t]+)?(?:verify|confirm)"
+)
+# a photo credit ("Jane Roe/AP", "(AP Photo/…)", "© Reuters", "(Kyodo News via AP)"), not a "Source: AFP" line
+_PHOTO = re.compile(r"/|©|\bphoto\b|\bvia\b", re.I)
 _OUTLET = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}"
 _THE = r"(?:[Tt]he[ \t]+)?"
 _NAMED_SOURCE = re.compile(
@@ -133,6 +144,25 @@ def credits_wire(text: str) -> bool:
     return bool(_WIRE_CREDIT.search(text[:1500]) or _WIRE_CREDIT.search(text[-800:]))
 
 
+@functools.lru_cache(maxsize=256)
+def wire_marks(text: str) -> int:
+    """How many kinds of the wire's own marks the article carries (0-4): its dateline ("TOKYO (AP) —"), its
+    reporter's byline, its photo credits, its own reporting ("told Reuters"). A credit line alone ("Source:
+    Reuters", "Reuters - Reuters") is what a re-poster writes, so it is not one of them (`credits_wire` has it)."""
+    kinds = set()
+    for s, e, kind in furniture_ranges(text):
+        span = text[s:e]
+        if not _WIRE_NAME.search(span):
+            continue
+        if kind in ("dateline", "byline"):
+            kinds.add(kind)
+        elif kind in ("caption", "credit") and _PHOTO.search(span):
+            kinds.add("photo")
+    if _WIRE_VOICE.search(text):
+        kinds.add("voice")
+    return len(kinds)
+
+
 def named_source(text: str) -> str | None:
     """The outlet an article names as where the story came from ("first published by the Harbor Ledger")."""
     m = _NAMED_SOURCE.search(text[:3000]) or _NAMED_SOURCE.search(text[-1500:])
@@ -174,11 +204,11 @@ def _naive(d: datetime) -> datetime:
     return d.astimezone(UTC).replace(tzinfo=None) if d.tzinfo else d
 
 
-def _rank(c: Copy) -> tuple[datetime, bool]:
-    """Earliest published (undated last), then crediting the wire; among ties, the clearly fuller story (a fifth
-    longer), else the first ingested."""
+def _rank(c: Copy) -> tuple[datetime, bool, int]:
+    """Earliest published (undated last), then crediting the wire, then the most of the wire's own marks; among
+    ties, the clearly fuller story (a fifth longer), else the first ingested."""
     published = _naive(c.published_at) if c.published_at else datetime.max
-    return (published, not credits_wire(c.text))
+    return (published, not credits_wire(c.text), -wire_marks(c.text))
 
 
 def _ingested(c: Copy) -> datetime:

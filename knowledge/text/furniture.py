@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_page import above_wire_opening, closing_teasers
+from knowledge.text.furniture_page import above_wire_opening, closing_teasers, teaser_above_lead
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
     _BYLINE,
@@ -176,6 +176,7 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
         if lines[i].strip():
             kinds[i] = "byline"  # an author box closes the page: every line of it is about the writer
     above_wire_opening(lines, kinds, cuts)
+    teaser_above_lead(lines, kinds)
     closing_teasers(lines, kinds)
     return kinds, cuts
 
@@ -259,7 +260,7 @@ def _lead_follows(lines: list[str], i: int) -> bool:
 def nonbody_ranges(text: str) -> list[tuple[int, int]]:
     """The ranges the parser must not see. A sentence saying somebody did not answer a request for comment is
     not among them: it is article text (PolNeAR annotates it, and its words may name people), but never a claim
-    of the one who did not answer — `no_response_ranges` gives those to extraction."""
+    of the one who did not answer, nor a mention of anyone — `no_response_ranges` gives those to extraction."""
     return [(s, e) for s, e, k in furniture_ranges(text) if k != "no-response"]
 
 

@@ -1,12 +1,14 @@
 """Page furniture that only the layout of a whole page shows, past what a line says of itself: the paragraphs
-above a wire story's opening credit, and headlines of other stories listed after the last paragraph."""
+above a wire story's opening credit, another story's teaser above the lead, and headlines of other stories listed
+after the last paragraph."""
 
 from __future__ import annotations
 
-from knowledge.text.furniture_patterns import _MARKER, _START, _WORD, sentences
+from knowledge.text.furniture_patterns import _MARKER, _START, _WORD, FUNCTION_WORDS, sentences
 from knowledge.text.headline import MAX_HEADLINE
 
 WIRE_OPENING_LINES = 4  # a wire credit opening one of the first lines: what sits above it is the page's
+TEASER_WORDS = 30  # a teaser's standfirst is one short sentence; a lead runs longer
 
 
 def above_wire_opening(lines: list[str], kinds: list[str | None], cuts: list[int]) -> None:
@@ -50,3 +52,23 @@ def closing_teasers(lines: list[str], kinds: list[str | None]) -> None:
             return
         else:
             return
+
+
+def teaser_above_lead(lines: list[str], kinds: list[str | None]) -> None:
+    """Another story's teaser above the lead: its headline (a label line) and its one-sentence standfirst, which
+    repeats the label's words while neither shares a word with this article's headline, and the paragraph after
+    them does (it is this story's lead). Both are the page's, and the actors they name are no part of this story."""
+    headline = _content(lines[0]) if lines else set()
+    shown = [i for i in range(1, len(lines)) if lines[i].strip() and kinds[i] in (None, "subhead")][:3]
+    if not headline or len(shown) < 3 or [kinds[i] for i in shown] != ["subhead", None, None]:
+        return
+    label, standfirst, lead = (_content(lines[i]) for i in shown)
+    words = len(_WORD.findall(lines[shown[1]]))
+    if words > TEASER_WORDS or sentences(lines[shown[1]]) > 1 or headline & (label | standfirst):
+        return
+    if len(label & standfirst) * 2 >= len(label) > 0 and headline & lead:
+        kinds[shown[0]] = kinds[shown[1]] = "promo"
+
+
+def _content(line: str) -> set[str]:
+    return {w for w in (w.lower() for w in _WORD.findall(line)) if len(w) >= 3 and w not in FUNCTION_WORDS}

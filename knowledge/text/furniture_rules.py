@@ -201,7 +201,8 @@ LINE = [
         "promo",
         "line",
         r"advertisement|sponsored(?: content)?|story continues below(?: this)? advertisement"
-        r"|scroll to continue(?: reading)?|ad feedback|paid content|promoted",
+        r"|scroll to continue(?: reading)?|ad feedback|paid content|promoted"
+        r"|(?!.*\.\s*$).{0,120}\b\d{1,2}\s*%\s+off\b.{0,120}",  # a sale pitch: "Up to 40% off Pro before the sale"
         "Story continues below advertisement",
     ),
     Rule(
@@ -237,6 +238,14 @@ LINE = [
         r"(?:read this article for free|to continue reading, please subscribe|already have an account\?"
         r"|log in here|leave a reply|your email address will not be published).{0,100}",
         "Read this article for free:",
+    ),
+    # a trade paper's closing tag placing the companies on its own list: "X is No. 1 on the 2025 Shop News Top 50"
+    Rule(
+        "promo",
+        "line",
+        r"(?:.{1,80}?\b(?:is|ranks|ranked)\s+(?:the\s+)?no\.\s*\d+\b.{0,60}?\b(?:on|in)\s+(?:the\s+)?[^,;]{0,60}?"
+        r"\b(?:list|ranking|rankings|report|index|top\s+\d+)\b[^,;]{0,80}?[.!?]\s*){1,3}",
+        "Galen Foods is No. 4 on the 2025 Grocer Weekly Top 50 list. Harbor Mart is the No. 7 chain on the ranking.",
     ),
     # a sentence saying somebody did not answer: no claim of theirs
     Rule(

@@ -68,3 +68,23 @@ def test_a_quote_split_around_its_cue_keeps_its_pieces_without_the_cue(nlp):
     claim = next(c for c in a.claims if c.speaker == "Ostrow")
     assert [text[s:e] for s, e in claim.fragments] == ["The audit will clear us", "We have nothing to hide"]
     assert claim.content == (claim.fragments[0][0], claim.fragments[-1][1]) and claim.via == "the Courier"
+
+
+def test_an_actor_named_only_in_a_did_not_respond_sentence_is_no_entity_but_one_named_in_the_body_keeps_its_mentions(
+    nlp,
+):
+    text = (
+        "Dockers at Galen voted to strike on Monday, the union's leader Dario Mendes said. Harbor Logistics raised "
+        "its handling fees last month. Harbor Logistics did not immediately respond to a request for comment.\n\n"
+        "Channel 9 News reached out to the port authority for comment but has not heard back.\n\n"
+        "Mendes said the vote was a warning to every operator on the coast."
+    )
+    a, _ = analyze(nlp, text)
+    names = {e.name: e for e in a.entities}
+    assert "Dario Mendes" in names and "Harbor Logistics" in names
+    assert not any("Channel 9" in n for n in names)
+    furniture = text.index("Harbor Logistics did not")
+    assert names["Harbor Logistics"].mentions and all(s < furniture for s, _ in names["Harbor Logistics"].mentions)
+    assert a.claims
+    for c in a.claims:
+        assert c.speaker_entity is None or a.entities[c.speaker_entity].name in ("Dario Mendes", "Mendes")

@@ -136,3 +136,36 @@ def test_on_the_same_day_the_copy_that_credits_the_wire_is_the_original_else_the
         "e", WIRE.replace("six percent", "6%"), published_at=day, ingested_at=datetime(2025, 3, 10, tzinfo=UTC)
     )
     assert choose_original([edited, full]).id == "f"  # a light edit: the first ingested
+
+
+def test_among_same_day_copies_crediting_the_wire_the_one_carrying_its_byline_and_photo_credits_is_the_original():
+    day = datetime(2025, 3, 7, tzinfo=UTC)
+    feed = Copy(
+        "feed",
+        "Galen dockers end strike\n\nNORA FELD, Associated Press\n"
+        "Dockers leave the gate of the Galen port on Thursday. (AP Photo/Piet Ahlers)\n\n"
+        "GALEN (AP) — " + WIRE[: WIRE.index(" Union leader")],
+        published_at=day,
+        ingested_at=day,
+    )
+    paywall = (
+        "To continue reading, please subscribe:\nWeekly plan\n$2 a week for the first year of your subscription to "
+        "the Harbour Courier, billed every four weeks, with the e-paper and the puzzles included, cancel any time\n"
+    )
+    reposted = Copy(
+        "repost",
+        "Galen dockers end strike\n\n" + paywall + "GALEN (AP) — " + WIRE[: WIRE.index(" Exporters welcomed")],
+        published_at=day,
+        ingested_at=datetime(2025, 3, 6, tzinfo=UTC),  # stored first: says nothing of who wrote it
+    )
+    assert is_copy(feed, reposted)
+    assert choose_original([reposted, feed]).id == "feed"
+    assert choose_original([feed, reposted]).id == "feed"
+
+
+def test_with_no_credit_and_no_date_the_copy_keeping_the_wires_own_reporting_is_the_original():
+    told = WIRE.replace("union officials said.", "union officials told Reuters.")
+    kept = Copy("kept", "Galen strike ends\n\n" + told)
+    trimmed = Copy("trimmed", "Galen port strike is over\n\n" + WIRE, ingested_at=datetime(2025, 3, 6, tzinfo=UTC))
+    assert is_copy(kept, trimmed)
+    assert choose_original([trimmed, kept]).id == "kept"

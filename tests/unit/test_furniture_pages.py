@@ -185,3 +185,36 @@ def test_a_question_closing_an_article_is_kept():
         f"Port talks\n\nThe owners and the union met on Monday but agreed on nothing, officials said.\n\n{question}\n"
     )
     assert question in mask(text)
+
+
+def test_another_storys_teaser_above_the_lead_is_masked_a_standfirst_of_this_story_is_not():
+    lead = (
+        "Galen Ports says it remains committed to buying the Varna terminal after its owner turned down the offer on "
+        "Friday, and will keep talking to the terminal's board."
+    )
+    teaser = (
+        "Mayor faces growing calls to resign over tram contract\n"
+        "Mayor Tomas Berger will face growing calls from his own council this week to resign over the tram contract."
+    )
+    text = f"Galen Ports still wants Varna terminal, outlines its case\n\n{teaser}\n{lead}\n"
+    masked = _masked(text)
+    assert teaser.split("\n") == masked[:2] and lead not in masked
+    own = "Talks with the Varna owner resume\nGalen Ports will resume talks with the Varna terminal's owner next week."
+    kept = f"Galen Ports still wants Varna terminal, outlines its case\n\n{own}\n{lead}\n"
+    assert own.split("\n")[1] not in _masked(kept)
+
+
+def test_a_trade_papers_closing_ranking_tag_is_masked_a_ranking_someone_reports_is_not():
+    body = "The retailer said on Monday it would open 40 stores next year, most of them on the coast."
+    tag = "Galen Foods Inc. is No. 3 on the 2025 Shop News Top 100 report. Harbor Mart ranks No. 9 on the list."
+    assert tag in _masked(f"Galen Foods to open 40 stores\n\n{body}\n\n{tag}\n")
+    told = "Galen Foods is No. 3 in the market, the chain's chief told analysts, citing the latest industry report."
+    assert told not in _masked(f"Galen Foods to open 40 stores\n\n{body}\n\n{told}\n")
+
+
+def test_a_sale_pitch_line_is_masked_a_sentence_about_a_discount_is_not():
+    body = "The retailer said on Monday it would open 40 stores next year, most of them on the coast."
+    pitch = "⭐ Smart savers know when to buy! Up to 40% off HarborPlus before the WINTER SALE"
+    news = "Shops in Galen offered up to 40% off winter coats as sales slowed, the traders' guild said."
+    masked = _masked(f"Retailer opens stores\n\n{pitch}\n\n{body}\n\n{news}\n")
+    assert pitch in masked and news not in masked
