@@ -67,6 +67,7 @@ VERB_CUES: dict[str, str] = {
     "confirm": ASSERT,
     "affirm": ASSERT,
     "assure": ASSERT,
+    "clarify": ASSERT,
     "promise": FORECAST,
     "pledge": FORECAST,
     "vow": FORECAST,

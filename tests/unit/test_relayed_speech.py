@@ -1,0 +1,63 @@
+"""Relayed speech keeps its inner speaker: the one who was told is a listener, not a speaker; the one an
+according-to report quotes is the speaker and the report the channel; a reported clause the parser hangs on the
+setting of the cue ("in a phone call that ...") is still what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.nlp import load_nlp
+from tests.claim_speakers import claim_vias
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_the_one_who_was_informed_is_the_channel_and_the_other_side_of_the_meeting_the_speaker(nlp):
+    text = "During a meeting with Governor Arno Pilt on Monday, Minister Lena Brask was informed that the port would close."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert found[0] == ("that the port", "Arno Pilt", "Minister Lena Brask")
+
+
+def test_the_one_who_was_told_is_never_the_speaker_when_the_teller_is_not_named(nlp):
+    text = "Minister Lena Brask was told that the port would close."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert found[0] == ("that the port", None, "Minister Lena Brask")
+
+
+def test_a_reported_telling_without_a_teller_is_left_to_the_report_that_carries_it(nlp):
+    text = (
+        "Mayor Tomas Reyl met the governor on Friday. The governor was also told that the bridge would reopen, he said."
+    )
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert all(speaker != "The governor" for _, speaker, _ in found)
+    assert [c for c in found if c[0] == "The governor was"], "the report of the telling was lost"
+
+
+def test_the_speaker_an_according_to_report_names_is_the_speaker_and_the_report_the_channel(nlp):
+    text = "According to the deputy spokeswoman Lena Brask, Governor Arno Pilt personally urged the council to act."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert found == [("the council to", "Arno Pilt", "the deputy spokeswoman Lena Brask")]
+
+
+def test_according_to_a_person_over_a_finding_stays_that_persons_claim(nlp):
+    text = "Mayor Ana Holt spoke on Monday. According to Holt, the ballots showed a clear win."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert ("the ballots showed", "Ana Holt", None) in found
+
+
+def test_a_clause_the_parser_hangs_on_the_phone_call_is_what_the_caller_clarified(nlp):
+    text = (
+        "Chancellor Ilse Marven has clarified to Governor Tomas Reyl in a telephonic conversation that the "
+        "harbour deal was never discussed, Deputy Minister Karl Obst said."
+    )
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert ("that the harbour", "Ilse Marven", "Deputy Minister Karl Obst") in found
