@@ -27,10 +27,11 @@ from knowledge.extract.parse.cues import VERB_CUES
 from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.extract.speakers.binding import main_subject, own_clause
 from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
-from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, description
+from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, according_to, description
 from knowledge.extract.speakers.person_words import (
     GENDERED,
     HONORIFICS,
+    OBJECT_PRONOUNS,
     PERSON_NOUNS,
     PRONOUNS,
     RELATIVE_ROLES,
@@ -38,6 +39,7 @@ from knowledge.extract.speakers.person_words import (
     given_genders,
 )
 from knowledge.extract.speakers.places import Places, modifiers, qualified, qualify
+from knowledge.extract.speakers.relatives import relative_referent
 from knowledge.tuning import tuning
 
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
@@ -307,14 +309,16 @@ class _Resolver(OrgAnaphora):
                 if tok.head.lemma_.lower() in VERB_CUES:
                     self._resolve_org(tok, None, tok.idx + len(tok.text))
                 continue
-            person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
-            if not person_noun and low not in PRONOUNS:
+            person_noun = _role_noun(tok) and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
+            according = low in OBJECT_PRONOUNS and according_to(tok)  # "according to her"
+            if not person_noun and low not in PRONOUNS and not according:
                 continue
             if person_noun:
                 self._unnamed(tok)
             end = tok.idx + len(tok.text)
-            if low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
-                number, gender = PRONOUNS[low]
+            subj = low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
+            if (subj or according) and self.quotes.at(tok.idx) is None:
+                number, gender = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
                 self._resolve(tok, number, gender, None, end)
             elif self._is_title(tok):
                 word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
@@ -329,7 +333,7 @@ class _Resolver(OrgAnaphora):
     def _is_title(self, tok) -> bool:
         """ "The spokesman", "the retired general": a definite role noun standing alone, not before a name."""
         low = tok.lower_
-        if tok.pos_ != "NOUN" or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
+        if not _role_noun(tok) or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
             return False
         det = tok.left_edge
         if det.lower_ != "the" or tok.i - det.i > 3 or self.quotes.at(tok.idx) is not None:
@@ -340,6 +344,11 @@ class _Resolver(OrgAnaphora):
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.dep_ == "prep" and nxt.head.i == tok.i):
             return False  # "the envoy Keith Kellogg", "the head of the office"
         return not any(c.dep_ == "appos" for c in tok.children)
+
+
+def _role_noun(tok) -> bool:
+    """A common noun, or one capitalised as a title is ("the US President said") and no part of a name."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def _is_subject(tok) -> int:
@@ -379,14 +388,5 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
     referents = ents.referents
     if head.i in referents:
         return referents[head.i]
-    if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
-        noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
-        if head.lower_ == "who" and noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
-            noun = noun.head.head  # "officials in Kyiv, who ...": the parser hangs it on the place, not on them
-        if head.head.dep_ == "relcl":
-            named = ents.at(noun.left_edge.idx, noun.idx + len(noun.text))
-            if named is not None:
-                return Referent(named, ents.entities[named].name)
-            if noun.lower_ in PERSON_NOUNS:
-                return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
-    return shared_surname(doc, ents, src)
+    relative = relative_referent(doc, ents, head) if len(src) == 1 else None
+    return relative if relative is not None else shared_surname(doc, ents, src)

@@ -154,8 +154,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
+    claims = _drop_carriers(claims, anonymity)
     _reporters_as_channels(claims)
-    return issuers(_drop_carriers(claims, anonymity), ents, doc)
+    return issuers(claims, ents, doc)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:
@@ -174,8 +175,8 @@ def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dic
 def _reporters_as_channels(claims: list[LocalClaim]) -> None:
     """ "A told B that X, C said": A said X, and C is the channel it reached the reader through (B only heard it).
     A nested claim with no channel of its own takes its reporter's words as `via`. Inside an according-to report
-    only a named speaker does ("According to C, A urged X": A's words, via C, and `_drop_carriers` leaves C's
-    report out); "According to C, the figures show X" stays C's claim."""
+    only a named speaker does ("According to C, A urged X": A's words, via C; C's report that A urged it stays
+    C's, as "C said A told B that X" does); "According to C, the figures show X" stays C's claim alone."""
     for c in claims:
         if c.via is None and c.parent is not None:
             outer = claims[c.parent]

@@ -7,11 +7,12 @@ from __future__ import annotations
 # description of that kind fits any organisation whose kind the text does not show.
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
+        """company firm corporation business giant conglomerate maker manufacturer retailer startup
         airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
         developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
         "company",
     ),
+    "group": "any",  # "the group" is said of a union, a party or an observer mission as much as of a company
     **dict.fromkeys("union guild federation".split(), "union"),
     **dict.fromkeys(
         """ministry government administration agency department regulator authority commission office embassy
