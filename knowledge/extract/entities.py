@@ -241,6 +241,9 @@ def _repair_people(doc: Doc, cands: list) -> list:
             titled = titled[1:]  # "Mayor Elena Varga" tagged as an organisation: the title is her description
         if label == "ORG" and len(titled) < len(span) and _given_name_first(titled, given):
             name, label, start, end, span = titled.text, "PERSON", titled.start_char, titled.end_char, titled
+        named = _after_role(span) if label == "ORG" else None
+        if named is not None:  # "Port Authority spokesperson Ravi Anand": the organisation is his description
+            name, label, start, end, span = named.text, "PERSON", named.start_char, named.end_char, named
         if label in ("ORG", "GPE", "FAC") and _given_name_first(span, given) and span[-1].lower_ not in _PLACE_HEADS:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
@@ -269,6 +272,18 @@ def _repair_people(doc: Doc, cands: list) -> list:
         covered.update(range(first, tok.i + 1))
         fixed.append((span.text, "PERSON", span.start_char, span.end_char, span))
     return sorted(fixed, key=lambda c: c[2])
+
+
+def _after_role(span: Span) -> Span | None:
+    """The name after a person's role noun, in or right before a span tagged as an organisation ("ministry
+    spokesperson Ravi Anand" → "Ravi Anand"): two or three capitalised proper nouns ending the span name the
+    role's holder."""
+    doc = span.doc
+    roles = [t.i for t in doc[max(span.start - 1, 0) : span.end] if t.lower_ in ROLE_NOUNS]
+    if not roles:
+        return None
+    rest = doc[max(roles[-1] + 1, span.start) : span.end]
+    return rest if 2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest) else None
 
 
 def _given_name_first(span: Span, given: frozenset[str]) -> bool:

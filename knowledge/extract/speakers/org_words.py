@@ -22,7 +22,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys("party campaign".split(), "party"),
     **dict.fromkeys("court tribunal".split(), "court"),
     **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
-    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
+    **dict.fromkeys("alliance coalition bloc organisation organization foundation association body".split(), "body"),
 }
 # Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
 NAME_KINDS: dict[str, str] = {

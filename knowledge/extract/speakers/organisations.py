@@ -75,8 +75,9 @@ def description(tok) -> OrgDescription | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok):
         return None
     det = tok.left_edge
-    if det.lower_ != "the" or sum(t.text != "-" for t in tok.doc[det.i : tok.i]) > 3:
-        return None  # "the Laval-based company": a hyphen is not a word
+    words = sum(t.text != "-" and tok.doc[max(t.i - 1, 0)].text != "-" for t in tok.doc[det.i : tok.i])
+    if det.lower_ != "the" or words > 3:
+        return None  # "the Laval-based company", "the 35-member body": a hyphenated word is one word
     places = modifiers(tok.doc[det.i + 1 : tok.i])
     if places is None:
         return None  # "the Boeing union", "the company's": another name says which organisation is meant
@@ -230,6 +231,8 @@ class OrgAnaphora:
                 and (found.entity is None or compatible(places, self.org_places.get(found.entity, NOWHERE)))
             ):
                 self._org_mention(tok, found.entity, found.text, end)
+                if found.entity is not None:  # "the Japanese company" said of it: it is Japanese from now on
+                    self.org_places[found.entity] = self.org_places.get(found.entity, NOWHERE) | places
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject
