@@ -30,13 +30,11 @@ def test_the_one_who_was_told_is_never_the_speaker_when_the_teller_is_not_named(
 
 
 def test_a_reported_telling_without_a_teller_is_left_to_the_report_that_carries_it(nlp):
-    text = (
-        "Mayor Tomas Reyl met the governor on Friday. The governor was also told that the bridge would reopen, he said."
-    )
+    text = "Governor Tomas Reyl was told that the capital had agreed to the truce, Deputy Minister Karl Obst said on Monday."
     found = claim_vias(nlp, text)
     assert found, "no claim was extracted"
-    assert all(speaker != "The governor" for _, speaker, _ in found)
-    assert [c for c in found if c[0] == "The governor was"], "the report of the telling was lost"
+    assert all(speaker != "Tomas Reyl" for _, speaker, _ in found)
+    assert ("Governor Tomas Reyl", "Karl Obst", None) in found, "the report of the telling was lost"
 
 
 def test_the_speaker_an_according_to_report_names_is_the_speaker_and_the_report_the_channel(nlp):
