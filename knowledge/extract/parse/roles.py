@@ -238,14 +238,21 @@ def _that_clause(tok) -> bool:
 
 def setting_clause(verb):
     """ "clarified to X in a phone call that ...": a setting says where it was said, not what, so a that-clause the
-    parser hangs on the setting's noun is the cue's reported clause."""
+    parser hangs on the noun of a call, a meeting or a medium is the cue's reported clause (not on any noun:
+    "amid concerns that X", "took offense at the suggestion that X" report no words of the subject)."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in SETTING_PREPS:
             continue
         for t in prep.subtree:
-            if t.dep_ in ("acl", "relcl", "ccomp") and t.head.head.i == prep.i and _that_clause(t):
+            noun = t.head
+            if t.dep_ in ("acl", "relcl", "ccomp") and noun.head.i == prep.i and _that_clause(t) and _said_in(noun):
                 return t
     return None
+
+
+def _said_in(noun) -> bool:
+    low = noun.lemma_.lower()
+    return low in lex.GATHERINGS or low in lex.MEDIA_NOUNS or low in CUE_MEDIA
 
 
 def _clause(c) -> set[int]:

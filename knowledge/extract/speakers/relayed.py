@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from knowledge.extract.events import GATHERINGS
+from knowledge.extract.parse.cues import GATHERINGS
 
 # Verbs whose passive subject is the listener ("was told", "was informed", "was assured", "was briefed").
 TELLING = frozenset({"tell", "inform", "assure", "brief", "notify", "advise", "reassure"})
