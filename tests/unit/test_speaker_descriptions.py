@@ -80,3 +80,35 @@ def test_a_name_right_after_a_spokespersons_title_is_a_person_though_tagged_an_o
     doc = nlp("Responding to Holt’s assertion, BPA spokesperson Ravinder Jaswal said, “Trade did not come up.”")
     kinds = {e.name: e.type for e in find_entities(doc).entities}
     assert kinds.get("Ravinder Jaswal") == "PERSON"
+
+
+def test_two_people_who_spoke_together_are_both_the_speakers_and_both_is_them(nlp):
+    text = (
+        "Arno Pilt and opposition leader Lena Brask told reporters they had obtained most of the tally sheets. "
+        "Both called on people to remain calm."
+    )
+    found = speakers_by_opening(nlp, text)
+    assert found["they had obtained"] == "Arno Pilt and opposition leader Lena Brask"
+    assert found["people to remain"] == "Arno Pilt and opposition leader Lena Brask"
+
+
+def test_they_after_two_people_named_together_is_the_pair(nlp):
+    text = "Lena Brask and Arno Pilt told reporters they had won the vote. They called on supporters to stay calm."
+    assert speakers_by_opening(nlp, text)["supporters to stay"] == "Lena Brask and Arno Pilt"
+
+
+def test_a_speaker_is_never_read_from_inside_the_quotation_the_cue_introduces(nlp):
+    text = (
+        "Vance also reiterated his claim of playing a mediating role, saying, “The war between the two was the "
+        "next level that was going to be a nuclear war… They already shot down 7 jets – that was raging.”"
+    )
+    found = speakers_by_opening(nlp, text)
+    assert found["The war between"] == "Vance"
+
+
+def test_quoted_words_read_as_a_second_subject_do_not_displace_the_speaker_after_said(nlp):
+    text = (
+        '"The strike in the north has deeply affected our business, our customers and our communities," said '
+        "Holt, in part, on October 8."
+    )
+    assert speakers_by_opening(nlp, text)["The strike in"] == "Holt"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.roles import SUBJ_DEPS, setting_clause, subtree
+from knowledge.extract.parse.roles import SUBJ_DEPS, setting_clause, subject, subtree
 
 
 def continued_content(tok, content: set[int]) -> set[int]:
@@ -62,3 +62,18 @@ def own_clause(tok) -> bool:
     """A lexicon cue whose reported clause the parser put elsewhere: in a gap ("A, he said, B") or on the noun of
     its setting ("clarified in a call that B"). The learned scorer, which sees no clause on the verb, rejects it."""
     return bool(gap_content(tok)) or setting_clause(tok) is not None
+
+
+def cue_subject(tok, quotes):
+    """The speaker of cue `tok`, never one the parser took from a quotation the cue stands outside ("X reiterated
+    it, saying, “… They shot …”": the parser may hang the cue on a verb inside the quote; X said it) nor from
+    inside "According to C," (`outside_according`)."""
+    subj = outside_according(subject(tok))
+    if subj is None or quotes.at(subj.idx) is None or quotes.at(tok.idx) is not None:
+        return subj
+    own = [c for c in tok.children if c.dep_ in SUBJ_DEPS and quotes.at(c.idx) is None]
+    if own:  # '"… our customers and our communities," said Holt': the quoted words read as a second subject
+        return own[0]
+    head = tok.head
+    outer = subject(head) if tok.dep_ in ("advcl", "conj", "xcomp") and head.i != tok.i else None
+    return outer if outer is not None and quotes.at(outer.idx) is None else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.attribution.nested import continued_content, outside_according, own_clause
+from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
@@ -141,7 +141,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
         if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and own_clause(tok))):
             continue
-        subj = outside_according(subject(tok))
+        subj = cue_subject(tok, quotes)
         content = continued_content(tok, content_tokens(tok, subj)) or gap_content(tok)
         if subj is not None and (subj.i in content or _placeholder(subj, tok)):
             subj = None

@@ -26,7 +26,7 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.cues import VERB_CUES
 from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.extract.speakers.binding import main_subject, own_clause
-from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
+from knowledge.extract.speakers.heads import Referent, entity_of
 from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, according_to, description
 from knowledge.extract.speakers.person_words import (
     GENDERED,
@@ -39,9 +39,9 @@ from knowledge.extract.speakers.person_words import (
     given_genders,
 )
 from knowledge.extract.speakers.places import Places, modifiers, qualified, qualify
-from knowledge.extract.speakers.relatives import relative_referent
 from knowledge.tuning import tuning
 
+PAIR = "pair"  # the role of "X and Y" named together, which "both" asks for
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
 _POSSESSIVE = re.compile(r"^,?\s+and\s+(his|her)\s", re.I)
 
@@ -139,13 +139,19 @@ class _Resolver(OrgAnaphora):
         return between
 
     def _coordinations(self) -> None:
-        """ "X, and his counterpart, Y": the possessive shows the gender of the person named first."""
+        """ "X, and his counterpart, Y": the possessive shows the gender of the person named first. "X and Y" as a
+        subject is also one plural candidate in its own words, for a later "they" or "both"."""
         people = [m for m in self.mentions if m.entity is not None and self.ents.entities[m.entity].type == "PERSON"]
         for a, b in zip(people, people[1:]):
             between = self._between(a, b)
             g = _POSSESSIVE.match(between) if between else None
             if g and a.entity is not None:
                 self._set_gender(a.entity, "m" if g.group(1).lower() == "his" else "f")
+            if between is not None and (a.subject or b.subject) and a.entity != b.entity:
+                level = max(a.subject, b.subject)
+                pair = _Mention(a.start, b.end, a.sent, level, "pl", None, doc_text(self.doc)[a.start : b.end])
+                pair.roles = {PAIR}
+                self.mentions.append(pair)
 
     def _coordinated(self, a: _Mention, b: _Mention) -> bool:
         """Two different people joined by "and" in one phrase: "X and Y appeared together. He said" names
@@ -248,7 +254,7 @@ class _Resolver(OrgAnaphora):
 
     def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
         here = self.sent_index(tok)
-        limit = None if role else tuning().speaker_search_sentences
+        limit = None if role and role != PAIR else tuning().speaker_search_sentences
         by_sent: dict[int, list[_Mention]] = {}
         clause = own_clause(tok)
         for m in self.mentions:
@@ -319,7 +325,7 @@ class _Resolver(OrgAnaphora):
             subj = low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
             if (subj or according) and self.quotes.at(tok.idx) is None:
                 number, gender = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
-                self._resolve(tok, number, gender, None, end)
+                self._resolve(tok, number, gender, PAIR if low == "both" else None, end)
             elif self._is_title(tok):
                 word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
                 number = "pl" if tok.tag_ == "NNS" else "sg"
@@ -374,19 +380,3 @@ def resolve_document(doc, ents: DocEntities, *, body_start: int = 0) -> dict[int
     ents.referents = referents
     ents.genders = resolver.gender
     return referents
-
-
-def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Referent | None:
-    """The referent of a claim's source when it is an anaphor: a pronoun, a title, a relative "who" or a bare
-    surname that several people in the article share."""
-    if doc is None or span is None:
-        return None
-    src = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if src is None or not len(src):
-        return None
-    head = src.root
-    referents = ents.referents
-    if head.i in referents:
-        return referents[head.i]
-    relative = relative_referent(doc, ents, head) if len(src) == 1 else None
-    return relative if relative is not None else shared_surname(doc, ents, src)

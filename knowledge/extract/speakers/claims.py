@@ -13,10 +13,10 @@ from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
-from knowledge.extract.speakers.anaphora import speaker_referent
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import head_entity
+from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
