@@ -60,3 +60,27 @@ def test_a_clause_the_parser_hangs_on_the_phone_call_is_what_the_caller_clarifie
     found = claim_vias(nlp, text)
     assert found, "no claim was extracted"
     assert ("that the harbour", "Ilse Marven", "Deputy Minister Karl Obst") in found
+
+
+def test_the_ones_an_outlet_cites_after_its_cue_are_the_speakers_and_the_outlet_the_channel(nlp):
+    text = (
+        "The new bid would value the harbour operator at 7 trillion yen, Bloomberg said, citing people with "
+        "knowledge of the matter."
+    )
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert found == [("The new bid", "people with knowledge of the matter", "Bloomberg")]
+
+
+def test_a_report_an_organisation_owns_is_that_organisations_word_with_the_report_as_channel(nlp):
+    text = "The Harbour Guild released figures on Monday. The Harbour Guild's tally showed that most members voted to strike."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert ("that most members", "Harbour Guild", "The Harbour Guild's tally") in found
+
+
+def test_a_report_named_after_an_unnamed_owner_is_that_owners_in_its_own_words(nlp):
+    text = "The opposition's tally of polling station results showed Arno Pilt had won more than two-thirds of votes."
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert found[0][1] == "The opposition"
