@@ -11,6 +11,8 @@ from __future__ import annotations
 from knowledge.extract.parse.spans import fragments, sentence
 
 CITING = {"cite", "quote"}
+# what a trailing "citing Y" names when Y is who said it, not a reason ("citing the release of prisoners")
+CITED_SOURCES = frozenset("source people person official officials document documents report".split())
 
 
 def _citing_object(tok):
@@ -85,7 +87,9 @@ def _trailing_citing(verb, content: set[int]) -> tuple[set[int], set[int], int] 
         return None
     for c in verb.children:
         obj = _citing_object(c) if c.i > verb.i and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") else None
-        if obj is not None:  # "citing people with knowledge of it": the parser may hang "with" on "citing"
+        if obj is not None and (
+            obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in CITED_SOURCES
+        ):  # "citing people with knowledge of it": the parser may hang "with" on "citing"
             return {t.i for t in c.subtree if t.i >= obj.left_edge.i and not t.is_punct}, content, c.i
     return None
 
