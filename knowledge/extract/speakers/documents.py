@@ -46,15 +46,11 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
     out = list(claims)
     for n, c in enumerate(out):
         noun = _noun(c.speaker, _DEFINITE)
-        owner = _owner(c, ents, doc) if c.speaker_entity is None else None
-        if owner is not None:
-            issuer = owner
-        elif noun is not None:
+        issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
+        if issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc)
-        elif c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
+        elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
-        else:
-            continue
         if issuer is not None:
             out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=c.via or c.speaker)
     return out
