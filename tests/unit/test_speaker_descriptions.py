@@ -112,3 +112,8 @@ def test_quoted_words_read_as_a_second_subject_do_not_displace_the_speaker_after
         "Holt, in part, on October 8."
     )
     assert speakers_by_opening(nlp, text)["The strike in"] == "Holt"
+
+
+def test_a_plural_title_is_never_the_one_person_who_holds_that_role(nlp):
+    text = "Foreign Minister Anna Berg met Pavel Domrin on Monday. The two ministers said the crossing would stay open."
+    assert speakers_by_opening(nlp, text)["the crossing would"] != "Anna Berg"

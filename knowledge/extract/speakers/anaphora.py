@@ -282,7 +282,7 @@ class _Resolver(OrgAnaphora):
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
         m = self._pick(tok, number, gender, role)
-        if m is None and role is not None:
+        if m is None and role is not None and number == "sg":  # "the two ministers" are not the one minister
             holders = {i for i, r in self.roles.items() if role in r}
             if len(holders) == 1:  # the one person the article gives that role, named later ("The envoy ... X")
                 idx = next(iter(holders))
