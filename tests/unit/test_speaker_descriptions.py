@@ -117,3 +117,13 @@ def test_quoted_words_read_as_a_second_subject_do_not_displace_the_speaker_after
 def test_a_plural_title_is_never_the_one_person_who_holds_that_role(nlp):
     text = "Foreign Minister Anna Berg met Pavel Domrin on Monday. The two ministers said the crossing would stay open."
     assert speakers_by_opening(nlp, text)["the crossing would"] != "Anna Berg"
+
+
+def test_a_name_the_tagger_cut_short_goes_on_to_the_surname_and_the_surname_is_that_person(nlp):
+    doc = nlp(
+        "Opposition leader Maria Corina Machado said on Monday that the country’s opposition has 73.2 percent of "
+        "the voting tallies. Machado said the tallies would be published."
+    )
+    kinds = {e.name: e.type for e in find_entities(doc).entities}
+    assert kinds.get("Maria Corina Machado") == "PERSON"
+    assert "Machado" not in kinds
