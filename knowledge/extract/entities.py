@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
+from knowledge.extract.name_parts import PLACE_HEADS, after_role, cut_short_names
 from knowledge.extract.name_repeats import acronyms, link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
@@ -224,24 +225,20 @@ def _plausible(name: str, label: str) -> bool:
     return len(name) > 1
 
 
-# "Victoria Station", "Charlotte Street": a given name before one of these heads names a place, not a person.
-_PLACE_HEADS = frozenset(
-    "street road avenue square station airport bridge river lake bay island islands falls valley city county "
-    "park port harbour harbor hall house centre center university college school hospital hill hills mountains".split()
-)
-
-
 def _repair_people(doc: Doc, cands: list) -> list:
     """A surname the model tagged as a person anywhere in the article is that person everywhere in it."""
     given = first_names()
     relabelled = []
-    for name, label, start, end, span in cands:
+    for name, label, start, end, span in cut_short_names(doc, cands):
         titled = span
         while len(titled) > 2 and titled[0].lower_ in ROLE_NOUNS:
             titled = titled[1:]  # "Mayor Elena Varga" tagged as an organisation: the title is her description
         if label == "ORG" and len(titled) < len(span) and _given_name_first(titled, given):
             name, label, start, end, span = titled.text, "PERSON", titled.start_char, titled.end_char, titled
-        if label in ("ORG", "GPE", "FAC") and _given_name_first(span, given) and span[-1].lower_ not in _PLACE_HEADS:
+        named = after_role(span, ROLE_NOUNS) if label == "ORG" else None
+        if named is not None:  # "Port Authority spokesperson Ravi Anand": the organisation is his description
+            name, label, start, end, span = named.text, "PERSON", named.start_char, named.end_char, named
+        if label in ("ORG", "GPE", "FAC") and _given_name_first(span, given) and span[-1].lower_ not in PLACE_HEADS:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
 from knowledge.extract.entities import DocEntities
+from knowledge.extract.parse.cues import GATHERINGS
 from knowledge.extract.parse.spans import doc_text, sentence
 from knowledge.extract.parse.tense import tense_of
 
@@ -126,8 +127,6 @@ SAME_EVENT = {
 }
 # "take over", "step in": particles that turn a light verb into an event.
 PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
-# Nouns naming a gathering: the people named in the same sentence are its participants.
-GATHERINGS = {"meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip"}
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 NOUN_DATE_DEPS = {"nmod", "poss", "compound"}  # a date attached to a noun this way is that thing's date
 PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the article named just before

@@ -11,6 +11,8 @@ from __future__ import annotations
 from knowledge.extract.parse.spans import fragments, sentence
 
 CITING = {"cite", "quote"}
+# what a trailing "citing Y" names when Y is who said it, not a reason ("citing the release of prisoners")
+CITED_SOURCES = frozenset("source people person official officials document documents report".split())
 
 
 def _citing_object(tok):
@@ -78,6 +80,20 @@ def citing_aside(doc, after: int, content: set[int]) -> tuple[set[int], set[int]
     return None
 
 
+def _trailing_citing(verb, content: set[int]) -> tuple[set[int], set[int], int] | None:
+    """ "A, Bloomberg said, citing people familiar with the matter": the words come before the cue and the ones
+    cited after it, so they said A, via the outlet."""
+    if not content or max(content) > verb.i:
+        return None
+    for c in verb.children:
+        obj = _citing_object(c) if c.i > verb.i and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") else None
+        if obj is not None and (
+            obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in CITED_SOURCES
+        ):  # "citing people with knowledge of it": the parser may hang "with" on "citing"
+            return {t.i for t in c.subtree if t.i >= obj.left_edge.i and not t.is_punct}, content, c.i
+    return None
+
+
 def according_chain(doc, src: set[int], pp: set[int], content: set[int]):
     """(source, content, via) of an according-to phrase: "according to X, which cited Y" and "According to X,
     citing Y, ..." make Y the source and X the channel; otherwise X is the source and there is no channel."""
@@ -96,6 +112,8 @@ def according_chain(doc, src: set[int], pp: set[int], content: set[int]):
 def verb_chain(doc, verb, src: set[int], content: set[int], via, consumed: set[int]):
     """(source, content, via) of a cue verb, with a "citing Y" aside passing the claim to Y via the subject."""
     aside = citing_aside(doc, verb.i, content) if src else None
+    if aside is None:
+        aside = _trailing_citing(verb, content) if src else None
     if aside is None:
         return src, content, via
     consumed.add(aside[2])

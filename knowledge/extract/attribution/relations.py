@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.attribution.nested import continued_content
+from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
@@ -62,8 +62,8 @@ def _according(doc, tok, beliefs: bool = True):
     sent = sentence(tok)
     pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
-    if tok.i == sent.start and comma is not None and sent.end - comma > 3 and len(pp) > comma - tok.i + 2:
-        pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause into the phrase
+    if tok.i == sent.start and comma is not None and sent.end - comma > 3 and (len(pp) > comma - tok.i + 2 or not objs):
+        pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause, or left "to" bare
         objs = [doc[i] for i in range(to.i + 1, comma)][-1:]
         src_override = set(range(to.i + 1, comma))
     else:
@@ -139,9 +139,9 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
             continue
         in_lex = scorer.candidate(tok)  # the learned model weighs more verbs
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
-        if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and bool(gap_content(tok)))):
+        if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and own_clause(tok))):
             continue
-        subj = subject(tok)
+        subj = cue_subject(tok, quotes)
         content = continued_content(tok, content_tokens(tok, subj)) or gap_content(tok)
         if subj is not None and (subj.i in content or _placeholder(subj, tok)):
             subj = None

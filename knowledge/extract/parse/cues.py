@@ -67,6 +67,7 @@ VERB_CUES: dict[str, str] = {
     "confirm": ASSERT,
     "affirm": ASSERT,
     "assure": ASSERT,
+    "clarify": ASSERT,
     "promise": FORECAST,
     "pledge": FORECAST,
     "vow": FORECAST,
@@ -281,6 +282,11 @@ MEDIA_NOUNS = {
     "website",
     "livestream",  # spaCy lemmatises "media" as "medium"
 }
+# Nouns naming a gathering: the people named in the same sentence are its participants (`events`), and words said
+# "in a call" or "at a meeting" were said there (`roles.setting_clause`).
+GATHERINGS = {
+    "meeting", "talks", "summit", "visit", "call", "negotiations", "discussions", "conference", "trip", "conversation"
+}  # fmt: skip
 
 # Verbs that are only cues when they govern a clause ("show that ...", not "show a film").
 NEEDS_CLAUSE = {

@@ -185,6 +185,9 @@ def content_tokens(verb, subj) -> set[int]:
             return drop_leading_cc(
                 verb.doc, subtree(head, [verb]) - ({t.i for t in subj.subtree} if subj is not None else set())
             )
+    hung = setting_clause(verb)
+    if hung is not None:
+        return subtree(hung)
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if objs and verb.lemma_ in ("tell", "respond", "reply", "answer"):
         # "told a meeting of leaders that ...": the parser hangs the that-clause inside the object
@@ -227,6 +230,29 @@ def content_tokens(verb, subj) -> set[int]:
         if preps:
             return {t.i for t in preps[0].subtree if t.i != preps[0].i}
     return set()
+
+
+def _that_clause(tok) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" and m.i == tok.left_edge.i for m in tok.children)
+
+
+def setting_clause(verb):
+    """ "clarified to X in a phone call that ...": a setting says where it was said, not what, so a that-clause the
+    parser hangs on the noun of a call, a meeting or a medium is the cue's reported clause (not on any noun:
+    "amid concerns that X", "took offense at the suggestion that X" report no words of the subject)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in SETTING_PREPS:
+            continue
+        for t in prep.subtree:
+            noun = t.head
+            if t.dep_ in ("acl", "relcl", "ccomp") and noun.head.i == prep.i and _that_clause(t) and _said_in(noun):
+                return t
+    return None
+
+
+def _said_in(noun) -> bool:
+    low = noun.lemma_.lower()
+    return low in lex.GATHERINGS or low in lex.MEDIA_NOUNS or low in CUE_MEDIA
 
 
 def _clause(c) -> set[int]:

@@ -26,11 +26,12 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.cues import VERB_CUES
 from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.extract.speakers.binding import main_subject, own_clause
-from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
-from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, description
+from knowledge.extract.speakers.heads import Referent, entity_of
+from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, according_to, description
 from knowledge.extract.speakers.person_words import (
     GENDERED,
     HONORIFICS,
+    OBJECT_PRONOUNS,
     PERSON_NOUNS,
     PRONOUNS,
     RELATIVE_ROLES,
@@ -40,6 +41,7 @@ from knowledge.extract.speakers.person_words import (
 from knowledge.extract.speakers.places import Places, modifiers, qualified, qualify
 from knowledge.tuning import tuning
 
+PAIR = "pair"  # the role of "X and Y" named together, which "both" asks for
 _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
 _POSSESSIVE = re.compile(r"^,?\s+and\s+(his|her)\s", re.I)
 
@@ -137,13 +139,19 @@ class _Resolver(OrgAnaphora):
         return between
 
     def _coordinations(self) -> None:
-        """ "X, and his counterpart, Y": the possessive shows the gender of the person named first."""
+        """ "X, and his counterpart, Y": the possessive shows the gender of the person named first. "X and Y" as a
+        subject is also one plural candidate in its own words, for a later "they" or "both"."""
         people = [m for m in self.mentions if m.entity is not None and self.ents.entities[m.entity].type == "PERSON"]
         for a, b in zip(people, people[1:]):
             between = self._between(a, b)
             g = _POSSESSIVE.match(between) if between else None
             if g and a.entity is not None:
                 self._set_gender(a.entity, "m" if g.group(1).lower() == "his" else "f")
+            if between is not None and (a.subject or b.subject) and a.entity != b.entity:
+                level = max(a.subject, b.subject)
+                pair = _Mention(a.start, b.end, a.sent, level, "pl", None, doc_text(self.doc)[a.start : b.end])
+                pair.roles = {PAIR}
+                self.mentions.append(pair)
 
     def _coordinated(self, a: _Mention, b: _Mention) -> bool:
         """Two different people joined by "and" in one phrase: "X and Y appeared together. He said" names
@@ -246,7 +254,7 @@ class _Resolver(OrgAnaphora):
 
     def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
         here = self.sent_index(tok)
-        limit = None if role else tuning().speaker_search_sentences
+        limit = None if role and role != PAIR else tuning().speaker_search_sentences
         by_sent: dict[int, list[_Mention]] = {}
         clause = own_clause(tok)
         for m in self.mentions:
@@ -274,7 +282,7 @@ class _Resolver(OrgAnaphora):
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
         m = self._pick(tok, number, gender, role)
-        if m is None and role is not None:
+        if m is None and role is not None and number == "sg":  # "the two ministers" are not the one minister
             holders = {i for i, r in self.roles.items() if role in r}
             if len(holders) == 1:  # the one person the article gives that role, named later ("The envoy ... X")
                 idx = next(iter(holders))
@@ -307,15 +315,17 @@ class _Resolver(OrgAnaphora):
                 if tok.head.lemma_.lower() in VERB_CUES:
                     self._resolve_org(tok, None, tok.idx + len(tok.text))
                 continue
-            person_noun = tok.pos_ == "NOUN" and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
-            if not person_noun and low not in PRONOUNS:
+            person_noun = _role_noun(tok) and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
+            according = low in OBJECT_PRONOUNS and according_to(tok)  # "according to her"
+            if not person_noun and low not in PRONOUNS and not according:
                 continue
             if person_noun:
                 self._unnamed(tok)
             end = tok.idx + len(tok.text)
-            if low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
-                number, gender = PRONOUNS[low]
-                self._resolve(tok, number, gender, None, end)
+            subj = low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
+            if (subj or according) and self.quotes.at(tok.idx) is None:
+                number, gender = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
+                self._resolve(tok, number, gender, PAIR if low == "both" else None, end)
             elif self._is_title(tok):
                 word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
                 number = "pl" if tok.tag_ == "NNS" else "sg"
@@ -329,7 +339,7 @@ class _Resolver(OrgAnaphora):
     def _is_title(self, tok) -> bool:
         """ "The spokesman", "the retired general": a definite role noun standing alone, not before a name."""
         low = tok.lower_
-        if tok.pos_ != "NOUN" or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
+        if not _role_noun(tok) or (low not in PERSON_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS):
             return False
         det = tok.left_edge
         if det.lower_ != "the" or tok.i - det.i > 3 or self.quotes.at(tok.idx) is not None:
@@ -340,6 +350,11 @@ class _Resolver(OrgAnaphora):
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.dep_ == "prep" and nxt.head.i == tok.i):
             return False  # "the envoy Keith Kellogg", "the head of the office"
         return not any(c.dep_ == "appos" for c in tok.children)
+
+
+def _role_noun(tok) -> bool:
+    """A common noun, or one capitalised as a title is ("the US President said") and no part of a name."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def _is_subject(tok) -> int:
@@ -365,28 +380,3 @@ def resolve_document(doc, ents: DocEntities, *, body_start: int = 0) -> dict[int
     ents.referents = referents
     ents.genders = resolver.gender
     return referents
-
-
-def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Referent | None:
-    """The referent of a claim's source when it is an anaphor: a pronoun, a title, a relative "who" or a bare
-    surname that several people in the article share."""
-    if doc is None or span is None:
-        return None
-    src = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if src is None or not len(src):
-        return None
-    head = src.root
-    referents = ents.referents
-    if head.i in referents:
-        return referents[head.i]
-    if len(src) == 1 and head.lower_ in ("who", "that") and head.dep_ in ("nsubj", "nsubjpass"):
-        noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
-        if head.lower_ == "who" and noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
-            noun = noun.head.head  # "officials in Kyiv, who ...": the parser hangs it on the place, not on them
-        if head.head.dep_ == "relcl":
-            named = ents.at(noun.left_edge.idx, noun.idx + len(noun.text))
-            if named is not None:
-                return Referent(named, ents.entities[named].name)
-            if noun.lower_ in PERSON_NOUNS:
-                return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
-    return shared_surname(doc, ents, src)

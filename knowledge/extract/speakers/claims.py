@@ -13,10 +13,11 @@ from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
-from knowledge.extract.speakers.anaphora import speaker_referent
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import head_entity
+from knowledge.extract.speakers.relatives import speaker_referent
+from knowledge.extract.speakers.relayed import passive_telling
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
@@ -102,11 +103,16 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
     for n, att in enumerate(attributions):
         if not att.content or (doc is not None and _done_not_said(doc, att)):
             continue
+        relay = passive_telling(doc, att.cue)
+        if relay is not None and relay.teller is None and att.parent is not None:
+            continue  # "Trump was told X, he said": the report of it carries the words, with their speaker
         claim_of[n] = len(claims)
         pieces_of = [balance(text, s, e) for s, e in att.content]  # trimming never leaves a quote mark unpaired
         pieces_of[0] = (after_dateline(text, *pieces_of[0]), pieces_of[0][1])
         content = (min(p[0] for p in pieces_of), max(p[1] for p in pieces_of))
         source = (att.source[0][0], att.source[-1][1]) if att.source else None
+        if relay is not None:  # "X was informed that": X heard it; the teller, if the clause shows one, said it
+            source = relay.teller
         speaker = text[source[0] : source[1]] if source else None
         if _ANONYMITY.match(text[content[0] : content[1]]):
             anonymity.add(len(claims))
@@ -133,7 +139,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 stance=att.stance,
                 negated=att.negated,
                 kind=att.kind,
-                via=text[att.via[0] : att.via[1]]
+                via=text[relay.listener[0] : relay.listener[1]]
+                if relay is not None
+                else text[att.via[0] : att.via[1]]
                 if att.via
                 else relative.group(1)
                 if relative is not None
@@ -146,8 +154,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
+    claims = _drop_carriers(claims, anonymity)
     _reporters_as_channels(claims)
-    return issuers(_drop_carriers(claims, anonymity), ents, doc)
+    return issuers(claims, ents, doc)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:
@@ -165,12 +174,14 @@ def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dic
 
 def _reporters_as_channels(claims: list[LocalClaim]) -> None:
     """ "A told B that X, C said": A said X, and C is the channel it reached the reader through (B only heard it).
-    A nested claim with no channel of its own takes its reporter's words as `via`; an according-to report is left
-    to `_drop_carriers`."""
+    A nested claim with no channel of its own takes its reporter's words as `via`. Inside an according-to report
+    only a named speaker does ("According to C, A urged X": A's words, via C; C's report that A urged it stays
+    C's, as "C said A told B that X" does); "According to C, the figures show X" stays C's claim alone."""
     for c in claims:
         if c.via is None and c.parent is not None:
             outer = claims[c.parent]
-            if outer.cue_lemma != "according to" and outer.speaker and outer.speaker != c.speaker:
+            named = outer.cue_lemma != "according to" or c.speaker_entity is not None
+            if named and outer.speaker and outer.speaker != c.speaker:
                 c.via = outer.speaker
 
 

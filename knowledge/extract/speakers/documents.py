@@ -8,6 +8,8 @@ A letter or a statement says nothing by itself; a reader wants who issued it, an
 - "according to a statement, the union is seeking …" (an unowned statement or release, the kind an organisation
   issues about itself) is the subject of what it reports, when that subject is an organisation or a person the
   text resolves.
+- "a U.N. report said", "the union's tally showed" (a document its owner names) is the owner's: the organisation
+  or person named before the document's noun, the document kept as the channel.
 Anything else (a report, whose author the text does not show) stays as written.
 """
 
@@ -26,6 +28,8 @@ from knowledge.tuning import tuning
 DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué filing post".split())
 # what an organisation or a person issues about itself: "according to a statement, Acme will …" is Acme's word
 OWN_WORD = frozenset("statement release communique communiqué".split())
+# what a named owner issues: "a U.N. report", "the union's tally", "Acme's filing"
+OWNED = DOCUMENTS | frozenset("report tally study survey audit analysis review count findings".split())
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 _INDEFINITE = re.compile(r"^an?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 
@@ -42,12 +46,11 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
     out = list(claims)
     for n, c in enumerate(out):
         noun = _noun(c.speaker, _DEFINITE)
-        if noun is not None:
+        issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
+        if issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc)
-        elif c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
+        elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
-        else:
-            continue
         if issuer is not None:
             out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=c.via or c.speaker)
     return out
@@ -90,4 +93,26 @@ def _subject_of(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None]
         if idx is not None and ents.entities[idx].type in ("ORG", "PERSON"):
             words = doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)]
             return words, idx
+    return None
+
+
+def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    """ "a U.N. report", "The union's tally of results": the organisation or person named as the document's
+    owner, by the possessive or the name before its noun."""
+    at = doc_text(doc).find(c.speaker, c.context[0], c.context[1]) if c.speaker else -1
+    if at < 0 or c.speaker is None:
+        return None
+    span = doc.char_span(at, at + len(c.speaker), alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    if root is None or root.lemma_.lower() not in OWNED:
+        return None
+    for tok in root.children:
+        if tok.dep_ not in ("poss", "compound", "nmod") or tok.i > root.i:
+            continue
+        ref = ents.referents.get(tok.i)
+        idx = ref.entity if ref is not None else entity_of(ents, tok)
+        if idx is not None and ents.entities[idx].type in ("ORG", "PERSON", "GPE"):
+            return ents.entities[idx].name, idx
+        if tok.dep_ == "poss" and tok.pos_ == "NOUN":  # "the opposition's tally": its owner in its own words
+            return doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)], None
     return None

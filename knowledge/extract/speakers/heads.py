@@ -29,6 +29,24 @@ def entity_of(ents: DocEntities, tok) -> int | None:
     return None
 
 
+def _two_people(ents: DocEntities, src) -> bool:
+    """Does the speaker phrase join two different people by "and"?"""
+    inside = {i for s, e, i in ents._spans if src.start_char <= s and e <= src.end_char}
+    people = {i for i in inside if ents.entities[i].type == "PERSON"}
+    return len(people) >= 2 and any(t.lower_ == "and" for t in src)
+
+
+def _possessor(root) -> bool:
+    """ "The Coastal League’s (CL) legal department said": the parser may read the noun after an apostrophe as an
+    appositive of the name; the speaker is that department, which the name only owns."""
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
+            between = root.doc[root.right_edge.i if root.right_edge.i < c.i else root.i : c.left_edge.i]
+            if any(t.text in ("’", "'", "’s", "'s") for t in between) and not any(t.text == "," for t in between):
+                return True
+    return False
+
+
 def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:
     """(decided, entity) for a named speaker phrase, from its head word: "Union leader Sami Rask" is Rask, "the
     ministry's spokesperson, Omar Said" is Said (an appositive name), "aides to Keith Kellogg" and "Russian
@@ -39,10 +57,12 @@ def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[b
     src = doc.char_span(span[0], span[1], alignment_mode="expand")
     if src is None or not len(src):
         return False, None
+    if _two_people(ents, src):
+        return True, None  # "X and Y told reporters": both said it, neither alone
     root = src.root
     idx = entity_of(ents, root)
     if idx is not None:
-        return True, idx
+        return (True, None) if _possessor(root) else (True, idx)
     for child in root.children:
         if child.dep_ == "appos" and src.start <= child.i < src.end:
             idx = entity_of(ents, child)

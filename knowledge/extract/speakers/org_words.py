@@ -7,11 +7,12 @@ from __future__ import annotations
 # description of that kind fits any organisation whose kind the text does not show.
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        """company firm group corporation business giant conglomerate maker manufacturer retailer startup
+        """company firm corporation business giant conglomerate maker manufacturer retailer startup
         airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
         developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
         "company",
     ),
+    "group": "any",  # "the group" is said of a union, a party or an observer mission as much as of a company
     **dict.fromkeys("union guild federation".split(), "union"),
     **dict.fromkeys(
         """ministry government administration agency department regulator authority commission office embassy
@@ -21,7 +22,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys("party campaign".split(), "party"),
     **dict.fromkeys("court tribunal".split(), "court"),
     **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
-    **dict.fromkeys("alliance coalition bloc organisation organization foundation association".split(), "body"),
+    **dict.fromkeys("alliance coalition bloc organisation organization foundation association body".split(), "body"),
 }
 # Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
 NAME_KINDS: dict[str, str] = {

@@ -30,6 +30,8 @@ from knowledge.tuning import tuning
 _WORD = re.compile(r"[\w.]+")
 # The generic kind fits an organisation of any kind that is a business, and one whose kind is unknown.
 GENERIC = "company"
+# A description that fits an organisation of any kind ("the group").
+ANY = "any"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def name_kinds(name: str) -> set[str]:
 
 def fits(kind: str, known: set[str]) -> bool:
     """Does an organisation with the kinds `known` (empty: the text does not say) fit a description of `kind`?"""
-    if kind in known:
+    if kind in known or kind == ANY:
         return True
     if kind == GENERIC:
         return not known or "company" in known
@@ -70,15 +72,16 @@ def description(tok) -> OrgDescription | None:
     kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
     if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
         return None
-    if tok.dep_ not in ("nsubj", "nsubjpass") and not _according_to(tok):
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok):
         return None
     det = tok.left_edge
-    if det.lower_ != "the" or sum(t.text != "-" for t in tok.doc[det.i : tok.i]) > 3:
-        return None  # "the Laval-based company": a hyphen is not a word
+    words = sum(t.text != "-" and tok.doc[max(t.i - 1, 0)].text != "-" for t in tok.doc[det.i : tok.i])
+    if det.lower_ != "the" or words > 3:
+        return None  # "the Laval-based company", "the 35-member body": a hyphenated word is one word
     places = modifiers(tok.doc[det.i + 1 : tok.i])
     if places is None:
         return None  # "the Boeing union", "the company's": another name says which organisation is meant
-    if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children):
+    if any(c.dep_ in ("appos", "prep", "relcl", "acl") and not _aside(c) for c in tok.children):
         return None  # "the union, IAM District 751,", "the company behind X": it names itself or restricts
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
@@ -86,7 +89,12 @@ def description(tok) -> OrgDescription | None:
     return OrgDescription(noun=low, kind=kind, places=places)
 
 
-def _according_to(tok) -> bool:
+def _aside(clause) -> bool:
+    """ "The group, which has 4,000 members, said": a relative clause set off by a comma describes, not restricts."""
+    return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+
+
+def according_to(tok) -> bool:
     """ "according to the company": the description names a source as a subject would."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
@@ -223,6 +231,8 @@ class OrgAnaphora:
                 and (found.entity is None or compatible(places, self.org_places.get(found.entity, NOWHERE)))
             ):
                 self._org_mention(tok, found.entity, found.text, end)
+                if found.entity is not None:  # "the Japanese company" said of it: it is Japanese from now on
+                    self.org_places[found.entity] = self.org_places.get(found.entity, NOWHERE) | places
                 return True
             if kind is None:
                 break  # "it" continues only the latest subject

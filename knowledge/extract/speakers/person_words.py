@@ -8,7 +8,9 @@ from importlib import resources
 
 from knowledge.extract.entities import ROLE_NOUNS
 
-PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None)}
+PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None), "both": ("pl", None)}
+# The object forms, which name a source only after "according to" ("according to her").
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 HONORIFICS |= {"miss": "f", "lady": "f", "dame": "f", "madam": "f"}
 # Role nouns that show gender, and the one role word each shares with its other forms.

@@ -13,6 +13,8 @@ from knowledge.extract.speakers.org_words import DEMONYMS
 
 # tokens a noun phrase before a name may hold besides places: "Canadian convenience store operator Halvard Foods"
 _PHRASE = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+# entity types that are amounts, not names: "the 35-member body", "the second company" name no organisation
+_AMOUNTS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
 
 
 def place_key(word: str) -> str:
@@ -47,6 +49,8 @@ def modifiers(tokens) -> Places | None:
     for t in tokens:
         if t.lower_ in ("’s", "'s"):
             return None
+        if t.ent_type_ in _AMOUNTS:
+            continue
         if t.ent_type_ == "NORP":
             nations.add(place_key(t.text))
         elif t.ent_type_ in ("GPE", "LOC") or _based(t):

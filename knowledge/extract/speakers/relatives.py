@@ -1,0 +1,46 @@
+"""Who a relative pronoun that speaks stands for: "Tom Vance, who said …", "the Carter Center, which reported …".
+
+A relative pronoun is never a speaker a reader can use; grammar already says whom it means — the noun its clause
+hangs on. That noun is the speaker: the entity it names, or its own words ("the justices who accused him") when it
+names none. Kept apart from `anaphora`, which resolves pronouns and titles by searching back through the text;
+`speaker_referent` reads what both found for a claim's source.
+"""
+
+from __future__ import annotations
+
+from knowledge.extract.entities import DocEntities
+from knowledge.extract.parse.spans import doc_text
+from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
+
+RELATIVES = frozenset({"who", "which", "that"})
+
+
+def relative_referent(doc, ents: DocEntities, head) -> Referent | None:
+    """The referent of `head` when it is a relative pronoun, the subject of a relative clause; else None."""
+    if head.lower_ not in RELATIVES or head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head  # "Tom Vance, who said ...": the relative clause hangs on the person
+    if head.lower_ == "who" and noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
+        noun = noun.head.head  # "officials in Kyiv, who ...": the parser hangs it on the place, not on them
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = entity_of(ents, noun)
+    if named is not None:
+        return Referent(named, ents.entities[named].name)
+    return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
+
+
+def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Referent | None:
+    """The referent of a claim's source when it is an anaphor: a pronoun, a title, a relative "who" or a bare
+    surname that several people in the article share."""
+    if doc is None or span is None:
+        return None
+    src = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if src is None or not len(src):
+        return None
+    head = src.root
+    referents = ents.referents
+    if head.i in referents:
+        return referents[head.i]
+    relative = relative_referent(doc, ents, head) if len(src) == 1 else None
+    return relative if relative is not None else shared_surname(doc, ents, src)
