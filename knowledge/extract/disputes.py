@@ -28,7 +28,7 @@ VERDICT_STANCES = ("assert", "criticize", "accuse")
 _BACKREF = re.compile(
     r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing)\b",
+    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?)\b",
     re.I,
 )
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
@@ -76,14 +76,15 @@ def proposition_words(text: str) -> frozenset[str]:
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
     r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|(?:mis)?characteri[sz]ations?|narratives?"
-    r"|announcements?|figures?|data|tall(?:y|ies))\b",
+    r"|announcements?|figures?|data|tall(?:y|ies)|results?|materials?)\b",
     re.I,
 )
 # words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
 # ("said Quill's claims were highly misleading", "described parts of the announcement as erroneous")
 _VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
-    r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*)\b",
+    r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
+    r"|implausible|absurd|preposterous|ludicrous)\b",
     re.I,
 )
 # "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers

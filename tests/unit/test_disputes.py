@@ -173,3 +173,21 @@ def test_a_denial_naming_a_story_shares_its_subject_not_its_proposition():
     assert (
         dispute_score("maher", {"solberg"}, "the story about Moen’s emails", "solberg", set(), claim + " emails") == 0
     )
+
+
+def test_calling_a_declared_result_implausible_answers_the_declaration_before_it(nlp):
+    text = (
+        "The county election board declared Lena Berg the winner of the mayoral vote. "
+        "Independent statisticians called that result implausible."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][1] == "that result implausible" and "winner" in found[0][0]
+
+
+def test_calling_the_material_behind_a_claim_forged_answers_the_claim_before_it(nlp):
+    text = (
+        "The opposition's count of the ballots showed that Lena Berg had won two thirds of the votes. "
+        "The ruling party said the material was forged."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][1] == "the material was forged" and "two thirds" in found[0][0]
