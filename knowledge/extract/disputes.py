@@ -193,10 +193,10 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
                 # denial itself reported ("X rejected P, according to a press release")
                 continue
             score = dispute_score(
-                _speaker_key(denial),
+                speaker_key(denial),
                 {str(a) for a in denial.about},
                 text[slice(*denial.content)],
-                _speaker_key(claim),
+                speaker_key(claim),
                 {str(a) for a in claim.about},
                 text[slice(*claim.content)],
             )
@@ -248,7 +248,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
-        and _speaker_key(c) != _speaker_key(denial)  # never a party against itself, named or described
+        and speaker_key(c) != speaker_key(denial)  # never a party against itself, named or described
     ]
     # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
     # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
@@ -261,7 +261,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
 
 
-def _speaker_key(claim: LocalClaim) -> str | None:
+def speaker_key(claim: LocalClaim) -> str | None:
     """An unnamed speaker ("a council spokesman") is keyed by its words, so it can deny and be denied too."""
     if claim.speaker_entity is not None:
         return str(claim.speaker_entity)

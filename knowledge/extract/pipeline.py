@@ -9,8 +9,9 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from knowledge.extract.analysis import Analysis, LocalClaim, StageFailure, stage_failure
+from knowledge.extract.analysis import Analysis, LocalClaim, LocalDispute, StageFailure, stage_failure
 from knowledge.extract.attribution.relations import Attribution, find_attributions
+from knowledge.extract.contradictions import link_contradictions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
@@ -108,8 +109,14 @@ def analyze_doc(
         events = _guarded("events", failures, lambda: find_events(doc, ents, published, reported)) or []
         events = [e for e in events if e.span[0] >= body_start]
         names = [e.name for e in ents.entities]
-        disputes = _guarded("disputes", failures, lambda: link_in_document(text, claims, names)) or []
+        disputes = _guarded("disputes", failures, lambda: _disputes(doc, text, claims, names)) or []
     return Analysis(entities=ents.entities, events=events, claims=claims, disputes=disputes, failures=failures)
+
+
+def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
+    """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
+    denials = link_in_document(text, claims, names)
+    return denials + link_contradictions(doc, claims, denials, names)
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:
