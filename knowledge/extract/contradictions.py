@@ -24,6 +24,8 @@ from knowledge.tuning import tuning
 
 # "Quill's special committee", "Holt’s lawyer": a description that names whose it is
 _OWNER = re.compile(r"^([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&.-]*)*?)[’']s\s+\w")
+# "The company's lawyer" names no owner: the company may be the other side
+_DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
 # stances that state something of the world; a question, forecast or demand states nothing to contradict
 STATING = frozenset({"assert", "criticize", "accuse", "acknowledge"})
 
@@ -134,7 +136,7 @@ def _party(claim: LocalClaim, names: Sequence[str]) -> str | None:
     if claim.speaker_entity is not None and claim.speaker_entity < len(names):
         return names[claim.speaker_entity]
     owner = _OWNER.match(claim.speaker or "")
-    return owner.group(1) if owner else None
+    return owner.group(1) if owner and owner.group(1).split()[0].lower() not in _DETERMINERS else None
 
 
 def _same_party(a: str, b: str) -> bool:
