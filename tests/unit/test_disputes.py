@@ -191,3 +191,25 @@ def test_calling_the_material_behind_a_claim_forged_answers_the_claim_before_it(
     )
     found = pairs(nlp, text)
     assert len(found) == 1 and found[0][1] == "the material was forged" and "two thirds" in found[0][0]
+
+
+def test_a_back_reference_answers_the_speakers_statement_not_a_clause_inside_it_that_nobody_is_said_to_make(nlp):
+    text = (
+        "Erik Solberg also said the union was ready to talk after warning the board to stop the sale. "
+        "However, Lise Moen has denied his claim."
+    )
+    assert pairs(nlp, text) == [("the union was ready to talk after warning the board to stop the sale", "his claim")]
+
+
+def test_a_lede_denying_claims_made_by_someone_answers_that_persons_claim_reported_after_it(nlp):
+    text = (
+        "The harbour board has firmly denied claims made by former union chairman Erik Solberg regarding the sale "
+        "of the north quay. Solberg had claimed that the board sold the quay in secret. Moen said the board "
+        "met in public."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that the board sold the quay in secret",
+            "claims made by former union chairman Erik Solberg regarding the sale of the north quay",
+        )
+    ]
