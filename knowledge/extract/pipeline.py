@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TypeVar
@@ -51,6 +52,22 @@ def _body_only(found: list[Attribution], body_start: int, unanswered: list[tuple
     return [
         dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
     ]
+
+
+# ", according to a press release" closing the words of another cue: it says where the whole sentence comes from
+_TRAILING_SOURCE = re.compile(r",?\s+according\s+to\s+[^,;:.!?“”\"]+$", re.I)
+
+
+def _without_trailing_source(claim: LocalClaim, text: str) -> LocalClaim:
+    """ "X rejected the statement that P, according to a press release": X's words end before the according-to
+    phrase, which is an attribution of its own (of the whole sentence), not part of what X rejected."""
+    if claim.fragments or claim.cue_lemma == "according to":
+        return claim
+    start, end = claim.content
+    m = _TRAILING_SOURCE.search(text, start, end)
+    if m is None or m.start() <= start:
+        return claim
+    return dataclasses.replace(claim, content=(start, m.start()))
 
 
 def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> LocalClaim:
@@ -102,7 +119,7 @@ def analyze_doc(
         def claims_stage() -> list[LocalClaim]:
             no_reply = no_response_ranges(text) if unanswered is None else unanswered
             found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
-            return [_without_furniture(c, masked or []) for c in found]
+            return [_without_trailing_source(_without_furniture(c, masked or []), text) for c in found]
 
         claims = _guarded("claims", failures, claims_stage) or []
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]

@@ -213,3 +213,11 @@ def test_a_lede_denying_claims_made_by_someone_answers_that_persons_claim_report
             "claims made by former union chairman Erik Solberg regarding the sale of the north quay",
         )
     ]
+
+
+def test_a_denials_words_end_before_the_according_to_phrase_that_sources_its_sentence(nlp):
+    text = (
+        "Union chairman Erik Solberg said that the harbour board had ignored the union for months. The board "
+        "rejected the statement that it had ignored the union, according to a press release."
+    )
+    assert [d for _, d in pairs(nlp, text)] == ["the statement that it had ignored the union"]
