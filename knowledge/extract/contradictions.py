@@ -26,42 +26,75 @@ from knowledge.tuning import tuning
 _OWNER = re.compile(r"^([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&.-]*)*?)[’']s\s+\w")
 # "The company's lawyer" names no owner: the company may be the other side
 _DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
+# verbs that carry tense, aspect or a modal sense rather than an act of their own
+LIGHT_VERBS = frozenset("be have do go get make take come want need try let keep seem become give put".split())
 # stances that state something of the world; a question, forecast or demand states nothing to contradict
 STATING = frozenset({"assert", "criticize", "accuse", "acknowledge"})
+
+
+Act = tuple[str, str]  # (the act's stem, the words of whoever does it: "engag", "marlow bank")
 
 
 @dataclass(frozen=True)
 class Polarity:
     """The acts a statement states (its verbs) and those it negates ("refused to improve", "did not engage",
-    "there was no engagement"), as stems of `proposition_words`."""
+    "there was no engagement from Marlow"), each with the words of who does it."""
 
-    stated: frozenset[str]
-    negated: frozenset[str]
+    stated: frozenset[Act]
+    negated: frozenset[Act]
 
 
 def polarity(tokens: Iterable[Token]) -> Polarity:
     """By the parse, not by word distance: a verb is negated by its own negation ("did not engage", "never
     engaged") or by the verb it completes ("refused to improve"); a noun only by "no" ("no engagement"). Nouns
     otherwise state no act ("the lack of a plan" is not "a plan"), and neither do verbs under a negated one."""
-    stated: set[str] = set()
-    negated: set[str] = set()
+    stated: set[Act] = set()
+    negated: set[Act] = set()
     for tok in tokens:
         words = proposition_words(tok.text)
-        if tok.pos_ == "VERB" and not _telling(tok):
+        if tok.pos_ == "VERB" and not _telling(tok) and not _ought(tok):
             side = _verb_side(tok)
             if side is not None:
-                (stated if side else negated).update(words)
+                (stated if side else negated).update((w, _doer(tok)) for w in words)
         elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            negated |= words
-    both = stated & negated  # "it did not improve pay, it improved nothing": no clear side
-    return Polarity(frozenset(stated - both), frozenset(negated - both))
+            negated.update((w, _doer(tok)) for w in words)
+    both = {w for w, _ in stated} & {w for w, _ in negated}  # "it did not improve pay, it improved nothing"
+    return Polarity(frozenset(a for a in stated if a[0] not in both), frozenset(a for a in negated if a[0] not in both))
+
+
+def _doer(tok: Token) -> str:
+    """Who does the act: the subject of the verb or of the verbs it completes ("Holt was not able to provide":
+    Holt), or for a noun the one it comes from ("no engagement from Marlow": Marlow)."""
+    if tok.pos_ == "NOUN":
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+            return " ".join(t.lower_ for p in prep.children if p.dep_ == "pobj" for t in p.subtree)
+        return ""
+    while True:
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return " ".join(t.lower_ for t in subj[0].subtree)
+        if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head is tok:
+            return ""
+        tok = tok.head
+
+
+def _ought(verb: Token) -> bool:
+    """ "Holt should release his returns", "should follow the precedent and release them": what someone ought
+    to do, not what was done."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 def _telling(verb: Token) -> bool:
     """ "Said", "told", "think", "seem": how something is said or held, not the act it is about ("I don't
-    think I had one story written" negates no act)."""
+    think I had one story written" negates no act); nor do light verbs name one ("not going to win", "we are
+    going to win": the act is the other verb)."""
     lemma = verb.lemma_.lower()
-    return lemma in VERB_CUES or lemma in COGNITION or lemma in RAISING
+    return lemma in VERB_CUES or lemma in COGNITION or lemma in RAISING or lemma in LIGHT_VERBS
 
 
 def _negating(tok: Token) -> bool:
@@ -81,9 +114,31 @@ def _verb_side(verb: Token) -> bool | None:
     return None if any(_negating(a) for a in verb.ancestors) else True
 
 
-def opposed_words(a: Polarity, b: Polarity) -> frozenset[str]:
-    """The acts one of the two states and the other negates."""
-    return (a.stated & b.negated) | (a.negated & b.stated)
+def opposed_words(a: Polarity, b: Polarity, party_a: str, party_b: str) -> frozenset[str]:
+    """The acts one of the two states and the other negates, where one says what the other party did ("Quill
+    never touched him") and the other answers for itself ("I touched him", "we engaged")."""
+    out = set()
+    for x, y in ((a.stated, b.negated), (a.negated, b.stated)):
+        for stem, doer_a in x:
+            for other, doer_b in y:
+                if stem == other and (
+                    _names(doer_a, party_b)
+                    and _self(doer_b, party_b)
+                    or _names(doer_b, party_a)
+                    and _self(doer_a, party_a)
+                ):
+                    out.add(stem)
+    return frozenset(out)
+
+
+def _names(words: str, party: str) -> bool:
+    """The doer's words name the party ("the Smithsonian museum" names the Smithsonian Institution)."""
+    mine = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", party) if w[0].isupper()}
+    return bool(mine & set(re.findall(r"[a-z][\w-]{2,}", words)))
+
+
+def _self(words: str, party: str) -> bool:
+    return words in ("i", "we", "he", "she", "it", "they") or _names(words, party)
 
 
 def link_contradictions(
@@ -112,7 +167,7 @@ def link_contradictions(
                 continue
             if not _linked(later, earlier):
                 continue
-            n = len(opposed_words(sides[j], sides[i]))
+            n = len(opposed_words(sides[j], sides[i], pj, pi))
             if n > best_n:
                 best, best_n, tied = j, n, False
             elif n and n == best_n and best is not None:
@@ -146,12 +201,11 @@ def _same_party(a: str, b: str) -> bool:
 
 
 def _linked(a: LocalClaim, b: LocalClaim) -> bool:
-    """One names the other's speaker, or both name someone besides the two speakers."""
-    speakers = {a.speaker_entity, b.speaker_entity} - {None}
-    named = (a.speaker_entity is not None and a.speaker_entity in b.about) or (
+    """One names the other's speaker: "X said Y did not touch him" / "Y said he never touched X". Two statements
+    that only name the same third person (a candidate, a country) are as often two views of different things."""
+    return (a.speaker_entity is not None and a.speaker_entity in b.about) or (
         b.speaker_entity is not None and b.speaker_entity in a.about
     )
-    return named or bool((set(a.about) & set(b.about)) - speakers)
 
 
 def _inside(inner: LocalClaim, outer: LocalClaim) -> bool:

@@ -62,7 +62,29 @@ def test_a_shared_act_between_statements_about_different_things_pairs_nothing(nl
 
 def test_refusing_or_failing_to_act_negates_the_act_and_saying_or_thinking_states_none(nlp):
     refused = polarity(nlp("The board refused to improve the wages and failed to repair the crane"))
-    assert {"improv", "repair"} <= refused.negated and not refused.stated & {"improv", "repair"}
+    assert {("improv", "the board"), ("repair", "the board")} <= refused.negated
+    assert not {w for w, _ in refused.stated} & {"improv", "repair"}
     hedged = polarity(nlp("I don't think I had one story written about it"))
-    assert "think" not in hedged.negated | hedged.stated
-    assert "writ" not in hedged.stated  # inside a negated clause: neither side
+    assert not {w for w, _ in hedged.negated | hedged.stated} & {"think", "writ"}
+
+
+def test_what_someone_ought_to_do_or_what_another_did_is_no_answer_to_their_denial(nlp):
+    ought = (
+        "Erik Solberg said Lise Moen should publish the harbour accounts. "
+        "Lise Moen said she had not published the harbour accounts."
+    )
+    assert contradictions(nlp, ought) == []
+    another = (
+        "Erik Solberg said Lise Moen would require every clerk to sign a secrecy pledge. "
+        "Lise Moen said Solberg himself never signed a secrecy pledge."
+    )
+    assert contradictions(nlp, another) == []
+
+
+def test_one_answering_for_the_act_the_other_says_it_did_is_paired(nlp):
+    text = (
+        "Erik Solberg said Lise Moen had touched the ballot box. Lise Moen said she had never touched the ballot box."
+    )
+    assert contradictions(nlp, text) == [
+        ("Lise Moen had touched the ballot box", "she had never touched the ballot box")
+    ]
