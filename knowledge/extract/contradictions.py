@@ -1,11 +1,12 @@
 """Contradictions: two parties in one article saying opposite things about one act, with no denial cue.
 
-"The union said the company refused to improve wages" beside "the company's chief said it improved pay this week":
-neither is worded as a denial, yet one negates the act the other states. Such an exchange is paired only inside one
-article (the reporter set the two side by side), only between two known parties that are not the same, only when a
-word stated by one is negated by the other in its own clause ("no engagement" / "we engaged"), and only when the
-two are linked by whom they are about (one names the other's speaker, or both name a third party). A shared word
-alone is never enough: two unrelated statements that happen to use one word stay apart.
+"Holt said Quill had touched the ballot box" beside "Quill said she had never touched it": neither is worded as a
+denial, yet one answers the other. Such an exchange is paired only inside one article (the reporter set the two
+side by side), only between named parties that are not the same (or "Quill's committee", which names its owner),
+only when one says the other did an act and the other answers for itself with the opposite polarity of the same
+verb ("no engagement from Quill" / "we engaged"), and only when one of the two names the other's speaker. Words
+shared after a negation are no evidence on their own: a looser rule (any shared verb, any shared third party)
+paired statements that agree or speak of different things about as often as real exchanges.
 """
 
 from __future__ import annotations
