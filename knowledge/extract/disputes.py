@@ -28,7 +28,7 @@ VERDICT_STANCES = ("assert", "criticize", "accuse")
 _BACKREF = re.compile(
     r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing)\b",
+    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?)\b",
     re.I,
 )
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
@@ -76,14 +76,15 @@ def proposition_words(text: str) -> frozenset[str]:
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
     r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|(?:mis)?characteri[sz]ations?|narratives?"
-    r"|announcements?|figures?|data|tall(?:y|ies))\b",
+    r"|announcements?|figures?|data|tall(?:y|ies)|results?|materials?)\b",
     re.I,
 )
 # words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
 # ("said Quill's claims were highly misleading", "described parts of the announcement as erroneous")
 _VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
-    r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*)\b",
+    r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
+    r"|implausible|absurd|preposterous|ludicrous)\b",
     re.I,
 )
 # "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers
@@ -93,6 +94,11 @@ _NAMES_CLAIMANT = re.compile(
     r"|(?i:\b(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:\w+\s+)?by\s)"
 )
 CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
+# "claims made by former President Ada Holt regarding ...": the claimant, by the last word of the name
+_CLAIMS_BY = re.compile(
+    r"^(?:the\s+)?(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:made\s+)?"
+    r"by\s+(?:[a-z]+\s+)*((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*)*)"
+)
 
 
 def states_a_rebuttal(denial_text: str) -> bool:
@@ -192,10 +198,10 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
                 # denial itself reported ("X rejected P, according to a press release")
                 continue
             score = dispute_score(
-                _speaker_key(denial),
+                speaker_key(denial),
                 {str(a) for a in denial.about},
                 text[slice(*denial.content)],
-                _speaker_key(claim),
+                speaker_key(claim),
                 {str(a) for a in claim.about},
                 text[slice(*claim.content)],
             )
@@ -225,9 +231,11 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
     backref = len(words) <= 4 and _BACKREF.match(" ".join(words))
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
-    if not (backref or named):
+    made_by = _CLAIMS_BY.match(" ".join(words[:CLAIM_NOUN_WORDS]))  # "claims made by former President Holt ..."
+    if not (backref or named or made_by):
         return None, 0.0
     claimant = re.sub(r"[’']s?$", "", named.group(1)) if named and named.group(1) else ""
+    claimant = made_by.group(1).split()[-1] if made_by else claimant
 
     def shown(c: LocalClaim) -> str:
         return (
@@ -247,7 +255,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
-        and _speaker_key(c) != _speaker_key(denial)  # never a party against itself, named or described
+        and speaker_key(c) not in (None, speaker_key(denial))  # never a party against itself, nor no one
     ]
     # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
     # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
@@ -257,10 +265,24 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     ]
     # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
     nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
+    if nearest is None and claimant:
+        # a lede that opens on the denial ("India denied claims made by Holt regarding ...") and reports the
+        # claim after it ("Holt had claimed that ..."): the first statement of the claimant it names
+        after = [
+            j
+            for j, c in enumerate(claims)
+            if c.content[0] >= denial.context[1]
+            and c.stance not in NOT_DISPUTABLE
+            and c.cue_lemma.lower() not in NAMING
+            and c.stance != SUPPORT
+            and claimant in shown(c).split()
+            and speaker_key(c) not in (None, speaker_key(denial))
+        ]
+        nearest = min(after, key=lambda j: claims[j].content) if after else None
     return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
 
 
-def _speaker_key(claim: LocalClaim) -> str | None:
+def speaker_key(claim: LocalClaim) -> str | None:
     """An unnamed speaker ("a council spokesman") is keyed by its words, so it can deny and be denied too."""
     if claim.speaker_entity is not None:
         return str(claim.speaker_entity)

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from knowledge.extract.analysis import Analysis, LocalClaim, LocalEntity, LocalEvent, StageFailure, stage_failure
+from knowledge.extract.analysis import (
+    Analysis,
+    LocalClaim,
+    LocalDispute,
+    LocalEntity,
+    LocalEvent,
+    StageFailure,
+    stage_failure,
+)
 from knowledge.extract.attribution.relations import Attribution, find_attributions
+from knowledge.extract.contradictions import link_contradictions
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
@@ -50,6 +60,22 @@ def _body_only(found: list[Attribution], body_start: int, unanswered: list[tuple
     return [
         dataclasses.replace(a, parent=None if a.parent is None else new.get(a.parent)) for a in (found[i] for i in kept)
     ]
+
+
+# ", according to a press release" closing the words of another cue: it says where the whole sentence comes from
+_TRAILING_SOURCE = re.compile(r",?\s+according\s+to\s+[^,;:.!?“”\"]+$", re.I)
+
+
+def _without_trailing_source(claim: LocalClaim, text: str) -> LocalClaim:
+    """ "X rejected the statement that P, according to a press release": X's words end before the according-to
+    phrase, which is an attribution of its own (of the whole sentence), not part of what X rejected."""
+    if claim.fragments or claim.cue_lemma == "according to":
+        return claim
+    start, end = claim.content
+    m = _TRAILING_SOURCE.search(text, start, end)
+    if m is None or m.start() <= start:
+        return claim
+    return dataclasses.replace(claim, content=(start, m.start()))
 
 
 def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> LocalClaim:
@@ -102,14 +128,14 @@ def analyze_doc(
 
         def claims_stage() -> list[LocalClaim]:
             found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
-            return [_without_furniture(c, masked or []) for c in found]
+            return [_without_trailing_source(_without_furniture(c, masked or []), text) for c in found]
 
         claims = _guarded("claims", failures, claims_stage) or []
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = _guarded("events", failures, lambda: find_events(doc, ents, published, reported)) or []
         events = [e for e in events if e.span[0] >= body_start]
         names = [e.name for e in ents.entities]
-        disputes = _guarded("disputes", failures, lambda: link_in_document(text, claims, names)) or []
+        disputes = _guarded("disputes", failures, lambda: _disputes(doc, text, claims, names)) or []
     entities, claims, events = _unanswered_out(ents.entities, claims, events, no_reply)
     return Analysis(entities=entities, events=events, claims=claims, disputes=disputes, failures=failures)
 
@@ -151,6 +177,12 @@ def _unanswered_out(
         for ev in events
     ]
     return kept, claims, events
+
+
+def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
+    """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
+    denials = link_in_document(text, claims, names)
+    return denials + link_contradictions(doc, claims, denials, names)
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:

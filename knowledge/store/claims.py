@@ -106,7 +106,8 @@ def unpair_denial(store: Store, denial_id: str) -> None:
 def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]]:
     return list(
         store.db.query(
-            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.cue_lemma, c.quote, "
+            "SELECT c.id, c.document_id, c.speaker_entity_id, c.stance, c.cue_lemma, c.quote, c.start, c.end, "
+            "c.parent_id, "
             f"(SELECT {joined(store, 'entity_id')} FROM claim_about a WHERE a.claim_id = c.id) AS about "
             f"FROM claims c WHERE {where}",
             params,
@@ -115,7 +116,8 @@ def _link_rows(store: Store, where: str, params: list[Any]) -> list[dict[str, An
 
 
 def claims_of_document(store: Store, document_id: str) -> list[dict[str, Any]]:
-    """Id, speaker, stance, cue lemma, quote and `about` ('|'-joined entity ids) of each claim of a document."""
+    """Id, speaker, stance, cue lemma, quote, span, parent and `about` ('|'-joined entity ids) of each claim of a
+    document."""
     return _link_rows(store, "c.document_id = ?", [document_id])
 
 

@@ -85,3 +85,24 @@ def test_one_claim_answered_by_two_outlets_shows_both_rebuttals_in_the_briefing(
     b = compose(store, parse_query("solberg"))
     assert [p.claim.quote for p in b.disputes][0] == [p.claim.quote for p in b.disputes][1]
     assert {p.denial.speaker for p in b.disputes} >= {"Lise Moen", "Nils Berge"}
+
+
+def test_a_denial_its_article_left_unpaired_is_paired_once_the_store_knows_two_names_as_one_party(store):
+    # the article's own pass reads "Marlow & i" as "Marlow", another name than "Marlow & I", so the claim is not
+    # known to be about the denier; the store, which met Marlow in an earlier article, resolves both to one entity
+    earlier = (
+        "Bank results\n\nMarlow & I Holdings reported a profit on Monday. Shares in Marlow rose five percent after "
+        "the report, and Marlow chief Ada Lind said that the bank would open a branch."
+    )
+    put(store, earlier, 11)
+    text = (
+        "Harbour row\n\nNordhavn Shipping said that there has been no sincere engagement from Marlow & i over the "
+        "sale. Marlow & I rejected the statement that it has not engaged in sincere talks."
+    )
+    put(store, text, 12)
+    assert pairs(store) == [
+        (
+            "that there has been no sincere engagement from Marlow & i over the sale",
+            "the statement that it has not engaged in sincere talks",
+        )
+    ]

@@ -173,3 +173,51 @@ def test_a_denial_naming_a_story_shares_its_subject_not_its_proposition():
     assert (
         dispute_score("maher", {"solberg"}, "the story about Moen’s emails", "solberg", set(), claim + " emails") == 0
     )
+
+
+def test_calling_a_declared_result_implausible_answers_the_declaration_before_it(nlp):
+    text = (
+        "The county election board declared Lena Berg the winner of the mayoral vote. "
+        "Independent statisticians called that result implausible."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][1] == "that result implausible" and "winner" in found[0][0]
+
+
+def test_calling_the_material_behind_a_claim_forged_answers_the_claim_before_it(nlp):
+    text = (
+        "The opposition's count of the ballots showed that Lena Berg had won two thirds of the votes. "
+        "The ruling party said the material was forged."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][1] == "the material was forged" and "two thirds" in found[0][0]
+
+
+def test_a_back_reference_answers_the_speakers_statement_not_a_clause_inside_it_that_nobody_is_said_to_make(nlp):
+    text = (
+        "Erik Solberg also said the union was ready to talk after warning the board to stop the sale. "
+        "However, Lise Moen has denied his claim."
+    )
+    assert pairs(nlp, text) == [("the union was ready to talk after warning the board to stop the sale", "his claim")]
+
+
+def test_a_lede_denying_claims_made_by_someone_answers_that_persons_claim_reported_after_it(nlp):
+    text = (
+        "The harbour board has firmly denied claims made by former union chairman Erik Solberg regarding the sale "
+        "of the north quay. Solberg had claimed that the board sold the quay in secret. Moen said the board "
+        "met in public."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that the board sold the quay in secret",
+            "claims made by former union chairman Erik Solberg regarding the sale of the north quay",
+        )
+    ]
+
+
+def test_a_denials_words_end_before_the_according_to_phrase_that_sources_its_sentence(nlp):
+    text = (
+        "Union chairman Erik Solberg said that the harbour board had ignored the union for months. The board "
+        "rejected the statement that it had ignored the union, according to a press release."
+    )
+    assert [d for _, d in pairs(nlp, text)] == ["the statement that it had ignored the union"]

@@ -145,6 +145,8 @@ def link_across_documents(store: Store, document_id: str) -> int:
     for row in mine:
         if row["stance"] == DENY and row["speaker_entity_id"]:
             others = disputable_claims_about(store, row["speaker_entity_id"], document_id, list(NOT_DISPUTABLE))
+            if not pairs_of_denial(store, row["id"]):
+                others = [*_answerable_beside(row, mine), *others]
             linked += _link_best(store, row, others)
         elif row["stance"] not in NOT_DISPUTABLE:
             deniers = list(_about(row))
@@ -156,11 +158,28 @@ def link_across_documents(store: Store, document_id: str) -> int:
     return linked
 
 
+def _answerable_beside(denial: dict, mine: list[dict]) -> list[dict]:
+    """The claims of the denial's own article it may answer, for a denial the article's own pass left unpaired:
+    that pass sees each name as written ("Seven & i" beside "Seven"), the store as one entity, so a claim about
+    the denier is known as such only here. Never the denial itself, words inside it, or a claim it reports."""
+    return [
+        c
+        for c in mine
+        if c["id"] != denial["id"]
+        and c["speaker_entity_id"]  # another party, named: never a statement nobody is said to have made
+        and c["stance"] not in NOT_DISPUTABLE
+        and not (c["start"] < denial["end"] and denial["start"] < c["end"])
+        and denial["id"] != c["parent_id"]
+        and c["id"] != denial["parent_id"]
+    ]
+
+
 def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
     if not rebuts(denial["stance"], denial["quote"], denial["cue_lemma"] or ""):
         return 0
-    best, best_score = None, tuning().dispute_threshold
+    best, best_score, tied = None, tuning().dispute_threshold, False
     for claim in claims:
+        here = claim["document_id"] == denial["document_id"]
         score = dispute_score(
             denial["speaker_entity_id"],
             _about(denial),
@@ -168,11 +187,13 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
             claim["speaker_entity_id"],
             _about(claim),
             claim["quote"],
-            across=True,
+            across=not here,
         )
-        if score > best_score:
-            best, best_score = claim, score
-    if best is None:
+        if score > best_score + 1e-9:
+            best, best_score, tied = claim, score, False
+        elif here and best is not None and abs(score - best_score) <= 1e-9:
+            tied = True  # two claims beside it answer it equally well: as in the article's own pass, no pairing
+    if best is None or tied:
         return 0
     # A denial answers one claim: the one its own article sets it against, else the best match elsewhere; pairing
     # it with every close claim in the store would set one denial against statements it never answered.

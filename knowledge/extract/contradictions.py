@@ -1,0 +1,213 @@
+"""Contradictions: two parties in one article saying opposite things about one act, with no denial cue.
+
+"Holt said Quill had touched the ballot box" beside "Quill said she had never touched it": neither is worded as a
+denial, yet one answers the other. Such an exchange is paired only inside one article (the reporter set the two
+side by side), only between named parties that are not the same (or "Quill's committee", which names its owner),
+only when one says the other did an act and the other answers for itself with the opposite polarity of the same
+verb ("no engagement from Quill" / "we engaged"), and only when one of the two names the other's speaker. Words
+shared after a negation are no evidence on their own: a looser rule (any shared verb, any shared third party)
+paired statements that agree or speak of different things about as often as real exchanges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from knowledge.extract.analysis import LocalClaim, LocalDispute
+from knowledge.extract.disputes import proposition_words
+from knowledge.extract.parse.cues import COGNITION, NEGATORS, RAISING, VERB_CUES
+from knowledge.extract.parse.roles import negated as negated_verb
+from knowledge.tuning import tuning
+
+# "Quill's special committee", "Holt’s lawyer": a description that names whose it is
+_OWNER = re.compile(r"^([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&.-]*)*?)[’']s\s+\w")
+# "The company's lawyer" names no owner: the company may be the other side
+_DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
+# verbs that carry tense, aspect or a modal sense rather than an act of their own
+LIGHT_VERBS = frozenset("be have do go get make take come want need try let keep seem become give put".split())
+# stances that state something of the world; a question, forecast or demand states nothing to contradict
+STATING = frozenset({"assert", "criticize", "accuse", "acknowledge"})
+
+
+Act = tuple[str, str]  # (the act's stem, the words of whoever does it: "engag", "marlow bank")
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """The acts a statement states (its verbs) and those it negates ("refused to improve", "did not engage",
+    "there was no engagement from Marlow"), each with the words of who does it."""
+
+    stated: frozenset[Act]
+    negated: frozenset[Act]
+
+
+def polarity(tokens: Iterable[Token]) -> Polarity:
+    """By the parse, not by word distance: a verb is negated by its own negation ("did not engage", "never
+    engaged") or by the verb it completes ("refused to improve"); a noun only by "no" ("no engagement"). Nouns
+    otherwise state no act ("the lack of a plan" is not "a plan"), and neither do verbs under a negated one."""
+    stated: set[Act] = set()
+    negated: set[Act] = set()
+    for tok in tokens:
+        words = proposition_words(tok.text)
+        if tok.pos_ == "VERB" and not _telling(tok) and not _ought(tok):
+            side = _verb_side(tok)
+            if side is not None:
+                (stated if side else negated).update((w, _doer(tok)) for w in words)
+        elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            negated.update((w, _doer(tok)) for w in words)
+    both = {w for w, _ in stated} & {w for w, _ in negated}  # "it did not improve pay, it improved nothing"
+    return Polarity(frozenset(a for a in stated if a[0] not in both), frozenset(a for a in negated if a[0] not in both))
+
+
+def _doer(tok: Token) -> str:
+    """Who does the act: the subject of the verb or of the verbs it completes ("Holt was not able to provide":
+    Holt), or for a noun the one it comes from ("no engagement from Marlow": Marlow)."""
+    if tok.pos_ == "NOUN":
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+            return " ".join(t.lower_ for p in prep.children if p.dep_ == "pobj" for t in p.subtree)
+        return ""
+    while True:
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return " ".join(t.lower_ for t in subj[0].subtree)
+        if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head is tok:
+            return ""
+        tok = tok.head
+
+
+def _ought(verb: Token) -> bool:
+    """ "Holt should release his returns", "should follow the precedent and release them": what someone ought
+    to do, not what was done."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
+
+
+def _telling(verb: Token) -> bool:
+    """ "Said", "told", "think", "seem": how something is said or held, not the act it is about ("I don't
+    think I had one story written" negates no act); nor do light verbs name one ("not going to win", "we are
+    going to win": the act is the other verb)."""
+    lemma = verb.lemma_.lower()
+    return lemma in VERB_CUES or lemma in COGNITION or lemma in RAISING or lemma in LIGHT_VERBS
+
+
+def _negating(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or tok.lemma_ in NEGATORS
+
+
+def _verb_side(verb: Token) -> bool | None:
+    """True: stated; False: negated — by its own negation, or through the words it completes ("was not able to
+    provide", "refused to improve"); None: inside a negated clause ("never said he would resign"), neither."""
+    if negated_verb(verb):
+        return False
+    tok = verb
+    while tok.dep_ in ("xcomp", "acomp") and tok.head is not tok:
+        tok = tok.head
+        if _negating(tok):
+            return False
+    return None if any(_negating(a) for a in verb.ancestors) else True
+
+
+def opposed_words(a: Polarity, b: Polarity, party_a: str, party_b: str) -> frozenset[str]:
+    """The acts one of the two states and the other negates, where one says what the other party did ("Quill
+    never touched him") and the other answers for itself ("I touched him", "we engaged")."""
+    out = set()
+    for x, y in ((a.stated, b.negated), (a.negated, b.stated)):
+        for stem, doer_a in x:
+            for other, doer_b in y:
+                if stem == other and (
+                    _names(doer_a, party_b)
+                    and _self(doer_b, party_b)
+                    or _names(doer_b, party_a)
+                    and _self(doer_a, party_a)
+                ):
+                    out.add(stem)
+    return frozenset(out)
+
+
+def _names(words: str, party: str) -> bool:
+    """The doer's words name the party ("the Smithsonian museum" names the Smithsonian Institution)."""
+    mine = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", party) if w[0].isupper()}
+    return bool(mine & set(re.findall(r"[a-z][\w-]{2,}", words)))
+
+
+def _self(words: str, party: str) -> bool:
+    return words in ("i", "we", "he", "she", "it", "they") or _names(words, party)
+
+
+def link_contradictions(
+    doc: Doc,
+    claims: Sequence[LocalClaim],
+    taken: Sequence[LocalDispute],
+    names: Sequence[str],
+) -> list[LocalDispute]:
+    """Pairs of the article's claims that contradict each other (the earlier as the claim, the later as its
+    rebuttal), for claims no denial answers yet; each rebuttal answers one claim, and a tie pairs nothing."""
+    rebuttals = {d.other for d in taken}
+    sides = [polarity(t for t in doc if c.content[0] <= t.idx < c.content[1]) for c in claims]
+    out: list[LocalDispute] = []
+    parties = [_party(c, names) for c in claims]
+    for i, later in enumerate(claims):
+        if i in rebuttals or parties[i] is None:
+            continue
+        best, best_n, tied = None, 0, False
+        for j, earlier in enumerate(claims[:i]):
+            pj, pi = parties[j], parties[i]
+            if pj is None or pi is None or _same_party(pj, pi):
+                continue
+            if earlier.content[1] > later.content[0]:
+                continue
+            if later.parent == j or earlier.parent == i or j in rebuttals:
+                continue
+            if not _linked(later, earlier):
+                continue
+            n = len(opposed_words(sides[j], sides[i], pj, pi))
+            if n > best_n:
+                best, best_n, tied = j, n, False
+            elif n and n == best_n and best is not None:
+                if _inside(earlier, claims[best]):  # "said it was ending talks, saying there was no P": the clause
+                    best, tied = j, False
+                elif not _inside(claims[best], earlier):
+                    tied = True
+        if best is not None and not tied:
+            score = tuning().dispute_threshold + 0.01 * best_n
+            out.append(LocalDispute(claim=best, other=i, kind="contradiction", score=round(score, 3)))
+            rebuttals.add(i)
+    return out
+
+
+def _party(claim: LocalClaim, names: Sequence[str]) -> str | None:
+    """The name of the party a speaker stating something belongs to: its own name, or the owner that a
+    description names ("Quill's special committee", "Holt's lawyer"). Another description ("the US president",
+    "the two companies") may be the other side itself, so it is never set against anyone here."""
+    if claim.stance not in STATING:
+        return None
+    if claim.speaker_entity is not None and claim.speaker_entity < len(names):
+        return names[claim.speaker_entity]
+    owner = _OWNER.match(claim.speaker or "")
+    return owner.group(1) if owner and owner.group(1).split()[0].lower() not in _DETERMINERS else None
+
+
+def _same_party(a: str, b: str) -> bool:
+    """ "Quill" and "Quill Holdings", "Seven & i" and "Seven & i Holdings": one party."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _linked(a: LocalClaim, b: LocalClaim) -> bool:
+    """One names the other's speaker: "X said Y did not touch him" / "Y said he never touched X". Two statements
+    that only name the same third person (a candidate, a country) are as often two views of different things."""
+    return (a.speaker_entity is not None and a.speaker_entity in b.about) or (
+        b.speaker_entity is not None and b.speaker_entity in a.about
+    )
+
+
+def _inside(inner: LocalClaim, outer: LocalClaim) -> bool:
+    return outer.content[0] <= inner.content[0] and inner.content[1] <= outer.content[1]
