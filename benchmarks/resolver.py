@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -114,8 +113,9 @@ def claim_speaker(analysis, start: int) -> str | None:
 
 def run(resolver: str, items: list[tuple[str, None]]) -> list:
     from knowledge.extract.pipeline import analyze_texts
+    from knowledge.extract.speakers.ranker import use_resolver
 
-    os.environ["BRIEFBOT_RESOLVER"] = resolver
+    use_resolver(resolver)
     return list(analyze_texts(items))
 
 

@@ -10,7 +10,7 @@ it was named, whether the pronoun follows a quote). The best candidate is taken 
 model's threshold; otherwise the pronoun stays as written, as with the rules.
 
 Which resolver runs is a setting (`BRIEFBOT_RESOLVER`, "rules" by default); `benchmarks/resolver.py` compares them
-and `benchmarks/train_resolver.py` trains the weights (see `resolver_model.md`).
+and `benchmarks/train_resolver.py` trains the weights (`model/resolver_model.json`, described in `model/MODEL.md`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class RankerModel:
     @classmethod
     def load(cls, path: str | None = None) -> RankerModel:
         if path is None:
-            raw = resources.files("knowledge.extract.speakers").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+            raw = resources.files("knowledge.extract.model").joinpath(MODEL_FILE).read_text(encoding="utf-8")
         else:
             with open(path, encoding="utf-8") as fh:
                 raw = fh.read()
@@ -63,6 +63,7 @@ class PronounCandidates:
     start: int  # character offset of the pronoun
     candidates: list[_Mention]
     features: list[dict[str, float]] = field(default_factory=list)
+    chosen: _Mention | None = None  # the rules' choice
 
 
 def _key(m: _Mention) -> object:
@@ -109,8 +110,9 @@ class RankedResolver(_Resolver):
             return None
         feats = candidate_features(self, tok, cands, gender)
         if self.record is not None:
-            self.record.append(PronounCandidates(tok.idx, cands, feats))
-            return super()._pick(tok, number, gender, role)
+            chosen = super()._pick(tok, number, gender, role)
+            self.record.append(PronounCandidates(tok.idx, cands, feats, chosen))
+            return chosen
         assert self.model is not None
         scores = [self.model.probability(f) for f in feats]
         best = max(range(len(cands)), key=lambda i: (scores[i], cands[i].start))
@@ -146,6 +148,7 @@ def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | N
             f"rank={_bucket(by_recency.index(m), 4)}": 1.0,
             f"entity_rank={_bucket(order.index(_key(m)), 3)}": 1.0,
             f"subject={m.subject}": 1.0,
+            f"dist={_bucket(dist, 2)}&subject={m.subject}": 1.0,
             f"kind={kind}": 1.0,
             f"{low}&kind={kind}": 1.0,
             "main_subject": float(main_subject(r.doc, m.start, m.end)),
@@ -164,12 +167,14 @@ def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | N
     return out
 
 
-def resolver_name() -> str:
-    """The resolver in force: BRIEFBOT_RESOLVER ("rules" unless set)."""
-    name = os.environ.get("BRIEFBOT_RESOLVER", "rules")
+def use_resolver(name: str) -> None:
+    """Switch the resolver for this process and the worker processes it starts (they read the environment)."""
+    from knowledge.config import get_settings
+
     if name not in RESOLVERS:
         raise ValueError(f"unknown resolver {name!r}; choose one of {', '.join(RESOLVERS)}")
-    return name
+    os.environ["BRIEFBOT_RESOLVER"] = name
+    get_settings.cache_clear()
 
 
 _model: RankerModel | None = None
@@ -178,7 +183,9 @@ _model: RankerModel | None = None
 def make_resolver(doc, ents: DocEntities, *, body_start: int = 0) -> _Resolver:
     """The resolver `resolver_name` names, for `anaphora.resolve_document`."""
     global _model
-    if resolver_name() == "rules":
+    from knowledge.config import get_settings
+
+    if get_settings().briefbot_resolver == "rules":
         return _Resolver(doc, ents, body_start=body_start)
     if _model is None:
         _model = RankerModel.load()
