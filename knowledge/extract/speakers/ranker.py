@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -91,16 +92,13 @@ class RankedResolver(_Resolver):
         self.model, self.record = model, record
 
     def _candidates(self, tok, number: str, gender: str | None) -> list[_Mention]:
+        """The compatible mentions within reach, less everyone named inside what the pronoun governs ("Trump was
+        told X, he said": "he" is not Trump, wherever else Trump is named)."""
         here, clause = self.sent_index(tok), own_clause(tok)
         limit = tuning().speaker_search_sentences
-        return [
-            m
-            for m in self.mentions
-            if m.end <= tok.idx
-            and here - m.sent <= limit
-            and not self._inside(m, clause)
-            and self._compatible(m, number, gender, None)
-        ]
+        before = [m for m in self.mentions if m.end <= tok.idx and here - m.sent <= limit]
+        bound = {_key(m) for m in before if self._inside(m, clause)}
+        return [m for m in before if _key(m) not in bound and self._compatible(m, number, gender, None)]
 
     def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
         if role is not None or (self.model is None and self.record is None):
@@ -115,8 +113,12 @@ class RankedResolver(_Resolver):
             return chosen
         assert self.model is not None
         scores = [self.model.probability(f) for f in feats]
-        best = max(range(len(cands)), key=lambda i: (scores[i], cands[i].start))
-        return cands[best] if scores[best] >= self.model.threshold else None
+        best = cands[max(range(len(cands)), key=lambda i: (scores[i], cands[i].start))]
+        if max(scores) < self.model.threshold:
+            return None
+        if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in cands):
+            return None  # "X and Y appeared together. He said": the text does not say which, as for the rules
+        return best
 
 
 def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | None) -> list[dict[str, float]]:
@@ -128,11 +130,11 @@ def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | N
     subjects = [m for m in before if m.subject >= 1]
     last_speaker = _key(max(speakers, key=lambda m: m.start)) if speakers else None
     last_subject = _key(max(subjects, key=lambda m: m.start)) if subjects else None
-    by_recency = sorted(cands, key=lambda m: -m.start)
-    order: list[object] = []
-    for m in by_recency:
-        if _key(m) not in order:
-            order.append(_key(m))
+    recency = {id(m): n for n, m in enumerate(sorted(cands, key=lambda m: -m.start))}
+    order: dict[object, int] = {}
+    for m in sorted(cands, key=lambda m: -m.start):
+        order.setdefault(_key(m), len(order))
+    counts = Counter(_key(m) for m in before)
     lead = text[max(0, tok.idx - 3) : tok.idx].strip()
     after_quote = bool(lead) and (lead[-1] in _CLOSING or lead.endswith(("”,", '",', "’,")))
     low = tok.lower_
@@ -141,12 +143,11 @@ def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | N
         kind = "unnamed" if m.entity is None else r.ents.entities[m.entity].type.lower()
         g = m.gender if m.entity is None else r.gender.get(m.entity)
         dist = here - m.sent
-        count = sum(1 for x in before if _key(x) == _key(m))
         is_speaker = _key(m) == last_speaker
         f = {
             f"dist={_bucket(dist, 3)}": 1.0,
-            f"rank={_bucket(by_recency.index(m), 4)}": 1.0,
-            f"entity_rank={_bucket(order.index(_key(m)), 3)}": 1.0,
+            f"rank={_bucket(recency[id(m)], 4)}": 1.0,
+            f"entity_rank={_bucket(order[_key(m)], 3)}": 1.0,
             f"subject={m.subject}": 1.0,
             f"dist={_bucket(dist, 2)}&subject={m.subject}": 1.0,
             f"kind={kind}": 1.0,
@@ -160,7 +161,7 @@ def candidate_features(r: _Resolver, tok, cands: list[_Mention], gender: str | N
             "headline": float(m.start < r.body_start),
             "alone_in_reach": float(len(order) == 1),
             "coordinated": float(any(r._coordinated(m, o) for o in cands if o.sent == m.sent)),
-            "log_mentions": math.log1p(count),
+            "log_mentions": math.log1p(counts[_key(m)]),
             "dist": min(dist, 6) / 6,
         }
         out.append({k: v for k, v in f.items() if v})
