@@ -1,7 +1,7 @@
 """Pronoun speakers: is the person we name for "he said" / "she told" / "they said" the one the text means?
 
     .venv/bin/python benchmarks/resolver.py /work/shared/polnear --labels /work/labels/pronouns-dev.jsonl \
-        [/work/labels/pronouns-train.jsonl] [--resolver rules learned] [--set /work/realset] [--errors]
+        [/work/labels/pronouns-train.jsonl] [--resolver rules learned] [--set /work/realset] [--errors] [--timing]
 
 Labels (never in the repository): one JSON object a line for a PolNeAR Source that is a pronoun — doc, split, start,
 end, pronoun, referent (full name or description), mention_start / mention_end (its nearest preceding mention),
@@ -176,6 +176,31 @@ def realset_outcomes(folder: Path, resolver: str) -> list[Outcome]:
     return out
 
 
+def timing(polnear: Path) -> None:
+    """Milliseconds per article of the speakers stage alone (entities found once per parse), per resolver, on the
+    dev articles."""
+    import time
+
+    from knowledge.extract.entities import find_entities
+    from knowledge.extract.nlp import load_nlp
+    from knowledge.extract.parse.spans import caches
+    from knowledge.extract.speakers.anaphora import resolve_document
+    from knowledge.extract.speakers.ranker import make_resolver, use_resolver
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((polnear / "dev" / "text").glob("*.txt"))]
+    docs = list(load_nlp().pipe(texts, batch_size=16))
+    for resolver in ("rules", "learned"):
+        use_resolver(resolver)
+        spent = 0.0
+        for doc in docs:
+            with caches(doc):
+                ents = find_entities(doc)
+                t0 = time.perf_counter()
+                resolve_document(doc, ents, make=make_resolver)
+                spent += time.perf_counter() - t0
+        print(f"speakers stage, {resolver}: {1000 * spent / len(docs):.1f} ms an article ({len(docs)} dev articles)")
+
+
 def table(outcomes: dict[str, list[Outcome]], attr: str, key) -> None:
     groups: dict[str, dict[str, Counter]] = defaultdict(dict)
     for resolver, outs in outcomes.items():
@@ -204,7 +229,10 @@ def main() -> None:
     ap.add_argument("--resolver", nargs="+", default=["rules", "learned"], choices=("rules", "learned"))
     ap.add_argument("--set", type=Path, help="our real-news set folder (set-*.json, texts/)")
     ap.add_argument("--errors", action="store_true", help="list every wrong or unresolved pronoun")
+    ap.add_argument("--timing", action="store_true", help="also time the speakers stage per resolver")
     a = ap.parse_args()
+    if a.timing:
+        timing(a.polnear)
     labels = load_labels(a.labels)
     print(f"{len(labels)} scored labels ({Counter(x['split'] for x in labels)})\n")
     outcomes = {r: polnear_outcomes(a.polnear, labels, r) for r in a.resolver}

@@ -97,7 +97,7 @@ class RankedResolver(_Resolver):
         here, clause = self.sent_index(tok), own_clause(tok)
         limit = tuning().speaker_search_sentences
         before = [m for m in self.mentions if m.end <= tok.idx and here - m.sent <= limit]
-        bound = {_key(m) for m in before if self._inside(m, clause)}
+        bound = {_key(m) for m in before if m.sent == here and self._inside(m, clause)}  # a clause is in its sentence
         return [m for m in before if _key(m) not in bound and self._compatible(m, number, gender, None)]
 
     def _pick(self, tok, number: str, gender: str | None, role: str | None) -> _Mention | None:
