@@ -13,8 +13,8 @@ rest"; never "dev held-out" unless asked) and written as JSON (feature names and
 
 Printed per group: pronouns with candidates, how often a right candidate is among them (the ceiling), and how
 often the rules' choice and the model's choice are right (candidate level; `resolver.py` scores the whole
-pipeline). The threshold (`--threshold`) below which the model leaves a pronoun as written is chosen on the
-training groups when not given: the lowest that keeps the model's wrong choices at or under the rules'.
+pipeline). The threshold below which the model leaves a pronoun as written is chosen per pronoun on the training
+groups (`per_pronoun`: right − `--wrong-cost` × wrong, 2 by default) unless `--threshold` gives one for all.
 """
 
 from __future__ import annotations
@@ -88,11 +88,12 @@ def fit(rows, c: float):
 def choices(rows, model) -> list[tuple[bool | None, bool | None]]:
     """(rules right, model right) per pronoun; None where the choice was to leave it as written."""
     out = []
-    for _, r, right in rows:
+    for x, r, right in rows:
         rule = None if r.chosen is None else any(ok and m is r.chosen for m, ok in zip(r.candidates, right))
         probs = [model.probability(f) for f in r.features]
         best = max(range(len(probs)), key=lambda i: (probs[i], r.candidates[i].start))
-        out.append((rule, right[best] if probs[best] >= model.threshold else None))
+        ok = probs[best] >= model.threshold_for(x["pronoun"].strip())
+        out.append((rule, right[best] if ok else None))
     return out
 
 
@@ -114,6 +115,23 @@ def report(rows, model, groups: list[str]) -> None:
     print()
 
 
+def per_pronoun(train, weights: dict[str, float], bias: float, cost: float) -> dict[str, float]:
+    """For each pronoun, the threshold (0, 0.05, … 0.95) that maximises right − cost × wrong on the training
+    pronouns: a wrong name is worse for a reader than "he said" left as written."""
+    from knowledge.extract.speakers.ranker import RankerModel
+
+    out = {}
+    for pronoun in sorted({x["pronoun"].strip().lower() for x, _, _ in train}):
+        part = [row for row in train if row[0]["pronoun"].strip().lower() == pronoun]
+
+        def gain(t: float, part=part) -> float:
+            got = [m for _, m in choices(part, RankerModel(weights, bias, t))]
+            return sum(v is True for v in got) - cost * sum(v is False for v in got)
+
+        out[pronoun] = max((i / 20 for i in range(20)), key=lambda t: (gain(t), -t))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("polnear", type=Path)
@@ -121,7 +139,8 @@ def main() -> None:
     ap.add_argument("--train", nargs="+", default=["train"], help='groups: "train", "dev rest", "dev held-out"')
     ap.add_argument("--out", type=Path, default=ROOT / "knowledge" / "extract" / "model" / "resolver_model.json")
     ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--threshold", type=float)
+    ap.add_argument("--threshold", type=float, help="one threshold for every pronoun (default: chosen per pronoun)")
+    ap.add_argument("--wrong-cost", type=float, default=2.0, help="a wrong choice costs this many right ones")
     a = ap.parse_args()
     from knowledge.extract.speakers.ranker import RankerModel
 
@@ -130,16 +149,9 @@ def main() -> None:
     train = [row for row in rows if group_of(row[0]) in a.train]
     print(f"{len(rows)} labelled pronouns with candidates; {len(train)} to train on ({', '.join(a.train)})\n")
     weights, bias = fit(train, a.C)
-    threshold = a.threshold
-    if threshold is None:
-        rules_wrong = sum(rule is False for rule, _ in choices(train, RankerModel(weights, bias, 0.0)))
-        threshold = 0.0
-        for t in [i / 20 for i in range(20)]:
-            model_wrong = sum(m is False for _, m in choices(train, RankerModel(weights, bias, t)))
-            threshold = t
-            if model_wrong <= rules_wrong:
-                break
-    model = RankerModel(weights, bias, threshold)
+    threshold = a.threshold if a.threshold is not None else 0.0
+    thresholds = {} if a.threshold is not None else per_pronoun(train, weights, bias, a.wrong_cost)
+    model = RankerModel(weights, bias, threshold, thresholds)
     report(rows, model, ["train", "dev rest", "dev held-out", "dev all"])
     meta = {
         "trained_on": a.train,
@@ -148,9 +160,16 @@ def main() -> None:
         "C": a.C,
         "sklearn": __import__("sklearn").__version__,
     }
-    data = {"weights": dict(sorted(weights.items())), "bias": round(bias, 4), "threshold": threshold, "meta": meta}
+    meta["wrong_cost"] = a.wrong_cost
+    data = {
+        "weights": dict(sorted(weights.items())),
+        "bias": round(bias, 4),
+        "threshold": threshold,
+        "thresholds": thresholds,
+        "meta": meta,
+    }
     a.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {a.out} ({len(weights)} weights, threshold {threshold})")
+    print(f"wrote {a.out} ({len(weights)} weights, threshold {threshold}, per pronoun {thresholds})")
 
 
 if __name__ == "__main__":

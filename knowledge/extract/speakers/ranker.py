@@ -36,11 +36,16 @@ _CLOSING = "\"”’'"
 
 @dataclass(frozen=True)
 class RankerModel:
-    """Weights of the candidate scorer (feature name -> weight), its bias and the probability a choice needs."""
+    """Weights of the candidate scorer (feature name -> weight), its bias and the probability a choice needs (per
+    pronoun where the training chose one: a wrong "they" costs more often than it pays)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, pronoun: str) -> float:
+        return self.thresholds.get(pronoun.lower(), self.threshold)
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -54,7 +59,8 @@ class RankerModel:
             with open(path, encoding="utf-8") as fh:
                 raw = fh.read()
         data = json.loads(raw)
-        return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+        thresholds = {k: float(v) for k, v in data.get("thresholds", {}).items()}
+        return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), thresholds)
 
 
 @dataclass
@@ -114,7 +120,7 @@ class RankedResolver(_Resolver):
         assert self.model is not None
         scores = [self.model.probability(f) for f in feats]
         best = cands[max(range(len(cands)), key=lambda i: (scores[i], cands[i].start))]
-        if max(scores) < self.model.threshold:
+        if max(scores) < self.model.threshold_for(tok.lower_):
             return None
         if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in cands):
             return None  # "X and Y appeared together. He said": the text does not say which, as for the rules
