@@ -14,7 +14,7 @@ rest"; never "dev held-out" unless asked) and written as JSON (feature names and
 Printed per group: pronouns with candidates, how often a right candidate is among them (the ceiling), and how
 often the rules' choice and the model's choice are right (candidate level; `resolver.py` scores the whole
 pipeline). The threshold below which the model leaves a pronoun as written is chosen per pronoun on the training
-groups (`per_pronoun`: right − `--wrong-cost` × wrong, 2 by default) unless `--threshold` gives one for all.
+groups (`per_pronoun`: right − `--wrong-cost` × wrong, 1 by default) unless `--threshold` gives one for all.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "knowledge" / "extract" / "model" / "resolver_model.json")
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, help="one threshold for every pronoun (default: chosen per pronoun)")
-    ap.add_argument("--wrong-cost", type=float, default=2.0, help="a wrong choice costs this many right ones")
+    ap.add_argument("--wrong-cost", type=float, default=1.0, help="a wrong choice costs this many right ones")
     a = ap.parse_args()
     from knowledge.extract.speakers.ranker import RankerModel
 
