@@ -97,3 +97,24 @@ def test_recording_keeps_the_rules_choice_and_offers_only_compatible_candidates(
         assert r.chosen is not None and referents[token].entity == r.chosen.entity
     names = [{ents.entities[m.entity].name for m in r.candidates if m.entity is not None} for r in record]
     assert "Daniel Ortiz" not in names[0] and "Holt" not in names[1]
+
+
+def _unsure_choice(nlp, text: str) -> str | None:
+    """The referent of the last pronoun under a model that never reaches its threshold."""
+    unsure = RankerModel({}, 0.0, 0.99)
+    doc = nlp(text)
+    with caches(doc):
+        ents = find_entities(doc)
+        referents = RankedResolver(doc, ents, model=unsure).run()
+    last = max(i for i, t in enumerate(doc) if t.lower_ in ("he", "she"))
+    return referents[last].text if last in referents else None
+
+
+def test_an_unsure_model_keeps_the_one_person_in_reach_and_leaves_rivals_as_written(nlp):
+    one = (
+        "The harbour board was fined on Monday for dredging without a permit. A spokesman said the board would "
+        'appeal. "We followed the advice we were given," he said.'
+    )
+    assert _unsure_choice(nlp, one) == "A spokesman"
+    rivals = "Tom Vance met Peter Holm on Monday. Vance said talks went well. He said more would follow."
+    assert _unsure_choice(nlp, rivals) is None

@@ -123,7 +123,10 @@ class RankedResolver(_Resolver):
         scores = [self.model.probability(f) for f in feats]
         best = cands[max(range(len(cands)), key=lambda i: (scores[i], cands[i].start))]
         if max(scores) < self.model.threshold_for(tok.lower_):
-            return None
+            # no rival to rank: the one compatible person in reach stays the rules' choice ("A spokesman said …
+            # '…,' he said"); the threshold is for choosing between rivals the text does not settle
+            alone = len({_key(m) for m in cands}) == 1 and cands[0].number == "sg"
+            return super()._pick(tok, number, gender, role) if alone else None
         if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in cands):
             return None  # "X and Y appeared together. He said": the text does not say which, as for the rules
         return best
