@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     # Who decides whether a word is acting as a cue: "learned" (the model trained on PolNeAR's train split,
     # knowledge/extract/model/attribution_model.json) or "rules" (the cue lexicon with the small 58-article scorer).
     briefbot_extractor: Literal["learned", "rules"] = "learned"
+    # Who "he", "she" and "they" stand for: "learned" (the PolNeAR-trained mention ranker over the rules' candidates,
+    # knowledge/extract/model/resolver_model.json) or "rules" (the nearest compatible person, speaker first); compared
+    # by benchmarks/resolver.py.
+    briefbot_resolver: Literal["learned", "rules"] = "learned"
     max_document_bytes: int = 5_000_000
     # Characters of text one document may have. spaCy's parser needs about 1 GB of scratch memory per 100,000
     # characters, and no news article comes near 200,000 (~35,000 words): longer text is a dump, not an article.

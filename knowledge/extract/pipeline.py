@@ -28,6 +28,7 @@ from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.spans import caches, doc_text
 from knowledge.extract.speakers.anaphora import resolve_document
 from knowledge.extract.speakers.claims import to_claims
+from knowledge.extract.speakers.ranker import make_resolver
 from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges
 from knowledge.text.headline import is_headline
 
@@ -122,7 +123,7 @@ def analyze_doc(
         text = doc_text(doc)
         body_start = headline_end(text)
         # "he", "she", "they", "the envoy", "the company": the nearest compatible person or organisation before
-        _guarded("speakers", failures, lambda: resolve_document(doc, ents, body_start=body_start))
+        _guarded("speakers", failures, lambda: resolve_document(doc, ents, body_start=body_start, make=make_resolver))
 
         no_reply = no_response_ranges(text) if unanswered is None else unanswered
 

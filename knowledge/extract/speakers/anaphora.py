@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.extract.entities import DocEntities
@@ -365,10 +366,13 @@ def _is_subject(tok) -> int:
     return 2 if tok.head.lemma_.lower() in VERB_CUES else 1
 
 
-def resolve_document(doc, ents: DocEntities, *, body_start: int = 0) -> dict[int, Referent]:
+def resolve_document(
+    doc, ents: DocEntities, *, body_start: int = 0, make: Callable[..., _Resolver] = _Resolver
+) -> dict[int, Referent]:
     """Referents of every subject pronoun and title in the document, by the anaphor's token index; anaphors that
-    resolve to an entity also become mentions of it (variant=False: "he" is never an alias)."""
-    resolver = _Resolver(doc, ents, body_start=body_start)
+    resolve to an entity also become mentions of it (variant=False: "he" is never an alias). `make`: the resolver
+    (the rules, or `ranker.make_resolver` for the one the setting names)."""
+    resolver = make(doc, ents, body_start=body_start)
     referents = resolver.run()
     for i, ref in referents.items():
         if ref.entity is not None:
