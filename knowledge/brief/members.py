@@ -121,7 +121,7 @@ def attach_sentences(store: Store, members: list[Member]) -> None:
             m.sentence = sentence
 
 
-LEDE_CHARS = 600  # of an article's start read for its lede (title line, first two sentences)
+LEDE_CHARS = 1500  # of an article's start read for its lede (title line, captions above it, first two sentences)
 LEDE_SENTENCES = 2
 
 
@@ -146,7 +146,8 @@ def lede_members(
     for row, window in zip(chosen, windows, strict=True):
         if not window:
             continue
-        for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1):
+        whole = len(window) < LEDE_CHARS  # the article ends inside the window
+        for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1, whole=whole):
             if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
                 continue
             if not words & {w.strip(".,’'s").lower() for w in sentence.text.split()}:

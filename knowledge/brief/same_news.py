@@ -1,0 +1,63 @@
+"""The same news in other words: two outlets' reports of one event, joined although their sentences differ.
+
+Outlets rewrite a story: "Acme said on Wednesday it was withdrawing its $9 billion bid for Brill" and "Acme
+announced Thursday it has withdrawn its buyout offer for Brill, worth $9 billion" are one development. The
+near-identical-words test (`storylines._alike`) misses them, so the development's coverage is scattered over
+several storylines of one article each, and the summary ranks it as if one outlet had reported it while one
+article's several points crowd it out.
+
+Two reports from different articles published within `storyline_window_days` are the same news when the words
+they share carry most of the weight of the shorter one, each word weighed by how few of the briefing's articles
+use it (inverse document frequency): the topic's own name, in every article, is no evidence; "withdraw", "$9
+billion" and "buyout" together are. Short members (a bare name, "these assertions") never join this way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Protocol
+
+from knowledge.tuning import tuning
+
+
+class Report(Protocol):
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def words(self) -> list[str]: ...
+    @property
+    def day(self) -> int | None: ...
+
+
+class Weights:
+    """Inverse document frequency of each content word over the members' articles."""
+
+    def __init__(self, members: Sequence[Report]) -> None:
+        per_doc: dict[str, set[str]] = {}
+        for m in members:
+            per_doc.setdefault(m.document_id, set()).update(m.words)
+        self.documents = len(per_doc)
+        self.df: dict[str, int] = {}
+        for words in per_doc.values():
+            for w in words:
+                self.df[w] = self.df.get(w, 0) + 1
+
+    def of(self, word: str) -> float:
+        return math.log((self.documents + 1) / self.df.get(word, 1))
+
+
+def same_news(a: Report, b: Report, weights: Weights) -> bool:
+    """`a` and `b` (from different articles, close in time) report the same development: enough shared words, and
+    the shared ones carry `same_news_share` of the shorter report's weight."""
+    t = tuning()
+    if a.document_id == b.document_id or a.day is None or b.day is None:
+        return False
+    if abs(a.day - b.day) > t.storyline_window_days:
+        return False
+    wa, wb = set(a.words), set(b.words)
+    shared = wa & wb
+    if min(len(wa), len(wb)) < t.same_news_min_words or len(shared) < t.same_news_min_shared:
+        return False
+    total = min(sum(map(weights.of, wa)), sum(map(weights.of, wb)))
+    return total > 0 and sum(map(weights.of, shared)) >= t.same_news_share * total
