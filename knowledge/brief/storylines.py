@@ -26,8 +26,8 @@ from knowledge.brief.bursts import bursts
 from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.event_dates import Stated, dating_members, dating_reports
 from knowledge.brief.model import CitationRef
-from knowledge.brief.same_news import Weights, same_news
 from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.same_news import Weights, same_news
 from knowledge.brief.sentences import Sentence
 from knowledge.names import strip_accents
 from knowledge.tuning import tuning

@@ -95,7 +95,7 @@ def reported_without_clause(text: str) -> str | None:
     "“We will win,” Voss said on Monday")."""
     for m in _REPORTING.finditer(text):
         before = text[: m.start()]
-        if any(q in before for q in "”\"") or text[m.end() :].lstrip().startswith(("“", '"', ",")):
+        if any(q in before for q in '”"') or text[m.end() :].lstrip().startswith(("“", '"', ",")):
             return None  # the reported words are a quote, before or after the verb, or around it ("…, she said, …")
         said = re.sub(r"^\s*(?:that|whether|if)\b", "", text[m.end() :]).strip(" ,.;:")
         words = _WORD.findall(said)
