@@ -52,6 +52,9 @@ class Tuning(BaseSettings):
     same_news_share: float = 0.35
     same_news_min_shared: int = 5
     same_news_min_words: int = 6
+    # ... and a report elsewhere whose shared words carry this share echoes it: the summary counts its outlet as
+    # carrying the storyline, and gives no second line to a storyline echoing one already shown (brief/support).
+    echo_share: float = 0.5
     # Days two reports' dates of one event may differ when one was resolved from relative words ("yesterday" read
     # against a publish date a day off); two stated calendar days that differ are two events (brief/event_dates).
     event_date_slack_days: int = 1
@@ -60,6 +63,8 @@ class Tuning(BaseSettings):
     summary_lede_weight: float = 0.5
     summary_dispute_weight: float = 0.3
     summary_documents_weight: float = 0.15
+    # The summary's recency halves every half_life_days, or this share of the days its reports span when longer.
+    summary_span_half_life: float = 0.5
     # Which line of a storyline (brief/bodies): the topic named in it, an event opening on a pronoun, a claim
     # whose cue is no speech verb, the lede (half for the sentence after it), other articles echoing it, the cost
     # of every 100 characters, and the source's own sentence over a frame of ours.

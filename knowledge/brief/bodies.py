@@ -24,9 +24,9 @@ from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
 
-LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
+LINE_BODY = 220  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
-_OPENING_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those", "we", "i"}
+_OPENING_PRONOUNS = set("he she they it his her their its this that these those we i".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
 # Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
 INFINITIVE_LEMMAS = set(
@@ -168,6 +168,8 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     cue = (m.fields.get("cue") or "").strip()
     if m.kind == "claim" and cue and cue.lower() not in text.lower():
         return None  # "“Mr. Trump, I have a deal for you.”" without its "Clinton said": no one says it
+    if m.kind == "claim" and (m.fields.get("speaker_text") or "").lower() in _PRONOUNS:
+        return None  # "According to her, the tallies show …": the sentence names no one; a frame names the speaker
     first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
     if first in _OPENING_PRONOUNS or form_problems(text):
         return None

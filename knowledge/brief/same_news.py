@@ -47,17 +47,24 @@ class Weights:
         return math.log((self.documents + 1) / self.df.get(word, 1))
 
 
-def same_news(a: Report, b: Report, weights: Weights) -> bool:
-    """`a` and `b` (from different articles, close in time) report the same development: enough shared words, and
-    the shared ones carry `same_news_share` of the shorter report's weight."""
+def overlap(a: Report, b: Report, weights: Weights) -> float:
+    """The share of the shorter report's weight its shared words carry (0 when either is too short to tell, or
+    they share too few words)."""
     t = tuning()
-    if a.document_id == b.document_id or a.day is None or b.day is None:
-        return False
-    if abs(a.day - b.day) > t.storyline_window_days:
-        return False
     wa, wb = set(a.words), set(b.words)
     shared = wa & wb
     if min(len(wa), len(wb)) < t.same_news_min_words or len(shared) < t.same_news_min_shared:
-        return False
+        return 0.0
     total = min(sum(map(weights.of, wa)), sum(map(weights.of, wb)))
-    return total > 0 and sum(map(weights.of, shared)) >= t.same_news_share * total
+    return sum(map(weights.of, shared)) / total if total > 0 else 0.0
+
+
+def same_news(a: Report, b: Report, weights: Weights) -> bool:
+    """`a` and `b` (from different articles, close in time or undated) report the same development: enough shared
+    words, and the shared ones carry `same_news_share` of the shorter report's weight."""
+    t = tuning()
+    if a.document_id == b.document_id:
+        return False
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > t.storyline_window_days:
+        return False
+    return overlap(a, b, weights) >= t.same_news_share

@@ -26,7 +26,7 @@ ABBREVIATIONS = set(
 # conjunction, a participle or a relative; the clause left is then checked like any line.
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|as|although|though|after|before|because|which|who|when|where|"
-    r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)"
+    r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:in|during|under|through|by|from)\s+which\b)"
 )
 _SUBORDINATE = re.compile(r"^(?:If|When|Although|Though|Because|While|As|After|Before|Since|Unless|Despite|Once)\b")
 

@@ -20,8 +20,9 @@ from rapidfuzz import fuzz
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
-from knowledge.brief.ranking import coverage, recency
+from knowledge.brief.ranking import coverage, recency, summary_half_life
 from knowledge.brief.storylines import Member, Storyline
+from knowledge.brief.support import Echoes
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
 
@@ -72,13 +73,20 @@ def _headlined(s: Storyline, topic_words: set[str]) -> bool:
     return False
 
 
-def rank(s: Storyline, newest: date | None, topic_words: set[str] = frozenset()) -> float:  # type: ignore[assignment]
-    """Recency (halving every `half_life_days`), independent outlets, centrality of the topic (as actor or
-    speaker, and in a headline or lede), a dispute, and further articles: one formula, weights from `Tuning`."""
+def rank(
+    s: Storyline,
+    newest: date | None,
+    topic_words: set[str] = frozenset(),  # type: ignore[assignment]
+    carried: int | None = None,
+    half_life: float | None = None,
+) -> float:
+    """Recency (halving every `half_life_days`), independent outlets (`carried`: those that carry its news,
+    `brief/support`; else its own), centrality of the topic (as actor or speaker, and in a headline or lede), a
+    dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
     return float(
-        recency(s.last, newest)
-        + coverage(s.independent)
+        recency(s.last, newest, half_life)
+        + coverage(carried or s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
         + (t.summary_dispute_weight if s.disputes else 0.0)
@@ -137,6 +145,22 @@ def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
     )
 
 
+def lead_first(score: dict[str, float], storylines: list[Storyline]) -> dict[str, float]:
+    """`score` with one article's own points (storylines from it alone) ranked in the order the article tells
+    them: news is written lead-first, so the best of their scores goes to the point it opens with, the next to
+    the next; how they rank against other articles' stories is unchanged."""
+    by_doc: dict[str, list[Storyline]] = {}
+    for s in storylines:
+        if len(s.documents) == 1:
+            by_doc.setdefault(s.documents[0], []).append(s)
+    out = dict(score)
+    for own in by_doc.values():
+        best = sorted((score[s.id] for s in own), reverse=True)
+        told = sorted(own, key=lambda s: (min(m.start for m in s.members), s.id))
+        out.update({s.id: value for s, value in zip(told, best, strict=True)})
+    return out
+
+
 def _deferring(ranked: list[Storyline], deferred: list[Storyline]) -> Iterator[Storyline]:
     """`ranked`, then whatever was deferred while going through it (in rank order)."""
     yield from ranked
@@ -163,7 +187,13 @@ def summarize(
     out: list[SummaryLine] = []
     used = 0
     per_article: dict[str, int] = {}
-    ranked = sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id))
+    echoes = Echoes(storylines)
+    half_life = summary_half_life(min((s.first for s in storylines if s.first), default=None), newest)
+    score = lead_first(
+        {s.id: rank(s, newest, topic_words, len(echoes.sources(s)), half_life) for s in storylines}, storylines
+    )
+    ranked = sorted(storylines, key=lambda s: (-score[s.id], s.id))
+    shown: list[Storyline] = []
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
         attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
     deferred: list[Storyline] = []
@@ -174,6 +204,8 @@ def summarize(
         if only and per_article.get(only, 0) >= tuning().summary_lines_per_article and s not in deferred:
             deferred.append(s)  # one article's several points must not crowd out the other stories ...
             continue  # ... but take the places no other story wants
+        if echoes.repeats(s, shown):
+            continue  # one development, one line: its retelling by another article is no second story
         if attach is not None:
             attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
         line = line_for(s, people, topic_words, year)
@@ -186,6 +218,7 @@ def summarize(
                 break
             continue
         out.append(line)
+        shown.append(s)
         used += len(line.text)
         if only:
             per_article[only] = per_article.get(only, 0) + 1

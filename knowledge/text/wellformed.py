@@ -101,8 +101,22 @@ def reported_without_clause(text: str) -> str | None:
         words = _WORD.findall(said)
         if not words or all(w.lower() in _SHORT_OBJECTS for w in words[:2]) and len(words) <= 2:
             return None
-        return None if has_finite_verb(said) else said
+        return None if has_finite_verb(said) or _maybe_verb(said) else said
     return None
+
+
+def _maybe_verb(said: str) -> bool:
+    """Words that may hold a verb the finite-verb test cannot see: a quoted piece, or a lowercase word in -s
+    after a word that is no article or preposition ("the offer grossly undervalues the company"); the check of
+    what is reported errs towards showing a line."""
+    if any(q in said for q in '“”"'):
+        return True
+    words = _WORD.findall(said)
+    for prev, w in zip(["the", *words], words, strict=False):
+        ends = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+        if ends and w.islower() and prev.lower() not in OPEN_ENDS | DETERMINERS:
+            return True
+    return False
 
 
 def quotes_balanced(text: str) -> bool:

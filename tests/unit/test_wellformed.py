@@ -113,7 +113,7 @@ def test_a_lede_sentence_cut_by_the_end_of_the_window_read_is_left_out_not_quote
 @pytest.mark.parametrize(
     "line",
     [
-        "Harbor chief Ana Voss claimed credit for ending a near-strike between the two nuclear-armed unions",
+        "Harbor chief Ana Voss claimed credit for ending a near-strike at the nuclear-armed northern quay",
         "Port officials warned of a long and costly stoppage at the northern quay",
     ],
 )
@@ -128,6 +128,7 @@ def test_a_noun_phrase_under_a_reporting_verb_is_no_statement(line):
         "It was, Voss said, the worst week the port has had",
         "Voss said on Monday that the port would reopen",
         "The union told members in a letter that the vote was set for Friday",
+        "The port board said the offer by the Galen carrier grossly undervalues the quay",
     ],
 )
 def test_a_reporting_verb_with_a_clause_or_a_quote_passes(line):

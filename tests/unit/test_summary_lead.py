@@ -1,0 +1,95 @@
+"""The lead story first: an article's opening point before its later ones, a development counted by every outlet
+that carries it, one line per development, and recency measured against the span the summary covers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.brief.bodies import sentence_candidate
+from knowledge.brief.ranking import summary_half_life
+from knowledge.brief.sentences import Sentence, clause_cuts
+from knowledge.brief.storylines import group
+from knowledge.brief.summary import rank, summarize
+from knowledge.brief.support import Echoes
+from knowledge.tuning import tuning
+from tests.unit.storyline_members import PEOPLE, member
+
+BID = "Acme Freight withdrew its nine billion takeover bid for Brill Holdings after months without talks."
+
+
+def test_an_articles_opening_point_takes_its_line_before_a_later_point_that_names_the_topic_more():
+    opening = member("e:a1", "Dockers ended their strike at the port of Lindenport.", doc="a", start=0, central=0.6)
+    later = member("e:a2", "Cranes arrived at the Lindenport quay on a barge.", doc="a", start=2400, central=1.0)
+    lines = summarize(group([later, opening]), PEOPLE, "Lindenport", max_lines=1)
+    assert [line.body for line in lines] == ["Dockers ended their strike at the port of Lindenport"]
+
+
+def _retelling(key: str, doc: str, outlet: str, day: int, month: int = 6) -> object:
+    return member(
+        key,
+        "Brill Holdings shares rose after Acme Freight withdrew its nine billion takeover bid for Brill Holdings.",
+        doc=doc,
+        outlet=outlet,
+        day=day,
+        month=month,
+    )
+
+
+def _others() -> list:
+    return [
+        member(f"e:o{k}", f"Brill Holdings and Acme Freight of Lindenport met {k} times.", doc=f"o{k}", day=k + 1)
+        for k in range(4)
+    ]
+
+
+def test_outlets_retelling_a_development_weeks_later_count_as_carrying_it_and_earlier_ones_do_not():
+    news = member("e:bid", BID, doc="bid", outlet="ledger", day=2, month=5)
+    earlier = member("e:before", BID, doc="before", outlet="echo", day=1, month=3)
+    storylines = group([news, _retelling("e:r1", "r1", "wire", 1), _retelling("e:r2", "r2", "post", 9), earlier])
+    storylines += group(_others())
+    bid = next(s for s in storylines if any(m.key == "e:bid" for m in s.members))
+    assert Echoes(storylines).sources(bid) == {"ledger", "wire", "post"}
+
+
+def test_a_storyline_retelling_a_shown_one_within_days_is_the_same_news_and_weeks_later_is_not():
+    news = group([member("e:bid", BID, doc="bid", outlet="ledger", day=2)])
+    same_days = group([_retelling("e:r1", "r1", "wire", 4, month=5)])
+    weeks_later = group([_retelling("e:r2", "r2", "post", 28, month=5)])
+    echoes = Echoes(news + same_days + weeks_later + group(_others()))
+    assert echoes.repeats(same_days[0], news)
+    assert not echoes.repeats(weeks_later[0], news)
+
+
+def test_a_summary_of_months_of_coverage_weighs_recency_over_a_share_of_its_span():
+    old = group([member("e:old", BID, doc="old", day=10, month=1)])[0]
+    newest, first = date(2025, 7, 10), date(2025, 1, 10)
+    half_life = summary_half_life(first, newest)
+    assert half_life == tuning().summary_span_half_life * (newest - first).days > tuning().half_life_days
+    assert summary_half_life(date(2025, 7, 1), newest) == tuning().half_life_days
+    assert rank(old, newest, half_life=half_life) > rank(old, newest)
+
+
+def test_a_sentence_opening_on_that_refers_back_and_is_no_line():
+    m = member("e:x", "That move came after talks at the port of Lindenport stalled on Friday.", doc="x")
+    assert sentence_candidate(m, {"lindenport"}) is None
+
+
+def test_a_sentence_attributing_to_a_bare_pronoun_is_no_line():
+    m = member(
+        "c:x",
+        "the tallies show the union won the vote",
+        doc="x",
+        kind="claim",
+        speaker="her",
+        speaker_name="her",
+        stance="assert",
+    )
+    m.fields["cue"] = "According to"
+    m.fields["speaker_text"] = "her"
+    m.sentence = Sentence(0, 60, "According to her, the tallies show the union won the vote.", 3)
+    assert sentence_candidate(m, {"union"}) is None
+
+
+def test_a_long_sentence_may_be_cut_before_a_relative_clause_opened_by_a_preposition():
+    text = "Berger held a long call with Lindqvist on Monday, in which he said the port would reopen soon"
+    assert "Berger held a long call with Lindqvist on Monday" in clause_cuts(text)
