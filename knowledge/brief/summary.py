@@ -145,22 +145,6 @@ def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
     )
 
 
-def lead_first(score: dict[str, float], storylines: list[Storyline]) -> dict[str, float]:
-    """`score` with one article's own points (storylines from it alone) ranked in the order the article tells
-    them: news is written lead-first, so the best of their scores goes to the point it opens with, the next to
-    the next; how they rank against other articles' stories is unchanged."""
-    by_doc: dict[str, list[Storyline]] = {}
-    for s in storylines:
-        if len(s.documents) == 1:
-            by_doc.setdefault(s.documents[0], []).append(s)
-    out = dict(score)
-    for own in by_doc.values():
-        best = sorted((score[s.id] for s in own), reverse=True)
-        told = sorted(own, key=lambda s: (min(m.start for m in s.members), s.id))
-        out.update({s.id: value for s, value in zip(told, best, strict=True)})
-    return out
-
-
 def _deferring(ranked: list[Storyline], deferred: list[Storyline]) -> Iterator[Storyline]:
     """`ranked`, then whatever was deferred while going through it (in rank order)."""
     yield from ranked
@@ -189,9 +173,7 @@ def summarize(
     per_article: dict[str, int] = {}
     echoes = Echoes(storylines)
     half_life = summary_half_life(min((s.first for s in storylines if s.first), default=None), newest)
-    score = lead_first(
-        {s.id: rank(s, newest, topic_words, len(echoes.sources(s)), half_life) for s in storylines}, storylines
-    )
+    score = {s.id: rank(s, newest, topic_words, len(echoes.sources(s)), half_life) for s in storylines}
     ranked = sorted(storylines, key=lambda s: (-score[s.id], s.id))
     shown: list[Storyline] = []
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come

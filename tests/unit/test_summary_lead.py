@@ -1,5 +1,5 @@
-"""The lead story first: an article's opening point before its later ones, a development counted by every outlet
-that carries it, one line per development, and recency measured against the span the summary covers."""
+"""The lead story first: a development counted by every outlet that carries it, one line per development, recency
+measured against the span the summary covers; and lines a reader can take alone."""
 
 from __future__ import annotations
 
@@ -9,19 +9,12 @@ from knowledge.brief.bodies import sentence_candidate
 from knowledge.brief.ranking import summary_half_life
 from knowledge.brief.sentences import Sentence, clause_cuts
 from knowledge.brief.storylines import group
-from knowledge.brief.summary import rank, summarize
+from knowledge.brief.summary import rank
 from knowledge.brief.support import Echoes
 from knowledge.tuning import tuning
-from tests.unit.storyline_members import PEOPLE, member
+from tests.unit.storyline_members import member
 
 BID = "Acme Freight withdrew its nine billion takeover bid for Brill Holdings after months without talks."
-
-
-def test_an_articles_opening_point_takes_its_line_before_a_later_point_that_names_the_topic_more():
-    opening = member("e:a1", "Dockers ended their strike at the port of Lindenport.", doc="a", start=0, central=0.6)
-    later = member("e:a2", "Cranes arrived at the Lindenport quay on a barge.", doc="a", start=2400, central=1.0)
-    lines = summarize(group([later, opening]), PEOPLE, "Lindenport", max_lines=1)
-    assert [line.body for line in lines] == ["Dockers ended their strike at the port of Lindenport"]
 
 
 def _retelling(key: str, doc: str, outlet: str, day: int, month: int = 6) -> object:
