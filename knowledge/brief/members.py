@@ -121,7 +121,7 @@ def attach_sentences(store: Store, members: list[Member]) -> None:
             m.sentence = sentence
 
 
-LEDE_CHARS = 1500  # of an article's start read for its lede (title line, captions above it, first two sentences)
+LEDE_CHARS = 600  # of an article's start read for its lede (title line, first two sentences)
 LEDE_SENTENCES = 2
 
 

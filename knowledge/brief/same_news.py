@@ -23,6 +23,8 @@ from knowledge.tuning import tuning
 
 class Report(Protocol):
     @property
+    def key(self) -> str: ...
+    @property
     def document_id(self) -> str: ...
     @property
     def words(self) -> list[str]: ...
@@ -31,32 +33,45 @@ class Report(Protocol):
 
 
 class Weights:
-    """Inverse document frequency of each content word over the members' articles."""
+    """Inverse document frequency of each content word over the members' articles, and each report's word set
+    and total weight, computed once (a summary compares the same reports many times)."""
 
     def __init__(self, members: Sequence[Report]) -> None:
         per_doc: dict[str, set[str]] = {}
         for m in members:
             per_doc.setdefault(m.document_id, set()).update(m.words)
-        self.documents = len(per_doc)
-        self.df: dict[str, int] = {}
+        df: dict[str, int] = {}
         for words in per_doc.values():
             for w in words:
-                self.df[w] = self.df.get(w, 0) + 1
+                df[w] = df.get(w, 0) + 1
+        n = len(per_doc) + 1
+        self.weight = {w: math.log(n / k) for w, k in df.items()}
+        self._reports: dict[str, tuple[frozenset[str], float]] = {}
 
     def of(self, word: str) -> float:
-        return math.log((self.documents + 1) / self.df.get(word, 1))
+        return self.weight.get(word, 0.0)
+
+    def report(self, r: Report) -> tuple[frozenset[str], float]:
+        """`r`'s distinct words and their total weight."""
+        found = self._reports.get(r.key)
+        if found is None:
+            words = frozenset(r.words)
+            found = self._reports[r.key] = (words, sum(self.weight.get(w, 0.0) for w in words))
+        return found
 
 
 def overlap(a: Report, b: Report, weights: Weights) -> float:
     """The share of the shorter report's weight its shared words carry (0 when either is too short to tell, or
     they share too few words)."""
     t = tuning()
-    wa, wb = set(a.words), set(b.words)
-    shared = wa & wb
-    if min(len(wa), len(wb)) < t.same_news_min_words or len(shared) < t.same_news_min_shared:
+    (wa, ta), (wb, tb) = weights.report(a), weights.report(b)
+    if min(len(wa), len(wb)) < t.same_news_min_words:
         return 0.0
-    total = min(sum(map(weights.of, wa)), sum(map(weights.of, wb)))
-    return sum(map(weights.of, shared)) / total if total > 0 else 0.0
+    shared = wa & wb
+    if len(shared) < t.same_news_min_shared:
+        return 0.0
+    total = min(ta, tb)
+    return sum(weights.weight.get(w, 0.0) for w in shared) / total if total > 0 else 0.0
 
 
 def same_news(a: Report, b: Report, weights: Weights) -> bool:

@@ -17,24 +17,31 @@ from knowledge.tuning import tuning
 
 
 class Echoes:
-    """Echoes among the members of a briefing's storylines, weighed over all of them."""
+    """Echoes among the members of a briefing's storylines, weighed over all of them; each pair compared once."""
 
     def __init__(self, storylines: list[Storyline]) -> None:
         self.members = [m for s in storylines for m in s.members]
-        self.weights = Weights(self.members)
+        weights = Weights(self.members)
+        share = tuning().echo_share
+        self.echoing: dict[str, set[str]] = {m.key: set() for m in self.members}
+        for i, a in enumerate(self.members):
+            for b in self.members[i + 1 :]:
+                if overlap(a, b, weights) >= share:
+                    self.echoing[a.key].add(b.key)
+                    self.echoing[b.key].add(a.key)
         self._cache: dict[str, frozenset[str]] = {}
 
     def _echoes(self, m: Member, others: list[Member], window: bool = False) -> bool:
         """`m` tells what one of `others` tells; with `window`, only a report within `storyline_window_days`
         of it (a development and the next one in the same words, "voted to reject the offer" and two weeks
         later "voted to accept the offer", are two stories)."""
-        t = tuning()
-        days = t.storyline_window_days
+        days = tuning().storyline_window_days
+        echoing = self.echoing.get(m.key, set())
 
         def near(o: Member) -> bool:
             return not window or m.day is None or o.day is None or abs(m.day - o.day) <= days
 
-        return any(near(o) and overlap(m, o, self.weights) >= t.echo_share for o in others)
+        return any(o.key in echoing and near(o) for o in others)
 
     def sources(self, s: Storyline) -> frozenset[str]:
         """Independent sources that carry `s`: its own, and those of other reports echoing one of its members."""

@@ -39,9 +39,10 @@ PLURAL_FINITE = set(
 _VERB_PREFIXES = {"re", "co", "pre", "e", "de", "un", "over", "out", "mis"}
 # Finite reporting verbs whose words after them must be a clause (what was said), not a noun phrase.
 _REPORTING = re.compile(
-    r"\b(?:said|says|claimed|claims|argued|argues|insisted|insists|warned|warns|told|tells|added|adds|noted|notes|"
+    r"\b(?:say|said|says|claimed|claims|argued|argues|insisted|insists|warned|warns|told|tells|added|adds|noted|notes|"
     r"contended|contends|alleged|alleges)\b"
 )
+_OBJECT_PRONOUNS = {"him", "them", "us", "me"}
 _SHORT_OBJECTS = {"it", "so", "this", "that", "yes", "no", "nothing", "otherwise", "them", "him", "her", "as", "much"}
 SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "there", "this", "these", "those"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
@@ -97,8 +98,10 @@ def reported_without_clause(text: str) -> str | None:
         before = text[: m.start()]
         if any(q in before for q in '”"') or text[m.end() :].lstrip().startswith(("“", '"', ",")):
             return None  # the reported words are a quote, before or after the verb, or around it ("…, she said, …")
-        said = re.sub(r"^\s*(?:that|whether|if)\b", "", text[m.end() :]).strip(" ,.;:")
+        said = re.sub(r"^\s*(?:that|whether|if)\b", "", text[m.end() :].split(";")[0]).strip(" ,.;:")
         words = _WORD.findall(said)
+        if words and words[0].lower() in _OBJECT_PRONOUNS and not m.group(0).startswith(("tel", "told", "warn")):
+            return said  # "say him of crimes": only "tell" and "warn" take the person told before what is said
         if not words or all(w.lower() in _SHORT_OBJECTS for w in words[:2]) and len(words) <= 2:
             return None
         return None if has_finite_verb(said) or _maybe_verb(said) else said

@@ -115,6 +115,7 @@ def test_a_lede_sentence_cut_by_the_end_of_the_window_read_is_left_out_not_quote
     [
         "Harbor chief Ana Voss claimed credit for ending a near-strike at the nuclear-armed northern quay",
         "Port officials warned of a long and costly stoppage at the northern quay",
+        'Port officials say him of "crimes connected with the strike."; Voss denies it',
     ],
 )
 def test_a_noun_phrase_under_a_reporting_verb_is_no_statement(line):
