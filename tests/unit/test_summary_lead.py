@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from knowledge.brief.bodies import sentence_candidate
+from knowledge.brief.bodies import candidates, sentence_candidate
 from knowledge.brief.ranking import summary_half_life
 from knowledge.brief.sentences import Sentence, clause_cuts
-from knowledge.brief.storylines import group
+from knowledge.brief.storylines import Member, group
 from knowledge.brief.summary import rank
 from knowledge.brief.support import Echoes
 from knowledge.tuning import tuning
-from tests.unit.storyline_members import member
+from tests.unit.storyline_members import PEOPLE, member
 
 BID = "Acme Freight withdrew its nine billion takeover bid for Brill Holdings after months without talks."
 
@@ -86,3 +86,35 @@ def test_a_sentence_attributing_to_a_bare_pronoun_is_no_line():
 def test_a_long_sentence_may_be_cut_before_a_relative_clause_opened_by_a_preposition():
     text = "Berger held a long call with Lindqvist on Monday, in which he said the port would reopen soon"
     assert "Berger held a long call with Lindqvist on Monday" in clause_cuts(text)
+
+
+def _quote(key: str, text: str, doc: str, outlet: str) -> Member:
+    m = member(
+        key,
+        text,
+        doc=doc,
+        outlet=outlet,
+        kind="claim",
+        speaker="person:maria-lindqvist",
+        speaker_name="Maria Lindqvist",
+        stance="assert",
+        entities=("person:maria-lindqvist",),
+    )
+    m.fields["kind"] = "direct"
+    return m
+
+
+def test_of_a_statements_sentences_the_frame_quotes_the_one_other_articles_quote():
+    echoed = "We will stay out until the port pays what it owes"
+    unique = "The committee met for eleven hours and could not recommend the offer to a single member"
+    members = [
+        _quote("c:a", f"{unique}. {echoed}.", "a", "ledger"),
+        _quote("c:b", f"{echoed}.", "b", "wire"),
+        _quote("c:c", f"{echoed}, and we mean it.", "c", "post"),
+    ]
+    storylines = group(members)
+    assert len(storylines) == 1
+    found = candidates(storylines[0], PEOPLE, {"lindqvist"})
+    assert found, "the statement has candidate lines"
+    assert not any(unique in c.body for c in found)
+    assert found[0].body.startswith(f"Lindqvist says: “{echoed}")
