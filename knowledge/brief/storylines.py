@@ -47,6 +47,7 @@ _EXTRA_STOP = {"according", "who", "whom", "whose", "also", "would", "will", "it
 
 
 def _stem(word: str) -> str:
+    word = _LEMMA.get(word, word)  # "withdrew" and "withdrawn" are "withdraw", as "withdrawing" is
     if word.endswith("wn") and len(word) > 5:
         word = word[:-1]  # "withdrawn", "shown", "thrown": the participle as its verb
     for suffix in ("ing", "ed", "es", "s", "e"):
@@ -232,6 +233,7 @@ IRREGULAR = dict(
     strike:struck fight:fought shoot:shot lead:led keep:kept freeze:froze stand:stood withdraw:withdrew
     throw:threw""".split()
 )
+_LEMMA = {past: lemma for lemma, past in IRREGULAR.items()}
 
 
 def trigger_forms(trigger: str) -> set[str]:

@@ -255,3 +255,8 @@ def test_two_developments_sharing_only_the_topics_names_stay_apart():
         day=17,
     )
     assert not any({"e:a", "e:b"} <= {m.key for m in s.members} for s in group([a, b, *_background(2)]))
+
+
+def test_irregular_past_forms_and_participles_count_as_their_verb():
+    assert content_words("Acme withdrew the offer") == content_words("Acme has withdrawn the offer")
+    assert content_words("Acme withdrew the offer") == content_words("Acme withdraws the offer")
