@@ -185,7 +185,7 @@ def test_minhash_lsh_candidates_find_the_same_storylines_as_the_word_index():
 
 
 def test_content_words_drop_function_words_accents_and_possessives():
-    assert content_words("The envoy's talks with Tsikhanoŭski were held") == ["envoy", "talk", "tsikhanouski", "held"]
+    assert content_words("The envoy's talks with Tsikhanoŭski were held") == ["envoy", "talk", "tsikhanouski", "hold"]
 
 
 def test_a_speaker_repeating_a_claim_months_later_is_a_new_development_with_its_denial_beside_it():
