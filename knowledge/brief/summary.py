@@ -1,8 +1,11 @@
 """The summary a briefing opens with: 3-5 storylines, one short cited line each, readable in ten seconds.
 
-Storylines are ranked by recency, by how many independent outlets reported them, by how central the topic is to
-them (it acts or speaks, or its name is in an article's headline or lede) and a little extra for a dispute (readers
-want to know what is contested); the weights are `Tuning`'s, the same as the details'. Each line is the best
+Storylines are ranked by recency (halving over `half_life_days`, or over a share of the span the summary covers
+when that is longer: months of coverage are told from their lead story, not only their last week), by how many
+independent outlets carried their news (their own reports and other articles retelling it, `brief/support`), by
+how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede) and a little
+extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
+details'. One development gets one line: a storyline retelling, within days, one already shown is left out. Each line is the best
 candidate of its storyline (`knowledge.brief.bodies`: a whole source sentence, or a "Speaker says …" frame around
 a complete clause, "…; X denies it" for a claim and its rebuttal), then "(3 outlets, 1 original, 14 Mar)". Every
 line passes the well-formedness check and the grounding check; a storyline none of whose candidates passes is left
