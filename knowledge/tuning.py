@@ -63,8 +63,6 @@ class Tuning(BaseSettings):
     summary_lede_weight: float = 0.5
     summary_dispute_weight: float = 0.3
     summary_documents_weight: float = 0.15
-    # The summary's recency halves every half_life_days, or this share of the days its reports span when longer.
-    summary_span_half_life: float = 0.5
     # Which line of a storyline (brief/bodies): the topic named in it, an event opening on a pronoun, a claim
     # whose cue is no speech verb, the lede (half for the sentence after it), other articles echoing it, the cost
     # of every 100 characters, and the source's own sentence over a frame of ours.

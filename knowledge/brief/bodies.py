@@ -25,7 +25,7 @@ from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
 
-LINE_BODY = 220  # characters of one line before its "(outlets, date)" tail
+LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
 _OPENING_PRONOUNS = set("he she they it his her their its this that these those we i".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")

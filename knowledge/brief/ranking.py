@@ -12,20 +12,12 @@ from datetime import date
 from knowledge.tuning import tuning
 
 
-def recency(when: date | None, newest: date | None, half_life: float | None = None) -> float:
-    """1.0 for the newest item, halving every `half_life` days (`half_life_days` unless given) before it; an
-    undated item counts as `undated_age_days` old."""
+def recency(when: date | None, newest: date | None) -> float:
+    """1.0 for the newest item, halving every `half_life_days` before it; an undated item counts as
+    `undated_age_days` old."""
     t = tuning()
     age = (newest - when).days if when and newest else t.undated_age_days
-    return float(0.5 ** (age / (half_life or t.half_life_days)))
-
-
-def summary_half_life(first: date | None, newest: date | None) -> float:
-    """The summary's half-life: `half_life_days`, or a share of the days its reports span when longer. A summary
-    of months of coverage tells that story, lead development first, not only its latest week."""
-    t = tuning()
-    span = (newest - first).days if first and newest else 0
-    return max(t.half_life_days, t.summary_span_half_life * span)
+    return float(0.5 ** (age / t.half_life_days))
 
 
 def coverage(independent: int) -> float:

@@ -1,7 +1,6 @@
 """The summary a briefing opens with: 3-5 storylines, one short cited line each, readable in ten seconds.
 
-Storylines are ranked by recency (halving over `half_life_days`, or over a share of the span the summary covers
-when that is longer: months of coverage are told from their lead story, not only their last week), by how many
+Storylines are ranked by recency (halving every `half_life_days`), by how many
 independent outlets carried their news (their own reports and other articles retelling it, `brief/support`), by
 how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede) and a little
 extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
@@ -23,7 +22,7 @@ from rapidfuzz import fuzz
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
-from knowledge.brief.ranking import coverage, recency, summary_half_life
+from knowledge.brief.ranking import coverage, recency
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.brief.support import Echoes
 from knowledge.text.wellformed import form_problems
@@ -81,14 +80,13 @@ def rank(
     newest: date | None,
     topic_words: set[str] = frozenset(),  # type: ignore[assignment]
     carried: int | None = None,
-    half_life: float | None = None,
 ) -> float:
     """Recency (halving every `half_life_days`), independent outlets (`carried`: those that carry its news,
     `brief/support`; else its own), centrality of the topic (as actor or speaker, and in a headline or lede), a
     dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
     return float(
-        recency(s.last, newest, half_life)
+        recency(s.last, newest)
         + coverage(carried or s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
@@ -175,8 +173,7 @@ def summarize(
     used = 0
     per_article: dict[str, int] = {}
     echoes = Echoes(storylines)
-    half_life = summary_half_life(min((s.first for s in storylines if s.first), default=None), newest)
-    score = {s.id: rank(s, newest, topic_words, len(echoes.sources(s)), half_life) for s in storylines}
+    score = {s.id: rank(s, newest, topic_words, len(echoes.sources(s))) for s in storylines}
     ranked = sorted(storylines, key=lambda s: (-score[s.id], s.id))
     shown: list[Storyline] = []
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come

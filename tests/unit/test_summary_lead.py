@@ -1,17 +1,12 @@
-"""The lead story first: a development counted by every outlet that carries it, one line per development, recency
-measured against the span the summary covers; and lines a reader can take alone."""
+"""The lead story first: a development counted by every outlet that carries it, one line per development; and lines a
+reader can take alone."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from knowledge.brief.bodies import candidates, sentence_candidate
-from knowledge.brief.ranking import summary_half_life
 from knowledge.brief.sentences import Sentence, clause_cuts
 from knowledge.brief.storylines import Member, group
-from knowledge.brief.summary import rank
 from knowledge.brief.support import Echoes
-from knowledge.tuning import tuning
 from tests.unit.storyline_members import PEOPLE, member
 
 BID = "Acme Freight withdrew its nine billion takeover bid for Brill Holdings after months without talks."
@@ -51,15 +46,6 @@ def test_a_storyline_retelling_a_shown_one_within_days_is_the_same_news_and_week
     echoes = Echoes(news + same_days + weeks_later + group(_others()))
     assert echoes.repeats(same_days[0], news)
     assert not echoes.repeats(weeks_later[0], news)
-
-
-def test_a_summary_of_months_of_coverage_weighs_recency_over_a_share_of_its_span():
-    old = group([member("e:old", BID, doc="old", day=10, month=1)])[0]
-    newest, first = date(2025, 7, 10), date(2025, 1, 10)
-    half_life = summary_half_life(first, newest)
-    assert half_life == tuning().summary_span_half_life * (newest - first).days > tuning().half_life_days
-    assert summary_half_life(date(2025, 7, 1), newest) == tuning().half_life_days
-    assert rank(old, newest, half_life=half_life) > rank(old, newest)
 
 
 def test_a_sentence_opening_on_that_refers_back_and_is_no_line():
