@@ -46,6 +46,15 @@ class Tuning(BaseSettings):
     summary_budget: int = 1200
     storyline_same_words: float = 82
     storyline_window_days: int = 4
+    # The same news in other words (brief/same_news): two articles' reports of one development join when their
+    # shared words carry this share of the shorter one's weight (rarer words weigh more), with at least
+    # `same_news_min_shared` words shared and `same_news_min_words` words in each.
+    same_news_share: float = 0.35
+    same_news_min_shared: int = 5
+    same_news_min_words: int = 6
+    # ... and a report elsewhere whose shared words carry this share echoes it: the summary counts its outlet as
+    # carrying the storyline, and gives no second line to a storyline echoing one already shown (brief/support).
+    echo_share: float = 0.5
     # Days two reports' dates of one event may differ when one was resolved from relative words ("yesterday" read
     # against a publish date a day off); two stated calendar days that differ are two events (brief/event_dates).
     event_date_slack_days: int = 1

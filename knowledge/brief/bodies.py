@@ -14,6 +14,7 @@ echo, and one that names the topic score higher.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.brief.compress import compress
@@ -26,7 +27,7 @@ from knowledge.tuning import tuning
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
-_OPENING_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those", "we", "i"}
+_OPENING_PRONOUNS = set("he she they it his her their its this that these those we i".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
 # Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
 INFINITIVE_LEMMAS = set(
@@ -168,6 +169,8 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     cue = (m.fields.get("cue") or "").strip()
     if m.kind == "claim" and cue and cue.lower() not in text.lower():
         return None  # "“Mr. Trump, I have a deal for you.”" without its "Clinton said": no one says it
+    if m.kind == "claim" and (m.fields.get("speaker_text") or "").lower() in _PRONOUNS:
+        return None  # "According to her, the tallies show …": the sentence names no one; a frame names the speaker
     first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
     if first in _OPENING_PRONOUNS or form_problems(text):
         return None
@@ -175,9 +178,14 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     return Candidate(text, _score(text, m, topic_words) + tuning().line_own_sentence_weight, cite, verbatim=True)
 
 
-def _spoken(m: Member, clause: bool = True) -> str | None:
-    """What was said as a clause a frame can wrap: a whole quoted sentence of a direct quote (the longest that
-    fits), or reported words without their "that"; None when neither is a well-formed clause."""
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def _spoken(m: Member, clause: bool = True, others: Sequence[str] = ()) -> str | None:
+    """What was said as a clause a frame can wrap: a whole quoted sentence of a direct quote (the one most of
+    `others`, other articles' reports, also quote; then the longest that fits), or reported words without their
+    "that"; None when neither is a well-formed clause."""
     lemma = (m.fields.get("cue_lemma") or "").lower()
     if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
         parts = re.split(r"\s…\s|[“”]", m.text)  # sentences as `sentence_bounds` tells them: "Mr. Ito" is no end
@@ -187,7 +195,9 @@ def _spoken(m: Member, clause: bool = True) -> str | None:
         if not fitting:  # a long quoted sentence: its leading whole clauses, as a reported sentence is cut
             cuts = (_shorter(p, 40) for p in sorted(whole, key=len, reverse=True))
             fitting = [c for c in cuts if c and not form_problems(c)][:1]
-        return f"“{max(fitting, key=len)}”" if fitting else None
+        plain = [_plain(o) for o in others]
+        best = max(fitting, key=lambda p: (sum(_plain(p) in o for o in plain), len(p)), default=None)
+        return f"“{best}”" if best else None
     spoken = re.sub(r"^(?:that|whether)\s+", "", " ".join(m.text.split()).rstrip(" ."), flags=re.I)
     first = spoken.split(" ", 1)[0]
     if first.lower() in FUNCTION_WORDS and first != "I" and (first[1:].islower() or len(first) == 1):
@@ -202,14 +212,14 @@ def _spoken(m: Member, clause: bool = True) -> str | None:
     return spoken
 
 
-def claim_body(m: Member, people: dict[str, str]) -> str | None:
+def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) -> str | None:
     """ "Speaker verb clause", or None when the claim's words are no clause or its speaker is no one a reader
-    could name."""
+    could name; of a direct quote, the sentence `others` (other articles' reports) echo."""
     lemma = (m.fields.get("cue_lemma") or "").lower()
     as_object = _takes_object(m, lemma)  # "Anand praises Field for …": the cue's own verb before its object
     if lemma and lemma not in SPEECH_LEMMAS and lemma not in INFINITIVE_LEMMAS and not as_object:
         return None  # "backing Trump's push": no verb of ours can frame it; the sentence says it
-    spoken = _spoken(m, clause=not as_object)
+    spoken = _spoken(m, clause=not as_object, others=others)
     speaker = short_speaker(m, people)
     if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
         return None
@@ -272,6 +282,17 @@ def _echoes(s: Storyline) -> None:
         m.echo = min(len(others), 3)
 
 
+def _quoted_echo(body: str, s: Storyline, m: Member) -> float:
+    """Of several sentences of one statement, the one most articles quote is its centre: `line_echo_weight` for
+    each other article of the storyline whose report holds the quoted sentence word for word."""
+    quoted = re.search(r"“([^”]+)”", body)
+    if not quoted:
+        return 0.0
+    words = _plain(quoted.group(1))
+    docs = {o.document_id for o in s.members if o.document_id != m.document_id and words in _plain(o.text)}
+    return tuning().line_echo_weight * min(len(docs), tuning().corroboration_cap)
+
+
 def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> list[Candidate]:
     """Well-formed candidate lines for storyline `s`, best first."""
     by_key = {m.key: m for m in s.members}
@@ -288,7 +309,8 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         found = sentence_candidate(m, topic_words)
         if found:
             out.append(found)
-        body = claim_body(m, people) if m.kind == "claim" else None
+        others = [o.text for o in s.members if o.document_id != m.document_id]
+        body = claim_body(m, people, others) if m.kind == "claim" else None
         if body:
-            out.append(Candidate(body, _score(body, m, topic_words)))
+            out.append(Candidate(body, _score(body, m, topic_words) + _quoted_echo(body, s, m)))
     return sorted(out, key=lambda c: -c.score)

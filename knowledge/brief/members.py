@@ -146,7 +146,8 @@ def lede_members(
     for row, window in zip(chosen, windows, strict=True):
         if not window:
             continue
-        for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1):
+        whole = len(window) < LEDE_CHARS  # the article ends inside the window
+        for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1, whole=whole):
             if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
                 continue
             if not words & {w.strip(".,’'s").lower() for w in sentence.text.split()}:

@@ -26,7 +26,7 @@ ABBREVIATIONS = set(
 # conjunction, a participle or a relative; the clause left is then checked like any line.
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|as|although|though|after|before|because|which|who|when|where|"
-    r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)"
+    r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:in|during|under|through|by|from)\s+which\b)"
 )
 _SUBORDINATE = re.compile(r"^(?:If|When|Although|Though|Because|While|As|After|Before|Since|Unless|Despite|Once)\b")
 
@@ -99,11 +99,15 @@ def sentences_of(window: str, window_start: int, title: str | None = None, most:
     return out
 
 
-def lede_sentences(window: str, title: str | None, most: int) -> list[Sentence]:
+def lede_sentences(window: str, title: str | None, most: int, whole: bool = True) -> list[Sentence]:
     """The first sentences of an article (`window`: its stored text from the start), counted as extraction reads
     it: page furniture above the lead (a repeated headline, a standfirst, a caption, a time stamp) is no sentence
-    of the story, so the lede is the story's own first sentence. Each keeps its own words."""
+    of the story, so the lede is the story's own first sentence. Each keeps its own words. When the window is not
+    the `whole` article, a sentence running to its end may go on after it ("… said his campaign has"), so it is
+    left out rather than quoted cut."""
     found = sentences_of(mask(window), 0, title, most)
+    if not whole:
+        found = [s for s in found if s.end < len(window.rstrip())]
     return [replace(s, text=window[s.start : s.end]) for s in found]
 
 

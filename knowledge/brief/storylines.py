@@ -27,6 +27,7 @@ from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.event_dates import Stated, dating_members, dating_reports
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.same_news import Weights, same_news
 from knowledge.brief.sentences import Sentence
 from knowledge.names import strip_accents
 from knowledge.tuning import tuning
@@ -46,6 +47,9 @@ _EXTRA_STOP = {"according", "who", "whom", "whose", "also", "would", "will", "it
 
 
 def _stem(word: str) -> str:
+    word = _LEMMA.get(word, word)  # "withdrew" and "withdrawn" are "withdraw", as "withdrawing" is
+    if word.endswith("wn") and len(word) > 5:
+        word = word[:-1]  # "withdrawn", "shown", "thrown": the participle as its verb
     for suffix in ("ing", "ed", "es", "s", "e"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -229,6 +233,7 @@ IRREGULAR = dict(
     strike:struck fight:fought shoot:shot lead:led keep:kept freeze:froze stand:stood withdraw:withdrew
     throw:threw""".split()
 )
+_LEMMA = {past: lemma for lemma, past in IRREGULAR.items()}
 
 
 def trigger_forms(trigger: str) -> set[str]:
@@ -369,11 +374,12 @@ def group(
     pairs = [(a, b) for a, b in disputes if a in position and b in position]
     for a, b in pairs:
         union.join(position[a], position[b])
+    weights = Weights(members)
     for i, j in candidate_pairs([m.words for m in members], lsh_above):
         if union.find(i) == union.find(j):
             continue
         mi, mj = members[i], members[j]
-        if _within(mi, mj, FOLLOW_UP_DAYS) and _alike(mi, mj):
+        if (_within(mi, mj, FOLLOW_UP_DAYS) and _alike(mi, mj)) or same_news(mi, mj, weights):
             union.join(i, j)
     clusters: dict[int, list[Member]] = {}
     for i, m in enumerate(members):

@@ -1,8 +1,10 @@
 """The summary a briefing opens with: 3-5 storylines, one short cited line each, readable in ten seconds.
 
-Storylines are ranked by recency, by how many independent outlets reported them, by how central the topic is to
-them (it acts or speaks, or its name is in an article's headline or lede) and a little extra for a dispute (readers
-want to know what is contested); the weights are `Tuning`'s, the same as the details'. Each line is the best
+Storylines are ranked by recency (halving every `half_life_days`), by how many
+independent outlets carried their news (their own reports and other articles retelling it, `brief/support`), by
+how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede) and a little
+extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
+details'. One development gets one line: a storyline retelling, within days, one already shown is left out. Each line is the best
 candidate of its storyline (`knowledge.brief.bodies`: a whole source sentence, or a "Speaker says …" frame around
 a complete clause, "…; X denies it" for a claim and its rebuttal), then "(3 outlets, 1 original, 14 Mar)". Every
 line passes the well-formedness check and the grounding check; a storyline none of whose candidates passes is left
@@ -22,6 +24,7 @@ from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.ranking import coverage, recency
 from knowledge.brief.storylines import Member, Storyline
+from knowledge.brief.support import Echoes
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
 
@@ -72,13 +75,19 @@ def _headlined(s: Storyline, topic_words: set[str]) -> bool:
     return False
 
 
-def rank(s: Storyline, newest: date | None, topic_words: set[str] = frozenset()) -> float:  # type: ignore[assignment]
-    """Recency (halving every `half_life_days`), independent outlets, centrality of the topic (as actor or
-    speaker, and in a headline or lede), a dispute, and further articles: one formula, weights from `Tuning`."""
+def rank(
+    s: Storyline,
+    newest: date | None,
+    topic_words: set[str] = frozenset(),  # type: ignore[assignment]
+    carried: int | None = None,
+) -> float:
+    """Recency (halving every `half_life_days`), independent outlets (`carried`: those that carry its news,
+    `brief/support`; else its own), centrality of the topic (as actor or speaker, and in a headline or lede), a
+    dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
     return float(
         recency(s.last, newest)
-        + coverage(s.independent)
+        + coverage(carried or s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
         + (t.summary_dispute_weight if s.disputes else 0.0)
@@ -163,7 +172,10 @@ def summarize(
     out: list[SummaryLine] = []
     used = 0
     per_article: dict[str, int] = {}
-    ranked = sorted(storylines, key=lambda s: (-rank(s, newest, topic_words), s.id))
+    echoes = Echoes(storylines)
+    score = {s.id: rank(s, newest, topic_words, len(echoes.sources(s))) for s in storylines}
+    ranked = sorted(storylines, key=lambda s: (-score[s.id], s.id))
+    shown: list[Storyline] = []
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
         attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
     deferred: list[Storyline] = []
@@ -174,6 +186,8 @@ def summarize(
         if only and per_article.get(only, 0) >= tuning().summary_lines_per_article and s not in deferred:
             deferred.append(s)  # one article's several points must not crowd out the other stories ...
             continue  # ... but take the places no other story wants
+        if echoes.repeats(s, shown):
+            continue  # one development, one line: its retelling by another article is no second story
         if attach is not None:
             attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
         line = line_for(s, people, topic_words, year)
@@ -186,6 +200,7 @@ def summarize(
                 break
             continue
         out.append(line)
+        shown.append(s)
         used += len(line.text)
         if only:
             per_article[only] = per_article.get(only, 0) + 1

@@ -36,6 +36,14 @@ PLURAL_FINITE = set(
     """say want need remain believe think know plan seem appear continue face expect show suggest support oppose
     agree claim deny insist argue warn hope fear see help lead hold make take get go come call accuse""".split()
 )
+_VERB_PREFIXES = {"re", "co", "pre", "e", "de", "un", "over", "out", "mis"}
+# Finite reporting verbs whose words after them must be a clause (what was said), not a noun phrase.
+_REPORTING = re.compile(
+    r"\b(?:say|said|says|claimed|claims|argued|argues|insisted|insists|warned|warns|told|tells|added|adds|noted|notes|"
+    r"contended|contends|alleged|alleges)\b"
+)
+_OBJECT_PRONOUNS = {"him", "them", "us", "me"}
+_SHORT_OBJECTS = {"it", "so", "this", "that", "yes", "no", "nothing", "otherwise", "them", "him", "her", "as", "much"}
 SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "there", "this", "these", "those"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
 # Words a cut may not end on: an article, a preposition or conjunction waiting for its object or clause, a title
@@ -67,11 +75,50 @@ def has_finite_verb(text: str) -> bool:
             return True  # "it's", "that's": a verb in the contraction
         if w in PLURAL_FINITE and (prev in SUBJECTS or (len(prev) > 3 and prev.endswith("s") and prev[-2:] != "ss")):
             return True
-        if len(w) > 4 and w.endswith("ed") and prev not in DETERMINERS:
+        if len(w) > 4 and w.endswith("ed") and prev not in DETERMINERS and _verb_compound(w):
             return True
         named = i > 0 and raw[i - 1][:1].isupper() and raw[i][:1].islower() and after not in OPEN_ENDS
         if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and (prev in SUBJECTS or named):
             return True  # "he says", "Anand praises Field"; not "Russia-U.S. discussions in …"
+    return False
+
+
+def _verb_compound(word: str) -> bool:
+    """A hyphenated word in -ed is an adjective ("nuclear-armed", "US-brokered") unless it opens on a verb prefix
+    ("re-elected", "co-founded")."""
+    return "-" not in word or word.split("-", 1)[0] in _VERB_PREFIXES
+
+
+def reported_without_clause(text: str) -> str | None:
+    """The words a reporting verb introduces when they are no clause: "Trump claimed credit for the truce",
+    "officials warned of a long strike" report no statement, however well formed the sentence around them is;
+    None when the verb's words are a clause, a short object ("denied it"), or nothing (the quote came first:
+    "“We will win,” Voss said on Monday")."""
+    for m in _REPORTING.finditer(text):
+        before = text[: m.start()]
+        if any(q in before for q in '”"') or text[m.end() :].lstrip().startswith(("“", '"', ",")):
+            return None  # the reported words are a quote, before or after the verb, or around it ("…, she said, …")
+        said = re.sub(r"^\s*(?:that|whether|if)\b", "", text[m.end() :].split(";")[0]).strip(" ,.;:")
+        words = _WORD.findall(said)
+        if words and words[0].lower() in _OBJECT_PRONOUNS and not m.group(0).startswith(("tel", "told", "warn")):
+            return said  # "say him of crimes": only "tell" and "warn" take the person told before what is said
+        if not words or all(w.lower() in _SHORT_OBJECTS for w in words[:2]) and len(words) <= 2:
+            return None
+        return None if has_finite_verb(said) or _maybe_verb(said) else said
+    return None
+
+
+def _maybe_verb(said: str) -> bool:
+    """Words that may hold a verb the finite-verb test cannot see: a quoted piece, or a lowercase word in -s
+    after a word that is no article or preposition ("the offer grossly undervalues the company"); the check of
+    what is reported errs towards showing a line."""
+    if any(q in said for q in '“”"'):
+        return True
+    words = _WORD.findall(said)
+    for prev, w in zip(["the", *words], words, strict=False):
+        ends = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+        if ends and w.islower() and prev.lower() not in OPEN_ENDS | DETERMINERS:
+            return True
     return False
 
 
@@ -103,6 +150,9 @@ def form_problems(text: str, clause: bool = True, infinitive: bool = False, open
             found.append(f"dangling possessive: “{m.group(0).strip()}”")
     if _POSSESSIVE_BEFORE.search(body):
         found.append("possessive without its noun")
+    nothing_said = reported_without_clause(body) if clause else None
+    if nothing_said:
+        found.append(f"what is reported is no clause: “{nothing_said[:40]}”")
     last = words[-1].lower() if words else ""
     if last in OPEN_ENDS or body.endswith(("…", ",", ";", ":", "-", "—", "–")):
         found.append(f"cut after a function word or mark: “{body[-12:]}”")

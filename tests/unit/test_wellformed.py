@@ -96,3 +96,41 @@ def test_the_lede_under_a_repeated_headline_and_its_standfirst_is_the_stories_fi
     body = [s for s in found if s.index is not None and s.index >= 0]
     assert body[0].text == lead and body[0].index == 0
     assert text[body[0].start : body[0].end] == body[0].text
+
+
+def test_a_lede_sentence_cut_by_the_end_of_the_window_read_is_left_out_not_quoted_cut():
+    headline = "Galen port reopens"
+    lead = "The port of Galen reopened on Monday after a week of talks, its owners said."
+    second = "Dockers' leader Ana Voss on Tuesday said her union has the votes it needs to end the strike for good."
+    text = f"{headline}\n\n{lead} {second}"
+    window = text[: text.index("has the votes") + len("has")]  # the read stops inside the second sentence
+    found = lede_sentences(window, headline, most=3, whole=False)
+    assert found, "the lede ends inside the window"
+    assert [s.text for s in found if s.index is not None and s.index >= 0] == [lead]
+    assert [s.text for s in lede_sentences(text, headline, most=3) if s.index == 1] == [second]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbor chief Ana Voss claimed credit for ending a near-strike at the nuclear-armed northern quay",
+        "Port officials warned of a long and costly stoppage at the northern quay",
+        'Port officials say him of "crimes connected with the strike."; Voss denies it',
+    ],
+)
+def test_a_noun_phrase_under_a_reporting_verb_is_no_statement(line):
+    assert any("no clause" in p for p in form_problems(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We will reopen the quay,” Voss said on Monday",
+        "It was, Voss said, the worst week the port has had",
+        "Voss said on Monday that the port would reopen",
+        "The union told members in a letter that the vote was set for Friday",
+        "The port board said the offer by the Galen carrier grossly undervalues the quay",
+    ],
+)
+def test_a_reporting_verb_with_a_clause_or_a_quote_passes(line):
+    assert not form_problems(line)
