@@ -72,6 +72,15 @@ def configure(verbose: bool = False, fmt: str | None = None) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def configured_format() -> str | None:
+    """ "json" or "text" when `configure` set up this process's logging, else None (a library caller's own
+    setup): what a compose process (`bot.composer`) repeats, so its lines read like the serving process's."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler.formatter, _Formatter):
+            return "json" if handler.formatter.as_json else "text"
+    return None
+
+
 def record(logger: logging.Logger, message: str, level: int = logging.INFO, **fields: Any) -> None:
     """One structured line: `message` names what happened, `fields` say about what (None fields are left out)."""
     if logger.isEnabledFor(level):

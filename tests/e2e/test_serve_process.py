@@ -26,15 +26,24 @@ def test_serve_started_as_a_process_answers_a_signed_brief_with_a_briefing(slack
         proc.wait(timeout=10)
 
 
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+    except OSError:  # the process is gone
+        return []
+
+
 def compose_processes(pid: int) -> list[int]:
-    """The serving process's compose workers: its children started by multiprocessing's spawn (not its resource
-    tracker)."""
+    """The serving process's compose workers: the children of the fork server it started (multiprocessing's
+    `forkserver`; not its resource tracker)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
-            if b"spawn_main" in cmdline:
-                found.append(int(child))
+    for child in children(pid):
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"forkserver" in cmdline:
+            found += children(child)
     return sorted(found)
 
 
