@@ -47,14 +47,20 @@ def compose_processes(pid: int) -> list[int]:
     return sorted(found)
 
 
+def running_workers(pid: int, count: int) -> list[int]:
+    """The serving process's compose workers once `count` of them run (they start with the app); asserts they do."""
+    deadline = time.monotonic() + 30
+    while len(compose_processes(pid)) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = compose_processes(pid)
+    assert len(workers) == count
+    return workers
+
+
 def test_serve_answers_a_brief_after_one_of_its_compose_processes_was_killed(slack, tmp_path):
     proc, url = start_serve(tmp_path / "fresh.db", slack.api_url, env={"BRIEFBOT_COMPOSE_PROCESSES": "2"})
     try:
-        deadline = time.monotonic() + 30
-        while len(compose_processes(proc.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        workers = compose_processes(proc.pid)
-        assert len(workers) == 2
+        workers = running_workers(proc.pid, 2)
         os.kill(workers[0], signal.SIGKILL)
         for topic in ("kellogg", "witkoff"):
             body = slash_command(topic, slack.new_response_url())
@@ -72,11 +78,7 @@ def test_serve_answers_a_brief_after_one_of_its_compose_processes_was_killed(sla
 def test_compose_processes_leave_when_the_serving_process_is_killed(slack, tmp_path):
     proc, _ = start_serve(tmp_path / "fresh.db", slack.api_url, env={"BRIEFBOT_COMPOSE_PROCESSES": "2"})
     try:
-        deadline = time.monotonic() + 30
-        while len(compose_processes(proc.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        workers = compose_processes(proc.pid)
-        assert len(workers) == 2
+        workers = running_workers(proc.pid, 2)
     finally:
         proc.kill()
         proc.wait(timeout=10)
