@@ -12,6 +12,7 @@ paired statements that agree or speak of different things about as often as real
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -151,7 +152,8 @@ def link_contradictions(
     """Pairs of the article's claims that contradict each other (the earlier as the claim, the later as its
     rebuttal), for claims no denial answers yet; each rebuttal answers one claim, and a tie pairs nothing."""
     rebuttals = {d.other for d in taken}
-    sides = [polarity(t for t in doc if c.content[0] <= t.idx < c.content[1]) for c in claims]
+    starts = [t.idx for t in doc]  # tokens by where they start: each claim's tokens found by bisection, not a scan
+    sides = [polarity(doc[bisect_left(starts, c.content[0]) : bisect_left(starts, c.content[1])]) for c in claims]
     out: list[LocalDispute] = []
     parties = [_party(c, names) for c in claims]
     for i, later in enumerate(claims):
