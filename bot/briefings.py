@@ -7,7 +7,7 @@ Kept apart from the router so the same function runs in the serving process or i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from bot.slack import blocks as kit
 from bot.slack.messages import Reply
@@ -15,7 +15,7 @@ from bot.slack.summary import summary_message
 from knowledge.store import Store
 
 View = Literal["summary", "sources", "details"]
-VIEWS = ("summary", "sources", "details")
+VIEWS: tuple[str, ...] = get_args(View)
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ more, so the user still gets an answer; the durable queue (`bot.durable`) covers
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+import time
 import traceback
 from abc import ABC, abstractmethod
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,8 +65,8 @@ class Composer(ABC):
 
 
 class InProcess(Composer):
-    """Compose in the calling thread, at most `at_once` at a time (the CLI, Socket Mode with no processes to
-    spare, tests that call the router directly)."""
+    """Compose in the calling thread, at most `at_once` at a time (`BRIEFBOT_COMPOSE_PROCESSES=0`, the `worker`
+    command's dependencies, tests that call the router directly)."""
 
     def __init__(self, at_once: int = COMPOSE_AT_ONCE) -> None:
         self._turns = threading.BoundedSemaphore(at_once)
@@ -99,8 +101,9 @@ class WorkerProcesses(Composer):
             initializer=_worker_start,
             initargs=(self.target, configured_format(), verbose),
         )
-        # each submit with no idle worker spawns one: all start now, and are ready (the engine imported, the store
-        # opened) before the app takes its first request; a worker that cannot start fails start-up here
+        # each submit with no idle worker spawns one: all start now, and are ready (the engine imported, logging set
+        # up; each opens its store on its first job) before the app takes its first request; a worker that cannot
+        # start fails start-up here
         pings = [pool.submit(_ping) for _ in range(self.processes)]
         for ping in pings:
             ping.result()
@@ -157,10 +160,8 @@ def _worker_start(target: str, log_format: str | None, verbose: bool) -> None:
         from bot.logs import configure
 
         configure(verbose, log_format)
-    try:
+    with contextlib.suppress(OSError):  # a platform without priorities: compose at the same one
         os.nice(COMPOSE_NICE)
-    except OSError:  # pragma: no cover - a platform without priorities: compose at the same one
-        pass
     _stores = ThreadStores(target)
     import knowledge.brief.compose  # noqa: F401  (imported now, not on the first user's briefing)
 
@@ -182,8 +183,6 @@ def _exit_with_parent() -> None:
 def _ping() -> int:
     """Answered once this worker's initializer has run; it lingers a moment so each worker takes one ping rather
     than the first ready one taking them all."""
-    import time
-
     time.sleep(0.1)
     return os.getpid()
 
