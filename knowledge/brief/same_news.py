@@ -74,12 +74,17 @@ def overlap(a: Report, b: Report, weights: Weights) -> float:
     return sum(weights.weight.get(w, 0.0) for w in shared) / total if total > 0 else 0.0
 
 
+def within(a: int | None, b: int | None, days: int) -> bool:
+    """Two reports' days are close in time, or one is undated (an undated report cannot be told apart by date)."""
+    return a is None or b is None or abs(a - b) <= days
+
+
 def same_news(a: Report, b: Report, weights: Weights) -> bool:
     """`a` and `b` (from different articles, close in time or undated) report the same development: enough shared
     words, and the shared ones carry `same_news_share` of the shorter report's weight."""
     t = tuning()
     if a.document_id == b.document_id:
         return False
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > t.storyline_window_days:
+    if not within(a.day, b.day, t.storyline_window_days):
         return False
     return overlap(a, b, weights) >= t.same_news_share

@@ -27,7 +27,7 @@ from knowledge.brief.candidates import LSH_ABOVE, candidate_pairs
 from knowledge.brief.event_dates import Stated, dating_members, dating_reports
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
-from knowledge.brief.same_news import Weights, same_news
+from knowledge.brief.same_news import Weights, same_news, within
 from knowledge.brief.sentences import Sentence
 from knowledge.names import strip_accents
 from knowledge.tuning import tuning
@@ -206,15 +206,9 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _within(a: Member, b: Member, days: int) -> bool:
-    """Close in time, or undated (an undated report cannot be told apart by date)."""
-    da, db = a.day, b.day
-    return da is None or db is None or abs(da - db) <= days
-
-
 def _same_event(a: Member, b: Member) -> bool:
     """Same trigger, the actors of one contained in the other's, close in time, and some of the same words."""
-    if not (a.trigger and a.trigger == b.trigger and _within(a, b, tuning().storyline_window_days)):
+    if not (a.trigger and a.trigger == b.trigger and within(a.day, b.day, tuning().storyline_window_days)):
         return False
     small, big = sorted((a.entities, b.entities), key=len)
     if small and not small <= big:
@@ -248,7 +242,7 @@ def _reports_event(event: Member, other: Member) -> bool:
     if (
         not event.trigger
         or event.document_id == other.document_id
-        or not _within(event, other, tuning().storyline_window_days)
+        or not within(event.day, other.day, tuning().storyline_window_days)
     ):
         return False
     if len(event.entities & other.entities) < 2:
@@ -379,7 +373,7 @@ def group(
         if union.find(i) == union.find(j):
             continue
         mi, mj = members[i], members[j]
-        if (_within(mi, mj, FOLLOW_UP_DAYS) and _alike(mi, mj)) or same_news(mi, mj, weights):
+        if (within(mi.day, mj.day, FOLLOW_UP_DAYS) and _alike(mi, mj)) or same_news(mi, mj, weights):
             union.join(i, j)
     clusters: dict[int, list[Member]] = {}
     for i, m in enumerate(members):

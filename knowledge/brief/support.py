@@ -11,7 +11,7 @@ the same news again.
 
 from __future__ import annotations
 
-from knowledge.brief.same_news import Weights, overlap
+from knowledge.brief.same_news import Weights, overlap, within
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.tuning import tuning
 
@@ -37,11 +37,7 @@ class Echoes:
         later "voted to accept the offer", are two stories)."""
         days = tuning().storyline_window_days
         echoing = self.echoing.get(m.key, set())
-
-        def near(o: Member) -> bool:
-            return not window or m.day is None or o.day is None or abs(m.day - o.day) <= days
-
-        return any(o.key in echoing and near(o) for o in others)
+        return any(o.key in echoing and (not window or within(m.day, o.day, days)) for o in others)
 
     def sources(self, s: Storyline) -> frozenset[str]:
         """Independent sources that carry `s`: its own, and those of other reports echoing one of its members."""
