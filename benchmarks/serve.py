@@ -119,13 +119,13 @@ def main() -> None:
     }
     errors = sum(1 for a in acks if a is None)
     acks = sorted(a for a in acks if a is not None)
-    p99 = acks[min(len(acks) - 1, int(0.99 * len(acks)))]
+    p99 = percentile99(acks)
     backend = "PostgreSQL" if args.postgres else "SQLite"
     print(f"serve benchmark: {args.requests} signed /brief commands, {args.concurrency} concurrent")
     print(f"  {args.replicas} replica(s) on one {backend} store")
     print(f"  ack latency: p50 {statistics.median(acks):.1f} ms  p99 {p99:.1f} ms  errors: {errors}")
     print("  (targets: p99 < 50 ms at 20 concurrent, < 150 ms at 100 concurrent, 0 errors)")
-    f99 = floor[min(len(floor) - 1, int(0.99 * len(floor)))]
+    f99 = percentile99(floor)
     print(
         f"  floor, GET /healthz at the same concurrency (HTTP server and this client, none of briefbot's work): "
         f"p50 {statistics.median(floor):.1f} ms  p99 {f99:.1f} ms"
@@ -143,6 +143,11 @@ def main() -> None:
             f"  mentions sent twice across replicas: {args.retried}, answered: {len(answered)}, "
             f"answered more than once: {twice} (target 0)"
         )
+
+
+def percentile99(ordered: list[float]) -> float:
+    """The 99th percentile of values already sorted (the largest of fewer than 100)."""
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
 
 
 def slow_clients(url: str, count: int, slack: FakeSlack) -> tuple[float, float]:
