@@ -137,6 +137,9 @@ class WorkerProcesses(Composer):
                 self._idle.put(self._replace(worker))
                 log.warning("a compose process stopped while composing; started a new one (attempt %d of 2)", attempt)
                 continue
+            except BaseException:  # e.g. a job or answer that would not (un)pickle: the pipe's state is unknown
+                self._idle.put(self._replace(worker))
+                raise
             self._idle.put(worker)
             if isinstance(outcome, Exception):
                 raise outcome
@@ -273,7 +276,12 @@ def _serve_jobs(conn: Connection, target: str, log_format: str | None, verbose: 
             outcome: Reply | Exception = _compose(job)
         except (StoreUnreachable, ComposeFailed) as exc:
             outcome = exc
-        conn.send(outcome)
+        try:
+            conn.send(outcome)
+        except (EOFError, OSError):
+            return  # the serving process is gone
+        except Exception:  # an answer that will not pickle: say so rather than die and be retried
+            conn.send(ComposeFailed(traceback.format_exc()))
 
 
 def _compose(job: BriefingJob) -> Reply:
