@@ -9,6 +9,10 @@ per second arrive at the response_url. Targets: ack p99 < 50 ms at 20 concurrent
 concurrent, 0 errors. It also prints a floor: GET /healthz, which does none of briefbot's work, at the same
 concurrency from the same client — what the HTTP server and a Python client on this machine cost by themselves.
 
+The requests come from `loadgen.py` (one asyncio process, keep-alive connections; why: its docstring);
+`--threads-client` sends them as before 2026-12-07, from a pool of httpx threads in this process, for comparing
+with figures measured that way.
+
 `--slow-clients N` first opens N connections that send half a request and then stall (a slowloris), and while they
 hold their sockets open measures how long one valid `/brief` takes to be acknowledged and to be answered at its
 response_url (target: answered within 3 s).
@@ -26,16 +30,20 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import loadgen  # noqa: E402  (benchmarks/, beside this script)
 
 from tests.e2e.fakeslack import FakeSlack  # noqa: E402
 from tests.e2e.servers import start_serve  # noqa: E402
-from tests.e2e.slackreq import event, signed_headers, slash_command  # noqa: E402
+from tests.e2e.slackreq import SECRET, event, signed_headers, slash_command  # noqa: E402
 
 TOPICS = ["kellogg", "witkoff", "lukashenko", "tikhanovsky", "zelensky", "minsk", "ceasefire", "dudakov"]
 
@@ -48,6 +56,7 @@ def main() -> None:
     ap.add_argument("--postgres", action="store_true", help="share a throwaway local PostgreSQL store")
     ap.add_argument("--retried", type=int, default=0, help="app_mention events also retried to another replica")
     ap.add_argument("--slow-clients", type=int, default=0, help="stalled connections held open during a /brief")
+    ap.add_argument("--threads-client", action="store_true", help="httpx threads in this process (the old client)")
     args = ap.parse_args()
     cluster = None
     with tempfile.TemporaryDirectory() as tmp, FakeSlack() as slack:
@@ -64,15 +73,6 @@ def main() -> None:
             urls = [url for _, url in procs]
             client = httpx.Client(timeout=10, limits=httpx.Limits(max_connections=args.concurrency * 2))
 
-            def one(i: int) -> float:
-                body = slash_command(TOPICS[i % len(TOPICS)], slack.new_response_url(), user_id=f"U{i}")
-                start = time.perf_counter()
-                resp = client.post(
-                    urls[i % len(urls)] + "/slack/events", content=body.encode(), headers=signed_headers(body)
-                )
-                elapsed = (time.perf_counter() - start) * 1000
-                return elapsed if resp.status_code == 200 else None
-
             def mention(i: int) -> None:
                 ts = f"1700000000.{i:06d}"
                 text = {"type": "app_mention", "user": "U1", "text": f"<@UBOT> {TOPICS[i % len(TOPICS)]}"}
@@ -82,21 +82,26 @@ def main() -> None:
                     headers = {**signed_headers(body, json_body=True, timestamp=int(time.time()) + n), **retry}
                     assert client.post(url + "/slack/events", content=body.encode(), headers=headers).status_code == 200
 
-            def probe(i: int) -> float:
-                start = time.perf_counter()
-                client.get(urls[i % len(urls)] + "/healthz")
-                return (time.perf_counter() - start) * 1000
-
-            one(0)
+            first = slash_command(TOPICS[0], slack.new_response_url(), user_id="U0")
+            assert loadgen.run([loadgen.Request(urls[0], "/slack/events", first)], 1, SECRET) != [None]
             slack.wait_for_responses(1, timeout=60)
-            with ThreadPoolExecutor(args.concurrency) as pool:  # the same load on a page that does no work
-                floor = sorted(pool.map(probe, range(args.requests)))
+            probes = [loadgen.Request(urls[i % len(urls)], "/healthz") for i in range(args.requests)]
+            send = threads_client(client) if args.threads_client else loadgen.run
+            floor = sorted(f for f in send(probes, args.concurrency, SECRET) if f is not None)
             slow = slow_clients(urls[0], args.slow_clients, slack) if args.slow_clients else None
+            briefs = [
+                loadgen.Request(
+                    urls[i % len(urls)],
+                    "/slack/events",
+                    slash_command(TOPICS[i % len(TOPICS)], slack.new_response_url(), user_id=f"U{i}"),
+                )
+                for i in range(1, args.requests + 1)
+            ]
             done_before = len(slack.response_posts())
             start = time.perf_counter()
-            with ThreadPoolExecutor(args.concurrency) as pool:
+            with ThreadPoolExecutor(max(1, min(args.retried, 20))) as pool:
                 retried = pool.map(mention, range(args.retried))
-                acks = list(pool.map(one, range(1, args.requests + 1)))
+                acks = send(briefs, args.concurrency, SECRET)
                 list(retried)
             slack.wait_for_responses(done_before + args.requests, timeout=300)
             total = time.perf_counter() - start
@@ -143,6 +148,27 @@ def main() -> None:
             f"  mentions sent twice across replicas: {args.retried}, answered: {len(answered)}, "
             f"answered more than once: {twice} (target 0)"
         )
+
+
+def threads_client(client: httpx.Client) -> Callable[[list[loadgen.Request], int, str], list[float | None]]:
+    """The client this benchmark used before `loadgen`: `concurrency` threads sharing one httpx client."""
+
+    def send(requests: list[loadgen.Request], concurrency: int, secret: str) -> list[float | None]:
+        def one(request: loadgen.Request) -> float | None:
+            start = time.perf_counter()
+            if request.body:
+                headers = signed_headers(request.body, secret)
+                start = time.perf_counter()
+                resp = client.post(request.url + request.path, content=request.body.encode(), headers=headers)
+            else:
+                resp = client.get(request.url + request.path)
+            elapsed = (time.perf_counter() - start) * 1000
+            return elapsed if resp.status_code == 200 else None
+
+        with ThreadPoolExecutor(concurrency) as pool:
+            return list(pool.map(one, requests))
+
+    return send
 
 
 def percentile99(ordered: list[float]) -> float:

@@ -9,8 +9,8 @@ worker processes composing runs on other cores, under a lower scheduling priorit
 serving process only acknowledges, queues and delivers.
 
 A worker process opens its own store connection (`ThreadStores`: checked before use, reopened after an outage).
-A worker that dies (killed, out of memory) breaks the pool: the pool is replaced and the briefing composed once
-more, so the user still gets an answer; the durable queue (`bot.durable`) covers the serving process dying.
+A worker that dies (killed, out of memory) is replaced and the briefing composed once more by the new one, so the
+user still gets an answer; the durable queue (`bot.durable`) covers the serving process dying.
 """
 
 from __future__ import annotations
@@ -20,14 +20,17 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import queue
+import signal
 import threading
 import time
 import traceback
 from abc import ABC, abstractmethod
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from bot.briefings import BriefingJob, answer_briefing
@@ -46,6 +49,10 @@ COMPOSE_AT_ONCE = 2
 # Scheduling priority of compose processes (added to the serving process's niceness): when cores are short, the
 # operating system runs acknowledgements first and briefings a moment later, not the other way round.
 COMPOSE_NICE = 5
+# A compose process imports the engine before it says it is ready: seconds allowed for that (a cold disk is slow).
+START_SECONDS = 60.0
+# On shutdown: seconds a briefing under way may take to finish before its process is stopped.
+CLOSE_SECONDS = 30.0
 
 
 class ComposeFailed(RuntimeError):
@@ -81,60 +88,131 @@ class InProcess(Composer):
 
 class WorkerProcesses(Composer):
     """`processes` compose processes on the store at `target`, started and ready before it returns, so the first
-    briefing does not wait for one to import the engine."""
+    briefing does not wait for one to import the engine.
+
+    Each worker has its own pipe, and a caller's thread takes an idle worker, sends the job and blocks reading the
+    answer, the interpreter lock released. (concurrent.futures' ProcessPoolExecutor did the same through a manager
+    thread and a feeder thread that woke for every job and rebuilt a selector over every pipe each time: under
+    load that thread held the serving process's lock for three quarters of its busy time, the time every
+    acknowledgement waits for — measured with py-spy --gil on benchmarks/serve.py, benchmarks/README.md.)"""
 
     def __init__(self, target: str | Path, processes: int) -> None:
         if processes < 1:
             raise ValueError("WorkerProcesses needs at least one process (use InProcess for none)")
         self.target, self.processes = str(target), processes
+        self._context = _context()
         self._lock = threading.Lock()
         self._closed = False
-        self._pool = self._start()
+        self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
+        self._workers = [self._spawn() for _ in range(processes)]  # all start at once, then each is awaited
+        for worker in self._workers:
+            _await_ready(worker)
+            self._idle.put(worker)
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _spawn(self) -> _Worker:
         from bot.logs import configured_format
 
         verbose = logging.getLogger("briefbot").getEffectiveLevel() <= logging.INFO
-        pool = ProcessPoolExecutor(
-            self.processes,
-            mp_context=_context(),
-            initializer=_worker_start,
-            initargs=(self.target, configured_format(), verbose),
+        ours, theirs = self._context.Pipe(duplex=True)
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=_serve_jobs,
+            args=(theirs, self.target, configured_format(), verbose),
+            name="briefbot-compose",
+            daemon=True,
         )
-        # each submit with no idle worker spawns one: all start now, and are ready (the engine imported, logging set
-        # up; each opens its store on its first job) before the app takes its first request; a worker that cannot
-        # start fails start-up here
-        pings = [pool.submit(_ping) for _ in range(self.processes)]
-        for ping in pings:
-            ping.result()
-        return pool
+        process.start()
+        theirs.close()  # the worker's end lives in the worker: its death then reads as end of file here
+        return _Worker(process, ours)
 
     def reply(self, job: BriefingJob, store: Store) -> Reply:
         for attempt in (1, 2):
-            pool = self._pool
+            worker = self._idle.get()  # waits while every worker is busy
+            if worker is None:  # closed: wake the next waiter too
+                self._idle.put(None)
+                raise ComposeFailed("the compose processes are shut down")
             try:
-                future: Future[Reply] = pool.submit(_compose, job)
-                return future.result()
-            except BrokenProcessPool:
-                if self._closed:
-                    raise
-                self._replace(pool)
-                log.warning("a compose process stopped while composing; started new ones (attempt %d of 2)", attempt)
+                worker.conn.send(job)
+                outcome = worker.conn.recv()
+            except (EOFError, OSError):
+                self._idle.put(self._replace(worker))
+                log.warning("a compose process stopped while composing; started a new one (attempt %d of 2)", attempt)
+                continue
+            except BaseException:  # e.g. a job or answer that would not (un)pickle: the pipe's state is unknown
+                self._idle.put(self._replace(worker))
+                raise
+            self._idle.put(worker)
+            if isinstance(outcome, Exception):
+                raise outcome
+            return outcome
         raise ComposeFailed("compose processes stopped twice while composing this briefing")
 
-    def _replace(self, broken: ProcessPoolExecutor) -> None:
+    def _replace(self, dead: _Worker) -> _Worker | None:
+        """A new worker in the dead one's place (None once closed). A worker that cannot start leaves the dead one
+        in its slot, so the next job tries again rather than the pool shrinking for ever."""
+        dead.stop()
+        if self._closed:
+            return None
+        try:
+            fresh = self._spawn()
+            _await_ready(fresh)
+        except Exception:
+            log.exception("a compose process could not be started again; the next briefing will try")
+            return dead
         with self._lock:
-            if self._pool is broken and not self._closed:  # the first thread to see it replaces it
-                self._pool = self._start()
-        broken.shutdown(wait=False, cancel_futures=True)
+            self._workers = [fresh if w is dead else w for w in self._workers]
+        return fresh
 
     def pids(self) -> list[int]:
         """The compose processes running now (for operators' tools and fault tests)."""
-        return sorted(p.pid for p in getattr(self._pool, "_processes", {}).values() if p.pid is not None)
+        with self._lock:
+            return sorted(w.process.pid for w in self._workers if w.process.pid is not None and w.process.is_alive())
 
     def close(self) -> None:
-        self._closed = True
-        self._pool.shutdown(wait=True)
+        """Let briefings under way finish (up to `CLOSE_SECONDS`), then stop every worker."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers = list(self._workers)
+        deadline = time.monotonic() + CLOSE_SECONDS
+        for _ in workers:
+            try:
+                self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                log.warning("shutdown: a briefing was still composing after %s s; stopping its process", CLOSE_SECONDS)
+                break
+        for worker in workers:
+            worker.stop()
+        self._idle.put(None)  # any caller still waiting for a worker is told they are gone
+
+
+@dataclass
+class _Worker:
+    """One compose process and the serving process's end of its pipe."""
+
+    process: BaseProcess
+    conn: Connection
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.conn.send(None)  # "no more jobs"; a dead worker's pipe refuses it
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+        self.conn.close()
+
+
+def _await_ready(worker: _Worker) -> None:
+    """A worker says it is ready once its engine is imported; one that dies or hangs while starting fails here."""
+    if not worker.conn.poll(START_SECONDS):
+        worker.stop()
+        raise ComposeFailed(f"a compose process was not ready within {START_SECONDS} s")
+    try:
+        worker.conn.recv()
+    except EOFError:
+        worker.stop()
+        raise ComposeFailed(f"a compose process exited while starting (exit code {worker.process.exitcode})") from None
 
 
 def _context() -> BaseContext:
@@ -167,8 +245,9 @@ def _worker_start(target: str, log_format: str | None, verbose: bool) -> None:
 
 
 def _exit_with_parent() -> None:
-    """A serving process that is killed cannot stop its workers, and they would wait for work for ever (each
-    holds the work pipe's other end, so it never reports end of file): a worker leaves when its parent is gone."""
+    """A serving process that is killed cannot stop its workers. A worker waiting for a job sees its pipe close,
+    but one composing would finish first, and a copy of the pipe held elsewhere (the fork server) could keep it
+    open: a worker leaves as soon as its parent is gone."""
     parent = multiprocessing.parent_process()
     if parent is None:  # pragma: no cover - always set in a spawned worker
         return
@@ -180,11 +259,29 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="briefbot-parent-watch", daemon=True).start()
 
 
-def _ping() -> int:
-    """Answered once this worker's initializer has run; it lingers a moment so each worker takes one ping rather
-    than the first ready one taking them all."""
-    time.sleep(0.1)
-    return os.getpid()
+def _serve_jobs(conn: Connection, target: str, log_format: str | None, verbose: bool) -> None:
+    """A worker's life: start, say so, then answer jobs one at a time until told to stop or the pipe closes. An
+    error crosses back as the exception object (`_compose`), so one bad briefing never ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the serving process stops us
+    _worker_start(target, log_format, verbose)
+    conn.send(os.getpid())
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        try:
+            outcome: Reply | Exception = _compose(job)
+        except (StoreUnreachable, ComposeFailed) as exc:
+            outcome = exc
+        try:
+            conn.send(outcome)
+        except (EOFError, OSError):
+            return  # the serving process is gone
+        except Exception:  # an answer that will not pickle: say so rather than die and be retried
+            conn.send(ComposeFailed(traceback.format_exc()))
 
 
 def _compose(job: BriefingJob) -> Reply:

@@ -70,6 +70,10 @@ def configure(verbose: bool = False, fmt: str | None = None) -> None:
     logging.getLogger("bot").setLevel(logging.INFO if verbose else logging.WARNING)
     for name in QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
+    # waitress warns "Task queue depth is N" for every request that finds its threads busy: under a burst that is
+    # one line per request (and 5 % of the serving process's time, benchmarks/serve.py under py-spy), saying only
+    # that requests queue, which the per-request latency in our own request lines already shows
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 
 def configured_format() -> str | None:

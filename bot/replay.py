@@ -87,9 +87,11 @@ class SharedReplayGuard(ReplayGuard):
         self.stores.close_all()
 
 
-def guard_for(db: str | None) -> ReplayGuard:
-    """`db`: the store's target; on PostgreSQL (several replicas) replays are remembered there."""
+def guard_for(db: str | None, shared: bool = False) -> ReplayGuard:
+    """`db`: the store's target; on PostgreSQL (several replicas), or when `shared` (several serving processes on
+    one SQLite file), replays are remembered there."""
     from knowledge.store.db import backend_of
 
-    shared = db is not None and backend_of(db) == "postgresql"
-    return SharedReplayGuard(str(db)) if shared else ReplayGuard()
+    if db is not None and (shared or backend_of(db) == "postgresql"):
+        return SharedReplayGuard(str(db))
+    return ReplayGuard()

@@ -35,6 +35,9 @@ class SlackSettings(BaseSettings):
     # Processes that compose briefings beside the serving one (`bot.composer`); 0 composes in the serving process,
     # which makes acknowledgements wait behind briefings for the interpreter.
     briefbot_compose_processes: Annotated[int, Field(ge=0, le=64)] = 2
+    # HTTP serving processes sharing one port (`bot.siblings`): each takes its own share of the connections and has
+    # its own interpreter lock, its own compose processes and store connections.
+    briefbot_serve_processes: Annotated[int, Field(ge=1, le=64)] = 1
 
     @field_validator("slack_api_url")
     @classmethod

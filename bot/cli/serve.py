@@ -69,6 +69,9 @@ def serve(
         if socket:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+            if settings.briefbot_serve_processes > 1:
+                err.print("BRIEFBOT_SERVE_PROCESSES applies to HTTP mode; Socket Mode runs one connection here.")
+
             handler = SocketModeHandler(bolt_app, settings.slack_app_token)
             handler.connect()
             console.print("briefbot is connected in Socket Mode")
@@ -76,16 +79,41 @@ def serve(
             handler.close()
         else:
             from bot.server import ServerLimits, make_server
+            from bot.siblings import Siblings, is_sibling, sibling_argv, watch_first_process
 
+            processes = settings.briefbot_serve_processes
             limits = ServerLimits(threads=threads, connections=connections)
-            server = make_server(bolt_app, host, port, db=str(db_path), routes=page_routes(deps, signer), limits=limits)
-            console.print(f"briefbot listening on http://{host}:{server.server_address[1]}/slack/events")
+            server = make_server(
+                bolt_app,
+                host,
+                port,
+                db=str(db_path),
+                routes=page_routes(deps, signer),
+                limits=limits,
+                shared_port=processes > 1,
+            )
+            bound = server.server_address[1]
+            siblings = None
+            if is_sibling():
+                watch_first_process(stop)
+            elif processes > 1:
+                argv = sibling_argv(host=host, port=bound, threads=threads, connections=connections, verbose=verbose)
+                siblings = Siblings(argv, processes - 1, env={"BRIEFBOT_DB": str(db_path)})
+                siblings.start()
+            also = f" ({processes} serving processes on this port)" if siblings else ""
+            console.print(f"briefbot listening on http://{host}:{bound}/slack/events{also}")
             thread = threading.Thread(target=server.serve_forever, daemon=True)
             thread.start()
             stop.wait()
             console.print("briefbot: stopping (finishing requests already received)")
+            stopping = None
+            if siblings is not None:  # they drain while this one does
+                stopping = threading.Thread(target=siblings.stop, args=(limits.drain_seconds + 10,), daemon=True)
+                stopping.start()
             server.shutdown()
             server.server_close()
+            if stopping is not None:
+                stopping.join()
     except KeyboardInterrupt:
         pass
     finally:

@@ -99,3 +99,13 @@ def test_a_bug_while_composing_in_a_worker_arrives_with_the_workers_traceback(de
 def test_worker_processes_refuse_to_start_with_no_process():
     with pytest.raises(ValueError, match="at least one"):
         WorkerProcesses("unused.db", processes=0)
+
+
+def test_a_closed_composer_refuses_new_briefings_and_leaves_no_process_running(demo_target):
+    composer = WorkerProcesses(demo_target, processes=2)
+    pids = composer.pids()
+    assert len(pids) == 2
+    composer.close()
+    with Store.open(demo_target) as store, pytest.raises(ComposeFailed, match="shut down"):
+        composer.reply(BriefingJob("summary", "kellogg"), store)
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]
