@@ -287,3 +287,40 @@ def speaker_key(claim: LocalClaim) -> str | None:
     if claim.speaker_entity is not None:
         return str(claim.speaker_entity)
     return f"words:{claim.speaker.lower()}" if claim.speaker else None
+
+
+# "Responding to Holt's assertion that P, Vik said Q", "In response to ...": the writer says Q answers P
+_RESPONDING = re.compile(r"\b(?:(?:respond|repl|react)\w*|in\s+(?:response|reply)|answering)\s+to\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor)\b|n[’']t\b", re.I)
+
+
+def answered_in_sentence(text: str, claims: Sequence[LocalClaim], taken: Sequence[LocalDispute]) -> list[LocalDispute]:
+    """A statement the writer presents as the answer to another's claim in the same sentence ("Responding to
+    Holt's assertion that loans swayed the towns, Vik said loans never came up") rebuts it when it says the
+    opposite: it negates, and it speaks of what the claim spoke of (a content word they share). An answer that
+    agrees, thanks or changes the subject ("Responding to Holt's claim, Vik said talks would go on") is no
+    rebuttal; nor is a party answering itself."""
+    answered = {d.other for d in taken}
+    out: list[LocalDispute] = []
+    for i, answer in enumerate(claims):
+        if i in answered or answer.stance in NOT_DISPUTABLE or not _NEGATION.search(text[slice(*answer.content)]):
+            continue
+        start = max(text.rfind(". ", 0, answer.context[0]), text.rfind("\n", 0, answer.context[0])) + 1
+        lead = _RESPONDING.search(text, start, answer.context[0])
+        if lead is None:
+            continue
+        claim = next(
+            (
+                j
+                for j, c in enumerate(claims)
+                if lead.end() <= c.context[0]
+                and c.content[1] <= answer.context[0]
+                and c.stance not in NOT_DISPUTABLE
+                and speaker_key(c) not in (None, speaker_key(answer))
+            ),
+            None,
+        )
+        said = text[slice(*answer.content)]
+        if claim is not None and proposition_words(said) & proposition_words(text[slice(*claims[claim].content)]):
+            out.append(LocalDispute(claim=claim, other=i, kind="answer", score=tuning().dispute_threshold + 0.05))
+    return out

@@ -21,7 +21,7 @@ from knowledge.extract.analysis import (
 )
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.contradictions import link_contradictions
-from knowledge.extract.disputes import link_in_document
+from knowledge.extract.disputes import answered_in_sentence, link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
@@ -183,6 +183,7 @@ def _unanswered_out(
 def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
     """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
     denials = link_in_document(text, claims, names)
+    denials += answered_in_sentence(text, claims, denials)
     return denials + link_contradictions(doc, claims, denials, names)
 
 

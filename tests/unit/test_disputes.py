@@ -221,3 +221,19 @@ def test_a_denials_words_end_before_the_according_to_phrase_that_sources_its_sen
         "rejected the statement that it had ignored the union, according to a press release."
     )
     assert [d for _, d in pairs(nlp, text)] == ["the statement that it had ignored the union"]
+
+
+def test_an_answer_that_negates_what_it_responds_to_rebuts_it(nlp):
+    text = (
+        "Port deal\n\nResponding to Holt's claim that the strike cost the port millions, harbour spokesman "
+        "Tom Vik said the port had not lost any money."
+    )
+    assert pairs(nlp, text) == [("that the strike cost the port millions", "the port had not lost any money")]
+
+
+def test_an_answer_that_does_not_say_the_opposite_is_no_rebuttal(nlp):
+    text = (
+        "Port deal\n\nResponding to Holt's claim that the strike cost the port millions, harbour spokesman "
+        "Tom Vik said talks with the union would go on."
+    )
+    assert pairs(nlp, text) == []
