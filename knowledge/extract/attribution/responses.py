@@ -44,10 +44,11 @@ def _owner(noun) -> set[int]:
 
 
 def clause_on_verb(noun) -> list:
-    """The that-clause of "Responding to X's claim that P, ..." when the parser hangs it on the verb of the
-    phrase (as an adverbial or complement clause right after the noun) instead of on the noun."""
+    """The that-clause of "Responding to X's claim that P, ..." when the parser hangs it on the responding verb
+    (as an adverbial or complement clause right after the noun) instead of on the noun. Only there: in "we know
+    from his statements that P" the clause is what "we know"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in RESPONSE_VERBS:
         return []
     return [
         c

@@ -62,7 +62,7 @@ def variants(doc, verb, content: set[int]) -> list[tuple[str, list[str], set[int
     while end > last.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     extra = set(range(last.i + 1, end + 1)) - {verb.i}
-    if end > last.i and verb.i < min(content) and not _cut_on_purpose(doc, last.i + 1, extra, verb):
+    if end > last.i and verb.i < min(content) and not _cut_on_purpose(doc, last.i + 1, extra):
         gap = doc[last.i + 1]
         feats = [f"gap={gap.dep_}|{gap.lower_}", f"gap_len={min(len(extra), 8)}", f"gap_head={gap.head.dep_}"]
         out.append(("extend_end", feats + _span(doc, last.i + 1, end), content | extra))
@@ -91,22 +91,16 @@ def _span(doc, start: int, end: int) -> list[str]:
     return sorted(set(f))
 
 
-def _cut_on_purpose(doc, start: int, extra: set[int], verb=None) -> bool:
+def _cut_on_purpose(doc, start: int, extra: set[int]) -> bool:
     """Stretches the rules decide on deliberately, so no edit may move them in or out of a content: a second cue
     of the same speaker ("warned that A and urged B", "denied A, rejecting B": its own claim, which disputes pair
-    with the first), a writer's relative-clause aside (", which ...") and a participle the writer hangs on the
-    cue itself to say what the act did ("proclaimed X the winner, giving him a third term")."""
+    with the first) and a writer's relative-clause aside (", which ...")."""
     from knowledge.extract.parse import cues as lex
     from knowledge.extract.parse.roles import RELATIVE_PRONOUNS
 
     if any(doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in lex.VERB_CUES for i in extra):
         return True
-    if doc[start].text != "," or start + 1 >= len(doc):
-        return False
-    after = doc[start + 1]
-    cue = verb.head if verb is not None and verb.dep_ in ("aux", "auxpass") else verb  # "has proclaimed"
-    on_cue = cue is not None and after.head.i == cue.i and after.dep_ == "advcl" and after.tag_ == "VBG"
-    return after.lower_ in RELATIVE_PRONOUNS or on_cue
+    return doc[start].text == "," and start + 1 < len(doc) and doc[start + 1].lower_ in RELATIVE_PRONOUNS
 
 
 def cue_variants(doc, cue: list, content: set[int]):
