@@ -237,3 +237,33 @@ def test_an_answer_that_does_not_say_the_opposite_is_no_rebuttal(nlp):
         "Tom Vik said talks with the union would go on."
     )
     assert pairs(nlp, text) == []
+
+
+def test_a_statement_the_writer_says_contradicts_a_named_claim_rebuts_it(nlp):
+    text = (
+        "Port row\n\nIn a rare admission, Westport's mayor Lena Vik has conceded that the port never accepted "
+        "outside arbitration on its disputes, contradicting former governor Ada Holt's claim that she had been "
+        "invited to arbitrate the harbour row."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that she had been invited to arbitrate the harbour row",
+            "that the port never accepted outside arbitration on its disputes",
+        )
+    ]
+
+
+def test_a_speaker_contradicting_their_own_earlier_claim_is_no_dispute(nlp):
+    text = (
+        "Port row\n\nMayor Lena Vik said on Monday that the port was thriving, contradicting her own claim "
+        "last spring that the port was failing."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_a_contrast_inside_the_speakers_quote_stays_in_their_words(nlp):
+    text = 'Port row\n\n"There has been no engagement from Marlow, contrary to comments made by its executives," Holt said.'
+    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
+    assert [text[slice(*c.content)] for c in a.claims] == [
+        "There has been no engagement from Marlow, contrary to comments made by its executives"
+    ]
