@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.disputes import NOT_DISPUTABLE, proposition_words, speaker_key
+from knowledge.extract.parse.cues import DENY
 from knowledge.tuning import tuning
 
 # "Responding to Holt's assertion that P, Vik said Q", "In response to ...": the writer says Q answers P
@@ -90,4 +91,27 @@ def contradicted_in_sentence(
         )
         if claim is not None:
             out.append(LocalDispute(claim=claim, other=i, kind="answer", score=tuning().dispute_threshold + 0.05))
+    return out
+
+
+def denied_in_apposition(claims: Sequence[LocalClaim]) -> list[LocalDispute]:
+    """ "Holt claimed that P, a claim firmly denied by Westport": the denial's words are the claim's own
+    (`attribution.responses.denials_in_apposition` gives both the same content), by another party. Two
+    statements of one span by two speakers arise no other way with a denial among them."""
+    out: list[LocalDispute] = []
+    for i, denial in enumerate(claims):
+        if denial.stance != DENY:
+            continue
+        claim = next(
+            (
+                j
+                for j, c in enumerate(claims)
+                if c.content == denial.content
+                and c.stance not in NOT_DISPUTABLE
+                and speaker_key(c) not in (None, speaker_key(denial))
+            ),
+            None,
+        )
+        if claim is not None:
+            out.append(LocalDispute(claim=claim, other=i, kind="denial", score=tuning().dispute_threshold + 0.1))
     return out

@@ -19,7 +19,12 @@ from knowledge.extract.analysis import (
     StageFailure,
     stage_failure,
 )
-from knowledge.extract.answers import CONTRADICTING, answered_in_sentence, contradicted_in_sentence
+from knowledge.extract.answers import (
+    CONTRADICTING,
+    answered_in_sentence,
+    contradicted_in_sentence,
+    denied_in_apposition,
+)
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.contradictions import link_contradictions
 from knowledge.extract.disputes import link_in_document
@@ -198,7 +203,10 @@ def _unanswered_out(
 
 def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
     """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
-    denials = link_in_document(text, claims, names)
+    restated = denied_in_apposition(claims)  # "P, a claim denied by X": X's denial is P's, whatever else it shares
+    denials = restated + [
+        d for d in link_in_document(text, claims, names) if d.other not in {r.other for r in restated}
+    ]
     denials += answered_in_sentence(text, claims, denials)
     denials += contradicted_in_sentence(text, claims, denials)
     return denials + link_contradictions(doc, claims, denials, names)

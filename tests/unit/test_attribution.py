@@ -636,3 +636,18 @@ def test_a_clause_after_a_statement_noun_under_another_verb_stays_that_verbs(nlp
     found = parts(nlp, "We know from his statements that most of the firm's shares are held by his sons.")
     assert found
     assert all(p["cue"] != "statements" for p in found)
+
+
+def test_a_denial_in_apposition_is_the_deniers_and_not_part_of_the_claim(nlp):
+    found = parts(
+        nlp, "Holt on several occasions claimed that she brokered the harbour deal, a claim firmly denied by Westport."
+    )
+    by_source = {p["source"]: (p["content"], p["stance"]) for p in found}
+    assert by_source["Westport"] == (["that she brokered the harbour deal"], "deny")
+    assert ["that she brokered the harbour deal"] in [p["content"] for p in found if p["source"] != "Westport"]
+
+
+def test_an_apposition_that_does_not_deny_adds_no_denial(nlp):
+    found = parts(nlp, "Holt said the deal was signed, a claim welcomed by the council.")
+    assert found
+    assert all(p["stance"] != "deny" for p in found)

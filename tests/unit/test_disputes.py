@@ -267,3 +267,8 @@ def test_a_contrast_inside_the_speakers_quote_stays_in_their_words(nlp):
     assert [text[slice(*c.content)] for c in a.claims] == [
         "There has been no engagement from Marlow, contrary to comments made by its executives"
     ]
+
+
+def test_a_claim_and_the_denial_told_in_apposition_to_it_are_paired(nlp):
+    text = "Port row\n\nHolt said the deal was signed, an account disputed by the council."
+    assert pairs(nlp, text) == [("the deal was signed", "the deal was signed")]

@@ -18,7 +18,7 @@ from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
-from knowledge.extract.attribution.responses import claims_answered, noun_cue
+from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.channels import via_of
@@ -253,7 +253,7 @@ def _kind(quotes: QuoteIndex, frags) -> str:
 
 def find_attributions(doc) -> list[Attribution]:
     with caches(doc):
-        return claims_answered(doc, _find(doc))
+        return claims_answered(doc, denials_in_apposition(doc, _find(doc)))
 
 
 def _find(doc) -> list[Attribution]:

@@ -1,5 +1,6 @@
-"""Claims told in noun-phrase form: "Holt's claim that P", "a warning by the agency that P", and the claim a
-speaker answers, "Responding to Holt's assertion that P, Vik said Q".
+"""Claims told in noun-phrase form: "Holt's claim that P", "a warning by the agency that P", the claim a
+speaker answers, "Responding to Holt's assertion that P, Vik said Q", and a denial told in apposition to the
+claim it denies, "Holt said P, a claim firmly denied by Westport" (`denials_in_apposition`).
 
 In the last, P is Holt's claim and Vik only answers it. The small English model often hangs the that-clause on
 "Responding" instead of on the noun, so the rules read "Vik responded P", which puts Holt's words in Vik's mouth. Here such an attribution becomes the noun's: the possessor ("Holt's") or the
@@ -99,5 +100,47 @@ def claims_answered(doc, atts: list[Attribution]) -> list[Attribution]:
         cue = fragments(doc, {noun.i})
         out.append(
             dataclasses.replace(a, cue=cue, source=fragments(doc, owner), stance=lex.NOUN_CUES[lemma], cue_lemma=lemma)
+        )
+    return out
+
+
+def _appositive_denial(noun):
+    """ "…, a claim categorically refuted by New Delhi": the denying participle and its agent, or None."""
+    doc = noun.doc
+    if noun.lemma_.lower() not in lex.CLAIM_NOUNS or noun.left_edge.i < 1 or doc[noun.left_edge.i - 1].text != ",":
+        return None
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i):
+        if lex.VERB_CUES.get(verb.lemma_.lower()) != lex.DENY:
+            continue
+        agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if agents:
+            return verb, agents[0]
+    return None
+
+
+def denials_in_apposition(doc, atts: list[Attribution]) -> list[Attribution]:
+    """ "Holt claimed that P, a claim firmly denied by Westport": the writer's apposition is no part of Holt's
+    words, so her content ends before it, and Westport's denial of P becomes an attribution of its own (cue: the
+    participle, content: P), which `answers.denied_in_apposition` pairs with Holt's claim."""
+    out = list(atts)
+    for noun in doc:
+        found = _appositive_denial(noun)
+        if found is None:
+            continue
+        verb, agent = found
+        comma = doc[noun.left_edge.i - 1].idx
+        # the statement the apposition follows: its content runs over the comma or ends right at it
+        n = next((k for k, a in enumerate(out) if a.content and a.content[0][0] < comma <= a.content[-1][1] + 1), None)
+        if n is None:
+            continue
+        said = tuple((s, min(e, comma)) for s, e in out[n].content if s < comma)
+        out[n] = dataclasses.replace(out[n], content=said)
+        cue = fragments(doc, {verb.i} | {c.i for c in verb.children if c.dep_ in ("advmod", "neg")})
+        source = fragments(doc, {t.i for t in agent.subtree})
+        lemma = verb.lemma_.lower()
+        out.append(
+            dataclasses.replace(
+                out[n], cue=cue, source=source, stance=lex.DENY, negated=False, via=None, parent=None, cue_lemma=lemma
+            )
         )
     return out
