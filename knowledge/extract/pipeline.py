@@ -19,6 +19,12 @@ from knowledge.extract.analysis import (
     StageFailure,
     stage_failure,
 )
+from knowledge.extract.answers import (
+    CONTRADICTING,
+    answered_in_sentence,
+    contradicted_in_sentence,
+    denied_in_apposition,
+)
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.contradictions import link_contradictions
 from knowledge.extract.disputes import link_in_document
@@ -79,6 +85,18 @@ def _without_trailing_source(claim: LocalClaim, text: str) -> LocalClaim:
     return dataclasses.replace(claim, content=(start, m.start()))
 
 
+def _without_writers_contrast(claim: LocalClaim, text: str) -> LocalClaim:
+    """ "Dar said P, contradicting Holt's claim that Q": the contrast is the writer's, set after the speaker's
+    words (`answers.contradicted_in_sentence` pairs the two), not part of P; inside a quote it is the speaker's."""
+    if claim.fragments:
+        return claim
+    start, end = claim.content
+    m = CONTRADICTING.search(text, start, end)
+    if m is None or m.start() <= start or any(q in text[max(0, start - 1) : m.start()] for q in '"“”'):
+        return claim
+    return dataclasses.replace(claim, content=(start, m.start()))
+
+
 def _without_furniture(claim: LocalClaim, masked: list[tuple[int, int]]) -> LocalClaim:
     """A claim whose words run across furniture blanked inside a sentence ("Galen Ports (GLP.N), opens new tab
     said") keeps the pieces around it, so the ticker link is never quoted as anybody's words."""
@@ -129,7 +147,10 @@ def analyze_doc(
 
         def claims_stage() -> list[LocalClaim]:
             found = to_claims(text, _body_only(find_attributions(doc), body_start, no_reply), ents, doc)
-            return [_without_trailing_source(_without_furniture(c, masked or []), text) for c in found]
+            return [
+                _without_writers_contrast(_without_trailing_source(_without_furniture(c, masked or []), text), text)
+                for c in found
+            ]
 
         claims = _guarded("claims", failures, claims_stage) or []
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
@@ -182,7 +203,12 @@ def _unanswered_out(
 
 def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
     """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
-    denials = link_in_document(text, claims, names)
+    restated = denied_in_apposition(claims)  # "P, a claim denied by X": X's denial is P's, whatever else it shares
+    denials = restated + [
+        d for d in link_in_document(text, claims, names) if d.other not in {r.other for r in restated}
+    ]
+    denials += answered_in_sentence(text, claims, denials)
+    denials += contradicted_in_sentence(text, claims, denials)
     return denials + link_contradictions(doc, claims, denials, names)
 
 

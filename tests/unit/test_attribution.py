@@ -582,3 +582,72 @@ def test_quotes_that_run_on_unsigned_stay_with_the_speaker_until_someone_else_is
     said = {a["source"]: a["content"] for a in parts(nlp, text)}
     assert said["the mayor"] == ["We are in disbelief", "The letters keep coming", "Nobody should wait for the vote"]
     assert said["a rival"] == ["It is a stunt"]
+
+
+def test_an_object_and_what_it_is_declared_to_be_are_both_the_content(nlp):
+    # "declared X the winner": the parser can read the winner as a second object; the claim is "X is the
+    # winner", never the name alone
+    text = "The state vote commission has proclaimed incumbent Governor Ada Holt the winner of the election, handing her a second term."
+    assert only(nlp, text)["content"][0].startswith("incumbent Governor Ada Holt the winner of the election")
+
+
+def test_an_as_clause_reporting_what_else_the_speaker_did_is_not_part_of_the_words_said(nlp):
+    a = only(nlp, "The panel said Quill's claims were misleading as it rejected the characterization in a letter.")
+    assert a["content"] == ["Quill's claims were misleading"]
+
+
+def test_an_as_clause_without_a_reporting_verb_stays_in_the_words_said(nlp):
+    a = only(nlp, "Marlow Bank said the offer was too low as it weighed its options.")
+    assert a["content"] == ["the offer was too low as it weighed its options"]
+
+
+def test_the_claim_a_speaker_responds_to_is_its_owners_not_the_responders(nlp):
+    found = parts(
+        nlp,
+        "Responding to Holt's assertion that cheaper loans persuaded both towns to sign the pact, council "
+        'spokesman Tom Vik stated, "The issue of loans did not come up in any of the talks."',
+    )
+    owners = {p["source"]: p["content"] for p in found}
+    assert owners["Holt"] == ["that cheaper loans persuaded both towns to sign the pact"]
+    assert owners["council spokesman Tom Vik"] == ["The issue of loans did not come up in any of the talks"]
+
+
+def test_a_claim_responded_to_with_no_owner_is_nobodys(nlp):
+    found = parts(
+        nlp,
+        "Responding to the assertion that cheaper loans persuaded both towns to sign the pact, Vik said the talks were over.",
+    )
+    assert found
+    assert all(p["source"] != "Vik" or "loans" not in " ".join(p["content"]) for p in found)
+
+
+def test_a_claim_clause_the_parser_hangs_on_the_responding_verb_is_still_the_nouns(nlp):
+    found = parts(
+        nlp,
+        "Responding to Holt’s assertion that cheaper port loans persuaded both coastal towns to agree to a "
+        "state-brokered pact, council spokesman Tom Vik stated, “The issue of loans did not come up in any of the talks.”",
+    )
+    owners = {p["source"]: p["content"] for p in found}
+    assert owners["Holt"] == ["that cheaper port loans persuaded both coastal towns to agree to a state-brokered pact"]
+
+
+def test_a_clause_after_a_statement_noun_under_another_verb_stays_that_verbs(nlp):
+    # "we know from his statements that P": P is what we know, not what the statements said
+    found = parts(nlp, "We know from his statements that most of the firm's shares are held by his sons.")
+    assert found
+    assert all(p["cue"] != "statements" for p in found)
+
+
+def test_a_denial_in_apposition_is_the_deniers_and_not_part_of_the_claim(nlp):
+    found = parts(
+        nlp, "Holt on several occasions claimed that she brokered the harbour deal, a claim firmly denied by Westport."
+    )
+    by_source = {p["source"]: (p["content"], p["stance"]) for p in found}
+    assert by_source["Westport"] == (["that she brokered the harbour deal"], "deny")
+    assert ["that she brokered the harbour deal"] in [p["content"] for p in found if p["source"] != "Westport"]
+
+
+def test_an_apposition_that_does_not_deny_adds_no_denial(nlp):
+    found = parts(nlp, "Holt said the deal was signed, a claim welcomed by the council.")
+    assert found
+    assert all(p["stance"] != "deny" for p in found)

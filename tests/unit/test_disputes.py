@@ -221,3 +221,54 @@ def test_a_denials_words_end_before_the_according_to_phrase_that_sources_its_sen
         "rejected the statement that it had ignored the union, according to a press release."
     )
     assert [d for _, d in pairs(nlp, text)] == ["the statement that it had ignored the union"]
+
+
+def test_an_answer_that_negates_what_it_responds_to_rebuts_it(nlp):
+    text = (
+        "Port deal\n\nResponding to Holt's claim that the strike cost the port millions, harbour spokesman "
+        "Tom Vik said the port had not lost any money."
+    )
+    assert pairs(nlp, text) == [("that the strike cost the port millions", "the port had not lost any money")]
+
+
+def test_an_answer_that_does_not_say_the_opposite_is_no_rebuttal(nlp):
+    text = (
+        "Port deal\n\nResponding to Holt's claim that the strike cost the port millions, harbour spokesman "
+        "Tom Vik said talks with the union would go on."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_a_statement_the_writer_says_contradicts_a_named_claim_rebuts_it(nlp):
+    text = (
+        "Port row\n\nIn a rare admission, Westport's mayor Lena Vik has conceded that the port never accepted "
+        "outside arbitration on its disputes, contradicting former governor Ada Holt's claim that she had been "
+        "invited to arbitrate the harbour row."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that she had been invited to arbitrate the harbour row",
+            "that the port never accepted outside arbitration on its disputes",
+        )
+    ]
+
+
+def test_a_speaker_contradicting_their_own_earlier_claim_is_no_dispute(nlp):
+    text = (
+        "Port row\n\nMayor Lena Vik said on Monday that the port was thriving, contradicting her own claim "
+        "last spring that the port was failing."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_a_contrast_inside_the_speakers_quote_stays_in_their_words(nlp):
+    text = 'Port row\n\n"There has been no engagement from Marlow, contrary to comments made by its executives," Holt said.'
+    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
+    assert [text[slice(*c.content)] for c in a.claims] == [
+        "There has been no engagement from Marlow, contrary to comments made by its executives"
+    ]
+
+
+def test_a_claim_and_the_denial_told_in_apposition_to_it_are_paired(nlp):
+    text = "Port row\n\nHolt said the deal was signed, an account disputed by the council."
+    assert pairs(nlp, text) == [("the deal was signed", "the deal was signed")]

@@ -18,6 +18,7 @@ from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
+from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.channels import via_of
@@ -84,26 +85,6 @@ def _according(doc, tok, beliefs: bool = True):
     return CueCandidate([tok, to], src, content, "according to", lex.REPORT, False, via)
 
 
-def _noun_cue(tok):
-    """'Trump's claim that ...', 'a warning by the agency that ...': a statement noun with a that-clause."""
-    clauses = [
-        c
-        for c in tok.children
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-    ]
-    if not clauses:
-        return None
-    src: set[int] = set()
-    for c in tok.children:
-        if c.dep_ == "poss":
-            src = {t.i for t in c.subtree if t.dep_ != "case"}
-        elif c.dep_ == "prep" and c.lower_ == "by":
-            src = {t.i for o in c.children if o.dep_ == "pobj" for t in o.subtree}
-    return CueCandidate(
-        [tok], src, subtree(clauses[0]), tok.lemma_.lower(), lex.NOUN_CUES[tok.lemma_.lower()], False, None
-    )
-
-
 def _belief_verb(verb) -> bool:
     """'According to NBC, officials see it as a threat': the officials hold the view, the outlet only carries it."""
     if verb.lemma_ not in lex.COGNITION or subject(verb) is None:
@@ -133,7 +114,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
                 out.append(_according(doc, tok, beliefs=False))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.NOUN_CUES:
-            found = _noun_cue(tok)
+            found = noun_cue(tok)
             if found is not None:
                 out.append(found)
             continue
@@ -272,7 +253,7 @@ def _kind(quotes: QuoteIndex, frags) -> str:
 
 def find_attributions(doc) -> list[Attribution]:
     with caches(doc):
-        return _find(doc)
+        return claims_answered(doc, denials_in_apposition(doc, _find(doc)))
 
 
 def _find(doc) -> list[Attribution]:

@@ -9,6 +9,8 @@ asks here only when the cue has no clause, object or content preposition of its 
 
 from __future__ import annotations
 
+from knowledge.extract.parse import cues as lex
+
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 WH_WORDS = {"when", "why", "how", "whether", "where", "what", "who"}
 FOR_VERBS = {"call", "push", "press", "argue", "lobby", "campaign", "plead", "appeal"}
@@ -66,3 +68,16 @@ def misplaced_clause(verb, negated: bool):
             if wh != "when" or negated or lemma == "ask":
                 return c
     return None
+
+
+def reporting_as(k) -> bool:
+    """ "said the claims were misleading as it rejected the account": an as-clause whose verb reports (with a
+    subject of its own, after the verb it hangs on) is the writer telling what else the speaker did, not part of
+    the words said; `roles._clause` leaves it out of the content."""
+    return (
+        k.dep_ == "advcl"
+        and k.i > k.head.i
+        and k.lemma_.lower() in lex.VERB_CUES
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in k.children)
+        and any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
+    )

@@ -7,7 +7,7 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.clauses import for_clause, misplaced_clause
+from knowledge.extract.parse.clauses import for_clause, misplaced_clause, reporting_as
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -207,8 +207,8 @@ def content_tokens(verb, subj) -> set[int]:
                 continue
             if c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or c.lower_ not in SETTING_PREPS):
                 out |= subtree(c)
-            elif c.dep_ in ("oprd", "xcomp", "ccomp", "dative"):
-                out |= subtree(c)
+            elif c.dep_ in ("oprd", "xcomp", "ccomp", "dative") or (c.dep_ == "dobj" and c.left_edge.i == max(out) + 1):
+                out |= subtree(c)  # a second object right after the first: "proclaimed X the winner" (X is Y)
             elif c.dep_ in ("punct",) and c.text != ",":
                 continue
             else:
@@ -264,6 +264,7 @@ def _clause(c) -> set[int]:
         if k.dep_ == "conj"
         and (speech_verb(k) or _cue_with_clause(k))
         and not any(x.dep_ in SUBJ_DEPS for x in k.children)
+        or reporting_as(k)
     ]
     out = subtree(c, drop)
     while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
