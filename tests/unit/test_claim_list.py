@@ -8,7 +8,11 @@ from knowledge.brief.statements import is_statement, names_speaker, shown_as_cla
 
 def row(quote: str, speaker="Mara Quill", entity: str | None = "e1", kind="indirect", lemma="say", stance="assert"):
     return {
-        "quote": quote, "speaker": speaker, "speaker_entity_id": entity, "kind": kind, "cue_lemma": lemma,
+        "quote": quote,
+        "speaker": speaker,
+        "speaker_entity_id": entity,
+        "kind": kind,
+        "cue_lemma": lemma,
         "stance": stance,
     }
 
