@@ -35,6 +35,7 @@ from knowledge.brief.model import (
 from knowledge.brief.outline import members_of, model_prose, outline
 from knowledge.brief.query import Query
 from knowledge.brief.ranking import rank
+from knowledge.brief.statements import shown_as_claim
 from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
@@ -288,6 +289,7 @@ def compose(
         if r["id"] not in in_dispute
         and r["quote"]
         and len(r["quote"]) > 12
+        and shown_as_claim(r)  # a named speaker and words that are a statement (brief/statements)
         and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)
     ]
     lines = []

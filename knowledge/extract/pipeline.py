@@ -31,6 +31,7 @@ from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
+from knowledge.extract.parse.cues import FACTUAL_CUES
 from knowledge.extract.parse.spans import caches, doc_text
 from knowledge.extract.speakers.anaphora import resolve_document
 from knowledge.extract.speakers.claims import to_claims
@@ -39,9 +40,8 @@ from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges
 from knowledge.text.headline import is_headline
 
 # Claims whose content is treated as established fact for event extraction: an official confirmation or
-# announcement of what happened, as opposed to hearsay, accusations or speculation.
+# announcement of what happened (parse/cues.FACTUAL_CUES), as opposed to hearsay, accusations or speculation.
 FACTUAL_STANCES = {"acknowledge"}
-FACTUAL_CUES = {"confirm", "announce", "acknowledge", "admit"}
 
 T = TypeVar("T")
 

@@ -22,6 +22,10 @@ NO_COMMENT = "no_comment"  # "declined to comment", "did not respond to requests
 COMMENT_VERBS = {"comment", "respond", "reply", "answer", "elaborate", "discuss", "say"}
 # Refusing to disclose is not commenting either: "declined to confirm", "did not confirm whether", "would not name"
 DISCLOSE_VERBS = {"confirm", "disclose", "reveal", "specify", "identify", "name", "detail", "say"}
+# Cues that make a thing public rather than voice a view: what they introduce is taken as established (an official
+# confirmation or announcement of what happened), so events are read from it and its object, even a noun phrase
+# ("announced a full ceasefire"), is a statement of fact.
+FACTUAL_CUES = {"confirm", "announce", "acknowledge", "admit"}
 
 VERB_CUES: dict[str, str] = {
     # plain assertion
