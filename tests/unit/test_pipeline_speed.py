@@ -8,6 +8,7 @@ from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_ke
 from knowledge.extract.components import line_breaks
 from knowledge.extract.lemma_cache import RememberingLemmatizer
 from knowledge.extract.nlp import load_nlp
+from knowledge.extract.parse.spans import QUOTE_TOKENS, QUOTED_KEY, caches, quoted_sentence
 from knowledge.text import dedup
 
 # Written for the shapes the model's attribute patterns test: pronouns by case, auxiliaries, "there is", slang
@@ -124,3 +125,14 @@ def test_the_vectorised_minhash_signature_equals_the_per_shingle_definition():
     for shingle_set in (set(values), {2**64 - 1}, {0}, set(values[6:50])):
         expected = [min((a * s + b) & dedup._MASK for s in shingle_set) for a, b in dedup._SALTS]
         assert dedup.signature(shingle_set) == expected
+
+
+def test_the_quoted_sentence_cache_answers_as_a_scan_of_each_sentence_does(nlp):
+    text = "She said: \"We will sign.\" Nobody else spoke.\n\nThe mayor called it ''a mess''. It rained."
+    doc = nlp(text)
+    with caches(doc):
+        answers = [quoted_sentence(t) for t in doc]
+        assert QUOTED_KEY in doc.user_data
+    assert answers == [any(u.text in QUOTE_TOKENS for u in t.sent) for t in doc]
+    assert True in answers and False in answers
+    assert QUOTED_KEY not in doc.user_data  # dropped with the other per-Doc caches
