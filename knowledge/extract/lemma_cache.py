@@ -57,7 +57,7 @@ class RememberingLemmatizer(EnglishLemmatizer):
                 if pos:  # no POS: spaCy warns each time it lemmatizes such a token, so it is never remembered
                     self.lemmas[key] = found
             lemmas.append(found)
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))  # type: ignore[arg-type]
         return doc
 
 
