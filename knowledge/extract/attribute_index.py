@@ -97,6 +97,10 @@ class IndexedAttributeRuler(AttributeRuler):
         super().clear()
         self._reset()
 
+    def adopt(self, stock: AttributeRuler) -> None:
+        """Take over the model's own ruler: its patterns."""
+        self.add_patterns(stock.patterns)
+
     def add(self, patterns, attrs, index=0) -> None:
         super().add(patterns, attrs, index)
         self._reset()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -17,7 +19,7 @@ from knowledge.extract.analysis import LocalEvent, Span
 from knowledge.extract.dates import resolve_date
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.cues import GATHERINGS
-from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.parse.spans import doc_text, sentence, tokens_where
 from knowledge.extract.parse.tense import tense_of
 
 VERB_TRIGGERS = {
@@ -146,6 +148,9 @@ def _subtree_entities(tok: Token, ents: DocEntities) -> list[int]:
     return ents.within(start, end)
 
 
+TRIGGER_POS = {NOUN, VERB}  # the parts of speech `_is_trigger` accepts: no other token is built to be tested
+
+
 def _is_trigger(tok: Token) -> bool:
     if tok.pos_ in ("VERB",) and tok.lemma_.lower() in VERB_TRIGGERS:
         allowed = PARTICLE_VERBS.get(tok.lemma_.lower())
@@ -252,7 +257,7 @@ def find_events(doc: Doc, ents: DocEntities, published: datetime | None, reporte
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             by_sentence.setdefault(sentence(ent[0]).start, []).append(ent)
-    for tok in doc:
+    for tok in tokens_where(doc, POS, TRIGGER_POS):
         if not _is_trigger(tok):
             continue
         if any(s <= tok.idx < e for s, e in reported):

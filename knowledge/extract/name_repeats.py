@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
+from spacy.attrs import IDX, LENGTH
+
 from knowledge.extract.analysis import LocalEntity
 from knowledge.extract.parse.spans import doc_text
 
@@ -29,8 +31,9 @@ def link_repeats(doc: Doc, ents: LinkableEntities) -> None:
     """Link every untagged whole-token occurrence of an organisation's spelling (two characters or more, starting
     with a capital) to that organisation."""
     text = doc_text(doc)
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t.text) for t in doc}
+    offsets = doc.to_array([IDX, LENGTH]).tolist()  # one array, not a Token object per word
+    starts = {start for start, _ in offsets}
+    ends = {start + length for start, length in offsets}
     taken = sorted((s, e) for s, e, _ in ents._spans)
     spellings = {
         v: idx

@@ -20,9 +20,10 @@ PIPELINE: list[tuple[str, dict, dict]] = [
     ("briefbot_entity_fixes", {"before": "ner"}, {}),
 ]
 
-# Components of the base model swapped for ours that give the same result faster: name -> our factory, which
-# receives the original's patterns (`attribute_index.py`).
-REPLACED: dict[str, str] = {"attribute_ruler": "briefbot_attribute_ruler"}
+# Components of the base model swapped for ours that give the same result faster: name -> our factory, whose
+# component `adopt`s what the original was loaded with (its patterns: `attribute_index.py`; its tables:
+# `lemma_cache.py`).
+REPLACED: dict[str, str] = {"attribute_ruler": "briefbot_attribute_ruler", "lemmatizer": "briefbot_lemmatizer"}
 
 _lock = threading.Lock()
 
@@ -41,12 +42,12 @@ def _load(model: str) -> Language:
             "`pip install --require-hashes --no-deps -r requirements/model.txt`"
         ) from exc
     # Importing registers our factories with spaCy before we add them by name.
-    from knowledge.extract import attribute_index, components  # noqa: F401
+    from knowledge.extract import attribute_index, components, lemma_cache  # noqa: F401
 
     for name, factory in REPLACED.items():
         if name in nlp.pipe_names:
-            patterns = nlp.get_pipe(name).patterns  # type: ignore[attr-defined]
-            nlp.replace_pipe(name, factory).add_patterns(patterns)  # type: ignore[attr-defined]
+            stock = nlp.get_pipe(name)
+            nlp.replace_pipe(name, factory).adopt(stock)  # type: ignore[attr-defined]
     for name, where, config in PIPELINE:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=config, **where)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import struct
 
+import numpy
+
 from knowledge.text.shingles import SHINGLE, word_shingles, words
 from knowledge.tuning import tuning
 
@@ -19,6 +21,10 @@ ROWS = PERMUTATIONS // BANDS
 _MASK = (1 << 61) - 1
 # Fixed salts make signatures stable across processes and versions (Python's hash() is randomized).
 _SALTS = [struct.unpack("<QQ", hashlib.blake2b(str(i).encode(), digest_size=16).digest()) for i in range(PERMUTATIONS)]
+# The salts as columns, for all permutations at once: the mask keeps the low 61 bits, which 64-bit arithmetic that
+# wraps (numpy's uint64) leaves exactly as Python's unbounded integers compute them, so signatures are unchanged.
+_A = numpy.array([a for a, _ in _SALTS], dtype=numpy.uint64)[:, None]
+_B = numpy.array([b for _, b in _SALTS], dtype=numpy.uint64)[:, None]
 
 
 def shingles(text: str) -> set[int]:
@@ -30,7 +36,10 @@ def shingles(text: str) -> set[int]:
 
 
 def signature(shingle_set: set[int]) -> list[int]:
-    return [min(((a * s + b) & _MASK) for s in shingle_set) for a, b in _SALTS]
+    """The least `(a * s + b) & _MASK` over the shingles, for each salt (a, b); computed as one array (a Python
+    loop over every shingle and salt cost ~8 ms an article, half of ingesting its keys)."""
+    hashes = numpy.fromiter(shingle_set, dtype=numpy.uint64, count=len(shingle_set))
+    return ((_A * hashes + _B) & numpy.uint64(_MASK)).min(axis=1).tolist()
 
 
 def band_keys(sig: list[int]) -> list[str]:

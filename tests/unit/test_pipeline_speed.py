@@ -1,4 +1,4 @@
-"""Pipeline components swapped or rewritten for speed give exactly what spaCy's own gave."""
+"""Pipeline components swapped or rewritten for speed give exactly what spaCy's own (or the plain loop) gave."""
 
 import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
@@ -6,7 +6,10 @@ from spacy.pipeline import AttributeRuler
 
 from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys
 from knowledge.extract.components import line_breaks
+from knowledge.extract.lemma_cache import RememberingLemmatizer
 from knowledge.extract.nlp import load_nlp
+from knowledge.extract.parse.spans import QUOTE_TOKENS, QUOTED_KEY, caches, quoted_sentence
+from knowledge.text import dedup
 
 # Written for the shapes the model's attribute patterns test: pronouns by case, auxiliaries, "there is", slang
 # contractions spread over two tokens, a regex-tested word, quantifiers that are pronouns, line breaks.
@@ -92,3 +95,44 @@ def test_line_breaks_set_the_same_sentence_starts_as_the_token_by_token_rule(nlp
         assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in reference], text
     doc = line_breaks(nlp.make_doc(texts[0]))
     assert [t.text for t in doc if t.is_sent_start] == ["Port", "The", "Arvand"]
+
+
+def _stock_lemmatizer():
+    import spacy
+
+    from knowledge.config import get_settings
+
+    return spacy.load(get_settings().spacy_model, exclude=["tok2vec", "tagger", "parser", "ner"]).get_pipe("lemmatizer")
+
+
+def test_the_remembering_lemmatizer_gives_exactly_spacys_lemmas_and_remembers_each_form(nlp):
+    ours = nlp.get_pipe("lemmatizer")
+    assert isinstance(ours, RememberingLemmatizer)
+    stock = _stock_lemmatizer()
+    # nouns, verbs and adjectives in their base and inflected forms, irregular forms, numbers, names, spaces
+    texts = SENTENCES + ["The mice were running faster; geese flew over 3 better-known cities.\n\nMs. Arvand sang."]
+    for text in texts:
+        doc = nlp(text, disable=["lemmatizer"])
+        a, b = stock(doc.copy()), ours(doc.copy())
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b], text
+    seen = ours(nlp("The mice were running.", disable=["lemmatizer"]))
+    assert [t.lemma_ for t in seen] == ["the", "mouse", "be", "run", "."]
+    assert (seen[1].orth, seen[1].pos, seen[1].morph.key) in ours.lemmas
+
+
+def test_the_vectorised_minhash_signature_equals_the_per_shingle_definition():
+    values = [0, 1, 2**61 - 1, 2**61, 2**63 + 12345, 2**64 - 1] + [(7919 * i) ** 3 % 2**64 for i in range(200)]
+    for shingle_set in (set(values), {2**64 - 1}, {0}, set(values[6:50])):
+        expected = [min((a * s + b) & dedup._MASK for s in shingle_set) for a, b in dedup._SALTS]
+        assert dedup.signature(shingle_set) == expected
+
+
+def test_the_quoted_sentence_cache_answers_as_a_scan_of_each_sentence_does(nlp):
+    text = "She said: \"We will sign.\" Nobody else spoke.\n\nThe mayor called it ''a mess''. It rained."
+    doc = nlp(text)
+    with caches(doc):
+        answers = [quoted_sentence(t) for t in doc]
+        assert QUOTED_KEY in doc.user_data
+    assert answers == [any(u.text in QUOTE_TOKENS for u in t.sent) for t in doc]
+    assert True in answers and False in answers
+    assert QUOTED_KEY not in doc.user_data  # dropped with the other per-Doc caches

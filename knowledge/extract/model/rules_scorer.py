@@ -12,7 +12,7 @@ from importlib import resources
 
 from knowledge.extract.model.candidates import verb_candidate
 from knowledge.extract.model.decision import logistic
-from knowledge.extract.parse.spans import doc_text, sentence
+from knowledge.extract.parse.spans import doc_text, quoted_sentence
 
 WEIGHTS_FILE = "cue_weights.json"
 SPEECH_SUBJ = {"PERSON", "ORG", "NORP", "GPE"}
@@ -63,14 +63,10 @@ def features(tok, in_lexicon: bool, in_quote: bool = False) -> list[str]:
     return f + _context(tok)
 
 
-QUOTE_TOKENS = {"“", "”", '"', "''"}
-
-
 def _context(tok) -> list[str]:
     """Where the verb sits: the main verb of a sentence that holds quotation marks is a speech verb far more often
     than a verb in a subordinate clause of a sentence without any (chosen by CV: depth and head features were not)."""
-    sent = sentence(tok)
-    return [f"root={tok.dep_ == 'ROOT'}", f"sent_quote={any(t.text in QUOTE_TOKENS for t in sent)}"]
+    return [f"root={tok.dep_ == 'ROOT'}", f"sent_quote={quoted_sentence(tok)}"]
 
 
 class CueScorer:

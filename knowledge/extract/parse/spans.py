@@ -11,6 +11,8 @@ import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 
+from spacy.attrs import ORTH
+
 EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
 _QUOTE = re.compile(r"''|[“”\"«»]")
 OPENERS, CLOSERS = "“«", "”»"
@@ -49,7 +51,9 @@ def doc_text(doc) -> str:
 
 
 SENT_KEY = "briefbot_sentence_starts"
+QUOTED_KEY = "briefbot_quoted_sentences"
 SCOPE_KEY = "briefbot_cache_scope"
+QUOTE_TOKENS = {"“", "”", '"', "''"}
 
 
 def sentence(tok):
@@ -63,6 +67,23 @@ def sentence(tok):
     return doc[starts[k] : starts[k + 1]]
 
 
+def quoted_sentence(tok) -> bool:
+    """Whether the token's sentence holds a quotation mark token; the cue scorers ask it of every candidate verb,
+    so the sentences holding one are found once per Doc (a scan of each candidate's sentence cost more)."""
+    doc = tok.doc
+    quoted = doc.user_data.get(QUOTED_KEY)
+    if quoted is None:
+        marks = tokens_where(doc, ORTH, {doc.vocab.strings[q] for q in QUOTE_TOKENS})
+        quoted = doc.user_data[QUOTED_KEY] = {sentence(t).start for t in marks}
+    return sentence(tok).start in quoted
+
+
+def tokens_where(doc, attr: int, ids: set[int]) -> list:
+    """The tokens whose `attr` (ORTH, POS, ...) is one of `ids`, in document order, read off one array: a loop
+    over `doc` builds a Token object for every word just to test it."""
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in ids]
+
+
 @contextmanager
 def caches(doc):
     """Scope of the per-Doc caches: whoever opens the first scope drops them at its end, so they never travel with
@@ -73,7 +94,7 @@ def caches(doc):
         yield
     finally:
         if outermost:
-            for key in (TEXT_KEY, SENT_KEY, SCOPE_KEY):
+            for key in (TEXT_KEY, SENT_KEY, QUOTED_KEY, SCOPE_KEY):
                 doc.user_data.pop(key, None)
 
 
