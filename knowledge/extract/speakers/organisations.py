@@ -9,8 +9,9 @@ what the text shows, as for people (`speakers`):
   "Ministry of Defence" a government body) or from a description the text gives it ("Boeing, the planemaker");
   an organisation whose name says nothing fits the generic kind only ("the company"), never "the union";
 - "it" as the subject of a speech verb stands for an organisation only when the latest subject before it, within
-  reach, is that organisation (or an anaphor already resolved to it): "It" continues the subject, and anything
-  else ("The report was released on Monday. It said …") stays as written;
+  reach, is that organisation (or an anaphor already resolved to it): "It" continues the subject; a document as
+  that subject ("The report was released on Monday. It said …") is continued in its own words ("the report"),
+  which `documents` traces to its issuer; anything else stays as written;
 - two different organisations that fit equally well in the nearest sentence leave the description as written.
 """
 
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.extract.speakers.documents import OWNED
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS
@@ -87,6 +89,11 @@ def description(tok) -> OrgDescription | None:
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
     return OrgDescription(noun=low, kind=kind, places=places)
+
+
+def _document(t) -> bool:
+    """ "the letter", "the report": a definite document as a subject; `documents` names whoever issued it."""
+    return t.lemma_.lower() in OWNED and t.left_edge.lower_ in ("the", "this", "that") and t.i - t.left_edge.i <= 3
 
 
 def _aside(clause) -> bool:
@@ -235,6 +242,9 @@ class OrgAnaphora:
                     self.org_places[found.entity] = self.org_places.get(found.entity, NOWHERE) | places
                 return True
             if kind is None:
+                if _document(t):  # '"…," the letter said. It said': the letter goes on, and whoever issued it
+                    self._org_mention(tok, None, self.doc.text[t.left_edge.idx : t.idx + len(t.text)], end)
+                    return True
                 break  # "it" continues only the latest subject
         idx = self._sole(kind, places)
         if idx is not None:
