@@ -70,7 +70,8 @@ def ampersand_names(doc: Doc, cands: list) -> list:
     capitalised words right after it ("Seven & i Holdings Co. Ltd."); whatever the tagger found overlapping it
     gives way."""
     people = {i for _n, label, *_, span in cands if label == "PERSON" for i in range(span.start, span.end)}
-    found, taken = [], set()
+    found: list = []
+    taken: set[int] = set()
     for amp in doc:
         if amp.text != "&" or amp.i == 0 or amp.i + 1 >= len(doc) or amp.i in taken:
             continue

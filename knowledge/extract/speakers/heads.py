@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text, sentence
 from knowledge.extract.speakers.org_words import ORG_NOUNS
-from knowledge.extract.speakers.person_words import HONORIFICS
+from knowledge.extract.speakers.person_words import HONORIFICS, PERSON_NOUNS
 
 
 @dataclass
@@ -27,6 +27,25 @@ def entity_of(ents: DocEntities, tok) -> int | None:
         if s <= tok.idx < e and ents.entities[idx].type in ("PERSON", "ORG", "GPE"):
             return idx
     return None
+
+
+def title_chain(span) -> str:
+    """The words right before a person's name that describe them, as one phrase: "Acme president and CEO" in
+    "Acme president and CEO Ana Ruiz" (names, nouns, adjectives, "and", hyphens; six words at most, on the name's
+    own line), which ties the roles in it to the organisation named there. Empty unless a title in the singular
+    stands right before the name ("told reporters Trump" gives Trump no role)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP"):
+        return ""
+    while (
+        i >= 0
+        and span.start - i <= 6
+        and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "and" or doc[i].text == "-")
+        and "\n" not in doc[i].whitespace_
+    ):
+        i -= 1
+    return doc[i + 1 : span.start].text
 
 
 def _two_people(ents: DocEntities, src) -> bool:
