@@ -1,16 +1,18 @@
 """Organisations the tagger spells badly, as speakers: a firm written with "&" whose parts the tagger reads as a
-number and a pronoun, a description ("the Manitoba company") the tagger took for a name, and "it" continuing a
-letter that the organisation issued."""
+number and a pronoun, a description ("the Manitoba company") the tagger took for a name, an organisation the parser
+glued to a person, and "it" continuing a letter that the organisation issued."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import pytest
+from spacy.tokens import Doc
 
 from knowledge.extract.entities import find_entities
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
+from knowledge.extract.speakers.heads import glued_organisation
 from tests.claim_speakers import speakers_by_opening as speakers
 
 
@@ -94,3 +96,23 @@ def test_it_after_a_report_stays_the_report_when_nobody_is_shown_issuing_it(nlp)
         "It said the bridges were unsafe."
     )
     assert speakers(nlp, text)["the bridges were"] == "The report"
+
+
+def test_an_organisation_the_parser_glued_to_a_person_as_her_appositive_is_the_speaker(nlp):
+    # the parse the tagger gives a long fronted phrase on real pages, built by hand: "Orvel" as an appositive
+    # of "Ito" right before the cue, where a person can never be an organisation
+    words = ["In", "the", "letter", ",", "Meyumi", "Ito", ",", "chair", "of", "its", "board", ",", "Orvel", "said"]
+    heads = [13, 2, 0, 5, 5, 13, 5, 5, 7, 10, 8, 5, 5, 13]
+    deps = ["prep", "det", "pobj", "punct", "compound", "nsubj", "punct", "appos", "prep", "poss", "pobj", "punct"]
+    deps += ["appos", "ROOT"]
+    ents = ["O"] * 4 + ["B-PERSON", "I-PERSON"] + ["O"] * 6 + ["B-ORG", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    found = find_entities(doc)
+    source = (doc[4].idx, doc[12].idx + len("Orvel"))
+    assert glued_organisation(doc, found, source) == (doc[12].idx, doc[12].idx + len("Orvel"))
+
+
+def test_a_person_with_a_role_appositive_keeps_her_words(nlp):
+    doc = nlp("Meyumi Ito, chair of the Orvel board, said the bid was too low.")
+    source = (0, doc.text.index(", said"))
+    assert glued_organisation(doc, find_entities(doc), source) is None

@@ -66,6 +66,26 @@ def _possessor(root) -> bool:
     return False
 
 
+def glued_organisation(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "In the letter, signed by A and Meyumi Ito, chair of its committee, Nine & X said": a person is never an
+    organisation, so an organisation parsed as her appositive, set off by a comma and ending the speaker phrase
+    right before the cue, is the subject the parser glued her to: the speaker (its offsets), else None."""
+    src = doc.char_span(span[0], span[1], alignment_mode="expand") if doc is not None and span else None
+    if src is None or len(src) < 3:
+        return None
+    idx = entity_of(ents, src.root)
+    if idx is None or ents.entities[idx].type != "PERSON":
+        return None
+    last = src[-1] if not src[-1].is_punct else src[-2]
+    for c in src.root.children:
+        if c.dep_ != "appos" or c.i < src.root.i or c.right_edge.i != last.i or doc[c.left_edge.i - 1].text != ",":
+            continue
+        org = entity_of(ents, c)
+        if org is not None and ents.entities[org].type == "ORG":
+            return c.left_edge.idx, last.idx + len(last.text)
+    return None
+
+
 def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:
     """(decided, entity) for a named speaker phrase, from its head word: "Union leader Sami Rask" is Rask, "the
     ministry's spokesperson, Omar Said" is Said (an appositive name), "aides to Keith Kellogg" and "Russian
