@@ -84,9 +84,21 @@ def short_speaker(m: Member, people: dict[str, str]) -> str:
         # Derek Field in a briefing on Marta Field: "Field says" would pin his words on her
         shared = any(other != name and other.split()[-1] == last for other in people.values())
         return name if shared else last
-    said = m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
+    said = named_for(m) or m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
     text = compress(said, list(people.values()), max_chars=60)
     return text.split(",")[0].strip() or "an unnamed source"
+
+
+def named_for(m: Member) -> str | None:
+    """The entity's name when the claim's words for its speaker are a description or a pronoun the reader cannot
+    place alone ("The Japanese company", "the union", "It") and the text resolved them to a named entity; a
+    briefing mixes articles, so the article's "the company" no longer says which one."""
+    said = (m.fields.get("speaker_text") or "").strip()
+    name = m.speaker_name
+    if not said or not name or name == said or m.speaker == said.lower():
+        return None  # no entity: the words are all there is
+    described = said.split()[0].lower() == "the" or said.lower() in _PRONOUNS
+    return name if described else None
 
 
 _PREPOSITIONS = {"for", "against", "about", "on", "of", "to", "with"}

@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
-from knowledge.extract.name_parts import PLACE_HEADS, after_role, cut_short_names
+from knowledge.extract.name_parts import PLACE_HEADS, after_role, ampersand_names, cut_short_names, is_description
 from knowledge.extract.name_repeats import acronyms, link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
@@ -208,7 +208,7 @@ def _candidates(doc: Doc) -> list[tuple[str, str, int, int, Span]]:
             continue
         raw = span.text
         name = clean_name(raw)
-        if not _plausible(name, label):
+        if not _plausible(name, label) or label == "ORG" and is_description(span):
             continue
         offset = raw.find(name)
         start = span.start_char + max(offset, 0)
@@ -325,7 +325,7 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
-    base = _candidates(doc)
+    base = ampersand_names(doc, _candidates(doc))
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     ents.aliases = acronyms(doc.text, cands)
     persons: dict[str, int] = {}  # surname key -> entity index of a full name

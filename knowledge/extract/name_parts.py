@@ -48,3 +48,49 @@ PLACE_HEADS = frozenset(
     "park port harbour harbor hall house centre center university college school hospital hill hills mountains "
     "tower".split()
 )
+
+
+def is_description(span: Span) -> bool:
+    """ "the Quebec company", "The Japanese firm" tagged as an organisation: an article and a common noun at the
+    end make a description of an organisation the text names elsewhere, not a name of its own (names end in a
+    capitalised word or initials: "the National Electoral Council", "Seven & i" has no article)."""
+    words = [t for t in span if not t.is_punct]
+    return (
+        len(words) >= 2
+        and words[0].lower_ in ("the", "a", "an")
+        and words[-1].is_alpha
+        and words[-1].is_lower
+        and len(words[-1].text) > 1
+    )
+
+
+def ampersand_names(doc: Doc, cands: list) -> list:
+    """ "Seven & i", "Procter & Gamble": capitalised words joined by "&" name a firm (people are never written
+    so), whatever the tagger made of the parts ("Seven" a number, "i" a pronoun). The name takes in the
+    capitalised words right after it ("Seven & i Holdings Co. Ltd."); whatever the tagger found overlapping it
+    gives way."""
+    people = {i for _n, label, *_, span in cands if label == "PERSON" for i in range(span.start, span.end)}
+    found: list = []
+    taken: set[int] = set()
+    for amp in doc:
+        if amp.text != "&" or amp.i == 0 or amp.i + 1 >= len(doc) or amp.i in taken:
+            continue
+        left, right = doc[amp.i - 1], doc[amp.i + 1]
+        if not (left.is_title or left.is_upper) or not left.is_alpha or not right.is_alpha or len(right) > 15:
+            continue
+        if not (right.is_title or right.is_upper or len(right) == 1) or {left.i, right.i} & people:
+            continue
+        if amp.whitespace_ == "" or left.whitespace_ == "":
+            continue  # "AT&T" is one token already; a tight "R&D" is no name
+        start, end = left.i, right.i + 1
+        while start - 1 >= 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in people:
+            start -= 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].text != "&":
+            end += 1
+        span = doc[start:end]
+        taken.update(range(start, end))
+        found.append((span.text, "ORG", span.start_char, span.end_char, span))
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(c[4].start < s.end and s.start < c[4].end for *_, s in found)]
+    return sorted(kept + found, key=lambda c: c[2])

@@ -59,3 +59,16 @@ def test_one_speaker_making_two_different_points_in_one_article_gives_two_storyl
         "c:2", "that the prisoner exchange of detainees would follow soon", "person:marta-field", "Field", start=90
     )
     assert len(group([start, swap])) == 2
+
+
+def test_a_description_resolved_to_an_organisation_is_printed_as_the_organisation_s_name():
+    claim = _claim("c:o", "that the withdrawal was regrettable", "org:orvel", "Orvel Holdings")
+    claim.fields["speaker_text"] = "The Japanese company"
+    (line,) = summarize(group([claim]), {}, "Orvel Holdings")
+    assert line.text.startswith("Orvel Holdings says the withdrawal was regrettable"), line.text
+
+
+def test_a_description_that_names_no_entity_is_printed_as_written():
+    claim = _claim("c:u", "that members would walk out", "the union", "the union")
+    (line,) = summarize(group([claim]), {}, "strike")
+    assert line.text.startswith("The union says members would walk out"), line.text

@@ -27,7 +27,7 @@ from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.cues import VERB_CUES
 from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.extract.speakers.binding import main_subject, own_clause
-from knowledge.extract.speakers.heads import Referent, entity_of
+from knowledge.extract.speakers.heads import Referent, entity_of, title_chain
 from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, according_to, description
 from knowledge.extract.speakers.person_words import (
     GENDERED,
@@ -36,8 +36,8 @@ from knowledge.extract.speakers.person_words import (
     PERSON_NOUNS,
     PRONOUNS,
     RELATIVE_ROLES,
-    SYNONYMS,
     given_genders,
+    role_word,
 )
 from knowledge.extract.speakers.places import Places, modifiers, qualified, qualify
 from knowledge.tuning import tuning
@@ -58,13 +58,6 @@ class _Mention:
     text: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
-
-
-def role_word(word: str) -> str:
-    word = word.lower()
-    if word in GENDERED:
-        return GENDERED[word][1]
-    return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
 
 
 class _Resolver(OrgAnaphora):
@@ -117,6 +110,10 @@ class _Resolver(OrgAnaphora):
                 if prev is not None and prev.lower_ in HONORIFICS:
                     self._set_gender(idx, HONORIFICS[prev.lower_])
                 self._appositive_roles(idx, span)
+                chain = title_chain(span)  # "Acme president and CEO Ana Ruiz": her roles there
+                for w in chain.split():
+                    self._role(idx, w)
+                self.roles.setdefault(idx, set()).update(qualified(self.roles.get(idx, set()), chain))
             if ent.type == "ORG":
                 self._org_kinds(idx, span)
             number = "pl" if ent.type == "ORG" else "sg"
@@ -320,13 +317,16 @@ class _Resolver(OrgAnaphora):
             according = low in OBJECT_PRONOUNS and according_to(tok)  # "according to her"
             if not person_noun and low not in PRONOUNS and not according:
                 continue
-            if person_noun:
+            held = self._held_at_organisation(tok) if person_noun else None  # "the chief executive of Acme"
+            if person_noun and held is None:
                 self._unnamed(tok)
             end = tok.idx + len(tok.text)
             subj = low in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
             if (subj or according) and self.quotes.at(tok.idx) is None:
                 number, gender = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
                 self._resolve(tok, number, gender, PAIR if low == "both" else None, end)
+            elif held is not None:
+                self._resolve(tok, "sg", GENDERED.get(low, (None,))[0], held, end)
             elif self._is_title(tok):
                 word = tok.lemma_.lower() if tok.tag_ == "NNS" else low
                 number = "pl" if tok.tag_ == "NNS" else "sg"

@@ -15,7 +15,7 @@ from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
-from knowledge.extract.speakers.heads import head_entity
+from knowledge.extract.speakers.heads import glued_organisation, head_entity
 from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
 
@@ -122,6 +122,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         if cut is not None and source is not None:
             source = (source[0], source[0] + cut.start())
             speaker = text[source[0] : source[1]]
+        glued = glued_organisation(doc, ents, source)
+        if glued is not None:  # "…, Meyumi Ito, chair of its committee, Nine & X said": Nine & X said it
+            source, speaker = glued, text[glued[0] : glued[1]]
         ref = speaker_referent(doc, ents, source)
         if ref is not None and ref.entity is None:
             speaker = ref.text  # "he" after "a ministry spokesman": the words that say who he is

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text, sentence
 from knowledge.extract.speakers.org_words import ORG_NOUNS
-from knowledge.extract.speakers.person_words import HONORIFICS
+from knowledge.extract.speakers.person_words import HONORIFICS, PERSON_NOUNS
 
 
 @dataclass
@@ -27,6 +27,25 @@ def entity_of(ents: DocEntities, tok) -> int | None:
         if s <= tok.idx < e and ents.entities[idx].type in ("PERSON", "ORG", "GPE"):
             return idx
     return None
+
+
+def title_chain(span) -> str:
+    """The words right before a person's name that describe them, as one phrase: "Acme president and CEO" in
+    "Acme president and CEO Ana Ruiz" (names, nouns, adjectives, "and", hyphens; six words at most, on the name's
+    own line), which ties the roles in it to the organisation named there. Empty unless a title in the singular
+    stands right before the name ("told reporters Trump" gives Trump no role)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP"):
+        return ""
+    while (
+        i >= 0
+        and span.start - i <= 6
+        and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "and" or doc[i].text == "-")
+        and "\n" not in doc[i].whitespace_
+    ):
+        i -= 1
+    return doc[i + 1 : span.start].text
 
 
 def _two_people(ents: DocEntities, src) -> bool:
@@ -45,6 +64,26 @@ def _possessor(root) -> bool:
             if any(t.text in ("’", "'", "’s", "'s") for t in between) and not any(t.text == "," for t in between):
                 return True
     return False
+
+
+def glued_organisation(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "In the letter, signed by A and Meyumi Ito, chair of its committee, Nine & X said": a person is never an
+    organisation, so an organisation parsed as her appositive, set off by a comma and ending the speaker phrase
+    right before the cue, is the subject the parser glued her to: the speaker (its offsets), else None."""
+    src = doc.char_span(span[0], span[1], alignment_mode="expand") if doc is not None and span else None
+    if src is None or len(src) < 3:
+        return None
+    idx = entity_of(ents, src.root)
+    if idx is None or ents.entities[idx].type != "PERSON":
+        return None
+    last = src[-1] if not src[-1].is_punct else src[-2]
+    for c in src.root.children:
+        if c.dep_ != "appos" or c.i < src.root.i or c.right_edge.i != last.i or doc[c.left_edge.i - 1].text != ",":
+            continue
+        org = entity_of(ents, c)
+        if org is not None and ents.entities[org].type == "ORG":
+            return c.left_edge.idx, last.idx + len(last.text)
+    return None
 
 
 def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[bool, int | None]:

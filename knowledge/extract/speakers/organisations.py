@@ -9,8 +9,9 @@ what the text shows, as for people (`speakers`):
   "Ministry of Defence" a government body) or from a description the text gives it ("Boeing, the planemaker");
   an organisation whose name says nothing fits the generic kind only ("the company"), never "the union";
 - "it" as the subject of a speech verb stands for an organisation only when the latest subject before it, within
-  reach, is that organisation (or an anaphor already resolved to it): "It" continues the subject, and anything
-  else ("The report was released on Monday. It said …") stays as written;
+  reach, is that organisation (or an anaphor already resolved to it): "It" continues the subject; a document as
+  that subject ("The report was released on Monday. It said …") is continued in its own words ("the report"),
+  which `documents` traces to its issuer; anything else stays as written;
 - two different organisations that fit equally well in the nearest sentence leave the description as written.
 """
 
@@ -21,10 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.extract.speakers.documents import OWNED
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
-from knowledge.extract.speakers.person_words import PERSON_NOUNS
-from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers
+from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
+from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers, place_key
 from knowledge.tuning import tuning
 
 _WORD = re.compile(r"[\w.]+")
@@ -89,6 +91,11 @@ def description(tok) -> OrgDescription | None:
     return OrgDescription(noun=low, kind=kind, places=places)
 
 
+def _document(t) -> bool:
+    """ "the letter", "the report": a definite document as a subject; `documents` names whoever issued it."""
+    return t.lemma_.lower() in OWNED and t.left_edge.lower_ in ("the", "this", "that") and t.i - t.left_edge.i <= 3
+
+
 def _aside(clause) -> bool:
     """ "The group, which has 4,000 members, said": a relative clause set off by a comma describes, not restricts."""
     return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
@@ -132,6 +139,7 @@ class OrgAnaphora:
     org_kinds: dict[int, set[str]]
     org_places: dict[int, Places]  # organisation entity -> places the text gives it
     org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
+    roles: dict[int, set[str]]  # person entity -> roles the text gives them, some tied to a name ("head@acme")
 
     sent_index: Callable[[Any], int]  # the resolver's
     _org_mention: Callable[..., None]  # the resolver's: records `tok` as a mention of an organisation
@@ -199,6 +207,25 @@ class OrgAnaphora:
                 return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
         return None
 
+    def _held_at_organisation(self, tok) -> str | None:
+        """ "The chief executive of Acme Foods says": a title held at a named organisation asks for the person the
+        article gives that role there ("Acme president and CEO Ana Ruiz"), as "the US president" asks for the
+        president of a place: the role tied to a word of the organisation's name. None when it is no such title,
+        or no one the article names holds that role there (the words then stay an unnamed person)."""
+        det = tok.left_edge
+        if det.lower_ != "the" or tok.i - det.i > 3 or tok.tag_ not in ("NN", "NNP") or self.quotes.at(tok.idx):
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        idx = entity_of(self.ents, obj) if obj is not None else None
+        if idx is None or self.ents.entities[idx].type != "ORG":
+            return None
+        deputy = [t for t in self.doc[det.i + 1 : tok.i] if t.lower_ in PERSON_NOUNS]  # "the chief executive"
+        role = role_word(deputy[0].lower_ if deputy else tok.lower_)
+        ent = self.ents.entities[idx]
+        wanted = sorted({f"{role}@{place_key(w)}" for v in (ent.name, *ent.variants) for w in v.split()})
+        return next((r for r in wanted if any(r in held for held in self.roles.values())), None)
+
     def _in_body(self, idx: int) -> bool:
         """Named after the headline: a headline's telegraphic capitals ("Dock Workers Vote to Strike") are often
         no organisation at all."""
@@ -235,6 +262,9 @@ class OrgAnaphora:
                     self.org_places[found.entity] = self.org_places.get(found.entity, NOWHERE) | places
                 return True
             if kind is None:
+                if _document(t):  # '"…," the letter said. It said': the letter goes on, and whoever issued it
+                    self._org_mention(tok, None, self.doc.text[t.left_edge.idx : t.idx + len(t.text)], end)
+                    return True
                 break  # "it" continues only the latest subject
         idx = self._sole(kind, places)
         if idx is not None:

@@ -42,7 +42,8 @@ GENDERED = {
     "woman": ("f", "woman"),
     "man": ("m", "man"),
 }
-SYNONYMS = {"spokesperson": "spokesperson", "advisor": "adviser", "chief": "head", "premier": "minister"}
+# "the CEO" and "the chief executive" ("chief" by the deputy rule) are both the company's head
+SYNONYMS = {"spokesperson": "spokesperson", "advisor": "adviser", "chief": "head", "premier": "minister", "ceo": "head"}
 # Groups that "they" can stand for ("Regulators said ... They added").
 GROUP_NOUNS = frozenset(
     """
@@ -83,6 +84,15 @@ RELATIVE_ROLES = {
     "found": {"founder"},
     "own": {"owner"},
 }
+
+
+def role_word(word: str) -> str:
+    """The one role word a person noun shares with its other forms: "spokeswoman" → "spokesperson", "CEO" →
+    "head", "officials" → "official"."""
+    word = word.lower()
+    if word in GENDERED:
+        return GENDERED[word][1]
+    return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ def modifiers(tokens) -> Places | None:
     for t in tokens:
         if t.lower_ in ("’s", "'s"):
             return None
-        if t.ent_type_ in _AMOUNTS:
+        if t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORG" and _tagged_with_head(t, tokens.end):
             continue
         if t.ent_type_ == "NORP":
             nations.add(place_key(t.text))
@@ -59,6 +59,15 @@ def modifiers(tokens) -> Places | None:
             if not (t.text == "-" or t.lower_ == "based"):
                 return None
     return Places(frozenset(nations), frozenset(others))
+
+
+def _tagged_with_head(tok, head: int) -> bool:
+    """ "the Quebec company" tagged as one organisation: the word is part of the description the tagger read as a
+    name (the tag runs on over the description's noun), not another organisation's name."""
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return end > head
 
 
 def before_name(span) -> Places:
