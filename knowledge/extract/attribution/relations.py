@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
+from knowledge.extract.attribution.record import Attribution
 from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
@@ -34,26 +34,11 @@ from knowledge.extract.parse.roles import (
     subject,
     subtree,
 )
-from knowledge.extract.parse.spans import Frag, QuoteIndex, caches, char_span, doc_text, fragments, sentence
+from knowledge.extract.parse.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
 
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
 # A name starts with a capital; '"a fraud" ― just as he did in 2012.' is the writer's aside, not a signature.
 _SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][^\n“”\"]{1,59}?)[ \t\u00a0]*(?=\n|$)")
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Character offsets into `doc.text`; spans are trimmed of edge punctuation so they read as highlighted."""
-
-    cue: tuple[Frag, ...]
-    content: tuple[Frag, ...]
-    source: tuple[Frag, ...]
-    stance: str
-    negated: bool
-    via: Frag | None
-    parent: int | None
-    kind: str
-    cue_lemma: str
 
 
 def _according(doc, tok, beliefs: bool = True):

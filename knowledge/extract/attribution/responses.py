@@ -20,7 +20,7 @@ from knowledge.extract.parse.roles import subtree
 from knowledge.extract.parse.spans import fragments
 
 if TYPE_CHECKING:
-    from knowledge.extract.attribution.relations import Attribution
+    from knowledge.extract.attribution.record import Attribution
 
 RESPONSE_VERBS = frozenset({"respond", "reply", "react"})
 
