@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from knowledge.text.furniture import is_furniture_text, lead_furniture_end, mask, trailing_credit_start
 from knowledge.text.headline import is_headline
@@ -29,6 +30,10 @@ _CLAUSE_BREAK = re.compile(
     r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:in|during|under|through|by|from)\s+which\b)"
 )
 _SUBORDINATE = re.compile(r"^(?:If|When|Although|Though|Because|While|As|After|Before|Since|Unless|Despite|Once)\b")
+
+
+# Lede windows remembered per process (`_ledes`): each holds a few kB of text, so this bounds memory to a few MB.
+LEDE_CACHE = 1024
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,19 @@ def lede_sentences(window: str, title: str | None, most: int, whole: bool = True
     of the story, so the lede is the story's own first sentence. Each keeps its own words. When the window is not
     the `whole` article, a sentence running to its end may go on after it ("… said his campaign has"), so it is
     left out rather than quoted cut."""
+    return list(_ledes(window, title, most, whole))
+
+
+@lru_cache(maxsize=LEDE_CACHE)
+def _ledes(window: str, title: str | None, most: int, whole: bool) -> tuple[Sentence, ...]:
+    """`lede_sentences`, remembered: a function of its arguments only, and the costliest step of a briefing's
+    summary (the page-furniture scan of every lede window: a third of compose time at 1M claims under cProfile,
+    benchmarks/README.md). One article leads several topics' storylines, and a briefing's buttons (sources,
+    details, share) compose the same topic again, so the same windows come back."""
     found = sentences_of(mask(window), 0, title, most)
     if not whole:
         found = [s for s in found if s.end < len(window.rstrip())]
-    return [replace(s, text=window[s.start : s.end]) for s in found]
+    return tuple(replace(s, text=window[s.start : s.end]) for s in found)
 
 
 def sentence_around(window: str, window_start: int, start: int, end: int, title: str | None = None) -> Sentence | None:

@@ -23,6 +23,16 @@ def test_a_fragment_fails_the_check(fragment):
     assert form_problems(fragment)
 
 
+def test_a_lede_read_again_is_the_same_and_a_caller_changing_its_list_does_not_change_the_next_read():
+    text = "Galen port reopens\n\nThe port of Galen reopened on Monday, its owners said. Ships queued outside."
+    first = lede_sentences(text, "Galen port reopens", most=3)
+    assert first, "the article has sentences"
+    first.clear()
+    again = lede_sentences(text, "Galen port reopens", most=3)
+    assert [s.text for s in again] == [s.text for s in lede_sentences(text + " ", "Galen port reopens", most=3)]
+    assert [s.text for s in again if s.index == 0] == ["The port of Galen reopened on Monday, its owners said."]
+
+
 @pytest.mark.parametrize(
     "line",
     [
