@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.disputes import NOT_DISPUTABLE, proposition_words, speaker_key
+from knowledge.extract.disputes import NOT_DISPUTABLE, disputable_by, proposition_words
 from knowledge.extract.parse.cues import DENY
 from knowledge.tuning import tuning
 
@@ -41,10 +41,7 @@ def answered_in_sentence(text: str, claims: Sequence[LocalClaim], taken: Sequenc
             (
                 j
                 for j, c in enumerate(claims)
-                if lead.end() <= c.context[0]
-                and c.content[1] <= answer.context[0]
-                and c.stance not in NOT_DISPUTABLE
-                and speaker_key(c) not in (None, speaker_key(answer))
+                if lead.end() <= c.context[0] and c.content[1] <= answer.context[0] and disputable_by(c, answer)
             ),
             None,
         )
@@ -83,9 +80,7 @@ def contradicted_in_sentence(
             (
                 j
                 for j, c in sorted(enumerate(claims), key=lambda jc: jc[1].content)
-                if turn.end() <= c.content[0] < end
-                and c.stance not in NOT_DISPUTABLE
-                and speaker_key(c) not in (None, speaker_key(said))
+                if turn.end() <= c.content[0] < end and disputable_by(c, said)
             ),
             None,
         )
@@ -103,13 +98,7 @@ def denied_in_apposition(claims: Sequence[LocalClaim]) -> list[LocalDispute]:
         if denial.stance != DENY:
             continue
         claim = next(
-            (
-                j
-                for j, c in enumerate(claims)
-                if c.content == denial.content
-                and c.stance not in NOT_DISPUTABLE
-                and speaker_key(c) not in (None, speaker_key(denial))
-            ),
+            (j for j, c in enumerate(claims) if c.content == denial.content and disputable_by(c, denial)),
             None,
         )
         if claim is not None:

@@ -251,11 +251,10 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         j
         for j, c in enumerate(claims)
         if j != i
-        and c.stance not in NOT_DISPUTABLE
+        and disputable_by(c, denial)
         and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
         and text.count(".", c.content[1], denial.context[0]) <= 2
-        and speaker_key(c) not in (None, speaker_key(denial))  # never a party against itself, nor no one
     ]
     # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
     # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
@@ -272,14 +271,19 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
             j
             for j, c in enumerate(claims)
             if c.content[0] >= denial.context[1]
-            and c.stance not in NOT_DISPUTABLE
+            and disputable_by(c, denial)
             and c.cue_lemma.lower() not in NAMING
             and c.stance != SUPPORT
             and claimant in shown(c).split()
-            and speaker_key(c) not in (None, speaker_key(denial))
         ]
         nearest = min(after, key=lambda j: claims[j].content) if after else None
     return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
+
+
+def disputable_by(claim: LocalClaim, other: LocalClaim) -> bool:
+    """`other` may dispute `claim`: a statement that can be disputed, by a known speaker who is not `other`'s (a
+    party never disputes itself, and no one disputes no one)."""
+    return claim.stance not in NOT_DISPUTABLE and speaker_key(claim) not in (None, speaker_key(other))
 
 
 def speaker_key(claim: LocalClaim) -> str | None:
