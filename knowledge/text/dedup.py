@@ -39,7 +39,8 @@ def signature(shingle_set: set[int]) -> list[int]:
     """The least `(a * s + b) & _MASK` over the shingles, for each salt (a, b); computed as one array (a Python
     loop over every shingle and salt cost ~8 ms an article, half of ingesting its keys)."""
     hashes = numpy.fromiter(shingle_set, dtype=numpy.uint64, count=len(shingle_set))
-    return ((_A * hashes + _B) & numpy.uint64(_MASK)).min(axis=1).tolist()
+    least: list[int] = ((_A * hashes + _B) & numpy.uint64(_MASK)).min(axis=1).tolist()  # uint64 → Python ints
+    return least
 
 
 def band_keys(sig: list[int]) -> list[str]:
