@@ -11,6 +11,7 @@ from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.spans import caches
 from knowledge.extract.speakers.anaphora import _Resolver
 from knowledge.extract.speakers.ranker import (
+    RESOLVERS,
     PronounCandidates,
     RankedResolver,
     RankerModel,
@@ -27,11 +28,18 @@ def nlp():
 
 @pytest.fixture
 def resolver(monkeypatch):
-    """Switch resolvers inside one test; the environment and the settings cache are put back afterwards."""
+    """Switch resolvers inside one test; the environment and the settings cache are put back afterwards. The
+    variable is set through monkeypatch before `use_resolver` sets it again, so what monkeypatch restores is the
+    value from before the test (recording it afterwards left "rules" set for every later test in the run)."""
+
+    def switch(name: str) -> None:
+        if name in RESOLVERS:
+            monkeypatch.setenv("BRIEFBOT_RESOLVER", name)
+        use_resolver(name)  # an unknown name raises here
+
     monkeypatch.delenv("BRIEFBOT_RESOLVER", raising=False)
     get_settings.cache_clear()
-    yield use_resolver
-    monkeypatch.delenv("BRIEFBOT_RESOLVER", raising=False)
+    yield switch
     get_settings.cache_clear()
 
 

@@ -26,7 +26,7 @@ from importlib import resources
 
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text
-from knowledge.extract.speakers.anaphora import _Mention, _Resolver
+from knowledge.extract.speakers.anaphora import PAIR, _Mention, _Resolver
 from knowledge.extract.speakers.binding import main_subject, own_clause
 from knowledge.extract.speakers.person_words import PRONOUNS
 from knowledge.tuning import tuning
@@ -126,7 +126,13 @@ class RankedResolver(_Resolver):
             # no rival to rank: the one compatible person in reach stays the rules' choice ("A spokesman said …
             # '…,' he said"); the threshold is for choosing between rivals the text does not settle
             alone = len({_key(m) for m in cands}) == 1 and cands[0].number == "sg"
-            return super()._pick(tok, number, gender, role) if alone else None
+            rules = super()._pick(tok, number, gender, role)
+            if alone:
+                return rules
+            # "X and Y told reporters they …": a pair named together, whose only rivals are people nobody names,
+            # is the plural's one named candidate, as the lone person is the singular's
+            named = {_key(m) for m in cands if m.entity is not None or PAIR in m.roles}
+            return rules if rules is not None and PAIR in rules.roles and named == {_key(rules)} else None
         if any(self._coordinated(best, m) and not self._fits_better(best, m, gender) for m in cands):
             return None  # "X and Y appeared together. He said": the text does not say which, as for the rules
         return best
