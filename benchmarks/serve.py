@@ -155,10 +155,9 @@ def threads_client(client: httpx.Client) -> Callable[[list[loadgen.Request], int
 
     def send(requests: list[loadgen.Request], concurrency: int, secret: str) -> list[float | None]:
         def one(request: loadgen.Request) -> float | None:
+            headers = signed_headers(request.body, secret) if request.body else {}  # signed before the clock starts
             start = time.perf_counter()
             if request.body:
-                headers = signed_headers(request.body, secret)
-                start = time.perf_counter()
                 resp = client.post(request.url + request.path, content=request.body.encode(), headers=headers)
             else:
                 resp = client.get(request.url + request.path)

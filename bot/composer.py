@@ -105,9 +105,14 @@ class WorkerProcesses(Composer):
         self._closed = False
         self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
         self._workers = [self._spawn() for _ in range(processes)]  # all start at once, then each is awaited
-        for worker in self._workers:
-            _await_ready(worker)
-            self._idle.put(worker)
+        try:
+            for worker in self._workers:
+                _await_ready(worker)
+                self._idle.put(worker)
+        except ComposeFailed:  # one failed to start: the others are stopped too, not left waiting for work
+            for worker in self._workers:
+                worker.stop()
+            raise
 
     def _spawn(self) -> _Worker:
         from bot.logs import configured_format

@@ -57,21 +57,15 @@ class Siblings:
         self._procs: list[subprocess.Popen[bytes]] = []
         self._stopping = threading.Event()
         self._lock = threading.Lock()
-        self._supervisor: threading.Thread | None = None
 
     def start(self) -> None:
         with self._lock:
             self._procs = [self._spawn() for _ in range(self.count)]
-        self._supervisor = threading.Thread(target=self._supervise, name="briefbot-siblings", daemon=True)
-        self._supervisor.start()
+        threading.Thread(target=self._supervise, name="briefbot-siblings", daemon=True).start()
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         env = {**os.environ, **self.env, SIBLING_OF: str(os.getpid())}
         return subprocess.Popen([sys.executable, "-m", "bot.cli", *self.argv], env=env)
-
-    def pids(self) -> list[int]:
-        with self._lock:
-            return [p.pid for p in self._procs if p.poll() is None]
 
     def _supervise(self) -> None:
         last_start = time.monotonic()

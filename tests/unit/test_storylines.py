@@ -218,14 +218,19 @@ def _background(n: int) -> list:
     ]  # fmt: skip
 
 
-def test_two_outlets_telling_one_development_in_their_own_words_are_one_storyline():
-    a = member(
+def _withdrawal():
+    """One outlet's report of a development, which the tests below set beside another outlet's report."""
+    return member(
         "e:a",
         "Lindenport carrier Acme Freight said on Wednesday it was withdrawing its $9 billion takeover bid for "
         "Brill Holdings after months without talks.",
         doc="a",
         day=16,
     )
+
+
+def test_two_outlets_telling_one_development_in_their_own_words_are_one_storyline():
+    a = _withdrawal()
     b = member(
         "e:b",
         "Acme Freight announced Thursday it has withdrawn its $9 billion buyout proposal for Brill Holdings, the "
@@ -239,13 +244,7 @@ def test_two_outlets_telling_one_development_in_their_own_words_are_one_storylin
 
 
 def test_two_developments_sharing_only_the_topics_names_stay_apart():
-    a = member(
-        "e:a",
-        "Lindenport carrier Acme Freight said on Wednesday it was withdrawing its $9 billion takeover bid for "
-        "Brill Holdings after months without talks.",
-        doc="a",
-        day=16,
-    )
+    a = _withdrawal()
     b = member(
         "e:b",
         "Brill Holdings named a new chief executive on Thursday and announced a share buyback, Lindenport "
