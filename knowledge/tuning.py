@@ -80,6 +80,9 @@ class Tuning(BaseSettings):
     # shorter one's words (one word more across articles); 2 words at 0.2 suffice when both are about the same people.
     proposition_words: int = 3
     proposition_overlap: float = 0.3
+    # A statement that is no denial but says something is not so ("there was no talk of mediation") answers another
+    # party's claim in its article when its negating sentences share this many of the claim's content words.
+    counter_words: int = 2
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
@@ -189,35 +190,52 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     for i, denial in enumerate(claims):
         if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
             continue
-        best, best_score, tied = None, tuning().dispute_threshold, False
-        for j, claim in enumerate(claims):
-            if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
-                continue
-            if claim.content[0] < denial.content[1] and denial.content[0] < claim.content[1]:
-                # words it shares with the denial: P restated inside "rejected the statement that P", or the
-                # denial itself reported ("X rejected P, according to a press release")
-                continue
-            score = dispute_score(
-                speaker_key(denial),
-                {str(a) for a in denial.about},
-                text[slice(*denial.content)],
-                speaker_key(claim),
-                {str(a) for a in claim.about},
-                text[slice(*claim.content)],
-            )
-            if score > best_score + 1e-9:
-                best, best_score, tied = j, score, False
-            elif best is not None and abs(score - best_score) <= 1e-9:
-                tied = True
-        if tied:
-            # two claims answer it equally well ("she proposed a meeting" / "he rejected the meeting"): pairing
-            # either could set unrelated statements side by side, so the denial stays plain
-            best = None
-        elif best is None:
+        found = best_answered(text, claims, i)
+        best, best_score = found.claim, found.score
+        if best is None and not found.tied:
             best, best_score = _referred_back(text, claims, i, names)
         if best is not None:
             disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
     return disputes
+
+
+@dataclass(frozen=True)
+class Answered:
+    """The claim an answer is paired with (None: no claim, or two tied) and the pairing's score."""
+
+    claim: int | None
+    score: float
+    tied: bool
+
+
+def best_answered(
+    text: str, claims: Sequence[LocalClaim], i: int, admits: Callable[[LocalClaim], bool] = lambda c: True
+) -> Answered:
+    """The claim of the article that claim `i` answers best (`dispute_score`), among those `admits` lets through;
+    none when two tie, since pairing either could set unrelated statements side by side ("she proposed a
+    meeting" / "he rejected the meeting")."""
+    answer = claims[i]
+    best, best_score, tied = None, tuning().dispute_threshold, False
+    for j, claim in enumerate(claims):
+        if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or answer.parent == j or not admits(claim):
+            continue
+        if claim.content[0] < answer.content[1] and answer.content[0] < claim.content[1]:
+            # words it shares with the answer: P restated inside "rejected the statement that P", or the answer
+            # itself reported ("X rejected P, according to a press release")
+            continue
+        score = dispute_score(
+            speaker_key(answer),
+            {str(a) for a in answer.about},
+            text[slice(*answer.content)],
+            speaker_key(claim),
+            {str(a) for a in claim.about},
+            text[slice(*claim.content)],
+        )
+        if score > best_score + 1e-9:
+            best, best_score, tied = j, score, False
+        elif best is not None and abs(score - best_score) <= 1e-9:
+            tied = True
+    return Answered(None, 0.0, True) if tied else Answered(best, best_score if best is not None else 0.0, False)
 
 
 def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]) -> tuple[int | None, float]:
