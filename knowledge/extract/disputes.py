@@ -25,13 +25,18 @@ NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to co
 VERDICT_STANCES = ("assert", "criticize", "accuse")
 
 
-# "denied the claim", "rejected Lukashenko's account", "dismissed the reports": a denial that points back at a claim
+# "denied the claim", "rejected Lukashenko's account", "dismissed the reports", "the other firm's announcement": a
+# denial that points back at a claim
 _BACKREF = re.compile(
-    r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?)\s+)?"
+    r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?"
+    r"|the\s+(?:[\w-]+\s+)?[\w-]+[’']s)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?)\b",
+    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?"
+    r"|announcements?|figures?)\b",
     re.I,
 )
+# "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
+_PART_OF = re.compile(r"^(?:(?:parts?|some|much|most|elements|portions?|sections?)\s+of\s+)", re.I)
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
 _LEAD_BACKREF = re.compile(
     r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
@@ -245,7 +250,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     denial = claims[i]
     # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
     # comes before the verdict
-    words = _BEFORE_VERDICT.sub("", text[slice(*denial.content)]).split()
+    words = _PART_OF.sub("", _BEFORE_VERDICT.sub("", text[slice(*denial.content)])).split()
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
     backref = len(words) <= 4 and _BACKREF.match(" ".join(words))
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
