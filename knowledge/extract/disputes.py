@@ -5,7 +5,8 @@ content words beyond names, or refers back to the claim just before it in its ow
 "rejected Lukashenko's account"). Who the claim is about and whom the denial names rank the candidates; a denial
 that names its claimant ("Trump's claim that ...") answers that claimant only. Each denial keeps its best match
 only, so it does not fan out to every claim in the store, while one claim may draw several denials. A rebuttal is
-a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading").
+a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading"); a statement
+that says another's claim is not so under no denial cue is a counter-statement (`counters`).
 """
 
 from __future__ import annotations
