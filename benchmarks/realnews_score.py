@@ -33,6 +33,7 @@ class Shown:
     speaker: str | None
     citations: list[tuple[str, Span]]  # (document id, span)
     kind: str  # "claim" | "summary"
+    body: str | None = None  # a summary line's words without its "(3 outlets, 16 Sep)" tail
 
     def key(self) -> tuple:
         return (self.kind, self.text, tuple(self.citations))
@@ -77,7 +78,8 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
         data = json.loads(render_json(result))
         out.summary_counts[query_text] = len(data["summary"])
         for line in data["summary"]:
-            shown = Shown(query_text, line["text"], None, _cites(line), "summary")
+            body = re.sub(r"\s\([^()]*\)$", "", line["text"])  # the JSON leaves the body out: the tail removed
+            shown = Shown(query_text, line["text"], None, _cites(line), "summary", body)
             if shown.key() not in seen:
                 seen.add(shown.key())
                 out.summary.append(shown)
@@ -128,6 +130,17 @@ def line_speaker(text: str) -> str:
     "Clinton recalls …")."""
     m = _SPEAKER_END.search(text)
     return text[: m.start()].strip() if m else ""
+
+
+def verbatim(shown: Shown, text_of: Callable[[str], str | None]) -> bool:
+    """The line is a cited source's own sentence, not a "Speaker says …" frame: its body is in a cited document
+    (`text_of`: a document id's stored text). Such a line attributes as its source did ("In a statement, Misri
+    said that …"), so its speaker is whoever the sentence names, anywhere in it — not the words before its first
+    verb, which is what `line_speaker` reads in a frame."""
+    if not shown.body:
+        return False
+    body = shown.body.strip().rstrip(".")
+    return any(body in (text_of(doc_id) or "") for doc_id in dict.fromkeys(d for d, _ in shown.citations))
 
 
 @dataclass
@@ -186,13 +199,20 @@ def score(
             else:
                 card.disagreements.append((shown, g))
     events: dict[str, list[Span]] = {}
+
+    def text_of(doc_id: str) -> str | None:
+        doc = store.get_document(doc_id)
+        return doc.text if doc else None
+
     for shown in filter(in_scope, b.summary):
         card.summary_lines += 1
         g = gold_for(shown, gold)
         grounded = g is not None
         if g is not None and g.source_is_name:
             card.summary_speakers_checked += 1
-            if any(same_speaker(g.source or "", line_speaker(part)) for part in shown.text.split(";")):
+            if any(same_speaker(g.source or "", line_speaker(part)) for part in shown.text.split(";")) or (
+                verbatim(shown, text_of) and same_speaker(g.source or "", shown.body)
+            ):
                 card.summary_speakers_agree += 1
             else:
                 card.summary_disagreements.append((shown, g))
