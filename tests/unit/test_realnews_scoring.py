@@ -112,3 +112,10 @@ def test_a_summary_lines_speaker_is_the_words_before_its_cue():
 def test_accents_and_possessives_do_not_make_two_speakers():
     assert same_speaker("Edmundo González", "Edmundo Gonzalez")
     assert same_speaker("Edmundo Gonzalez", "González’s")
+
+
+def test_a_split_quote_cites_its_pieces_so_the_cue_between_them_is_not_counted_as_cited():
+    # '"A," said X, a long description of X. "B"': the span runs over the cue, the words are the two pieces
+    assert not covers((0, 200), [(0, 40), (150, 200)])
+    assert covers((0, 200), [(0, 40), (150, 200)], words=[(0, 40), (150, 200)])
+    assert not covers((0, 200), [(0, 40)], words=[(0, 40), (150, 200)])  # gold holds one piece of a long pair
