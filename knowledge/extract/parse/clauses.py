@@ -92,7 +92,7 @@ def another_report(k) -> bool:
       somebody else (or the speaker again) reports on the noun; "Hale, who called it a fraud" is the writer's aside
       and stays where `roles.drop_trailing_relative` leaves it."""
     lemma = k.lemma_.lower()
-    subjects = [x for x in k.children if x.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [x for x in k.children if x.dep_ == "nsubj"]  # who reports ("or why it was mentioned": nobody)
     if lemma not in lex.VERB_CUES or k.i <= k.head.i or not subjects:
         return False
     if k.dep_ == "conj":
@@ -103,7 +103,6 @@ def another_report(k) -> bool:
             left.i > 0
             and k.doc[left.i - 1].text == ","
             and left.tag_ in ("WP", "WDT")
-            and subjects[0].dep_ == "nsubj"
             and subjects[0].tag_ not in ("WP", "WDT")
         )
     return False

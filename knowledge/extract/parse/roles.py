@@ -58,6 +58,9 @@ def subject(verb, depth: int = 0):
     if quoted is not None:  # "X was quoted (by Y) as saying ...": X said it
         # "Y quoted X as saying": X (the object) said it, Y only passed it on
         return next((c for d in ("nsubjpass", "dobj", "nsubj") for c in quoted.children if c.dep_ == d), None)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.left_edge.is_sent_start and verb.i < head.i:
+        if not any(c.dep_ == "aux" for c in verb.children):  # "Having asked for X, Y said": Y asked
+            return None  # "Asked whether X, Y said": Y is who was asked; who asked (a reporter, a poll) is unnamed
     outer = first_cue_of(verb)
     if outer is not None and depth < 3:
         # "X said A was true and warned that B": the one who warned is the one who said
