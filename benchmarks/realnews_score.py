@@ -33,6 +33,7 @@ class Shown:
     speaker: str | None
     citations: list[tuple[str, Span]]  # (document id, span)
     kind: str  # "claim" | "summary"
+    words: list[list[Span]] = field(default_factory=list)  # per citation: a split quote's pieces (else empty)
     body: str | None = None  # a summary line's words without its "(3 outlets, 16 Sep)" tail
 
     def key(self) -> tuple:
@@ -57,8 +58,12 @@ def _cites(item: dict) -> list[tuple[str, Span]]:
     return [(c["document_id"], (c["start"], c["end"])) for c in item.get("citations", [])]
 
 
+def _words(item: dict) -> list[list[Span]]:
+    return [[(s, e) for s, e in c.get("words") or []] for c in item.get("citations", [])]
+
+
 def _claim(topic: str, line: dict) -> Shown:
-    return Shown(topic, line["quote"], line.get("speaker"), _cites(line), "claim")
+    return Shown(topic, line["quote"], line.get("speaker"), _cites(line), "claim", _words(line))
 
 
 def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefings:
@@ -79,7 +84,7 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
         out.summary_counts[query_text] = len(data["summary"])
         for line in data["summary"]:
             body = re.sub(r"\s\([^()]*\)$", "", line["text"])  # the JSON leaves the body out: the tail removed
-            shown = Shown(query_text, line["text"], None, _cites(line), "summary", body)
+            shown = Shown(query_text, line["text"], None, _cites(line), "summary", _words(line), body=body)
             if shown.key() not in seen:
                 seen.add(shown.key())
                 out.summary.append(shown)
@@ -111,10 +116,11 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
 def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttribution | None:
     """The gold attribution whose content a citation of the line covers (the best-overlapping one)."""
     best, best_overlap = None, 0
-    for doc_id, span in shown.citations:
+    for i, (doc_id, span) in enumerate(shown.citations):
+        words = shown.words[i] if i < len(shown.words) else []
         for g in gold.get(doc_id, []):
-            if covers(span, g.content):
-                shared = sum(overlap(span, piece) for piece in g.content)
+            if covers(span, g.content, words=words):
+                shared = sum(overlap(c, piece) for c in words or [span] for piece in g.content)
                 if shared > best_overlap:
                     best, best_overlap = g, shared
     return best
