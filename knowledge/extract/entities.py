@@ -160,7 +160,8 @@ class DocEntities:
 # that adds one of these is not the whole organisation.
 ORG_PARTS = frozenset(
     """services cloud research division unit units commercial airplanes defense defence capital ventures
-    foundation studios subsidiary bank insurance workers employees staff members shareholders customers""".split()
+    foundation studios subsidiary bank insurance workers employees staff members shareholders customers union
+    unions guild""".split()
 )
 
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
