@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.conjuncts import same_reporter
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -86,15 +87,15 @@ def quoted_as(verb):
 
 
 def first_cue_of(verb):
-    """The first cue when `verb` is a second cue with a clause of its own that the parser joined to the first
-    cue's reported clause ("said A was true and warned that B"), else None."""
+    """The first cue when `verb` is a second cue that the parser joined to the first cue's reported clause: with
+    a clause of its own ("said A was true and warned that B") or in the reporter's form (`conjuncts`)."""
     head = verb.head
     if (
         verb.dep_ == "conj"
         and head.dep_ == "ccomp"
         and head.head.lemma_.lower() in lex.VERB_CUES
         and verb.lemma_.lower() in lex.VERB_CUES
-        and comp_children(verb)
+        and (comp_children(verb) or same_reporter(verb, head, head.head))
     ):
         return head.head
     return None
@@ -265,6 +266,7 @@ def _clause(c) -> set[int]:
         and (speech_verb(k) or _cue_with_clause(k))
         and not any(x.dep_ in SUBJ_DEPS for x in k.children)
         or reporting_as(k)
+        or k.dep_ == "conj" and k.lemma_.lower() in lex.VERB_CUES and same_reporter(k, c, c.head)
     ]
     out = subtree(c, drop)
     while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
