@@ -88,3 +88,12 @@ def test_a_speaker_the_parser_hung_on_an_opening_phrase_set_off_by_dashes_said_i
 def test_a_description_the_parser_joined_to_the_addressee_of_an_opening_letter_said_it(nlp):
     text = "In a letter to Halvard, the chairman of Nine & Co said the offer was too low."
     assert "chairman" in (speakers(nlp, text)["the offer was"] or "")
+
+
+def test_a_lowercase_fragment_left_by_a_cut_page_is_no_organisation(nlp):
+    text = (
+        "Leaders of the Allied Federation of Riveters and Aerospace Workers said 59% of members approved the offer. "
+        "According to the union, the 3,000 workers it represents can return to work on Wednesday. The union s"
+    )
+    assert _orgs(nlp, text) == ["Allied Federation of Riveters and Aerospace Workers"]
+    assert speakers(nlp, text)["the 3,000 workers"] == "Allied Federation of Riveters and Aerospace Workers"

@@ -12,6 +12,8 @@ was true and warned that B", where the second cue has a clause of its own, is `r
 
 from __future__ import annotations
 
+from knowledge.extract.parse import cues as lex
+
 
 def same_reporter(verb, reported, reporting) -> bool:
     """Is `verb`, a conjunct of the `reported` clause of cue `reporting`, the reporter's own second speech act?"""
@@ -27,3 +29,9 @@ def same_reporter(verb, reported, reporting) -> bool:
         return True
     cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
     return bool(cc) and cc[-1].i > 0 and verb.doc[cc[-1].i - 1].text == ","
+
+
+def reporters_act(conj, reported) -> bool:
+    """Is `conj`, joined to the clause `reported` by the reporting cue, the reporter's own next speech act (kept
+    out of what the first cue reported)?"""
+    return conj.dep_ == "conj" and conj.lemma_.lower() in lex.VERB_CUES and same_reporter(conj, reported, reported.head)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import for_clause, misplaced_clause, reporting_as
-from knowledge.extract.parse.conjuncts import same_reporter
+from knowledge.extract.parse.conjuncts import reporters_act, same_reporter
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -266,7 +266,7 @@ def _clause(c) -> set[int]:
         and (speech_verb(k) or _cue_with_clause(k))
         and not any(x.dep_ in SUBJ_DEPS for x in k.children)
         or reporting_as(k)
-        or k.dep_ == "conj" and k.lemma_.lower() in lex.VERB_CUES and same_reporter(k, c, c.head)
+        or reporters_act(k, c)
     ]
     out = subtree(c, drop)
     while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
