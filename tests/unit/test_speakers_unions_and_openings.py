@@ -97,3 +97,19 @@ def test_a_lowercase_fragment_left_by_a_cut_page_is_no_organisation(nlp):
     )
     assert _orgs(nlp, text) == ["Allied Federation of Riveters and Aerospace Workers"]
     assert speakers(nlp, text)["the 3,000 workers"] == "Allied Federation of Riveters and Aerospace Workers"
+
+
+def test_nouns_compounded_with_a_description_head_do_not_stop_it_naming_the_organisation(nlp):
+    text = (
+        "Halvard Foods Inc. says it is disappointed by the refusal. In a news release Sunday, the Ontario-based "
+        "convenience store operator argued its proposal offers clear benefits."
+    )
+    assert speakers(nlp, text)["its proposal offers"] == "Halvard Foods"
+
+
+def test_a_description_with_more_narrowing_modifiers_stays_as_written(nlp):
+    text = (
+        "Halvard Foods Inc. says it is disappointed by the refusal. The small, old Ontario-based operator argued "
+        "its proposal offers clear benefits."
+    )
+    assert speakers(nlp, text)["its proposal offers"] != "Halvard Foods"
