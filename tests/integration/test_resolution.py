@@ -82,3 +82,21 @@ def test_an_alias_with_a_name_too_long_to_be_one_is_refused_and_nothing_is_store
     with pytest.raises(AliasError, match="at most 200 characters"):
         add_team_alias(store, "T1", "Tiki", "x" * 201)
     assert store.stats()["aliases"] == before
+
+
+def test_dotted_initials_in_one_article_join_the_name_they_stand_for_in_another(store):
+    put(store, "The Allied Riverine Commission met in Oslo.", ("Allied Riverine Commission", "ORG"))
+    put(store, "An A.R.C. report said the dams leak.", ("A.R.C.", "ORG"))
+    assert entity_names(store) == ["Allied Riverine Commission"]
+
+
+def test_the_full_name_after_its_dotted_initials_joins_them_and_names_the_entity(store):
+    put(store, "An A.R.C. report said the dams leak.", ("A.R.C.", "ORG"))
+    put(store, "The Allied Riverine Commission met in Oslo.", ("Allied Riverine Commission", "ORG"))
+    assert entity_names(store) == ["Allied Riverine Commission"]
+
+
+def test_bare_capitals_that_match_another_names_initials_stay_apart(store):
+    put(store, "Bramble Aviation cut its forecast.", ("Bramble Aviation", "ORG"))
+    put(store, "Kestrel (BA) shares fell.", ("BA", "ORG"))
+    assert entity_names(store) == ["BA", "Bramble Aviation"]

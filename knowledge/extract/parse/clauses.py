@@ -106,3 +106,9 @@ def another_report(k) -> bool:
             and subjects[0].tag_ not in ("WP", "WDT")
         )
     return False
+
+
+def closing_reports(c) -> list:
+    """Another speaker's report closing clause `c`, however deep the parser hangs it (`another_report`)."""
+    last = c.right_edge.i
+    return [k for k in c.subtree if k.i != c.i and another_report(k) and k.right_edge.i >= last - 1]

@@ -7,7 +7,8 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.clauses import another_report, for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.clauses import closing_reports, for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.conjuncts import reporters_act, same_reporter
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -89,15 +90,15 @@ def quoted_as(verb):
 
 
 def first_cue_of(verb):
-    """The first cue when `verb` is a second cue with a clause of its own that the parser joined to the first
-    cue's reported clause ("said A was true and warned that B"), else None."""
+    """The first cue when `verb` is a second cue that the parser joined to the first cue's reported clause: with
+    a clause of its own ("said A was true and warned that B") or in the reporter's form (`conjuncts`)."""
     head = verb.head
     if (
         verb.dep_ == "conj"
         and head.dep_ == "ccomp"
         and head.head.lemma_.lower() in lex.VERB_CUES
         and verb.lemma_.lower() in lex.VERB_CUES
-        and comp_children(verb)
+        and (comp_children(verb) or same_reporter(verb, head, head.head))
     ):
         return head.head
     return None
@@ -268,9 +269,9 @@ def _clause(c) -> set[int]:
         and (speech_verb(k) or _cue_with_clause(k))
         and not any(x.dep_ in SUBJ_DEPS for x in k.children)
         or reporting_as(k)
+        or reporters_act(k, c)
     ]
-    last = c.right_edge.i  # another speaker's report closing the clause, however deep the parser hangs it
-    drop += [k for k in c.subtree if k.i != c.i and another_report(k) and k.right_edge.i >= last - 1]
+    drop += closing_reports(c)
     out = subtree(c, drop)
     while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
         out.discard(max(out))

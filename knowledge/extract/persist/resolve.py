@@ -1,14 +1,16 @@
 """Cross-document entity resolution: many spellings in many articles, one canonical entity.
 
 Order of evidence, strongest first: an alias (shipped transliterations or added by a user) → an entity with the
-same normalized name → a fuzzy match on the transliteration key among entities of the same type → a surname that
-belongs to exactly one known person. Only then is a new entity created. Types must agree, so a cereal company
+same normalized name → an organisation another article spelt otherwise ("Delta Air Lines Inc." / "Delta"), or by
+its dotted initials ("U.N." / "United Nations") → a fuzzy match on the transliteration key among entities of the
+same type → a surname that belongs to exactly one known person. Only then is a new entity created. Types must agree, so a cereal company
 never absorbs a person who shares its name.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from rapidfuzz import fuzz
 
@@ -67,7 +69,9 @@ class Resolver:
         its spellings share (`names.org_key`), only ever to another organisation."""
         if ent.type != "ORG":
             return None
-        for key in dict.fromkeys(org_key(v) for v in [ent.name, *ent.variants]):
+        keys = [org_key(v) for v in [ent.name, *ent.variants]]
+        keys += [k for v in [ent.name, *ent.variants] for k in _initials_keys(v, looking=True)]
+        for key in dict.fromkeys(keys):
             alias = alias_by_key(self.store, key)
             if alias and alias["entity_id"]:
                 row = get_entity(self.store, str(alias["entity_id"]))
@@ -101,8 +105,16 @@ class Resolver:
         name = row["name"]
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
+        elif (
+            ent.type == "ORG" and _DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name)
+        ):
+            name = ent.name  # "United Nations" after "U.N.": the name the initials stand for
         for variant in {ent.name, *ent.variants}:
-            keys = {name_key(variant), org_key(variant)} if ent.type == "ORG" else {name_key(variant)}
+            keys = (
+                {name_key(variant), org_key(variant), *_initials_keys(variant)}
+                if ent.type == "ORG"
+                else {name_key(variant)}
+            )
             for key in keys:
                 add_extracted(
                     self.store,
@@ -119,6 +131,26 @@ class Resolver:
                 "search_text": _search_text(name, variants),
             },
         )
+
+
+# "U.N.", "E.U.": initials written with dots abbreviate a name; bare capitals ("BA", "AP") are as often a ticker or
+# a credit, and two-letter tickers collide with other names' initials, so only dotted initials are matched.
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,5}$|^(?:[A-Z]\.){1,4}[A-Z]$")
+_MINOR = frozenset("of and the for on in at to de".split())
+
+
+def _initials_keys(name: str, looking: bool = False) -> list[str]:
+    """Alias keys that join an organisation's dotted initials and its full name across articles: a name files
+    itself under its initials ("United Nations" → "initials un") and dotted initials under "dotted un"; `looking`
+    gives the key of the other form, the one to look up."""
+    if _DOTTED.match(name):
+        letters = name.replace(".", "").lower()
+        return [f"initials {letters}" if looking else f"dotted {letters}"]
+    words = [w for w in re.findall(r"[\w’'&-]+", name) if w.lower() not in _MINOR]
+    if not 2 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        return []
+    letters = "".join(w[0] for w in words).lower()
+    return [f"dotted {letters}" if looking else f"initials {letters}"]
 
 
 def _search_text(name: str, variants: list[str]) -> str:
