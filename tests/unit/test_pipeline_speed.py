@@ -1,10 +1,12 @@
 """Pipeline components swapped or rewritten for speed give exactly what spaCy's own (or the plain loop) gave."""
 
 import pytest
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
+from thinc.api import NumpyOps
 
 from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys
+from knowledge.extract.blas import openblas_threads, use_ops
 from knowledge.extract.components import line_breaks
 from knowledge.extract.lemma_cache import RememberingLemmatizer
 from knowledge.extract.nlp import load_nlp
@@ -136,3 +138,33 @@ def test_the_quoted_sentence_cache_answers_as_a_scan_of_each_sentence_does(nlp):
     assert answers == [any(u.text in QUOTE_TOKENS for u in t.sent) for t in doc]
     assert True in answers and False in answers
     assert QUOTED_KEY not in doc.user_data  # dropped with the other per-Doc caches
+
+
+def _layers(nlp):
+    return [
+        layer
+        for _, pipe in nlp.pipeline
+        if hasattr(getattr(pipe, "model", None), "walk")
+        for layer in pipe.model.walk()
+    ]
+
+
+def test_the_loaded_pipeline_multiplies_through_numpy_openblas_held_to_one_thread(nlp):
+    layers = _layers(nlp)
+    assert layers
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    assert openblas_threads() == 1
+
+
+def test_the_parse_through_openblas_is_the_parse_through_blis(nlp):
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    ours = _layers(nlp)[0].ops
+    try:
+        use_ops(nlp, NumpyOps(use_blis=True))
+        blis = [nlp(text).to_array(attrs) for text in SENTENCES]
+    finally:
+        use_ops(nlp, ours)
+    openblas = [nlp(text).to_array(attrs) for text in SENTENCES]
+    assert len(blis) == len(SENTENCES)
+    for a, b, text in zip(blis, openblas, SENTENCES):
+        assert (a == b).all(), text
