@@ -82,3 +82,35 @@ def test_an_alias_with_a_name_too_long_to_be_one_is_refused_and_nothing_is_store
     with pytest.raises(AliasError, match="at most 200 characters"):
         add_team_alias(store, "T1", "Tiki", "x" * 201)
     assert store.stats()["aliases"] == before
+
+
+def _aliases(store) -> dict[str, str]:
+    return {r["key"]: r["alias"] for r in store.db.query("SELECT key, alias FROM aliases WHERE origin = 'extracted'")}
+
+
+def _put_spellings(store, text: str, name: str, variants: list[str]) -> None:
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        start = text.index(name)
+        ent = LocalEntity(name=name, type="ORG", mentions=[(start, start + len(name))], variants=variants)
+        write_analysis(store, doc, Analysis(entities=[ent]))
+
+
+def test_a_key_an_organisations_spellings_share_keeps_its_own_spelling_else_the_name_on_every_run(store):
+    _put_spellings(
+        store,
+        "Halvard Holdings said profits rose.",
+        "Halvard Holdings",
+        ["Halvard Inc.", "Halvard Corp.", "Halvard", "Halvard Group"],
+    )
+    _put_spellings(
+        store, "Brennick Holdings cut jobs.", "Brennick Holdings", ["Brennick Corp.", "Brennick Group", "Brennick Ltd"]
+    )
+    _put_spellings(
+        store, "Ostrava Group Ltd. grew.", "Ostrava Group Ltd.", ["Ostrava Corp.", "Ostrava Inc.", "Ostrava Co."]
+    )
+    aliases = _aliases(store)
+    assert aliases["halvard"] == "Halvard"  # written so in the article: its own key
+    assert aliases["halvard inc"] == "Halvard Inc."
+    assert aliases["brennick"] == "Brennick Holdings"  # shared only: the entity's name
+    assert aliases["ostrava"] == "Ostrava Group Ltd."

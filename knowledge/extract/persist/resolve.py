@@ -101,13 +101,10 @@ class Resolver:
         name = row["name"]
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
-        for variant in {ent.name, *ent.variants}:
-            keys = {name_key(variant), org_key(variant)} if ent.type == "ORG" else {name_key(variant)}
-            for key in keys:
-                add_extracted(
-                    self.store,
-                    {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-                )
+        for key, variant in _alias_keys(ent).items():
+            add_extracted(
+                self.store, {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"}
+            )
         variants = aliases_of(self.store, eid)
         update_entity(
             self.store,
@@ -119,6 +116,21 @@ class Resolver:
                 "search_text": _search_text(name, variants),
             },
         )
+
+
+def _alias_keys(ent: LocalEntity) -> dict[str, str]:
+    """The spelling each key of an entity is stored under, the same on every run: a spelling's own key first
+    ("Delta" under "delta"), then an organisation's shared key (`names.org_key`: "delta" for "Delta Air Lines
+    Inc." too) to the first spelling in the document's order, its name first. The spellings were once walked as a
+    set, so which of them a shared key kept changed with the interpreter's string hashing from run to run."""
+    spellings = list(dict.fromkeys([ent.name, *ent.variants]))
+    pairs = [(name_key(v), v) for v in spellings]
+    if ent.type == "ORG":
+        pairs += [(org_key(v), v) for v in spellings]
+    out: dict[str, str] = {}
+    for key, variant in pairs:
+        out.setdefault(key, variant)
+    return out
 
 
 def _search_text(name: str, variants: list[str]) -> str:
