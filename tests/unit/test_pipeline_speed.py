@@ -10,7 +10,14 @@ from knowledge.extract.blas import openblas_threads, use_ops
 from knowledge.extract.components import line_breaks
 from knowledge.extract.lemma_cache import RememberingLemmatizer
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.parse.spans import QUOTE_TOKENS, QUOTED_KEY, caches, quoted_sentence
+from knowledge.extract.parse.spans import (
+    QUOTE_TOKENS,
+    QUOTED_KEY,
+    caches,
+    first_token_from,
+    quoted_sentence,
+    tokens_with_lemma,
+)
 from knowledge.text import dedup
 
 # Written for the shapes the model's attribute patterns test: pronouns by case, auxiliaries, "there is", slang
@@ -168,3 +175,19 @@ def test_the_parse_through_openblas_is_the_parse_through_blis(nlp):
     assert len(blis) == len(SENTENCES)
     for a, b, text in zip(blis, openblas, SENTENCES):
         assert (a == b).all(), text
+
+
+def test_tokens_with_a_lemma_are_the_tokens_a_loop_over_the_doc_finds(nlp):
+    words = {"claim", "say", "report", "be"}
+    for text in SENTENCES + ["Claims were made. The report said the Claim was false, and she claimed more."]:
+        doc = nlp(text)
+        looped = [t.i for t in doc if t.lemma_.lower() in words]
+        assert [t.i for t in tokens_with_lemma(doc, words)] == looped, text
+    assert [t.i for t in tokens_with_lemma(doc, words)]
+
+
+def test_the_first_token_from_an_offset_is_the_first_a_scan_finds(nlp):
+    doc = nlp(SENTENCES[4])
+    assert len(doc) > 5
+    for pos in range(len(doc.text) + 2):
+        assert first_token_from(doc, pos) == next((t.i for t in doc if t.idx >= pos), len(doc)), pos
