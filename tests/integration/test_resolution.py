@@ -100,3 +100,35 @@ def test_bare_capitals_that_match_another_names_initials_stay_apart(store):
     put(store, "Bramble Aviation cut its forecast.", ("Bramble Aviation", "ORG"))
     put(store, "Kestrel (BA) shares fell.", ("BA", "ORG"))
     assert entity_names(store) == ["BA", "Bramble Aviation"]
+
+
+def _aliases(store) -> dict[str, str]:
+    return {r["key"]: r["alias"] for r in store.db.query("SELECT key, alias FROM aliases WHERE origin = 'extracted'")}
+
+
+def _put_spellings(store, text: str, name: str, variants: list[str]) -> None:
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        start = text.index(name)
+        ent = LocalEntity(name=name, type="ORG", mentions=[(start, start + len(name))], variants=variants)
+        write_analysis(store, doc, Analysis(entities=[ent]))
+
+
+def test_a_key_an_organisations_spellings_share_keeps_its_own_spelling_else_the_name_on_every_run(store):
+    _put_spellings(
+        store,
+        "Halvard Holdings said profits rose.",
+        "Halvard Holdings",
+        ["Halvard Inc.", "Halvard Corp.", "Halvard", "Halvard Group"],
+    )
+    _put_spellings(
+        store, "Brennick Holdings cut jobs.", "Brennick Holdings", ["Brennick Corp.", "Brennick Group", "Brennick Ltd"]
+    )
+    _put_spellings(
+        store, "Ostrava Group Ltd. grew.", "Ostrava Group Ltd.", ["Ostrava Corp.", "Ostrava Inc.", "Ostrava Co."]
+    )
+    aliases = _aliases(store)
+    assert aliases["halvard"] == "Halvard"  # written so in the article: its own key
+    assert aliases["halvard inc"] == "Halvard Inc."
+    assert aliases["brennick"] == "Brennick Holdings"  # shared only: the entity's name
+    assert aliases["ostrava"] == "Ostrava Group Ltd."

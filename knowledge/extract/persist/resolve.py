@@ -109,17 +109,10 @@ class Resolver:
             ent.type == "ORG" and _DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name)
         ):
             name = ent.name  # "United Nations" after "U.N.": the name the initials stand for
-        for variant in {ent.name, *ent.variants}:
-            keys = (
-                {name_key(variant), org_key(variant), *_initials_keys(variant)}
-                if ent.type == "ORG"
-                else {name_key(variant)}
+        for key, variant in _alias_keys(ent).items():
+            add_extracted(
+                self.store, {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"}
             )
-            for key in keys:
-                add_extracted(
-                    self.store,
-                    {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-                )
         variants = aliases_of(self.store, eid)
         update_entity(
             self.store,
@@ -151,6 +144,22 @@ def _initials_keys(name: str, looking: bool = False) -> list[str]:
         return []
     letters = "".join(w[0] for w in words).lower()
     return [f"dotted {letters}" if looking else f"initials {letters}"]
+
+
+def _alias_keys(ent: LocalEntity) -> dict[str, str]:
+    """The spelling each key of an entity is stored under, the same on every run: a spelling's own key first
+    ("Delta" under "delta"), then an organisation's shared key (`names.org_key`: "delta" for "Delta Air Lines
+    Inc." too) to the first spelling in the document's order, its name first. The spellings were once walked as a
+    set, so which of them a shared key kept changed with the interpreter's string hashing from run to run."""
+    spellings = list(dict.fromkeys([ent.name, *ent.variants]))
+    pairs = [(name_key(v), v) for v in spellings]
+    if ent.type == "ORG":
+        pairs += [(org_key(v), v) for v in spellings]
+        pairs += [(k, v) for v in spellings for k in _initials_keys(v)]
+    out: dict[str, str] = {}
+    for key, variant in pairs:
+        out.setdefault(key, variant)
+    return out
 
 
 def _search_text(name: str, variants: list[str]) -> str:
