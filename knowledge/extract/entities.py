@@ -360,6 +360,10 @@ def find_entities(doc: Doc) -> DocEntities:
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
     link_repeats(doc, ents)
+    for short, full in ents.aliases.items():  # "(CNE)" after the council's name: its short form, for other articles
+        idx = ents._by_key.get(("ORG", org_key(full)))
+        if idx is not None and short not in ents.entities[idx].acronyms:
+            ents.entities[idx].acronyms.append(short)
     return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 

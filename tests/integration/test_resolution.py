@@ -132,3 +132,30 @@ def test_a_key_an_organisations_spellings_share_keeps_its_own_spelling_else_the_
     assert aliases["halvard inc"] == "Halvard Inc."
     assert aliases["brennick"] == "Brennick Holdings"  # shared only: the entity's name
     assert aliases["ostrava"] == "Ostrava Group Ltd."
+
+
+def _put_defined(store, text: str, name: str, short: str) -> None:
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        start, at = text.index(name), text.index(short)
+        ent = LocalEntity(
+            name=name, type="ORG", mentions=[(start, start + len(name)), (at, at + len(short))], acronyms=[short]
+        )
+        ent.variants = [name, short]
+        write_analysis(store, doc, Analysis(entities=[ent]))
+
+
+def test_a_short_form_one_article_defines_joins_the_entity_an_earlier_article_made_of_it(store):
+    put(store, "The MHA said the ferries would stop.", ("MHA", "ORG"))
+    _put_defined(
+        store, "The Ministry of Harbour Affairs (MHA) said the ferries stop.", "Ministry of Harbour Affairs", "MHA"
+    )
+    put(store, "Later the MHA said they would run again.", ("MHA", "ORG"))
+    assert entity_names(store) == ["Ministry of Harbour Affairs"]
+    assert store.db["mentions"].count == 4
+
+
+def test_a_short_form_never_defined_stays_its_own_organisation(store):
+    put(store, "The MHA said the ferries would stop.", ("MHA", "ORG"))
+    put(store, "The Ministry of Harbour Affairs said the ferries stop.", ("Ministry of Harbour Affairs", "ORG"))
+    assert entity_names(store) == ["MHA", "Ministry of Harbour Affairs"]

@@ -18,7 +18,7 @@ from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
 from knowledge.names import name_key, org_key, phonetic_key, surname
 from knowledge.store import Store
-from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of
+from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of, merge_entities
 from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
 from knowledge.tuning import tuning
 
@@ -79,6 +79,19 @@ class Resolver:
                     return str(alias["entity_id"])
         return None
 
+    def _absorb(self, short: str, eid: str) -> None:
+        """This article defines `short` as the organisation `eid` ("Ministry of External Affairs (MEA)"): an entity
+        an earlier article made of the bare short form ("the MEA said", never defined there) is the same actor, so
+        it is merged into this one. Only an organisation named exactly so: a short form that became a longer
+        name elsewhere is not this text's to decide."""
+        alias = alias_by_key(self.store, name_key(short))
+        other = str(alias["entity_id"]) if alias and alias["entity_id"] else None
+        if other is None or other == eid:
+            return
+        row = get_entity(self.store, other)
+        if row is not None and row["type"] == "ORG" and row["name"] == short:
+            merge_entities(self.store, other, eid)
+
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
         create_entity(
@@ -105,10 +118,13 @@ class Resolver:
         name = row["name"]
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
-        elif (
-            ent.type == "ORG" and _DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name)
+        elif ent.type == "ORG" and (
+            name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
+            or (_DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name))
         ):
             name = ent.name  # "United Nations" after "U.N.": the name the initials stand for
+        for short in ent.acronyms:
+            self._absorb(short, eid)
         for key, variant in _alias_keys(ent).items():
             add_extracted(
                 self.store, {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"}
