@@ -361,9 +361,9 @@ def find_entities(doc: Doc) -> DocEntities:
             _add_description(ents.entities[idx], _description(span))
     link_repeats(doc, ents)
     for short, full in ents.aliases.items():  # "(CNE)" after the council's name: its short form, for other articles
-        idx = ents._by_key.get(("ORG", org_key(full)))
-        if idx is not None and short not in ents.entities[idx].acronyms:
-            ents.entities[idx].acronyms.append(short)
+        defined = ents._by_key.get(("ORG", org_key(full)))
+        if defined is not None and short not in ents.entities[defined].acronyms:
+            ents.entities[defined].acronyms.append(short)
     return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 
