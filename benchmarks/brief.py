@@ -13,11 +13,13 @@ cluster (tests/pgcluster.py), so both backends answer the same queries over the 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from synthetic import OUTLETS, PLACES, TOPICS  # noqa: E402
 
 from knowledge.brief.compose import compose  # noqa: E402
 from knowledge.brief.query import Query  # noqa: E402
+from knowledge.heap import settle  # noqa: E402
 from knowledge.names import name_key  # noqa: E402
 from knowledge.store import Store  # noqa: E402
 
@@ -191,6 +194,29 @@ def naive(store: Store, name: str) -> int:
     return len(rows)
 
 
+@dataclass
+class CollectorClock:
+    """Time the garbage collector spends, from `gc.callbacks`: what it adds to compose's tail."""
+
+    seconds: float = 0.0
+    runs: int = 0
+    longest: float = 0.0
+    _start: float = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+            return
+        took = time.perf_counter() - self._start
+        self.seconds, self.runs, self.longest = self.seconds + took, self.runs + 1, max(self.longest, took)
+
+
+def _collector_clock() -> CollectorClock:
+    clock = CollectorClock()
+    gc.callbacks.append(clock)
+    return clock
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -204,6 +230,7 @@ def main() -> None:
     ap.add_argument("--scans", type=int, default=5, help="naive scans to time (each reads every row)")
     ap.add_argument("--db", help="keep the synthetic store here (path or postgresql:// URL) and reuse it")
     ap.add_argument("--postgres", action="store_true", help="build it on a throwaway local PostgreSQL cluster")
+    ap.add_argument("--default-gc", action="store_true", help="CPython's collector settings, not knowledge.heap's")
     args = ap.parse_args()
     tmp = cluster = None
     path = args.db
@@ -226,6 +253,9 @@ def main() -> None:
     with Store.open(path) as store:
         print(f"backend: {store.dialect}")
         compose(store, Query(topic=picks[0][1], raw=picks[0][1]))  # warm the page cache
+        if not args.default_gc:
+            settle()  # as compose processes run (bot.composer): start-up frozen, fewer young collections
+        collected = _collector_clock()
         times, cpu, kinds, lines = [], [], {}, 0
         for _eid, name in picks:
             start, start_cpu = time.perf_counter(), time.process_time()
@@ -246,6 +276,10 @@ def main() -> None:
     print(f"compose: p50 {p50:.1f} ms  p99 {p99:.1f} ms  over {len(times)} topics (target p99 <= 100 ms)")
     # CPU time of this process: what the code costs, less moved by other work on a shared machine than wall time.
     print(f"compose CPU: p50 {statistics.median(cpu):.1f} ms  p99 {percentile(cpu, 0.99):.1f} ms")
+    print(
+        f"garbage collector ({'CPython defaults' if args.default_gc else 'knowledge.heap'}): "
+        f"{collected.seconds * 1000:.0f} ms in {collected.runs} collections, longest {collected.longest * 1000:.0f} ms"
+    )
     print(f"results: {kinds}, {lines / max(kinds.get('briefing', 1), 1):.1f} lines per briefing")
     print(f"naive LIKE scan: median {scan:.0f} ms over {len(scans)} topics")
     print(f"speed-up at the median: {scan / p50:.0f}x (target >= 50x)")

@@ -142,12 +142,14 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def covers(citation: Span, content: list[Span], share: float = 0.5) -> bool:
+def covers(citation: Span, content: list[Span], share: float = 0.5, words: list[Span] | None = None) -> bool:
     """A citation covers a gold content when most of each is in the other: at least `share` of the gold content's
-    characters are cited, and at least `share` of the cited characters are gold content."""
-    shared = sum(overlap(citation, piece) for piece in content)
+    characters are cited, and at least `share` of the cited characters are gold content. A split quote's citation
+    names its `words` (the pieces around the "she said"): those are the characters it cites."""
+    cited = words or [citation]
+    shared = sum(overlap(c, piece) for c in cited for piece in content)
     gold_len = sum(e - s for s, e in content)
-    return gold_len > 0 and shared >= share * gold_len and shared >= share * (citation[1] - citation[0])
+    return gold_len > 0 and shared >= share * gold_len and shared >= share * sum(e - s for s, e in cited)
 
 
 # ---- PolNeAR ---------------------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ class Shown:
     speaker: str | None
     citations: list[tuple[str, Span]]  # (document id, span)
     kind: str  # "claim" | "summary"
+    words: list[list[Span]] = field(default_factory=list)  # per citation: a split quote's pieces (else empty)
+    body: str | None = None  # a summary line's words without its "(3 outlets, 16 Sep)" tail
 
     def key(self) -> tuple:
         return (self.kind, self.text, tuple(self.citations))
@@ -56,8 +58,12 @@ def _cites(item: dict) -> list[tuple[str, Span]]:
     return [(c["document_id"], (c["start"], c["end"])) for c in item.get("citations", [])]
 
 
+def _words(item: dict) -> list[list[Span]]:
+    return [[(s, e) for s, e in c.get("words") or []] for c in item.get("citations", [])]
+
+
 def _claim(topic: str, line: dict) -> Shown:
-    return Shown(topic, line["quote"], line.get("speaker"), _cites(line), "claim")
+    return Shown(topic, line["quote"], line.get("speaker"), _cites(line), "claim", _words(line))
 
 
 def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefings:
@@ -77,7 +83,8 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
         data = json.loads(render_json(result))
         out.summary_counts[query_text] = len(data["summary"])
         for line in data["summary"]:
-            shown = Shown(query_text, line["text"], None, _cites(line), "summary")
+            body = re.sub(r"\s\([^()]*\)$", "", line["text"])  # the JSON leaves the body out: the tail removed
+            shown = Shown(query_text, line["text"], None, _cites(line), "summary", _words(line), body=body)
             if shown.key() not in seen:
                 seen.add(shown.key())
                 out.summary.append(shown)
@@ -107,14 +114,16 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
 
 
 def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttribution | None:
-    """The gold attribution whose content a citation of the line covers (the best-overlapping one; of two that
-    cover the same words, as in "Holt claimed P, a claim refuted by Vik", the one whose source is the shown
-    speaker)."""
+    """The gold attribution whose content a citation of the line covers (the best-overlapping one, counting only
+    a split quote's pieces; of two that cover the same words, as in "Holt claimed P, a claim refuted by Vik", the
+    one whose source is the shown speaker)."""
     best, best_key = None, (0, True)
-    for doc_id, span in shown.citations:
+    for i, (doc_id, span) in enumerate(shown.citations):
+        words = shown.words[i] if i < len(shown.words) else []
         for g in gold.get(doc_id, []):
-            if covers(span, g.content):
-                key = (sum(overlap(span, piece) for piece in g.content), same_speaker(g.source or "", shown.speaker))
+            if covers(span, g.content, words=words):
+                shared = sum(overlap(c, piece) for c in words or [span] for piece in g.content)
+                key = (shared, same_speaker(g.source or "", shown.speaker))
                 if key > best_key:
                     best, best_key = g, key
     return best
@@ -130,6 +139,17 @@ def line_speaker(text: str) -> str:
     "Clinton recalls …")."""
     m = _SPEAKER_END.search(text)
     return text[: m.start()].strip() if m else ""
+
+
+def verbatim(shown: Shown, text_of: Callable[[str], str | None]) -> bool:
+    """The line is a cited source's own sentence, not a "Speaker says …" frame: its body is in a cited document
+    (`text_of`: a document id's stored text). Such a line attributes as its source did ("In a statement, Misri
+    said that …"), so its speaker is whoever the sentence names, anywhere in it — not the words before its first
+    verb, which is what `line_speaker` reads in a frame."""
+    if not shown.body:
+        return False
+    body = shown.body.strip().rstrip(".")
+    return any(body in (text_of(doc_id) or "") for doc_id in dict.fromkeys(d for d, _ in shown.citations))
 
 
 @dataclass
@@ -188,13 +208,20 @@ def score(
             else:
                 card.disagreements.append((shown, g))
     events: dict[str, list[Span]] = {}
+
+    def text_of(doc_id: str) -> str | None:
+        doc = store.get_document(doc_id)
+        return doc.text if doc else None
+
     for shown in filter(in_scope, b.summary):
         card.summary_lines += 1
         g = gold_for(shown, gold)
         grounded = g is not None
         if g is not None and g.source_is_name:
             card.summary_speakers_checked += 1
-            if any(same_speaker(g.source or "", line_speaker(part)) for part in shown.text.split(";")):
+            if any(same_speaker(g.source or "", line_speaker(part)) for part in shown.text.split(";")) or (
+                verbatim(shown, text_of) and same_speaker(g.source or "", shown.body)
+            ):
                 card.summary_speakers_agree += 1
             else:
                 card.summary_disagreements.append((shown, g))

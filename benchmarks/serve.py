@@ -26,12 +26,14 @@ URLs posted to more than once, and mentions answered more than once (target: 0 o
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -98,6 +100,7 @@ def main() -> None:
                 for i in range(1, args.requests + 1)
             ]
             done_before = len(slack.response_posts())
+            cpu_before = [process_cpu(proc.pid) for proc, _ in procs]
             start = time.perf_counter()
             with ThreadPoolExecutor(max(1, min(args.retried, 20))) as pool:
                 retried = pool.map(mention, range(args.retried))
@@ -105,6 +108,7 @@ def main() -> None:
                 list(retried)
             slack.wait_for_responses(done_before + args.requests, timeout=300)
             total = time.perf_counter() - start
+            cpu_after = [process_cpu(proc.pid) for proc, _ in procs]
             time.sleep(2)  # let any duplicate arrive before counting
         finally:
             for proc, _ in procs:
@@ -141,6 +145,12 @@ def main() -> None:
             f"answered in {slow[1]:.2f} s (target < 3 s)"
         )
     print(f"  briefings delivered: {args.requests / total:.1f} per second ({total:.1f} s in all)")
+    serving = sum(a.own - b.own for a, b in zip(cpu_after, cpu_before, strict=True))
+    composing = sum(a.descendants - b.descendants for a, b in zip(cpu_after, cpu_before, strict=True))
+    print(
+        f"  CPU per /brief: serving process {serving / args.requests * 1000:.2f} ms (ack, queue, deliver), "
+        f"its compose processes {composing / args.requests * 1000:.2f} ms"
+    )
     print(f"  response URLs posted to more than once: {sum(1 for n in per_url.values() if n > 1)} (target 0)")
     if args.retried:
         twice = sum(1 for ts, n in answered.items() if n > len(threads[ts]))
@@ -168,6 +178,36 @@ def threads_client(client: httpx.Client) -> Callable[[list[loadgen.Request], int
             return list(pool.map(one, requests))
 
     return send
+
+
+@dataclass(frozen=True)
+class ProcessCpu:
+    """CPU seconds (user + system) of one process, and of the processes it started (alive ones, read from /proc):
+    what serving costs per request, a figure the machine's other load moves far less than latency."""
+
+    own: float
+    descendants: float
+
+
+def process_cpu(pid: int) -> ProcessCpu:
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}  # pid -> (parent pid, CPU seconds)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    children: dict[int, list[int]] = {}
+    for child, (parent, _) in stats.items():
+        children.setdefault(parent, []).append(child)
+    below, todo = 0.0, list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        below += stats[child][1]
+        todo += children.get(child, [])
+    return ProcessCpu(stats.get(pid, (0, 0.0))[1], below)
 
 
 def percentile99(ordered: list[float]) -> float:

@@ -247,6 +247,9 @@ def _worker_start(target: str, log_format: str | None, verbose: bool) -> None:
         os.nice(COMPOSE_NICE)
     _stores = ThreadStores(target)
     import knowledge.brief.compose  # noqa: F401  (imported now, not on the first user's briefing)
+    from knowledge.heap import settle
+
+    settle()
 
 
 def _exit_with_parent() -> None:

@@ -27,6 +27,7 @@ def serve(
     gracefully: no new requests, and requests and briefings already under way are finished."""
     from bot.app import create_app
     from bot.settings import SettingsError, load_settings
+    from knowledge.heap import settle
     from knowledge.ingest.service import ensure_demo
     from knowledge.store import Store, StoreError
 
@@ -102,6 +103,7 @@ def serve(
                 siblings.start()
             also = f" ({processes} serving processes on this port)" if siblings else ""
             console.print(f"briefbot listening on http://{host}:{bound}/slack/events{also}")
+            settle()  # started: what start-up made is frozen, young collections are rarer (knowledge.heap)
             thread = threading.Thread(target=server.serve_forever, daemon=True)
             thread.start()
             stop.wait()

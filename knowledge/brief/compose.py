@@ -56,6 +56,7 @@ def _citation(row: Row) -> CitationRef | None:
                 start=row["start"],
                 end=row["end"],
                 quote=row["quote"],
+                words=[(s, e) for s, e in json.loads(row.get("fragments") or "[]")],
                 outlet=row.get("outlet"),
                 source_id=row.get("source_id"),
                 url=row.get("url") or None,

@@ -20,6 +20,9 @@ class CitationRef(BaseModel):
     start: int
     end: int
     quote: str
+    # a quote split by its cue ('"A," she said. "B"'): where the speaker's own words are inside start..end, so a
+    # reader (or a check) can tell the words from the "she said" between them; empty when the span is all words
+    words: list[tuple[int, int]] = Field(default_factory=list)
     outlet: str | None = None
     source_id: str | None = None
     url: str | None = None

@@ -21,6 +21,7 @@ class LocalEntity:
     mentions: list[Span] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)  # short forms the text defines: "MEA" in "… Affairs (MEA)"
 
 
 @dataclass

@@ -160,7 +160,8 @@ class DocEntities:
 # that adds one of these is not the whole organisation.
 ORG_PARTS = frozenset(
     """services cloud research division unit units commercial airplanes defense defence capital ventures
-    foundation studios subsidiary bank insurance workers employees staff members shareholders customers""".split()
+    foundation studios subsidiary bank insurance workers employees staff members shareholders customers union
+    unions guild""".split()
 )
 
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
@@ -220,6 +221,8 @@ def _candidates(doc: Doc) -> list[tuple[str, str, int, int, Span]]:
 def _plausible(name: str, label: str) -> bool:
     if not name or name.endswith("-") or not any(c.isalpha() for c in name):
         return False
+    if label in ("ORG", "PERSON") and not any(c.isupper() for c in name):
+        return False  # "union s" where a page cut "The union s…" short: a name is written with a capital
     if label == "PERSON" and ("-" in name and name.split("-")[0].isupper() or not name[0].isupper()):
         return False  # "U.S.-Ukraine" is not a person
     return len(name) > 1
@@ -357,6 +360,10 @@ def find_entities(doc: Doc) -> DocEntities:
         if label == "PERSON":
             _add_description(ents.entities[idx], _description(span))
     link_repeats(doc, ents)
+    for short, full in ents.aliases.items():  # "(CNE)" after the council's name: its short form, for other articles
+        defined = ents._by_key.get(("ORG", org_key(full)))
+        if defined is not None and short not in ents.entities[defined].acronyms:
+            ents.entities[defined].acronyms.append(short)
     return ents  # pronouns and titles ("he", "the envoy") are linked by `speakers.resolve_document`
 
 

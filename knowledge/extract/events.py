@@ -8,6 +8,7 @@ the claim only confirms what happened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from spacy.attrs import POS
@@ -135,9 +136,10 @@ PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the 
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
-def _entity_at_token(tok: Token, ents: DocEntities) -> int | None:
-    """The entity whose named-entity span contains this token (not its whole syntactic subtree)."""
-    for span in tok.doc.ents:
+def _entity_at_token(tok: Token, ents: DocEntities, spans: Sequence[SpacySpan]) -> int | None:
+    """The entity whose named-entity span (one of the Doc's `spans`, read once: `doc.ents` builds them anew on
+    every access) contains this token (not its whole syntactic subtree)."""
+    for span in spans:
         if span.start <= tok.i < span.end:
             return ents.at(span.start_char, span.end_char)
     return None
@@ -193,13 +195,13 @@ def _date_for(tok: Token, doc: Doc, published: datetime | None, by_sentence: dic
     return None
 
 
-def _place_for(tok: Token, ents: DocEntities) -> tuple[int | None, str | None]:
+def _place_for(tok: Token, ents: DocEntities, spans: Sequence[SpacySpan]) -> tuple[int | None, str | None]:
     """The nearest place introduced by a locative preposition inside the trigger's phrase."""
     preps = [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
     for prep in sorted(preps, key=lambda p: abs(p.i - tok.i)):
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                idx = _entity_at_token(obj, ents)
+                idx = _entity_at_token(obj, ents, spans)
                 if idx is not None and ents.entities[idx].type == "GPE":
                     return idx, ents.entities[idx].name
     return None, None
@@ -254,7 +256,8 @@ def find_events(doc: Doc, ents: DocEntities, published: datetime | None, reporte
     events: list[LocalEvent] = []
     seen: set[tuple] = set()
     by_sentence: dict[int, list] = {}  # sentence start -> its DATE/TIME entities, computed once per document
-    for ent in doc.ents:
+    spans = doc.ents
+    for ent in spans:
         if ent.label_ in ("DATE", "TIME"):
             by_sentence.setdefault(sentence(ent[0]).start, []).append(ent)
     for tok in tokens_where(doc, POS, TRIGGER_POS):
@@ -264,7 +267,7 @@ def find_events(doc: Doc, ents: DocEntities, published: datetime | None, reporte
             continue
         actors = _actors(tok, ents)
         resolved = _date_for(tok, doc, published, by_sentence)
-        place, place_text = _place_for(tok, ents)
+        place, place_text = _place_for(tok, ents, spans)
         if tok.pos_ == "NOUN":
             if not (resolved or place is not None):
                 continue

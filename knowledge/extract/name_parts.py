@@ -1,8 +1,10 @@
 """Names the tagger cut or mislabelled, mended from what stands around them: a role noun before a name ("ministry
 spokesperson Ravi Anand" is a person, whatever label the name got) and a full name cut short ("Maria Corina" tagged a
-person, "Machado" after it left out). Kept apart from `entities`, which reads these repairs."""
+person, "Machado" after it left out; a union lodge's number, "District 751", left out). Kept apart from `entities`, which reads these repairs."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -38,6 +40,10 @@ def cut_short_names(doc: Doc, cands: list) -> list:
         ):
             span = doc[span.start : span.end + 1]
             name, end = span.text, span.end_char
+        elif label == "ORG" and _numbered_unit(span, covered):
+            # "… Workers District 751": the number (and the unit word the tagger left out) names the lodge
+            grown = doc[span.start : span.end + _numbered_unit(span, covered)]
+            name, end, span = name + doc.text[span.end_char : grown.end_char], grown.end_char, grown
         out.append((name, label, start, end, span))
     return out
 
@@ -94,3 +100,25 @@ def ampersand_names(doc: Doc, cands: list) -> list:
         return cands
     kept = [c for c in cands if not any(c[4].start < s.end and s.start < c[4].end for *_, s in found)]
     return sorted(kept + found, key=lambda c: c[2])
+
+
+# A lodge, local or district of a union (or a branch of any body) is named by its number: "District 751",
+# "Local 88", "Lodge W24". The tagger often leaves the number out, which makes the lodge its parent.
+UNIT_WORDS = frozenset("district local lodge chapter branch division region unit".split())
+_CODE = re.compile(r"^[A-Z]{0,2}\d{1,5}[A-Z]?$")
+
+
+def _numbered_unit(span: Span, covered: set[int]) -> int:
+    """How many tokens after an organisation's name belong to it as a numbered unit: 1 after a unit word ("…
+    District" + "751"), 2 for a unit word and its number the tagger left out ("… Workers" + "District W24"), else 0.
+    Only on the name's line, and never over another name."""
+    doc, i = span.doc, span.end
+    last = span[-1]
+    if last.whitespace_ != " " or i >= len(doc) or i in covered:
+        return 0
+    if last.lower_ in UNIT_WORDS:
+        return 1 if _CODE.match(doc[i].text) else 0
+    unit = doc[i]
+    if unit.is_title and unit.lower_ in UNIT_WORDS and unit.whitespace_ == " " and i + 1 < len(doc):
+        return 2 if i + 1 not in covered and _CODE.match(doc[i + 1].text) else 0
+    return 0

@@ -31,6 +31,7 @@ from knowledge.store.errors import StoreError as StoreError
 from knowledge.store.errors import StoreNotWritable, StoreUnreachable
 from knowledge.store.health import reason, unavailable
 from knowledge.store.migrations import migrate
+from knowledge.store.schema_cache import SchemaCachingDatabase
 from knowledge.store.writers import queue_for
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class Store(DocumentQueries):
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=True)
-            db = sqlite_utils.Database(conn)
+            db = SchemaCachingDatabase(conn)  # the schema read once per change, not before every insert
             _wal(db)
             db.execute("PRAGMA foreign_keys=ON")
             db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")

@@ -4,7 +4,8 @@ The grounding check (`knowledge.brief.grounding`) proves every word of a line is
 "Kellogg was absent from’s discussions" or "Clinton (claim): “him for not paying income tax”" is no sentence,
 because every word is there. This check looks at the form instead, without a parser (a summary is composed in
 milliseconds; the store keeps no parse): a line, or the clause a "Speaker says …" frame wraps, needs a finite
-verb; quotation marks are balanced; no possessive dangles ("from’s", "Kellogg’s the"); a cut never ends on a
+verb; quotation marks are balanced; no possessive dangles ("from’s", "Kellogg’s the") and no article lacks its
+noun ("The of External Affairs said", a page that lost a word); a cut never ends on a
 function word ("…described the meeting as a") nor opens on a lowercase word. A line that fails is replaced by
 another candidate of its storyline, never shown.
 """
@@ -56,6 +57,10 @@ OPEN_ENDS = set(
 # Words that form a contraction before ’s ("it’s", "that’s"); any other function word before ’s is a deletion scar.
 _CONTRACTING = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "let"}
 _SCARRED = re.compile(r"(?:^|[\s(])([A-Za-z]+)?[’']s\b")
+# An article with no noun after it ("The of External Affairs said"): a word lost from the source or by a cut.
+_BARE_ARTICLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n|a)\s+(?:of|to|in|on|at|by|for|from|with|and|or|but|nor|is|are|was|were|has|have|had)(?![\w’'-])"
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b\w+[’']s\s+(?:the|a|an|of|and|or|to|by|for|from|with)\b|\b\w+[’']s[.,;:]?\s*$")
 
 
@@ -123,9 +128,12 @@ def _maybe_verb(said: str) -> bool:
 
 
 def quotes_balanced(text: str) -> bool:
+    """Double quote marks pair up, and every opening single quote (‘) is closed by a ’ that ends a word — a ’
+    followed by a letter is an apostrophe ("let’s"), which closes nothing."""
     if "''" in text or text.count("“") != text.count("”") or text.count('"') % 2:
         return False
-    return True
+    closings = [i for i, ch in enumerate(text) if ch == "’" and not text[i + 1 : i + 2].isalpha()]
+    return all(any(c > i for c in closings) for i, ch in enumerate(text) if ch == "‘")
 
 
 def form_problems(text: str, clause: bool = True, infinitive: bool = False, opening: bool = True) -> list[str]:
@@ -150,6 +158,9 @@ def form_problems(text: str, clause: bool = True, infinitive: bool = False, open
             found.append(f"dangling possessive: “{m.group(0).strip()}”")
     if _POSSESSIVE_BEFORE.search(body):
         found.append("possessive without its noun")
+    bare = _BARE_ARTICLE.search(body)
+    if bare:
+        found.append(f"article without its noun: “{bare.group(0)}”")
     nothing_said = reported_without_clause(body) if clause else None
     if nothing_said:
         found.append(f"what is reported is no clause: “{nothing_said[:40]}”")

@@ -82,3 +82,80 @@ def test_an_alias_with_a_name_too_long_to_be_one_is_refused_and_nothing_is_store
     with pytest.raises(AliasError, match="at most 200 characters"):
         add_team_alias(store, "T1", "Tiki", "x" * 201)
     assert store.stats()["aliases"] == before
+
+
+def test_dotted_initials_in_one_article_join_the_name_they_stand_for_in_another(store):
+    put(store, "The Allied Riverine Commission met in Oslo.", ("Allied Riverine Commission", "ORG"))
+    put(store, "An A.R.C. report said the dams leak.", ("A.R.C.", "ORG"))
+    assert entity_names(store) == ["Allied Riverine Commission"]
+
+
+def test_the_full_name_after_its_dotted_initials_joins_them_and_names_the_entity(store):
+    put(store, "An A.R.C. report said the dams leak.", ("A.R.C.", "ORG"))
+    put(store, "The Allied Riverine Commission met in Oslo.", ("Allied Riverine Commission", "ORG"))
+    assert entity_names(store) == ["Allied Riverine Commission"]
+
+
+def test_bare_capitals_that_match_another_names_initials_stay_apart(store):
+    put(store, "Bramble Aviation cut its forecast.", ("Bramble Aviation", "ORG"))
+    put(store, "Kestrel (BA) shares fell.", ("BA", "ORG"))
+    assert entity_names(store) == ["BA", "Bramble Aviation"]
+
+
+def _aliases(store) -> dict[str, str]:
+    return {r["key"]: r["alias"] for r in store.db.query("SELECT key, alias FROM aliases WHERE origin = 'extracted'")}
+
+
+def _put_spellings(store, text: str, name: str, variants: list[str]) -> None:
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        start = text.index(name)
+        ent = LocalEntity(name=name, type="ORG", mentions=[(start, start + len(name))], variants=variants)
+        write_analysis(store, doc, Analysis(entities=[ent]))
+
+
+def test_a_key_an_organisations_spellings_share_keeps_its_own_spelling_else_the_name_on_every_run(store):
+    _put_spellings(
+        store,
+        "Halvard Holdings said profits rose.",
+        "Halvard Holdings",
+        ["Halvard Inc.", "Halvard Corp.", "Halvard", "Halvard Group"],
+    )
+    _put_spellings(
+        store, "Brennick Holdings cut jobs.", "Brennick Holdings", ["Brennick Corp.", "Brennick Group", "Brennick Ltd"]
+    )
+    _put_spellings(
+        store, "Ostrava Group Ltd. grew.", "Ostrava Group Ltd.", ["Ostrava Corp.", "Ostrava Inc.", "Ostrava Co."]
+    )
+    aliases = _aliases(store)
+    assert aliases["halvard"] == "Halvard"  # written so in the article: its own key
+    assert aliases["halvard inc"] == "Halvard Inc."
+    assert aliases["brennick"] == "Brennick Holdings"  # shared only: the entity's name
+    assert aliases["ostrava"] == "Ostrava Group Ltd."
+
+
+def _put_defined(store, text: str, name: str, short: str) -> None:
+    with store.db.atomic():
+        doc = store.insert_document(DocumentInput(text=text, outlet="Test Wire"), [], None)
+        start, at = text.index(name), text.index(short)
+        ent = LocalEntity(
+            name=name, type="ORG", mentions=[(start, start + len(name)), (at, at + len(short))], acronyms=[short]
+        )
+        ent.variants = [name, short]
+        write_analysis(store, doc, Analysis(entities=[ent]))
+
+
+def test_a_short_form_one_article_defines_joins_the_entity_an_earlier_article_made_of_it(store):
+    put(store, "The MHA said the ferries would stop.", ("MHA", "ORG"))
+    _put_defined(
+        store, "The Ministry of Harbour Affairs (MHA) said the ferries stop.", "Ministry of Harbour Affairs", "MHA"
+    )
+    put(store, "Later the MHA said they would run again.", ("MHA", "ORG"))
+    assert entity_names(store) == ["Ministry of Harbour Affairs"]
+    assert store.db["mentions"].count == 4
+
+
+def test_a_short_form_never_defined_stays_its_own_organisation(store):
+    put(store, "The MHA said the ferries would stop.", ("MHA", "ORG"))
+    put(store, "The Ministry of Harbour Affairs said the ferries stop.", ("Ministry of Harbour Affairs", "ORG"))
+    assert entity_names(store) == ["MHA", "Ministry of Harbour Affairs"]

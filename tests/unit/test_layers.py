@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS: list[set[str]] = [
-    {"models", "tuning", "config", "names", "text", "demo"},
+    {"models", "tuning", "config", "names", "text", "demo", "heap"},
     {"store"},
     {"extract"},
     {"ingest"},

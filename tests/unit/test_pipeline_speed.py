@@ -1,14 +1,23 @@
 """Pipeline components swapped or rewritten for speed give exactly what spaCy's own (or the plain loop) gave."""
 
 import pytest
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
+from thinc.api import NumpyOps
 
 from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys
+from knowledge.extract.blas import openblas_threads, use_ops
 from knowledge.extract.components import line_breaks
 from knowledge.extract.lemma_cache import RememberingLemmatizer
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.parse.spans import QUOTE_TOKENS, QUOTED_KEY, caches, quoted_sentence
+from knowledge.extract.parse.spans import (
+    QUOTE_TOKENS,
+    QUOTED_KEY,
+    caches,
+    first_token_from,
+    quoted_sentence,
+    tokens_with_lemma,
+)
 from knowledge.text import dedup
 
 # Written for the shapes the model's attribute patterns test: pronouns by case, auxiliaries, "there is", slang
@@ -136,3 +145,49 @@ def test_the_quoted_sentence_cache_answers_as_a_scan_of_each_sentence_does(nlp):
     assert answers == [any(u.text in QUOTE_TOKENS for u in t.sent) for t in doc]
     assert True in answers and False in answers
     assert QUOTED_KEY not in doc.user_data  # dropped with the other per-Doc caches
+
+
+def _layers(nlp):
+    return [
+        layer
+        for _, pipe in nlp.pipeline
+        if hasattr(getattr(pipe, "model", None), "walk")
+        for layer in pipe.model.walk()
+    ]
+
+
+def test_the_loaded_pipeline_multiplies_through_numpy_openblas_held_to_one_thread(nlp):
+    layers = _layers(nlp)
+    assert layers
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    assert openblas_threads() == 1
+
+
+def test_the_parse_through_openblas_is_the_parse_through_blis(nlp):
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    ours = _layers(nlp)[0].ops
+    try:
+        use_ops(nlp, NumpyOps(use_blis=True))
+        blis = [nlp(text).to_array(attrs) for text in SENTENCES]
+    finally:
+        use_ops(nlp, ours)
+    openblas = [nlp(text).to_array(attrs) for text in SENTENCES]
+    assert len(blis) == len(SENTENCES)
+    for a, b, text in zip(blis, openblas, SENTENCES):
+        assert (a == b).all(), text
+
+
+def test_tokens_with_a_lemma_are_the_tokens_a_loop_over_the_doc_finds(nlp):
+    words = {"claim", "say", "report", "be"}
+    for text in SENTENCES + ["Claims were made. The report said the Claim was false, and she claimed more."]:
+        doc = nlp(text)
+        looped = [t.i for t in doc if t.lemma_.lower() in words]
+        assert [t.i for t in tokens_with_lemma(doc, words)] == looped, text
+    assert [t.i for t in tokens_with_lemma(doc, words)]
+
+
+def test_the_first_token_from_an_offset_is_the_first_a_scan_finds(nlp):
+    doc = nlp(SENTENCES[4])
+    assert len(doc) > 5
+    for pos in range(len(doc.text) + 2):
+        assert first_token_from(doc, pos) == next((t.i for t in doc if t.idx >= pos), len(doc)), pos

@@ -8,7 +8,7 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from realnews_gold import GoldAttribution, LineMap, covers, is_name, read_ann, same_speaker  # noqa: E402
-from realnews_score import Briefings, Shown  # noqa: E402
+from realnews_score import Briefings, Shown, line_speaker, verbatim  # noqa: E402
 from realnews_set import RealSet, SetIndex, disputes, facts  # noqa: E402
 
 
@@ -112,3 +112,29 @@ def test_a_summary_lines_speaker_is_the_words_before_its_cue():
 def test_accents_and_possessives_do_not_make_two_speakers():
     assert same_speaker("Edmundo González", "Edmundo Gonzalez")
     assert same_speaker("Edmundo Gonzalez", "González’s")
+
+
+def test_a_summary_line_that_is_a_sources_own_sentence_is_known_from_one_written_as_a_frame():
+    text = "Port strike\n\nIn a statement on the talks, Berger said the dockers would return on Monday."
+    sentence = "In a statement on the talks, Berger said the dockers would return on Monday"
+    own = Shown("berger", sentence + " (2 outlets, 3 May)", None, [("d1", (13, 90))], "summary", body=sentence)
+    frame = Shown(
+        "berger",
+        "Berger says the dockers will return",
+        None,
+        [("d1", (13, 90))],
+        "summary",
+        body="Berger says the dockers will return",
+    )
+    assert verbatim(own, {"d1": text}.get)
+    assert not verbatim(frame, {"d1": text}.get)
+    assert not verbatim(own, {"d2": text}.get)  # only the documents it cites count
+    assert not same_speaker("Berger", line_speaker(own.text))  # why: a frame's reading misses the sentence's speaker
+    assert same_speaker("Berger", own.body)
+
+
+def test_a_split_quote_cites_its_pieces_so_the_cue_between_them_is_not_counted_as_cited():
+    # '"A," said X, a long description of X. "B"': the span runs over the cue, the words are the two pieces
+    assert not covers((0, 200), [(0, 40), (150, 200)])
+    assert covers((0, 200), [(0, 40), (150, 200)], words=[(0, 40), (150, 200)])
+    assert not covers((0, 200), [(0, 40)], words=[(0, 40), (150, 200)])  # gold holds one piece of a long pair

@@ -17,6 +17,9 @@ from knowledge.text.wellformed import form_problems
         "that the council improperly accessed its servers and",  # cut after a conjunction
         "Berger says the fares ''are too high",  # two apostrophes for a quote mark
         "Berger says “the fares are too high",  # an unclosed quote
+        "The of Harbour Affairs has criticised the port's owners",  # a page lost the article's noun
+        "Officials said a and the other crews would return on Monday",  # an article with nothing after it
+        "Berger says: “So we said, ‘Well, let’s work together on the fares, and maybe",  # ‘ cut before its ’
     ],
 )
 def test_a_fragment_fails_the_check(fragment):
@@ -41,6 +44,9 @@ def test_a_lede_read_again_is_the_same_and_a_caller_changing_its_list_does_not_c
         "Lindqvist claims to have met the minister twice",
         "Analysts expect the strike to last a week",
         "It’s time to renegotiate the contract",
+        "The minister of trade said a to-do list was on the table",  # "a to-do" is a noun, "of trade" follows one
+        "Plan A and Plan B were both rejected by the union",  # a capital "A" names a plan
+        "Berger said the crews’ ‘final offer’ was rejected on Monday",  # a closed single quote, an apostrophe
     ],
 )
 def test_a_sentence_or_a_framed_clause_passes(line):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.roles import SUBJ_DEPS, setting_clause, subject, subtree
+from knowledge.extract.parse.stranded import stranded_subject
 
 
 def continued_content(tok, content: set[int]) -> set[int]:
@@ -67,8 +68,10 @@ def own_clause(tok) -> bool:
 def cue_subject(tok, quotes):
     """The speaker of cue `tok`, never one the parser took from a quotation the cue stands outside ("X reiterated
     it, saying, “… They shot …”": the parser may hang the cue on a verb inside the quote; X said it) nor from
-    inside "According to C," (`outside_according`)."""
-    subj = outside_according(subject(tok))
+    inside "According to C," (`outside_according`); one the parser stranded in an opening phrase is found there
+    ("In a letter to A, B called X": B, `stranded`)."""
+    subj = subject(tok)
+    subj = outside_according(subj if subj is not None else stranded_subject(tok))
     if subj is None or quotes.at(subj.idx) is None or quotes.at(tok.idx) is not None:
         return subj
     own = [c for c in tok.children if c.dep_ in SUBJ_DEPS and quotes.at(c.idx) is None]

@@ -8,7 +8,7 @@ quote pairs rather than on the dependency tree.
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.spans import Frag, QuoteIndex, char_span, doc_text, sentence
+from knowledge.extract.parse.spans import Frag, QuoteIndex, char_span, doc_text, first_token_from, sentence
 
 QUOTE_CHARS = ("“", '"', "''")
 
@@ -126,7 +126,7 @@ def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:
 
 def _signed(doc, quote: Frag) -> bool:
     """'"B," she added.': a quote followed by a cue of its own is that cue's content, not the previous speaker's."""
-    start = next((t.i for t in doc if t.idx >= quote[1]), len(doc))  # rare enough for a scan
+    start = first_token_from(doc, quote[1])
     for t in doc[start : start + 6]:
         if (t.is_sent_start and t.i > start) or t.text in ("“", '"'):
             break

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.roles import subtree
-from knowledge.extract.parse.spans import fragments
+from knowledge.extract.parse.spans import fragments, tokens_with_lemma
 
 if TYPE_CHECKING:
     from knowledge.extract.attribution.record import Attribution
@@ -84,6 +84,8 @@ def noun_cue(tok) -> CueCandidate | None:
 def claims_answered(doc, atts: list[Attribution]) -> list[Attribution]:
     """Each "responding to X's claim that P" attribution given to X (cue: the noun), or dropped when the noun
     names no one; every other attribution unchanged."""
+    if not any(a.cue_lemma in RESPONSE_VERBS and a.content for a in atts):
+        return list(atts)  # no response verb: nothing to re-attribute (and no token index to build)
     by_start = {t.idx: t for t in doc}
     nouns = {a.cue[0] for a in atts if a.cue_lemma in lex.NOUN_CUES}  # "claim" already the cue of its own clause
     out = []
@@ -123,7 +125,7 @@ def denials_in_apposition(doc, atts: list[Attribution]) -> list[Attribution]:
     words, so her content ends before it, and Westport's denial of P becomes an attribution of its own (cue: the
     participle, content: P), which `answers.denied_in_apposition` pairs with Holt's claim."""
     out = list(atts)
-    for noun in doc:
+    for noun in tokens_with_lemma(doc, lex.CLAIM_NOUNS):  # `_appositive_denial` wants no other word
         found = _appositive_denial(noun)
         if found is None:
             continue

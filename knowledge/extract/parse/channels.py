@@ -32,8 +32,21 @@ def via_of(verb, subj) -> Frag | None:
                 o = objs[0]
                 is_medium = o.lemma_.lower() in lex.MEDIA_NOUNS or (c.lower_ == "to" and outlet(o))
                 if is_medium or (c.lower_ in ("on", "to") and o.ent_type_ == "ORG"):
-                    return char_span(doc, o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
+                    end = _before(o, subj)
+                    return char_span(doc, o.left_edge.idx, end.idx + len(end))
     return None
+
+
+def _before(obj, subj):
+    """The channel's last token, stopping short of a speaker the parser hung inside it ("in a letter to A, B
+    said": the channel is the letter to A, not "a letter to A, B")."""
+    end = obj.right_edge
+    if subj is None or not obj.left_edge.i < subj.left_edge.i <= end.i:
+        return end
+    last = subj.left_edge.i - 1
+    while last > obj.i and obj.doc[last].is_punct:
+        last -= 1
+    return obj.doc[last]
 
 
 def outlet(tok) -> bool:

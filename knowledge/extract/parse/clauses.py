@@ -81,3 +81,34 @@ def reporting_as(k) -> bool:
         and any(m.dep_ == "mark" and m.lower_ == "as" for m in k.children)
         and any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
     )
+
+
+def another_report(k) -> bool:
+    """A clause closing a reported clause that is somebody's report of its own, so not part of the words said:
+    - "said they were sure the count was wrong and rivals accused them of stalling": a coordinated clause whose
+      verb reports, with a subject of its own (a second "and that …" is the same speaker's, and a belief —
+      "and analysts expect more" — may be what was said);
+    - "said the city must outbid Hale, who she called a fraud": a non-restrictive relative clause in which
+      somebody else (or the speaker again) reports on the noun; "Hale, who called it a fraud" is the writer's aside
+      and stays where `roles.drop_trailing_relative` leaves it."""
+    lemma = k.lemma_.lower()
+    subjects = [x for x in k.children if x.dep_ == "nsubj"]  # who reports ("or why it was mentioned": nobody)
+    if lemma not in lex.VERB_CUES or k.i <= k.head.i or not subjects:
+        return False
+    if k.dep_ == "conj":
+        return lemma not in lex.COGNITION and not any(m.dep_ == "mark" for m in k.children)
+    if k.dep_ == "relcl":  # the relative word is what is reported on, an active subject reports it
+        left = k.left_edge
+        return (
+            left.i > 0
+            and k.doc[left.i - 1].text == ","
+            and left.tag_ in ("WP", "WDT")
+            and subjects[0].tag_ not in ("WP", "WDT")
+        )
+    return False
+
+
+def closing_reports(c) -> list:
+    """Another speaker's report closing clause `c`, however deep the parser hangs it (`another_report`)."""
+    last = c.right_edge.i
+    return [k for k in c.subtree if k.i != c.i and another_report(k) and k.right_edge.i >= last - 1]

@@ -7,7 +7,8 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.clauses import for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.clauses import closing_reports, for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.conjuncts import reporters_act, same_reporter
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -58,6 +59,9 @@ def subject(verb, depth: int = 0):
     if quoted is not None:  # "X was quoted (by Y) as saying ...": X said it
         # "Y quoted X as saying": X (the object) said it, Y only passed it on
         return next((c for d in ("nsubjpass", "dobj", "nsubj") for c in quoted.children if c.dep_ == d), None)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.left_edge.is_sent_start and verb.i < head.i:
+        if not any(c.dep_ == "aux" for c in verb.children):  # "Having asked for X, Y said": Y asked
+            return None  # "Asked whether X, Y said": Y is who was asked; who asked (a reporter, a poll) is unnamed
     outer = first_cue_of(verb)
     if outer is not None and depth < 3:
         # "X said A was true and warned that B": the one who warned is the one who said
@@ -86,15 +90,15 @@ def quoted_as(verb):
 
 
 def first_cue_of(verb):
-    """The first cue when `verb` is a second cue with a clause of its own that the parser joined to the first
-    cue's reported clause ("said A was true and warned that B"), else None."""
+    """The first cue when `verb` is a second cue that the parser joined to the first cue's reported clause: with
+    a clause of its own ("said A was true and warned that B") or in the reporter's form (`conjuncts`)."""
     head = verb.head
     if (
         verb.dep_ == "conj"
         and head.dep_ == "ccomp"
         and head.head.lemma_.lower() in lex.VERB_CUES
         and verb.lemma_.lower() in lex.VERB_CUES
-        and comp_children(verb)
+        and (comp_children(verb) or same_reporter(verb, head, head.head))
     ):
         return head.head
     return None
@@ -257,7 +261,7 @@ def _said_in(noun) -> bool:
 
 def _clause(c) -> set[int]:
     """A reported clause without the cue verbs coordinated into it: "said he would act and warned ..." is the
-    speaker's next act, its own claim."""
+    speaker's next act, its own claim; nor another report closing it (`clauses.another_report`)."""
     drop = [
         k
         for k in c.children
@@ -265,7 +269,9 @@ def _clause(c) -> set[int]:
         and (speech_verb(k) or _cue_with_clause(k))
         and not any(x.dep_ in SUBJ_DEPS for x in k.children)
         or reporting_as(k)
+        or reporters_act(k, c)
     ]
+    drop += closing_reports(c)
     out = subtree(c, drop)
     while drop and len(out) > 1 and c.doc[max(out)].dep_ in ("cc", "punct"):  # "... and" left by the next act
         out.discard(max(out))

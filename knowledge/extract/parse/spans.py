@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LEMMA, ORTH
 
 EDGE = set(",.:;—–-―([]\"'“”‘’«»") | {"''", "``", "--"}
 _QUOTE = re.compile(r"''|[“”\"«»]")
@@ -82,6 +82,19 @@ def tokens_where(doc, attr: int, ids: set[int]) -> list:
     """The tokens whose `attr` (ORTH, POS, ...) is one of `ids`, in document order, read off one array: a loop
     over `doc` builds a Token object for every word just to test it."""
     return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in ids]
+
+
+def tokens_with_lemma(doc, words: set[str] | frozenset[str]) -> list:
+    """The tokens whose lemma, lower-cased, is one of `words`, in document order: the lemmas are read off one
+    array and each distinct one tested once, so no Token is built for the other words."""
+    lemmas = doc.to_array(LEMMA).tolist()
+    wanted = {i for i in set(lemmas) if doc.vocab.strings[i].lower() in words}
+    return [doc[i] for i, value in enumerate(lemmas) if value in wanted]
+
+
+def first_token_from(doc, pos: int) -> int:
+    """Index of the first token starting at or after character `pos` (len(doc) when none does)."""
+    return bisect_left(doc.to_array(IDX).tolist(), pos)
 
 
 @contextmanager

@@ -1,14 +1,16 @@
 """Cross-document entity resolution: many spellings in many articles, one canonical entity.
 
 Order of evidence, strongest first: an alias (shipped transliterations or added by a user) → an entity with the
-same normalized name → a fuzzy match on the transliteration key among entities of the same type → a surname that
-belongs to exactly one known person. Only then is a new entity created. Types must agree, so a cereal company
+same normalized name → an organisation another article spelt otherwise ("Delta Air Lines Inc." / "Delta"), or by
+its dotted initials ("U.N." / "United Nations") → a fuzzy match on the transliteration key among entities of the
+same type → a surname that belongs to exactly one known person. Only then is a new entity created. Types must agree, so a cereal company
 never absorbs a person who shares its name.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from rapidfuzz import fuzz
 
@@ -16,7 +18,7 @@ from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
 from knowledge.names import name_key, org_key, phonetic_key, surname
 from knowledge.store import Store
-from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of
+from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of, merge_entities
 from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
 from knowledge.tuning import tuning
 
@@ -67,13 +69,28 @@ class Resolver:
         its spellings share (`names.org_key`), only ever to another organisation."""
         if ent.type != "ORG":
             return None
-        for key in dict.fromkeys(org_key(v) for v in [ent.name, *ent.variants]):
+        keys = [org_key(v) for v in [ent.name, *ent.variants]]
+        keys += [k for v in [ent.name, *ent.variants] for k in _initials_keys(v, looking=True)]
+        for key in dict.fromkeys(keys):
             alias = alias_by_key(self.store, key)
             if alias and alias["entity_id"]:
                 row = get_entity(self.store, str(alias["entity_id"]))
                 if row is not None and row["type"] == "ORG":
                     return str(alias["entity_id"])
         return None
+
+    def _absorb(self, short: str, eid: str) -> None:
+        """This article defines `short` as the organisation `eid` ("Ministry of External Affairs (MEA)"): an entity
+        an earlier article made of the bare short form ("the MEA said", never defined there) is the same actor, so
+        it is merged into this one. Only an organisation named exactly so: a short form that became a longer
+        name elsewhere is not this text's to decide."""
+        alias = alias_by_key(self.store, name_key(short))
+        other = str(alias["entity_id"]) if alias and alias["entity_id"] else None
+        if other is None or other == eid:
+            return
+        row = get_entity(self.store, other)
+        if row is not None and row["type"] == "ORG" and row["name"] == short:
+            merge_entities(self.store, other, eid)
 
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
@@ -101,13 +118,17 @@ class Resolver:
         name = row["name"]
         if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
             name = ent.name  # a fuller form of the same name becomes canonical
-        for variant in {ent.name, *ent.variants}:
-            keys = {name_key(variant), org_key(variant)} if ent.type == "ORG" else {name_key(variant)}
-            for key in keys:
-                add_extracted(
-                    self.store,
-                    {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"},
-                )
+        elif ent.type == "ORG" and (
+            name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
+            or (_DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name))
+        ):
+            name = ent.name  # "United Nations" after "U.N.": the name the initials stand for
+        for short in ent.acronyms:
+            self._absorb(short, eid)
+        for key, variant in _alias_keys(ent).items():
+            add_extracted(
+                self.store, {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"}
+            )
         variants = aliases_of(self.store, eid)
         update_entity(
             self.store,
@@ -119,6 +140,42 @@ class Resolver:
                 "search_text": _search_text(name, variants),
             },
         )
+
+
+# "U.N.", "E.U.": initials written with dots abbreviate a name; bare capitals ("BA", "AP") are as often a ticker or
+# a credit, and two-letter tickers collide with other names' initials, so only dotted initials are matched.
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,5}$|^(?:[A-Z]\.){1,4}[A-Z]$")
+_MINOR = frozenset("of and the for on in at to de".split())
+
+
+def _initials_keys(name: str, looking: bool = False) -> list[str]:
+    """Alias keys that join an organisation's dotted initials and its full name across articles: a name files
+    itself under its initials ("United Nations" → "initials un") and dotted initials under "dotted un"; `looking`
+    gives the key of the other form, the one to look up."""
+    if _DOTTED.match(name):
+        letters = name.replace(".", "").lower()
+        return [f"initials {letters}" if looking else f"dotted {letters}"]
+    words = [w for w in re.findall(r"[\w’'&-]+", name) if w.lower() not in _MINOR]
+    if not 2 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        return []
+    letters = "".join(w[0] for w in words).lower()
+    return [f"dotted {letters}" if looking else f"initials {letters}"]
+
+
+def _alias_keys(ent: LocalEntity) -> dict[str, str]:
+    """The spelling each key of an entity is stored under, the same on every run: a spelling's own key first
+    ("Delta" under "delta"), then an organisation's shared key (`names.org_key`: "delta" for "Delta Air Lines
+    Inc." too) to the first spelling in the document's order, its name first. The spellings were once walked as a
+    set, so which of them a shared key kept changed with the interpreter's string hashing from run to run."""
+    spellings = list(dict.fromkeys([ent.name, *ent.variants]))
+    pairs = [(name_key(v), v) for v in spellings]
+    if ent.type == "ORG":
+        pairs += [(org_key(v), v) for v in spellings]
+        pairs += [(k, v) for v in spellings for k in _initials_keys(v)]
+    out: dict[str, str] = {}
+    for key, variant in pairs:
+        out.setdefault(key, variant)
+    return out
 
 
 def _search_text(name: str, variants: list[str]) -> str:

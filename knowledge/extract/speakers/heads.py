@@ -55,9 +55,20 @@ def _two_people(ents: DocEntities, src) -> bool:
     return len(people) >= 2 and any(t.lower_ == "and" for t in src)
 
 
-def _possessor(root) -> bool:
+def _possessor(root, src=None) -> bool:
     """ "The Coastal League’s (CL) legal department said": the parser may read the noun after an apostrophe as an
-    appositive of the name; the speaker is that department, which the name only owns."""
+    appositive of the name, or leave the name and the noun as two heads of the phrase; the speaker is that
+    department (a union, a board, a lawyer), which the name only owns."""
+    last = src[-1] if src is not None and len(src) else None
+    if (
+        last is not None
+        and last.i > root.i
+        and any(c.dep_ == "case" and c.text in ("’", "'", "’s", "'s") for c in root.children)
+        and last.tag_ == "NN"
+        and (last.lemma_.lower() in ORG_NOUNS or last.lower_ in PERSON_NOUNS)
+        and not last.ent_type_
+    ):
+        return True
     for c in root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
             between = root.doc[root.right_edge.i if root.right_edge.i < c.i else root.i : c.left_edge.i]
@@ -101,7 +112,7 @@ def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[b
     root = src.root
     idx = entity_of(ents, root)
     if idx is not None:
-        return (True, None) if _possessor(root) else (True, idx)
+        return (True, None) if _possessor(root, src) else (True, idx)
     for child in root.children:
         if child.dep_ == "appos" and src.start <= child.i < src.end:
             idx = entity_of(ents, child)

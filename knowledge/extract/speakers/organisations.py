@@ -77,9 +77,14 @@ def description(tok) -> OrgDescription | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok):
         return None
     det = tok.left_edge
-    words = sum(t.text != "-" and tok.doc[max(t.i - 1, 0)].text != "-" for t in tok.doc[det.i : tok.i])
+    words = sum(
+        t.text != "-" and tok.doc[max(t.i - 1, 0)].text != "-" and not (t.dep_ == "compound" and t.pos_ == "NOUN")
+        for t in tok.doc[det.i : tok.i]
+    )
     if det.lower_ != "the" or words > 3:
-        return None  # "the Laval-based company", "the 35-member body": a hyphenated word is one word
+        # "the Laval-based company", "the 35-member body": a hyphenated word is one word; "the convenience store
+        # operator": nouns compounded with the head are one description, not modifiers that narrow it
+        return None
     places = modifiers(tok.doc[det.i + 1 : tok.i])
     if places is None:
         return None  # "the Boeing union", "the company's": another name says which organisation is meant

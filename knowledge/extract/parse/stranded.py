@@ -1,0 +1,61 @@
+"""A subject the parser stranded inside an opening phrase: "In a letter to Acme, Globex called the offer low".
+
+The small parser often reads the name after the comma that closes an opening prepositional phrase as one more item
+of that phrase — "Globex" as a second addressee of the letter (a conjunct of "Acme"), "the high court" as an
+apposition to the last noun of "Despite support from several countries — the high court, …, claimed" — and leaves
+the verb with no subject at all. Such a claim was stored with no speaker, and the speaker's name ended up inside
+the channel ("via: a letter to Acme, Globex"). The noun phrase standing right before a verb that has no subject,
+set off from the opening phrase by a comma or a dash, is that verb's subject.
+"""
+
+from __future__ import annotations
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+ATTACHED = frozenset({"conj", "appos"})  # how the parser hangs the stranded name on the opening phrase
+SEPARATORS = frozenset({",", "—", "–", "-", "--", ":"})
+
+
+def stranded_subject(verb):
+    """The subject of `verb` (or of the verb it is coordinated with: "…, Globex called X and said Y") that the
+    parser left inside the verb's opening prepositional phrase, else None."""
+    seen = 0
+    while verb.dep_ == "conj" and verb.head.i < verb.i and seen < 3:
+        verb, seen = verb.head, seen + 1
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    last = verb.i - 1
+    while last >= 0 and doc[last].is_punct:
+        last -= 1
+    if last < 1 or doc[last].sent.start != verb.sent.start:
+        return None
+    node = doc[last]
+    while node.i < verb.i and node.head.i != node.i:
+        if _set_off(node, last):
+            return node if _opening(node, verb) else None
+        node = node.head
+    return None
+
+
+def _set_off(tok, last: int) -> bool:
+    """A noun phrase the parser attached to the phrase before it, ending at `last` and opened by a comma or dash."""
+    start = tok.left_edge.i
+    return (
+        tok.dep_ in ATTACHED
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.right_edge.i == last
+        and start >= 1
+        and tok.doc[start - 1].text in SEPARATORS
+    )
+
+
+def _opening(tok, verb) -> bool:
+    """Does `tok` hang, through its heads, on a prepositional phrase that opens the clause of `verb`?"""
+    node = tok
+    for _ in range(40):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ == "prep" and node.i < tok.i
+        node = node.head
+    return False
