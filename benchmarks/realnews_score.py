@@ -114,15 +114,18 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
 
 
 def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttribution | None:
-    """The gold attribution whose content a citation of the line covers (the best-overlapping one)."""
-    best, best_overlap = None, 0
+    """The gold attribution whose content a citation of the line covers (the best-overlapping one, counting only
+    a split quote's pieces; of two that cover the same words, as in "Holt claimed P, a claim refuted by Vik", the
+    one whose source is the shown speaker)."""
+    best, best_key = None, (0, True)
     for i, (doc_id, span) in enumerate(shown.citations):
         words = shown.words[i] if i < len(shown.words) else []
         for g in gold.get(doc_id, []):
             if covers(span, g.content, words=words):
                 shared = sum(overlap(c, piece) for c in words or [span] for piece in g.content)
-                if shared > best_overlap:
-                    best, best_overlap = g, shared
+                key = (shared, same_speaker(g.source or "", shown.speaker))
+                if key > best_key:
+                    best, best_key = g, key
     return best
 
 

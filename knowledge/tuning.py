@@ -80,6 +80,10 @@ class Tuning(BaseSettings):
     # shorter one's words (one word more across articles); 2 words at 0.2 suffice when both are about the same people.
     proposition_words: int = 3
     proposition_overlap: float = 0.3
+    # A statement that is no denial but says categorically that something is not so ("there was never any talk of
+    # mediation") answers a claim in its article of a party it speaks of when its negating sentences share this many
+    # of the claim's content words (and proposition_overlap of the shorter one's): extract/counters.
+    counter_words: int = 2
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.

@@ -13,13 +13,13 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
+from knowledge.extract.counters import NEGATION
 from knowledge.extract.disputes import NOT_DISPUTABLE, disputable_by, proposition_words
 from knowledge.extract.parse.cues import DENY
 from knowledge.tuning import tuning
 
 # "Responding to Holt's assertion that P, Vik said Q", "In response to ...": the writer says Q answers P
 _RESPONDING = re.compile(r"\b(?:(?:respond|repl|react)\w*|in\s+(?:response|reply)|answering)\s+to\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor)\b|n[’']t\b", re.I)
 
 
 def answered_in_sentence(text: str, claims: Sequence[LocalClaim], taken: Sequence[LocalDispute]) -> list[LocalDispute]:
@@ -31,7 +31,7 @@ def answered_in_sentence(text: str, claims: Sequence[LocalClaim], taken: Sequenc
     answered = {d.other for d in taken}
     out: list[LocalDispute] = []
     for i, answer in enumerate(claims):
-        if i in answered or answer.stance in NOT_DISPUTABLE or not _NEGATION.search(text[slice(*answer.content)]):
+        if i in answered or answer.stance in NOT_DISPUTABLE or not NEGATION.search(text[slice(*answer.content)]):
             continue
         start = max(text.rfind(". ", 0, answer.context[0]), text.rfind("\n", 0, answer.context[0])) + 1
         lead = _RESPONDING.search(text, start, answer.context[0])

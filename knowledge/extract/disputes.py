@@ -5,14 +5,16 @@ content words beyond names, or refers back to the claim just before it in its ow
 "rejected Lukashenko's account"). Who the claim is about and whom the denial names rank the candidates; a denial
 that names its claimant ("Trump's claim that ...") answers that claimant only. Each denial keeps its best match
 only, so it does not fan out to every claim in the store, while one claim may draw several denials. A rebuttal is
-a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading").
+a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading"); a statement
+that says another's claim is not so under no denial cue is a counter-statement (`counters`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
@@ -24,13 +26,18 @@ NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to co
 VERDICT_STANCES = ("assert", "criticize", "accuse")
 
 
-# "denied the claim", "rejected Lukashenko's account", "dismissed the reports": a denial that points back at a claim
+# "denied the claim", "rejected Lukashenko's account", "dismissed the reports", "the other firm's announcement": a
+# denial that points back at a claim
 _BACKREF = re.compile(
-    r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?)\s+)?"
+    r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?"
+    r"|the\s+(?:[\w-]+\s+)?[\w-]+[’']s)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?)\b",
+    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?"
+    r"|announcements?|figures?)\b",
     re.I,
 )
+# "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
+_PART_OF = re.compile(r"^(?:(?:parts?|some|much|most|elements|portions?|sections?)\s+of\s+)", re.I)
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
 _LEAD_BACKREF = re.compile(
     r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
@@ -189,35 +196,52 @@ def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[st
     for i, denial in enumerate(claims):
         if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
             continue
-        best, best_score, tied = None, tuning().dispute_threshold, False
-        for j, claim in enumerate(claims):
-            if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or denial.parent == j:
-                continue
-            if claim.content[0] < denial.content[1] and denial.content[0] < claim.content[1]:
-                # words it shares with the denial: P restated inside "rejected the statement that P", or the
-                # denial itself reported ("X rejected P, according to a press release")
-                continue
-            score = dispute_score(
-                speaker_key(denial),
-                {str(a) for a in denial.about},
-                text[slice(*denial.content)],
-                speaker_key(claim),
-                {str(a) for a in claim.about},
-                text[slice(*claim.content)],
-            )
-            if score > best_score + 1e-9:
-                best, best_score, tied = j, score, False
-            elif best is not None and abs(score - best_score) <= 1e-9:
-                tied = True
-        if tied:
-            # two claims answer it equally well ("she proposed a meeting" / "he rejected the meeting"): pairing
-            # either could set unrelated statements side by side, so the denial stays plain
-            best = None
-        elif best is None:
+        found = best_answered(text, claims, i)
+        best, best_score = found.claim, found.score
+        if best is None and not found.tied:
             best, best_score = _referred_back(text, claims, i, names)
         if best is not None:
             disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
     return disputes
+
+
+@dataclass(frozen=True)
+class Answered:
+    """The claim an answer is paired with (None: no claim, or two tied) and the pairing's score."""
+
+    claim: int | None
+    score: float
+    tied: bool
+
+
+def best_answered(
+    text: str, claims: Sequence[LocalClaim], i: int, admits: Callable[[LocalClaim], bool] = lambda c: True
+) -> Answered:
+    """The claim of the article that claim `i` answers best (`dispute_score`), among those `admits` lets through;
+    none when two tie, since pairing either could set unrelated statements side by side ("she proposed a
+    meeting" / "he rejected the meeting")."""
+    answer = claims[i]
+    best, best_score, tied = None, tuning().dispute_threshold, False
+    for j, claim in enumerate(claims):
+        if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or answer.parent == j or not admits(claim):
+            continue
+        if claim.content[0] < answer.content[1] and answer.content[0] < claim.content[1]:
+            # words it shares with the answer: P restated inside "rejected the statement that P", or the answer
+            # itself reported ("X rejected P, according to a press release")
+            continue
+        score = dispute_score(
+            speaker_key(answer),
+            {str(a) for a in answer.about},
+            text[slice(*answer.content)],
+            speaker_key(claim),
+            {str(a) for a in claim.about},
+            text[slice(*claim.content)],
+        )
+        if score > best_score + 1e-9:
+            best, best_score, tied = j, score, False
+        elif best is not None and abs(score - best_score) <= 1e-9:
+            tied = True
+    return Answered(None, 0.0, True) if tied else Answered(best, best_score if best is not None else 0.0, False)
 
 
 def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]) -> tuple[int | None, float]:
@@ -227,7 +251,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     denial = claims[i]
     # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
     # comes before the verdict
-    words = _BEFORE_VERDICT.sub("", text[slice(*denial.content)]).split()
+    words = _PART_OF.sub("", _BEFORE_VERDICT.sub("", text[slice(*denial.content)])).split()
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
     backref = len(words) <= 4 and _BACKREF.match(" ".join(words))
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)

@@ -27,6 +27,7 @@ from knowledge.extract.answers import (
 )
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.contradictions import link_contradictions
+from knowledge.extract.counters import link_counters
 from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
@@ -202,14 +203,16 @@ def _unanswered_out(
 
 
 def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
-    """Denials paired with the claims they answer, then claims the article sets against each other unworded."""
+    """Denials paired with the claims they answer, then claims the article sets against each other unworded, then
+    statements that say another's claim is not so without a denial cue (`counters`)."""
     restated = denied_in_apposition(claims)  # "P, a claim denied by X": X's denial is P's, whatever else it shares
     denials = restated + [
         d for d in link_in_document(text, claims, names) if d.other not in {r.other for r in restated}
     ]
     denials += answered_in_sentence(text, claims, denials)
     denials += contradicted_in_sentence(text, claims, denials)
-    return denials + link_contradictions(doc, claims, denials, names)
+    denials += link_contradictions(doc, claims, denials, names)
+    return denials + link_counters(text, claims, denials)  # last: on narrower evidence than the passes before
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:

@@ -272,3 +272,16 @@ def test_a_contrast_inside_the_speakers_quote_stays_in_their_words(nlp):
 def test_a_claim_and_the_denial_told_in_apposition_to_it_are_paired(nlp):
     text = "Port row\n\nHolt said the deal was signed, an account disputed by the council."
     assert pairs(nlp, text) == [("the deal was signed", "the deal was signed")]
+
+
+def test_a_verdict_on_parts_of_another_firms_announcement_answers_its_statement_before_it(nlp):
+    text = (
+        "Norvik Foods said the harbour board had refused to share its tonnage figures. "
+        "The board described parts of the food group’s announcement as erroneous."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "the harbour board had refused to share its tonnage figures",
+            "parts of the food group’s announcement as erroneous",
+        )
+    ]
