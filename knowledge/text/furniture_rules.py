@@ -168,7 +168,6 @@ LINE = [
         "Ana Cruz at the council on Tuesday. Jane Roe/Reuters",
     ),
     Rule("caption", "line", r".{0,200}\bgetty images", "Dockers at the gate. Getty Images"),
-    # a caption whose agency credit follows a bar: "... at the depot in Galen | AP"
     Rule("caption", "line", rf".{{10,300}}\s\|\s*{_CREDITED}\s*", "Dockers at the gate of the depot in Galen | AP"),
     # a caption whose agency credit follows its last word with no stop: "... at the depot on Friday AFP"
     Rule(
