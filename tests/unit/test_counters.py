@@ -4,24 +4,16 @@ named, and the claim negates nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from knowledge.extract.counters import counters, negated_words, restates
 from knowledge.extract.nlp import load_nlp
-from knowledge.extract.pipeline import analyze_doc
+from tests.unit.dispute_pairs import pairs
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def pairs(nlp, text):
-    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
-    quote = lambda c: text[c.content[0] : c.content[1]]  # noqa: E731
-    return [(quote(a.claims[d.claim]), quote(a.claims[d.other])) for d in a.disputes]
 
 
 def test_a_categorical_denial_in_other_words_rebuts_the_claim_of_the_party_it_names(nlp):

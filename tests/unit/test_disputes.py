@@ -9,17 +9,12 @@ import pytest
 from knowledge.extract.disputes import dispute_score, proposition_words, rebuts, states_a_rebuttal
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
+from tests.unit.dispute_pairs import pairs
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def pairs(nlp, text):
-    a = analyze_doc(nlp(text), datetime(2025, 5, 7))
-    quote = lambda c: text[c.content[0] : c.content[1]]  # noqa: E731
-    return [(quote(a.claims[d.claim]), quote(a.claims[d.other])) for d in a.disputes]
 
 
 def test_a_denial_of_a_different_proposition_about_the_same_person_is_not_paired():
