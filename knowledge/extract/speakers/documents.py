@@ -25,7 +25,11 @@ from knowledge.extract.parse.spans import SENT_KEY, doc_text, sentence
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.tuning import tuning
 
-DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué filing post".split())
+# a legal document is one kind under any of its names: "the lawsuit" after "Acme's complaint" is that complaint
+LEGAL = frozenset("lawsuit suit complaint counterclaim countersuit motion petition filing".split())
+DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué post".split()) | LEGAL
+# what brings a document into being: "Acme filed a lawsuit", "the union sent a letter"
+BRINGING = frozenset("file bring launch lodge submit send issue release publish".split())
 # what an organisation or a person issues about itself: "according to a statement, Acme will …" is Acme's word
 OWN_WORD = frozenset("statement release communique communiqué".split())
 # what a named owner issues: "a U.N. report", "the union's tally", "Acme's filing"
@@ -48,7 +52,7 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
         noun = _noun(c.speaker, _DEFINITE)
         issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
         if issuer is None and noun is not None:
-            issuer = _earlier_issuer(out, n, noun, doc)
+            issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
         if issuer is not None:
@@ -76,7 +80,7 @@ def _earlier_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[s
             continue
         if bisect_left(starts, here.start) - bisect_left(starts, first.start) > tuning().speaker_search_sentences:
             return None
-        if noun in {w.lower() for w in re.findall(r"\w+", text[first.start_char : first.end_char])}:
+        if _kind(noun) & {w.lower() for w in re.findall(r"\w+", text[first.start_char : first.end_char])}:
             return c.speaker, c.speaker_entity
     return None
 
@@ -106,6 +110,10 @@ def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | No
     root = span.root if span is not None and len(span) else None
     if root is None or root.lemma_.lower() not in OWNED:
         return None
+    return _owner_of(root, ents, doc)
+
+
+def _owner_of(root, ents: DocEntities, doc) -> tuple[str, int | None] | None:
     for tok in root.children:
         if tok.dep_ not in ("poss", "compound", "nmod") or tok.i > root.i:
             continue
@@ -115,4 +123,47 @@ def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | No
             return ents.entities[idx].name, idx
         if tok.dep_ == "poss" and tok.pos_ == "NOUN":  # "the opposition's tally": its owner in its own words
             return doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)], None
+    return None
+
+
+def _kind(noun: str) -> frozenset[str]:
+    return LEGAL if noun in LEGAL else frozenset({noun})
+
+
+def _earlier_owner(c: LocalClaim, noun: str, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    """ "The lawsuit claims …" after "Acme filed a lawsuit" or "the Acme complaint": the owner of the latest
+    earlier mention of that kind of document, within reach — named before its noun, or the subject that brought
+    it (`BRINGING`)."""
+    text = doc_text(doc)
+    at = text.find(c.speaker or "", c.context[0], c.context[1])
+    here = _sentence_at(doc, c.context[0])
+    if at < 0 or here is None:
+        return None
+    starts = doc.user_data[SENT_KEY]  # filled by `sentence`
+    kind = _kind(noun)
+    for tok in reversed([t for t in doc[: here.end] if t.idx < at and t.pos_ == "NOUN"]):
+        if tok.lemma_.lower() not in kind:
+            continue
+        if (
+            bisect_left(starts, here.start) - bisect_left(starts, sentence(tok).start)
+            > tuning().speaker_search_sentences
+        ):
+            return None
+        found = _owner_of(tok, ents, doc) or _bringer(tok, ents)
+        if found is not None:
+            return found
+    return None
+
+
+def _bringer(noun, ents: DocEntities) -> tuple[str, int | None] | None:
+    """Who filed, sent or issued the document `noun` is the object of ("Acme filed a lawsuit")."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in BRINGING:
+        return None
+    for tok in verb.children:
+        if tok.dep_ == "nsubj":
+            ref = ents.referents.get(tok.i)
+            idx = ref.entity if ref is not None else entity_of(ents, tok)
+            if idx is not None and ents.entities[idx].type in ("ORG", "PERSON", "GPE"):
+                return ents.entities[idx].name, idx
     return None
