@@ -25,6 +25,16 @@ def test_the_company_and_it_after_a_named_company_are_that_company(nlp):
     assert got["that jobs were"] == "Halvard Foods"
 
 
+def test_a_retail_chain_or_a_grocer_described_by_its_trade_is_the_company_named_before(nlp):
+    text = (
+        "Halvard Foods said it would appeal the ruling on Tuesday. The supermarket chain said the fine was "
+        "unjustified. According to the Oslo-based grocer, prices will not rise."
+    )
+    got = speakers(nlp, text)
+    assert got["the fine was"] == "Halvard Foods"
+    assert got["prices will not"] == "Halvard Foods"
+
+
 def test_a_union_description_goes_to_the_union_not_to_the_company_named_last(nlp):
     text = (
         "The Brotherhood of Dock Workers rejected the offer on Monday. Marlow Shipping said talks had failed. "

@@ -9,7 +9,8 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         """company firm corporation business giant conglomerate maker manufacturer retailer startup
         airline carrier planemaker automaker carmaker chipmaker drugmaker bank lender insurer operator provider
-        developer publisher platform brand supplier contractor utility exchange owner producer""".split(),
+        developer publisher platform brand supplier contractor utility exchange owner producer chain grocer
+        supermarket""".split(),
         "company",
     ),
     "group": "any",  # "the group" is said of a union, a party or an observer mission as much as of a company
