@@ -35,6 +35,14 @@ def test_a_retail_chain_or_a_grocer_described_by_its_trade_is_the_company_named_
     assert got["prices will not"] == "Halvard Foods"
 
 
+def test_the_companys_statement_is_the_company_named_before(nlp):
+    text = (
+        'Halvard Foods called the lawsuit baseless on Tuesday. "This is an attempt to shift the blame," the '
+        "company's statement said."
+    )
+    assert speakers(nlp, text)["This is an"] == "Halvard Foods"
+
+
 def test_a_union_description_goes_to_the_union_not_to_the_company_named_last(nlp):
     text = (
         "The Brotherhood of Dock Workers rejected the offer on Monday. Marlow Shipping said talks had failed. "

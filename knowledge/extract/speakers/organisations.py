@@ -74,7 +74,7 @@ def description(tok) -> OrgDescription | None:
     kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
     if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
         return None
-    if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok):
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok) and not _owns_speaking_document(tok):
         return None
     det = tok.left_edge
     words = sum(
@@ -94,6 +94,11 @@ def description(tok) -> OrgDescription | None:
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
     return OrgDescription(noun=low, kind=kind, places=places)
+
+
+def _owns_speaking_document(tok) -> bool:
+    """ "the company's statement said": the owner of a document that speaks stands where a subject would."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _document(t) -> bool:
