@@ -125,11 +125,30 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
 
 
+_MINOR = frozenset("of and the for on in at to de".split())
+
+
+def initials(name: str) -> str:
+    """The letters an organisation's name is shortened to ("International Longshoremen's Association" → "ila",
+    "U.N." → "un"); "" for a name that is not all capitalised words."""
+    if re.fullmatch(r"(?:[A-Z]\.?){2,6}", name.strip()):
+        return name.replace(".", "").strip().lower()
+    words = [w for w in re.findall(r"[\w’'&-]+", name) if w.lower() not in _MINOR]
+    if not 2 <= len(words) <= 6 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 def same_speaker(gold: str, speaker: str | None) -> bool:
     """A shown speaker agrees with a gold name when it holds the gold name's head word ("Trump" for "Donald
-    Trump"), or when it is a one-word name found in the gold name ("Seven" for "Seven & i Holdings")."""
+    Trump"), when it is a one-word name found in the gold name ("Seven" for "Seven & i Holdings"), or when one is
+    the other's initials ("ILA" / "International Longshoremen's Association": one actor, as either side may
+    write it)."""
     if not speaker:
         return False
+    short = [n for n in (gold, speaker) if re.fullmatch(r"(?:[A-Z]\.?){2,6}", n.strip())]
+    if len(short) == 1 and initials(gold) and initials(gold) == initials(speaker):
+        return True
     words = [_fold(w) for w in re.findall(r"[\w’'.&-]+", speaker)]
     head = head_name(gold)
     if any(_alike(head, w) for w in words):

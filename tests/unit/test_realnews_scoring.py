@@ -31,6 +31,14 @@ def test_a_citation_covers_gold_content_only_when_most_of_each_is_in_the_other()
     assert covers((10, 30), [(10, 20), (22, 31)])  # a quote split around its cue
 
 
+def test_an_organisations_initials_and_its_full_name_are_one_speaker_and_other_capitals_are_not():
+    assert same_speaker("HWU", "Harbour Workers' Union")
+    assert same_speaker("Harbour Workers' Union", "H.W.U.")
+    assert same_speaker("Ministry of Harbour Affairs", "MHA")
+    assert not same_speaker("HWU", "Harbour Shipping Group")
+    assert not same_speaker("HWU", "HWB")
+
+
 def test_speakers_agree_on_the_head_of_a_name_and_not_otherwise():
     assert same_speaker("Donald Trump", "Trump")
     assert same_speaker("Rep. Jim Jordan (R-Ohio), an oversight panel member,", "Jim Jordan")
