@@ -92,9 +92,8 @@ def _subject_of(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None]
     for tok in span.root.children:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        ref = ents.referents.get(tok.i)
-        idx = ref.entity if ref is not None else entity_of(ents, tok)
-        if idx is not None and ents.entities[idx].type in ("ORG", "PERSON"):
+        idx = _stands_for(tok, ents, ("ORG", "PERSON"))
+        if idx is not None:
             words = doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)]
             return words, idx
     return None
@@ -117,13 +116,19 @@ def _owner_of(root, ents: DocEntities, doc) -> tuple[str, int | None] | None:
     for tok in root.children:
         if tok.dep_ not in ("poss", "compound", "nmod") or tok.i > root.i:
             continue
-        ref = ents.referents.get(tok.i)
-        idx = ref.entity if ref is not None else entity_of(ents, tok)
-        if idx is not None and ents.entities[idx].type in ("ORG", "PERSON", "GPE"):
+        idx = _stands_for(tok, ents, ("ORG", "PERSON", "GPE"))
+        if idx is not None:
             return ents.entities[idx].name, idx
         if tok.dep_ == "poss" and tok.pos_ == "NOUN":  # "the opposition's tally": its owner in its own words
             return doc_text(doc)[tok.left_edge.idx : tok.idx + len(tok.text)], None
     return None
+
+
+def _stands_for(tok, ents: DocEntities, types: tuple[str, ...]) -> int | None:
+    """The entity `tok` names or refers to (a pronoun or description the speakers pass resolved), if of `types`."""
+    ref = ents.referents.get(tok.i)
+    idx = ref.entity if ref is not None else entity_of(ents, tok)
+    return idx if idx is not None and ents.entities[idx].type in types else None
 
 
 def _kind(noun: str) -> frozenset[str]:
@@ -140,15 +145,11 @@ def _earlier_owner(c: LocalClaim, noun: str, ents: DocEntities, doc) -> tuple[st
     if at < 0 or here is None:
         return None
     starts = doc.user_data[SENT_KEY]  # filled by `sentence`
+    reach = starts[max(0, bisect_left(starts, here.start) - tuning().speaker_search_sentences)]
     kind = _kind(noun)
-    for tok in reversed([t for t in doc[: here.end] if t.idx < at and t.pos_ == "NOUN"]):
-        if tok.lemma_.lower() not in kind:
+    for tok in reversed(doc[reach : here.end]):  # the sentences within reach only, nearest mention first
+        if tok.idx >= at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in kind:
             continue
-        if (
-            bisect_left(starts, here.start) - bisect_left(starts, sentence(tok).start)
-            > tuning().speaker_search_sentences
-        ):
-            return None
         found = _owner_of(tok, ents, doc) or _bringer(tok, ents)
         if found is not None:
             return found
@@ -161,9 +162,7 @@ def _bringer(noun, ents: DocEntities) -> tuple[str, int | None] | None:
     if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in BRINGING:
         return None
     for tok in verb.children:
-        if tok.dep_ == "nsubj":
-            ref = ents.referents.get(tok.i)
-            idx = ref.entity if ref is not None else entity_of(ents, tok)
-            if idx is not None and ents.entities[idx].type in ("ORG", "PERSON", "GPE"):
-                return ents.entities[idx].name, idx
+        idx = _stands_for(tok, ents, ("ORG", "PERSON", "GPE")) if tok.dep_ == "nsubj" else None
+        if idx is not None:
+            return ents.entities[idx].name, idx
     return None
