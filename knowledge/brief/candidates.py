@@ -22,7 +22,7 @@ def _index_candidates(words: list[list[str]]) -> Iterable[tuple[int, int]]:
     """Pairs sharing at least MIN_SHARED rare words, the MAX_CANDIDATES best per member."""
     postings: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
-        for w in set(ws):
+        for w in dict.fromkeys(ws):  # first-use order, not a set's: the same candidates on every run
             postings.setdefault(w, []).append(i)
     common = max(2, int(COMMON_SHARE * len(words)))
     shared: dict[int, dict[int, int]] = {}
@@ -34,7 +34,7 @@ def _index_candidates(words: list[list[str]]) -> Iterable[tuple[int, int]]:
             for b in ids[n + 1 :]:
                 row[b] = row.get(b, 0) + 1
     for a, row in shared.items():
-        best = sorted((b for b, k in row.items() if k >= MIN_SHARED), key=lambda b: -row[b])
+        best = sorted((b for b, k in row.items() if k >= MIN_SHARED), key=lambda b: (-row[b], b))
         for b in best[:MAX_CANDIDATES]:
             yield a, b
 

@@ -56,7 +56,7 @@ class Weights:
         found = self._reports.get(r.key)
         if found is None:
             words = frozenset(r.words)
-            found = self._reports[r.key] = (words, sum(self.weight.get(w, 0.0) for w in words))
+            found = self._reports[r.key] = (words, math.fsum(self.weight.get(w, 0.0) for w in words))
         return found
 
 
@@ -71,7 +71,9 @@ def overlap(a: Report, b: Report, weights: Weights) -> float:
     if len(shared) < t.same_news_min_shared:
         return 0.0
     total = min(ta, tb)
-    return sum(weights.weight.get(w, 0.0) for w in shared) / total if total > 0 else 0.0
+    # fsum: a set's order changes with string hashing from run to run, and a plain float sum with it, enough to
+    # flip a share that sits on its threshold; fsum's exactly rounded total is the same in any order
+    return math.fsum(weights.weight.get(w, 0.0) for w in shared) / total if total > 0 else 0.0
 
 
 def within(a: int | None, b: int | None, days: int) -> bool:

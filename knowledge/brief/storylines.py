@@ -332,7 +332,7 @@ def _structural(members: list[Member], union: _Union) -> None:
                     by_key.setdefault((form, entity), []).append(i)
     for i, m in enumerate(members):
         shared: dict[int, int] = {}
-        for w in set(m.words):
+        for w in dict.fromkeys(m.words):
             for entity in m.entities:
                 for h in by_key.get((w, entity), ())[:MAX_HEADS]:
                     shared[h] = shared.get(h, 0) + 1
