@@ -7,6 +7,7 @@ are added by their registered names, the way spaCy itself builds pipelines from 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import spacy
@@ -55,11 +56,25 @@ def _load(model: str) -> Language:
     from knowledge.extract.blas import multiply_with_openblas
 
     multiply_with_openblas(nlp)
+    split_glued_quotes(nlp)
     # ingestion refuses longer texts itself (MAX_DOCUMENT_CHARS); spaCy's own cap must never be the one that trips
     from knowledge.config import get_settings
 
     nlp.max_length = max(nlp.max_length, get_settings().max_document_chars + 1)
     return nlp
+
+
+# A double quote between two letters never belongs to a word: a page that dropped the space before or after it
+# ("comments on“not hard proof”against") glues the quote and the next word to their neighbours, and the parser
+# then sees a word it does not know where a quotation opens.
+GLUED_QUOTE = r'(?<=[^\W\d_])["“”](?=[^\W\d_])'
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Teach the tokenizer to split a double quote off letters on both sides, on top of the model's own infixes."""
+    current = nlp.tokenizer.infix_finditer  # type: ignore[attr-defined]
+    pattern = f"{current.__self__.pattern}|{GLUED_QUOTE}" if current is not None else GLUED_QUOTE
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer  # type: ignore[attr-defined]
 
 
 def load_nlp(model: str | None = None) -> Language:
