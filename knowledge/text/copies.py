@@ -60,6 +60,9 @@ _NAMED_SOURCE = re.compile(
     r"|^[ \t]*\((?P<d>[A-Z][A-Za-z]{1,12})\)[ \t]*[-—–]",
     re.M,
 )
+# a syndicator's credit at the head of the story: "(MENAFN- Live Mint) The ministry said …" — the syndicator in
+# capitals, then the outlet whose story it carries; read only in the first lines, where such credits stand
+_SYNDICATED = re.compile(rf"\([A-Z][A-Z0-9.]{{2,20}}[ \t]*[-—–][ \t]*(?P<outlet>{_OUTLET})\)")
 
 
 @dataclass(frozen=True)
@@ -167,13 +170,16 @@ def named_source(text: str) -> str | None:
     """The outlet an article names as where the story came from ("first published by the Harbor Ledger")."""
     m = _NAMED_SOURCE.search(text[:3000]) or _NAMED_SOURCE.search(text[-1500:])
     if not m:
-        return None
+        syndicated = _SYNDICATED.search(text[: tuning().syndication_head])
+        return syndicated["outlet"] if syndicated else None
     return next(g for g in m.groups() if g).rstrip(".,;:")
 
 
 def _names(c: Copy) -> set[str]:
+    """The keys an outlet goes by: its name and its domain's first label, each also without spaces, since a
+    domain runs an outlet's words together ("Live Mint" → livemint.com)."""
     keys = {name_key(c.outlet or ""), name_key((c.domain or "").split(".")[0])}
-    return {k for k in keys if k}
+    return {k for k in keys if k} | {k.replace(" ", "") for k in keys if k}
 
 
 def choose_original(copies: list[Copy]) -> Copy:
@@ -185,9 +191,9 @@ def choose_original(copies: list[Copy]) -> Copy:
     for c in copies:
         source = named_source(c.text)
         if source:
-            key = name_key(source)
+            keys = {name_key(source), name_key(source).replace(" ", "")}
             for other in copies:
-                if other.id != c.id and key in _names(other):
+                if other.id != c.id and keys & _names(other):
                     named[other.id] = named.get(other.id, 0) + 1
     if named:
         copies = [c for c in copies if named.get(c.id) == max(named.values())]

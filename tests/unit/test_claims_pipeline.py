@@ -88,3 +88,15 @@ def test_an_actor_named_only_in_a_did_not_respond_sentence_is_no_entity_but_one_
     assert a.claims
     for c in a.claims:
         assert c.speaker_entity is None or a.entities[c.speaker_entity].name in ("Dario Mendes", "Mendes")
+
+
+def test_a_quote_glued_to_the_words_around_it_is_split_off_and_the_claim_keeps_its_whole_object(nlp):
+    """Scraped pages drop the space before or after a curly quote; the quote must not become part of a word."""
+    tokens = [t.text for t in nlp("Officials rejected Vale's remarks on“no hard proof”against the port.")]
+    assert tokens[4:11] == ["remarks", "on", "“", "no", "hard", "proof", "”"] and tokens[11] == "against"
+    assert [t.text for t in nlp("Don't split O'Neill's words, he said.")][:5] == ["Do", "n't", "split", "O'Neill", "'s"]
+    text = "The port authority has slammed Mayor Vale's comments on“no hard proof” against the union."
+    a, _ = analyze(nlp, text)
+    contents = [text[c.content[0] : c.content[1]] for c in a.claims]
+    assert contents, "the criticism is a claim"
+    assert "Mayor Vale's comments on“no hard proof” against the union" in contents

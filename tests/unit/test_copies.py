@@ -75,6 +75,28 @@ def test_named_sources_are_read_from_common_credit_lines():
     assert named_source("Dockers walked out.") is None
 
 
+def test_a_syndicators_credit_at_the_head_names_the_outlet_whose_story_it_carries():
+    assert named_source(" date 2025-05-05 (NEWSHUB- Quay Post) The ministry said on Monday ...") == "Quay Post"
+    assert named_source("(WIREFEED - Bay Echo) Dockers walked out.") == "Bay Echo"
+    # a party label or a ticker is no credit, and a credit far into the story is not read
+    assert named_source("Senator Vale (R-Texas) said the port would reopen.") is None
+    assert named_source("Dockers walked out. " + "The strike went on. " * 40 + "(NEWSHUB- Quay Post)") is None
+
+
+def test_a_syndicated_copy_published_earlier_leaves_the_original_to_the_outlet_it_credits():
+    """A syndicator's copy can carry an earlier date than the outlet's own page (time zones, a later update of the
+    page); the credit, with the outlet's words run together in its domain, still names the original."""
+    outlet = Copy("d-mint", STORY, "Quaypost", "quaypost.example", datetime(2025, 5, 6, 9, tzinfo=UTC))
+    syndicated = Copy(
+        "d-syn",
+        "(NEWSHUB- Quay Post) " + STORY,
+        "NEWSHUB (Quay Post)",
+        "newshub.example",
+        datetime(2025, 5, 5, 22, tzinfo=UTC),
+    )
+    assert choose_original([syndicated, outlet]).id == "d-mint"
+
+
 def test_copy_groups_put_each_story_once_with_its_original_first():
     a = Copy("a", "By Anna Novak\n" + STORY, "Harbor Ledger", None, datetime(2025, 5, 5, 9, tzinfo=UTC))
     b = Copy("b", STORY + "\nShare this article", "Bay Echo", None, datetime(2025, 5, 5, 7, tzinfo=UTC))

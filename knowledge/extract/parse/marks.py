@@ -2,7 +2,8 @@
 and fast'. Edge trimming drops marks at a span's ends, which is right for a span that is wholly a quote but
 leaves a mark inside the span unpaired when the quote only closes (or opens) the span. A span is widened to the
 mark that pairs it when only punctuation or spaces lie between, or when the mark is in the same paragraph;
-otherwise the unpaired mark is cut off with what lies beyond it."""
+otherwise the unpaired mark is cut off with what lies beyond it. A curly mark and a straight one pair with each other
+(pages mix them: 'on “no hard proof" against'), as `spans.find_quotes` pairs them."""
 
 from __future__ import annotations
 
@@ -22,8 +23,12 @@ def _unpaired(text: str, start: int, end: int) -> tuple[int | None, int | None]:
         elif ch in CLOSE:
             if opened:
                 opened.pop()
+            elif len(straight) % 2:
+                straight.pop()  # '"a costly mistake”': a straight opener closed by a curly mark
             elif stray_close is None:
                 stray_close = i
+        elif ch == '"' and opened and not len(straight) % 2 and not text[i - 1].isspace() and text[opened[-1]] == "“":
+            opened.pop()  # 'on “no hard proof" against': a curly opener closed by a straight mark, as pages mix them
         elif ch == '"':
             straight.append(i)
     if len(straight) % 2:
@@ -41,7 +46,7 @@ def balance(text: str, start: int, end: int) -> tuple[int, int]:
         if opener is None and closer is None:
             break
         if opener is not None:
-            want = "”»" if text[opener] in OPEN else '"'
+            want = '”»"' if text[opener] == "“" else "”»" if text[opener] in OPEN else '"”'
             stop = text.find("\n", end)
             stop = len(text) if stop < 0 else stop
             nxt = min((p for p in (text.find(c, end, min(stop, end + MAX_REACH)) for c in want) if p >= 0), default=-1)
