@@ -106,20 +106,19 @@ def _developments(
 ) -> list[Development]:
     groups: list[tuple[Row, list[Row]]] = []
     by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
-    by_trigger: dict[str, list[tuple[Row, list[Row]]]] = {}
+    by_trigger: dict[str, list[tuple[Row, set[str], list[Row]]]] = {}  # each head with its actors, split once
     for row in rows:
         members = by_sentence.get((row["document_id"], row["start"]))
+        actors = set((row["actor_ids"] or "").split("|")) - {""}
         if members is None:
-            actors = set((row["actor_ids"] or "").split("|")) - {""}
-            for head, candidates in by_trigger.get(row["trigger"], []):
-                head_actors = set((head["actor_ids"] or "").split("|")) - {""}
-                if rows_may_be_one_day(head, row) and (actors & head_actors or not actors):
+            for head, head_actors, candidates in by_trigger.get(row["trigger"], []):
+                if (not actors or not actors.isdisjoint(head_actors)) and rows_may_be_one_day(head, row):
                     members = candidates
                     break
         if members is None:
             members = []
             groups.append((row, members))
-            by_trigger.setdefault(row["trigger"], []).append((row, members))
+            by_trigger.setdefault(row["trigger"], []).append((row, actors, members))
         members.append(row)
         by_sentence[(row["document_id"], row["start"])] = members
     lines = []
@@ -197,11 +196,12 @@ def _merge_claims(rows: list[Row]) -> list[list[Row]]:
     (speaker, stance) bucket, so the cost stays small when a topic has hundreds of claims."""
     buckets: dict[tuple[Any, ...], list[list[Row]]] = {}
     order: list[list[Row]] = []
+    same = tuning().same_claim  # as a cutoff too: rapidfuzz stops scoring a pair once it cannot reach it
     for row in rows:
         key = ((row["speaker_name"] or "").lower(), row["stance"])
         groups = buckets.setdefault(key, [])
         for members in groups:
-            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= tuning().same_claim:
+            if fuzz.token_set_ratio(members[0]["quote"], row["quote"], score_cutoff=same) >= same:
                 members.append(row)
                 break
         else:
@@ -214,9 +214,10 @@ def _matters(
     lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None
 ) -> list[Matter]:
     clusters: list[list[ClaimLine]] = []
+    same = tuning().same_matter
     for line in lines:
         for cluster in clusters:
-            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= tuning().same_matter:
+            if fuzz.token_set_ratio(cluster[0].quote, line.quote, score_cutoff=same) >= same:
                 cluster.append(line)
                 break
         else:
