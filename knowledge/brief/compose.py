@@ -11,9 +11,8 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from knowledge.brief import gather
+from knowledge.brief.claim_groups import matters_of, merge_claims
 from knowledge.brief.empty import outlet_note, why_empty
 from knowledge.brief.event_dates import cited_first, dating_row, rows_may_be_one_day
 from knowledge.brief.labels import date_label, stance_label
@@ -28,7 +27,6 @@ from knowledge.brief.model import (
     Development,
     DisputeLine,
     Identity,
-    Matter,
     SourceSummary,
     Unknown,
 )
@@ -191,53 +189,6 @@ def _spoken(row: Row, quote: str) -> str:
     return " … ".join(quote[s - base : e - base] for s, e in pieces)
 
 
-def _merge_claims(rows: list[Row]) -> list[list[Row]]:
-    """Reports of one claim: same speaker, same stance, nearly the same words. Compared only within a
-    (speaker, stance) bucket, so the cost stays small when a topic has hundreds of claims."""
-    buckets: dict[tuple[Any, ...], list[list[Row]]] = {}
-    order: list[list[Row]] = []
-    same = tuning().same_claim  # as a cutoff too: rapidfuzz stops scoring a pair once it cannot reach it
-    for row in rows:
-        key = ((row["speaker_name"] or "").lower(), row["stance"])
-        groups = buckets.setdefault(key, [])
-        for members in groups:
-            if fuzz.token_set_ratio(members[0]["quote"], row["quote"], score_cutoff=same) >= same:
-                members.append(row)
-                break
-        else:
-            groups.append([row])
-            order.append(groups[-1])
-    return order
-
-
-def _matters(
-    lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None
-) -> list[Matter]:
-    clusters: list[list[ClaimLine]] = []
-    same = tuning().same_matter
-    for line in lines:
-        for cluster in clusters:
-            if fuzz.token_set_ratio(cluster[0].quote, line.quote, score_cutoff=same) >= same:
-                cluster.append(line)
-                break
-        else:
-            clusters.append([line])
-    matters: list[Matter] = []
-    for cluster in clusters:
-        shared: dict[str, int] = {}
-        for line in cluster:
-            for eid in (about.get(line.claim_ids[0], set()) - {topic_id}) & names.keys():
-                shared[eid] = shared.get(eid, 0) + 1
-        top = sorted(shared, key=lambda e: (-shared[e], names.get(e, e)))[:2]  # ties by name: same label every run
-        label = "On " + " and ".join(names.get(e, e) for e in top) if top else "Other claims"
-        same = next((m for m in matters if m.label == label), None)
-        if same:
-            same.claims.extend(cluster)
-        else:
-            matters.append(Matter(label=label, claims=cluster))
-    return matters
-
-
 def compose(
     store: Store, query: Query, entity_id: str | None = None, now: datetime | None = None, team_id: str | None = None
 ) -> BriefResult:
@@ -295,7 +246,7 @@ def compose(
         and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)
     ]
     lines = []
-    groups = _merge_claims(rest)
+    groups = merge_claims(rest)
     newest = max(filter(None, (gather.date_of(r["sort_date"]) for r in rest if r["sort_date"])), default=None)
 
     def group_rank(members: list[Row]) -> float:
@@ -316,7 +267,7 @@ def compose(
             lines.append(line)
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
     names = entity_names(store, {e for s in about.values() for e in s}, skip_type="NORP")  # "Russian" names no matter
-    matters = _matters(lines[:limit], names, about, eid)
+    matters = matters_of(lines[:limit], names, about, eid)
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
     story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)
