@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.brief.model import ClaimLine, Matter
 from knowledge.tuning import tuning
@@ -35,12 +35,12 @@ def merge_claims(rows: list[Row]) -> list[list[Row]]:
 
 
 def _first_alike(text: str, heads: list[str], cutoff: float) -> int | None:
-    """The first of `heads` whose token-set similarity to `text` reaches `cutoff` (rapidfuzz scores them all in
-    one call, far cheaper than one call per head in a topic's long lists)."""
-    if not heads:
-        return None
-    found = process.extract(text, heads, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, limit=None)
-    return min((index for _, _, index in found), default=None)
+    """The first of `heads` whose token-set similarity to `text` reaches `cutoff` (given to rapidfuzz too, which
+    then stops scoring a pair as soon as it cannot reach it)."""
+    for index, head in enumerate(heads):
+        if fuzz.token_set_ratio(head, text, score_cutoff=cutoff) >= cutoff:
+            return index
+    return None
 
 
 def matters_of(

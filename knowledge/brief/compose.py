@@ -54,7 +54,7 @@ def _citation(row: Row) -> CitationRef | None:
                 start=row["start"],
                 end=row["end"],
                 quote=row["quote"],
-                words=[(s, e) for s, e in json.loads(row.get("fragments") or "[]")],
+                words=[(s, e) for s, e in json.loads(row["fragments"])] if row.get("fragments") else [],
                 outlet=row.get("outlet"),
                 source_id=row.get("source_id"),
                 url=row.get("url") or None,
@@ -182,7 +182,7 @@ def _claim_line(members: list[Row], copies: Copies) -> ClaimLine | None:
 def _spoken(row: Row, quote: str) -> str:
     """The speaker's words: the pieces of a split quote joined by an ellipsis, without the "X said" between them;
     the pieces are sliced from the verified citation, so they are exact words too."""
-    pieces = json.loads(row.get("fragments") or "null")
+    pieces = json.loads(row["fragments"]) if row.get("fragments") else None
     if not pieces:
         return quote
     base = row["start"]

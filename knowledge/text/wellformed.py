@@ -65,6 +65,7 @@ _BARE_ARTICLE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\b\w+[’']s\s+(?:the|a|an|of|and|or|to|by|for|from|with)\b|\b\w+[’']s[.,;:]?\s*$")
 
 
+@lru_cache(maxsize=8192)  # a briefing asks it of every claim's words, and again of the lines built from them
 def has_finite_verb(text: str) -> bool:
     """A verb that makes the words a clause: an auxiliary or modal, a known finite form, a past form in -ed that
     no article precedes ("the alleged"), or a present form in -s right after a subject word ("he says")."""
