@@ -14,7 +14,8 @@ from typing import Any
 from knowledge.brief import gather
 from knowledge.brief.claim_groups import matters_of, merge_claims
 from knowledge.brief.empty import outlet_note, why_empty
-from knowledge.brief.event_dates import cited_first, dating_row, rows_may_be_one_day
+from knowledge.brief.event_dates import cited_first, dating_row
+from knowledge.brief.event_groups import event_groups
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.members import attach_sentences, centrality, lede_members
 from knowledge.brief.model import (
@@ -102,25 +103,8 @@ def _recency_key(d: date | None) -> tuple[Any, ...]:
 def _developments(
     rows: list[Row], entity_id: str | None, copies: Copies, limit: int | None, dropped: list[int]
 ) -> list[Development]:
-    groups: list[tuple[Row, list[Row]]] = []
-    by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
-    by_trigger: dict[str, list[tuple[Row, set[str], list[Row]]]] = {}  # each head with its actors, split once
-    for row in rows:
-        members = by_sentence.get((row["document_id"], row["start"]))
-        actors = set((row["actor_ids"] or "").split("|")) - {""}
-        if members is None:
-            for head, head_actors, candidates in by_trigger.get(row["trigger"], []):
-                if (not actors or not actors.isdisjoint(head_actors)) and rows_may_be_one_day(head, row):
-                    members = candidates
-                    break
-        if members is None:
-            members = []
-            groups.append((row, members))
-            by_trigger.setdefault(row["trigger"], []).append((row, actors, members))
-        members.append(row)
-        by_sentence[(row["document_id"], row["start"])] = members
     lines = []
-    for _, members in groups:
+    for members in event_groups(rows):  # reports of one event (brief/event_groups)
         head = dating_row(members)  # the report whose words date the event (brief/event_dates), cited first
         cites = _verified(cited_first(members))
         dropped.append(sum(1 for m in members if _citation(m) is None))

@@ -75,7 +75,7 @@ def row_stated(row: Row) -> Stated:
     return found  # type: ignore[no-any-return]
 
 
-def _start_day(row: Row) -> date | None:
+def start_day(row: Row) -> date | None:
     """The row's `date_start` as a date, kept on the row like `row_stated`."""
     if "_start_day" not in row:
         row["_start_day"] = _day(row.get("date_start"))
@@ -84,7 +84,7 @@ def _start_day(row: Row) -> date | None:
 
 def rows_may_be_one_day(a: Row, b: Row) -> bool:
     """`may_be_one_day` for two stored event rows, with the slack from `Tuning.event_date_slack_days`."""
-    return may_be_one_day(_start_day(a), _start_day(b), row_stated(a), row_stated(b), tuning().event_date_slack_days)
+    return may_be_one_day(start_day(a), start_day(b), row_stated(a), row_stated(b), tuning().event_date_slack_days)
 
 
 def cited_first(rows: list[Row]) -> list[Row]:
