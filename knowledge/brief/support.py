@@ -11,7 +11,7 @@ the same news again.
 
 from __future__ import annotations
 
-from knowledge.brief.same_news import Weights, overlap, within
+from knowledge.brief.same_news import Weights, shared_share, within
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.tuning import tuning
 
@@ -28,16 +28,18 @@ class Echoes:
         # `same_news_min_shared`: each report's words as bits, so most pairs are ruled out by one AND, and only
         # the rest weighed (a topic's reports are compared pairwise, and most pairs share only the name)
         bit: dict[str, int] = {}
-        masks: list[tuple[Member, int]] = []
+        masks: list[tuple[str, tuple[frozenset[str], float], int]] = []  # key, words and weight, words as bits
         for m in self.members:
-            words, _ = weights.report(m)
-            if len(words) >= t.same_news_min_words:
-                masks.append((m, sum(1 << bit.setdefault(w, len(bit)) for w in words)))
-        for i, (a, mask_a) in enumerate(masks):
-            for b, mask_b in masks[i + 1 :]:
-                if (mask_a & mask_b).bit_count() >= t.same_news_min_shared and overlap(a, b, weights) >= t.echo_share:
-                    self.echoing[a.key].add(b.key)
-                    self.echoing[b.key].add(a.key)
+            report = weights.report(m)
+            if len(report[0]) >= t.same_news_min_words:
+                masks.append((m.key, report, sum(1 << bit.setdefault(w, len(bit)) for w in report[0])))
+        for i, (a, report_a, mask_a) in enumerate(masks):
+            for b, report_b, mask_b in masks[i + 1 :]:
+                if (mask_a & mask_b).bit_count() < t.same_news_min_shared:
+                    continue
+                if shared_share(report_a, report_b, weights) >= t.echo_share:
+                    self.echoing[a].add(b)
+                    self.echoing[b].add(a)
         self._cache: dict[str, frozenset[str]] = {}
 
     def _echoes(self, m: Member, others: list[Member], window: bool = False) -> bool:
