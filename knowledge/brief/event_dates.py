@@ -72,7 +72,7 @@ def row_stated(row: Row) -> Stated:
         found = row["_stated"] = stated(
             row.get("date_text"), row.get("date_precision"), bool(row.get("date_unresolved"))
         )
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def start_day(row: Row) -> date | None:
