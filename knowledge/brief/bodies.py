@@ -283,13 +283,12 @@ def shortlist(s: Storyline, topic_words: set[str]) -> list[Member]:
 def _echoes(s: Storyline) -> None:
     """How many other articles of the storyline carry each member's point: the sentence most of its articles echo
     is the storyline's centre. Pairs within one storyline only, which stays small."""
-    for m in s.members:
-        words = set(m.words)
+    sets = [(m, set(m.words)) for m in s.members]  # each member's words as a set once, not once per pair
+    for m, words in sets:
         others = {
             o.document_id
-            for o in s.members
-            if o.document_id != m.document_id
-            and len(words & set(o.words)) >= max(2, 0.5 * min(len(words), len(set(o.words)), 8))
+            for o, theirs in sets
+            if o.document_id != m.document_id and len(words & theirs) >= max(2, 0.5 * min(len(words), len(theirs), 8))
         }
         m.echo = min(len(others), 3)
 

@@ -11,11 +11,11 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from knowledge.brief import gather
+from knowledge.brief.claim_groups import matters_of, merge_claims
 from knowledge.brief.empty import outlet_note, why_empty
-from knowledge.brief.event_dates import cited_first, dating_row, rows_may_be_one_day
+from knowledge.brief.event_dates import cited_first, dating_row
+from knowledge.brief.event_groups import event_groups
 from knowledge.brief.labels import date_label, stance_label
 from knowledge.brief.members import attach_sentences, centrality, lede_members
 from knowledge.brief.model import (
@@ -28,7 +28,6 @@ from knowledge.brief.model import (
     Development,
     DisputeLine,
     Identity,
-    Matter,
     SourceSummary,
     Unknown,
 )
@@ -56,7 +55,7 @@ def _citation(row: Row) -> CitationRef | None:
                 start=row["start"],
                 end=row["end"],
                 quote=row["quote"],
-                words=[(s, e) for s, e in json.loads(row.get("fragments") or "[]")],
+                words=[(s, e) for s, e in json.loads(row["fragments"])] if row.get("fragments") else [],
                 outlet=row.get("outlet"),
                 source_id=row.get("source_id"),
                 url=row.get("url") or None,
@@ -104,26 +103,8 @@ def _recency_key(d: date | None) -> tuple[Any, ...]:
 def _developments(
     rows: list[Row], entity_id: str | None, copies: Copies, limit: int | None, dropped: list[int]
 ) -> list[Development]:
-    groups: list[tuple[Row, list[Row]]] = []
-    by_sentence: dict[tuple[Any, ...], list[Row]] = {}  # (document, start) -> its group, for O(1) same-sentence merges
-    by_trigger: dict[str, list[tuple[Row, list[Row]]]] = {}
-    for row in rows:
-        members = by_sentence.get((row["document_id"], row["start"]))
-        if members is None:
-            actors = set((row["actor_ids"] or "").split("|")) - {""}
-            for head, candidates in by_trigger.get(row["trigger"], []):
-                head_actors = set((head["actor_ids"] or "").split("|")) - {""}
-                if rows_may_be_one_day(head, row) and (actors & head_actors or not actors):
-                    members = candidates
-                    break
-        if members is None:
-            members = []
-            groups.append((row, members))
-            by_trigger.setdefault(row["trigger"], []).append((row, members))
-        members.append(row)
-        by_sentence[(row["document_id"], row["start"])] = members
     lines = []
-    for _, members in groups:
+    for members in event_groups(rows):  # reports of one event (brief/event_groups)
         head = dating_row(members)  # the report whose words date the event (brief/event_dates), cited first
         cites = _verified(cited_first(members))
         dropped.append(sum(1 for m in members if _citation(m) is None))
@@ -185,56 +166,11 @@ def _claim_line(members: list[Row], copies: Copies) -> ClaimLine | None:
 def _spoken(row: Row, quote: str) -> str:
     """The speaker's words: the pieces of a split quote joined by an ellipsis, without the "X said" between them;
     the pieces are sliced from the verified citation, so they are exact words too."""
-    pieces = json.loads(row.get("fragments") or "null")
+    pieces = json.loads(row["fragments"]) if row.get("fragments") else None
     if not pieces:
         return quote
     base = row["start"]
     return " … ".join(quote[s - base : e - base] for s, e in pieces)
-
-
-def _merge_claims(rows: list[Row]) -> list[list[Row]]:
-    """Reports of one claim: same speaker, same stance, nearly the same words. Compared only within a
-    (speaker, stance) bucket, so the cost stays small when a topic has hundreds of claims."""
-    buckets: dict[tuple[Any, ...], list[list[Row]]] = {}
-    order: list[list[Row]] = []
-    for row in rows:
-        key = ((row["speaker_name"] or "").lower(), row["stance"])
-        groups = buckets.setdefault(key, [])
-        for members in groups:
-            if fuzz.token_set_ratio(members[0]["quote"], row["quote"]) >= tuning().same_claim:
-                members.append(row)
-                break
-        else:
-            groups.append([row])
-            order.append(groups[-1])
-    return order
-
-
-def _matters(
-    lines: list[ClaimLine], names: dict[str, str], about: dict[str, set[str]], topic_id: str | None
-) -> list[Matter]:
-    clusters: list[list[ClaimLine]] = []
-    for line in lines:
-        for cluster in clusters:
-            if fuzz.token_set_ratio(cluster[0].quote, line.quote) >= tuning().same_matter:
-                cluster.append(line)
-                break
-        else:
-            clusters.append([line])
-    matters: list[Matter] = []
-    for cluster in clusters:
-        shared: dict[str, int] = {}
-        for line in cluster:
-            for eid in (about.get(line.claim_ids[0], set()) - {topic_id}) & names.keys():
-                shared[eid] = shared.get(eid, 0) + 1
-        top = sorted(shared, key=lambda e: (-shared[e], names.get(e, e)))[:2]  # ties by name: same label every run
-        label = "On " + " and ".join(names.get(e, e) for e in top) if top else "Other claims"
-        same = next((m for m in matters if m.label == label), None)
-        if same:
-            same.claims.extend(cluster)
-        else:
-            matters.append(Matter(label=label, claims=cluster))
-    return matters
 
 
 def compose(
@@ -294,7 +230,7 @@ def compose(
         and not any(r["document_id"] == d and r["start"] < e and s < r["end"] for d, s, e in shown)
     ]
     lines = []
-    groups = _merge_claims(rest)
+    groups = merge_claims(rest)
     newest = max(filter(None, (gather.date_of(r["sort_date"]) for r in rest if r["sort_date"])), default=None)
 
     def group_rank(members: list[Row]) -> float:
@@ -315,7 +251,7 @@ def compose(
             lines.append(line)
     about = {r["id"]: set((r["about_ids"] or "").split("|")) - {""} for r in claim_rows}
     names = entity_names(store, {e for s in about.values() for e in s}, skip_type="NORP")  # "Russian" names no matter
-    matters = _matters(lines[:limit], names, about, eid)
+    matters = matters_of(lines[:limit], names, about, eid)
 
     disputed = {d[k] for d in disputes for k in ("claim_id", "other_claim_id")}
     story = members_of(event_rows, claim_rows, eid, copies, _citation, _spoken, disputed)

@@ -66,18 +66,25 @@ Row = dict[str, Any]  # an event row the store read for a briefing (knowledge.st
 
 
 def row_stated(row: Row) -> Stated:
-    return stated(row.get("date_text"), row.get("date_precision"), bool(row.get("date_unresolved")))
+    """`stated` for a stored row, kept on the row: grouping compares each row with many others."""
+    found = row.get("_stated")
+    if found is None:
+        found = row["_stated"] = stated(
+            row.get("date_text"), row.get("date_precision"), bool(row.get("date_unresolved"))
+        )
+    return found
+
+
+def start_day(row: Row) -> date | None:
+    """The row's `date_start` as a date, kept on the row like `row_stated`."""
+    if "_start_day" not in row:
+        row["_start_day"] = _day(row.get("date_start"))
+    return row["_start_day"]  # type: ignore[no-any-return]
 
 
 def rows_may_be_one_day(a: Row, b: Row) -> bool:
     """`may_be_one_day` for two stored event rows, with the slack from `Tuning.event_date_slack_days`."""
-    return may_be_one_day(
-        _day(a.get("date_start")),
-        _day(b.get("date_start")),
-        row_stated(a),
-        row_stated(b),
-        tuning().event_date_slack_days,
-    )
+    return may_be_one_day(start_day(a), start_day(b), row_stated(a), row_stated(b), tuning().event_date_slack_days)
 
 
 def cited_first(rows: list[Row]) -> list[Row]:

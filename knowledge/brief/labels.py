@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 STANCE_LABELS = {
     "assert": "claim",
@@ -25,6 +26,7 @@ def stance_label(stance: str, negated: bool = False) -> str:
     return f"{label} (negated)" if negated and stance not in ("deny", "no_comment") else label
 
 
+@lru_cache(maxsize=4096)  # a briefing labels hundreds of lines with a few dozen dates; strftime is no quick call
 def date_label(start: date | None, end: date | None, precision: str | None, unresolved: bool, text: str | None) -> str:
     if start is None:
         if unresolved and text:

@@ -63,8 +63,13 @@ class Weights:
 def overlap(a: Report, b: Report, weights: Weights) -> float:
     """The share of the shorter report's weight its shared words carry (0 when either is too short to tell, or
     they share too few words)."""
+    return shared_share(weights.report(a), weights.report(b), weights)
+
+
+def shared_share(a: tuple[frozenset[str], float], b: tuple[frozenset[str], float], weights: Weights) -> float:
+    """`overlap` of two reports given as `Weights.report` gives them (for callers that keep those at hand)."""
     t = tuning()
-    (wa, ta), (wb, tb) = weights.report(a), weights.report(b)
+    (wa, ta), (wb, tb) = a, b
     if min(len(wa), len(wb)) < t.same_news_min_words:
         return 0.0
     shared = wa & wb

@@ -125,10 +125,12 @@ def _ledes(window: str, title: str | None, most: int, whole: bool) -> tuple[Sent
     return tuple(replace(s, text=window[s.start : s.end]) for s in found)
 
 
+@lru_cache(maxsize=LEDE_CACHE * 4)
 def sentence_around(window: str, window_start: int, start: int, end: int, title: str | None = None) -> Sentence | None:
     """The sentence of `window` holding the span [start, end) (see `sentences_of`); None when the span crosses a
     sentence end (a quote running over several sentences). Away from the article's start only the ends next to
-    the span are looked at, so a long window costs little."""
+    the span are looked at, so a long window costs little. Remembered like `_ledes` (a function of its arguments
+    only, the answer frozen): a topic briefed again reads the same windows around the same members."""
     if window_start == 0:
         return holding(sentences_of(window, 0, title), start, end)
     lo, hi = start - window_start, end - window_start
@@ -169,6 +171,9 @@ def clause_cuts(text: str) -> list[str]:
     return [c for c in reversed(cuts) if c and not _SUBORDINATE.match(c)]
 
 
+@lru_cache(maxsize=LEDE_CACHE * 8)
 def is_furniture(text: str) -> bool:
-    """Page furniture, by the rules of `knowledge.text.furniture` (their one home)."""
+    """Page furniture, by the rules of `knowledge.text.furniture` (their one home). Remembered: a function of the
+    words alone, asked of every candidate sentence of a summary (each rule a pattern run over it), and the same
+    sentences come back as the storylines' candidates and again when a topic is briefed again."""
     return is_furniture_text(text)

@@ -11,7 +11,7 @@ the same news again.
 
 from __future__ import annotations
 
-from knowledge.brief.same_news import Weights, overlap, within
+from knowledge.brief.same_news import Weights, shared_share, within
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.tuning import tuning
 
@@ -22,13 +22,24 @@ class Echoes:
     def __init__(self, storylines: list[Storyline]) -> None:
         self.members = [m for s in storylines for m in s.members]
         weights = Weights(self.members)
-        share = tuning().echo_share
+        t = tuning()
         self.echoing: dict[str, set[str]] = {m.key: set() for m in self.members}
-        for i, a in enumerate(self.members):
-            for b in self.members[i + 1 :]:
-                if overlap(a, b, weights) >= share:
-                    self.echoing[a.key].add(b.key)
-                    self.echoing[b.key].add(a.key)
+        # `overlap` is 0 for a report with fewer than `same_news_min_words` words or a pair sharing fewer than
+        # `same_news_min_shared`: each report's words as bits, so most pairs are ruled out by one AND, and only
+        # the rest weighed (a topic's reports are compared pairwise, and most pairs share only the name)
+        bit: dict[str, int] = {}
+        masks: list[tuple[str, tuple[frozenset[str], float], int]] = []  # key, words and weight, words as bits
+        for m in self.members:
+            report = weights.report(m)
+            if len(report[0]) >= t.same_news_min_words:
+                masks.append((m.key, report, sum(1 << bit.setdefault(w, len(bit)) for w in report[0])))
+        for i, (a, report_a, mask_a) in enumerate(masks):
+            for b, report_b, mask_b in masks[i + 1 :]:
+                if (mask_a & mask_b).bit_count() < t.same_news_min_shared:
+                    continue
+                if shared_share(report_a, report_b, weights) >= t.echo_share:
+                    self.echoing[a].add(b)
+                    self.echoing[b].add(a)
         self._cache: dict[str, frozenset[str]] = {}
 
     def _echoes(self, m: Member, others: list[Member], window: bool = False) -> bool:
@@ -46,13 +57,13 @@ class Echoes:
             keys = {m.key for m in s.members}
             start = min((m.day for m in s.members if m.day is not None), default=None)
             days = tuning().storyline_window_days
+            near = set().union(*(self.echoing.get(m.key, set()) for m in s.members)) - keys  # echo one of them
             echoing = {
                 o.source_id or o.document_id
                 for o in self.members
-                if o.key not in keys
+                if o.key in near
                 and (o.source_id or o.document_id) not in own
                 and (start is None or o.day is None or o.day >= start - days)  # a retelling comes after the news
-                and self._echoes(o, s.members)
             }
             self._cache[s.id] = frozenset(own | echoing)
         return self._cache[s.id]

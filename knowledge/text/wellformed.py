@@ -13,6 +13,7 @@ another candidate of its storyline, never shown.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MIN_WORDS = 4  # fewer words than this is a label or a fragment, not a statement
 
@@ -64,6 +65,7 @@ _BARE_ARTICLE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\b\w+[’']s\s+(?:the|a|an|of|and|or|to|by|for|from|with)\b|\b\w+[’']s[.,;:]?\s*$")
 
 
+@lru_cache(maxsize=8192)  # a briefing asks it of every claim's words, and again of the lines built from them
 def has_finite_verb(text: str) -> bool:
     """A verb that makes the words a clause: an auxiliary or modal, a known finite form, a past form in -ed that
     no article precedes ("the alleged"), or a present form in -s right after a subject word ("he says")."""
@@ -140,6 +142,13 @@ def form_problems(text: str, clause: bool = True, infinitive: bool = False, open
     """Why `text` is not a well-formed line (empty: it is). `clause=False` skips the finite-verb test for text a
     frame already supplies a verb for; `infinitive=True` accepts "to …" as a complement ("claims to have met");
     `opening=False` allows the lowercase start of a clause a frame leads into ("Kellogg says the remarks …")."""
+    return list(_form_problems(text, clause, infinitive, opening))
+
+
+# A briefing tests one sentence several times (as a candidate, then as the chosen line; a claim reported by many
+# outlets in the same words), and the answer depends on the words alone: each asked once while it stays recent.
+@lru_cache(maxsize=8192)
+def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> tuple[str, ...]:
     found: list[str] = []
     body = text.strip().rstrip(".!?").strip()
     words = _WORD.findall(body)
@@ -167,7 +176,7 @@ def form_problems(text: str, clause: bool = True, infinitive: bool = False, open
     last = words[-1].lower() if words else ""
     if last in OPEN_ENDS or body.endswith(("…", ",", ";", ":", "-", "—", "–")):
         found.append(f"cut after a function word or mark: “{body[-12:]}”")
-    return found
+    return tuple(found)
 
 
 def well_formed(text: str) -> bool:
