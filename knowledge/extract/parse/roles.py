@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import closing_reports, for_clause, misplaced_clause, reporting_as
-from knowledge.extract.parse.conjuncts import reporters_act, same_reporter
+from knowledge.extract.parse.conjuncts import grammatical_subject, reporters_act, same_reporter
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -77,7 +77,7 @@ def subject(verb, depth: int = 0):
             # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
             # reported clause belongs to the speaker, not to the person the claim is about
             return subject(head.head, depth + 1)
-        return subject(head, depth + 1)
+        return grammatical_subject(verb, subject(head, depth + 1))
     return None
 
 
