@@ -146,6 +146,8 @@ def same_speaker(gold: str, speaker: str | None) -> bool:
     write it)."""
     if not speaker:
         return False
+    if same_mention(gold, speaker):
+        return True
     short = [n for n in (gold, speaker) if re.fullmatch(r"(?:[A-Z]\.?){2,6}", n.strip())]
     if len(short) == 1 and initials(gold) and initials(gold) == initials(speaker):
         return True
@@ -155,6 +157,22 @@ def same_speaker(gold: str, speaker: str | None) -> bool:
         return True
     shown = _name_words(speaker)
     return len(shown) == 1 and any(_alike(shown[0], g) for g in _name_words(gold))
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w’'&-]+", phrase)]
+
+
+def same_mention(gold: str, speaker: str) -> bool:
+    """The shown speaker is the gold source phrase at another extent: its words run inside the gold phrase ("all
+    analysts" in "Virtually all analysts", "John Weaver" in "A top strategist, John Weaver,", a title cut at its
+    closing quote mark). One word must be the phrase's last ("poll" in "One poll"), not any word of it ("Trump"
+    in "Trump's lawyer" stays for `same_speaker`'s name rules)."""
+    g, s = _words(gold), _words(speaker)
+    if not s or all(w in PRONOUNS for w in s):
+        return False
+    starts = [i for i in range(len(g) - len(s) + 1) if g[i : i + len(s)] == s]
+    return bool(starts) and (len(s) >= 2 or starts[-1] == len(g) - 1)
 
 
 def overlap(a: Span, b: Span) -> int:

@@ -146,3 +146,13 @@ def test_a_split_quote_cites_its_pieces_so_the_cue_between_them_is_not_counted_a
     assert not covers((0, 200), [(0, 40), (150, 200)])
     assert covers((0, 200), [(0, 40), (150, 200)], words=[(0, 40), (150, 200)])
     assert not covers((0, 200), [(0, 40)], words=[(0, 40), (150, 200)])  # gold holds one piece of a long pair
+
+
+def test_a_speaker_shown_as_the_gold_source_phrase_at_another_extent_agrees():
+    assert same_speaker("Nearly all harbour pilots", "all harbour pilots")
+    assert same_speaker("A senior adviser, Lena Ortiz,", "Lena Ortiz")
+    assert same_speaker("The radio spot, titled “Tides,”", "The radio spot, titled “Tides")
+    assert same_speaker("One survey", "survey")
+    assert not same_speaker("One survey of pilots", "survey")
+    assert not same_speaker("The harbour board", "they")
+    assert not same_speaker("The harbour board", "Nearly all harbour pilots")

@@ -19,6 +19,7 @@ from knowledge.extract.attribution.nested import continued_content, cue_subject,
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.attribution.record import Attribution
 from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
+from knowledge.extract.attribution.tails import drop_trailing_aside
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.channels import via_of
@@ -211,8 +212,21 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         verb = heads[0] if heads else None
         subj = subject(verb) if verb is not None else None
         src = source_tokens(subj) if subj is not None else set()
+        signed = _dash_signature(doc, start, tok.i)
+        if signed:  # "Turnout matters - Jane Roe: '...'": the name after the dash is the speaker, not the subject
+            verb, src = None, signed
         out.append((tok, src, char_span(doc, *q), verb))
     return out
+
+
+def _dash_signature(doc, start: int, colon: int) -> set[int]:
+    """The tokens of a short proper name between a dash and the colon that opens a quote ("... - Jane Roe: "),
+    as roundups credit a quoted writer; empty when the colon follows anything else."""
+    dash = next((t.i for t in reversed(doc[start:colon]) if t.text in ("-", "—", "–", "--")), None)
+    if dash is None or not 1 <= colon - dash - 1 <= 5:
+        return set()
+    name = doc[dash + 1 : colon]
+    return {t.i for t in name} if all(t.pos_ == "PROPN" for t in name) else set()
 
 
 def _sentence_before_speaker(doc, quotes, content: set[int], src: set[int], cue: set[int]) -> set[int]:
@@ -254,7 +268,7 @@ def _find(doc) -> list[Attribution]:
         content -= cue_set
         content = {i for i in content if i not in src}
         content = _sentence_before_speaker(doc, quotes, content, src, cue_set)
-        content = scorer.refine_content(doc, cue, content)
+        content = drop_trailing_aside(doc, scorer.refine_content(doc, cue, content), quotes)
         if content:
             frags = quote_content(doc, quotes, cue, fragments(doc, content))
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from knowledge.extract.parse import cues as lex
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
+SETTING_MARKS = {"after", "before", "when", "since"}
 WH_WORDS = {"when", "why", "how", "whether", "where", "what", "who"}
 FOR_VERBS = {"call", "push", "press", "argue", "lobby", "campaign", "plead", "appeal"}
 # verbs whose embedded question is what they are about ("did not say when", "asked why"); a bare "when" clause
@@ -90,13 +91,16 @@ def another_report(k) -> bool:
       "and analysts expect more" — may be what was said);
     - "said the city must outbid Hale, who she called a fraud": a non-restrictive relative clause in which
       somebody else (or the speaker again) reports on the noun; "Hale, who called it a fraud" is the writer's aside
-      and stays where `roles.drop_trailing_relative` leaves it."""
+      and stays where `roles.drop_trailing_relative` leaves it;
+    - "said he was ready after a voter told him X": a clause saying when, whose verb is somebody's report."""
     lemma = k.lemma_.lower()
     subjects = [x for x in k.children if x.dep_ == "nsubj"]  # who reports ("or why it was mentioned": nobody)
     if lemma not in lex.VERB_CUES or k.i <= k.head.i or not subjects:
         return False
     if k.dep_ == "conj":
         return lemma not in lex.COGNITION and not any(m.dep_ == "mark" for m in k.children)
+    if k.dep_ == "advcl":  # "said he was ready after a voter told him X": when it was said, and who else spoke
+        return lemma not in lex.COGNITION and any(m.dep_ == "mark" and m.lower_ in SETTING_MARKS for m in k.children)
     if k.dep_ == "relcl":  # the relative word is what is reported on, an active subject reports it
         left = k.left_edge
         return (

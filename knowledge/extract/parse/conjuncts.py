@@ -35,3 +35,13 @@ def reporters_act(conj, reported) -> bool:
     """Is `conj`, joined to the clause `reported` by the reporting cue, the reporter's own next speech act (kept
     out of what the first cue reported)?"""
     return conj.dep_ == "conj" and conj.lemma_.lower() in lex.VERB_CUES and same_reporter(conj, reported, reported.head)
+
+
+def grammatical_subject(verb, shared):
+    """The subject conjunct `verb` shares with its head, given `shared`, the one found for the head: "X was joined
+    by Y and joked" — the agent Y is who joined, but the active conjunct goes on with X, the grammatical subject."""
+    head = verb.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.dep_ != "conj" or shared is None or shared.head.dep_ != "agent" or passive:
+        return shared
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), shared)

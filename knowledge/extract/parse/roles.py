@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import closing_reports, for_clause, misplaced_clause, reporting_as
-from knowledge.extract.parse.conjuncts import reporters_act, same_reporter
+from knowledge.extract.parse.conjuncts import grammatical_subject, reporters_act, same_reporter
+from knowledge.extract.parse.doers import asked_by, owner_verb, quoted_as
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -62,6 +63,10 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.left_edge.is_sent_start and verb.i < head.i:
         if not any(c.dep_ == "aux" for c in verb.children):  # "Having asked for X, Y said": Y asked
             return None  # "Asked whether X, Y said": Y is who was asked; who asked (a reporter, a poll) is unnamed
+    decided, asker = asked_by(verb)
+    owner = owner_verb(verb)
+    if decided or owner is not None:  # `doers`: who asked, or the verb whose subject goes on in this one
+        return asker if decided else subject(owner, depth + 1) if depth < 3 else None
     outer = first_cue_of(verb)
     if outer is not None and depth < 3:
         # "X said A was true and warned that B": the one who warned is the one who said
@@ -77,15 +82,7 @@ def subject(verb, depth: int = 0):
             # "X speculated that Y would quit, pointing to Z": a trailing participle the parser hung inside the
             # reported clause belongs to the speaker, not to the person the claim is about
             return subject(head.head, depth + 1)
-        return subject(head, depth + 1)
-    return None
-
-
-def quoted_as(verb):
-    """'quoted' in "X was quoted (by Y) as saying ..." when `verb` is that "saying", else None."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        return head.head
+        return grammatical_subject(verb, subject(head, depth + 1))
     return None
 
 
