@@ -171,6 +171,8 @@ def same_mention(gold: str, speaker: str) -> bool:
     g, s = _words(gold), _words(speaker)
     if not s or all(w in PRONOUNS for w in s):
         return False
+    if "and" in g and "and" not in s:
+        return False  # "Albertsons" is half of "Kroger and Albertsons", not that source at another extent
     starts = [i for i in range(len(g) - len(s) + 1) if g[i : i + len(s)] == s]
     return bool(starts) and (len(s) >= 2 or starts[-1] == len(g) - 1)
 

@@ -156,3 +156,4 @@ def test_a_speaker_shown_as_the_gold_source_phrase_at_another_extent_agrees():
     assert not same_speaker("One survey of pilots", "survey")
     assert not same_speaker("The harbour board", "they")
     assert not same_speaker("The harbour board", "Nearly all harbour pilots")
+    assert not same_speaker("Norvik and Quayline", "Quayline")  # one of two joint speakers is half the source
