@@ -184,9 +184,7 @@ def disputes(real: RealSet, b: Briefings, idx: SetIndex) -> tuple[int, int, int,
     wrong = []
     # the annotations as they stand, and for each copy its own annotations read in its original's text (a pair
     # annotated in a copy is shown from the original, whose words are the same)
-    views = [idx.gold] + [
-        {**idx.gold, placed[0].document_id: placed} for placed in idx.in_original.values() if placed
-    ]
+    views = [idx.gold] + [{**idx.gold, placed[0].document_id: placed} for placed in idx.in_original.values() if placed]
     for a, d in b.disputes:
         pairs = set()
         for golds in views:

@@ -280,3 +280,31 @@ def test_a_verdict_on_parts_of_another_firms_announcement_answers_its_statement_
             "parts of the food group’s announcement as erroneous",
         )
     ]
+
+
+def test_calling_the_allegations_of_a_lawsuit_baseless_answers_the_allegation_before_it(nlp):
+    text = (
+        "The harbour board said Norvik Foods had broken its lease by refusing to pay the quay fees. "
+        "In a statement, Norvik Foods called the allegations in the lawsuit baseless and without merit."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "quay fees" in found[0][0] and "baseless" in found[0][1]
+
+
+def test_calling_anothers_data_false_answers_the_claim_across_an_abbreviation(nlp):
+    text = (
+        "The opposition said that Lena Berg had won 67 percent of the vote. "
+        "Despite support for those findings from the U.S. and the E.U., the election court said the "
+        "opposition's data were false."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "67 percent" in found[0][0] and "data were false" in found[0][1]
+
+
+def test_calling_the_allegations_baseless_after_two_parties_statements_about_the_speaker_pairs_neither(nlp):
+    text = (
+        "The harbour board said Norvik Foods had broken its lease by refusing to pay the quay fees. "
+        '"Norvik has harmed the port and its workers," the union leader Erik Solberg said. '
+        "Norvik Foods called the allegations baseless."
+    )
+    assert pairs(nlp, text) == []
