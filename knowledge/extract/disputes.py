@@ -45,6 +45,7 @@ _LEAD_BACKREF = re.compile(
 )
 # where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
+_PLURAL_REF = re.compile(r"\b(?:claims|allegations|accusations|assertions|charges|remarks|statements)\b", re.I)
 BACKREF_WORDS = 6  # "the allegations in the lawsuit": a back-reference is a short noun phrase, not a clause
 _WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b", re.I)
 # the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
@@ -94,7 +95,8 @@ _CLAIM_NOUN = re.compile(
 _VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
     r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
-    r"|implausible|absurd|preposterous|ludicrous)\b",
+    r"|implausible|absurd|preposterous|ludicrous|ridiculous|contrived|concocted|fiction(?:al)?|propaganda|smears?"
+    r"|meritless|without\s+merit|frivolous|politically\s+motivated|distract\w*|deflect\w*)\b",
     re.I,
 )
 # "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers
@@ -300,6 +302,8 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         # statements about the one who answers, none worded as an accusation: "the allegations" is one of them
         # only when one party made them all; two parties' statements before it leave the one meant unknown
         before = before if len({speaker_key(claims[j]) for j in before}) == 1 else []
+    if _PLURAL_REF.search(" ".join(words[:CLAIM_NOUN_WORDS])) and _apart(claims, before):
+        before = []  # "Quill's claims" after two separate statements of Quill's: all of them, none in particular
     # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
     nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
     if nearest is None and claimant:
@@ -321,9 +325,15 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
 def _before_verdict(words: str) -> str:
     """What a verdict is said of: "the claim as pure invention", "Quill's claims were misleading" and "the
     allegations in the lawsuit baseless" (the verdict put straight after its object) all name the claim first."""
-    words = _BEFORE_VERDICT.sub("", words)
-    verdict = _VERDICT.search(words)
-    return words[: verdict.start()].rstrip(" “\"‘'") if verdict else words
+    judged = _BEFORE_VERDICT.sub("", words)
+    verdict = None if judged != words else _VERDICT.search(words)
+    return words[: verdict.start()].rstrip(" “\"‘'") if verdict else judged
+
+
+def _apart(claims: Sequence[LocalClaim], chosen: Sequence[int]) -> bool:
+    """Two of the chosen claims stand apart: neither lies inside the other ("said …, saying P" is one statement)."""
+    spans = [claims[j].content for j in chosen]
+    return any(a[1] <= b[0] or b[1] <= a[0] for n, a in enumerate(spans) for b in spans[n + 1 :])
 
 
 def disputable_by(claim: LocalClaim, other: LocalClaim) -> bool:

@@ -308,3 +308,21 @@ def test_calling_the_allegations_baseless_after_two_parties_statements_about_the
         "Norvik Foods called the allegations baseless."
     )
     assert pairs(nlp, text) == []
+
+
+def test_calling_a_named_partys_claims_a_tactic_to_distract_answers_that_partys_claim(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey from its tenants. "
+        '"Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board told reporters.'
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "quay survey" in found[0][0] and "distract" in found[0][1]
+
+
+def test_a_partys_claims_in_the_plural_after_two_separate_statements_of_theirs_pair_with_neither(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey. Norvik Foods also said the board owed it "
+        'two months of rent. "Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board '
+        "told reporters."
+    )
+    assert pairs(nlp, text) == []
