@@ -146,3 +146,15 @@ def test_a_split_quote_cites_its_pieces_so_the_cue_between_them_is_not_counted_a
     assert not covers((0, 200), [(0, 40), (150, 200)])
     assert covers((0, 200), [(0, 40), (150, 200)], words=[(0, 40), (150, 200)])
     assert not covers((0, 200), [(0, 40)], words=[(0, 40), (150, 200)])  # gold holds one piece of a long pair
+
+
+def test_a_dispute_annotated_in_a_copy_counts_when_shown_from_the_original_at_the_same_words():
+    own = GoldAttribution("orig", [(0, 10)], "Berg", True, "a/c1")
+    in_copy = [
+        GoldAttribution("orig", [(0, 10)], "Berg", True, "copy/c1"),
+        GoldAttribution("orig", [(40, 60)], "Ruiz", True, "copy/c2"),
+    ]
+    idx = SetIndex(gold={"orig": [own]}, in_original={"copy": in_copy})
+    real = RealSet(disputes=[{"claim": "copy/c1", "rebuttal": "copy/c2"}])
+    shown = Briefings(disputes=[(_line("t", "wages cut", "orig", (0, 10)), _line("t", "never", "orig", (40, 60)))])
+    assert disputes(real, shown, idx)[:3] == (1, 1, 0)
