@@ -298,12 +298,15 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
         j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
     ]
-    if of_wrongdoing and not any(claims[j].stance == CRITICIZE for j in before):
-        # statements about the one who answers, none worded as an accusation: "the allegations" is one of them
-        # only when one party made them all; two parties' statements before it leave the one meant unknown
-        before = before if len({speaker_key(claims[j]) for j in before}) == 1 else []
-    if _PLURAL_REF.search(" ".join(words[:CLAIM_NOUN_WORDS])) and _apart(claims, before):
-        before = []  # "Quill's claims" after two separate statements of Quill's: all of them, none in particular
+    # statements about the one who answers, none worded as an accusation: "the allegations" is one of them only
+    # when one party made them all; "Quill's claims" after two separate statements of Quill's are all of them.
+    # Either way the one meant is unknown, and no other claim (one after it) is taken instead.
+    if (
+        of_wrongdoing
+        and not any(claims[j].stance == CRITICIZE for j in before)
+        and len({speaker_key(claims[j]) for j in before}) > 1
+    ) or (_PLURAL_REF.search(" ".join(words[:CLAIM_NOUN_WORDS])) and _apart(claims, before)):
+        return None, 0.0
     # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
     nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
     if nearest is None and claimant:

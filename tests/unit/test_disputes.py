@@ -326,3 +326,24 @@ def test_a_partys_claims_in_the_plural_after_two_separate_statements_of_theirs_p
         "told reporters."
     )
     assert pairs(nlp, text) == []
+
+
+def test_rejecting_a_named_persons_claim_that_p_answers_that_claim_not_another_of_theirs_nearby(nlp):
+    text = (
+        "The harbour ministry on Monday rejected former mayor Ada Holt’s claim that she brokered the ferry truce "
+        "by offering tax breaks. Holt said last week that tax breaks persuaded both towns to accept the ferry "
+        "truce."
+    )
+    assert (
+        "that she brokered the ferry truce by offering tax breaks",
+        "former mayor Ada Holt’s claim that she brokered the ferry truce by offering tax breaks",
+    ) in pairs(nlp, text)
+
+
+def test_a_plural_back_reference_left_open_is_not_paired_with_a_statement_after_it_either(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey. Norvik Foods also said the board owed it "
+        'two months of rent. "Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board '
+        "told reporters. Norvik Foods said it would seek damages from the board."
+    )
+    assert pairs(nlp, text) == []
