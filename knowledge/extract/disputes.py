@@ -46,7 +46,9 @@ _LEAD_BACKREF = re.compile(
 # where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
 _PLURAL_REF = re.compile(r"\b(?:claims|allegations|accusations|assertions|charges|remarks|statements)\b", re.I)
-BACKREF_WORDS = 6  # "the allegations in the lawsuit": a back-reference is a short noun phrase, not a clause
+# a back-reference is a short noun phrase, not a clause: "Quill's account", and before a verdict, which says it is
+# a statement, "the allegations in the lawsuit" ("dismissed the story about her emails" may be the news story)
+BACKREF_WORDS, JUDGED_BACKREF_WORDS = 4, 6
 _WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b", re.I)
 # the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
 _BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
@@ -256,9 +258,11 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     denial = claims[i]
     # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
     # comes before the verdict
-    words = _PART_OF.sub("", _before_verdict(text[slice(*denial.content)])).split()
+    said = text[slice(*denial.content)]
+    words = _PART_OF.sub("", _before_verdict(said)).split()
+    judged = _VERDICT.search(said) is not None
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
-    backref = len(words) <= BACKREF_WORDS and _BACKREF.match(" ".join(words))
+    backref = len(words) <= (JUDGED_BACKREF_WORDS if judged else BACKREF_WORDS) and _BACKREF.match(" ".join(words))
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
     made_by = _CLAIMS_BY.match(" ".join(words[:CLAIM_NOUN_WORDS]))  # "claims made by former President Holt ..."
     if not (backref or named or made_by):

@@ -347,3 +347,12 @@ def test_a_plural_back_reference_left_open_is_not_paired_with_a_statement_after_
         "told reporters. Norvik Foods said it would seek damages from the board."
     )
     assert pairs(nlp, text) == []
+
+
+def test_dismissing_the_story_about_a_subject_answers_no_statement_made_about_it(nlp):
+    text = (
+        "Senator Ada Holt said that the story about the harbour contracts had moved on. "
+        "She was asked by host Per Lund, who has previously dismissed the story about the harbour contracts, "
+        "whether voters still cared."
+    )
+    assert pairs(nlp, text) == []
