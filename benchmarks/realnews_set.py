@@ -98,6 +98,9 @@ class SetIndex:
     gold_of_claim: dict[str, GoldAttribution] = field(default_factory=dict)
     furniture: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # document id -> spans
     unplaced: list[str] = field(default_factory=list)
+    # a copy's annotated claims placed in its original's text (copy article id -> attributions under the original's
+    # document id): the store keeps claims for the original only, so a pair annotated in the copy is shown there
+    in_original: dict[str, list[GoldAttribution]] = field(default_factory=dict)
 
 
 def index(store: Store, folder: Path, real: RealSet) -> SetIndex:
@@ -120,6 +123,7 @@ def index(store: Store, folder: Path, real: RealSet) -> SetIndex:
             g = GoldAttribution(doc_id, [mapped], c["speaker"], named, c["id"], c.get("speaker_kind"))
             idx.gold.setdefault(doc_id, []).append(g)
             idx.gold_of_claim[c["id"]] = g
+        _place_in_original(store, idx, aid, doc_id)
         headline_end = original.find("\n")
         for f in (f for f in real.furniture if f["article"] == aid):
             found = _find(original, f["text"])
@@ -130,6 +134,19 @@ def index(store: Store, folder: Path, real: RealSet) -> SetIndex:
             if mapped:
                 idx.furniture.setdefault(doc_id, []).append(mapped)
     return idx
+
+
+def _place_in_original(store: Store, idx: SetIndex, aid: str, doc_id: str) -> None:
+    """A copy's annotated claims at the same words in its original's stored text (those the two texts share)."""
+    stored = store.get_document(doc_id)
+    original = store.get_document(stored.duplicate_of) if stored and stored.duplicate_of else None
+    if original is None:
+        return
+    for g in idx.gold.get(doc_id, []):
+        found = _find(original.text, stored.text[slice(*g.span)])
+        if found:
+            placed = GoldAttribution(original.id, [found], g.source, g.source_is_name, g.label, g.speaker_kind)
+            idx.in_original.setdefault(aid, []).append(placed)
 
 
 def _fact_present(fact: dict, lines: list[str]) -> bool:
@@ -165,12 +182,17 @@ def disputes(real: RealSet, b: Briefings, idx: SetIndex) -> tuple[int, int, int,
     gold_pairs = {frozenset((d["claim"], d["rebuttal"])) for d in real.disputes}
     shown_right: set[frozenset] = set()
     wrong = []
-    golds = idx.gold
+    # the annotations as they stand, and for each copy its own annotations read in its original's text (a pair
+    # annotated in a copy is shown from the original, whose words are the same)
+    views = [idx.gold] + [{**idx.gold, placed[0].document_id: placed} for placed in idx.in_original.values() if placed]
     for a, d in b.disputes:
-        ga, gd = gold_for(a, golds), gold_for(d, golds)
-        pair = frozenset((ga.label, gd.label)) if ga and gd else None
-        if pair in gold_pairs:
-            shown_right.add(pair)
+        pairs = set()
+        for golds in views:
+            ga, gd = gold_for(a, golds), gold_for(d, golds)
+            pairs.add(frozenset((ga.label, gd.label)) if ga and gd else None)
+        right = pairs & gold_pairs
+        if right:
+            shown_right |= right
         else:
             wrong.append(f"{a.speaker!r}: {a.text[:60]!r} ⟷ {d.speaker!r}: {d.text[:60]!r}")
     return len(gold_pairs), len(shown_right), len(wrong), wrong

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.counters import NEGATION
-from knowledge.extract.disputes import NOT_DISPUTABLE, disputable_by, proposition_words
+from knowledge.extract.disputes import NOT_DISPUTABLE, disputable_by, names_its_claimant, proposition_words
 from knowledge.extract.parse.cues import DENY
 from knowledge.tuning import tuning
 
@@ -89,18 +89,47 @@ def contradicted_in_sentence(
     return out
 
 
-def denied_in_apposition(claims: Sequence[LocalClaim]) -> list[LocalDispute]:
+def denied_in_apposition(text: str, claims: Sequence[LocalClaim], names: Sequence[str] = ()) -> list[LocalDispute]:
     """ "Holt claimed that P, a claim firmly denied by Westport": the denial's words are the claim's own
     (`attribution.responses.denials_in_apposition` gives both the same content), by another party. Two
-    statements of one span by two speakers arise no other way with a denial among them."""
+    statements of one span by two speakers arise no other way with a denial among them. So with "Westport
+    rejected Holt's claim that P": the denial holds Holt's claim in its own words and names whose it is, so it
+    answers that claim and no other statement of Holt's nearby, however many words those share with P."""
     out: list[LocalDispute] = []
     for i, denial in enumerate(claims):
         if denial.stance != DENY:
             continue
+        said = text[slice(*denial.content)]
         claim = next(
             (j for j, c in enumerate(claims) if c.content == denial.content and disputable_by(c, denial)),
             None,
         )
+        if claim is None and names_its_claimant(said):
+            claim = next(
+                (
+                    j
+                    for j, c in enumerate(claims)
+                    if j != i
+                    and denial.content[0] <= c.content[0]
+                    and c.content[1] <= denial.content[1]
+                    and disputable_by(c, denial)
+                    and _named_in(_speaker_name(c, names), text[denial.content[0] : c.content[0]])
+                ),
+                None,
+            )
         if claim is not None:
             out.append(LocalDispute(claim=claim, other=i, kind="denial", score=tuning().dispute_threshold + 0.1))
     return out
+
+
+def _speaker_name(claim: LocalClaim, names: Sequence[str]) -> str:
+    if claim.speaker_entity is not None and claim.speaker_entity < len(names):
+        return names[claim.speaker_entity]
+    return claim.speaker or ""
+
+
+def _named_in(speaker: str, words: str) -> bool:
+    """The speaker's surname (the last capitalised word of the name) among the words: "former mayor Ada Holt's
+    claim" names Ada Holt."""
+    capitals = re.findall(r"[A-Z][\w-]+", speaker)
+    return bool(capitals) and re.search(rf"\b{re.escape(capitals[-1])}\b", words) is not None

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
+from knowledge.extract.parse.cues import ASSERT, CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -33,7 +33,7 @@ _BACKREF = re.compile(
     r"|the\s+(?:[\w-]+\s+)?[\w-]+[’']s)\s+)?"
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
     r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?"
-    r"|announcements?|figures?)\b",
+    r"|announcements?|figures?|data|tall(?:y|ies)|findings|numbers|(?:mis)?characteri[sz]ations?|imputations?)\b",
     re.I,
 )
 # "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
@@ -43,6 +43,12 @@ _LEAD_BACKREF = re.compile(
     r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
     r"|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version|statements?|narratives?)\b"
 )
+# where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
+_PLURAL_REF = re.compile(r"\b(?:claims|allegations|accusations|assertions|charges|remarks|statements)\b", re.I)
+# a back-reference is a short noun phrase, not a clause: "Quill's account", and before a verdict, which says it is
+# a statement, "the allegations in the lawsuit" ("dismissed the story about her emails" may be the news story)
+BACKREF_WORDS, JUDGED_BACKREF_WORDS = 4, 6
 _WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b", re.I)
 # the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
 _BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
@@ -83,7 +89,7 @@ def proposition_words(text: str) -> frozenset[str]:
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
     r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|(?:mis)?characteri[sz]ations?|narratives?"
-    r"|announcements?|figures?|data|tall(?:y|ies)|results?|materials?)\b",
+    r"|announcements?|figures?|data|tall(?:y|ies)|findings|numbers|results?|materials?|imputations?)\b",
     re.I,
 )
 # words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
@@ -91,7 +97,8 @@ _CLAIM_NOUN = re.compile(
 _VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
     r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
-    r"|implausible|absurd|preposterous|ludicrous)\b",
+    r"|implausible|absurd|preposterous|ludicrous|ridiculous|contrived|concocted|fiction(?:al)?|propaganda|smears?"
+    r"|meritless|without\s+merit|frivolous|politically\s+motivated|distract\w*|deflect\w*)\b",
     re.I,
 )
 # "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers
@@ -251,9 +258,11 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     denial = claims[i]
     # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
     # comes before the verdict
-    words = _PART_OF.sub("", _BEFORE_VERDICT.sub("", text[slice(*denial.content)])).split()
+    said = text[slice(*denial.content)]
+    words = _PART_OF.sub("", _before_verdict(said)).split()
+    judged = _VERDICT.search(said) is not None
     lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
-    backref = len(words) <= 4 and _BACKREF.match(" ".join(words))
+    backref = len(words) <= (JUDGED_BACKREF_WORDS if judged else BACKREF_WORDS) and _BACKREF.match(" ".join(words))
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
     made_by = _CLAIMS_BY.match(" ".join(words[:CLAIM_NOUN_WORDS]))  # "claims made by former President Holt ..."
     if not (backref or named or made_by):
@@ -269,16 +278,23 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         )
 
     # "denied the claim" answers a statement, not a naming or praise ("describing Modi as a fantastic man"); "denied any
-    # wrongdoing" answers an accusation ("accusing him of fraud")
+    # wrongdoing", "called the allegations baseless" answer an accusation ("accusing him of fraud") or a statement
+    # about the one who answers it ("said Norvik had broken its lease")
     of_wrongdoing = bool(_WRONGDOING.search(" ".join(words)))
+
+    def accuses(c: LocalClaim) -> bool:
+        return c.stance == CRITICIZE or (
+            c.stance == ASSERT and denial.speaker_entity is not None and denial.speaker_entity in c.about
+        )
+
     near = [
         j
         for j, c in enumerate(claims)
         if j != i
         and disputable_by(c, denial)
-        and (c.stance == CRITICIZE if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
+        and (accuses(c) if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
         and c.content[1] <= denial.context[0]
-        and text.count(".", c.content[1], denial.context[0]) <= 2
+        and len(_SENTENCE_END.findall(text, c.content[1], denial.context[0])) <= 2
     ]
     # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
     # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
@@ -286,6 +302,15 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
         j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
     ]
+    # statements about the one who answers, none worded as an accusation: "the allegations" is one of them only
+    # when one party made them all; "Quill's claims" after two separate statements of Quill's are all of them.
+    # Either way the one meant is unknown, and no other claim (one after it) is taken instead.
+    if (
+        of_wrongdoing
+        and not any(claims[j].stance == CRITICIZE for j in before)
+        and len({speaker_key(claims[j]) for j in before}) > 1
+    ) or (_PLURAL_REF.search(" ".join(words[:CLAIM_NOUN_WORDS])) and _apart(claims, before)):
+        return None, 0.0
     # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
     nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
     if nearest is None and claimant:
@@ -302,6 +327,20 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
         ]
         nearest = min(after, key=lambda j: claims[j].content) if after else None
     return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
+
+
+def _before_verdict(words: str) -> str:
+    """What a verdict is said of: "the claim as pure invention", "Quill's claims were misleading" and "the
+    allegations in the lawsuit baseless" (the verdict put straight after its object) all name the claim first."""
+    judged = _BEFORE_VERDICT.sub("", words)
+    verdict = None if judged != words else _VERDICT.search(words)
+    return words[: verdict.start()].rstrip(" “\"‘'") if verdict else judged
+
+
+def _apart(claims: Sequence[LocalClaim], chosen: Sequence[int]) -> bool:
+    """Two of the chosen claims stand apart: neither lies inside the other ("said …, saying P" is one statement)."""
+    spans = [claims[j].content for j in chosen]
+    return any(a[1] <= b[0] or b[1] <= a[0] for n, a in enumerate(spans) for b in spans[n + 1 :])
 
 
 def disputable_by(claim: LocalClaim, other: LocalClaim) -> bool:

@@ -205,7 +205,9 @@ def _unanswered_out(
 def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
     """Denials paired with the claims they answer, then claims the article sets against each other unworded, then
     statements that say another's claim is not so without a denial cue (`counters`)."""
-    restated = denied_in_apposition(claims)  # "P, a claim denied by X": X's denial is P's, whatever else it shares
+    restated = denied_in_apposition(
+        text, claims, names
+    )  # "P, a claim denied by X": X's denial is P's, whatever else it shares
     denials = restated + [
         d for d in link_in_document(text, claims, names) if d.other not in {r.other for r in restated}
     ]

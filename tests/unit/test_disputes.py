@@ -280,3 +280,79 @@ def test_a_verdict_on_parts_of_another_firms_announcement_answers_its_statement_
             "parts of the food group’s announcement as erroneous",
         )
     ]
+
+
+def test_calling_the_allegations_of_a_lawsuit_baseless_answers_the_allegation_before_it(nlp):
+    text = (
+        "The harbour board said Norvik Foods had broken its lease by refusing to pay the quay fees. "
+        "In a statement, Norvik Foods called the allegations in the lawsuit baseless and without merit."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "quay fees" in found[0][0] and "baseless" in found[0][1]
+
+
+def test_calling_anothers_data_false_answers_the_claim_across_an_abbreviation(nlp):
+    text = (
+        "The opposition said that Lena Berg had won 67 percent of the vote. "
+        "Despite support for those findings from the U.S. and the E.U., the election court said the "
+        "opposition's data were false."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "67 percent" in found[0][0] and "data were false" in found[0][1]
+
+
+def test_calling_the_allegations_baseless_after_two_parties_statements_about_the_speaker_pairs_neither(nlp):
+    text = (
+        "The harbour board said Norvik Foods had broken its lease by refusing to pay the quay fees. "
+        '"Norvik has harmed the port and its workers," the union leader Erik Solberg said. '
+        "Norvik Foods called the allegations baseless."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_calling_a_named_partys_claims_a_tactic_to_distract_answers_that_partys_claim(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey from its tenants. "
+        '"Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board told reporters.'
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and "quay survey" in found[0][0] and "distract" in found[0][1]
+
+
+def test_a_partys_claims_in_the_plural_after_two_separate_statements_of_theirs_pair_with_neither(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey. Norvik Foods also said the board owed it "
+        'two months of rent. "Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board '
+        "told reporters."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_rejecting_a_named_persons_claim_that_p_answers_that_claim_not_another_of_theirs_nearby(nlp):
+    text = (
+        "The harbour ministry on Monday rejected former mayor Ada Holt’s claim that she brokered the ferry truce "
+        "by offering tax breaks. Holt said last week that tax breaks persuaded both towns to accept the ferry "
+        "truce."
+    )
+    assert (
+        "that she brokered the ferry truce by offering tax breaks",
+        "former mayor Ada Holt’s claim that she brokered the ferry truce by offering tax breaks",
+    ) in pairs(nlp, text)
+
+
+def test_a_plural_back_reference_left_open_is_not_paired_with_a_statement_after_it_either(nlp):
+    text = (
+        "Norvik Foods said the harbour board had hidden the quay survey. Norvik Foods also said the board owed it "
+        'two months of rent. "Norvik\'s claims are a deliberate tactic to distract from its unpaid fees," the board '
+        "told reporters. Norvik Foods said it would seek damages from the board."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_dismissing_the_story_about_a_subject_answers_no_statement_made_about_it(nlp):
+    text = (
+        "Senator Ada Holt said that the story about the harbour contracts had moved on. "
+        "She was asked by host Per Lund, who has previously dismissed the story about the harbour contracts, "
+        "whether voters still cared."
+    )
+    assert pairs(nlp, text) == []

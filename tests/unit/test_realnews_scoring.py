@@ -157,3 +157,15 @@ def test_a_speaker_shown_as_the_gold_source_phrase_at_another_extent_agrees():
     assert not same_speaker("The harbour board", "they")
     assert not same_speaker("The harbour board", "Nearly all harbour pilots")
     assert not same_speaker("Norvik and Quayline", "Quayline")  # one of two joint speakers is half the source
+
+
+def test_a_dispute_annotated_in_a_copy_counts_when_shown_from_the_original_at_the_same_words():
+    own = GoldAttribution("orig", [(0, 10)], "Berg", True, "a/c1")
+    in_copy = [
+        GoldAttribution("orig", [(0, 10)], "Berg", True, "copy/c1"),
+        GoldAttribution("orig", [(40, 60)], "Ruiz", True, "copy/c2"),
+    ]
+    idx = SetIndex(gold={"orig": [own]}, in_original={"copy": in_copy})
+    real = RealSet(disputes=[{"claim": "copy/c1", "rebuttal": "copy/c2"}])
+    shown = Briefings(disputes=[(_line("t", "wages cut", "orig", (0, 10)), _line("t", "never", "orig", (40, 60)))])
+    assert disputes(real, shown, idx)[:3] == (1, 1, 0)
