@@ -202,3 +202,14 @@ def test_a_document_naming_a_person_both_ways_after_a_short_form_was_stored_keep
     )
     assert entity_names(store) == ["Maria Lindqvist"]
     assert store.db["mentions"].count == 3
+
+
+def test_a_longer_name_seen_once_joins_the_person_articles_named_more_often_under_that_name(store):
+    """A tagger's "Floridians Jeb Bush"-shaped span must not rename a person every article calls by two words."""
+    for n in range(3):
+        put(store, f"Tarun Bedi spoke on day {n}.", ("Tarun Bedi", "PERSON"))
+    put(store, "Delhiites Tarun Bedi cheered.", ("Delhiites Tarun Bedi", "PERSON"))
+    assert entity_names(store) == ["Tarun Bedi"]
+    assert store.db["mentions"].count == 4
+    put(store, "Delhiites Tarun Bedi cheered again.", ("Delhiites Tarun Bedi", "PERSON"))
+    assert entity_names(store) == ["Tarun Bedi"]

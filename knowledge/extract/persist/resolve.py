@@ -20,7 +20,14 @@ from knowledge.models import slugify
 from knowledge.names import name_key, org_key, part_of_name, phonetic_key, surname
 from knowledge.store import Store
 from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of, merge_entities
-from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
+from knowledge.store.entities import (
+    candidates,
+    create_entity,
+    entity_by_key,
+    fuzzy_entities,
+    get_entity,
+    update_entity,
+)
 from knowledge.tuning import tuning
 
 
@@ -102,7 +109,17 @@ class Resolver:
             rivals = [o for i, o in people if i != other_id and part_of_name(other, o)]
             row = get_entity(self.store, other_id)
             if not rivals and row is not None and row["type"] == "PERSON":
-                self._merges[other_id] = eid
+                self._merge_pair(other_id, other, eid)
+
+    def _merge_pair(self, short_id: str, short: str, full_id: str) -> None:
+        """Which of two entities of one person survives: the one earlier articles named more often, keeping
+        the name readers have seen ("Jeb Bush", not a tagger's "Floridians Jeb Bush"); a bare surname always
+        gives way to the full name."""
+        seen = {row.entity_id: row.mentions for row in candidates(self.store, [short_id, full_id])}
+        if len(name_key(short).split()) >= 2 and seen.get(short_id, 0) > seen.get(full_id, 0):
+            self._merges[full_id] = short_id
+        else:
+            self._merges[short_id] = full_id
 
     def _same_org(self, ent: LocalEntity) -> str | None:
         """An organisation another article spelt otherwise ("Delta" there, "Delta Air Lines Inc." here): the key
@@ -156,8 +173,8 @@ class Resolver:
             if desc not in descriptions:
                 descriptions.append(desc)
         name = row["name"]
-        if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
-            name = ent.name  # a fuller form of the same name becomes canonical
+        if len(name_key(name).split()) == 1 and part_of_name(name, ent.name):
+            name = ent.name  # a bare surname gives way to the full name; a two-word name readers know stays
         elif ent.type == "ORG" and (
             name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
             or (_DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name))
