@@ -117,6 +117,30 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def part_of_name(short: str, full: str) -> bool:
+    """`short` is a shorter form of the person name `full`: its words are some of full's, in order, ending on the
+    same surname ("Singh Nijjar", "Hardeep Nijjar", "Nijjar" of "Hardeep Singh Nijjar")."""
+    words, whole = name_key(short).split(), name_key(full).split()
+    if not words or len(words) >= len(whole) or words[-1] != whole[-1]:
+        return False
+    rest = iter(whole)
+    if not all(w in rest for w in words):
+        return False
+    before = full.split()[: max(0, len(full.split()) - len(whole) + whole.index(words[0]))]
+    return all(_given_name_like(w) for w in before)
+
+
+def _given_name_like(word: str) -> bool:
+    """A word a fuller name may add before the shorter one: a given name, not a title ("Field Marshal"), a
+    sentence's first word glued to the name by the tagger ("Describing Donald Trump") or a lower-case word."""
+    bare = word.strip(".,'’")
+    return (
+        bare[:1].isupper()
+        and bare.casefold() not in _TITLES
+        and not (len(bare) >= 6 and bare.casefold().endswith("ing"))
+    )
+
+
 def surname(name: str) -> str:
     parts = name_key(name).split()
     return parts[-1] if parts else ""

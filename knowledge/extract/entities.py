@@ -201,12 +201,19 @@ def _description(span: Span) -> str | None:
     return None
 
 
+_VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP"})
+
+
 def _candidates(doc: Doc) -> list[tuple[str, str, int, int, Span]]:
     out = []
     for span in doc.ents:
         label = LABELS.get(span.label_)
         if not label:
             continue
+        while len(span) > 1 and span[0].tag_ in _VERB_TAGS:
+            span = span[
+                1:
+            ]  # "Describing Donald Trump as …": the sentence's participle, glued to the name by the tagger
         raw = span.text
         name = clean_name(raw)
         if not _plausible(name, label) or label == "ORG" and is_description(span):

@@ -159,3 +159,57 @@ def test_a_short_form_never_defined_stays_its_own_organisation(store):
     put(store, "The MHA said the ferries would stop.", ("MHA", "ORG"))
     put(store, "The Ministry of Harbour Affairs said the ferries stop.", ("Ministry of Harbour Affairs", "ORG"))
     assert entity_names(store) == ["MHA", "Ministry of Harbour Affairs"]
+
+
+def test_a_surname_stored_first_joins_the_full_name_a_later_article_gives(store):
+    """Ingestion order says nothing about who is who: an excerpt that starts after the first mention names only
+    the surname, and the full name arriving later must not leave it a person of its own."""
+    put(store, "Lindqvist defended the budget.", ("Lindqvist", "PERSON"))
+    put(store, "Maria Lindqvist opened the quay.", ("Maria Lindqvist", "PERSON"))
+    assert entity_names(store) == ["Maria Lindqvist"]
+    assert store.db["mentions"].count == 2
+
+
+def test_a_shorter_form_of_a_full_name_is_that_person_whichever_article_came_first(store):
+    put(store, "Tarun Singh Bedi was named.", ("Tarun Singh Bedi", "PERSON"))
+    put(store, "Singh Bedi denied it.", ("Singh Bedi", "PERSON"))
+    put(store, "Tarun Bedi left for Delhi.", ("Tarun Bedi", "PERSON"))
+    assert entity_names(store) == ["Tarun Singh Bedi"]
+    put(store, "Ravi Kumar Anand spoke.", ("Ravi Kumar Anand", "PERSON"))
+    put(store, "Kumar Anand arrived.", ("Kumar Anand", "PERSON"))
+    assert entity_names(store) == ["Ravi Kumar Anand", "Tarun Singh Bedi"]
+
+
+def test_a_short_form_two_full_names_share_stays_apart_from_both(store):
+    put(store, "Lindqvist defended the budget.", ("Lindqvist", "PERSON"))
+    put(store, "Maria Lindqvist opened the quay.", ("Maria Lindqvist", "PERSON"))
+    put(store, "Erik Lindqvist closed it.", ("Erik Lindqvist", "PERSON"))
+    assert entity_names(store) == ["Erik Lindqvist", "Maria Lindqvist"]
+    put(store, "Lindqvist spoke again.", ("Lindqvist", "PERSON"))
+    put(store, "Ana Marta Soler spoke.", ("Ana Marta Soler", "PERSON"))
+    put(store, "Ana Luisa Soler spoke.", ("Ana Luisa Soler", "PERSON"))
+    put(store, "Ana Soler answered.", ("Ana Soler", "PERSON"))
+    assert sum(1 for n in entity_names(store) if n.endswith("Soler")) == 3
+
+
+def test_a_document_naming_a_person_both_ways_after_a_short_form_was_stored_keeps_every_mention(store):
+    put(store, "Lindqvist defended the budget.", ("Lindqvist", "PERSON"))
+    put(
+        store,
+        "Lindqvist spoke. Maria Lindqvist opened the quay.",
+        ("Lindqvist", "PERSON"),
+        ("Maria Lindqvist", "PERSON"),
+    )
+    assert entity_names(store) == ["Maria Lindqvist"]
+    assert store.db["mentions"].count == 3
+
+
+def test_a_longer_name_seen_once_joins_the_person_articles_named_more_often_under_that_name(store):
+    """A tagger's "Floridians Jeb Bush"-shaped span must not rename a person every article calls by two words."""
+    for n in range(3):
+        put(store, f"Tarun Bedi spoke on day {n}.", ("Tarun Bedi", "PERSON"))
+    put(store, "Delhiites Tarun Bedi cheered.", ("Delhiites Tarun Bedi", "PERSON"))
+    assert entity_names(store) == ["Tarun Bedi"]
+    assert store.db["mentions"].count == 4
+    put(store, "Delhiites Tarun Bedi cheered again.", ("Delhiites Tarun Bedi", "PERSON"))
+    assert entity_names(store) == ["Tarun Bedi"]

@@ -107,3 +107,10 @@ def test_a_pronoun_whose_gender_the_text_rules_out_skips_that_person(nlp):
     )
     found = people(nlp, text)
     assert "She" in mentions(text, found["Maria Lindqvist"]) and "She" not in mentions(text, found["Ola Berg"])
+
+
+def test_a_participle_opening_the_sentence_is_not_part_of_the_name_it_precedes(nlp):
+    found = people(
+        nlp, "Describing Marek Halvorsen as a man of peace, Prime Minister Tarun Bedi said the talks helped."
+    )
+    assert "Marek Halvorsen" in found and not any(name.startswith("Describing") for name in found)

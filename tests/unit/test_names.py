@@ -29,3 +29,23 @@ def test_a_typo_stays_close_in_phonetic_space():
 def test_titles_in_front_of_a_name_are_not_part_of_it():
     assert strip_titles("President Volodymyr Zelensky") == "Volodymyr Zelensky"
     assert surname("Keith Kellogg") == "kellogg"
+
+
+def test_a_shorter_form_of_a_name_keeps_some_of_its_words_in_order_and_its_surname():
+    from knowledge.names import part_of_name
+
+    assert part_of_name("Singh Nijjar", "Hardeep Singh Nijjar")
+    assert part_of_name("Hardeep Nijjar", "Hardeep Singh Nijjar")
+    assert part_of_name("Nijjar", "Hardeep Singh Nijjar")
+    assert not part_of_name("Hardeep Singh", "Hardeep Singh Nijjar")  # another surname
+    assert not part_of_name("Nijjar Singh", "Hardeep Singh Nijjar")  # another order
+    assert not part_of_name("Hardeep Singh Nijjar", "Hardeep Singh Nijjar")  # not shorter
+
+
+def test_a_name_with_a_title_or_a_glued_sentence_word_in_front_is_no_fuller_form_of_the_name():
+    from knowledge.names import part_of_name
+
+    assert not part_of_name("Donald Trump", "Describing Donald Trump")
+    assert not part_of_name("Trump", "President Donald Trump")
+    assert not part_of_name("Maria Lindqvist", "Following Maria Lindqvist")
+    assert part_of_name("Trudeau", "Justin Trudeau")

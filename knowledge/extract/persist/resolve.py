@@ -3,7 +3,8 @@
 Order of evidence, strongest first: an alias (shipped transliterations or added by a user) → an entity with the
 same normalized name → an organisation another article spelt otherwise ("Delta Air Lines Inc." / "Delta"), or by
 its dotted initials ("U.N." / "United Nations") → a fuzzy match on the transliteration key among entities of the
-same type → a surname that belongs to exactly one known person. Only then is a new entity created. Types must agree, so a cereal company
+same type → a surname that belongs to exactly one known person → a shorter form ("Singh Nijjar") of exactly one
+person's fuller name. Only then is a new entity created. Types must agree, so a cereal company
 never absorbs a person who shares its name.
 """
 
@@ -16,10 +17,17 @@ from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
-from knowledge.names import name_key, org_key, phonetic_key, surname
+from knowledge.names import name_key, org_key, part_of_name, phonetic_key, surname
 from knowledge.store import Store
 from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of, merge_entities
-from knowledge.store.entities import create_entity, entity_by_key, fuzzy_entities, get_entity, update_entity
+from knowledge.store.entities import (
+    candidates,
+    create_entity,
+    entity_by_key,
+    fuzzy_entities,
+    get_entity,
+    update_entity,
+)
 from knowledge.tuning import tuning
 
 
@@ -30,6 +38,18 @@ def entity_id_for(name: str, type_: str) -> str:
 class Resolver:
     def __init__(self, store: Store):
         self.store = store
+        # entities found to be another one while a document is written: merged by `finish`, once the document's
+        # mentions and claims are stored, so none of them points at an entity that is gone
+        self._merges: dict[str, str] = {}
+
+    def finish(self) -> None:
+        """Carry out the merges this document's names called for (`_absorb`, `_absorb_short_forms`)."""
+        for source, target in self._merges.items():
+            while target in self._merges and self._merges[target] != source:
+                target = self._merges[target]
+            if source != target and get_entity(self.store, source) is not None:
+                merge_entities(self.store, source, target)
+        self._merges.clear()
 
     def _fuzzy(self, name: str, type_: str) -> str | None:
         last = surname(name)
@@ -61,8 +81,45 @@ class Resolver:
                 found = entity_by_key(self.store, name_key(alias["target"]), ent.type)
                 return found or self._create(alias["target"], ent.type)
         found = entity_by_key(self.store, name_key(ent.name), ent.type) or self._same_org(ent)
-        found = found or self._fuzzy(ent.name, ent.type)
+        found = found or self._fuzzy(ent.name, ent.type) or self._fuller_person(ent)
         return found or self._create(ent.name, ent.type)
+
+    def _people_sharing_surname(self, name: str) -> list[tuple[str, str]]:
+        last = surname(name)
+        if not last:
+            return []
+        return fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), "PERSON", 50)
+
+    def _fuller_person(self, ent: LocalEntity) -> str | None:
+        """The one person another article named more fully ("Hardeep Singh Nijjar" there, "Singh Nijjar" here);
+        None when two known people have fuller names this one could be short for."""
+        if ent.type != "PERSON" or len(name_key(ent.name).split()) < 2:
+            return None  # a bare surname is `_fuzzy`'s
+        fuller = {eid for eid, other in self._people_sharing_surname(ent.name) if part_of_name(ent.name, other)}
+        return fuller.pop() if len(fuller) == 1 else None
+
+    def _absorb_short_forms(self, eid: str, name: str) -> None:
+        """Entities earlier articles made of a shorter form of this person's name ("Trudeau", "Singh Nijjar":
+        an excerpt that starts after the first mention) are this person, when this is the only known person that
+        form could be short for: they are merged into this one, so ingestion order does not split an actor."""
+        people = [(other_id, other) for other_id, other in self._people_sharing_surname(name) if other_id != eid]
+        for other_id, other in people:
+            if not part_of_name(other, name):
+                continue
+            rivals = [o for i, o in people if i != other_id and part_of_name(other, o)]
+            row = get_entity(self.store, other_id)
+            if not rivals and row is not None and row["type"] == "PERSON":
+                self._merge_pair(other_id, other, eid)
+
+    def _merge_pair(self, short_id: str, short: str, full_id: str) -> None:
+        """Which of two entities of one person survives: the one earlier articles named more often, keeping
+        the name readers have seen ("Jeb Bush", not a tagger's "Floridians Jeb Bush"); a bare surname always
+        gives way to the full name."""
+        seen = {row.entity_id: row.mentions for row in candidates(self.store, [short_id, full_id])}
+        if len(name_key(short).split()) >= 2 and seen.get(short_id, 0) > seen.get(full_id, 0):
+            self._merges[full_id] = short_id
+        else:
+            self._merges[short_id] = full_id
 
     def _same_org(self, ent: LocalEntity) -> str | None:
         """An organisation another article spelt otherwise ("Delta" there, "Delta Air Lines Inc." here): the key
@@ -90,7 +147,7 @@ class Resolver:
             return
         row = get_entity(self.store, other)
         if row is not None and row["type"] == "ORG" and row["name"] == short:
-            merge_entities(self.store, other, eid)
+            self._merges[other] = eid
 
     def _create(self, name: str, type_: str) -> str:
         eid = entity_id_for(name, type_)
@@ -116,8 +173,8 @@ class Resolver:
             if desc not in descriptions:
                 descriptions.append(desc)
         name = row["name"]
-        if len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
-            name = ent.name  # a fuller form of the same name becomes canonical
+        if len(name_key(name).split()) == 1 and part_of_name(name, ent.name):
+            name = ent.name  # a bare surname gives way to the full name; a two-word name readers know stays
         elif ent.type == "ORG" and (
             name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
             or (_DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name))
@@ -125,6 +182,8 @@ class Resolver:
             name = ent.name  # "United Nations" after "U.N.": the name the initials stand for
         for short in ent.acronyms:
             self._absorb(short, eid)
+        if ent.type == "PERSON" and len(name_key(name).split()) >= 2:
+            self._absorb_short_forms(eid, name)
         for key, variant in _alias_keys(ent).items():
             add_extracted(
                 self.store, {"key": key, "alias": variant, "target": name, "entity_id": eid, "origin": "extracted"}

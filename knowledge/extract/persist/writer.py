@@ -116,6 +116,7 @@ def write_analysis(store: Store, doc: Document, analysis: Analysis) -> None:
             for d in analysis.disputes
         ),
     )
+    resolver.finish()
     link_across_documents(store, doc.id)
 
 
