@@ -14,7 +14,15 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
-from knowledge.extract.name_parts import PLACE_HEADS, after_role, ampersand_names, cut_short_names, is_description
+from knowledge.extract.name_parts import (
+    PLACE_HEADS,
+    after_role,
+    ampersand_names,
+    cut_short_names,
+    is_description,
+    one_word_majority,
+    titled_organisations,
+)
 from knowledge.extract.name_repeats import acronyms, link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
@@ -245,6 +253,7 @@ def _repair_people(doc: Doc, cands: list) -> list:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
+    relabelled = one_word_majority(relabelled)
     surnames = {name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON"}
     fixed = []
     for name, label, start, end, span in relabelled:
@@ -329,6 +338,7 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
     base = ampersand_names(doc, _candidates(doc))
+    base += titled_organisations(doc, base)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     ents.aliases = acronyms(doc.text, cands)
     persons: dict[str, int] = {}  # surname key -> entity index of a full name

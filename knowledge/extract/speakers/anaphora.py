@@ -307,7 +307,13 @@ class _Resolver(OrgAnaphora):
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
             org = description(tok) if self.quotes.at(tok.idx) is None else None
-            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places):
+            if org is not None and org.plural and self._resolve_orgs(tok, org.kind, tok.idx + len(tok.text)):
+                continue
+            if (
+                org is not None
+                and not org.plural
+                and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places)
+            ):
                 continue
             if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 if tok.head.lemma_.lower() in VERB_CUES:

@@ -86,14 +86,29 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
 
 
 def _done_not_said(doc, att) -> bool:
-    if att.via is not None or att.parent is not None:
-        return False  # "According to NBC, officials see X as Y": the outer report vouches that it is a view
     for start, end in att.cue:
         span = doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else ():
             if tok.lemma_.lower() == att.cue_lemma:
-                return done_not_said(tok)
+                if _deprived(tok):
+                    return True
+                # "According to NBC, officials see X as Y": the outer report vouches that it is a view
+                return att.via is None and att.parent is None and done_not_said(tok)
     return False
+
+
+# "Its shareholders have been denied the premium": a passive deny or refuse with an object says what someone was
+# not given, not what anyone denied; no one speaks
+_DEPRIVING = frozenset({"deny", "refuse"})
+
+
+def _deprived(tok) -> bool:
+    children = list(tok.children)
+    return (
+        tok.lemma_.lower() in _DEPRIVING
+        and any(c.dep_ == "auxpass" for c in children)
+        and any(c.dep_ in ("dobj", "obj") for c in children)
+    )
 
 
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
