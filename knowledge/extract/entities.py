@@ -19,6 +19,7 @@ from knowledge.extract.name_parts import (
     after_role,
     ampersand_names,
     cut_short_names,
+    glued_names,
     is_description,
     one_word_majority,
     titled_organisations,
@@ -254,7 +255,10 @@ def _repair_people(doc: Doc, cands: list) -> list:
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
     relabelled = one_word_majority(relabelled)
-    surnames = {name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON"}
+    glued = glued_names(relabelled)
+    surnames = {
+        name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON" and name_key(n) not in glued
+    }
     fixed = []
     for name, label, start, end, span in relabelled:
         if label != "PERSON" and name_key(name) in surnames:
@@ -344,11 +348,13 @@ def find_entities(doc: Doc) -> DocEntities:
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
     given: dict[str, set[int]] = {}  # given-name key -> entity indices of the full names that start with it
     named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name
+    glued = glued_names(cands)
     # Full person names first, so that surname-only mentions anywhere in the article can join them.
     for name, label, start, end, span in cands:
         if label == "PERSON" and len(name.split()) >= 2:
             idx = ents.add(name, label, start, end)
-            persons.setdefault(name_key(name).split()[-1], idx)
+            if name_key(name) not in glued:
+                persons.setdefault(name_key(name).split()[-1], idx)
             given.setdefault(name_key(name).split()[0], set()).add(idx)
             named_at.setdefault(name_key(name).split()[-1], []).append((start, idx))
             _add_description(ents.entities[idx], _description(span))

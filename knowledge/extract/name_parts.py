@@ -173,3 +173,17 @@ def titled_organisations(doc: Doc, cands: list) -> list:
         span = doc[first:end]
         found.append((span.text, "ORG", span.start_char, span.end_char, span))
     return found
+
+
+def glued_names(cands: list) -> set[str]:
+    """Person names that are two names side by side, as a headline writes them ("against Marsh Quorvix CEO"): the
+    first word is the surname of another person the article names in full ("Dana Marsh"). The last word of such a
+    name is no surname, so mentions of the company it names stay the company's."""
+    people = [name_key(n).split() for n, label, *_ in cands if label == "PERSON"]
+    surnames = {words[-1] for words in people if len(words) >= 2}
+    full = {" ".join(words) for words in people}
+    return {
+        " ".join(words)
+        for words in people
+        if len(words) == 2 and words[0] in surnames and any(f.endswith(" " + words[0]) for f in full)
+    }
