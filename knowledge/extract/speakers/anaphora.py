@@ -103,7 +103,14 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
                 self.roles.setdefault(idx, set()).update(qualified(self.roles.get(idx, set()), chain))
             if ent.type == "ORG":
                 self._org_kinds(idx, span)
-            number = "pl" if ent.type == "ORG" else "sg"
+            # "the Daggetts": a family named by its surname in the plural is "they"
+            family = (
+                ent.type == "PERSON"
+                and span[-1].lower_.endswith("s")
+                and span.start > 0
+                and doc[span.start - 1].lower_ == "the"
+            )
+            number = "pl" if ent.type == "ORG" or family else "sg"
             if self.quotes.at(s) is not None:
                 continue
             self.mentions.append(_Mention(s, e, self.sent_index(root), _is_subject(root), number, idx, ent.name))

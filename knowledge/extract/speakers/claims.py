@@ -16,6 +16,7 @@ from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import glued_organisation, head_entity
+from knowledge.extract.speakers.quoted import quoted_sources
 from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
 
@@ -172,7 +173,8 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
-    claims = _drop_carriers(claims, anonymity)
+    claims, quoted = quoted_sources(claims, text)
+    claims = _drop_carriers(claims, anonymity | quoted)
     _reporters_as_channels(claims)
     return issuers(claims, ents, doc)
 
@@ -209,8 +211,9 @@ def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]
     "declined to be named" (`drop` on entry)."""
     drop = drop | {
         c.parent
-        for c in claims
-        if c.parent is not None
+        for i, c in enumerate(claims)
+        if i not in drop  # a dropped report leaves its carrier the only claim of its words
+        and c.parent is not None
         and claims[c.parent].cue_lemma == "according to"
         and c.via is not None
         and c.via == claims[c.parent].speaker
