@@ -52,3 +52,11 @@ def test_a_headline_glueing_a_surname_to_a_company_is_no_persons_name(nlp):
     spans = [doc[0:2], doc[4:6]]
     cands = [(s.text, "PERSON", s.start_char, s.end_char, s) for s in spans]
     assert glued_names(cands) == {"brandt quorvix"}
+
+
+def test_a_description_after_a_surname_two_people_share_stays_as_written(nlp):
+    text = (
+        "Tom Brandt and Sara Brandt praised the plan on Monday. The team has said families would qualify under "
+        "Brandt's broader plan. The Quorvix candidate proposes allowing parents to deduct the cost of care."
+    )
+    assert speakers(nlp, text)["allowing parents to"] == "The Quorvix candidate"

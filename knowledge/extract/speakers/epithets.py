@@ -90,8 +90,8 @@ class EpithetAnaphora:
         if len(near) != 1:
             return None
         idx = near.pop()
-        if idx is None:
-            return None
+        if idx is None or self._shares_surname(idx):
+            return None  # "Trump" where the article names two Trumps: which one a bare surname is, is a guess
         elsewhere = {r for r in self.roles.get(idx, set()) if r.startswith(f"{role}@")}
         if wanted and elsewhere and not elsewhere & wanted:
             return None  # "Acme CEO Ana Ruiz … the Brill CEO said": another company's head
@@ -99,3 +99,10 @@ class EpithetAnaphora:
         if shown is not None and self.gender.get(idx) not in (None, shown):
             return None
         return idx
+
+    def _shares_surname(self, idx: int) -> bool:
+        last = self.ents.entities[idx].name.split()[-1].lower()
+        return any(
+            i != idx and e.type == "PERSON" and e.name.split()[-1].lower() == last
+            for i, e in enumerate(self.ents.entities)
+        )
