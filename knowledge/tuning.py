@@ -88,6 +88,9 @@ class Tuning(BaseSettings):
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.
     org_description_search_sentences: int = 30
+    # "Last year, the Acme founder sued": a description of a person the text names for no such role continues the
+    # one person named within this many sentences before it (and earlier in its own), else stays as written.
+    epithet_search_sentences: int = 1
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
     # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8

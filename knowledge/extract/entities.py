@@ -14,7 +14,16 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
-from knowledge.extract.name_parts import PLACE_HEADS, after_role, ampersand_names, cut_short_names, is_description
+from knowledge.extract.name_parts import (
+    PLACE_HEADS,
+    after_role,
+    ampersand_names,
+    cut_short_names,
+    glued_names,
+    is_description,
+    one_word_majority,
+    titled_organisations,
+)
 from knowledge.extract.name_repeats import acronyms, link_repeats
 from knowledge.names import name_key, org_base, org_key, strip_titles
 
@@ -252,7 +261,11 @@ def _repair_people(doc: Doc, cands: list) -> list:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
-    surnames = {name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON"}
+    relabelled = one_word_majority(relabelled)
+    glued = glued_names(relabelled)
+    surnames = {
+        name_key(n).split()[-1] for n, label, *_ in relabelled if label == "PERSON" and name_key(n) not in glued
+    }
     fixed = []
     for name, label, start, end, span in relabelled:
         if label != "PERSON" and name_key(name) in surnames:
@@ -336,16 +349,19 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
     base = ampersand_names(doc, _candidates(doc))
+    base += titled_organisations(doc, base)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     ents.aliases = acronyms(doc.text, cands)
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
     given: dict[str, set[int]] = {}  # given-name key -> entity indices of the full names that start with it
     named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name
+    glued = glued_names(cands)
     # Full person names first, so that surname-only mentions anywhere in the article can join them.
     for name, label, start, end, span in cands:
         if label == "PERSON" and len(name.split()) >= 2:
             idx = ents.add(name, label, start, end)
-            persons.setdefault(name_key(name).split()[-1], idx)
+            if name_key(name) not in glued:
+                persons.setdefault(name_key(name).split()[-1], idx)
             given.setdefault(name_key(name).split()[0], set()).add(idx)
             named_at.setdefault(name_key(name).split()[-1], []).append((start, idx))
             _add_description(ents.entities[idx], _description(span))

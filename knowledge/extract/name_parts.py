@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from knowledge.names import name_key
+
 
 def after_role(span: Span, role_nouns: set[str]) -> Span | None:
     """The name after a person's role noun, in or right before a span tagged as an organisation ("ministry
@@ -122,3 +124,66 @@ def _numbered_unit(span: Span, covered: set[int]) -> int:
     if unit.is_title and unit.lower_ in UNIT_WORDS and unit.whitespace_ == " " and i + 1 < len(doc):
         return 2 if i + 1 not in covered and _CODE.match(doc[i + 1].text) else 0
     return 0
+
+
+def one_word_majority(cands: list) -> list:
+    """A one-word name the tagger labelled a person in a minority of its mentions is what the rest say it is
+    ("cofounding Nexlo" tagged a person once among four "Nexlo" organisations): the person reading would make the
+    word a surname, and every mention of the company a person whom no "the company" can continue. A name whose
+    mentions are as often a person as not is left as tagged."""
+    votes: dict[str, dict[str, int]] = {}
+    for name, label, *_ in cands:
+        key = name_key(name)
+        if len(key.split()) == 1:
+            votes.setdefault(key, {})
+            votes[key][label] = votes[key].get(label, 0) + 1
+    out = []
+    for name, label, start, end, span in cands:
+        counts = votes.get(name_key(name), {})
+        if label == "PERSON" and counts:
+            other, n = max(
+                ((k, v) for k, v in counts.items() if k != "PERSON"),
+                key=lambda kv: (kv[1], kv[0]),
+                default=("PERSON", 0),
+            )
+            if n > counts["PERSON"]:
+                label = other
+        out.append((name, label, start, end, span))
+    return out
+
+
+# Titles only a company's people hold: the name right before one is an organisation's ("Halvard CEO Ana Ruiz").
+COMPANY_TITLES = frozenset({"ceo", "cfo", "coo", "cto"})
+
+
+def titled_organisations(doc: Doc, cands: list) -> list:
+    """A capitalised proper noun (one to three words) that the tagger left out, right before a title only a
+    company gives ("Vivek Sankaran, Halvard CEO"; "Halvard CEO Ana Ruiz"): the company, as an organisation, so
+    that its untagged repeats (`name_repeats`) and "the grocer" after it have something to continue."""
+    covered = {i for *_, span in cands for i in range(span.start, span.end)}
+    found = []
+    for tok in doc:
+        if tok.lower_ not in COMPANY_TITLES or tok.i == 0:
+            continue
+        first = end = tok.i
+        while first > 0 and end - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+            first -= 1
+        if first == end or any(i in covered for i in range(first, end)):
+            continue
+        span = doc[first:end]
+        found.append((span.text, "ORG", span.start_char, span.end_char, span))
+    return found
+
+
+def glued_names(cands: list) -> set[str]:
+    """Person names that are two names side by side, as a headline writes them ("against Marsh Quorvix CEO"): the
+    first word is the surname of another person the article names in full ("Dana Marsh"). The last word of such a
+    name is no surname, so mentions of the company it names stay the company's."""
+    people = [name_key(n).split() for n, label, *_ in cands if label == "PERSON"]
+    surnames = {words[-1] for words in people if len(words) >= 2}
+    full = {" ".join(words) for words in people}
+    return {
+        " ".join(words)
+        for words in people
+        if len(words) == 2 and words[0] in surnames and any(f.endswith(" " + words[0]) for f in full)
+    }

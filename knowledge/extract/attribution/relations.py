@@ -42,13 +42,21 @@ from knowledge.extract.parse.spans import QuoteIndex, caches, char_span, doc_tex
 _SIGNED = re.compile(r"(?<=[”\"'])[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][^\n“”\"]{1,59}?)[ \t\u00a0]*(?=\n|$)")
 
 
+def _in_place(doc, comma: int) -> bool:
+    """ "the Boise, Idaho-based grocer": a comma between a city and its state inside "X-based" is part of the
+    description, not the one closing "According to X,"."""
+    after = doc[comma + 1 : comma + 4]
+    stop = next((t.i for t in after if t.text == ","), after.end)
+    return any(t.lower_.endswith("-based") or t.lower_ == "based" for t in doc[comma + 1 : stop])
+
+
 def _according(doc, tok, beliefs: bool = True):
     """'According to X, Y' — X is the source, the rest of the sentence the content."""
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
     sent = sentence(tok)
     pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-    comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
+    comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == "," and not _in_place(doc, t.i)), None)
     if tok.i == sent.start and comma is not None and sent.end - comma > 3 and (len(pp) > comma - tok.i + 2 or not objs):
         pp = set(range(tok.i, comma + 1))  # the parser swallowed the clause, or left "to" bare
         objs = [doc[i] for i in range(to.i + 1, comma)][-1:]

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.cues import VERB_CUES
 from knowledge.extract.parse.spans import SENT_KEY, QuoteIndex, doc_text, sentence
 from knowledge.extract.speakers.binding import main_subject, own_clause
-from knowledge.extract.speakers.heads import Referent, entity_of, title_chain
+from knowledge.extract.speakers.epithets import EpithetAnaphora
+from knowledge.extract.speakers.heads import Referent, _Mention, entity_of, title_chain
 from knowledge.extract.speakers.organisations import OrgAnaphora, OrgSubject, according_to, description
 from knowledge.extract.speakers.person_words import (
     GENDERED,
@@ -47,20 +47,7 @@ _JOINED = re.compile(r"^,?\s+(?:and|or)\s+[^.;:!?]*$")
 _POSSESSIVE = re.compile(r"^,?\s+and\s+(his|her)\s", re.I)
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    sent: int
-    subject: int  # 2 the subject of a speech verb, 1 another subject, 0 any other role
-    number: str
-    entity: int | None  # an entity index, or None for an unnamed person ("a ministry spokesman")
-    text: str
-    roles: set[str] = field(default_factory=set)
-    gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
-
-
-class _Resolver(OrgAnaphora):
+class _Resolver(OrgAnaphora, EpithetAnaphora):
     def __init__(self, doc, ents: DocEntities, *, body_start: int = 0):
         self.doc, self.ents = doc, ents
         self.body_start = body_start  # where the headline ends: its telegraphic words name no antecedent
@@ -116,7 +103,14 @@ class _Resolver(OrgAnaphora):
                 self.roles.setdefault(idx, set()).update(qualified(self.roles.get(idx, set()), chain))
             if ent.type == "ORG":
                 self._org_kinds(idx, span)
-            number = "pl" if ent.type == "ORG" else "sg"
+            # "the Daggetts": a family named by its surname in the plural is "they"
+            family = (
+                ent.type == "PERSON"
+                and span[-1].lower_.endswith("s")
+                and span.start > 0
+                and doc[span.start - 1].lower_ == "the"
+            )
+            number = "pl" if ent.type == "ORG" or family else "sg"
             if self.quotes.at(s) is not None:
                 continue
             self.mentions.append(_Mention(s, e, self.sent_index(root), _is_subject(root), number, idx, ent.name))
@@ -307,11 +301,19 @@ class _Resolver(OrgAnaphora):
         for tok in self.doc:  # one pass: an unnamed person is a candidate for every anaphor after it
             low = tok.lower_
             org = description(tok) if self.quotes.at(tok.idx) is None else None
-            if org is not None and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places):
+            if org is not None and org.plural and self._resolve_orgs(tok, org.kind, tok.idx + len(tok.text)):
+                continue
+            if (
+                org is not None
+                and not org.plural
+                and self._resolve_org(tok, org.kind, tok.idx + len(tok.text), org.places)
+            ):
                 continue
             if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and self.quotes.at(tok.idx) is None:
                 if tok.head.lemma_.lower() in VERB_CUES:
                     self._resolve_org(tok, None, tok.idx + len(tok.text))
+                continue
+            if self._resolve_epithet(tok):  # "the Acme founder", "Acme's CEO", "the billionaire"
                 continue
             person_noun = _role_noun(tok) and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
             according = low in OBJECT_PRONOUNS and according_to(tok)  # "according to her"

@@ -16,6 +16,7 @@ from knowledge.extract.parse.marks import balance
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers
 from knowledge.extract.speakers.heads import glued_organisation, head_entity
+from knowledge.extract.speakers.quoted import quoted_sources
 from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
 
@@ -86,14 +87,29 @@ def text_at(ents: DocEntities, mention: Span, span: Span, text: str) -> str:
 
 
 def _done_not_said(doc, att) -> bool:
-    if att.via is not None or att.parent is not None:
-        return False  # "According to NBC, officials see X as Y": the outer report vouches that it is a view
     for start, end in att.cue:
         span = doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else ():
             if tok.lemma_.lower() == att.cue_lemma:
-                return done_not_said(tok)
+                if _deprived(tok):
+                    return True
+                # "According to NBC, officials see X as Y": the outer report vouches that it is a view
+                return att.via is None and att.parent is None and done_not_said(tok)
     return False
+
+
+# "Its shareholders have been denied the premium": a passive deny or refuse with an object says what someone was
+# not given, not what anyone denied; no one speaks
+_DEPRIVING = frozenset({"deny", "refuse"})
+
+
+def _deprived(tok) -> bool:
+    children = list(tok.children)
+    return (
+        tok.lemma_.lower() in _DEPRIVING
+        and any(c.dep_ == "auxpass" for c in children)
+        and any(c.dep_ in ("dobj", "obj") for c in children)
+    )
 
 
 def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> list[LocalClaim]:
@@ -157,7 +173,8 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
             )
         )
     _reindex_parents(claims, attributions, claim_of)
-    claims = _drop_carriers(claims, anonymity)
+    claims, quoted = quoted_sources(claims, text)
+    claims = _drop_carriers(claims, anonymity | quoted)
     _reporters_as_channels(claims)
     return issuers(claims, ents, doc)
 
@@ -194,8 +211,9 @@ def _drop_carriers(claims: list[LocalClaim], drop: set[int]) -> list[LocalClaim]
     "declined to be named" (`drop` on entry)."""
     drop = drop | {
         c.parent
-        for c in claims
-        if c.parent is not None
+        for i, c in enumerate(claims)
+        if i not in drop  # a dropped report leaves its carrier the only claim of its words
+        and c.parent is not None
         and claims[c.parent].cue_lemma == "according to"
         and c.via is not None
         and c.via == claims[c.parent].speaker

@@ -113,6 +113,11 @@ def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | No
 
 
 def _owner_of(root, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    for prep in root.children:  # "the statement from Acme", "a letter by the union's lawyers"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == root.i + 1:
+            idx = next((_stands_for(o, ents, ("ORG", "PERSON")) for o in prep.children if o.dep_ == "pobj"), None)
+            if idx is not None:
+                return ents.entities[idx].name, idx
     for tok in root.children:
         if tok.dep_ not in ("poss", "compound", "nmod") or tok.i > root.i:
             continue

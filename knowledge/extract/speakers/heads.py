@@ -6,7 +6,7 @@ Kept apart from `speakers` (which resolves anaphors) because claims read named s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text, sentence
@@ -20,6 +20,21 @@ class Referent:
 
     entity: int | None
     text: str
+
+
+@dataclass
+class _Mention:
+    """Somebody a pronoun or a title may stand for, where the text names them (`anaphora`)."""
+
+    start: int
+    end: int
+    sent: int
+    subject: int  # 2 the subject of a speech verb, 1 another subject, 0 any other role
+    number: str
+    entity: int | None  # an entity index, or None for an unnamed person ("a ministry spokesman")
+    text: str
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None  # only for unnamed people; a named person's gender is the entity's
 
 
 def entity_of(ents: DocEntities, tok) -> int | None:

@@ -23,7 +23,11 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys("party campaign".split(), "party"),
     **dict.fromkeys("court tribunal".split(), "court"),
     **dict.fromkeys("newspaper broadcaster network outlet".split(), "media"),
-    **dict.fromkeys("alliance coalition bloc organisation organization foundation association body".split(), "body"),
+    # an alliance of members is not an association or a foundation ("the alliance" after a union's "Association"
+    # is the employers' alliance), though "the organisation" and "the body" may be said of any of them
+    **dict.fromkeys("alliance coalition bloc".split(), "alliance"),
+    **dict.fromkeys("foundation association".split(), "body"),
+    **dict.fromkeys("organisation organization body".split(), "any"),
 }
 # Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
 NAME_KINDS: dict[str, str] = {
@@ -32,7 +36,13 @@ NAME_KINDS: dict[str, str] = {
         pharmaceuticals""".split(),
         "company",
     ),
-    **dict.fromkeys("workers teamsters brotherhood machinists".split(), "union"),
+    # a body named for the people it organises is their union ("Brotherhood of Dock Workers", "Longshoremen's
+    # Association", "Federation of Nurses")
+    **dict.fromkeys(
+        """workers teamsters brotherhood machinists longshoremen dockworkers steelworkers autoworkers mineworkers
+        nurses pilots firefighters electricians""".split(),
+        "union",
+    ),
 }
 # Nationality words whose first letters do not give the country's ("French" / "France"); any other nationality
 # word is matched to its country by its first five letters ("Japanese" / "Japan", "Canadian" / "Canada").

@@ -43,6 +43,7 @@ class OrgDescription:
     noun: str
     kind: str
     places: Places = NOWHERE  # "the Japanese company": a candidate of another nationality is not meant
+    plural: bool = False  # "the companies", "the two unions": organisations named together
 
 
 def name_kinds(name: str) -> set[str]:
@@ -72,13 +73,13 @@ def description(tok) -> OrgDescription | None:
     company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
     low = tok.lemma_.lower()
     kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
-    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
+    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP", "NNS"):
         return None
     if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok) and not _owns_speaking_document(tok):
         return None
     det = tok.left_edge
     words = sum(
-        t.text != "-" and tok.doc[max(t.i - 1, 0)].text != "-" and not (t.dep_ == "compound" and t.pos_ == "NOUN")
+        not t.is_punct and tok.doc[max(t.i - 1, 0)].text != "-" and not (t.dep_ == "compound" and t.pos_ == "NOUN")
         for t in tok.doc[det.i : tok.i]
     )
     if det.lower_ != "the" or words > 3:
@@ -93,7 +94,7 @@ def description(tok) -> OrgDescription | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
-    return OrgDescription(noun=low, kind=kind, places=places)
+    return OrgDescription(noun=low, kind=kind, places=places, plural=tok.tag_ == "NNS")
 
 
 def _owns_speaking_document(tok) -> bool:
@@ -162,6 +163,8 @@ class OrgAnaphora:
             kinds |= {ORG_NOUNS[w] for w in desc.lower().split() if w in ORG_NOUNS}
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "NOUN":
+            appos.append(root.head)  # "the Harbour Pilots' Guild union": the name modifies its kind
         kinds |= {ORG_NOUNS[t.lemma_.lower()] for t in appos if t.lemma_.lower() in ORG_NOUNS}
         found = before_name(span)
         for t in appos:  # "Halvard Foods, the Canadian retailer,"
@@ -255,6 +258,34 @@ class OrgAnaphora:
                 if where.nations & places.nations and fits(kind, self.org_kinds.get(i, set()))
             }
         return sole.pop() if len(sole) == 1 else None
+
+    def _resolve_orgs(self, tok, kind: str, end: int) -> bool:
+        """ "Acme and Nine & X said they were disappointed. The companies said": a plural description continues
+        the latest main-clause subject that joins organisations of a fitting kind by "and", in its own words; one
+        organisation alone is not what a plural means, and nothing else is guessed."""
+        for t in self._main_subjects(tok, True):
+            joined = self._joined_orgs(t)
+            if joined is not None and all(fits(kind, self.org_kinds.get(i, set())) for i in joined):
+                text = self.doc.text[t.left_edge.idx : self._joined_end(t)]
+                self._org_mention(tok, None, text, end)
+                return True
+        return False
+
+    def _joined_orgs(self, t) -> list[int] | None:
+        """The organisations a subject joins by "and" ("Acme and Nine & X"), or None when it joins anything else."""
+        parts = [t, *[c for c in t.subtree if c.dep_ == "conj" and c.head.i in (t.i, *[x.i for x in t.subtree])]]
+        found = [entity_of(self.ents, p) for p in parts]
+        if len(parts) < 2 or any(i is None or self.ents.entities[i].type != "ORG" for i in found):
+            return None
+        ids = [i for i in found if i is not None]
+        if len(set(ids)) == 1 and " and " in self.ents.entities[ids[0]].name:
+            return ids  # "Acme and Halvard" tagged as one name: still two organisations joined
+        return ids if len(set(ids)) >= 2 else None
+
+    def _joined_end(self, t) -> int:
+        """Where the last organisation joined to subject `t` ends."""
+        last = max((c for c in t.subtree if c.dep_ == "conj"), key=lambda c: c.i)
+        return max((e for s, e, _ in self.ents._spans if s <= last.idx < e), default=last.idx + len(last.text))
 
     def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""

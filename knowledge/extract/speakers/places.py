@@ -38,6 +38,8 @@ NOWHERE = Places()
 def _based(tok) -> bool:
     """ "Laval-based": the place before "-based"."""
     doc = tok.doc
+    if tok.lower_.endswith("-based") and len(tok.text) > len("-based"):
+        return True  # "Id.-based", one token
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "based"
 
 
@@ -46,9 +48,15 @@ def modifiers(tokens) -> Places | None:
     or None when another name stands there ("the Boeing union", "the company's"): that says which organisation
     is meant in a way the place rules cannot check."""
     nations, others = set(), set()
+    # "the Boise, Idaho-based grocer": every name up to "-based" is the place, however the tagger labelled it
+    based = max((t.i for t in tokens if _based(t) or t.lower_.endswith("-based")), default=-1)
     for t in tokens:
         if t.lower_ in ("’s", "'s"):
             return None
+        if t.i <= based:
+            if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "ORG"):
+                others.add(place_key(t.text.split("-")[0]))
+            continue
         if t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORG" and _tagged_with_head(t, tokens.end):
             continue
         if t.ent_type_ == "NORP":

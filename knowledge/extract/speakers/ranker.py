@@ -125,7 +125,9 @@ class RankedResolver(_Resolver):
         if max(scores) < self.model.threshold_for(tok.lower_):
             # no rival to rank: the one compatible person in reach stays the rules' choice ("A spokesman said …
             # '…,' he said"); the threshold is for choosing between rivals the text does not settle
-            alone = len({_key(m) for m in cands}) == 1 and cands[0].number == "sg"
+            # (a family, "the Brandts", is one such person for "they"; an organisation is not)
+            person = cands[0].entity is not None and self.ents.entities[cands[0].entity].type == "PERSON"
+            alone = len({_key(m) for m in cands}) == 1 and (cands[0].number == "sg" or person)
             rules = super()._pick(tok, number, gender, role)
             if alone:
                 return rules
