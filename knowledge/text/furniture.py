@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text.furniture_lines import LINE
 from knowledge.text.furniture_page import above_wire_opening, closing_teasers, teaser_above_lead
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
@@ -35,7 +36,7 @@ from knowledge.text.furniture_patterns import (
     FUNCTION_WORDS,
 )
 from knowledge.text.furniture_patterns import sentences as _sentences
-from knowledge.text.furniture_rules import LINE, Rule
+from knowledge.text.furniture_rules import Rule
 from knowledge.text.headline import is_headline
 
 MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
