@@ -43,10 +43,12 @@ MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, a
 LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headline between paragraphs: no sentence
 STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
 CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
+LINK_WORDS = 20  # another story's headline linked between paragraphs: one headline's length, no stop
+TITLED_SHARE = 0.85  # a title-case sub-headline capitalises nearly every word no function word; prose does not
 
 _CLOSE_QUOTES = "”\"’'»"
 # a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
-_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b", re.I)
+_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|\bgetty\b|\bshutterstock\b", re.I)
 
 
 def line_rule(line: str) -> Rule | None:
@@ -79,8 +81,10 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
     short lines that are pieces of sentences."""
     stripped = line.strip().rstrip(_CLOSE_QUOTES).rstrip()
     words = _WORD.findall(stripped)
-    if not words or len(words) > LABEL_WORDS or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
+    if not words or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
         return False
+    if len(words) > LABEL_WORDS:
+        return _long_label(stripped, words, prev_line, next_line)
     if next_line.lstrip()[:1].islower() and not (stripped.isupper() and len(words) >= 2):
         return False  # the line is a piece of a sentence wrapped at a fixed width (an all-caps label is not)
     titled = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.6 * len(words)
@@ -95,6 +99,26 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
         and not re.search(r"[.!?]\s+[A-Z]", stripped)
         and words[-1].lower() not in FUNCTION_WORDS
         and (prev_line is None or prev_line.rstrip().endswith((".", "!", "?", "”", '"', "’", ":")))
+    )
+
+
+def _long_label(stripped: str, words: list[str], prev_line: str | None, next_line: str) -> bool:
+    """A line too long for a label that is still none of the story's sentences: a press release's sub-headline
+    in title case ("Union Leader Subjected to Threats, Including Paper Publishing His Address"), or another story's
+    headline linked between two paragraphs ("Port owner says it will sell if the strike goes on"), which stands
+    between whole sentences with no stop of its own and no sentence break inside."""
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS and w[0].isalpha()]
+    if len(content) >= 6 and sum(1 for w in content if w[0].isupper()) >= TITLED_SHARE * len(content):
+        return len(stripped) <= MAX_LINE
+    return (
+        len(words) <= LINK_WORDS
+        and stripped[:1].isupper()
+        and stripped[-1].isalnum()
+        and words[-1].lower() not in FUNCTION_WORDS
+        and not re.search(r"[.!?:;,]", stripped)
+        and prev_line is not None
+        and prev_line.rstrip().endswith((".", "!", "?", "”", '"'))
+        and next_line.lstrip()[:1].isupper()
     )
 
 
@@ -165,7 +189,8 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
             seen.setdefault(stripped, kinds[i] or "")
     later: list[str] = []
     for i in range(n - 1, 0, -1):
-        stripped = lines[i].strip()
+        marker = _MARKER.match(lines[i])  # a teaser glued to the page's date marker is judged without it
+        stripped = lines[i][marker.end() if marker else 0 :].strip()
         if kinds[i] is None and stripped in seen:
             kinds[i] = seen[stripped]  # a caption or teaser shown twice: every copy goes
         elif kinds[i] is None and len(_WORD.findall(stripped)) >= 8 and _repeated_below(stripped, later):

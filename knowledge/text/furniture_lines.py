@@ -128,6 +128,22 @@ LINE = [
         "Ana Cruz at the council on Tuesday. Jane Roe/Reuters",
     ),
     Rule("caption", "line", r".{0,200}\bgetty images", "Dockers at the gate. Getty Images"),
+    # a caption whose agency credit follows its closing stop: "... on Friday. Getty", "... on Friday. AP"
+    Rule(
+        "caption",
+        "line",
+        r".{10,300}[.!?]\s+(?:Getty|AFP|AP|Reuters|REUTERS|EPA|Bloomberg|Shutterstock|PTI|ANI|Xinhua)",
+        "Dockers at the gate of the depot on Friday. Getty",
+        ignore_case=False,
+    ),
+    # a photographer and an agency joined by a dash: "Jane Roe—Getty Images for City Wire"
+    Rule(
+        "credit",
+        "line",
+        r"[\w.'’-]+(?:\s[\w.'’-]+){0,3}\s*[—–]\s*(?:getty images|reuters|afp|ap|ap photo|epa|bloomberg|shutterstock"
+        r"|pool|xinhua)(?:\s+(?:for|via)\s+[\w .&'’-]{1,40})?",
+        "Ana Ruiz—Getty Images for City Wire",
+    ),
     Rule("caption", "line", rf".{{10,300}}\s\|\s*{_CREDITED}\s*", "Dockers at the gate of the depot in Galen | AP"),
     # a caption whose agency credit follows its last word with no stop: "... at the depot on Friday AFP"
     Rule(
@@ -214,5 +230,34 @@ LINE = [
         "line",
         r".{0,120}\breached out to .{1,80} for comment\b.{0,80}",
         "The Ledger reached out to the port for comment but has not heard back.",
+    ),
+    Rule(
+        "no-response",
+        "line",
+        r".{0,120}\b(?:contacted|emailed|e-mailed|messaged|asked)\s.{1,80}?\bfor (?:a )?comment\b.{0,80}",
+        "The Ledger contacted the port for comment on this story via email.",
+    ),
+    # an author's bio, at the top under the byline or at the end: who the writer is and what they cover
+    Rule(
+        "byline",
+        "line",
+        r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+[\w ,'’-]{0,60}?"
+        r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer)\b.{0,160}?"
+        r"(?:,\s*where\s+(?:he|she|they)\s+(?:covers?|covered|writes?|wrote)\b|\bcovering\b"
+        r"|[.!?]\s+(?:He|She|They)\s+(?:covers?|writes?|previously|joined|is based|was based)\b).{0,200}",
+        "Ana Ruiz is a former reporter for City Wire, where she covered the port and its unions.",
+        ignore_case=False,
+    ),
+    # a page's own links and separators: a line of bare links or social handles, a row of stars or dashes
+    Rule(
+        "nav", "line", r"(?:(?:https?://|pic\.twitter\.com/|www\.)\S+\s*)+", "https://t.co/abc123 pic.twitter.com/xyz"
+    ),
+    Rule("nav", "line", r"[*•·_=~#\s-]{3,}", "* * *"),
+    Rule(
+        "promo",
+        "line",
+        r"(?:watch|see|listen to|view) (?:the|this|our) (?:full )?(?:video|clip|interview|footage|thread|post)"
+        r"(?: below| above| here)?",
+        "Watch the video below",
     ),
 ]

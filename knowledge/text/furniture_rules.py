@@ -119,6 +119,26 @@ START = [
         "Galen, Nordland - ",
         ignore_case=False,
     ),
+    # a place and the date before a colon: "Galen, October 15, 2024: The port …"
+    Rule(
+        "dateline",
+        "start",
+        rf"{_PLACE},\s*{_DAY}\s*:\s+",
+        "Galen, October 15, 2024: Dockers at the port walked out on Monday after talks with the owners broke down.",
+        "Galen, October 15, 2024: ",
+        ignore_case=False,
+        lead_only=True,
+    ),
+    # a syndicator's bracketed credit opening the lead with no dash: "(Harbor Wire- City Post) The port …"
+    Rule(
+        "dateline",
+        "start",
+        r"\(\s*[A-Z][\w.&/ -]{1,40}\)\s+(?=[A-Z“\"])",
+        "(Harbor Wire- City Post) Dockers at the port walked out on Monday after talks with the owners broke down.",
+        "(Harbor Wire- City Post) ",
+        ignore_case=False,
+        lead_only=True,
+    ),
     Rule(
         "dateline",
         "start",
@@ -176,6 +196,15 @@ INLINE = [
         "The offer is off. Keep reading for the full statement.",
         "Keep reading for the full statement.",
         needs=("keep reading", "read on ", "scroll down"),
+    ),
+    # links pasted after a sentence, as an embedded post leaves them: "… last year. https://t.co/x pic.twitter.com/y"
+    Rule(
+        "nav",
+        "inline",
+        r"(?<=[.!?”\"])\s+(?:(?:https?://|pic\.twitter\.com/)\S+\s*)+$",
+        "The port closed last year. https://t.co/abc123 pic.twitter.com/xyz",
+        " https://t.co/abc123 pic.twitter.com/xyz",
+        needs=("http", "pic.twitter"),
     ),
     Rule(
         "ticker",
