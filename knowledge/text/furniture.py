@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from knowledge.text.furniture_lines import LINE
-from knowledge.text.furniture_page import above_wire_opening, closing_teasers, teaser_above_lead
+from knowledge.text.furniture_page import above_wire_opening, bare_tickers, closing_teasers, teaser_above_lead
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
     _BYLINE,
@@ -248,6 +248,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
     a sentence."""
     lines = text.split("\n")
     kinds, cuts = _classify(lines)
+    tickers = bare_tickers(text)
     out: list[tuple[int, int, str]] = []
     pos = 0
     teasers = False
@@ -273,6 +274,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
             lead_seen = lead_seen or first_lead
             cut = max(cuts[i], _prefix_end(line, first_lead, headline=i == 0))
             spans = ([(0, cut, "dateline")] if cut else []) + [x for x in _inline(line) if x[0] >= cut]
+            spans += [(ts - pos, te - pos, k) for ts, te, k in tickers if pos + cut <= ts and te <= end]
             out += [(pos + s, pos + e, k) for s, e, k in _merge(spans)]
         pos = end + 1
     return out

@@ -69,3 +69,17 @@ def test_a_writers_bio_under_the_byline_is_masked_a_sentence_about_a_reporter_in
     assert bio in _masked(f"Galen port stays shut\n\nBy Ana Ruiz\n\n{bio}\n\n{LEAD}\n")
     news = "Tom Berg is a reporter for City Wire who was detained at the port on Monday, his editor said."
     assert news not in _masked(f"Galen port stays shut\n\n{LEAD}\n\n{news}\n\n{AFTER}\n")
+
+
+def test_a_bare_ticker_after_a_company_name_is_masked_an_acronym_being_introduced_is_not():
+    text = (
+        "Grocers clash\n\nGalen Foods Co. (GLN) on Tuesday sued Harbor Mart (HRB), saying the National Port Council "
+        "(NPC) and the Consejo Nacional de Puertos (CNP) had backed its case.\n"
+    )
+    masked = [m.strip() for m in _masked(text)]
+    assert masked == ["(GLN)", "(HRB)"]
+
+
+def test_bracketed_capitals_the_story_uses_again_are_a_short_name_not_a_ticker():
+    text = "Grocers clash\n\nGalen Foods (GFX) sued on Tuesday. GFX said the rival broke the deal.\n"
+    assert _masked(text) == []
