@@ -162,6 +162,16 @@ INLINE = [
         ignore_case=False,
         needs=("(",),
     ),
+    # a wire ticker left bare when the page dropped its link: "Galen Foods GLF.N said"
+    Rule(
+        "ticker",
+        "inline",
+        r"(?<![\w.])[A-Z]{2,5}\.(?:N|O|OQ|L|TO|HK|PA|DE|AX)\b(?![.\w])",
+        "Galen Foods GLF.N said on Monday.",
+        "GLF.N",
+        ignore_case=False,
+        needs=(".n", ".o", ".l", ".to", ".hk", ".pa", ".de", ".ax"),
+    ),
     Rule(
         "ticker",
         "inline",

@@ -83,3 +83,15 @@ def test_a_bare_ticker_after_a_company_name_is_masked_an_acronym_being_introduce
 def test_bracketed_capitals_the_story_uses_again_are_a_short_name_not_a_ticker():
     text = "Grocers clash\n\nGalen Foods (GFX) sued on Tuesday. GFX said the rival broke the deal.\n"
     assert _masked(text) == []
+
+
+def test_a_wire_photos_caption_is_masked_a_sentence_that_something_is_seen_as_is_not():
+    caption = "Dockers take part in a rally at the port of Galen, Nordland May 2, 2025."
+    judged = "The owners' offer is seen as a blow to the union, which wanted a shorter contract."
+    masked = _masked(f"Galen port stays shut\n\n{LEAD}\n\n{caption}\n\n{judged}\n\n{AFTER}\n")
+    assert caption in masked and judged not in masked
+
+
+def test_a_bare_wire_ticker_is_masked_initials_with_stops_are_not():
+    text = "Grocers clash\n\nGalen Foods GLF.N said J.T. Berg of the U.S. unit would leave.\n"
+    assert [m.strip() for m in _masked(text)] == ["GLF.N"]
