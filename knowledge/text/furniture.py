@@ -46,9 +46,11 @@ CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
 LINK_WORDS = 20  # another story's headline linked between paragraphs: one headline's length, no stop
 TITLED_SHARE = 0.85  # a title-case sub-headline capitalises nearly every word no function word; prose does not
 
+_ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?")
 _CLOSE_QUOTES = "”\"’'»"
-# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
-_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|\bgetty\b|\bshutterstock\b", re.I)
+# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE", "Jane Roe—Getty Images for X"), not a hat tip ("h/t
+# TheBlaze"); a bare "X via Getty Images" may sit above its caption rather than under it, so it marks nothing above
+_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|[—–]\s*(?:getty|shutterstock)\b", re.I)
 
 
 def line_rule(line: str) -> Rule | None:
@@ -104,12 +106,14 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
 
 def _long_label(stripped: str, words: list[str], prev_line: str | None, next_line: str) -> bool:
     """A line too long for a label that is still none of the story's sentences: a press release's sub-headline
-    in title case ("Union Leader Subjected to Threats, Including Paper Publishing His Address"), or another story's
+    in title case ("Union Leader Subjected to Threats, Including Paper Publishing His Address"; not a live blog's
+    time-stamped entry headline), or another story's
     headline linked between two paragraphs ("Port owner says it will sell if the strike goes on"), which stands
     between whole sentences with no stop of its own and no sentence break inside."""
     content = [w for w in words if w.lower() not in FUNCTION_WORDS and w[0].isalpha()]
     if len(content) >= 6 and sum(1 for w in content if w[0].isupper()) >= TITLED_SHARE * len(content):
-        return len(stripped) <= MAX_LINE
+        # a live blog's entry opens on its time and headline ("9:12PM Mayor Says Port Will Reopen"): the news
+        return len(stripped) <= MAX_LINE and not _ENTRY_TIME.search(stripped)
     return (
         len(words) <= LINK_WORDS
         and stripped[:1].isupper()

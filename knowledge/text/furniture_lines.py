@@ -128,20 +128,12 @@ LINE = [
         "Ana Cruz at the council on Tuesday. Jane Roe/Reuters",
     ),
     Rule("caption", "line", r".{0,200}\bgetty images", "Dockers at the gate. Getty Images"),
-    # a wire photo's caption: a place and the day with no "on" between ("… in Galen, Nordland May 2, 2025."), or
-    # a subject "is seen" / "is pictured" (not "is seen as", which judges)
+    # a wire photo's caption: a place and the day with no "on" between ("… in Galen, Nordland May 2, 2025.")
     Rule(
         "caption",
         "line",
-        rf".{{20,300}}\s[A-Z][\w.'’-]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}",
+        rf".{{20,300}}\s(?!{_WEEKDAY})[A-Z][\w.'’-]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}",
         "Dockers take part in a rally at the port of Galen, Nordland May 2, 2025.",
-        ignore_case=False,
-    ),
-    Rule(
-        "caption",
-        "line",
-        r"(?=.{0,300}$)[A-Z].{5,200}\b(?:is|are) (?:seen|pictured)\b(?! as\b| to\b| by\b).{0,200}",
-        "A ferry is seen at the quay of Galen port.",
         ignore_case=False,
     ),
     # a caption whose agency credit follows its closing stop: "... on Friday. Getty", "... on Friday. AP"

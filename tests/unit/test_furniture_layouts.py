@@ -85,9 +85,9 @@ def test_bracketed_capitals_the_story_uses_again_are_a_short_name_not_a_ticker()
     assert _masked(text) == []
 
 
-def test_a_wire_photos_caption_is_masked_a_sentence_that_something_is_seen_as_is_not():
+def test_a_wire_photos_caption_is_masked_a_sentence_closing_on_a_weekday_and_date_is_not():
     caption = "Dockers take part in a rally at the port of Galen, Nordland May 2, 2025."
-    judged = "The owners' offer is seen as a blow to the union, which wanted a shorter contract."
+    judged = "The owners' offer lapsed, and this is the Harbour Brief for Monday, May 5, 2025."
     masked = _masked(f"Galen port stays shut\n\n{LEAD}\n\n{caption}\n\n{judged}\n\n{AFTER}\n")
     assert caption in masked and judged not in masked
 
@@ -95,3 +95,8 @@ def test_a_wire_photos_caption_is_masked_a_sentence_that_something_is_seen_as_is
 def test_a_bare_wire_ticker_is_masked_initials_with_stops_are_not():
     text = "Grocers clash\n\nGalen Foods GLF.N said J.T. Berg of the U.S. unit would leave.\n"
     assert [m.strip() for m in _masked(text)] == ["GLF.N"]
+
+
+def test_a_live_blogs_time_stamped_entry_headline_in_title_case_is_kept():
+    entry = "9:12PM Harbour Chief Says The Port Will Reopen Before The Winter Storms Arrive"
+    assert entry not in "".join(_masked(f"Port talks, live\n\n{LEAD}\n\n{entry}\n\n{AFTER}\n"))
