@@ -11,8 +11,9 @@ entity can come from it.
 The rules are data: `RULES` (in `furniture_rules`), one row per page shape with its kind, where it must sit (a whole
 line, the start of a paragraph, or anywhere inside one) and an example the tests mask. A few shapes need the
 page's layout rather than one line, and are written out below: the headline repeated in the body and the
-standfirst under it, short label lines between paragraphs, a caption right above its photo credit, and a caption
-shown twice.
+standfirst under it, short label lines between paragraphs (and longer ones: a press release's title-case
+sub-headline, another story's headline linked between two paragraphs), a caption right above its photo credit, a
+caption shown twice, and a standfirst the lead repeats.
 """
 
 from __future__ import annotations

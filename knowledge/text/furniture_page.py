@@ -1,6 +1,6 @@
 """Page furniture that only the layout of a whole page shows, past what a line says of itself: the paragraphs
-above a wire story's opening credit, another story's teaser above the lead, and headlines of other stories listed
-after the last paragraph."""
+above a wire story's opening credit, another story's teaser above the lead, headlines of other stories listed
+after the last paragraph, and stock tickers in bare brackets (told from acronyms by the whole text)."""
 
 from __future__ import annotations
 
