@@ -38,7 +38,7 @@ FUNCTION_WORDS = frozenset(
 )
 # a name's "'s" with nothing after it; a possessive determiner followed by no noun ("his" and "her" also stand alone)
 _POSSESSIVE = re.compile(
-    r"\b\w+['’]s(?=\s*(?:$|[,;:.!?)…]))"
+    r"\b\w+['’]s(?=\s*(?:$|[,;:.!?…]|\)(?!\s+[a-z])))"
     r"|\b(?:their|its|our|your|my|whose)(?=\s*(?:$|[,;:.!?)…]|(?:and|or|but|of|to|in|on|for|with|that|the|a|an)\b))",
     re.I,
 )
@@ -129,25 +129,46 @@ def _verbs(doc: Any) -> list[Problem]:
         words = [t for t in clause if not t.is_punct]
         if not words:
             continue
-        if not any(t.tag_ in _FINITE for t in words) and not _imperative(words):
+        if not any(_finite(t) for t in words) and not _imperative(words):
             problems.append(Problem("no finite verb", " ".join(t.text for t in words[:6])))
             continue
         for n, tok in enumerate(words):
-            if tok.tag_ in _FINITE and tok.lemma_.lower() in _REPORTING:
+            if _finite(tok) and tok.lemma_.lower() in _REPORTING:
+                if _attribution_tail(clause, tok):
+                    break  # '“We will win,” said Voss', '…, he said on Monday': the reported words came first
                 reported = words[n + 1 :]
                 if reported and reported[0].lower_ == "that":
                     reported = reported[1:]
                 short = len(reported) <= 2 and all(t.lower_ in _SHORT_OBJECTS for t in reported)
-                if (
-                    reported
-                    and not short
-                    and not any(t.tag_ in _FINITE for t in reported)
-                    and not _imperative(reported)
-                ):
+                if reported and not short and not any(_finite(t) for t in reported) and not _imperative(reported):
                     said = " ".join(t.text for t in reported[:6])
                     problems.append(Problem("no finite verb", f"in what is reported: {said}"))
                 break
     return problems
+
+
+def _finite(tok: Any) -> bool:
+    """A finite verb by its tag, or a past participle the tagger gave a sentence's root with an active subject and
+    no auxiliary ("Mr Roe, the president, and his son, EVP, dismissed the report"): a participle cannot head a
+    clause alone, so the tag is the tagger's slip for a past tense."""
+    if tok.tag_ in _FINITE:
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and tok.dep_ == "ROOT" and "nsubj" in deps and not deps & {"aux", "auxpass", "nsubjpass"}
+
+
+def _attribution_tail(clause: list[Any], verb: Any) -> bool:
+    """The reporting verb closes a statement already made: a closing quote or a comma stands right before the verb
+    and its subject ('“…,” said Voss', '“…,” Voss said sarcastically', '…, he said on Monday'), with a finite
+    verb of the statement before that mark."""
+    at = next(i for i, t in enumerate(clause) if t.i == verb.i)
+    for back in range(at - 1, max(-1, at - 5), -1):
+        t = clause[back]
+        if t.text in (",", "”", '"', "''"):
+            return any(_finite(x) for x in clause[:back])
+        if t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            return False
+    return False
 
 
 def _imperative(words: list[Any]) -> bool:

@@ -8,7 +8,8 @@ Beyond the PolNeAR figures (with the annotated claims as gold), it scores what o
 - copies: annotated copy pairs recorded with the right original, with another, missed; joins not annotated;
 - speakers per claim: every annotated claim matched to a stored claim by content overlap, speaker compared (a
   name by its head word, an unnamed source by a shared content word);
-- furniture: annotated page furniture inside stored claims, summary citations and entity mentions.
+- furniture: annotated page furniture inside stored claims and summary citations, and entities every mention of
+  which is inside it (made by furniture alone).
 Texts are copied with their sidecars into the work folder (ignored by git); a sha256 that differs from the
 annotation is reported, since the annotated offsets may then be off.
 """
@@ -246,7 +247,18 @@ def furniture(store: Store, b: Briefings, idx: SetIndex) -> dict[str, object]:
 
     claims = [r for d in idx.article_of for r in claim_spans(store, d) if inside(d, (r["start"], r["end"]))]
     lines = [s for s in b.summary if any(inside(d, span) for d, span in s.citations)]
-    ents = sorted({n for d in idx.article_of for n, s, e in mention_spans(store, d) if inside(d, (s, e))})
+    # An entity is furniture's when furniture made it: every mention of it sits in furniture, or its name is
+    # written only there (a sub-headline's "Jane Roe Subjected" naming the entity later mentions join). A name a
+    # caption repeats ("Elon Musk" in a caption of an article about him) is no defect: the body made the entity.
+    where: dict[str, set[bool]] = {}
+    named_in: dict[str, set[bool]] = {}
+    for d in idx.article_of:
+        doc = store.get_document(d)
+        for n, s, e in mention_spans(store, d):
+            where.setdefault(n, set()).add(inside(d, (s, e)))
+            if doc is not None and doc.text[s:e] == n:
+                named_in.setdefault(n, set()).add(inside(d, (s, e)))
+    ents = sorted(n for n in where if where[n] == {True} or named_in.get(n) == {True})
     return {"claims": len(claims), "summary lines": len(lines), "entities": len(ents), "entity names": ents,
             "claim texts": [r["quote"][:80] for r in claims], "summary texts": [s.text[:100] for s in lines]}  # fmt: skip
 

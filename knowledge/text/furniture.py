@@ -11,15 +11,17 @@ entity can come from it.
 The rules are data: `RULES` (in `furniture_rules`), one row per page shape with its kind, where it must sit (a whole
 line, the start of a paragraph, or anywhere inside one) and an example the tests mask. A few shapes need the
 page's layout rather than one line, and are written out below: the headline repeated in the body and the
-standfirst under it, short label lines between paragraphs, a caption right above its photo credit, and a caption
-shown twice.
+standfirst under it, short label lines between paragraphs (and longer ones: a press release's title-case
+sub-headline, another story's headline linked between two paragraphs), a caption right above its photo credit, a
+caption shown twice, and a standfirst the lead repeats.
 """
 
 from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_page import above_wire_opening, closing_teasers, teaser_above_lead
+from knowledge.text.furniture_lines import LINE
+from knowledge.text.furniture_page import above_wire_opening, bare_tickers, closing_teasers, teaser_above_lead
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
     _BYLINE,
@@ -35,17 +37,21 @@ from knowledge.text.furniture_patterns import (
     FUNCTION_WORDS,
 )
 from knowledge.text.furniture_patterns import sentences as _sentences
-from knowledge.text.furniture_rules import LINE, Rule
+from knowledge.text.furniture_rules import Rule
 from knowledge.text.headline import is_headline
 
 MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
 LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headline between paragraphs: no sentence
 STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
 CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
+LINK_WORDS = 20  # another story's headline linked between paragraphs: one headline's length, no stop
+TITLED_SHARE = 0.85  # a title-case sub-headline capitalises nearly every word no function word; prose does not
 
+_ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?")
 _CLOSE_QUOTES = "”\"’'»"
-# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE"), not a hat tip ("h/t TheBlaze")
-_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b", re.I)
+# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE", "Jane Roe—Getty Images for X"), not a hat tip ("h/t
+# TheBlaze"); a bare "X via Getty Images" may sit above its caption rather than under it, so it marks nothing above
+_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|[—–]\s*(?:getty|shutterstock)\b", re.I)
 
 
 def line_rule(line: str) -> Rule | None:
@@ -78,8 +84,10 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
     short lines that are pieces of sentences."""
     stripped = line.strip().rstrip(_CLOSE_QUOTES).rstrip()
     words = _WORD.findall(stripped)
-    if not words or len(words) > LABEL_WORDS or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
+    if not words or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
         return False
+    if len(words) > LABEL_WORDS:
+        return _long_label(stripped, words, prev_line, next_line)
     if next_line.lstrip()[:1].islower() and not (stripped.isupper() and len(words) >= 2):
         return False  # the line is a piece of a sentence wrapped at a fixed width (an all-caps label is not)
     titled = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.6 * len(words)
@@ -94,6 +102,28 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
         and not re.search(r"[.!?]\s+[A-Z]", stripped)
         and words[-1].lower() not in FUNCTION_WORDS
         and (prev_line is None or prev_line.rstrip().endswith((".", "!", "?", "”", '"', "’", ":")))
+    )
+
+
+def _long_label(stripped: str, words: list[str], prev_line: str | None, next_line: str) -> bool:
+    """A line too long for a label that is still none of the story's sentences: a press release's sub-headline
+    in title case ("Union Leader Subjected to Threats, Including Paper Publishing His Address"; not a live blog's
+    time-stamped entry headline), or another story's
+    headline linked between two paragraphs ("Port owner says it will sell if the strike goes on"), which stands
+    between whole sentences with no stop of its own and no sentence break inside."""
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS and w[0].isalpha()]
+    if len(content) >= 6 and sum(1 for w in content if w[0].isupper()) >= TITLED_SHARE * len(content):
+        # a live blog's entry opens on its time and headline ("9:12PM Mayor Says Port Will Reopen"): the news
+        return len(stripped) <= MAX_LINE and not _ENTRY_TIME.search(stripped)
+    return (
+        len(words) <= LINK_WORDS
+        and stripped[:1].isupper()
+        and stripped[-1].isalnum()
+        and words[-1].lower() not in FUNCTION_WORDS
+        and not re.search(r"[.!?:;,]", stripped)
+        and prev_line is not None
+        and prev_line.rstrip().endswith((".", "!", "?", "”", '"'))
+        and next_line.lstrip()[:1].isupper()
     )
 
 
@@ -164,7 +194,8 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
             seen.setdefault(stripped, kinds[i] or "")
     later: list[str] = []
     for i in range(n - 1, 0, -1):
-        stripped = lines[i].strip()
+        marker = _MARKER.match(lines[i])  # a teaser glued to the page's date marker is judged without it
+        stripped = lines[i][marker.end() if marker else 0 :].strip()
         if kinds[i] is None and stripped in seen:
             kinds[i] = seen[stripped]  # a caption or teaser shown twice: every copy goes
         elif kinds[i] is None and len(_WORD.findall(stripped)) >= 8 and _repeated_below(stripped, later):
@@ -222,6 +253,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
     a sentence."""
     lines = text.split("\n")
     kinds, cuts = _classify(lines)
+    tickers = bare_tickers(text)
     out: list[tuple[int, int, str]] = []
     pos = 0
     teasers = False
@@ -247,6 +279,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
             lead_seen = lead_seen or first_lead
             cut = max(cuts[i], _prefix_end(line, first_lead, headline=i == 0))
             spans = ([(0, cut, "dateline")] if cut else []) + [x for x in _inline(line) if x[0] >= cut]
+            spans += [(ts - pos, te - pos, k) for ts, te, k in tickers if pos + cut <= ts and te <= end]
             out += [(pos + s, pos + e, k) for s, e, k in _merge(spans)]
         pos = end + 1
     return out

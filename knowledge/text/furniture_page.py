@@ -1,8 +1,10 @@
 """Page furniture that only the layout of a whole page shows, past what a line says of itself: the paragraphs
-above a wire story's opening credit, another story's teaser above the lead, and headlines of other stories listed
-after the last paragraph."""
+above a wire story's opening credit, another story's teaser above the lead, headlines of other stories listed
+after the last paragraph, and stock tickers in bare brackets (told from acronyms by the whole text)."""
 
 from __future__ import annotations
+
+import re
 
 from knowledge.text.furniture_patterns import _MARKER, _START, _WORD, FUNCTION_WORDS, sentences
 from knowledge.text.headline import MAX_HEADLINE
@@ -72,3 +74,38 @@ def teaser_above_lead(lines: list[str], kinds: list[str | None]) -> None:
 
 def _content(line: str) -> set[str]:
     return {w for w in (w.lower() for w in _WORD.findall(line)) if len(w) >= 3 and w not in FUNCTION_WORDS}
+
+
+_BRACKETED_CAPS = re.compile(r"(?<=[\w.’'])\s*\(([A-Z]{2,5})\)")
+_NAME_WORD = re.compile(r"[\w’'.&-]+")
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "del", "la", "le", "du", "von", "van", "on"}
+ACRONYM_SHARE = 0.6  # an acronym's letters are mostly the initials of the words it follows ("Maritime Alliance (USMX)")
+
+
+def bare_tickers(text: str) -> list[tuple[int, int, str]]:
+    """Stock tickers in brackets with no exchange ("Galen Foods (GF) and Harbor Mart (HMI) said"): capitals
+    after a name that are neither an acronym of that name (one being introduced: "National Port Council (NPC)",
+    in any language's order) nor used again anywhere in the text (a short name the story goes on to use)."""
+    out = []
+    for m in _BRACKETED_CAPS.finditer(text):
+        token = m.group(1)
+        name = _name_before(text[max(0, m.start() - 160) : m.start()])
+        if not name or len(re.findall(rf"\b{token}\b", text)) > 1:
+            continue
+        letters = "".join(w[0].upper() + "".join(c for c in w[1:] if c.isupper()) for w in name)
+        if sum(1 for c in token if c in letters) < ACRONYM_SHARE * len(token):
+            out.append((m.start(), m.end(), "ticker"))
+    return out
+
+
+def _name_before(text: str) -> list[str]:
+    """The name the text ends on: its capitalised words, with the small words a name holds ("of", "d’")."""
+    name: list[str] = []
+    for word in reversed(_NAME_WORD.findall(text)):
+        if word[:1].isupper() or any(c.isupper() for c in word[1:]):
+            name.append(word)
+        elif word.lower() in _NAME_JOINERS and name:
+            continue
+        else:
+            break
+    return name[::-1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_rules import INLINE, LINE, START
+from knowledge.text.furniture_lines import LINE
+from knowledge.text.furniture_rules import INLINE, START
 
 # All line rules in one pattern, each a named group ("r12"), so a line is read once, not once per rule.
 _LINE = re.compile(

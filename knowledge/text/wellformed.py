@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 AUXILIARIES = set(
     """is are was were be been am has have had do does did will would can could shall should may might must
     isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't couldn't shouldn't
-    mustn't""".split()
+    mustn't cannot""".split()
 )
 # Finite forms that no suffix rule finds: irregular pasts and common present forms of speech and action verbs.
 FINITE = set(
@@ -82,12 +82,22 @@ def has_finite_verb(text: str) -> bool:
             return True  # "it's", "that's": a verb in the contraction
         if w in PLURAL_FINITE and (prev in SUBJECTS or (len(prev) > 3 and prev.endswith("s") and prev[-2:] != "ss")):
             return True
-        if len(w) > 4 and w.endswith("ed") and prev not in DETERMINERS and _verb_compound(w):
+        if len(w) > 4 and w.endswith("ed") and not _modifier(words, i) and _verb_compound(w):
             return True
         named = i > 0 and raw[i - 1][:1].isupper() and raw[i][:1].islower() and after not in OPEN_ENDS
         if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and (prev in SUBJECTS or named):
             return True  # "he says", "Anand praises Field"; not "Russia-U.S. discussions in …"
     return False
+
+
+def _modifier(words: list[str], i: int) -> bool:
+    """A word in -ed after an article or a possessive, perhaps with an adverb between, describes the noun after it
+    ("the alleged plot", "Galen's newly unsealed complaint"): it is no finite verb."""
+    before = words[max(0, i - 2) : i]
+    if before and before[-1].endswith("ly") and len(before) == 2:
+        before = before[:1]  # "newly", "recently": look past the adverb
+    prev = before[-1] if before else ""
+    return prev in DETERMINERS or prev.endswith(("'s", "s'"))
 
 
 def _verb_compound(word: str) -> bool:

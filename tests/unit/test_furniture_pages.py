@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge.text.furniture import furniture_ranges, mask, no_response_ranges, nonbody_ranges
-from knowledge.text.furniture_rules import INLINE, LINE, START, Rule
+from knowledge.text.furniture_lines import LINE
+from knowledge.text.furniture_rules import INLINE, START, Rule
 
 
 def _masked(text: str) -> list[str]:

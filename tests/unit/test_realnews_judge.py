@@ -75,3 +75,21 @@ def test_an_apostrophe_is_not_a_closing_quote_and_a_plural_possessive_closes_not
 def test_a_demonstrative_that_closing_a_phrase_is_no_cut_but_a_complementiser_is():
     assert sentence_problems("Berg says there is a reason for that") == []
     assert "function word at a cut" in kinds("Berg says that")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In a letter to members, Mr Ruiz, president, and son Tomas, EVP, dismissed last week’s council statement as “nothing but spin”.",
+        "“The queue was so long, so long, there was no end to it in any port,” said Ruiz (3 Jun)",
+        "“Nobody asked the council anything,” Berg said dryly (22 Sep)",
+        "The mayor was against the plan while the quay was shut, he said on Monday on Harbour Radio",
+        "Ruiz “got a deal,” Berg said, and still “got to sit in on (the mayor's) meeting when it was held”",
+    ],
+)
+def test_a_past_tense_the_tagger_reads_as_a_participle_and_an_attribution_after_the_statement_pass(line):
+    assert sentence_problems(line) == []
+
+
+def test_an_attribution_after_words_that_are_no_statement_is_still_named():
+    assert "no finite verb" in kinds("The union, he said, the offer of a truce")

@@ -150,3 +150,12 @@ def test_a_noun_phrase_under_a_reporting_verb_is_no_statement(line):
 )
 def test_a_reporting_verb_with_a_clause_or_a_quote_passes(line):
     assert not form_problems(line)
+
+
+def test_a_participle_after_a_possessive_and_an_adverb_is_no_verb_a_past_tense_after_a_name_is():
+    assert form_problems("The latest example: Galen Foods' newly unsealed complaint against its former partner")
+    assert not form_problems("Galen Foods' lawyers filed the complaint against its former partner")
+
+
+def test_cannot_is_a_finite_verb():
+    assert not form_problems("The board cannot accept the count")
