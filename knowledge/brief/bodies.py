@@ -57,7 +57,9 @@ STANCE_VERB = {
 SPEECH_LEMMAS = set(
     """say tell claim confirm insist argue write announce state add deny reject dismiss speculate suggest predict
     warn report according acknowledge admit concede accuse criticize criticise call urge demand question ask decline
-    refuse note stress believe expect explain agree allege assert maintain reply respond post""".split()
+    refuse note stress believe expect explain agree allege assert maintain reply respond post declare affirm
+    reaffirm reiterate mention clarify reveal proclaim emphasize emphasise underline remark comment conclude
+    refute""".split()
 )
 CUE_VERB = {
     "assert": {

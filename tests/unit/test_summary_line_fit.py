@@ -68,3 +68,19 @@ def test_a_speaker_description_cut_short_names_no_one():
         stance="assert",
     )
     assert claim_body(m, PEOPLE) is None
+
+
+def test_a_statement_cued_by_declared_or_affirmed_is_framed_as_what_the_speaker_says():
+    m = member(
+        "c:a",
+        "that the port operators had written the report before the inspectors arrived",
+        doc="d4",
+        kind="claim",
+        speaker="person:tomas-berger",
+        speaker_name="Tomas Berger",
+        stance="assert",
+        cue_lemma="affirm",
+    )
+    assert (
+        claim_body(m, PEOPLE) == "Berger says the port operators had written the report before the inspectors arrived"
+    )
