@@ -27,6 +27,7 @@ from knowledge.tuning import tuning
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
+WHOLE_SPEAKER = 80  # a description compress would cut short is said whole up to this many characters
 _OPENING_PRONOUNS = set("he she they it his her their its this that these those we i".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
 # Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
@@ -88,6 +89,8 @@ def short_speaker(m: Member, people: dict[str, str]) -> str:
         return name if shared else last
     said = named_for(m) or m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
     text = compress(said, list(people.values()), max_chars=60)
+    if text.endswith("…") and len(whole := said.split(",")[0].strip()) <= WHOLE_SPEAKER:
+        return whole  # "A spokesman for Democratic presidential candidate Hillary…" would name no one
     return text.split(",")[0].strip() or "an unnamed source"
 
 

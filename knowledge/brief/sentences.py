@@ -38,8 +38,12 @@ _BARE_BREAK = re.compile(
     r"\s+(?=(?:after|before|until|because|while|whereas|unless)\s)"
     r"|\s+(?=(?:and|but)\s+(?:has|have|had|will|would|is|are|was|were|said|says|added|agreed|vowed|called)\b)"
 )
-# ... unless they leave a relative clause or a parenthesis open ("The talks, which began" is no sentence).
-_OPEN_ASIDE = re.compile(r"(?:,\s+(?:which|who|whom|whose|where)\b[^,]*|\([^)]*)$")
+# ... unless they leave a relative clause or a parenthesis open ("The talks, which began" is no sentence), or the
+# conjunction is measured by the word before it ("in the weeks after the vote", "shortly before noon").
+_OPEN_ASIDE = re.compile(
+    r"(?:,\s+(?:which|who|whom|whose|where)\b[^,]*|\([^)]*"
+    r"|\b(?:seconds|minutes|hours|days|weeks|months|years|moments|shortly|soon|long|just|right|immediately|even))$"
+)
 
 
 # Lede windows remembered per process (`_ledes`): each holds a few kB of text, so this bounds memory to a few MB.

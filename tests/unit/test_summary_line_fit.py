@@ -84,3 +84,22 @@ def test_a_statement_cued_by_declared_or_affirmed_is_framed_as_what_the_speaker_
     assert (
         claim_body(m, PEOPLE) == "Berger says the port operators had written the report before the inspectors arrived"
     )
+
+
+def test_no_cut_between_a_measure_of_time_and_its_conjunction():
+    assert clause_cuts("Berger says he felt adrift in the weeks after the strike began at Lindenport") == []
+    assert clause_cuts("The ships left shortly before the dockers walked out") == []
+
+
+def test_a_speaker_description_a_little_too_long_to_compress_is_said_whole():
+    description = "A spokesman for the freight operators of Lindenport and Varna harbours"
+    m = member(
+        "c:s",
+        "that the port of Lindenport will reopen on Monday",
+        doc="d5",
+        kind="claim",
+        speaker="a spokesman",
+        speaker_name=description,
+        stance="assert",
+    )
+    assert claim_body(m, PEOPLE) == f"{description} says the port of Lindenport will reopen on Monday"
