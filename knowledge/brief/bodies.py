@@ -27,6 +27,7 @@ from knowledge.tuning import tuning
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
 CANDIDATES = 6  # members of a storyline whose lines are built and checked
+WHOLE_SPEAKER = 80  # a description compress would cut short is said whole up to this many characters
 _OPENING_PRONOUNS = set("he she they it his her their its this that these those we i".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|you|your|we|our|my)\b")
 # Verbs that take "to …" as what was said: "claims to have met", "vows to appeal".
@@ -57,7 +58,9 @@ STANCE_VERB = {
 SPEECH_LEMMAS = set(
     """say tell claim confirm insist argue write announce state add deny reject dismiss speculate suggest predict
     warn report according acknowledge admit concede accuse criticize criticise call urge demand question ask decline
-    refuse note stress believe expect explain agree allege assert maintain reply respond post""".split()
+    refuse note stress believe expect explain agree allege assert maintain reply respond post declare affirm
+    reaffirm reiterate mention clarify reveal proclaim emphasize emphasise underline remark comment conclude
+    refute""".split()
 )
 CUE_VERB = {
     "assert": {
@@ -86,6 +89,8 @@ def short_speaker(m: Member, people: dict[str, str]) -> str:
         return name if shared else last
     said = named_for(m) or m.fields.get("speaker_text") or m.speaker_name or "an unnamed source"
     text = compress(said, list(people.values()), max_chars=60)
+    if text.endswith("…") and len(whole := said.split(",")[0].strip()) <= WHOLE_SPEAKER:
+        return whole  # "A spokesman for Democratic presidential candidate Hillary…" would name no one
     return text.split(",")[0].strip() or "an unnamed source"
 
 
@@ -194,18 +199,18 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def _spoken(m: Member, clause: bool = True, others: Sequence[str] = ()) -> str | None:
-    """What was said as a clause a frame can wrap: a whole quoted sentence of a direct quote (the one most of
-    `others`, other articles' reports, also quote; then the longest that fits), or reported words without their
-    "that"; None when neither is a well-formed clause."""
+def _spoken(m: Member, clause: bool = True, others: Sequence[str] = (), frame: int = 40) -> str | None:
+    """What was said as a clause a frame of `frame` characters can wrap: a whole quoted sentence of a direct
+    quote (the one most of `others`, other articles' reports, also quote; then the longest that fits), or
+    reported words without their "that"; None when neither is a well-formed clause."""
     lemma = (m.fields.get("cue_lemma") or "").lower()
     if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
         parts = re.split(r"\s…\s|[“”]", m.text)  # sentences as `sentence_bounds` tells them: "Mr. Ito" is no end
         pieces = [" ".join(p[a:b].split()).strip(' ,“”"') for p in parts for a, b in sentence_bounds(p)]
         whole = [p for p in pieces if p[:1].isupper() and not form_problems(p)]
-        fitting = [p for p in whole if len(p) <= LINE_BODY - 40]
+        fitting = [p for p in whole if len(p) <= LINE_BODY - frame]
         if not fitting:  # a long quoted sentence: its leading whole clauses, as a reported sentence is cut
-            cuts = (_shorter(p, 40) for p in sorted(whole, key=len, reverse=True))
+            cuts = (_shorter(p, frame) for p in sorted(whole, key=len, reverse=True))
             fitting = [c for c in cuts if c and not form_problems(c)][:1]
         plain = [_plain(o) for o in others]
         best = max(fitting, key=lambda p: (sum(_plain(p) in o for o in plain), len(p)), default=None)
@@ -231,10 +236,14 @@ def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) ->
     as_object = _takes_object(m, lemma)  # "Anand praises Field for …": the cue's own verb before its object
     if lemma and lemma not in SPEECH_LEMMAS and lemma not in INFINITIVE_LEMMAS and not as_object:
         return None  # "backing Trump's push": no verb of ours can frame it; the sentence says it
-    spoken = _spoken(m, clause=not as_object, others=others)
     speaker = short_speaker(m, people)
+    # the frame this speaker needs ("Moriarty acknowledges: “…”"), so a quoted sentence that fits beside a
+    # short name is not cut or refused for a longer one's sake
+    spoken = _spoken(m, clause=not as_object, others=others, frame=len(speaker) + len(_verb(m, speaker)) + 6)
     if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
         return None
+    if speaker.endswith("…"):
+        return None  # "Tesla's CEO who is no longer involved in the…": a description cut short names no one
     joiner = ": " if spoken.startswith("“") else " "
     if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):
         body = f"According to {speaker}, {spoken}"  # the source reports it; it is not their own statement

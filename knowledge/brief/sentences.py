@@ -30,6 +30,20 @@ _CLAUSE_BREAK = re.compile(
     r"whereas|since|saying|adding|according)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:in|during|under|through|by|from)\s+which\b)"
 )
 _SUBORDINATE = re.compile(r"^(?:If|When|Although|Though|Because|While|As|After|Before|Since|Unless|Despite|Once)\b")
+# News ledes run long and often set no comma where a main clause ends: "India has decided to withdraw its envoy
+# after Canada named him …", "The union and the ports have reached a deal on wages and have agreed to extend …".
+# Before an adverbial conjunction, or before "and"/"but" opening a second verb phrase, the words before are a
+# whole clause too (the cut is checked like any line) ...
+_BARE_BREAK = re.compile(
+    r"\s+(?=(?:after|before|until|because|while|whereas|unless)\s)"
+    r"|\s+(?=(?:and|but)\s+(?:has|have|had|will|would|is|are|was|were|said|says|added|agreed|vowed|called)\b)"
+)
+# ... unless they leave a relative clause or a parenthesis open ("The talks, which began" is no sentence), or the
+# conjunction is measured by the word before it ("in the weeks after the vote", "shortly before noon").
+_OPEN_ASIDE = re.compile(
+    r"(?:,\s+(?:which|who|whom|whose|where)\b[^,]*|\([^)]*"
+    r"|\b(?:seconds|minutes|hours|days|weeks|months|years|moments|shortly|soon|long|just|right|immediately|even))$"
+)
 
 
 # Lede windows remembered per process (`_ledes`): each holds a few kB of text, so this bounds memory to a few MB.
@@ -167,8 +181,10 @@ def _headline_end(window: str, bounds: list[tuple[int, int]], title: str | None)
 
 def clause_cuts(text: str) -> list[str]:
     """Leading parts of `text` that end between clauses, longest first (each still to be checked as a line)."""
-    cuts = [text[: m.start()].rstrip(" ,;") for m in _CLAUSE_BREAK.finditer(text)]
-    return [c for c in reversed(cuts) if c and not _SUBORDINATE.match(c)]
+    cuts = {m.start() for m in _CLAUSE_BREAK.finditer(text)}
+    cuts |= {m.start() for m in _BARE_BREAK.finditer(text) if not _OPEN_ASIDE.search(text[: m.start()])}
+    parts = (text[:end].rstrip(" ,;") for end in sorted(cuts, reverse=True))
+    return [c for c in dict.fromkeys(parts) if c and not _SUBORDINATE.match(c)]
 
 
 @lru_cache(maxsize=LEDE_CACHE * 8)
