@@ -125,6 +125,12 @@ def _takes_object(m: Member, lemma: str) -> bool:
     return first not in ("that", "whether", "if") and not m.text.lstrip().startswith(("“", '"'))
 
 
+def _infinitive(m: Member, lemma: str) -> bool:
+    """Content that is the cue's infinitive ("agreed to pay for the shares"): only the cue's own verb takes it;
+    "acknowledges to pay" or "says to pay" is not what was said."""
+    return lemma.isalpha() and lemma != "according" and m.text.lstrip(' “"').lower().startswith("to ")
+
+
 def _third_person(lemma: str) -> str:
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         return lemma + "es"
@@ -147,7 +153,7 @@ def _verb(m: Member, speaker: str = "") -> str:
     stance = m.stance or "assert"
     lemma = (m.fields.get("cue_lemma") or "").lower()
     verb = CUE_VERB.get(stance, {}).get(lemma) or STANCE_VERB.get(stance, "says")
-    if _takes_object(m, lemma):
+    if _takes_object(m, lemma) or _infinitive(m, lemma):
         verb = _third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
     if _plural(speaker):
         first, _, rest = verb.partition(" ")

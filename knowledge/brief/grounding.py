@@ -56,6 +56,7 @@ for _forms, _stances in (
     ("predict predicts predicted forecast forecasts warn warns warned expect expects", {"forecast", "assert"}),
     ("report reports reported", {"report", "assert"}),
     ("acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded", {"acknowledge"}),
+    ("agree agrees agreed", {"acknowledge", "assert", "support"}),  # "agreed to pay": the cue's own verb (bodies)
     ("accuse accuses accused", {"accuse"}),
     ("criticize criticizes criticized criticise criticises criticised", {"criticize"}),
     ("urge urges urged demand demands demanded", {"demand"}),

@@ -72,3 +72,18 @@ def test_a_description_that_names_no_entity_is_printed_as_written():
     claim = _claim("c:u", "that members would walk out", "the union", "the union")
     (line,) = summarize(group([claim]), {}, "strike")
     assert line.text.startswith("The union says members would walk out"), line.text
+
+
+def test_a_cue_whose_content_is_an_infinitive_keeps_its_own_verb():
+    """ "Norvik agreed to pay for Quayline's shares", stored as an acknowledgement: "Norvik acknowledges to pay …" is
+    no English; the cue's own verb reads right."""
+    agreed = _claim(
+        "c:a",
+        "to pay for Quayline's shares at a premium",
+        "org:norvik",
+        "Norvik",
+        cue_lemma="agree",
+        stance="acknowledge",
+    )
+    (line,) = summarize(group([agreed]), {}, "Norvik")
+    assert line.text.startswith("Norvik agrees to pay for Quayline's shares"), line.text
