@@ -111,10 +111,17 @@ def phonetic_key(name: str) -> str:
 
 
 def strip_titles(name: str) -> str:
+    """A name without the titles in front of it ("Prime Minister", "Sen."). "U.S." is one only before another
+    title ("U.S. Ambassador Jo Reyes"): in "U.S. Steel" or "U.S. Bank" it is the name's own first word."""
     words = name.split()
     while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+        if words[0].casefold().rstrip(".") in _COUNTRY_TITLES and words[1].casefold().rstrip(".") not in _TITLES:
+            break
         words = words[1:]
     return " ".join(words)
+
+
+_COUNTRY_TITLES = {"u.s", "us"}
 
 
 def part_of_name(short: str, full: str) -> bool:

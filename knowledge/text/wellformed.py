@@ -139,6 +139,18 @@ def _maybe_verb(said: str) -> bool:
     return False
 
 
+# A sentence whose subject points back at the article's previous one ("This follows …", "The move comes a year
+# after …", "Such a deal would …"): alone in a briefing it names nothing.
+_LEANS_BACK = re.compile(
+    r"^[“\"‘(]*(?:(?:this|these|those|such)\b(?!\s+(?:year|week|month|morning|afternoon|evening|weekend)\b)|"
+    r"the\s+(?:move|decision|step|development|announcement|news|remarks|comments|topic|incident|episode)\s+"
+    r"(?:is|was|comes|came|follows|followed|marks|marked|means|meant|could|would|will)\b)",
+    re.I,
+)
+# "2025 - Nippon Steel sued …": the year of a "January 7, 2025 -" dateline left before the sentence
+_DATELINE_REST = re.compile(r"^\d{1,4}\s*[-–—]\s")
+
+
 def quotes_balanced(text: str) -> bool:
     """Double quote marks pair up, and every opening single quote (‘) is closed by a ’ that ends a word — a ’
     followed by a letter is an apostrophe ("let’s"), which closes nothing."""
@@ -166,6 +178,10 @@ def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> 
         found.append(f"fewer than {MIN_WORDS} words")
     if opening and body[:1].islower():
         found.append("opens on a lowercase word: a cut inside a sentence")
+    if opening and _LEANS_BACK.match(body):
+        found.append("opens on a reference to what came before: the line cannot be read alone")
+    if opening and _DATELINE_REST.match(body):
+        found.append("opens on what a dateline left: a date before a dash")
     to_clause = infinitive and body.lower().startswith("to ") and len(words) >= MIN_WORDS
     if clause and not to_clause and not has_finite_verb(body):
         found.append("no finite verb: a noun phrase is not a statement")

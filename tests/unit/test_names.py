@@ -49,3 +49,11 @@ def test_a_name_with_a_title_or_a_glued_sentence_word_in_front_is_no_fuller_form
     assert not part_of_name("Trump", "President Donald Trump")
     assert not part_of_name("Maria Lindqvist", "Following Maria Lindqvist")
     assert part_of_name("Trudeau", "Justin Trudeau")
+
+
+def test_a_country_in_front_of_a_company_name_is_part_of_the_name_but_before_a_title_is_not():
+    from knowledge.names import strip_titles
+
+    assert strip_titles("U.S. Steel") == "U.S. Steel"
+    assert strip_titles("U.S. Ambassador Jo Reyes") == "Jo Reyes"
+    assert strip_titles("Prime Minister Tarun Bedi") == "Tarun Bedi"

@@ -159,3 +159,12 @@ def test_a_participle_after_a_possessive_and_an_adverb_is_no_verb_a_past_tense_a
 
 def test_cannot_is_a_finite_verb():
     assert not form_problems("The board cannot accept the count")
+
+
+def test_a_line_pointing_back_at_the_article_it_came_from_is_not_well_formed():
+    assert form_problems("This follows the council blocking the port operator's offer for the quay on Friday")
+    assert form_problems("The move comes nearly a year after Norvik first offered to buy the operator")
+    assert form_problems("2025 - Norvik and Quayline sued the council on Monday over the ruling")
+    assert not form_problems("This year the council blocked the port operator's offer for the quay")
+    assert not form_problems("The council blocked the port operator's offer for the quay on Friday")
+    assert not form_problems("the move comes a year after the offer", opening=False)
