@@ -7,21 +7,23 @@ Titles in front of a name ("U.S. special envoy", "Belarusian leader") are kept a
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
 from knowledge.extract.name_parts import (
+    ORG_PARTS,
     PLACE_HEADS,
     after_role,
     ampersand_names,
     cut_short_names,
+    first_names,
+    given_name_first,
     glued_names,
     is_description,
     one_word_majority,
+    person_tail,
     titled_organisations,
 )
 from knowledge.extract.name_repeats import acronyms, link_repeats
@@ -165,14 +167,6 @@ class DocEntities:
         return sorted(last, key=lambda i: -last[i])
 
 
-# Words naming a part of an organisation, or its people ("Kestrel Workers" in a headline is not Kestrel): a name
-# that adds one of these is not the whole organisation.
-ORG_PARTS = frozenset(
-    """services cloud research division unit units commercial airplanes defense defence capital ventures
-    foundation studios subsidiary bank insurance workers employees staff members shareholders customers union
-    unions guild""".split()
-)
-
 _DESC_JOINERS = {"for", "of", "to", "on", "'s", "’s"}
 
 
@@ -252,12 +246,16 @@ def _repair_people(doc: Doc, cands: list) -> list:
         titled = span
         while len(titled) > 2 and titled[0].lower_ in ROLE_NOUNS:
             titled = titled[1:]  # "Mayor Elena Varga" tagged as an organisation: the title is her description
-        if label == "ORG" and len(titled) < len(span) and _given_name_first(titled, given):
+        if label == "ORG" and titled is span and len(span) > 2 and not given_name_first(span, given):
+            # "Secretary of Transportation Pete Buttigieg", tagged "Transportation Pete Buttigieg": the department
+            # is the end of his title, the given name and surname after it are the person
+            titled = next((span[k:] for k in (1, 2) if person_tail(span, k, given)), span)
+        if label == "ORG" and len(titled) < len(span) and given_name_first(titled, given):
             name, label, start, end, span = titled.text, "PERSON", titled.start_char, titled.end_char, titled
         named = after_role(span, ROLE_NOUNS) if label == "ORG" else None
         if named is not None:  # "Port Authority spokesperson Ravi Anand": the organisation is his description
             name, label, start, end, span = named.text, "PERSON", named.start_char, named.end_char, named
-        if label in ("ORG", "GPE", "FAC") and _given_name_first(span, given) and span[-1].lower_ not in PLACE_HEADS:
+        if label in ("ORG", "GPE", "FAC") and given_name_first(span, given) and span[-1].lower_ not in PLACE_HEADS:
             label = "PERSON"  # "Marcus Hale" tagged as an organisation or a place: a given name and a capitalised word
         relabelled.append((name, label, start, end, span))
     # surnames are read after that repair: "Marta Field" relabelled a person makes every later "Field said" hers
@@ -289,16 +287,6 @@ def _repair_people(doc: Doc, cands: list) -> list:
         covered.update(range(first, tok.i + 1))
         fixed.append((span.text, "PERSON", span.start_char, span.end_char, span))
     return sorted(fixed, key=lambda c: c[2])
-
-
-def _given_name_first(span: Span, given: frozenset[str]) -> bool:
-    return 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span)
-
-
-@functools.lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    text = resources.files("knowledge.extract").joinpath("first_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _missed_people(doc: Doc, cands: list) -> list:

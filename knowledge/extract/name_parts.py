@@ -4,7 +4,9 @@ person, "Machado" after it left out; a union lodge's number, "District 751", lef
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -187,3 +189,29 @@ def glued_names(cands: list) -> set[str]:
         for words in people
         if len(words) == 2 and words[0] in surnames and any(f.endswith(" " + words[0]) for f in full)
     }
+
+
+# Words naming a part of an organisation, or its people ("Kestrel Workers" in a headline is not Kestrel): a name
+# that adds one of these is not the whole organisation.
+ORG_PARTS = frozenset(
+    """services cloud research division unit units commercial airplanes defense defence capital ventures
+    foundation studios subsidiary bank insurance workers employees staff members shareholders customers union
+    unions guild""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    text = resources.files("knowledge.extract").joinpath("first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def given_name_first(span: Span, given: frozenset[str]) -> bool:
+    return 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span)
+
+
+def person_tail(span: Span, k: int, given: frozenset[str]) -> bool:
+    """From token `k` on, a person's name after a proper noun: not an article's "The Carter Center", not a
+    name of a place or an organisation's part ("… Center", "… Foundation")."""
+    tail = span[k:]
+    return span[0].pos_ == "PROPN" and given_name_first(tail, given) and tail[-1].lower_ not in PLACE_HEADS | ORG_PARTS

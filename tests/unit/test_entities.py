@@ -114,3 +114,13 @@ def test_a_participle_opening_the_sentence_is_not_part_of_the_name_it_precedes(n
         nlp, "Describing Marek Halvorsen as a man of peace, Prime Minister Tarun Bedi said the talks helped."
     )
     assert "Marek Halvorsen" in found and not any(name.startswith("Describing") for name in found)
+
+
+def test_a_department_the_tagger_glued_to_a_secretarys_name_is_not_part_of_the_person(nlp):
+    found = people(nlp, "Secretary of Transportation Pete Halvorsen announced Tuesday that the department will investigate.")
+    assert "Pete Halvorsen" in found
+
+
+def test_an_organisation_named_after_a_person_stays_an_organisation(nlp):
+    found = people(nlp, "The Marcus Center said it was unable to verify the results of the vote in the port city.")
+    assert not any("Center" in name for name in found), found
