@@ -117,7 +117,9 @@ def test_a_participle_opening_the_sentence_is_not_part_of_the_name_it_precedes(n
 
 
 def test_a_department_the_tagger_glued_to_a_secretarys_name_is_not_part_of_the_person(nlp):
-    found = people(nlp, "Secretary of Transportation Pete Halvorsen announced Tuesday that the department will investigate.")
+    found = people(
+        nlp, "Secretary of Transportation Pete Halvorsen announced Tuesday that the department will investigate."
+    )
     assert "Pete Halvorsen" in found
 
 
