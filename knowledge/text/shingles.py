@@ -9,9 +9,22 @@ SHINGLE = 4  # words per shingle
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Greek and Cyrillic letters drawn like Latin ones. Scraper sites swap them into a copied story ("flιghts" with a
+# Greek iota) so that it no longer matches its source; inside a word that also has Latin letters they are read
+# as the Latin letter, while a word wholly in Greek or Cyrillic is left as it is.
+_LOOKALIKES = str.maketrans("ιοαεκνρτυχϲаеорсухіјѕһԁӏ", "ioaeknptuxcaeopcyxijshdl")
+
+
 def words(text: str) -> list[str]:
-    """The text's words, case-folded: punctuation, spacing and case never make two copies differ."""
-    return _WORD.findall(text.casefold())
+    """The text's words, case-folded: punctuation, spacing, case and look-alike letters never make two copies
+    differ."""
+    return [_latin(w) for w in _WORD.findall(text.casefold())]
+
+
+def _latin(word: str) -> str:
+    if word.isascii() or not any("a" <= ch <= "z" for ch in word):
+        return word
+    return word.translate(_LOOKALIKES)
 
 
 def word_shingles(words: list[str]) -> set[tuple[str, ...]]:

@@ -191,3 +191,13 @@ def test_with_no_credit_and_no_date_the_copy_keeping_the_wires_own_reporting_is_
     trimmed = Copy("trimmed", "Galen port strike is over\n\n" + WIRE, ingested_at=datetime(2025, 3, 6, tzinfo=UTC))
     assert is_copy(kept, trimmed)
     assert choose_original([trimmed, kept]).id == "kept"
+
+
+def test_a_copy_with_look_alike_letters_swapped_in_is_still_a_copy():
+    """Scraper sites put a Greek iota for every Latin i so the copy stops matching; words wholly in another
+    script keep their letters."""
+    from knowledge.text.shingles import words
+
+    swapped = STORY.replace("i", "ι")
+    assert is_copy(STORY, swapped)
+    assert words("Δελφοί flιghts") == ["δελφοί", "flights"]
