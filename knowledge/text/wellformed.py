@@ -178,7 +178,7 @@ def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> 
         found.append(f"fewer than {MIN_WORDS} words")
     if opening and body[:1].islower():
         found.append("opens on a lowercase word: a cut inside a sentence")
-    if opening and _LEANS_BACK.match(body):
+    if _LEANS_BACK.match(body):  # alone or after a frame ("Moen says such a letter comes …")
         found.append("opens on a reference to what came before: the line cannot be read alone")
     if opening and _DATELINE_REST.match(body):
         found.append("opens on what a dateline left: a date before a dash")

@@ -167,4 +167,5 @@ def test_a_line_pointing_back_at_the_article_it_came_from_is_not_well_formed():
     assert form_problems("2025 - Norvik and Quayline sued the council on Monday over the ruling")
     assert not form_problems("This year the council blocked the port operator's offer for the quay")
     assert not form_problems("The council blocked the port operator's offer for the quay on Friday")
-    assert not form_problems("the move comes a year after the offer", opening=False)
+    assert form_problems("Such a letter comes as the port's efforts were criticised", opening=False)
+    assert not form_problems("the council blocked the offer a year after the move", opening=False)
