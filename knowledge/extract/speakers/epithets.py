@@ -59,6 +59,8 @@ class EpithetAnaphora:
             return False
         if tok.dep_ not in ("nsubj", "nsubjpass") or self.quotes.at(tok.idx) is not None:
             return False
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+            return False  # "Arland's envoy, Sven Daal, blamed …": the description comes with its name
         org = self._epithet_org(tok)
         if org is False:
             return False
