@@ -213,3 +213,9 @@ def test_a_longer_name_seen_once_joins_the_person_articles_named_more_often_unde
     assert store.db["mentions"].count == 4
     put(store, "Delhiites Tarun Bedi cheered again.", ("Delhiites Tarun Bedi", "PERSON"))
     assert entity_names(store) == ["Tarun Bedi"]
+
+
+def test_a_web_address_ending_in_an_organisations_name_does_not_rename_it(store):
+    put(store, "The GOP met in Ohio.", ("GOP", "ORG"))
+    put(store, "PortFacts.gop is a tool for voters, the GOP said.", ("PortFacts.gop", "ORG"))
+    assert "GOP" in entity_names(store)

@@ -173,8 +173,10 @@ class Resolver:
             if desc not in descriptions:
                 descriptions.append(desc)
         name = row["name"]
-        if len(name_key(name).split()) == 1 and part_of_name(name, ent.name):
+        if ent.type == "PERSON" and len(name_key(name).split()) == 1 and part_of_name(name, ent.name):
             name = ent.name  # a bare surname gives way to the full name; a two-word name readers know stays
+        elif ent.type != "PERSON" and len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
+            name = ent.name  # a fuller spelling of a place's or group's name (never "ConventionFacts.gop" for "GOP")
         elif ent.type == "ORG" and (
             name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
             or (_DOTTED.match(name) and _initials_keys(name, looking=True) == _initials_keys(ent.name))
