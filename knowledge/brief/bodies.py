@@ -245,7 +245,8 @@ def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) ->
     speaker = short_speaker(m, people)
     # the frame this speaker needs ("Moriarty acknowledges: “…”"), so a quoted sentence that fits beside a
     # short name is not cut or refused for a longer one's sake
-    spoken = _spoken(m, clause=not as_object, others=others, frame=len(speaker) + len(_verb(m, speaker)) + 6)
+    verb = _verb(m, speaker)
+    spoken = _spoken(m, clause=not as_object, others=others, frame=len(speaker) + len(verb) + 6)
     if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
         return None
     if speaker.endswith("…"):
@@ -254,7 +255,7 @@ def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) ->
     if (m.fields.get("cue") or "").lower().startswith("according to") and not spoken.startswith("“"):
         body = f"According to {speaker}, {spoken}"  # the source reports it; it is not their own statement
     else:
-        body = f"{speaker} {_verb(m, speaker)}{joiner}{spoken}"
+        body = f"{speaker} {verb}{joiner}{spoken}"
     if len(body) > LINE_BODY:
         cut = _shorter(spoken, len(body) - len(spoken)) if not spoken.startswith("“") else None
         if not cut or form_problems(cut, infinitive=True, opening=False):

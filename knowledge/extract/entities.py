@@ -213,10 +213,9 @@ def _candidates(doc: Doc) -> list[tuple[str, str, int, int, Span]]:
         label = LABELS.get(span.label_)
         if not label:
             continue
+        # "Describing Donald Trump as …": the sentence's participle, glued to the name by the tagger
         while len(span) > 1 and span[0].tag_ in _VERB_TAGS:
-            span = span[
-                1:
-            ]  # "Describing Donald Trump as …": the sentence's participle, glued to the name by the tagger
+            span = span[1:]
         raw = span.text
         name = clean_name(raw)
         if not _plausible(name, label) or label == "ORG" and is_description(span):

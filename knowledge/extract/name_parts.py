@@ -210,8 +210,11 @@ def given_name_first(span: Span, given: frozenset[str]) -> bool:
     return 2 <= len(span) <= 3 and span[0].lower_ in given and all(t.is_title for t in span)
 
 
+_NO_PERSON_ENDS = PLACE_HEADS | ORG_PARTS  # "… Center", "… Foundation": a place or a part of an organisation
+
+
 def person_tail(span: Span, k: int, given: frozenset[str]) -> bool:
     """From token `k` on, a person's name after a proper noun: not an article's "The Carter Center", not a
     name of a place or an organisation's part ("… Center", "… Foundation")."""
     tail = span[k:]
-    return span[0].pos_ == "PROPN" and given_name_first(tail, given) and tail[-1].lower_ not in PLACE_HEADS | ORG_PARTS
+    return span[0].pos_ == "PROPN" and given_name_first(tail, given) and tail[-1].lower_ not in _NO_PERSON_ENDS

@@ -176,10 +176,15 @@ def named_source(text: str) -> str | None:
 
 
 def _names(c: Copy) -> set[str]:
-    """The keys an outlet goes by: its name and its domain's first label, each also without spaces, since a
-    domain runs an outlet's words together ("Live Mint" → livemint.com)."""
-    keys = {name_key(c.outlet or ""), name_key((c.domain or "").split(".")[0])}
-    return {k for k in keys if k} | {k.replace(" ", "") for k in keys if k}
+    """The keys an outlet goes by: its name and its domain's first label."""
+    return _outlet_keys(c.outlet or "", (c.domain or "").split(".")[0])
+
+
+def _outlet_keys(*names: str) -> set[str]:
+    """Each name's key, also without spaces, since a domain runs an outlet's words together ("Live Mint" →
+    livemint.com)."""
+    keys = {k for k in map(name_key, names) if k}
+    return keys | {k.replace(" ", "") for k in keys}
 
 
 def choose_original(copies: list[Copy]) -> Copy:
@@ -191,7 +196,7 @@ def choose_original(copies: list[Copy]) -> Copy:
     for c in copies:
         source = named_source(c.text)
         if source:
-            keys = {name_key(source), name_key(source).replace(" ", "")}
+            keys = _outlet_keys(source)
             for other in copies:
                 if other.id != c.id and keys & _names(other):
                     named[other.id] = named.get(other.id, 0) + 1

@@ -51,12 +51,17 @@ class Resolver:
                 merge_entities(self.store, source, target)
         self._merges.clear()
 
+    def _sharing_surname(self, name: str, type_: str) -> list[tuple[str, str]]:
+        """(id, name) of known entities of `type_` whose search text starts like `name`'s surname."""
+        last = surname(name)
+        return fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), type_, 50) if last else []
+
     def _fuzzy(self, name: str, type_: str) -> str | None:
         last = surname(name)
         if not last:
             return None
         target = phonetic_key(name)
-        rows = fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), type_, 50)
+        rows = self._sharing_surname(name, type_)
         best: str | None = None
         best_score: float = tuning().entity_fuzzy
         for eid, other in rows:
@@ -84,31 +89,23 @@ class Resolver:
         found = found or self._fuzzy(ent.name, ent.type) or self._fuller_person(ent)
         return found or self._create(ent.name, ent.type)
 
-    def _people_sharing_surname(self, name: str) -> list[tuple[str, str]]:
-        last = surname(name)
-        if not last:
-            return []
-        return fuzzy_entities(self.store, _fts_term(phonetic_key(last)[:4]), "PERSON", 50)
-
     def _fuller_person(self, ent: LocalEntity) -> str | None:
         """The one person another article named more fully ("Hardeep Singh Nijjar" there, "Singh Nijjar" here);
         None when two known people have fuller names this one could be short for."""
         if ent.type != "PERSON" or len(name_key(ent.name).split()) < 2:
             return None  # a bare surname is `_fuzzy`'s
-        fuller = {eid for eid, other in self._people_sharing_surname(ent.name) if part_of_name(ent.name, other)}
+        fuller = {eid for eid, other in self._sharing_surname(ent.name, "PERSON") if part_of_name(ent.name, other)}
         return fuller.pop() if len(fuller) == 1 else None
 
     def _absorb_short_forms(self, eid: str, name: str) -> None:
         """Entities earlier articles made of a shorter form of this person's name ("Trudeau", "Singh Nijjar":
         an excerpt that starts after the first mention) are this person, when this is the only known person that
         form could be short for: they are merged into this one, so ingestion order does not split an actor."""
-        people = [(other_id, other) for other_id, other in self._people_sharing_surname(name) if other_id != eid]
+        people = [(other_id, other) for other_id, other in self._sharing_surname(name, "PERSON") if other_id != eid]
         for other_id, other in people:
             if not part_of_name(other, name):
                 continue
-            rivals = [o for i, o in people if i != other_id and part_of_name(other, o)]
-            row = get_entity(self.store, other_id)
-            if not rivals and row is not None and row["type"] == "PERSON":
+            if not any(i != other_id and part_of_name(other, o) for i, o in people):  # no rival fuller name
                 self._merge_pair(other_id, other, eid)
 
     def _merge_pair(self, short_id: str, short: str, full_id: str) -> None:
