@@ -26,6 +26,7 @@ from pathlib import Path
 from realnews_gold import GoldAttribution, LineMap, covers, overlap, same_speaker
 from realnews_score import Briefings, Scorecard, gold_for, score, take_briefings
 
+from knowledge.brief.topic import resolve_topic
 from knowledge.names import name_key
 from knowledge.store import Store
 from knowledge.store.claims import claim_spans
@@ -178,6 +179,23 @@ def _names_actor(resolved: str, actor: str) -> bool:
     if len(a) == 1 and _acronym_of(a[0], r) or len(r) == 1 and _acronym_of(r[0], a):
         return True
     return set(a) <= set(r) or (set(r) <= set(a) and a[-1] in r)
+
+
+def _topics_as_picked(store: Store, real: RealSet) -> tuple[list[tuple[str, str | None]], int]:
+    """Each actor's query, with the entity a user would pick when the bot asks back ("Did you mean …"): the choice
+    naming the annotated actor, if one does; and how many were asked."""
+    topics: list[tuple[str, str | None]] = []
+    asked = 0
+    for actor in [a for story in real.stories for a in story["actors"]]:
+        resolution = resolve_topic(store, actor["query"])
+        picked = None
+        if resolution.kind == "ambiguous":
+            asked += 1
+            fits = [c for c in resolution.choices if _names_actor(c.name, actor["name"])]
+            whole = [c for c in fits if set(name_key(actor["name"]).split()) <= set(name_key(c.name).split())]
+            picked = (whole or fits)[0].entity_id if fits else None  # the whole name before a part of it
+        topics.append((actor["query"], picked))
+    return topics, asked
 
 
 def topic_subjects(real: RealSet, b: Briefings) -> tuple[int, int, list[str]]:
@@ -335,7 +353,7 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
         problems += reported
     store = Store.open(db)
     idx = index(store, folder, real)
-    topics = [(a["query"], None) for s in real.stories for a in s["actors"]]
+    topics, asked = _topics_as_picked(store, real)
     b = take_briefings(store, topics)
     card = score(f"our set: {folder.resolve().name} ({len(real.articles)})", store, b, idx.gold, nlp)
     card.documents, card.ingest = len(idx.doc_of), ingest
@@ -371,5 +389,6 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     card.extra["topics"] = [f"{q} ({b.topics[q]})" for q, _ in topics]
     briefed, on_actor, elsewhere = topic_subjects(real, b)
     card.extra["topics briefed on the annotated actor"] = f"{on_actor}/{briefed}"
+    card.extra["topics asked back (settled by picking the annotated actor)"] = asked
     card.extra["topics named otherwise than annotated"] = elsewhere
     return [card]
