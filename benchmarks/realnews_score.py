@@ -52,6 +52,7 @@ class Briefings:
     summary_text: dict[str, list[str]] = field(default_factory=dict)
     full_text: dict[str, list[str]] = field(default_factory=dict)
     summary_counts: dict[str, int] = field(default_factory=dict)  # topic -> summary lines
+    subjects: dict[str, str] = field(default_factory=dict)  # topic -> the name of what it was resolved to
 
 
 def _cites(item: dict) -> list[tuple[str, Span]]:
@@ -81,6 +82,7 @@ def take_briefings(store: Store, topics: list[tuple[str, str | None]]) -> Briefi
         if result.kind != "briefing":
             continue
         data = json.loads(render_json(result))
+        out.subjects[query_text] = data["topic"]
         out.summary_counts[query_text] = len(data["summary"])
         for line in data["summary"]:
             body = re.sub(r"\s\([^()]*\)$", "", line["text"])  # the JSON leaves the body out: the tail removed

@@ -26,6 +26,8 @@ from pathlib import Path
 from realnews_gold import GoldAttribution, LineMap, covers, overlap, same_speaker
 from realnews_score import Briefings, Scorecard, gold_for, score, take_briefings
 
+from knowledge.brief.topic import resolve_topic
+from knowledge.names import name_key
 from knowledge.store import Store
 from knowledge.store.claims import claim_spans
 from knowledge.store.entities import mention_spans
@@ -153,6 +155,64 @@ def _place_in_original(store: Store, idx: SetIndex, aid: str, doc_id: str) -> No
 def _fact_present(fact: dict, lines: list[str]) -> bool:
     low = [line.lower() for line in lines]
     return any(all(k.lower() in line for k in alt) for alt in fact["keys"] for line in low)
+
+
+_DESIGNATORS = {"inc", "corp", "co", "holdings", "plc", "ltd", "group", "the"}
+
+
+def _acronym_of(word: str, words: list[str]) -> bool:
+    """ "rcmp" for Royal Canadian Mounted Police; "usmx" for United States Maritime Alliance (a letter may stand for
+    a word's later part: the first three letters must match and the lengths agree)."""
+    initials = "".join(w[0] for w in words if w not in {"of", "and"})
+    return len(word) >= 3 and len(word) == len(initials) and word[:3] == initials[:3]
+
+
+def _names_actor(resolved: str, actor: str) -> bool:
+    """Whether a briefing's subject is the annotated actor: the same name words, one the initials of the other
+    ("RCMP"), a fuller form ("Stephen Hayes Dacus"), or a shorter one that keeps the name's last word
+    ("Couche-Tard"; not "Nippon" for Nippon Steel). Designators ("Holdings", "Inc.") and a parenthesised gloss of
+    the annotated actor are left out."""
+    a = [w for w in name_key(actor.split("(")[0]).split() if w not in _DESIGNATORS]
+    r = [w for w in name_key(resolved).split() if w not in _DESIGNATORS]
+    if not a or not r:
+        return False
+    if len(a) == 1 and _acronym_of(a[0], r) or len(r) == 1 and _acronym_of(r[0], a):
+        return True
+    return set(a) <= set(r) or (set(r) <= set(a) and a[-1] in r)
+
+
+def _topics_as_picked(store: Store, real: RealSet) -> tuple[list[tuple[str, str | None]], int]:
+    """Each actor's query, with the entity a user would pick when the bot asks back ("Did you mean …"): the choice
+    naming the annotated actor, if one does; and how many were asked."""
+    topics: list[tuple[str, str | None]] = []
+    asked = 0
+    for actor in [a for story in real.stories for a in story["actors"]]:
+        resolution = resolve_topic(store, actor["query"])
+        picked = None
+        if resolution.kind == "ambiguous":
+            asked += 1
+            fits = [c for c in resolution.choices if _names_actor(c.name, actor["name"])]
+            whole = [c for c in fits if set(name_key(actor["name"]).split()) <= set(name_key(c.name).split())]
+            picked = (whole or fits)[0].entity_id if fits else None  # the whole name before a part of it
+        topics.append((actor["query"], picked))
+    return topics, asked
+
+
+def topic_subjects(real: RealSet, b: Briefings) -> tuple[int, int, list[str]]:
+    """(actors briefed, briefed on the annotated actor with a summary, every subject named otherwise than the annotation, as
+    "query → subject (annotated: actor)", for reading)."""
+    n, right, wrong = 0, 0, []
+    for story in real.stories:
+        for actor in story["actors"]:
+            subject = b.subjects.get(actor["query"])
+            if subject is None:
+                continue
+            n += 1
+            if b.summary_counts.get(actor["query"]) and _names_actor(subject, actor["name"]):
+                right += 1
+            if name_key(subject) != name_key(actor["name"]):
+                wrong.append(f"{actor['query']} → {subject} (annotated: {actor['name']})")
+    return n, right, wrong
 
 
 def facts(real: RealSet, b: Briefings, per_actor: list[str] | None = None) -> tuple[int, int, int, list[str]]:
@@ -293,7 +353,7 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
         problems += reported
     store = Store.open(db)
     idx = index(store, folder, real)
-    topics = [(a["query"], None) for s in real.stories for a in s["actors"]]
+    topics, asked = _topics_as_picked(store, real)
     b = take_briefings(store, topics)
     card = score(f"our set: {folder.resolve().name} ({len(real.articles)})", store, b, idx.gold, nlp)
     card.documents, card.ingest = len(idx.doc_of), ingest
@@ -327,4 +387,8 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     card.extra["furniture claims"] = fur["claim texts"]
     card.extra["ingest problems"] = problems + idx.unplaced
     card.extra["topics"] = [f"{q} ({b.topics[q]})" for q, _ in topics]
+    briefed, on_actor, elsewhere = topic_subjects(real, b)
+    card.extra["topics briefed on the annotated actor"] = f"{on_actor}/{briefed}"
+    card.extra["topics asked back (settled by picking the annotated actor)"] = asked
+    card.extra["topics named otherwise than annotated"] = elsewhere
     return [card]

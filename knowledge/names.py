@@ -148,6 +148,20 @@ def _given_name_like(word: str) -> bool:
     )
 
 
+def fuller_group_name(short: str, full: str) -> bool:
+    """`full` names the same place, group or organisation as `short` more fully: short's words end it and the words
+    added in front are modifiers ("United Steelworkers" for "Steelworkers"), not another name joined on ("Fred Meyer
+    and Albertsons", "Nippon Steel, US Steel": a tagger's span over two actors is never anyone's name)."""
+    words, whole = name_key(short).split(), name_key(full).split()
+    if not words or len(full.split()) <= len(short.split()) or whole[-len(words) :] != words:
+        return False  # more words as written: "ConventionFacts.gop" is a web address, not a fuller "GOP"
+    added = full.split()[: len(full.split()) - len(short.split())]
+    return not any(w.casefold() in _JOINERS or w.endswith(",") or "/" in w for w in added)
+
+
+_JOINERS = frozenset({"and", "&", "or", "y", "et", "und"})
+
+
 def surname(name: str) -> str:
     parts = name_key(name).split()
     return parts[-1] if parts else ""

@@ -67,7 +67,7 @@ def _claim_text(line: ClaimLine, quote_chars: int = QUOTE_CHARS) -> str:
     parts = [f"*{fit(line.speaker, NAME_CHARS) or 'unknown speaker'}*", f"_{fit(line.stance_label, 40) or 'claim'}_"]
     if line.via:
         parts.append(f"via {fit(line.via, NAME_CHARS)}")
-    parts.append(f"“{fit(line.quote, quote_chars)}”")
+    parts.append(line.said(fit(line.quote, quote_chars), lambda lead: fit(lead, 40)))
     return " — ".join(parts)
 
 

@@ -31,7 +31,7 @@ def _headlines(b: Briefing) -> list[str]:
         for p in b.disputes[:1]
     ]
     claims = [
-        f"• *{fit(line.speaker, 80)}* ({fit(line.stance_label, 40)}): “{fit(line.quote, 120)}”"
+        f"• *{fit(line.speaker, 80)}* ({fit(line.stance_label, 40)}): {line.said(fit(line.quote, 120), lambda lead: fit(lead, 40))}"
         for m in b.matters
         for line in m.claims
     ]

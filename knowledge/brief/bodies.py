@@ -131,7 +131,7 @@ def _infinitive(m: Member, lemma: str) -> bool:
     return lemma.isalpha() and lemma != "according" and m.text.lstrip(' “"').lower().startswith("to ")
 
 
-def _third_person(lemma: str) -> str:
+def third_person(lemma: str) -> str:
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         return lemma + "es"
     if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
@@ -154,7 +154,7 @@ def _verb(m: Member, speaker: str = "") -> str:
     lemma = (m.fields.get("cue_lemma") or "").lower()
     verb = CUE_VERB.get(stance, {}).get(lemma) or STANCE_VERB.get(stance, "says")
     if _takes_object(m, lemma) or _infinitive(m, lemma):
-        verb = _third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
+        verb = third_person(lemma)  # "praised Field for ..." -> "praises Field for ...", never "says Field for"
     if _plural(speaker):
         first, _, rest = verb.partition(" ")
         base = next((b for b, third in _PLURAL.items() if third == first), None)

@@ -34,7 +34,7 @@ from knowledge.brief.model import (
 from knowledge.brief.outline import members_of, model_prose, outline
 from knowledge.brief.query import Query
 from knowledge.brief.ranking import rank
-from knowledge.brief.statements import shown_as_claim
+from knowledge.brief.statements import claim_lead, shown_as_claim
 from knowledge.brief.topic import Candidate, resolve_topic
 from knowledge.store import Store
 from knowledge.store.aliases import aliases_of
@@ -145,6 +145,7 @@ def _claim_line(members: list[Row], copies: Copies) -> ClaimLine | None:
     head = next(m for m in members if _citation(m))
     outlets, independent = _outlets(cites, copies)
     when = gather.date_of(head["sort_date"])
+    spoken = _spoken(head, cites[0].quote)
     return ClaimLine(
         claim_ids=[m["id"] for m in members],
         speaker=head["speaker_name"] or "unnamed source",
@@ -154,7 +155,8 @@ def _claim_line(members: list[Row], copies: Copies) -> ClaimLine | None:
         negated=bool(head["negated"]),
         cue=head["cue"],
         via=head["via"],
-        quote=_spoken(head, cites[0].quote),
+        quote=spoken,
+        lead=claim_lead(head, spoken),
         date=when,
         date_label=date_label(when, when, "day" if when else "unknown", False, None),
         outlets=outlets,

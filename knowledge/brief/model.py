@@ -7,6 +7,7 @@ text, so renderers never need to check anything themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
@@ -67,11 +68,20 @@ class ClaimLine(BaseModel):
     cue: str
     via: str | None = None
     quote: str
+    # the cue as the source writes it ("accused", "rejected"), shown before a quote that is no clause of its own:
+    # "Musk (criticism): accused “OpenAI of breach of duty”", never "Musk (criticism): “OpenAI of breach of duty”"
+    lead: str = ""
     date: dt.date | None = None
     date_label: str = "date unknown"
     outlets: list[str] = Field(default_factory=list)
     independent_outlets: int = 1
     citations: list[CitationRef]
+
+    def said(self, quote: str | None = None, escape: Callable[[str], str] = str) -> str:
+        """The words as a line shows them: the lead, if any, then the quote (`quote`: a shortened or escaped form;
+        `escape`: the renderer's escaping, applied to the lead)."""
+        words = f"“{self.quote if quote is None else quote}”"
+        return f"{escape(self.lead)} {words}" if self.lead else words
 
 
 class Matter(BaseModel):

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from knowledge.brief.bodies import INFINITIVE_LEMMAS
+from knowledge.brief.bodies import INFINITIVE_LEMMAS, third_person
 from knowledge.extract.parse.cues import FACTUAL_CUES
 from knowledge.text.wellformed import DETERMINERS, SUBJECTS, has_finite_verb
 
@@ -50,6 +50,32 @@ def is_statement(row: Mapping[str, Any]) -> bool:
     if row.get("kind") == "direct" or has_finite_verb(quote):
         return True
     return quote.lower().startswith("to ") and (row.get("cue_lemma") or "") in INFINITIVE_LEMMAS
+
+
+# speech verbs that add nothing before what was said: "said “a ceasefire by Friday”" reads no better than the quote
+_WORDS_SPEAK_FOR_THEMSELVES = frozenset("say tell add state write note according post comment reply respond".split())
+
+
+# stances whose words are the cue's object, a person or thing, whatever clause follows it: "urged “people … to
+# remain calm”", "backed “Maduro's claims that he won”"
+_AIMED = frozenset({"accuse", "criticize", "support", "demand"})
+
+
+def claim_lead(row: Mapping[str, Any], quote: str) -> str:
+    """The cue to show before words that are no clause, or that are the object of an accusation, criticism, support
+    or call ("accused", "has slammed", "refused to propose"; a participle
+    in its present form: "accusing" → "accuses"), so the line says what the speaker did with them; nothing before a
+    clause, a direct quote, or after a plain speech verb ("said", "according to"), where the words speak for
+    themselves."""
+    cue, lemma = (row.get("cue") or "").strip(), (row.get("cue_lemma") or "").lower()
+    if not cue or row.get("kind") == "direct" or lemma in _WORDS_SPEAK_FOR_THEMSELVES:
+        return ""
+    aimed = row.get("stance") in _AIMED and not quote.lstrip().startswith(("“", '"', "that "))
+    if has_finite_verb(quote) and not aimed:
+        return ""
+    if cue.split()[-1].lower().endswith("ing") and lemma.isalpha() and len(cue.split()) == 1:
+        return third_person(lemma)
+    return cue
 
 
 def shown_as_claim(row: Mapping[str, Any]) -> bool:

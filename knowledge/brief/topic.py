@@ -57,10 +57,14 @@ def _fts_terms(words: list[str]) -> list[str]:
     return terms
 
 
-def _score(query: str, name: str, aliases: list[str], person: bool = True) -> float:
-    """How well `query` names an entity (0-100). A last word alone names a person ("kellogg": Keith Kellogg), not
-    an organisation or a place: "boeing" is not "Oregon Boeing", a one-off name that only ends in the word."""
+def _score(query: str, name: str, aliases: list[str], type_: str = "PERSON", mentions: int = 0) -> float:
+    """How well `query` names an entity (0-100). A last word alone names a person ("kellogg": Keith Kellogg); an
+    organisation is called by its first word ("nippon": Nippon Steel, "cliffs": Cleveland-Cliffs, "delta": Delta Air
+    Lines), not its last: "boeing" is not "Oregon Boeing", a one-off name that only ends in the word; and only an
+    organisation named more than once (a headline the tagger read as a name, "Biden Blocks Steel Deal", is
+    mentioned once). A place is named only in full."""
     qk, qp = name_key(query), phonetic_key(query)
+    person = type_ == "PERSON"
     best = 0.0
     for variant in [name, *aliases]:
         vk, vp = name_key(variant), phonetic_key(variant)
@@ -71,9 +75,18 @@ def _score(query: str, name: str, aliases: list[str], person: bool = True) -> fl
         last = vk.split()[-1]
         if person and (qk == last or qp == phonetic_key(last)):
             best = max(best, 97.0)  # a surname alone names the person
+        if type_ == "ORG" and mentions > 1 and len(vk.split()) > 1 and qk in _head_words(variant):
+            best = max(best, 97.0)  # the word a company goes by
         surname = fuzz.ratio(qp, phonetic_key(last)) - 4 if person else 0.0
         best = max(best, fuzz.ratio(qk, vk), fuzz.ratio(qp, vp) - 2, surname)
     return best
+
+
+def _head_words(name: str) -> set[str]:
+    """The words an organisation is called by alone: its first word, or either part of a hyphenated first word
+    ("Cleveland-Cliffs", "Rolls-Royce")."""
+    first = name.split()[0] if name.split() else ""
+    return {name_key(part) for part in first.split("-") if name_key(part)}
 
 
 def _candidates(store: Store, query: str) -> list[Candidate]:
@@ -91,7 +104,7 @@ def _candidates(store: Store, query: str) -> list[Candidate]:
             break
     out = []
     for row in candidates(store, ids):
-        score = _score(query, row.name, row.aliases, person=row.type == "PERSON")
+        score = _score(query, row.name, row.aliases, row.type, row.mentions)
         out.append(
             Candidate(row.entity_id, row.name, row.type, score, row.mentions, json.loads(row.descriptions or "[]"))
         )

@@ -17,6 +17,7 @@ from knowledge.extract.name_parts import (
     PLACE_HEADS,
     after_role,
     ampersand_names,
+    conjoined_names,
     cut_short_names,
     first_names,
     given_name_first,
@@ -335,7 +336,7 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
-    base = ampersand_names(doc, _candidates(doc))
+    base = conjoined_names(doc, ampersand_names(doc, _candidates(doc)))
     base += titled_organisations(doc, base)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     ents.aliases = acronyms(doc.text, cands)

@@ -81,6 +81,22 @@ VERB_TRIGGERS = {
     "leave",
     "step",
     "take",
+    # business and the courts: suits, rulings, deals, inquiries, votes, lay-offs
+    "sue",
+    "file",
+    "rule",
+    "block",
+    "acquire",
+    "buy",
+    "merge",
+    "investigate",
+    "probe",
+    "fine",
+    "settle",
+    "vote",
+    "appeal",
+    "lay",
+    "hire",
 }
 NOUN_TRIGGERS = {
     "meeting",
@@ -111,6 +127,16 @@ NOUN_TRIGGERS = {
     "snub",
     "freeze",
     "pause",
+    "lawsuit",
+    "ruling",
+    "acquisition",
+    "takeover",
+    "merger",
+    "investigation",
+    "probe",
+    "settlement",
+    "vote",
+    "layoffs",
 }
 # Words for the same kind of happening share one trigger, so reports worded differently merge into one line.
 SAME_EVENT = {
@@ -127,9 +153,26 @@ SAME_EVENT = {
     "freeze": "pause",
     "suspend": "pause",
     "halt": "pause",
+    "lawsuit": "sue",
+    "suit": "sue",
+    "complaint": "sue",
+    "case": "sue",
+    "buy": "acquire",
+    "acquisition": "acquire",
+    "takeover": "acquire",
+    "merger": "merge",
+    "probe": "investigate",
+    "investigation": "investigate",
+    "ruling": "rule",
+    "settlement": "settle",
+    "layoffs": "lay off",
+    "lay": "lay off",
 }
+NOT_EVENTS_WITH = {"rule": {"out"}, "buy": {"back", "into"}, "vote": {"down"}}
+# "filed a lawsuit", "filed an appeal": a light verb is the event its object names, and nothing without one.
+OBJECT_VERBS = {"file": {"lawsuit", "suit", "complaint", "case", "appeal", "motion", "petition"}}
 # "take over", "step in": particles that turn a light verb into an event.
-PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}}
+PARTICLE_VERBS = {"step": {"in", "down", "aside"}, "take": {"over"}, "lay": {"off"}}
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 NOUN_DATE_DEPS = {"nmod", "poss", "compound"}  # a date attached to a noun this way is that thing's date
 PAIR_WORDS = {"two", "both"}  # "the two ministers", "both leaders": a pair the article named just before
@@ -155,6 +198,11 @@ TRIGGER_POS = {NOUN, VERB}  # the parts of speech `_is_trigger` accepts: no othe
 
 def _is_trigger(tok: Token) -> bool:
     if tok.pos_ in ("VERB",) and tok.lemma_.lower() in VERB_TRIGGERS:
+        objects = OBJECT_VERBS.get(tok.lemma_.lower())
+        if objects is not None:
+            return _object_of(tok, objects) is not None
+        if any(c.dep_ == "prt" and c.lower_ in NOT_EVENTS_WITH.get(tok.lemma_.lower(), ()) for c in tok.children):
+            return False  # "ruled out", "bought back": another verb
         allowed = PARTICLE_VERBS.get(tok.lemma_.lower())
         if allowed is not None:
             return any(c.dep_ == "prt" and c.lower_ in allowed for c in tok.children) or any(
@@ -162,6 +210,20 @@ def _is_trigger(tok: Token) -> bool:
             )
         return tok.tag_ not in ("VBG",) or tok.dep_ in ("ROOT", "conj", "advcl")
     return tok.pos_ == "NOUN" and tok.lower_ in NOUN_TRIGGERS
+
+
+def _object_of(tok: Token, nouns: set[str]) -> Token | None:
+    """The light verb's object when it is one of `nouns` ("filed a lawsuit")."""
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+
+
+def _trigger_word(tok: Token) -> str:
+    """The event a trigger reports, one word for its different wordings ("sued", "filed a lawsuit": "sue")."""
+    lemma = tok.lemma_.lower()
+    if lemma in OBJECT_VERBS:
+        obj = _object_of(tok, OBJECT_VERBS[lemma])
+        lemma = obj.lemma_.lower() if obj is not None else lemma
+    return SAME_EVENT.get(lemma, lemma)
 
 
 def _dates_a_thing(date_span: SpacySpan, trigger: Token) -> bool:
@@ -285,7 +347,7 @@ def find_events(doc: Doc, ents: DocEntities, published: datetime | None, reporte
         events.append(
             LocalEvent(
                 what=doc_text(doc)[span[0] : span[1]],
-                trigger=SAME_EVENT.get(tok.lemma_.lower(), tok.lemma_.lower()),
+                trigger=_trigger_word(tok),
                 span=span,
                 actors=actors,
                 place=place,

@@ -218,3 +218,44 @@ def person_tail(span: Span, k: int, given: frozenset[str]) -> bool:
     name of a place or an organisation's part ("… Center", "… Foundation")."""
     tail = span[k:]
     return span[0].pos_ == "PROPN" and given_name_first(tail, given) and tail[-1].lower_ not in _NO_PERSON_ENDS
+
+
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def conjoined_names(doc: Doc, cands: list) -> list:
+    """A span the tagger drew over two actors joined by "and" ("Kroger's Fred Meyer and Albertsons' Safeway" →
+    "Fred Meyer and Albertsons"): split in two when the part after "and" is a name the article also uses on its own
+    ("Albertsons" elsewhere, tagged or not). One name with "and" inside ("Securities and Exchange Commission", "Immigration and
+    Customs Enforcement") never stands alone in part, so it stays whole."""
+    alone = {name_key(name) for name, label, *_ in cands if label in _NAME_LABELS and " and " not in name}
+    out: list = []
+    for name, label, start, end, span in cands:
+        ands = [t.i for t in span if t.lower_ == "and"] if label in _NAME_LABELS else []
+        if len(ands) != 1:
+            out.append((name, label, start, end, span))
+            continue
+        left, right = _trim_possessive(doc[span.start : ands[0]]), _trim_possessive(doc[ands[0] + 1 : span.end])
+        named = len(left) and len(right) and left[-1].is_title and right[0].is_title
+        if named and (name_key(right.text) in alone or _stands_alone(doc.text, right.text)):
+            out += [(part.text, label, part.start_char, part.end_char, part) for part in (left, right)]
+        else:
+            out.append((name, label, start, end, span))
+    return out
+
+
+def _stands_alone(text: str, name: str) -> bool:
+    """Whether the text uses `name` somewhere not right after "and"/"&" nor opening a sentence ("Young people …" is
+    no sign that "Ernst and Young" is two firms); the tagger may have left that use untagged."""
+    return any(
+        not re.search(r"(?:\band|&|[.!?:\"”’\n]|^)[ \t]*$", text[max(0, m.start() - 5) : m.start()])
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+
+
+def _trim_possessive(span: Span) -> Span:
+    """ "Kroger's" → "Kroger": the possessive ending is no part of the name."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return span.doc[span.start : end]

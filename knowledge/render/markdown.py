@@ -125,7 +125,7 @@ def render_markdown(result, full: bool = False) -> str:
         via = f" via {_md(line.via)}" if line.via else ""
         return (
             f"**{_md(line.speaker)}** ({_md(line.stance_label)}{via}, {_md(line.date_label)}): "
-            f"“{_md(line.quote)}” {refs(line.citations, line.quote)}"
+            f"{line.said(_md(line.quote), _md)} {refs(line.citations, line.quote)}"
         )
 
     out = _head(b, refs(b.identity.citations) if b.identity else "")

@@ -177,8 +177,8 @@ def topic_page(
     lines = [TopicLine(line.text, marks(line.citations)) for line in b.summary]
     disputes = [
         TopicLine(
-            f"{d.claim.date_label}: {d.claim.speaker} — “{d.claim.quote}” ↔ {d.denial.speaker} "
-            f"({d.denial.stance_label}, {d.denial.date_label}) — “{d.denial.quote}”",
+            f"{d.claim.date_label}: {d.claim.speaker} — {d.claim.said()} ↔ {d.denial.speaker} "
+            f"({d.denial.stance_label}, {d.denial.date_label}) — {d.denial.said()}",
             marks(d.claim.citations + d.denial.citations),
         )
         for d in b.disputes

@@ -101,7 +101,7 @@ def summary_view(b: Briefing) -> list[str]:
 
 def _claim(line: ClaimLine) -> str:
     via = f" via {rich_escape(line.via)}" if line.via else ""
-    return f"[bold]{rich_escape(line.speaker)}[/bold] ({rich_escape(line.stance_label)}{via}, {rich_escape(line.date_label)}): “{rich_escape(' '.join(line.quote.split()))}”"
+    return f"[bold]{rich_escape(line.speaker)}[/bold] ({rich_escape(line.stance_label)}{via}, {rich_escape(line.date_label)}): {line.said(rich_escape(' '.join(line.quote.split())), rich_escape)}"
 
 
 def _lines(result, full: bool = False) -> list[str]:

@@ -219,3 +219,15 @@ def test_a_web_address_ending_in_an_organisations_name_does_not_rename_it(store)
     put(store, "The GOP met in Ohio.", ("GOP", "ORG"))
     put(store, "PortFacts.gop is a tool for voters, the GOP said.", ("PortFacts.gop", "ORG"))
     assert "GOP" in entity_names(store)
+
+
+def test_a_company_named_alone_does_not_join_a_span_that_joined_it_to_another_company(store):
+    put(store, "Chains such as Pine Market and Brandt merged.", ("Pine Market and Brandt", "ORG"))
+    put(store, "Brandt said the merger was dead.", ("Brandt", "ORG"))
+    assert entity_names(store) == ["Brandt", "Pine Market and Brandt"]
+
+
+def test_a_groups_one_word_name_joins_its_fuller_name_from_another_article(store):
+    put(store, "The United Dockworkers voted on Monday.", ("United Dockworkers", "ORG"))
+    put(store, "Dockworkers walked out at dawn.", ("Dockworkers", "ORG"))
+    assert entity_names(store) == ["United Dockworkers"]

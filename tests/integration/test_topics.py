@@ -133,3 +133,20 @@ def test_a_word_that_only_ends_a_one_off_organisations_name_does_not_take_the_to
     put(store, "Officials of Nordland Galen spoke briefly.", ("Nordland Galen", "ORG"))
     result = compose(store, parse_query("galen"))
     assert result.kind != "briefing" or result.topic != "Nordland Galen"
+
+
+def test_a_company_is_briefed_by_the_word_it_goes_by_over_a_barely_mentioned_place_of_that_name(store):
+    for n in range(4):
+        put(store, f"Varda Steel raised output at plant {n}.", ("Varda Steel", "ORG"))
+    put(store, "Varda is an old name for the region.", ("Varda", "GPE"))
+    result = compose(store, parse_query("varda"))
+    assert result.kind == "briefing" and result.topic == "Varda Steel"
+    assert [c.name for c in result.alternatives] == ["Varda"]
+
+
+def test_a_hyphenated_company_is_found_by_either_part_of_its_name(store):
+    for n in range(3):
+        put(store, f"Tarn-Hollis cut its forecast for quarter {n}.", ("Tarn-Hollis", "ORG"))
+    for query in ("hollis", "tarn"):
+        result = compose(store, parse_query(query))
+        assert result.kind == "briefing" and result.topic == "Tarn-Hollis", query

@@ -60,3 +60,50 @@ def test_a_direct_quote_and_a_promise_to_act_are_statements():
 def test_what_a_speaker_announces_or_confirms_is_a_statement_even_as_a_noun_phrase():
     assert is_statement(row("a full and immediate truce between the two river towns", lemma="announce"))
     assert is_statement(row("the talks with the ferry union", lemma="confirm"))
+
+
+def test_words_that_are_no_clause_are_shown_after_the_cue_as_the_source_wrote_it():
+    from knowledge.brief.statements import claim_lead
+
+    row = {"cue": "accused", "cue_lemma": "accuse", "stance": "criticize", "kind": "indirect"}
+    assert claim_lead(row, "Halvard Group of breach of duty") == "accused"
+    row = {"cue": "overwhelmingly rejected", "cue_lemma": "reject", "stance": "deny", "kind": "indirect"}
+    assert claim_lead(row, "a new four-year contract") == "overwhelmingly rejected"
+
+
+def test_a_participle_cue_is_shown_in_its_present_form():
+    from knowledge.brief.statements import claim_lead
+
+    row = {"cue": "blaming", "cue_lemma": "blame", "stance": "criticize", "kind": "indirect"}
+    assert claim_lead(row, "the port authority for the delays") == "blames"
+
+
+def test_a_call_or_support_keeps_its_cue_even_when_a_clause_follows_its_object():
+    from knowledge.brief.statements import claim_lead
+
+    row = {"cue": "urged", "cue_lemma": "urge", "stance": "demand", "kind": "indirect"}
+    assert claim_lead(row, "residents, who marched on Monday, to stay home") == "urged"
+
+
+def test_a_clause_a_direct_quote_or_a_plain_speech_verb_needs_no_cue_before_the_words():
+    from knowledge.brief.statements import claim_lead
+
+    said = {"cue": "said", "cue_lemma": "say", "stance": "assert", "kind": "indirect"}
+    assert claim_lead(said, "the talks would resume on Friday") == ""
+    assert claim_lead(said, "a ceasefire by Friday") == ""
+    direct = {"cue": "accused", "cue_lemma": "accuse", "stance": "criticize", "kind": "direct"}
+    assert claim_lead(direct, "They lied to us") == ""
+    claimed = {"cue": "claimed", "cue_lemma": "claim", "stance": "assert", "kind": "indirect"}
+    assert claim_lead(claimed, "the vote was rigged") == ""
+
+
+def test_a_claim_line_shows_its_lead_before_the_quote_and_escapes_only_the_lead_it_adds():
+    from knowledge.brief.model import ClaimLine
+
+    line = ClaimLine(
+        claim_ids=["c1"], speaker="Mara Quill", stance="criticize", stance_label="criticism", cue="accused",
+        quote="Halvard Group of breach of duty", lead="accused", citations=[],
+    )  # fmt: skip
+    assert line.said() == "accused “Halvard Group of breach of duty”"
+    assert line.said("Halvard Group…", str.upper) == "ACCUSED “Halvard Group…”"
+    assert line.model_copy(update={"lead": ""}).said() == "“Halvard Group of breach of duty”"

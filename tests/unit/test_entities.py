@@ -126,3 +126,27 @@ def test_a_department_the_tagger_glued_to_a_secretarys_name_is_not_part_of_the_p
 def test_an_organisation_named_after_a_person_stays_an_organisation(nlp):
     found = people(nlp, "The Marcus Center said it was unable to verify the results of the vote in the port city.")
     assert not any("Center" in name for name in found), found
+
+
+def _tagged(doc, words: str, label: str = "ORG"):
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    return (span.text, label, span.start_char, span.end_char, span)
+
+
+def test_a_span_over_two_companies_joined_by_and_is_split_when_the_second_stands_alone(nlp):
+    from knowledge.extract.name_parts import conjoined_names
+
+    doc = nlp("Chains including Harlow's Pine Market and Brandt's Green Basket would merge. Later, Brandt said no.")
+    found = conjoined_names(doc, [_tagged(doc, "Pine Market and Brandt")])
+    assert [c[0] for c in found] == ["Pine Market", "Brandt"]
+
+
+def test_a_name_with_and_inside_whose_parts_never_stand_alone_stays_whole(nlp):
+    from knowledge.extract.name_parts import conjoined_names
+
+    doc = nlp("The Tariffs and Ports Commission ruled. The Tariffs and Ports Commission met. Ports reopened.")
+    found = conjoined_names(doc, [_tagged(doc, "Tariffs and Ports Commission")])
+    assert [c[0] for c in found] == ["Tariffs and Ports Commission"]
+    doc = nlp("Staff of Lorne and Young met. Young people left.")  # a sentence's first word is no sign
+    assert [c[0] for c in conjoined_names(doc, [_tagged(doc, "Lorne and Young")])] == ["Lorne and Young"]

@@ -101,3 +101,24 @@ def test_a_date_that_names_a_thing_does_not_date_what_was_done_to_it(nlp):
 def test_a_weekday_before_night_or_morning_still_dates_the_event(nlp):
     [(ev, _)] = events(nlp, "On Tuesday night, Harbor chief executive Anna Berg released the latest offer.")
     assert ev.trigger == "release" and ev.date_start == date(2025, 6, 24)
+
+
+def test_suing_and_filing_a_lawsuit_are_one_kind_of_event(nlp):
+    sued = events(nlp, "Halvard Airways sued Norvik Data on Friday in Georgia.")
+    filed = events(nlp, "Halvard Airways filed a lawsuit against Norvik Data on Friday.")
+    assert sued and filed
+    assert {e.trigger for e, _ in sued} == {e.trigger for e, _ in filed} == {"sue"}
+    assert all("Halvard Airways" in actors for _, actors in sued + filed)
+
+
+def test_a_court_ruling_a_blocked_deal_and_a_vote_are_events(nlp):
+    assert [e.trigger for e, _ in events(nlp, "Judge Ana Ruiz ruled on Monday that Norvik Data must pay.")] == ["rule"]
+    blocked = events(nlp, "President Pavel Sevruk blocked the takeover of Norvik Data on Friday.")
+    assert "block" in {e.trigger for e, _ in blocked}
+    voted = events(nlp, "Dock workers at Halvard Port voted on Sunday to reject the contract.")
+    assert "vote" in {e.trigger for e, _ in voted}
+
+
+def test_a_light_verb_without_an_event_noun_or_a_verb_with_another_particle_is_no_event(nlp):
+    assert events(nlp, "Halvard Airways filed its quarterly report on Friday.") == []
+    assert [e for e, _ in events(nlp, "Judge Ana Ruiz ruled out a delay on Monday.") if e.trigger == "rule"] == []

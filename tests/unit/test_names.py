@@ -57,3 +57,13 @@ def test_a_country_in_front_of_a_company_name_is_part_of_the_name_but_before_a_t
     assert strip_titles("U.S. Steel") == "U.S. Steel"
     assert strip_titles("U.S. Ambassador Jo Reyes") == "Jo Reyes"
     assert strip_titles("Prime Minister Tarun Bedi") == "Tarun Bedi"
+
+
+def test_a_groups_fuller_name_adds_modifiers_in_front_never_another_name_joined_on():
+    from knowledge.names import fuller_group_name
+
+    assert fuller_group_name("Dockworkers", "United Dockworkers")
+    assert not fuller_group_name("Brandt", "Pine Market and Brandt")  # two actors in one span
+    assert not fuller_group_name("Varda Steel", "Varda Steel Kenton Steel")  # ends alike, but not in Varda Steel
+    assert not fuller_group_name("GOP", "PortFacts.gop")  # one word as written: a web address
+    assert not fuller_group_name("Dockworkers", "Dockworkers")  # not fuller

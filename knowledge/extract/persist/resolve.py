@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from knowledge.extract.analysis import LocalEntity
 from knowledge.models import slugify
-from knowledge.names import name_key, org_key, part_of_name, phonetic_key, surname
+from knowledge.names import fuller_group_name, name_key, org_key, part_of_name, phonetic_key, surname
 from knowledge.store import Store
 from knowledge.store.aliases import add_extracted, alias_by_key, aliases_of, merge_entities
 from knowledge.store.entities import (
@@ -67,7 +67,10 @@ class Resolver:
         for eid, other in rows:
             score = fuzz.ratio(target, phonetic_key(other))
             if len(name.split()) == 1 and phonetic_key(surname(other)) == phonetic_key(last):
-                score = max(score, 95)
+                # a surname alone is its person; a group's one word only the group named more fully with it
+                # ("Steelworkers", "United Steelworkers"), never a span that joined two actors ("Fred Meyer and X")
+                if type_ == "PERSON" or fuller_group_name(name, other):
+                    score = max(score, 95)
             if score >= best_score:
                 best, best_score = eid, score
         return best
@@ -172,7 +175,7 @@ class Resolver:
         name = row["name"]
         if ent.type == "PERSON" and len(name_key(name).split()) == 1 and part_of_name(name, ent.name):
             name = ent.name  # a bare surname gives way to the full name; a two-word name readers know stays
-        elif ent.type != "PERSON" and len(ent.name.split()) > len(name.split()) and surname(ent.name) == surname(name):
+        elif ent.type != "PERSON" and fuller_group_name(name, ent.name):
             name = ent.name  # a fuller spelling of a place's or group's name (never "ConventionFacts.gop" for "GOP")
         elif ent.type == "ORG" and (
             name in ent.acronyms  # "MEA" before, "Ministry of External Affairs (MEA)" here
