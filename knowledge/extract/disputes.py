@@ -48,7 +48,9 @@ _BACKREF = re.compile(
 # "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
 _PART_OF = re.compile(r"^(?:(?:parts?|some|much|most|elements|portions?|sections?)\s+of\s+)", re.I)
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
-_LEAD_BACKREF = re.compile(rf"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:{_STATEMENT})\b")
+_LEAD_BACKREF = re.compile(
+    rf"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:{_STATEMENT})\b"
+)
 # where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
 _PLURAL_REF = re.compile(r"\b(?:claims|allegations|accusations|assertions|charges|remarks|statements)\b", re.I)
