@@ -22,10 +22,16 @@ from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.disputes import proposition_words
 from knowledge.extract.parse.cues import COGNITION, NEGATORS, RAISING, VERB_CUES
 from knowledge.extract.parse.roles import negated as negated_verb
+from knowledge.extract.speakers.org_words import ORG_NOUNS
+from knowledge.extract.speakers.organisations import fits, name_kinds
 from knowledge.tuning import tuning
 
 # "Quill's special committee", "Holt’s lawyer": a description that names whose it is
 _OWNER = re.compile(r"^([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&.-]*)*?)[’']s\s+\w")
+# "the company", "our firm": the one description a speaker gives of its own organisation
+_DESCRIPTION = re.compile(r"^(?:the|our|its)\s+(?:[\w-]+\s+)?([a-z]+)$")
+# between a party's own name and the organisations it speaks for (`sides`), in the party's words
+_SIDE = " | "
 # "The company's lawyer" names no owner: the company may be the other side
 _DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
 # verbs that carry tense, aspect or a modal sense rather than an act of their own
@@ -140,7 +146,13 @@ def _names(words: str, party: str) -> bool:
 
 
 def _self(words: str, party: str) -> bool:
-    return words in ("i", "we", "he", "she", "it", "they") or _names(words, party)
+    """The doer is the party: a pronoun, its name, or, for a party that speaks for an organisation, a description
+    that fits it ("the company improved pay", said by its chief executive)."""
+    if words in ("i", "we", "he", "she", "it", "they") or _names(words, party):
+        return True
+    described = _DESCRIPTION.match(words)
+    kind = ORG_NOUNS.get(described.group(1)) if described else None
+    return kind is not None and any(fits(kind, name_kinds(org)) for org in party.split(_SIDE)[1:])
 
 
 def link_contradictions(
@@ -148,14 +160,21 @@ def link_contradictions(
     claims: Sequence[LocalClaim],
     taken: Sequence[LocalDispute],
     names: Sequence[str],
+    side: Sequence[set[str]] = (),
+    organisations: Sequence[str] = (),
 ) -> list[LocalDispute]:
     """Pairs of the article's claims that contradict each other (the earlier as the claim, the later as its
-    rebuttal), for claims no denial answers yet; each rebuttal answers one claim, and a tie pairs nothing."""
+    rebuttal), for claims no denial answers yet; each rebuttal answers one claim, and a tie pairs nothing.
+    `side`: per claim, the parties its speaker is (`sides.sides`), so a company's officer answers for the company
+    ("the company improved pay" / "Norvik refused to improve wages"); `organisations`: the organisation names by
+    entity index ("" for others)."""
     rebuttals = {d.other for d in taken}
     starts = [t.idx for t in doc]  # tokens by where they start: each claim's tokens found by bisection, not a scan
     sides = [polarity(doc[bisect_left(starts, c.content[0]) : bisect_left(starts, c.content[1])]) for c in claims]
     out: list[LocalDispute] = []
-    parties = [_party(c, names) for c in claims]
+    parties = [
+        _with_side(_party(c, names), side[n] if n < len(side) else set(), organisations) for n, c in enumerate(claims)
+    ]
     for i, later in enumerate(claims):
         if i in rebuttals or parties[i] is None:
             continue
@@ -168,7 +187,7 @@ def link_contradictions(
                 continue
             if later.parent == j or earlier.parent == i or j in rebuttals:
                 continue
-            if not _linked(later, earlier):
+            if not (_linked(later, earlier) or bool(side) and _linked_sides(later, earlier, side[i], side[j])):
                 continue
             n = len(opposed_words(sides[j], sides[i], pj, pi))
             if n > best_n:
@@ -197,10 +216,22 @@ def _party(claim: LocalClaim, names: Sequence[str]) -> str | None:
     return owner.group(1) if owner and owner.group(1).split()[0].lower() not in _DETERMINERS else None
 
 
+def _with_side(party: str | None, side: set[str], organisations: Sequence[str]) -> str | None:
+    """The party's name, then the organisations it speaks for: "Ada Holt | Norvik"."""
+    if party is None:
+        return None
+    orgs = [organisations[int(k)] for k in sorted(side) if k.isdigit() and int(k) < len(organisations)]
+    return _SIDE.join([party, *(o for o in orgs if o and o != party)])
+
+
 def _same_party(a: str, b: str) -> bool:
-    """ "Quill" and "Quill Holdings", "Seven & i" and "Seven & i Holdings": one party."""
-    a, b = a.lower(), b.lower()
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+    """ "Quill" and "Quill Holdings", "Seven & i" and "Seven & i Holdings": one party; a company and its officer
+    (a name of one side in the other's)."""
+    for x in a.lower().split(_SIDE):
+        for y in b.lower().split(_SIDE):
+            if x == y or x.startswith(y + " ") or y.startswith(x + " "):
+                return True
+    return False
 
 
 def _linked(a: LocalClaim, b: LocalClaim) -> bool:
@@ -208,6 +239,14 @@ def _linked(a: LocalClaim, b: LocalClaim) -> bool:
     that only name the same third person (a candidate, a country) are as often two views of different things."""
     return (a.speaker_entity is not None and a.speaker_entity in b.about) or (
         b.speaker_entity is not None and b.speaker_entity in a.about
+    )
+
+
+def _linked_sides(a: LocalClaim, b: LocalClaim, side_a: set[str], side_b: set[str]) -> bool:
+    """As `_linked`, with the organisation a speaker acts for: the union that names the company answers the
+    company's officer."""
+    return any(k.isdigit() and int(k) in b.about for k in side_a) or any(
+        k.isdigit() and int(k) in a.about for k in side_b
     )
 
 

@@ -34,7 +34,7 @@ from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.cues import FACTUAL_CUES
 from knowledge.extract.parse.spans import caches, doc_text
-from knowledge.extract.sides import apart
+from knowledge.extract.sides import apart, sides
 from knowledge.extract.speakers.anaphora import resolve_document
 from knowledge.extract.speakers.claims import to_claims
 from knowledge.extract.speakers.ranker import make_resolver
@@ -207,6 +207,7 @@ def _disputes(doc: Doc, text: str, claims: list[LocalClaim], entities: list[Loca
     statements that say another's claim is not so without a denial cue (`counters`); never two of one side
     (`sides`: a company and its lawyer)."""
     names = [e.name for e in entities]
+    side = sides(text, claims, entities)
     restated = denied_in_apposition(
         text, claims, names
     )  # "P, a claim denied by X": X's denial is P's, whatever else it shares
@@ -215,8 +216,9 @@ def _disputes(doc: Doc, text: str, claims: list[LocalClaim], entities: list[Loca
     ]
     denials += answered_in_sentence(text, claims, denials)
     denials += contradicted_in_sentence(text, claims, denials)
-    denials += link_contradictions(doc, claims, denials, names)
-    return apart(denials + link_counters(text, claims, denials), text, claims, entities)  # counters: narrowest, last
+    organisations = [e.name if e.type == "ORG" else "" for e in entities]
+    denials += link_contradictions(doc, claims, denials, names, side, organisations)
+    return apart(denials + link_counters(text, claims, denials), side)  # counters: narrowest, last
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:

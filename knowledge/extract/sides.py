@@ -65,11 +65,8 @@ def sides(text: str, claims: Sequence[LocalClaim], entities: Sequence[LocalEntit
     return out
 
 
-def apart(
-    disputes: list[LocalDispute], text: str, claims: Sequence[LocalClaim], entities: Sequence[LocalEntity]
-) -> list[LocalDispute]:
-    """The disputes whose two speakers are not one side."""
-    side = sides(text, claims, entities)
+def apart(disputes: list[LocalDispute], side: Sequence[set[str]]) -> list[LocalDispute]:
+    """The disputes whose two speakers are not one side (`side`: per claim, from `sides`)."""
     return [d for d in disputes if not (side[d.claim] & side[d.other])]
 
 

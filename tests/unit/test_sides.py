@@ -75,3 +75,22 @@ def test_the_other_partys_rebuttal_of_a_lawyers_claim_is_still_a_dispute(nlp):
         "Norvik attorney Ed Marsh said Halden had contributed to a misleading narrative about its response."
     )
     assert len(pairs(nlp, text)) == 1
+
+
+def test_a_companys_officer_answers_for_the_company_when_the_other_party_says_the_company_did_the_opposite(nlp):
+    text = (
+        "Karen Lund, chief executive of Norvik Corp., said the company improved pay during talks this week. "
+        "The Halden Workers Union said on Tuesday that Norvik refused to improve wages or pensions."
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1
+    claim, rebuttal = found[0]
+    assert claim.startswith("the company improved pay") and "Norvik refused to improve" in rebuttal
+
+
+def test_an_officer_describing_another_company_does_not_answer_for_her_own(nlp):
+    text = (
+        "Ada Holt, chief executive of the Halden Workers Union, said the company improved pay during talks. "
+        "The union's rival, Norvik Corp., said that Norvik refused to improve wages or pensions."
+    )
+    assert pairs(nlp, text) == []
