@@ -216,8 +216,7 @@ def _disputes(doc: Doc, text: str, claims: list[LocalClaim], entities: list[Loca
     ]
     denials += answered_in_sentence(text, claims, denials)
     denials += contradicted_in_sentence(text, claims, denials)
-    organisations = [e.name if e.type == "ORG" else "" for e in entities]
-    denials += link_contradictions(doc, claims, denials, names, side, organisations)
+    denials += link_contradictions(doc, claims, denials, names, side, entities)
     return apart(denials + link_counters(text, claims, denials), side)  # counters: narrowest, last
 
 

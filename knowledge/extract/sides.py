@@ -75,27 +75,34 @@ def _speaks_for(text: str, start: int, end: int, entities: Sequence[LocalEntity]
     words = text[start:end]
     inside = _ROLE_FOR_IN.search(words)
     if inside:
-        return _organisation_at(text, start + inside.end(), entities)
+        return organisation_at(text, start + inside.end(), entities)
     after = _AFTER.match(text[end : end + _REACH])
     if after and (after.group("agent") or _AGENT_WORD.search(words)):
-        return _organisation_at(text, end + after.end(), entities)
+        return organisation_at(text, end + after.end(), entities)
     reach = max(0, start - _REACH)
     role_for = _ROLE_FOR_BEFORE.search(text[reach:start])
     if role_for:  # "A lawyer for the tech company, Ed Marsh"
-        return _organisation_at(text, reach + role_for.start(1), entities)
+        return organisation_at(text, reach + role_for.start(1), entities)
     for i, e in enumerate(entities):  # "Norvik attorney Ed Marsh", "the union's lawyer, Ed Marsh"
         if e.type in _ORG_TYPES and any(t <= start and _BEFORE.match(text[t:start]) for _, t in e.mentions):
             return i
     return None
 
 
-def _organisation_at(text: str, at: int, entities: Sequence[LocalEntity]) -> int | None:
+def _heads(text: str, end: int) -> bool:
+    """A name ending at `end` is the organisation meant, not a word describing another ("the Japan-based company",
+    "the Norvik union")."""
+    following = re.match(r"(-)?\s*([a-z]*)", text[end : end + 30])
+    return following is not None and not following.group(1) and following.group(2) not in ORG_NOUNS
+
+
+def organisation_at(text: str, at: int, entities: Sequence[LocalEntity]) -> int | None:
     """The organisation named at `at`: one whose mention starts there (after "the"), or, for a description ("the
     tech company"), the latest one named before it that fits."""
     lead = re.match(r"(?:the\s+)?", text[at:], re.I)
     begin = at + (lead.end() if lead else 0)
     for i, e in enumerate(entities):
-        if e.type in _ORG_TYPES and any(s in (at, begin) for s, _ in e.mentions):
+        if e.type in _ORG_TYPES and any(s in (at, begin) and _heads(text, t) for s, t in e.mentions):
             return i
     described = _DESCRIBED.match(text, at)
     kinds = [ORG_NOUNS[w] for w in described.group(1).lower().split() if w in ORG_NOUNS] if described else []

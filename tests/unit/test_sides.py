@@ -94,3 +94,24 @@ def test_an_officer_describing_another_company_does_not_answer_for_her_own(nlp):
         "The union's rival, Norvik Corp., said that Norvik refused to improve wages or pensions."
     )
     assert pairs(nlp, text) == []
+
+
+def test_a_company_described_as_the_one_that_did_not_engage_is_answered_by_its_own_we_engaged(nlp):
+    text = (
+        "Halden Corp. said on Monday it was ending its bid for Norvik Holdings, saying there had been no "
+        "constructive engagement from the Oslo-based company. Norvik's special committee said: "
+        "“We consistently engaged in good faith, and we regret that Halden Corp. walked away.”"
+    )
+    found = pairs(nlp, text)
+    assert any(
+        "no constructive engagement" in claim and "engaged in good faith" in rebuttal for claim, rebuttal in found
+    )
+
+
+def test_a_description_that_fits_a_third_company_named_nearer_is_not_the_answering_party(nlp):
+    text = (
+        "Halden Corp. said on Monday it was ending its talks with Norvik Holdings after Brevik Holdings had left, "
+        "saying there had been no constructive engagement from the Bergen company. Norvik's special committee "
+        "said: “We consistently engaged in good faith, and we regret that Halden Corp. walked away.”"
+    )
+    assert not any("engaged in good faith" in rebuttal for _, rebuttal in pairs(nlp, text))
