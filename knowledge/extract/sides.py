@@ -16,8 +16,10 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute, LocalEntity
+from knowledge.extract.disputes import speaker_key
 from knowledge.extract.speakers.org_words import ORG_NOUNS
 from knowledge.extract.speakers.organisations import fits, name_kinds
+from knowledge.tuning import tuning
 
 # people who act or speak for an organisation: its counsel, its voice, its officers
 _AGENT = (
@@ -40,7 +42,6 @@ _ROLE_FOR_BEFORE = re.compile(rf"\b{_AGENT}\s+{_FOR}\s+((?:the\s+)?(?:[\w&.’'-
 _ROLE_FOR_IN = re.compile(rf"\b{_AGENT}(?:\s+officer)?\s+{_FOR}\s+", re.I)
 _DESCRIBED = re.compile(r"(?:the|its|their)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 _ORG_TYPES = ("ORG", "GPE", "NORP")
-_REACH = 80  # characters either side of a speaker's words in which the text says whom the speaker acts for
 
 
 def sides(text: str, claims: Sequence[LocalClaim], entities: Sequence[LocalEntity]) -> list[set[str]]:
@@ -52,11 +53,10 @@ def sides(text: str, claims: Sequence[LocalClaim], entities: Sequence[LocalEntit
             acts_for[i] = {o for s, t in e.mentions if (o := _speaks_for(text, s, t, entities)) is not None}
     out = []
     for c in claims:
-        found: set[str] = set()
+        key = speaker_key(c)
+        found = {key} if key is not None else set()
         if c.speaker_entity is not None:
-            found = {str(c.speaker_entity)} | {str(o) for o in acts_for.get(c.speaker_entity, ())}
-        elif c.speaker:
-            found = {f"words:{c.speaker.lower()}"}
+            found |= {str(o) for o in acts_for.get(c.speaker_entity, ())}
         if c.speaker:  # the words at this claim: "an attorney representing the company", "A lawyer for X, Ed Marsh"
             at = text.find(c.speaker, c.context[0], c.context[1])
             org = _speaks_for(text, at, at + len(c.speaker), entities) if at >= 0 else None
@@ -76,13 +76,14 @@ def _speaks_for(text: str, start: int, end: int, entities: Sequence[LocalEntity]
     inside = _ROLE_FOR_IN.search(words)
     if inside:
         return organisation_at(text, start + inside.end(), entities)
-    after = _AFTER.match(text[end : end + _REACH])
+    reach = tuning().side_reach_chars
+    after = _AFTER.match(text[end : end + reach])
     if after and (after.group("agent") or _AGENT_WORD.search(words)):
         return organisation_at(text, end + after.end(), entities)
-    reach = max(0, start - _REACH)
-    role_for = _ROLE_FOR_BEFORE.search(text[reach:start])
+    begin = max(0, start - reach)
+    role_for = _ROLE_FOR_BEFORE.search(text[begin:start])
     if role_for:  # "A lawyer for the tech company, Ed Marsh"
-        return organisation_at(text, reach + role_for.start(1), entities)
+        return organisation_at(text, begin + role_for.start(1), entities)
     for i, e in enumerate(entities):  # "Norvik attorney Ed Marsh", "the union's lawyer, Ed Marsh"
         if e.type in _ORG_TYPES and any(t <= start and _BEFORE.match(text[t:start]) for _, t in e.mentions):
             return i
