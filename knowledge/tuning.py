@@ -84,6 +84,9 @@ class Tuning(BaseSettings):
     # mediation") answers a claim in its article of a party it speaks of when its negating sentences share this many
     # of the claim's content words (and proposition_overlap of the shorter one's): extract/counters.
     counter_words: int = 2
+    # characters either side of a speaker's words in which the text may say whom the speaker acts for ("an attorney
+    # representing the company", "A lawyer for the tech company, Ed Marsh"): extract/sides.
+    side_reach_chars: int = 80
     speaker_search_sentences: int = 6  # a pronoun further than this from any compatible person stays as written
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.

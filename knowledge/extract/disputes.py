@@ -26,22 +26,30 @@ NOT_DISPUTABLE = (DENY, NO_COMMENT)  # a denial answers a claim; declining to co
 VERDICT_STANCES = ("assert", "criticize", "accuse")
 
 
+# The nouns that name a statement, in one place: the core ones a lead names ("rejected Quill's account, saying
+# ..."); those a denial or verdict may also name ("dismissed the rumours", "called the figures invented"); and what
+# only a back-reference ("denied any wrongdoing") or a content's head ("denied the notion") says.
+_STATEMENT = (
+    r"claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version"
+    r"|statements?|narratives?"
+)
+_SAID = (
+    r"rumou?rs?|story|stories|comments?|(?:mis)?characteri[sz]ations?|announcements?|figures?|data|tall(?:y|ies)"
+    r"|findings|numbers|results?|materials?|imputations?"
+)
 # "denied the claim", "rejected Lukashenko's account", "dismissed the reports", "the other firm's announcement": a
 # denial that points back at a claim
 _BACKREF = re.compile(
     r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?"
     r"|the\s+(?:[\w-]+\s+)?[\w-]+[’']s)\s+)?"
-    r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?"
-    r"|charges?|rumou?rs?|story|stories|version|statements?|comments?|narratives?|wrongdoing|results?|materials?"
-    r"|announcements?|figures?|data|tall(?:y|ies)|findings|numbers|(?:mis)?characteri[sz]ations?|imputations?)\b",
+    rf"(?:\w+\s+)?(?:{_STATEMENT}|{_SAID}|wrongdoing)\b",
     re.I,
 )
 # "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
 _PART_OF = re.compile(r"^(?:(?:parts?|some|much|most|elements|portions?|sections?)\s+of\s+)", re.I)
 # the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
 _LEAD_BACKREF = re.compile(
-    r"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?"
-    r"|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version|statements?|narratives?)\b"
+    rf"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:{_STATEMENT})\b"
 )
 # where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
@@ -86,12 +94,7 @@ def proposition_words(text: str) -> frozenset[str]:
 
 
 # A denial that names what it denies: "denied the claim", "rejected Trump's claim that …", "claims made by …".
-_CLAIM_NOUN = re.compile(
-    r"\b(?:claims?|allegations?|accusations?|assertions?|reports?|account|accounts|remarks?|suggestions?|charges?"
-    r"|rumou?rs?|story|stories|version|statements?|comments?|notion|idea|(?:mis)?characteri[sz]ations?|narratives?"
-    r"|announcements?|figures?|data|tall(?:y|ies)|findings|numbers|results?|materials?|imputations?)\b",
-    re.I,
-)
+_CLAIM_NOUN = re.compile(rf"\b(?:{_STATEMENT}|{_SAID}|notion|idea)\b", re.I)
 # words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
 # ("said Quill's claims were highly misleading", "described parts of the announcement as erroneous")
 _VERDICT = re.compile(

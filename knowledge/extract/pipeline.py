@@ -34,6 +34,7 @@ from knowledge.extract.events import find_events
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.cues import FACTUAL_CUES
 from knowledge.extract.parse.spans import caches, doc_text
+from knowledge.extract.sides import apart, sides
 from knowledge.extract.speakers.anaphora import resolve_document
 from knowledge.extract.speakers.claims import to_claims
 from knowledge.extract.speakers.ranker import make_resolver
@@ -157,8 +158,7 @@ def analyze_doc(
         reported = [c.content for c in claims if c.stance not in FACTUAL_STANCES and c.cue_lemma not in FACTUAL_CUES]
         events = _guarded("events", failures, lambda: find_events(doc, ents, published, reported)) or []
         events = [e for e in events if e.span[0] >= body_start]
-        names = [e.name for e in ents.entities]
-        disputes = _guarded("disputes", failures, lambda: _disputes(doc, text, claims, names)) or []
+        disputes = _guarded("disputes", failures, lambda: _disputes(doc, text, claims, ents.entities)) or []
     entities, claims, events = _unanswered_out(ents.entities, claims, events, no_reply)
     return Analysis(entities=entities, events=events, claims=claims, disputes=disputes, failures=failures)
 
@@ -202,9 +202,12 @@ def _unanswered_out(
     return kept, claims, events
 
 
-def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -> list[LocalDispute]:
+def _disputes(doc: Doc, text: str, claims: list[LocalClaim], entities: list[LocalEntity]) -> list[LocalDispute]:
     """Denials paired with the claims they answer, then claims the article sets against each other unworded, then
-    statements that say another's claim is not so without a denial cue (`counters`)."""
+    statements that say another's claim is not so without a denial cue (`counters`); never two of one side
+    (`sides`: a company and its lawyer)."""
+    names = [e.name for e in entities]
+    side = sides(text, claims, entities)
     restated = denied_in_apposition(
         text, claims, names
     )  # "P, a claim denied by X": X's denial is P's, whatever else it shares
@@ -213,8 +216,8 @@ def _disputes(doc: Doc, text: str, claims: list[LocalClaim], names: list[str]) -
     ]
     denials += answered_in_sentence(text, claims, denials)
     denials += contradicted_in_sentence(text, claims, denials)
-    denials += link_contradictions(doc, claims, denials, names)
-    return denials + link_counters(text, claims, denials)  # last: on narrower evidence than the passes before
+    denials += link_contradictions(doc, claims, denials, names, side, entities)
+    return apart(denials + link_counters(text, claims, denials), side)  # counters: narrowest, last
 
 
 def _parsed(nlp, texts: list[str | None]) -> Iterator[Doc | StageFailure]:
