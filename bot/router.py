@@ -15,12 +15,12 @@ from bot.slack import blocks as kit
 from bot.slack.messages import Reply as Reply
 from bot.slack.messages import note as note
 from bot.slack.mrkdwn import escape
+from bot.slack.payloads import SURROGATE
 from knowledge.ingest import service
 from knowledge.store import Store
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
 _SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half a UTF-16 pair: a JSON "\ud800" escape, never typed text
 _TIME_LIKE = re.compile(r"^\d")  # "at 8:30", "at 7pm", and "at 8.30" too, so a bad time is an error, not a topic
 _ALWAYS = {"--always", "-always", "--post-empty", "-post-empty"}
 SUBSCRIBE_USAGE = "Usage: `/brief subscribe <topic> [at 08:30] [tz Europe/Berlin] [--always]`"
@@ -55,7 +55,7 @@ def route(
     store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: str | None = None
 ) -> Reply:
     text = " ".join(slack_text(text or "").split())
-    if _SURROGATE.search(text):
+    if SURROGATE.search(text):
         return note("Could not read that: the text has a broken character in it (half of a Unicode pair).")
     word, _, rest = text.partition(" ")
     verb = word.lower()

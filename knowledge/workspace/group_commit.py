@@ -77,8 +77,10 @@ class GroupCommit(Generic[Item, Result]):
                 self._leading = False
             else:
                 nxt.lead = True
+        if nxt is not None:
+            # Woken first: its own item is in the next batch, which it writes (then returns) while this batch's
+            # waiters are still on their way out, instead of queueing behind all of them for the interpreter.
+            nxt.done.set()
         for s in batch:
             s.lead, s.written = False, True
             s.done.set()
-        if nxt is not None:
-            nxt.done.set()  # its own item is in the next batch: it writes that batch, then returns
