@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from realnews_gold import GoldAttribution, covers, overlap
+from realnews_gold import GoldAttribution, covers, overlap, union_overlap
 
 from knowledge.store import Store
 from knowledge.store.claims import claim_spans
@@ -57,15 +57,7 @@ class Placement:
 
 def _shared(span: Span, golds: list[GoldAttribution]) -> int:
     """Characters of `span` inside any of the annotated contents (each character once)."""
-    pieces = sorted(
-        (max(s, span[0]), min(e, span[1])) for g in golds for s, e in g.content if s < span[1] and e > span[0]
-    )
-    total, reach = 0, span[0]
-    for s, e in pieces:
-        s = max(s, reach)
-        if e > s:
-            total, reach = total + e - s, e
-    return total
+    return union_overlap(span, [c for g in golds for c in g.content])
 
 
 _WORDS = re.compile(r"\w+")
