@@ -89,7 +89,6 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
                 grown += _quotes_running_on(doc, quotes, nxt)
     grown = _cut_out(doc, grown, (cue_toks[0].idx, cue_end))
     grown = sorted({g for g in grown if g[1] > g[0]})
-    grown += _paragraph_after(doc, quotes, cue_toks[-1], grown)
     if grown:  # 'X said: "A."' then '"B."' in the next paragraph, unsigned: B goes on with A's speaker
         piece = max(grown, key=lambda g: g[1])
         last = piece[1]
@@ -116,34 +115,6 @@ def _quoted(text: str, quotes: QuoteIndex, pos: int) -> bool:
     start += len(text[start:pos]) - len(text[start:pos].lstrip())
     first = quotes.at(start)
     return text[start : start + 1] in QUOTE_CHARS and (first is None or first[1] > pos)
-
-
-def _paragraph_after(doc, quotes: QuoteIndex, cue, grown: list[Frag]) -> list[Frag]:
-    """'Ruiz went on, saying the talks had failed.' then a paragraph that is one quote and nothing else, signed by
-    no cue of its own: the newsroom convention gives it to the speaker of the paragraph above (PolNeAR annotates
-    it so), when this cue is the last one of that paragraph."""
-    text = doc_text(doc)
-    sent = sentence(cue)
-    nxt = quotes.next_after(sent.end_char)
-    if nxt is None or any(a <= nxt[0] < b for a, b in grown) or _quoted(text, quotes, cue.idx):
-        return []
-    between = text[sent.start_char : nxt[0]]
-    between = between[len(between.rstrip()) :]  # what lies between the cue's sentence and the quote
-    line_end = text.find("\n", nxt[1])
-    line_end = len(text) if line_end < 0 else line_end
-    para_start = text.rfind("\n", 0, nxt[0]) + 1
-    if (
-        "\n" not in between
-        or between.strip(" \n\u00a0")
-        or text[nxt[1] : line_end].strip()
-        or text[para_start : nxt[0]].strip()
-    ):
-        return []
-    if _signed(doc, nxt) or any(
-        t.pos_ == "VERB" and t.lemma_.lower() in lex.VERB_CUES for t in doc[cue.i + 1 : sent.end]
-    ):
-        return []
-    return [char_span(doc, *nxt)]
 
 
 def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> list[Frag]:

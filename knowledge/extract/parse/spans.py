@@ -137,7 +137,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Quoted stretches (marks included). Curly quotes pair by direction; straight ones alternate per paragraph.
     A quote running over paragraphs is written, by newsroom convention, with no closing mark at the end of each
     paragraph but the last and an opening mark at the start of the next: each such paragraph is a quote of its
-    own (to its line end), so the paragraphs after the first are quoted words too, not narration."""
+    own (to its line end), so the paragraphs after the first are quoted words too, not narration. Only with
+    curly marks: straight ones also open paragraphs excerpted from other texts and transcripts ("WALLACE: …"),
+    whose words are not one speaker's run."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _QUOTE.finditer(text):
@@ -148,7 +150,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             line_end = len(text[:line_start].rstrip())
             # the next paragraph opens with a quote mark: this one runs on (a lone mark at a line's end runs nowhere)
             opened = text[open_at:line_end]  # the unclosed quote's own paragraph, right above the next opener
-            if not text[line_start:pos].strip() and "\n" not in opened and any(c.isalnum() for c in opened):
+            curly = text[open_at] in OPENERS and ch in OPENERS  # straight marks also open block excerpts of text
+            if curly and not text[line_start:pos].strip() and "\n" not in opened and any(c.isalnum() for c in opened):
                 out.append((open_at, line_end))
                 open_at = None
             elif "\n\n" in text[open_at:pos]:
