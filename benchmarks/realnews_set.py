@@ -6,8 +6,9 @@ Beyond the PolNeAR figures (with the annotated claims as gold), it scores what o
 - disputes: annotated claim/rebuttal pairs shown side by side (right) and shown pairs that are not annotated
   (wrong);
 - copies: annotated copy pairs recorded with the right original, with another, missed; joins not annotated;
-- speakers per claim: every annotated claim matched to a stored claim by content overlap, speaker compared (a
-  name by its head word, an unnamed source by a shared content word);
+- claims found and speakers per claim: every annotated claim placed in the store (`realnews_misses`: found how,
+  or missed why, listed per article), the speaker of the stored claim compared (a name by its head word, an
+  unnamed source by a shared content word);
 - furniture: annotated page furniture inside stored claims and summary citations, and entities every mention of
   which is inside it (made by furniture alone).
 Texts are copied with their sidecars into the work folder (ignored by git); a sha256 that differs from the
