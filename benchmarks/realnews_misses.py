@@ -63,10 +63,15 @@ def _shared(span: Span, golds: list[GoldAttribution]) -> int:
 _WORDS = re.compile(r"\w+")
 
 
+# letters a site swaps in to make its copy look different (Greek iota for "i"): read as the Latin ones, one for one
+_LOOKALIKES = str.maketrans("αεικνορτυχаеорсухі", "aeikvoptuxaeopcyxi")
+
+
 def in_copy_original(original: str, words: str, share: float = 0.7) -> Span | None:
     """Where a copy's words stand in its original: the exact words, else the run of as many words holding the
-    most of them (a copy edits a little: "94.6%" / "94.6 percent", a quote mark), from its first to its last word
-    shared; None when under `share` of the words are there."""
+    most of them (a copy edits a little: "94.6%" / "94.6 percent", a quote mark, a Greek iota for an "i"), from
+    its first to its last word shared; None when under `share` of the words are there."""
+    original, words = original.translate(_LOOKALIKES), words.translate(_LOOKALIKES)
     at = original.find(words)
     if at >= 0:
         return (at, at + len(words))

@@ -212,3 +212,11 @@ def test_a_stored_claim_reaching_far_past_the_annotated_words_is_a_wrong_span_no
     gold = GoldAttribution("d", [(100, 120)], "Ruiz", True)
     assert _match(gold, [_row(90, 200)], [gold]) is None
     assert _match(gold, [_row(100, 121)], [gold])[0] == "covered"
+
+
+def test_a_copy_that_swaps_in_lookalike_letters_is_still_found_in_its_original():
+    from realnews_misses import in_copy_original
+
+    original = "The airline said it would sue the vendor for its failings."
+    copy = "The aιrlιne saιd ιt would sue the vendor for ιts faιlιngs."  # Greek iota for every "i"
+    assert in_copy_original(original, copy[4:40]) == (4, 40)
