@@ -181,6 +181,31 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def union_overlap(span: Span, pieces: list[Span]) -> int:
+    """Characters of `span` inside any of `pieces` (each character counted once, however many pieces hold it)."""
+    cut = sorted((max(s, span[0]), min(e, span[1])) for s, e in pieces if s < span[1] and e > span[0])
+    total, reach = 0, span[0]
+    for s, e in cut:
+        s = max(s, reach)
+        if e > s:
+            total, reach = total + e - s, e
+    return total
+
+
+def covers_with_siblings(
+    cited: list[Span], content: list[Span], siblings: list[list[Span]], share: float = 0.5
+) -> bool:
+    """A citation holding this gold content and others of the same speaker ('"A." / "B." / "C."' shown as one
+    quote, annotated as three): at least `share` of this content is cited, and at least `share` of the cited
+    characters are annotated content (this one's or a sibling's). Text that no annotation holds still counts
+    against it, so a quote run on into narration is not backed."""
+    gold_len = sum(e - s for s, e in content)
+    held = sum(overlap(c, piece) for c in cited for piece in content)
+    annotated = [piece for sib in [content, *siblings] for piece in sib]
+    in_gold = sum(union_overlap(c, annotated) for c in cited)
+    return gold_len > 0 and held >= share * gold_len and in_gold >= share * sum(e - s for s, e in cited)
+
+
 def covers(citation: Span, content: list[Span], share: float = 0.5, words: list[Span] | None = None) -> bool:
     """A citation covers a gold content when most of each is in the other: at least `share` of the gold content's
     characters are cited, and at least `share` of the cited characters are gold content. A split quote's citation

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from realnews_gold import GoldAttribution, covers, overlap, same_speaker
+from realnews_gold import GoldAttribution, covers, covers_with_siblings, overlap, same_speaker
 from realnews_judge import sentence_problems
 
 from knowledge.brief.compose import compose
@@ -128,7 +128,25 @@ def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttrib
                 key = (shared, same_speaker(g.source or "", shown.speaker))
                 if key > best_key:
                     best, best_key = g, key
+    if best is not None:
+        return best
+    # one citation holding several annotated contents of one speaker (a quote over paragraphs, annotated one
+    # paragraph a claim): backed by the one it holds most of, when the others of that speaker make up the rest
+    for i, (doc_id, span) in enumerate(shown.citations):
+        cited = (shown.words[i] if i < len(shown.words) else []) or [span]
+        golds = gold.get(doc_id, [])
+        for g in golds:
+            siblings = [o.content for o in golds if o is not g and _same_source(o, g)]
+            if covers_with_siblings(cited, g.content, siblings):
+                shared = sum(overlap(c, piece) for c in cited for piece in g.content)
+                key = (shared, same_speaker(g.source or "", shown.speaker))
+                if key > best_key:
+                    best, best_key = g, key
     return best
+
+
+def _same_source(a: GoldAttribution, b: GoldAttribution) -> bool:
+    return (a.source or "") == (b.source or "") or same_speaker(a.source or "", b.source or "")
 
 
 # the cue a summary line puts after its speaker: a present-tense verb ("says", "recalls", "denies"), a past one

@@ -6,8 +6,9 @@ Beyond the PolNeAR figures (with the annotated claims as gold), it scores what o
 - disputes: annotated claim/rebuttal pairs shown side by side (right) and shown pairs that are not annotated
   (wrong);
 - copies: annotated copy pairs recorded with the right original, with another, missed; joins not annotated;
-- speakers per claim: every annotated claim matched to a stored claim by content overlap, speaker compared (a
-  name by its head word, an unnamed source by a shared content word);
+- claims found and speakers per claim: every annotated claim placed in the store (`realnews_misses`: found how,
+  or missed why, listed per article), the speaker of the stored claim compared (a name by its head word, an
+  unnamed source by a shared content word);
 - furniture: annotated page furniture inside stored claims and summary citations, and entities every mention of
   which is inside it (made by furniture alone).
 Texts are copied with their sidecars into the work folder (ignored by git); a sha256 that differs from the
@@ -23,7 +24,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from realnews_gold import GoldAttribution, LineMap, covers, overlap, same_speaker
+from realnews_gold import GoldAttribution, LineMap, overlap, same_speaker
+from realnews_misses import FOUND_KINDS, MISS_KINDS, Placement, counts, miss_listing, place_claims
 from realnews_score import Briefings, Scorecard, gold_for, score, take_briefings
 
 from knowledge.brief.topic import resolve_topic
@@ -282,23 +284,22 @@ def _same_unnamed(gold: str, speaker: str | None) -> bool:
     return bool(words(gold) & words(speaker or ""))
 
 
-def speakers_per_claim(store: Store, real: RealSet, idx: SetIndex) -> tuple[int, int, int, list[str]]:
-    """(annotated claims placed, found in the store, speaker right, the wrong ones)."""
-    found = right = 0
+def speakers_per_claim(store: Store, real: RealSet, idx: SetIndex) -> tuple[int, int, int, list[str], list[Placement]]:
+    """(annotated claims placed, found in the store, speaker right, the wrong ones, every placement): found as
+    `realnews_misses.place_claims` decides, the speaker read from the best-matching stored claim."""
+    right = 0
     wrong = []
-    stored = {doc_id: claim_spans(store, doc_id) for doc_id in idx.article_of}
-    for cid, g in idx.gold_of_claim.items():
-        rows = [r for r in stored.get(g.document_id, []) if covers((r["start"], r["end"]), g.content)]
-        if not rows:
+    placed = place_claims(store, idx.gold_of_claim, idx.article_of)
+    for p in placed:
+        if not p.found:
             continue
-        found += 1
-        row = max(rows, key=lambda r: overlap((r["start"], r["end"]), g.span))
+        g, row = p.gold, p.rows[0]
         shown = row["speaker_name"] or row["speaker"]
         ok = same_speaker(g.source or "", shown) if g.source_is_name else _same_unnamed(g.source or "", shown)
         right += ok
         if not ok:
-            wrong.append(f"{cid}: stored {shown!r}, annotated {g.source!r} ({g.speaker_kind})")
-    return len(idx.gold_of_claim), found, right, wrong
+            wrong.append(f"{p.cid}: stored {shown!r}, annotated {g.source!r} ({g.speaker_kind})")
+    return len(idx.gold_of_claim), sum(p.found for p in placed), right, wrong, placed
 
 
 def furniture(store: Store, b: Briefings, idx: SetIndex) -> dict[str, object]:
@@ -370,8 +371,11 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     card.copies = cp
     card.extra["copies: right original"] = f"{cp['right original']}/{cp['annotated']}"
     card.extra["copies: joins not annotated"] = len(cp["joins not annotated"])  # type: ignore[arg-type]
-    placed, found, ok, wrong_speakers = speakers_per_claim(store, real, idx)
+    placed, found, ok, wrong_speakers, placements = speakers_per_claim(store, real, idx)
     card.extra["annotated claims found in the store"] = f"{found}/{placed}"
+    how = counts(placements)
+    card.extra["found: " + " / ".join(FOUND_KINDS)] = " / ".join(str(how[k]) for k in FOUND_KINDS)
+    card.extra["not found: " + " / ".join(MISS_KINDS)] = " / ".join(str(how[k]) for k in MISS_KINDS)
     card.extra["speaker right per found claim"] = card.share(ok, found)
     fur = furniture(store, b, idx)
     card.extra["furniture in claims / summary lines / entities"] = (
@@ -380,6 +384,7 @@ def set_cards(folder: Path, work: Path, reuse: bool, nlp) -> list[Scorecard]:
     card.extra["facts missing from the summary"] = missing
     card.extra["wrong disputes"] = wrong
     card.extra["speakers wrong per claim"] = wrong_speakers
+    card.extra["annotated claims not found"] = miss_listing(store, placements, real.claims)
     card.extra["copies with another original"] = cp["other original"]
     card.extra["copies missed"] = cp["missed"]
     card.extra["joins not annotated"] = cp["joins not annotated"]

@@ -196,7 +196,7 @@ def claim_spans(store: Store, document_id: str) -> list[dict[str, Any]]:
     and the entity's name when resolved): what a benchmark matches against annotated claims."""
     return list(
         store.db.query(
-            'SELECT c.id, c.speaker, e.name AS speaker_name, c.stance, c.start, c."end", c.quote FROM claims c '
+            'SELECT c.id, c.speaker, e.name AS speaker_name, c.stance, c.start, c."end", c.quote, c.fragments FROM claims c '
             "LEFT JOIN entities e ON e.id = c.speaker_entity_id WHERE c.document_id = ? ORDER BY c.start",
             [document_id],
         )

@@ -169,3 +169,54 @@ def test_a_dispute_annotated_in_a_copy_counts_when_shown_from_the_original_at_th
     real = RealSet(disputes=[{"claim": "copy/c1", "rebuttal": "copy/c2"}])
     shown = Briefings(disputes=[(_line("t", "wages cut", "orig", (0, 10)), _line("t", "never", "orig", (40, 60)))])
     assert disputes(real, shown, idx)[:3] == (1, 1, 0)
+
+
+def test_a_citation_holding_several_annotated_quotes_of_one_speaker_is_backed_but_not_when_it_runs_into_narration():
+    from realnews_gold import covers_with_siblings
+
+    first, second, third = [(0, 40)], [(45, 90)], [(95, 130)]
+    assert covers_with_siblings([(0, 130)], first, [second, third])  # three paragraphs cited as one quote
+    assert not covers_with_siblings([(0, 130)], first, [])  # the rest is no annotated speech
+    assert not covers_with_siblings([(0, 300)], first, [second, third])  # run on into narration
+
+
+def test_a_copys_words_are_found_in_its_original_through_small_edits_and_not_when_the_copy_adds_them():
+    from realnews_misses import in_copy_original
+
+    original = "Workers rejected the deal with 94.6 percent of the vote, said Ana Ruiz, the union's head."
+    found = in_copy_original(original, "Workers rejected the deal with 94.6% of the vote")
+    assert found is not None and original[found[0] : found[1]].startswith("Workers rejected the deal")
+    assert in_copy_original(original, "The company said it would return to the table next week") is None
+
+
+def _row(start, end, fragments=None):
+    import json
+
+    return {"start": start, "end": end, "fragments": json.dumps(fragments) if fragments else None}
+
+
+def test_an_annotated_claim_is_found_by_a_split_quotes_piece_by_several_stored_claims_or_a_shared_one():
+    from realnews_misses import _match
+
+    gold = GoldAttribution("d", [(100, 140)], "Ruiz", True)
+    other = GoldAttribution("d", [(150, 190)], "Ruiz", True)
+    assert _match(gold, [_row(100, 260, [[100, 140], [160, 260]])], [gold])[0] == "piece of a split quote"
+    assert _match(gold, [_row(100, 112), _row(113, 126), _row(127, 140)], [gold])[0] == "split"
+    assert _match(gold, [_row(100, 190)], [gold, other])[0] == "shared"
+    assert _match(gold, [_row(60, 190)], [gold]) is None  # a stored span that overruns into narration
+
+
+def test_a_stored_claim_reaching_far_past_the_annotated_words_is_a_wrong_span_not_a_find():
+    from realnews_misses import _match
+
+    gold = GoldAttribution("d", [(100, 120)], "Ruiz", True)
+    assert _match(gold, [_row(90, 200)], [gold]) is None
+    assert _match(gold, [_row(100, 121)], [gold])[0] == "covered"
+
+
+def test_a_copy_that_swaps_in_lookalike_letters_is_still_found_in_its_original():
+    from realnews_misses import in_copy_original
+
+    original = "The airline said it would sue the vendor for its failings."
+    copy = "The aιrlιne saιd ιt would sue the vendor for ιts faιlιngs."  # Greek iota for every "i"
+    assert in_copy_original(original, copy[4:40]) == (4, 40)

@@ -89,13 +89,32 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
                 grown += _quotes_running_on(doc, quotes, nxt)
     grown = _cut_out(doc, grown, (cue_toks[0].idx, cue_end))
     grown = sorted({g for g in grown if g[1] > g[0]})
+    if grown:  # 'X said: "A."' then '"B."' in the next paragraph, unsigned: B goes on with A's speaker
+        piece = max(grown, key=lambda g: g[1])
+        last = piece[1]
+        q = quotes.at(last) or quotes.at(last - 1)
+        # the content is that quote, not narration ending in a quoted phrase ('accuses her of "bad faith."')
+        spoken = not _quoted(text, quotes, cue_toks[0].idx)  # a cue inside a quote reports another's words
+        if spoken and q is not None and q[1] >= last and q[1] > cue_end and q[0] + 1 >= piece[0]:
+            grown += [g for g in _quotes_running_on(doc, quotes, q) if g[0] >= last]
     merged: list[Frag] = []
-    for g in grown:
+    for g in sorted(grown):
         if merged and g[0] <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], g[1]))
         else:
             merged.append(g)
     return tuple(merged)
+
+
+def _quoted(text: str, quotes: QuoteIndex, pos: int) -> bool:
+    """`pos` is inside quoted words: a quote holds it, or its paragraph opens with a mark that no closer answers
+    before it ('“Since then, 7&i noted it is “seriously” weighing it.' — the inner quote breaks the pairing)."""
+    if quotes.at(pos) is not None:
+        return True
+    start = text.rfind("\n", 0, pos) + 1
+    start += len(text[start:pos]) - len(text[start:pos].lstrip())
+    first = quotes.at(start)
+    return text[start : start + 1] in QUOTE_CHARS and (first is None or first[1] > pos)
 
 
 def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> list[Frag]:
@@ -127,7 +146,7 @@ def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:
 def _signed(doc, quote: Frag) -> bool:
     """'"B," she added.': a quote followed by a cue of its own is that cue's content, not the previous speaker's."""
     start = first_token_from(doc, quote[1])
-    for t in doc[start : start + 6]:
+    for t in doc[start : start + 12]:  # '"B," Ana Ruiz, a lawyer for the city, wrote.'
         if (t.is_sent_start and t.i > start) or t.text in ("“", '"'):
             break
         if t.pos_ == "VERB" and t.lemma_.lower() in lex.VERB_CUES:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
+from knowledge.extract.attribution.inverted import inverted_speaker
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.attribution.record import Attribution
@@ -220,6 +221,9 @@ def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
         verb = heads[0] if heads else None
         subj = subject(verb) if verb is not None else None
         src = source_tokens(subj) if subj is not None else set()
+        inverted = inverted_speaker(doc, start, tok.i) if not src else None
+        if inverted is not None:  # 'Added Berg: "…"'
+            verb, src = inverted
         signed = _dash_signature(doc, start, tok.i)
         if signed:  # "Turnout matters - Jane Roe: '...'": the name after the dash is the speaker, not the subject
             verb, src = None, signed

@@ -134,14 +134,28 @@ _CUT_OFF = re.compile(r"[.\s]*[”\"]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Quoted stretches (marks included). Curly quotes pair by direction; straight ones alternate per paragraph."""
+    """Quoted stretches (marks included). Curly quotes pair by direction; straight ones alternate per paragraph.
+    A quote running over paragraphs is written, by newsroom convention, with no closing mark at the end of each
+    paragraph but the last and an opening mark at the start of the next: each such paragraph is a quote of its
+    own (to its line end), so the paragraphs after the first are quoted words too, not narration. Only with
+    curly marks: straight ones also open paragraphs excerpted from other texts and transcripts ("WALLACE: …"),
+    whose words are not one speaker's run."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _QUOTE.finditer(text):
         ch, pos = m.group(), m.start()
         end = m.end()
-        if open_at is not None and "\n\n" in text[open_at:pos] and ch not in CLOSERS:
-            open_at = None  # a paragraph break without a closer: the quote continues in the next paragraph's opener
+        if open_at is not None and ch not in CLOSERS and "\n" in text[open_at:pos]:
+            line_start = text.rfind("\n", 0, pos) + 1
+            line_end = len(text[:line_start].rstrip())
+            # the next paragraph opens with a quote mark: this one runs on (a lone mark at a line's end runs nowhere)
+            opened = text[open_at:line_end]  # the unclosed quote's own paragraph, right above the next opener
+            curly = text[open_at] in OPENERS and ch in OPENERS  # straight marks also open block excerpts of text
+            if curly and not text[line_start:pos].strip() and "\n" not in opened and any(c.isalnum() for c in opened):
+                out.append((open_at, line_end))
+                open_at = None
+            elif "\n\n" in text[open_at:pos]:
+                open_at = None  # a paragraph break without a closer: the quote continues in the next paragraph's opener
         if ch in OPENERS:
             open_at = pos
         elif ch in CLOSERS:
