@@ -95,3 +95,14 @@ def test_a_place_or_a_clause_inside_the_reported_noun_phrase_stays(nlp):
     assert contents(nlp, text, "denounced") == ["the attack in Paris"]
     text = "Ms. Park criticized the plan to build a dam in the valley before the vote."
     assert contents(nlp, text, "criticized") == ["the plan to build a dam in the valley before the vote"]
+
+
+def test_a_report_coordinated_after_the_reported_clause_is_not_part_of_it(nlp):
+    text = (
+        "Republicans said they're increasingly convinced the agency mishandled the inquiry and Democrats accused"
+        " the party of stoking the issue for political gain."
+    )
+    assert contents(nlp, text, "said") == ["they're increasingly convinced the agency mishandled the inquiry"]
+    text = "Mayor Ott said that he would back the eventual nominee but did not suggest it would be Lind."
+    assert contents(nlp, text, "said") == ["that he would back the eventual nominee"]
+    assert contents(nlp, text, "did not suggest") == ["it would be Lind"]
