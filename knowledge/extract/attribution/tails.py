@@ -111,7 +111,7 @@ def _drop_setting(doc, idxs: set[int], quotes) -> set[int]:
     last = max(idxs)
     for k in sorted(idxs):
         tok = doc[k]
-        if k <= roots[0] or tok.dep_ != "prep" or not _setting(tok) or _in_clause(tok, idxs):
+        if k <= roots[0] or tok.dep_ != "prep" or not _setting(tok, idxs) or _in_clause(tok, idxs):
             continue
         tail = doc[k : last + 1]
         if any(t.pos_ in _VERBS or quotes.at(t.idx) is not None for t in tail):
@@ -131,10 +131,14 @@ def _in_clause(tok, idxs: set[int]) -> bool:
     return head.i in idxs and head.pos_ in _VERBS
 
 
-def _setting(prep) -> bool:
+def _setting(prep, idxs: set[int]) -> bool:
+    """A time or occasion phrase: one of `WHEN_PREPS` on the cue, or on what the object is called ("criticized X
+    as a failure during a stop": not "praised them for their work during the flood", the work's time), or one of
+    `AT_PREPS` before a date, a time, a medium or a gathering anywhere in the phrase."""
     low = prep.lower_
+    head = prep.head
     if low in WHEN_PREPS:
-        return True
+        return head.i not in idxs or (head.dep_ == "pobj" and head.head.lower_ == "as")
     objs = [o for o in prep.children if o.dep_ == "pobj"]
     return low in AT_PREPS and any(
         o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.MEDIA_NOUNS | lex.GATHERINGS for o in objs
