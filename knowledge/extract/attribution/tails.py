@@ -5,7 +5,7 @@ The parse hangs whatever follows a reported clause inside it, so "said turnout w
 sign that ...") carry the writer's words at the end of the content. So do the speaker's next report ("stressed
 that X, suggesting that Y", "said X before claiming that Y": Y is a claim of its own, found from its own cue) and,
 after a reported noun phrase, where and when it was said ("criticized the plan during a stop in Flint",
-"thanked supporters at a rally", "blamed officials on Twitter"). Annotated news (PolNeAR) more often ends the
+"thanked supporters at a meeting", "blamed officials before the speech"). Annotated news (PolNeAR) more often ends the
 content before them than keeps them (a trailing "according to" source is `pipeline`'s to cut; a relative clause
 inside a reported clause stays, see `roles.drop_trailing_relative`: annotators split about evenly on it). Only an
 unquoted tail that runs to the end of the content is dropped: inside a quote every word is the speaker's.
@@ -19,9 +19,11 @@ from knowledge.extract.parse import cues as lex
 DASHES = frozenset({"—", "–", "-", "--"})
 # prepositions that place a reported noun phrase in time or at an occasion, whatever their object
 WHEN_PREPS = frozenset({"during", "before", "after", "amid", "since", "despite"})
-# prepositions that do so when their object is a date, a time, a medium or a gathering ("at a rally", "on Twitter")
+# prepositions that do so when their object is a date, a time or a gathering ("at a meeting", "on Tuesday")
 AT_PREPS = frozenset({"at", "on", "in"})
 NEXT_REPORT_PREPS = frozenset({"before", "after"})
+# "said X, saying P" is one statement, P its gist, nested in X (`disputes` reads "Quill's claims" after it as one)
+SAME_STATEMENT = frozenset({"say"})
 _VERBS = ("VERB", "AUX")
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 # nouns by which the writer sums up the clause before ("..., a swipe at X", "..., an acknowledgment that Y")
@@ -84,18 +86,21 @@ def _trim_marks(doc, idxs: set[int]) -> set[int]:
 
 
 def _next_report(doc, k: int, last: int) -> bool:
-    """ "…, suggesting that Y" / "… before claiming that Y" running to the content's end: the speaker's next report,
-    a participle of a cue verb with a clause of its own and no subject (so the same speaker)."""
+    """'"…," suggesting that Y' / "… before claiming that Y" running to the content's end: the speaker's next
+    report, a participle of a cue verb with a clause of its own and no subject (so the same speaker). After
+    unquoted words ("said the envoy had sent a plan, suggesting talks") the participle may be the reported
+    clause's own (the plan suggests), and annotators keep it; ", saying Y" is never cut."""
     tok, opener = doc[k], doc[k - 1]
-    after_comma = opener.text == "," or (opener.is_quote and doc[k - 2].text == ",")
+    after_quote = opener.is_quote and doc[k - 2].text == ","  # '"… together," suggesting': the writer's reading
     if tok.dep_ == "prep" and tok.lower_ in NEXT_REPORT_PREPS:
         verb = next((c for c in tok.children if c.dep_ == "pcomp"), None)
     else:
-        verb = tok if tok.dep_ == "advcl" and after_comma else None
+        verb = tok if tok.dep_ == "advcl" and after_quote else None
     return (
         verb is not None
         and verb.tag_ == "VBG"
         and verb.lemma_.lower() in lex.VERB_CUES
+        and verb.lemma_.lower() not in SAME_STATEMENT
         and verb.right_edge.i >= last - 1
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and any(c.dep_ == "ccomp" for c in verb.children)
@@ -134,15 +139,14 @@ def _in_clause(tok, idxs: set[int]) -> bool:
 def _setting(prep, idxs: set[int]) -> bool:
     """A time or occasion phrase: one of `WHEN_PREPS` on the cue, or on what the object is called ("criticized X
     as a failure during a stop": not "praised them for their work during the flood", the work's time), or one of
-    `AT_PREPS` before a date, a time, a medium or a gathering anywhere in the phrase."""
+    `AT_PREPS` before a date, a time or a gathering anywhere in the phrase (a medium, "in social media posts",
+    annotators keep: it says how)."""
     low = prep.lower_
     head = prep.head
     if low in WHEN_PREPS:
         return head.i not in idxs or (head.dep_ == "pobj" and head.head.lower_ == "as")
     objs = [o for o in prep.children if o.dep_ == "pobj"]
-    return low in AT_PREPS and any(
-        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.MEDIA_NOUNS | lex.GATHERINGS for o in objs
-    )
+    return low in AT_PREPS and any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.GATHERINGS for o in objs)
 
 
 def _aside_at(doc, k: int, last: int, idxs: set[int]) -> bool:
