@@ -35,6 +35,8 @@ class GoldAttribution:
     label: str = ""  # where it comes from, for listings ("dev/nyt_2016-…" or "boeing-strike-01/c3")
     speaker_kind: str | None = None  # our set: person | organisation | unnamed
     extra: dict = field(default_factory=dict)
+    # a content running over several sentences, split into its sentences (`sentence_units`); empty: one unit
+    units: list[list[Span]] = field(default_factory=list)
 
     @property
     def span(self) -> Span:
@@ -206,14 +208,68 @@ def covers_with_siblings(
     return gold_len > 0 and held >= share * gold_len and in_gold >= share * sum(e - s for s, e in cited)
 
 
-def covers(citation: Span, content: list[Span], share: float = 0.5, words: list[Span] | None = None) -> bool:
+def covers(
+    citation: Span,
+    content: list[Span],
+    share: float = 0.5,
+    words: list[Span] | None = None,
+    units: list[list[Span]] | None = None,
+) -> bool:
     """A citation covers a gold content when most of each is in the other: at least `share` of the gold content's
     characters are cited, and at least `share` of the cited characters are gold content. A split quote's citation
-    names its `words` (the pieces around the "she said"): those are the characters it cites."""
+    names its `words` (the pieces around the "she said"): those are the characters it cites.
+
+    A gold content of several sentences (`units`, PolNeAR's convention: one speaker's run of quoted sentences is
+    one content) is also covered by a citation of some of its sentences, each at least `share` cited, when at
+    least `share` of the cited characters are in those sentences: the same rule, one sentence as the gold."""
     cited = words or [citation]
-    shared = sum(overlap(c, piece) for c in cited for piece in content)
-    gold_len = sum(e - s for s, e in content)
-    return gold_len > 0 and shared >= share * gold_len and shared >= share * sum(e - s for s, e in cited)
+    cited_len = sum(e - s for s, e in cited)
+
+    def most_of_each(gold: list[Span]) -> bool:
+        shared = sum(overlap(c, piece) for c in cited for piece in gold)
+        gold_len = sum(e - s for s, e in gold)
+        return gold_len > 0 and shared >= share * gold_len and shared >= share * cited_len
+
+    if most_of_each(content):
+        return True
+    if not units or len(units) < 2:
+        return False
+    taken = [piece for unit in units if most_of_each_unit(cited, unit, share) for piece in unit]
+    return bool(taken) and most_of_each(taken)
+
+
+def most_of_each_unit(cited: list[Span], unit: list[Span], share: float) -> bool:
+    """At least `share` of a sentence of the gold content is cited."""
+    length = sum(e - s for s, e in unit)
+    return length > 0 and sum(overlap(c, piece) for c in cited for piece in unit) >= share * length
+
+
+# a sentence ends at . ? ! (after a small letter, a digit or a closing bracket, so "U.S. Senate" goes on, and not
+# after a title: "Mr. Trump"), closing quote marks and space, before a capital or an opening quote
+_TITLES = frozenset("mr mrs ms dr st jr sr sen rep gov gen lt col sgt capt prof rev vs no ft mt".split())
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%])[.?!](?:[\"”’']|'')*\s+(?=(?:[\"“‘']|``)?[A-Z])|[.?!](?:[\"”’']|'')+\s+")
+
+
+def sentence_units(content: list[Span], text: str) -> list[list[Span]]:
+    """The content's pieces cut at sentence ends and grouped by sentence: one unit per sentence it runs over
+    (the pieces of a quote split around "she said" inside one sentence stay one unit)."""
+    if not content:
+        return []
+    lo, hi = min(s for s, _ in content), max(e for _, e in content)
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, lo, hi)
+        if text[max(0, m.start() - 5) : m.start()].split()[-1:]
+        not in ([t] for t in _TITLES | {t.title() for t in _TITLES})
+    ]
+    groups: dict[int, list[Span]] = {}
+    for s, e in sorted(content):
+        cuts = [s] + [x for x in ends if s < x < e] + [e]
+        for a, b in zip(cuts, cuts[1:]):
+            b = len(text[a:b].rstrip()) + a
+            if b > a:
+                groups.setdefault(bisect_right(ends, a), []).append((a, b))
+    return [groups[k] for k in sorted(groups)]
 
 
 # ---- PolNeAR ---------------------------------------------------------------------------------------------------
@@ -241,10 +297,13 @@ def read_ann(path: Path) -> list[tuple[list[Span], list[Span] | None, str | None
     return out
 
 
-def polnear_gold(document_id: str, label: str, ann: Path, lines: LineMap) -> list[GoldAttribution]:
+def polnear_gold(document_id: str, label: str, ann: Path, lines: LineMap, stored: str = "") -> list[GoldAttribution]:
+    """Each attribution of a brat file in the stored text's offsets; with the `stored` text, a content of several
+    sentences also as its sentences (`covers`)."""
     out = []
     for content, _source_spans, source_text in read_ann(ann):
         mapped = [m for m in (lines.span(s, e) for s, e in content) if m is not None]
         if mapped:
-            out.append(GoldAttribution(document_id, mapped, source_text, is_name(source_text), label))
+            units = sentence_units(mapped, stored) if stored else []
+            out.append(GoldAttribution(document_id, mapped, source_text, is_name(source_text), label, units=units))
     return out

@@ -147,7 +147,7 @@ def build(polnear: Path, articles: list[Article], texts: Path, db: Path, reuse: 
         built.articles[doc.id] = a
         original = (polnear / a.split / "text" / f"{a.name}.txt").read_text(encoding="utf-8")
         ann = polnear / a.split / "ann" / f"{a.name}.ann"
-        built.gold[doc.id] = polnear_gold(doc.id, a.label, ann, LineMap(original, doc.text))
+        built.gold[doc.id] = polnear_gold(doc.id, a.label, ann, LineMap(original, doc.text), doc.text)
     return built
 
 

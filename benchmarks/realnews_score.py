@@ -123,7 +123,7 @@ def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttrib
     for i, (doc_id, span) in enumerate(shown.citations):
         words = shown.words[i] if i < len(shown.words) else []
         for g in gold.get(doc_id, []):
-            if covers(span, g.content, words=words):
+            if covers(span, g.content, words=words, units=g.units):
                 shared = sum(overlap(c, piece) for c in words or [span] for piece in g.content)
                 key = (shared, same_speaker(g.source or "", shown.speaker))
                 if key > best_key:

@@ -7,7 +7,15 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from realnews_gold import GoldAttribution, LineMap, covers, is_name, read_ann, same_speaker  # noqa: E402
+from realnews_gold import (  # noqa: E402
+    GoldAttribution,
+    LineMap,
+    covers,
+    is_name,
+    read_ann,
+    same_speaker,
+    sentence_units,
+)
 from realnews_score import Briefings, Shown, line_speaker, verbatim  # noqa: E402
 from realnews_set import RealSet, SetIndex, disputes, facts  # noqa: E402
 
@@ -29,6 +37,28 @@ def test_a_citation_covers_gold_content_only_when_most_of_each_is_in_the_other()
     assert not covers((0, 200), [(12, 48)])  # a paragraph around a short claim
     assert not covers((40, 60), [(10, 50)])
     assert covers((10, 30), [(10, 20), (22, 31)])  # a quote split around its cue
+
+
+def test_one_sentence_of_a_gold_content_running_over_several_sentences_is_covered_by_its_citation():
+    text = (
+        'Dr. Ames said the dam was safe. "We checked it twice. Mr. Obi agreed with us," she said. Rain fell all night.'
+    )
+    start = text.index("the dam")
+    content = [(start, text.index(" she said") - 1)]
+    units = sentence_units(content, text)
+    assert [text[a:b] for unit in units for a, b in unit] == [
+        "the dam was safe.",
+        '"We checked it twice.',
+        "Mr. Obi agreed with us,",
+    ]  # a title ("Mr.") ends no sentence
+    second = (text.index("We checked"), text.index("twice.") + 5)
+    assert covers(second, content, units=units)  # one whole sentence of the three
+    assert not covers(second, content)  # under the whole-content rule alone it is a third of the gold
+    half = (text.index("Obi"), text.index("with us"))
+    assert not covers(half, content, units=units)  # less than half of its sentence
+    assert covers((second[0], text.index("Rain")), content, units=units)  # two of its sentences and the cue
+    assert not covers((text.index("Obi"), len(text)), content, units=units)  # most of what it cites is not gold
+    assert not covers((start, start + 7), [(start, text.index("safe") + 4)], units=[])  # one sentence: as before
 
 
 def test_an_organisations_initials_and_its_full_name_are_one_speaker_and_other_capitals_are_not():

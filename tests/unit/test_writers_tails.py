@@ -67,3 +67,56 @@ def test_a_name_between_a_dash_and_a_colon_is_who_a_roundup_quotes(nlp):
     found = [a for a in find_attributions(nlp(text)) if a.content]
     assert found
     assert [[text[s:e] for s, e in a.source] for a in found] == [["Priya Nandakumar"]]
+
+
+def test_the_speakers_next_report_after_the_reported_clause_is_a_claim_of_its_own(nlp):
+    text = 'Mayor Lin stressed that "the bridge toll must stay low," suggesting that the council could cut fares.'
+    assert contents(nlp, text, "stressed") == ['that "the bridge toll must stay low']
+    assert contents(nlp, text, "suggesting")[-1] == "that the council could cut fares"
+    text = "Senator Hale said the budget was balanced before claiming that the port tax hurts every family."
+    assert contents(nlp, text, "said") == ["the budget was balanced"]
+    assert contents(nlp, text, "claiming") == ["that the port tax hurts every family"]
+
+
+def test_a_noun_summing_up_the_reported_clause_after_a_dash_is_the_writers(nlp):
+    text = "Ms. Park said the mill would reopen next spring — a sign that the town's long slump may be ending."
+    assert contents(nlp, text, "said") == ["the mill would reopen next spring"]
+
+
+def test_when_and_at_what_occasion_a_noun_phrase_was_reported_is_not_part_of_it(nlp):
+    text = "Governor Amos criticized the harbour plan as a costly mistake during a campaign stop in Delft on Tuesday."
+    assert contents(nlp, text, "criticized") == ["the harbour plan as a costly mistake"]
+    text = "Mayor Ott blamed harbour officials on Twitter before the speech."
+    assert contents(nlp, text, "blamed") == ["harbour officials on Twitter"]  # the medium stays: how it was said
+
+
+def test_a_place_or_a_clause_inside_the_reported_noun_phrase_stays(nlp):
+    text = "The council denounced the attack in Paris."
+    assert contents(nlp, text, "denounced") == ["the attack in Paris"]
+    text = "Ms. Park criticized the plan to build a dam in the valley before the vote."
+    assert contents(nlp, text, "criticized") == ["the plan to build a dam in the valley before the vote"]
+
+
+def test_a_report_coordinated_after_the_reported_clause_is_not_part_of_it(nlp):
+    text = (
+        "Republicans said they're increasingly convinced the agency mishandled the inquiry and Democrats accused"
+        " the party of stoking the issue for political gain."
+    )
+    assert contents(nlp, text, "said") == ["they're increasingly convinced the agency mishandled the inquiry"]
+    text = "Mayor Ott said that he would back the eventual nominee but did not suggest it would be Lind."
+    assert contents(nlp, text, "said") == ["that he would back the eventual nominee"]
+    assert contents(nlp, text, "did not suggest") == ["it would be Lind"]
+
+
+def test_a_saying_clause_after_the_reported_clause_stays_inside_it_as_one_statement(nlp):
+    text = "The mill said it was ending its bid for the port, saying there had been no real talks with the city."
+    assert contents(nlp, text, "said") == [
+        "it was ending its bid for the port, saying there had been no real talks with the city"
+    ]
+
+
+def test_a_participle_after_unquoted_reported_words_may_be_theirs_and_stays(nlp):
+    text = "He said that the envoy had sent a truce plan in May, suggesting that both sides meet in Oslo."
+    assert contents(nlp, text, "said") == [
+        "that the envoy had sent a truce plan in May, suggesting that both sides meet in Oslo"
+    ]

@@ -116,3 +116,31 @@ def closing_reports(c) -> list:
     """Another speaker's report closing clause `c`, however deep the parser hangs it (`another_report`)."""
     last = c.right_edge.i
     return [k for k in c.subtree if k.i != c.i and another_report(k) and k.right_edge.i >= last - 1]
+
+
+def later_reports(comps: list) -> set[int]:
+    """What to leave out of the cue's clauses: a later one that is another report whose subject the parser hung
+    in the clause before ("said they were sure the agency erred and rivals accused them of X": "accused" made a
+    second clause of "said", "rivals" a conjunct of "agency"), from its "and" to its end (the words before it the
+    parser gave the later clause stay: "agency" is its subject in that parse)."""
+    lost: set[int] = set()
+    for c in comps[1:]:
+        start = _lost_subject_start(c)
+        if start is not None and start > comps[0].left_edge.i:
+            lost |= set(range(start, c.right_edge.i + 1))
+    return lost
+
+
+def _lost_subject_start(c) -> int | None:
+    """Where "and <noun> <report verb>" opens before clause `c` (a report verb), or None."""
+    lemma = c.lemma_.lower()
+    if c.dep_ != "ccomp" or lemma not in lex.VERB_CUES or lemma in lex.COGNITION:
+        return None
+    j = c.i - 1
+    while j > 0 and c.doc[j].head.i == c.i and c.doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    noun = c.doc[j]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or noun.dep_ not in ("conj", "nsubj"):
+        return None
+    before = noun.left_edge.i - 1
+    return before if before > 0 and c.doc[before].dep_ == "cc" else None

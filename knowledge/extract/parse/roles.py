@@ -7,7 +7,7 @@ overlaps (a cue inside its own content, a source inside a clause) before turning
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
-from knowledge.extract.parse.clauses import closing_reports, for_clause, misplaced_clause, reporting_as
+from knowledge.extract.parse.clauses import closing_reports, for_clause, later_reports, misplaced_clause, reporting_as
 from knowledge.extract.parse.conjuncts import grammatical_subject, reporters_act, same_reporter
 from knowledge.extract.parse.doers import asked_by, owner_verb, quoted_as
 
@@ -114,6 +114,7 @@ def comp_children(verb):
 
 def content_tokens(verb, subj) -> set[int]:
     comps = comp_children(verb)
+    lost = later_reports(comps)  # "said X and rivals accused Y" misparsed: "and rivals accused Y" is not said
     if verb.lemma_ in ("call", "urge", "ask") and not comps:
         comps = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
     if comps:
@@ -145,7 +146,7 @@ def content_tokens(verb, subj) -> set[int]:
         # "In his book, he suggested Y": a setting placed before the speaker is not part of what was said
         if subj is not None and out and min(out) < subj.left_edge.i and max(out) > verb.i:
             out = {i for i in out if i > verb.i}
-        return drop_leading_cc(verb.doc, _drop_leading_date(verb, out))
+        return drop_leading_cc(verb.doc, _drop_leading_date(verb, out - lost))
     head = verb.head
     if subj is not None and subj.left_edge.i > 0:
         # '"My answer, that was a mistake," the mayor said': the parser hangs the quoted words on the verb as a
@@ -305,9 +306,11 @@ def date_prep(tok) -> bool:
 
 
 def _cue_with_clause(tok) -> bool:
-    """'... and added that B', '... and urged residents to leave': a cue verb with a clause of its own."""
+    """'and added that B', 'and urged X to leave', 'but did not suggest B' (not a belief): a cue with its own clause."""
     lemma = tok.lemma_.lower()
-    return (lemma in CONTINUING_CUES or lex.VERB_CUES.get(lemma) == lex.DEMAND) and bool(comp_children(tok))
+    if lemma in CONTINUING_CUES or lex.VERB_CUES.get(lemma) == lex.DEMAND:
+        return bool(comp_children(tok))
+    return lemma in lex.VERB_CUES and lemma not in lex.COGNITION and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def speech_verb(tok) -> bool:
