@@ -59,6 +59,7 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
         self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
         self.org_places: dict[int, Places] = {}  # organisation entity -> places the text gives it
         self.org_unnamed: dict[int, OrgSubject] = {}
+        self._documents: dict[int, str] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 

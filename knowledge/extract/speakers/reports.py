@@ -1,0 +1,96 @@
+"""An outlet's report of what a party says: "CNN reports that Acme alleges …", "X announced …, WSB reported".
+
+The outlet only passes the words on; a reader needs the party who said them, with the outlet as the way they came
+(`via`), as an annotator names them. The rules follow what the text shows:
+- when the parse found the inner saying as a claim of its own, nested in the report and opening it, the report
+  adds nothing but the outlet: the inner claim keeps the words (to the report's end) with the outlet as `via`, and
+  the report is left out as a carrier (as "according to NBC, officials said …" is, `claims._drop_carriers`);
+- when it did not (a saying verb with a noun-phrase object, "Acme alleges negligence"), a report whose content is
+  a clause headed by a saying verb with an object and a named subject (an entity, or a description or pronoun `anaphora` resolved)
+  is that subject's claim of the verb's object, via the outlet; a participle the parse hung on that clause and gave
+  the outlet's name ("…, stating that …") follows it.
+Only reporting cues pass words on this way: "X said that Acme alleges …" is X's own account and stays X's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from knowledge.extract.analysis import LocalClaim
+from knowledge.extract.entities import DocEntities
+from knowledge.extract.parse.cues import VERB_CUES
+from knowledge.extract.parse.spans import doc_text
+from knowledge.extract.speakers.heads import entity_of
+
+# Cue lemmas by which one party passes on what another says.
+REPORTING = frozenset({"report"})
+# How much of a report's content may stand outside the nested claim that fills it ("that ", a closing mark).
+_SLACK = 6
+
+
+def _opens(inner: LocalClaim, outer: LocalClaim) -> bool:
+    """The inner claim (speaker, cue and words) opens the outer claim's content, give or take a "that": the
+    report is of that saying."""
+    return abs(inner.context[0] - outer.content[0]) <= _SLACK and inner.content[0] > outer.content[0]
+
+
+def _inner_saying(outer: LocalClaim, ents: DocEntities, doc):
+    """(subject words, entity, saying verb) when the report's content is a clause headed by a saying verb whose
+    subject the text names (a place stands for its government: "Arland alleges"); else None."""
+    span = doc.char_span(*outer.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in VERB_CUES or verb.lemma_.lower() in REPORTING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ in ("dobj", "obj", "ccomp") for c in verb.children):
+        return None  # "Acme responded to the inquiry": nothing said is reported
+    ref = ents.referents.get(subject.i)
+    idx = ref.entity if ref is not None else entity_of(ents, subject)
+    if idx is None:
+        return None
+    words = doc_text(doc)[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
+    return words, idx, verb
+
+
+def passed_on(claims: list[LocalClaim], ents: DocEntities, doc) -> tuple[list[LocalClaim], set[int]]:
+    """The claims with reported sayings given to their speakers, and the reports that only carry a nested claim
+    (to drop)."""
+    if doc is None:
+        return claims, set()
+    out = list(claims)
+    drop: set[int] = set()
+    for n, c in enumerate(claims):
+        if c.cue_lemma not in REPORTING or not c.speaker:
+            continue
+        nested = [i for i, d in enumerate(claims) if d.parent == n and _opens(d, c)]
+        if nested:
+            for i in nested:  # the saying runs to where the report does, though the parse may end it sooner
+                end = max(out[i].content[1], c.content[1]) if not out[i].fragments else out[i].content[1]
+                content, context = (out[i].content[0], end), (out[i].context[0], max(out[i].context[1], end))
+                out[i] = dataclasses.replace(out[i], via=out[i].via or c.speaker, content=content, context=context)
+            drop.add(n)
+            continue
+        found = _inner_saying(c, ents, doc)
+        if found is None:
+            continue
+        words, idx, verb = found
+        start = verb.idx + len(verb.text)
+        while start < c.content[1] and doc_text(doc)[start].isspace():
+            start += 1
+        lemma = verb.lemma_.lower()
+        out[n] = dataclasses.replace(
+            c,
+            speaker=words,
+            speaker_entity=idx,
+            via=c.speaker,
+            cue=verb.text,
+            cue_lemma=lemma,
+            stance=VERB_CUES[lemma],
+            content=(start, c.content[1]) if start < c.content[1] else c.content,
+        )
+        for i, d in enumerate(claims):  # "…, stating that …": the parse gave the participle the outlet
+            if d.parent == n and d.speaker == c.speaker and d.speaker_entity == c.speaker_entity:
+                out[i] = dataclasses.replace(d, speaker=words, speaker_entity=idx, via=c.speaker)
+    return out, drop
