@@ -1,0 +1,86 @@
+"""Who speaks when an outlet passes a party's words on, when a lawsuit "says" something, and when a party's lawyers
+write: the party, with the outlet, the suit or the lawyers as the channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.nlp import load_nlp
+from tests.claim_speakers import claim_vias
+from tests.claim_speakers import speakers_by_opening as speakers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_an_outlet_reporting_that_a_company_alleges_something_gives_the_claim_to_the_company(nlp):
+    text = (
+        "Harbor Freight Lines has filed a lawsuit against Galen Ports. The Coastal Ledger reports that Harbor "
+        "Freight Lines alleges negligence on the part of Galen Ports in closing the northern quay."
+    )
+    found = claim_vias(nlp, text)
+    assert ("negligence on the", "Harbor Freight Lines", "The Coastal Ledger") in found
+    assert all(speaker != "The Coastal Ledger" for _, speaker, _ in found)
+
+
+def test_a_minister_announcing_something_that_a_station_reported_is_the_ministers_claim(nlp):
+    text = (
+        "Transport Minister Ilse Varga announced Tuesday that the ministry will investigate the carrier after "
+        "five days of delays, KDRT reported."
+    )
+    found = claim_vias(nlp, text)
+    assert found, "no claim was extracted"
+    assert all(speaker == "Ilse Varga" for _, speaker, _ in found)
+    assert ("that the ministry", "Ilse Varga", "KDRT") in found
+
+
+def test_the_company_after_a_station_reports_a_firms_reply_is_that_firm_not_the_station(nlp):
+    text = (
+        "KDRT reported that Halvard Foods responded to the inquiry. The company said in a statement that it is "
+        "cooperating fully with the regulator."
+    )
+    assert speakers(nlp, text)["that it is"] == "Halvard Foods"
+
+
+def test_the_lawsuit_with_an_aside_after_two_firms_sued_is_those_firms(nlp):
+    text = (
+        "Brill Metals and Halvard Foods sued the federal government on Monday to save their merger. "
+        "The lawsuit, filed in a federal court in Denver, accused the trade minister of corrupting the review."
+    )
+    found = claim_vias(nlp, text)
+    assert ("the trade minister", "Brill Metals and Halvard Foods", "The lawsuit") in found
+
+
+def test_it_after_a_passive_first_lawsuit_is_the_firms_that_filed_both_suits(nlp):
+    text = (
+        "Brill Metals and Halvard Foods have filed two lawsuits against the government. "
+        "The first lawsuit was filed in the appeals court on Monday. It alleges a violation of due process. "
+        "Also, it asks the court to set aside the review."
+    )
+    said = speakers(nlp, text)
+    assert said["a violation of"] == "Brill Metals and Halvard Foods"
+    assert said["the court to"] == "Brill Metals and Halvard Foods"
+
+
+def test_a_description_that_closes_on_the_lawsuit_it_spoke_in_is_the_party_with_the_suit_as_channel(nlp):
+    text = (
+        "Harbor Freight Lines filed a lawsuit against Galen Ports on Friday. "
+        '"Galen Ports closed the quay without warning," said the carrier in its lawsuit.'
+    )
+    assert ("Galen Ports closed", "Harbor Freight Lines", "its lawsuit") in claim_vias(nlp, text)
+
+
+def test_attorneys_representing_a_company_speak_for_the_company(nlp):
+    text = (
+        "Halvard Foods Inc. filed suit late Friday. Attorneys representing Halvard Foods in its suit wrote: "
+        '"Harbor Freight Lines now attempts to shift the blame to the grocer."'
+    )
+    found = claim_vias(nlp, text)
+    assert ("Harbor Freight Lines", "Halvard Foods", "Attorneys representing Halvard Foods") in found
+
+
+def test_a_persons_lawyers_are_not_the_person(nlp):
+    text = "Ms. Dana Holt's lawyers wrote that there are no facts to support the claim."
+    assert speakers(nlp, text)["that there are"] != "Dana Holt"
