@@ -13,7 +13,7 @@ from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
-from knowledge.extract.speakers.agents import clients
+from knowledge.extract.speakers.agents import clients, speaking_for
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers, spoken_in
 from knowledge.extract.speakers.heads import glued_organisation, head_entity
@@ -185,7 +185,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
     claims, carried = passed_on(claims, ents, doc)  # "CNN reports that Acme alleges …": Acme's, via CNN
     claims = _drop_carriers(claims, anonymity | quoted | carried)
     _reporters_as_channels(claims)
-    return clients(issuers(claims, ents, doc), ents, doc)
+    return speaking_for(clients(issuers(claims, ents, doc), ents, doc), ents, doc)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:

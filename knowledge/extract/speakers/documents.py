@@ -40,6 +40,8 @@ OWNED = DOCUMENTS | frozenset("report tally study survey audit analysis review c
 _IN_DOCUMENT = re.compile(
     r"\s+in\s+((?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?)\s*,?\s*$" % "|".join(sorted(OWNED)), re.I
 )
+# what a party speaks in: "In Acme's response, the company said" is Acme speaking in its own response
+SPOKEN_IN = OWNED | frozenset("response reply answer rebuttal remarks comments testimony".split())
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 _INDEFINITE = re.compile(r"^an?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.extract.speakers.documents import OWNED
+from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
@@ -301,8 +301,24 @@ class OrgAnaphora:
         last = max((c for c in t.subtree if c.dep_ == "conj"), key=lambda c: c.i)
         return max((e for s, e, _ in self.ents._spans if s <= last.idx < e), default=last.idx + len(last.text))
 
+    def _speaking_in_own(self, tok, kind: str | None) -> int | None:
+        """ "In Acme's response, the company said": the organisation whose response, statement or filing the
+        subject speaks in, named before it in its own clause, when it is of a fitting kind."""
+        verb = tok.head
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in SPOKEN_IN):
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                idx = entity_of(self.ents, owner) if owner is not None else None
+                if idx is not None and self.ents.entities[idx].type == "ORG":
+                    return idx if kind is None or fits(kind, self.org_kinds.get(idx, set())) else None
+        return None
+
     def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
+        own = self._speaking_in_own(tok, kind) if tok.dep_ == "nsubj" else None
+        if own is not None:
+            self._org_mention(tok, own, self.ents.entities[own].name, end)
+            return True
         for t in self._main_subjects(tok, kind is not None):
             found = self._as_org(t)
             if found == "stop":
