@@ -84,3 +84,33 @@ def test_attorneys_representing_a_company_speak_for_the_company(nlp):
 def test_a_persons_lawyers_are_not_the_person(nlp):
     text = "Ms. Dana Holt's lawyers wrote that there are no facts to support the claim."
     assert speakers(nlp, text)["that there are"] != "Dana Holt"
+
+
+def test_the_company_speaking_in_a_named_firms_response_is_that_firm(nlp):
+    text = (
+        "Dana Holt, the chief executive of Brill Metals, said the outage cost the carrier $80 million. "
+        "In Halvard Foods' response the company said that its founder had offered help within hours."
+    )
+    assert speakers(nlp, text)["that its founder"] == "Halvard Foods"
+
+
+def test_a_bare_spokesperson_right_after_a_firms_statement_speaks_for_that_firm(nlp):
+    text = (
+        "A Halvard Foods statement accused Brill Metals of spreading misinformation about the recall. "
+        "The spokesperson said the claims reflect a desperate attempt to shift the blame."
+    )
+    found = claim_vias(nlp, text)
+    assert ("the claims reflect", "Halvard Foods", "The spokesperson") in found
+
+
+def test_a_bare_spokesperson_after_a_persons_claim_stays_as_written(nlp):
+    text = (
+        "Dana Holt said Brill Metals had spread misinformation about the recall. "
+        "The spokesperson said the claims reflect a desperate attempt to shift the blame."
+    )
+    assert speakers(nlp, text)["the claims reflect"] != "Brill Metals"
+
+
+def test_a_party_saying_that_another_alleges_something_keeps_its_own_account(nlp):
+    text = "Dana Holt said that Halvard Foods alleges negligence on the part of Brill Metals."
+    assert all(speaker == "Dana Holt" for _, speaker, _ in claim_vias(nlp, text))

@@ -88,7 +88,9 @@ def clients(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
 
 def _spokesperson(speaker: str | None) -> bool:
     m = _SPOKESPERSON.match((speaker or "").strip())
-    return m is not None and role_word(m.group(1)) == "spokesperson" and m.group(1).lower() in (*GENDERED, "spokesperson")
+    return (
+        m is not None and role_word(m.group(1)) == "spokesperson" and m.group(1).lower() in (*GENDERED, "spokesperson")
+    )
 
 
 def speaking_for(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim]:

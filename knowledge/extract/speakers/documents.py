@@ -37,8 +37,9 @@ OWN_WORD = frozenset("statement release communique communiqué".split())
 # what a named owner issues: "a U.N. report", "the union's tally", "Acme's filing"
 OWNED = DOCUMENTS | frozenset("report tally study survey audit analysis review count findings".split())
 # "the airline in its lawsuit", "Acme in a statement": a speaker phrase that closes on the document it spoke in
+_DOCUMENT_NOUNS = "|".join(sorted(OWNED))
 _IN_DOCUMENT = re.compile(
-    r"\s+in\s+((?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?)\s*,?\s*$" % "|".join(sorted(OWNED)), re.I
+    rf"\s+in\s+((?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOCUMENT_NOUNS})s?)\s*,?\s*$", re.I
 )
 # what a party speaks in: "In Acme's response, the company said" is Acme speaking in its own response
 SPOKEN_IN = OWNED | frozenset("response reply answer rebuttal remarks comments testimony".split())

@@ -26,8 +26,8 @@ from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
-from knowledge.extract.speakers.reports import REPORTING
 from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers, place_key
+from knowledge.extract.speakers.reports import REPORTING
 from knowledge.tuning import tuning
 
 _WORD = re.compile(r"[\w.]+")
