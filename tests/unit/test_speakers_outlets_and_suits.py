@@ -114,3 +114,21 @@ def test_a_bare_spokesperson_after_a_persons_claim_stays_as_written(nlp):
 def test_a_party_saying_that_another_alleges_something_keeps_its_own_account(nlp):
     text = "Dana Holt said that Halvard Foods alleges negligence on the part of Brill Metals."
     assert all(speaker == "Dana Holt" for _, speaker, _ in claim_vias(nlp, text))
+
+
+def test_the_judge_after_an_unnamed_judge_is_the_one_judge_the_article_names(nlp):
+    text = (
+        "The merger of Brill Metals and Halvard Foods was blocked by a federal judge.\n"
+        "The judge agreed with the regulator that the merger would weaken competition.\n"
+        "District Judge Marta Lindqvist in Denver found the deal would raise prices."
+    )
+    assert speakers(nlp, text)["that the merger"] == "Marta Lindqvist"
+
+
+def test_the_judge_stays_unnamed_when_the_article_names_two_judges(nlp):
+    text = (
+        "The merger of Brill Metals and Halvard Foods was blocked by a federal judge.\n"
+        "The judge agreed with the regulator that the merger would weaken competition.\n"
+        "District Judge Marta Lindqvist in Denver and Judge Tomas Berg in Ohio heard the two cases."
+    )
+    assert speakers(nlp, text)["that the merger"] not in ("Marta Lindqvist", "Tomas Berg")
