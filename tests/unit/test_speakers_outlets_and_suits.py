@@ -25,15 +25,13 @@ def test_an_outlet_reporting_that_a_company_alleges_something_gives_the_claim_to
     assert all(speaker != "The Coastal Ledger" for _, speaker, _ in found)
 
 
-def test_a_minister_announcing_something_that_a_station_reported_is_the_ministers_claim(nlp):
+def test_a_participle_the_parse_gave_the_outlet_follows_the_party_the_outlet_reports(nlp):
     text = (
-        "Transport Minister Ilse Varga announced Tuesday that the ministry will investigate the carrier after "
-        "five days of delays, KDRT reported."
+        "The Coastal Ledger reports that Halvard Foods has slammed the threat of a lawsuit from Brill Metals, "
+        "stating that its founder offered help within hours of the outage."
     )
     found = claim_vias(nlp, text)
-    assert found, "no claim was extracted"
-    assert all(speaker == "Ilse Varga" for _, speaker, _ in found)
-    assert ("that the ministry", "Ilse Varga", "KDRT") in found
+    assert ("that its founder", "Halvard Foods", "The Coastal Ledger") in found
 
 
 def test_the_company_after_a_station_reports_a_firms_reply_is_that_firm_not_the_station(nlp):

@@ -182,8 +182,8 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         )
     _reindex_parents(claims, attributions, claim_of)
     claims, quoted = quoted_sources(claims, text)
-    claims, carried = passed_on(claims, ents, doc)  # "CNN reports that Acme alleges …": Acme's, via CNN
-    claims = _drop_carriers(claims, anonymity | quoted | carried)
+    claims = passed_on(claims, ents, doc)  # "CNN reports that Acme alleges …": Acme's, via CNN
+    claims = _drop_carriers(claims, anonymity | quoted)
     _reporters_as_channels(claims)
     return speaking_for(clients(issuers(claims, ents, doc), ents, doc), ents, doc)
 
