@@ -3,12 +3,13 @@
 The outlet only passes the words on; a reader needs the party who said them, with the outlet as the way they came
 (`via`), as an annotator names them. The rules follow what the text shows:
 - when the parse found the inner saying as a claim of its own, nested in the report, the inner claim has the
-  outlet as its channel already and the report stays the outlet's: PolNeAR's annotators give the outlet the report
-  ("Trump welcomed the news …, CNN reported" is CNN's), and dropping it cost four of its name speakers;
-- when it did not (a saying verb with a noun-phrase object, "Acme alleges negligence"), a report whose content is
-  a clause headed by a saying verb with an object and a named subject (an entity, or a description or pronoun `anaphora` resolved)
-  is that subject's claim of the verb's object, via the outlet; a participle the parse hung on that clause and gave
-  the outlet's name ("…, stating that …") follows it.
+  outlet as its channel already and the report stays the outlet's: PolNeAR's annotators give the outlet the report,
+  and dropping it cost four of its name speakers;
+- when it did not (a saying verb with a noun-phrase object, "Acme alleges negligence"), a report the outlet opens
+  ("CNN reports that …"; not one trailing its words, "X welcomed the news …, CNN reported", which PolNeAR gives the
+  outlet) whose content is a clause headed by a saying verb with an object and a named subject (an entity, or a
+  description or pronoun `anaphora` resolved) is that subject's claim of the verb's object, via the outlet; a
+  participle the parse hung on that clause and gave the outlet's name ("…, stating that …") follows it.
 Only reporting cues pass words on this way: "X said that Acme alleges …" is X's own account and stays X's.
 """
 
@@ -24,6 +25,13 @@ from knowledge.extract.speakers.heads import entity_of
 
 # Cue lemmas by which one party passes on what another says.
 REPORTING = frozenset({"report"})
+
+
+def _leads(report: LocalClaim, doc) -> bool:
+    """ "CNN reports that …": the outlet and its verb open the report. A report trailing its words ("Trump welcomed
+    the news …, CNN reported") is the outlet's, as PolNeAR's annotators read it."""
+    at = doc_text(doc).find(report.speaker or "", report.context[0], report.context[1])
+    return 0 <= at < report.content[0]
 
 
 def _inner_saying(outer: LocalClaim, ents: DocEntities, doc):
@@ -52,7 +60,7 @@ def passed_on(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalCla
         return claims
     out = list(claims)
     for n, c in enumerate(claims):
-        if c.cue_lemma not in REPORTING or not c.speaker:
+        if c.cue_lemma not in REPORTING or not c.speaker or not _leads(c, doc):
             continue
         if any(d.parent == n and d.speaker != c.speaker for d in claims):
             continue  # the parse found the inner saying: it has the outlet as its channel (`_reporters_as_channels`)
