@@ -10,32 +10,25 @@ import functools
 import re
 import unicodedata
 
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "gen",
-    "lt",
-    "col",
-    "sen",
-    "rep",
-    "gov",
-    "president",
-    "prime",
-    "minister",
-    "secretary",
-    "envoy",
-    "special",
-    "ambassador",
-    "general",
-    "lieutenant",
-    "retired",
-    "former",
-    "u.s",
-    "us",
-}
+# Roles written before a person's name as a formal title ("President Ana Ruiz", "Envoy Tom Vance"): both role words
+# (`ROLE_NOUNS`) and words stripped from the front of a name (`strip_titles`), kept once here for both.
+FORMAL_TITLES = frozenset("president minister secretary envoy ambassador general".split())
+# Role words that make a noun phrase before a name a description of that person (extract/entities, speakers).
+ROLE_NOUNS = FORMAL_TITLES | frozenset(
+    """
+    leader dictator analyst official spokesman spokeswoman spokesperson adviser advisor chancellor premier senator
+    governor chief director commander diplomat negotiator prisoner activist blogger figure representative lawmaker
+    mayor king prince emperor pope candidate aide head founder ceo chairman chair politician journalist reporter
+    correspondent researcher professor economist coordinator executive
+    """.split()
+)
+# Words stripped from the front of a name: the formal titles, honorifics and rank abbreviations, and the words that
+# qualify a title ("Prime Minister", "Special Envoy", "U.S. Ambassador", "former President").
+_TITLES = FORMAL_TITLES | frozenset(
+    """
+    mr mrs ms dr sir gen lt col sen rep gov prime special lieutenant retired former u.s us
+    """.split()
+)
 # Ordered rewrites: longer patterns first so "kh" is handled before "h" rules apply.
 _TRANSLIT = [
     (r"sch", "sh"),

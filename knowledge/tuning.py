@@ -94,6 +94,9 @@ class Tuning(BaseSettings):
     # "Last year, the Acme founder sued": a description of a person the text names for no such role continues the
     # one person named within this many sentences before it (and earlier in its own), else stays as written.
     epithet_search_sentences: int = 1
+    # "Acme said X. The spokesperson added Y": an unnamed spokesperson speaks for the organisation whose claim comes
+    # last before it within this many sentences (its own counts as 0), else stays as written (speakers/agents).
+    spokesperson_search_sentences: int = 1
     entity_fuzzy: float = 90  # transliteration-key similarity that joins a name to a known entity (extract/resolve)
     # Near-duplicates (text/dedup): share of the smaller text found in the other, and the Jaccard floor.
     near_duplicate: float = 0.8

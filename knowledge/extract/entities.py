@@ -28,65 +28,11 @@ from knowledge.extract.name_parts import (
     titled_organisations,
 )
 from knowledge.extract.name_repeats import acronyms, link_repeats
-from knowledge.names import name_key, org_base, org_key, strip_titles
+from knowledge.names import ROLE_NOUNS, name_key, org_base, org_key, strip_titles
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
-# Role words that make a noun phrase before a name a description of that person.
-ROLE_NOUNS = {
-    "envoy",
-    "president",
-    "leader",
-    "dictator",
-    "minister",
-    "analyst",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "general",
-    "ambassador",
-    "adviser",
-    "advisor",
-    "chancellor",
-    "premier",
-    "senator",
-    "governor",
-    "chief",
-    "director",
-    "commander",
-    "diplomat",
-    "negotiator",
-    "prisoner",
-    "activist",
-    "blogger",
-    "figure",
-    "representative",
-    "lawmaker",
-    "mayor",
-    "king",
-    "prince",
-    "emperor",
-    "pope",
-    "candidate",
-    "aide",
-    "head",
-    "founder",
-    "ceo",
-    "chairman",
-    "chair",
-    "politician",
-    "journalist",
-    "reporter",
-    "correspondent",
-    "researcher",
-    "professor",
-    "economist",
-    "coordinator",
-    "executive",
-}
 
 
 def clean_name(text: str) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from knowledge.names import name_key
 
 
-def after_role(span: Span, role_nouns: set[str]) -> Span | None:
+def after_role(span: Span, role_nouns: frozenset[str]) -> Span | None:
     """The name after a person's role noun, in or right before a span tagged as an organisation ("ministry
     spokesperson Ravi Anand" → "Ravi Anand"): two or three capitalised proper nouns ending the span name the
     role's holder."""

@@ -59,6 +59,7 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
         self.org_kinds: dict[int, set[str]] = {}  # organisation entity -> kinds its name or the text shows
         self.org_places: dict[int, Places] = {}  # organisation entity -> places the text gives it
         self.org_unnamed: dict[int, OrgSubject] = {}
+        self._documents: dict[int, str] = {}
         self.mentions: list[_Mention] = []
         self.referents: dict[int, Referent] = {}  # anaphor token index -> what it stands for
 
@@ -274,10 +275,12 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
 
     def _resolve(self, tok, number: str, gender: str | None, role: str | None, end: int) -> None:
         m = self._pick(tok, number, gender, role)
-        if m is None and role is not None and number == "sg":  # "the two ministers" are not the one minister
+        if (m is None or m.entity is None) and role is not None and number == "sg":  # not "the two ministers"
+            # the one person the article gives that role, named later ("The envoy ... X"), also when an unnamed
+            # mention of the role came first ("blocked by a federal judge. The judge agreed … Judge Ana Ruiz")
             holders = {i for i, r in self.roles.items() if role in r}
-            if len(holders) == 1:  # the one person the article gives that role, named later ("The envoy ... X")
-                idx = next(iter(holders))
+            idx = holders.pop() if len(holders) == 1 else None
+            if idx is not None and (gender is None or self.gender.get(idx) in (None, gender)):
                 m = _Mention(tok.idx, end, self.sent_index(tok), 0, "sg", idx, self.ents.entities[idx].name)
         if m is None:
             if role is not None and _is_subject(tok):

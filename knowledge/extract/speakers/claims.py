@@ -13,12 +13,14 @@ from knowledge.extract.analysis import LocalClaim, Span
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
+from knowledge.extract.speakers.agents import clients, speaking_for
 from knowledge.extract.speakers.capitals import government_seat
-from knowledge.extract.speakers.documents import issuers
+from knowledge.extract.speakers.documents import issuers, spoken_in
 from knowledge.extract.speakers.heads import glued_organisation, head_entity
 from knowledge.extract.speakers.quoted import quoted_sources
 from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
+from knowledge.extract.speakers.reports import passed_on
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
 _CHANNEL = re.compile(
@@ -138,6 +140,10 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         if cut is not None and source is not None:
             source = (source[0], source[0] + cut.start())
             speaker = text[source[0] : source[1]]
+        written_in = spoken_in(speaker) if speaker and source else None
+        if written_in is not None and source is not None and written_in.start() > 0:
+            source = (source[0], source[0] + written_in.start())  # "the airline in its lawsuit": the airline
+            speaker = text[source[0] : source[1]]
         glued = glued_organisation(doc, ents, source)
         if glued is not None:  # "…, Meyumi Ito, chair of its committee, Nine & X said": Nine & X said it
             source, speaker = glued, text[glued[0] : glued[1]]
@@ -164,6 +170,8 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
                 if att.via
                 else relative.group(1)
                 if relative is not None
+                else written_in.group(1)
+                if written_in is not None
                 else _channel(text, source, att.cue),
                 content=content,
                 context=context,
@@ -174,9 +182,10 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
         )
     _reindex_parents(claims, attributions, claim_of)
     claims, quoted = quoted_sources(claims, text)
+    claims = passed_on(claims, ents, doc)  # "CNN reports that Acme alleges …": Acme's, via CNN
     claims = _drop_carriers(claims, anonymity | quoted)
     _reporters_as_channels(claims)
-    return issuers(claims, ents, doc)
+    return speaking_for(clients(issuers(claims, ents, doc), ents, doc), ents, doc)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:

@@ -30,16 +30,31 @@ LEGAL = frozenset("lawsuit suit complaint counterclaim countersuit motion petiti
 DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué post".split()) | LEGAL
 # what brings a document into being: "Acme filed a lawsuit", "the union sent a letter"
 BRINGING = frozenset("file bring launch lodge submit send issue release publish".split())
+# what brings a lawsuit into being with no noun for it: "Acme sued Brill" makes "the lawsuit" Acme's
+SUING = frozenset("sue countersue".split())
 # what an organisation or a person issues about itself: "according to a statement, Acme will …" is Acme's word
 OWN_WORD = frozenset("statement release communique communiqué".split())
 # what a named owner issues: "a U.N. report", "the union's tally", "Acme's filing"
 OWNED = DOCUMENTS | frozenset("report tally study survey audit analysis review count findings".split())
+# "the airline in its lawsuit", "Acme in a statement": a speaker phrase that closes on the document it spoke in
+_DOCUMENT_NOUNS = "|".join(sorted(OWNED))
+_IN_DOCUMENT = re.compile(
+    rf"\s+in\s+((?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOCUMENT_NOUNS})s?)\s*,?\s*$", re.I
+)
+# what a party speaks in: "In Acme's response, the company said" is Acme speaking in its own response
+SPOKEN_IN = OWNED | frozenset("response reply answer rebuttal remarks comments testimony".split())
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 _INDEFINITE = re.compile(r"^an?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 
 
+def spoken_in(speaker: str) -> re.Match | None:
+    """The document a speaker phrase closes on ("the airline in its lawsuit"): the channel, not part of who spoke."""
+    return _IN_DOCUMENT.search(speaker)
+
+
 def _noun(words: str | None, shape: re.Pattern) -> str | None:
-    m = shape.match((words or "").strip())
+    """The document noun heading `words` ("The lawsuit, filed in Ohio," is a lawsuit: the aside says where)."""
+    m = shape.match((words or "").split(",")[0].strip())
     return m.group(1).lower() if m and m.group(1).lower() in DOCUMENTS else None
 
 
@@ -56,7 +71,8 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
         if issuer is not None:
-            out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=c.via or c.speaker)
+            channel = c.via or (c.speaker or "").split(",")[0]  # "The lawsuit, filed in Ohio,": the lawsuit
+            out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=channel)
     return out
 
 
@@ -146,28 +162,52 @@ def _earlier_owner(c: LocalClaim, noun: str, ents: DocEntities, doc) -> tuple[st
     it (`BRINGING`)."""
     text = doc_text(doc)
     at = text.find(c.speaker or "", c.context[0], c.context[1])
+    at = at if at >= 0 else c.context[0]  # an "it" resolved to the document: its words stand earlier
     here = _sentence_at(doc, c.context[0])
-    if at < 0 or here is None:
+    if here is None:
         return None
     starts = doc.user_data[SENT_KEY]  # filled by `sentence`
-    reach = starts[max(0, bisect_left(starts, here.start) - tuning().speaker_search_sentences)]
+    # a definite document reaches as far back as a definite description of an organisation does: a story names
+    # who sued in its lede and says "the suit" many sentences on
+    reach = starts[max(0, bisect_left(starts, here.start) - tuning().org_description_search_sentences)]
     kind = _kind(noun)
     for tok in reversed(doc[reach : here.end]):  # the sentences within reach only, nearest mention first
-        if tok.idx >= at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in kind:
+        if tok.idx >= at:
             continue
-        found = _owner_of(tok, ents, doc) or _bringer(tok, ents)
+        if kind is LEGAL and tok.pos_ == "VERB" and tok.lemma_.lower() in SUING:  # "Acme and Brill sued Galen"
+            found = _subject_party(tok, ents, doc)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in kind:
+            found = _owner_of(tok, ents, doc) or _bringer(tok, ents, doc)
+        else:
+            continue
         if found is not None:
             return found
     return None
 
 
-def _bringer(noun, ents: DocEntities) -> tuple[str, int | None] | None:
-    """Who filed, sent or issued the document `noun` is the object of ("Acme filed a lawsuit")."""
+def _bringer(noun, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    """Who filed, sent or issued the document `noun` is the object of ("Acme filed a lawsuit"), or who acted in it
+    ("In a second filing, the companies sued Galen")."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" and verb.i < verb.head.i:
+        return _subject_party(verb.head, ents, doc)
     if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in BRINGING:
         return None
-    for tok in verb.children:
-        idx = _stands_for(tok, ents, ("ORG", "PERSON", "GPE")) if tok.dep_ == "nsubj" else None
-        if idx is not None:
-            return ents.entities[idx].name, idx
-    return None
+    return _subject_party(verb, ents, doc)
+
+
+def _subject_party(verb, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    """The party the subject of `verb` names: an entity, a description or pronoun the speakers pass resolved, or
+    parties joined by "and", in the text's own words ("Acme and Brill sued")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj"]
+    if joined and all(_stands_for(t, ents, ("ORG", "PERSON", "GPE")) is not None for t in (subject, *joined)):
+        last = max(joined, key=lambda t: t.i).right_edge
+        return doc_text(doc)[subject.left_edge.idx : last.idx + len(last.text)], None
+    ref = ents.referents.get(subject.i)
+    if ref is not None and ref.entity is None and not joined:
+        return ref.text, None  # "the companies", resolved to the parties in the text's own words
+    idx = _stands_for(subject, ents, ("ORG", "PERSON", "GPE"))
+    return (ents.entities[idx].name, idx) if idx is not None else None

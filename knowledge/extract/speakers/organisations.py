@@ -22,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.extract.speakers.documents import OWNED
+from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
 from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers, place_key
+from knowledge.extract.speakers.reports import REPORTING
 from knowledge.tuning import tuning
 
 _WORD = re.compile(r"[\w.]+")
@@ -102,13 +103,25 @@ def _owns_speaking_document(tok) -> bool:
     return tok.dep_ == "poss" and tok.head.lemma_.lower() in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
+def _reported_subject(t):
+    """ "WSB reported that Acme responded. The company said …": an outlet passing a party's news on is not the
+    story's actor; the subject of what it reports is the one the next sentence continues."""
+    if t.head.lemma_.lower() not in REPORTING:
+        return None
+    clause = next((c for c in t.head.children if c.dep_ == "ccomp"), None)
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+
+
 def _document(t) -> bool:
     """ "the letter", "the report": a definite document as a subject; `documents` names whoever issued it."""
     return t.lemma_.lower() in OWNED and t.left_edge.lower_ in ("the", "this", "that") and t.i - t.left_edge.i <= 3
 
 
 def _aside(clause) -> bool:
-    """ "The group, which has 4,000 members, said": a relative clause set off by a comma describes, not restricts."""
+    """ "The group, which has 4,000 members, said": a relative clause set off by a comma describes, not restricts;
+    "said the airline in its lawsuit": the document it spoke in is the channel, not which airline."""
+    if clause.dep_ == "prep" and clause.lower_ == "in":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in OWNED for c in clause.children)
     return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 
@@ -150,6 +163,7 @@ class OrgAnaphora:
     org_kinds: dict[int, set[str]]
     org_places: dict[int, Places]  # organisation entity -> places the text gives it
     org_unnamed: dict[int, OrgSubject]  # token index of an unresolved description -> it, in its own words
+    _documents: dict[int, str]  # token index of an "it" that stands for a document -> the document's words
     roles: dict[int, set[str]]  # person entity -> roles the text gives them, some tied to a name ("head@acme")
 
     sent_index: Callable[[Any], int]  # the resolver's
@@ -182,7 +196,7 @@ class OrgAnaphora:
             if t.idx < self.body_start:
                 return
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and self.quotes.at(t.idx) is None:
-                yield t
+                yield _reported_subject(t) or t
 
     def _as_org(self, t) -> OrgSubject | str:
         """What a subject is for the walk: an organisation, "skip" (a person or a thing), or "stop"."""
@@ -287,8 +301,24 @@ class OrgAnaphora:
         last = max((c for c in t.subtree if c.dep_ == "conj"), key=lambda c: c.i)
         return max((e for s, e, _ in self.ents._spans if s <= last.idx < e), default=last.idx + len(last.text))
 
+    def _speaking_in_own(self, tok, kind: str | None) -> int | None:
+        """ "In Acme's response, the company said": the organisation whose response, statement or filing the
+        subject speaks in, named before it in its own clause, when it is of a fitting kind."""
+        verb = tok.head
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in SPOKEN_IN):
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                idx = entity_of(self.ents, owner) if owner is not None else None
+                if idx is not None and self.ents.entities[idx].type == "ORG":
+                    return idx if kind is None or fits(kind, self.org_kinds.get(idx, set())) else None
+        return None
+
     def _resolve_org(self, tok, kind: str | None, end: int, places: Places = NOWHERE) -> bool:
         """ "The company said", "It added": the organisation this subject continues, if the text shows one."""
+        own = self._speaking_in_own(tok, kind) if tok.dep_ == "nsubj" else None
+        if own is not None:
+            self._org_mention(tok, own, self.ents.entities[own].name, end)
+            return True
         for t in self._main_subjects(tok, kind is not None):
             found = self._as_org(t)
             if found == "stop":
@@ -303,8 +333,14 @@ class OrgAnaphora:
                     self.org_places[found.entity] = self.org_places.get(found.entity, NOWHERE) | places
                 return True
             if kind is None:
-                if _document(t):  # '"…," the letter said. It said': the letter goes on, and whoever issued it
-                    self._org_mention(tok, None, self.doc.text[t.left_edge.idx : t.idx + len(t.text)], end)
+                # '"…," the letter said. It said': the letter goes on, and whoever issued it; "It alleges …. Also, it
+                # asks …": an "it" that stood for a document still does
+                words = self._documents.get(t.i) or (
+                    self.doc.text[t.left_edge.idx : t.idx + len(t.text)] if _document(t) else None
+                )
+                if words is not None:
+                    self._org_mention(tok, None, words, end)
+                    self._documents[tok.i] = words
                     return True
                 break  # "it" continues only the latest subject
         idx = self._sole(kind, places)

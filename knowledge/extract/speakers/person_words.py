@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from knowledge.extract.entities import ROLE_NOUNS
+from knowledge.names import ROLE_NOUNS
 
 PRONOUNS = {"he": ("sg", "m"), "she": ("sg", "f"), "they": ("pl", None), "both": ("pl", None)}
 # The object forms, which name a source only after "according to" ("according to her").
