@@ -98,6 +98,15 @@ LINE = [
         "Photo: Workers lay tracks (Reuters)",
     ),
     Rule("caption", "line", r"(?:©\s*\w+\.?\s*)?file photo\s*:.{0,300}", "© Reuters. FILE PHOTO: A ferry at Galen"),
+    # a gallery's slug before the label ("Harbour strike fallout FILE PHOTO: …"): the label in capitals, as agencies
+    # write it, so a sentence that mentions a file photo is not taken for one
+    Rule(
+        "caption",
+        "line",
+        r"(?:\S+\s+){1,6}FILE PHOTO\s*:.{0,300}",
+        "Harbour strike fallout FILE PHOTO: A ferry at Galen. (Studio Ana/stock)",
+        ignore_case=False,
+    ),
     Rule(
         "caption",
         "line",

@@ -100,3 +100,11 @@ def test_a_bare_wire_ticker_is_masked_initials_with_stops_are_not():
 def test_a_live_blogs_time_stamped_entry_headline_in_title_case_is_kept():
     entry = "9:12PM Harbour Chief Says The Port Will Reopen Before The Winter Storms Arrive"
     assert entry not in "".join(_masked(f"Port talks, live\n\n{LEAD}\n\n{entry}\n\n{AFTER}\n"))
+
+
+def test_a_caption_with_a_gallery_slug_before_its_file_photo_label_is_masked_a_sentence_about_a_file_photo_is_not():
+    caption = "Port strike fallout FILE PHOTO: Dockers picket the Galen gates on Monday. (Ana Berg/City Wire)"
+    masked = _masked(f"Galen port stays shut\n\n{LEAD}\n\n{caption}\n\n{AFTER}\n")
+    assert caption in masked and LEAD not in masked
+    told = "The union posted a file photo: dockers at the gates, the mayor said on Monday."
+    assert told not in _masked(f"Galen port stays shut\n\n{LEAD}\n\n{told}\n\n{AFTER}\n")
