@@ -116,11 +116,20 @@ def _plural(speaker: str) -> bool:
     return bool(head) and head[-1].islower() and head[-1].endswith("s") and not head[-1].endswith(("ss", "us"))
 
 
+_OBJECT_SPEECH = frozenset("accuse criticize criticise urge ask call blame praise thank condemn".split())
+# an object of up to six words, then the preposition these verbs take ("the court of", "Congress to", "X for")
+_OBJECT_THEN_PREPOSITION = re.compile(r"^(?![Tt]hat\b)[^\s,;:]+(?:\s+[^\s,;:]+){0,5}?\s+(?:of|for|to|on|as|over)\s")
+
+
 def _takes_object(m: Member, lemma: str) -> bool:
     """A cue that is not a speech verb and whose content is its object ("praised Marta Field for ...", "called the
     deal a chance"): "says" before that object makes a sentence that is neither English nor what was said."""
-    if not lemma.isalpha() or lemma in SPEECH_LEMMAS or m.negated:
+    if not lemma.isalpha() or m.negated:
         return False
+    if lemma in SPEECH_LEMMAS:
+        # a speech verb with a person or thing as its object: "accused Apple of ignoring …", "urged Congress to
+        # act": "says Apple of ignoring" is no English, "accuses Apple of ignoring" is what was said
+        return lemma in _OBJECT_SPEECH and bool(_OBJECT_THEN_PREPOSITION.match(m.text.lstrip(' “"')))
     first = m.text.lstrip(' “"').split(" ", 1)[0].lower()
     return first not in ("that", "whether", "if") and not m.text.lstrip().startswith(("“", '"'))
 

@@ -57,12 +57,16 @@ for _forms, _stances in (
     ("report reports reported", {"report", "assert"}),
     ("acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded", {"acknowledge"}),
     ("agree agrees agreed", {"acknowledge", "assert", "support"}),  # "agreed to pay": the cue's own verb (bodies)
-    ("accuse accuses accused", {"accuse"}),
-    ("criticize criticizes criticized criticise criticises criticised", {"criticize"}),
+    ("accuse accuses accused blame blames blamed", {"accuse", "criticize"}),
+    ("criticize criticizes criticized criticise criticises criticised condemn condemns condemned", {"criticize"}),
     ("urge urges urged demand demands demanded", {"demand"}),
-    ("support supports supported praise praises praised welcome welcomes welcomed", {"support", "assert"}),
+    (
+        "support supports supported praise praises praised welcome welcomes welcomed thank thanks thanked",
+        {"support", "assert"},
+    ),
     ("declines declined refuses refused", {"no_comment"}),
-    ("question questions questioned ask asks asked", {"question"}),
+    ("question questions questioned ask asks asked", {"question", "demand"}),  # "asked the court to …"
+    ("call calls called", {"demand", "criticize", "support", "assert"}),  # "called for", "called the deal a …"
 ):
     for _form in _forms.split():
         _VERBS[_form] = _stances

@@ -39,10 +39,12 @@ _BARE_BREAK = re.compile(
     r"|\s+(?=(?:and|but)\s+(?:has|have|had|will|would|is|are|was|were|said|says|added|agreed|vowed|called)\b)"
 )
 # ... unless they leave a relative clause or a parenthesis open ("The talks, which began" is no sentence), or the
-# conjunction is measured by the word before it ("in the weeks after the vote", "shortly before noon").
+# conjunction is measured by the word before it ("in the weeks after the vote", "shortly before noon"), or the verb
+# before it only means what follows ("The order came after …", "The move follows …": "The order came" says nothing).
 _OPEN_ASIDE = re.compile(
     r"(?:,\s+(?:which|who|whom|whose|where)\b[^,]*|\([^)]*"
-    r"|\b(?:seconds|minutes|hours|days|weeks|months|years|moments|shortly|soon|long|just|right|immediately|even))$"
+    r"|\b(?:seconds|minutes|hours|days|weeks|months|years|moments|shortly|soon|long|just|right|immediately|even"
+    r"|comes|came|come|coming|follows|followed))$"
 )
 
 

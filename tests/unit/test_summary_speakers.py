@@ -87,3 +87,31 @@ def test_a_cue_whose_content_is_an_infinitive_keeps_its_own_verb():
     )
     (line,) = summarize(group([agreed]), {}, "Norvik")
     assert line.text.startswith("Norvik agrees to pay for Quayline's shares"), line.text
+
+
+def test_a_speech_verb_with_a_person_as_its_object_keeps_its_own_verb_never_says():
+    accused = _claim(
+        "c:a",
+        "Halvard Airways of ignoring the court's order on fees",
+        "org:norvik",
+        "Norvik",
+        cue_lemma="accuse",
+        stance="criticize",
+    )
+    (line,) = summarize(group([accused]), {}, "Norvik")
+    assert line.text.startswith("Norvik accuses Halvard Airways of ignoring the court's order"), line.text
+    urged = _claim(
+        "c:u", "the port board to reopen the gates", "org:union", "The union", cue_lemma="urge", stance="demand"
+    )
+    (line,) = summarize(group([urged]), {}, "union")
+    assert "urges the port board to reopen the gates" in line.text, line.text
+
+
+def test_a_lede_is_not_cut_after_a_verb_that_only_points_to_the_clause_after_it():
+    from knowledge.brief.sentences import clause_cuts
+
+    assert clause_cuts("The order, issued on May 19 by Judge Ana Ruiz, came after Halvard refused to comply.") == []
+    assert clause_cuts("The strike follows months of talks that broke down in May.") == []
+    assert clause_cuts("India has decided to withdraw its envoy after Canada named him.") == [
+        "India has decided to withdraw its envoy"
+    ]
