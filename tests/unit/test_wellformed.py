@@ -174,7 +174,9 @@ def test_a_line_pointing_back_at_the_article_it_came_from_is_not_well_formed():
 def test_a_key_points_box_gives_its_items_as_sentences_without_their_bullet_marks():
     from knowledge.brief.sentences import sentences_of
 
-    window = "Key points\n• Halvard filed an appeal on Monday.\n- The court ruled on Friday.\nPrices rose 5 - 6 percent."
+    window = (
+        "Key points\n• Halvard filed an appeal on Monday.\n- The court ruled on Friday.\nPrices rose 5 - 6 percent."
+    )
     texts = [s.text for s in sentences_of(window, 0)]
     assert "Halvard filed an appeal on Monday." in texts
     assert "The court ruled on Friday." in texts
