@@ -90,11 +90,20 @@ def sentence_bounds(window: str, most: int | None = None) -> list[tuple[int, int
     return _trimmed(window, out)
 
 
+# a list item's mark ("• Apple filed …", "- The court ruled …" in a key-points box): no part of the sentence
+_BULLET = re.compile(r"(?:[•·▪◦‣●]|[-*](?=\s))\s*")
+
+
 def _trimmed(window: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each span without the whitespace around it and without a list item's mark in front."""
     trimmed = []
     for s, e in out:
         text = window[s:e]
         lead = len(text) - len(text.lstrip())
+        bullet = _BULLET.match(text, lead)
+        if bullet:
+            lead = bullet.end()
+            text = " " * lead + text[lead:]
         if text.strip():
             trimmed.append((s + lead, s + lead + len(text.strip())))
     return trimmed

@@ -169,3 +169,16 @@ def test_a_line_pointing_back_at_the_article_it_came_from_is_not_well_formed():
     assert not form_problems("The council blocked the port operator's offer for the quay on Friday")
     assert form_problems("Such a letter comes as the port's efforts were criticised", opening=False)
     assert not form_problems("the council blocked the offer a year after the move", opening=False)
+
+
+def test_a_key_points_box_gives_its_items_as_sentences_without_their_bullet_marks():
+    from knowledge.brief.sentences import sentences_of
+
+    window = (
+        "Key points\n• Halvard filed an appeal on Monday.\n- The court ruled on Friday.\nPrices rose 5 - 6 percent."
+    )
+    texts = [s.text for s in sentences_of(window, 0)]
+    assert "Halvard filed an appeal on Monday." in texts
+    assert "The court ruled on Friday." in texts
+    assert "Prices rose 5 - 6 percent." in texts  # a dash inside a sentence is no list mark
+    assert not any(t.startswith(("•", "- ")) for t in texts)
