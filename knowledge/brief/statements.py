@@ -63,10 +63,9 @@ _AIMED = frozenset({"accuse", "criticize", "support", "demand"})
 
 def claim_lead(row: Mapping[str, Any], quote: str) -> str:
     """The cue to show before words that are no clause, or that are the object of an accusation, criticism, support
-    or call ("accused", "has slammed", "refused to propose"; a participle
-    in its present form: "accusing" → "accuses"), so the line says what the speaker did with them; nothing before a
-    clause, a direct quote, or after a plain speech verb ("said", "according to"), where the words speak for
-    themselves."""
+    or call ("accused", "has slammed", "refused to propose"; a participle in its present form: "accusing" →
+    "accuses"), so the line says what the speaker did with them; nothing before a clause, a direct quote, or after a
+    plain speech verb ("said", "according to"), where the words speak for themselves."""
     cue, lemma = (row.get("cue") or "").strip(), (row.get("cue_lemma") or "").lower()
     if not cue or row.get("kind") == "direct" or lemma in _WORDS_SPEAK_FOR_THEMSELVES:
         return ""

@@ -226,8 +226,8 @@ _NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 def conjoined_names(doc: Doc, cands: list) -> list:
     """A span the tagger drew over two actors joined by "and" ("Kroger's Fred Meyer and Albertsons' Safeway" →
     "Fred Meyer and Albertsons"): split in two when the part after "and" is a name the article also uses on its own
-    ("Albertsons" elsewhere, tagged or not). One name with "and" inside ("Securities and Exchange Commission", "Immigration and
-    Customs Enforcement") never stands alone in part, so it stays whole."""
+    ("Albertsons" elsewhere, tagged or not). One name with "and" inside ("Securities and Exchange Commission",
+    "Immigration and Customs Enforcement") never stands alone in part, so it stays whole."""
     alone = {name_key(name) for name, label, *_ in cands if label in _NAME_LABELS and " and " not in name}
     out: list = []
     for name, label, start, end, span in cands:
