@@ -15,9 +15,9 @@ from bot.slack import blocks as kit
 from bot.slack.messages import Reply as Reply
 from bot.slack.messages import note as note
 from bot.slack.mrkdwn import escape
-from bot.slack.payloads import SURROGATE
 from knowledge.ingest import service
 from knowledge.store import Store
+from knowledge.text.characters import has_half_pair
 
 _ALIAS = re.compile(r"^(?P<variant>.+?)\s*(?:=|->|→)\s*(?P<name>.+)$")
 _SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
@@ -55,7 +55,7 @@ def route(
     store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: str | None = None
 ) -> Reply:
     text = " ".join(slack_text(text or "").split())
-    if SURROGATE.search(text):
+    if has_half_pair(text):
         return note("Could not read that: the text has a broken character in it (half of a Unicode pair).")
     word, _, rest = text.partition(" ")
     verb = word.lower()

@@ -21,7 +21,6 @@ Each refusal logs one warning naming the kind and the field (never the value: it
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -29,11 +28,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, S
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from knowledge.text.characters import has_half_pair
+
 log = logging.getLogger("briefbot.slack")
-# Half a UTF-16 pair (a JSON "\ud800" escape): never typed text, and no store can hold it. Searched in C: checked
-# character by character in Python it cost each acknowledgement more than validating the payload's model
-# (cProfile of the ack path, benchmarks/README.md).
-SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _http_url(value: str) -> str:
@@ -194,7 +191,7 @@ def _surrogate_at(body: object) -> str | None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if SURROGATE.search(value):
+            if has_half_pair(value):
                 return path or "body"
         elif isinstance(value, dict):
             stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]

@@ -23,6 +23,7 @@ from knowledge.config import get_settings
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
 from knowledge.text.boilerplate import strip_boilerplate
+from knowledge.text.characters import has_half_pair
 from knowledge.text.headline import first_line_headline
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -162,7 +163,7 @@ def _parse_meta(meta: object, where: str, source: str) -> dict:
         if key in out:
             if not isinstance(out[key], str):
                 raise IngestError(f"{where}: {key} must be text", source)
-            if any("\ud800" <= c <= "\udfff" for c in out[key]):  # a "\ud851" escape: no store can hold it
+            if has_half_pair(out[key]):  # a "\ud851" escape: no store can hold it
                 raise IngestError(f"{where}: {key} has a broken character (half of a UTF-16 pair)", source)
             out[key] = out[key].strip()
     return out

@@ -12,6 +12,7 @@ import trafilatura
 from knowledge.ingest.errors import IngestError
 from knowledge.models import DocumentInput
 from knowledge.text.boilerplate import strip_boilerplate
+from knowledge.text.characters import has_half_pair
 
 # With a time of day when the page gives one (article:published_time), not only the day, which is the default.
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -44,7 +45,7 @@ def decode_declared(data: bytes, charset: str) -> str | None:
         text = data.decode(charset)
     except (LookupError, UnicodeError, ValueError):
         return None
-    return None if any("\ud800" <= c <= "\udfff" for c in text) else text
+    return None if has_half_pair(text) else text
 
 
 def _decode(html: bytes) -> str:

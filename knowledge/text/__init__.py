@@ -8,6 +8,7 @@ no store and no import from above.
 - `shingles`: words and word 4-shingles, the unit both near-duplicate tests compare by.
 - `dedup`: MinHash signatures and the band keys documents are stored and looked up under.
 - `copies`: wire copies of one story (bodies compared without their notes and bylines) and which is the original.
+- `characters`: characters no text may hold (half a UTF-16 pair), refused at every entry point by one test.
 - `wellformed`: whether words are a sentence or a clause (finite verb, balanced quotes, no cut on a function word):
   every summary line, and every denial that is to rebut a statement.
 
