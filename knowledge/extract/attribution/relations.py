@@ -15,7 +15,7 @@ from bisect import bisect_right
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
-from knowledge.extract.attribution.inverted import inverted_speaker
+from knowledge.extract.attribution.inverted import inverted_speaker, short_name
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
 from knowledge.extract.attribution.quotes import adjacent_content, quote_content
 from knowledge.extract.attribution.record import Attribution
@@ -235,10 +235,7 @@ def _dash_signature(doc, start: int, colon: int) -> set[int]:
     """The tokens of a short proper name between a dash and the colon that opens a quote ("... - Jane Roe: "),
     as roundups credit a quoted writer; empty when the colon follows anything else."""
     dash = next((t.i for t in reversed(doc[start:colon]) if t.text in ("-", "—", "–", "--")), None)
-    if dash is None or not 1 <= colon - dash - 1 <= 5:
-        return set()
-    name = doc[dash + 1 : colon]
-    return {t.i for t in name} if all(t.pos_ == "PROPN" for t in name) else set()
+    return short_name(doc, dash + 1, colon, 5) if dash is not None else set()
 
 
 def _sentence_before_speaker(doc, quotes, content: set[int], src: set[int], cue: set[int]) -> set[int]:
