@@ -10,6 +10,8 @@ is the annotated content:
   claim, annotated as two);
 - `via the original`: the article is stored as a copy, whose claims live in its original; the annotated words
   are placed in the original's text and matched there;
+- `in the copy's own part`: the article is stored as a copy and its original does not hold these words; they are
+  matched among the claims extracted from the copy's own passages;
 - `split`: the annotated content spans two or more stored claims (a quote of two sentences stored sentence by
   sentence), each of them inside the annotated words, together covering half of them;
 - `shared`: one stored claim holds this annotated claim and another one of the same article ("X said A and that
@@ -17,8 +19,8 @@ is the annotated content:
 A stored claim that overlaps the content in any other way is a wrong span, never counted as found.
 
 The misses, per article, in categories the scorer can tell apart:
-- `copy: words only in the copy`: a copy's claim whose words its original does not hold (a longer version stored
-  as a copy of a shorter one: nothing of it is extracted);
+- `copy: words only in the copy`: a copy's claim whose words its original does not hold and that no claim of the
+  copy's own passages covers;
 - `masked as furniture`: the content lies in text extraction blanks as page furniture;
 - `wrong span`: a stored claim overlaps the content but neither covers it nor is covered by it;
 - `not extracted`: no stored claim overlaps it.
@@ -142,8 +144,11 @@ def place_claims(
         )
         if doc is not None and original is not None:
             at = in_copy_original(original.text, doc.text[slice(*g.span)])
-            if at is None:
-                out.append(Placement(cid, g, MISS_KINDS[0]))
+            if at is None:  # words only the copy holds: extracted from the copy's own passages, if at all
+                hit = _match(g, rows.get(g.document_id, []), by_doc.get(g.document_id, []) + [g])
+                out.append(
+                    Placement(cid, g, "in the copy's own part", hit[1]) if hit else Placement(cid, g, MISS_KINDS[0])
+                )
                 continue
             g = GoldAttribution(original.id, [at], g.source, g.source_is_name, g.label, g.speaker_kind)
             rows.setdefault(original.id, claim_spans(store, original.id))
@@ -164,7 +169,7 @@ def place_claims(
     return out
 
 
-FOUND_KINDS = ("covered", "piece of a split quote", "via the original", "split", "shared")
+FOUND_KINDS = ("covered", "piece of a split quote", "via the original", "in the copy's own part", "split", "shared")
 
 
 def counts(placed: list[Placement]) -> Counter:

@@ -109,6 +109,9 @@ class Tuning(BaseSettings):
     copy_headline_shared: int = 10
     copy_headline_days: float = 2
     copy_window: int = 6  # winnowing window of the containment index (ingest/dedup): shared runs of 9+ words meet
+    # A copy's own part (text/own_part): a run of this many words the original does not hold is extracted from the
+    # copy (a sentence or more); shorter runs are a repeated sentence's edits.
+    own_part_min_words: int = 8
     syndication_head: int = 400  # characters at an article's head where a syndicator's "(MENAFN- Outlet)" credit stands
 
 

@@ -164,7 +164,7 @@ def extract(
     prepare_extractor(extractor)
     store = open_store()
     with store:
-        total = sum(1 for _ in store.iter_documents(include_duplicates=False))
+        total = sum(1 for _ in store.iter_documents())  # copies too: each is checked for passages of its own
         with progress_bar("extracting", total) as advance:
             done = service.reextract(store, progress=advance, n_process=processes)
         stats = store.stats()

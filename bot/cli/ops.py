@@ -107,7 +107,11 @@ def forget(
         if report.promoted:
             from knowledge.ingest.service import reextract
 
-            done = reextract(store, only=set(report.promoted))
-            console.print(f"{done.done} copy(ies) of a removed original became originals and were extracted.")
+            done = reextract(store, only=set(report.promoted) | set(report.moved))
+            console.print(
+                f"{len(report.promoted)} copy(ies) of a removed original became originals and were extracted "
+                f"({done.done} document(s) re-extracted).",
+                highlight=False,
+            )
             for f in done.failed:
                 err.print(f"[red]unchanged[/red] {f.reason}", highlight=False, soft_wrap=True)

@@ -8,7 +8,8 @@ into `entities`, so claims and events can name them before canonical ids exist.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 Span = tuple[int, int]
@@ -87,3 +88,44 @@ class Analysis:
     claims: list[LocalClaim] = field(default_factory=list)
     disputes: list[LocalDispute] = field(default_factory=list)
     failures: list[StageFailure] = field(default_factory=list)
+
+
+def restricted(analysis: Analysis, keep: Callable[[int, int], bool]) -> Analysis:
+    """The part of `analysis` that lies in the spans `keep` accepts (a wire copy's own passages, `text.own_part`):
+    claims whose content and events whose sentence it keeps, the disputes between two kept claims, and the
+    entities they name or that are mentioned there, with only their mentions in kept text. Indexes are renumbered;
+    a kept claim whose parent is dropped loses its parent, not its words."""
+    claims = [n for n, c in enumerate(analysis.claims) if keep(*c.content)]
+    events = [n for n, e in enumerate(analysis.events) if keep(*e.span)]
+    named: set[int] = set()
+    for n in claims:
+        c = analysis.claims[n]
+        named.update(a for a in [c.speaker_entity, *c.about] if a is not None)
+    for n in events:
+        e = analysis.events[n]
+        named.update(a for a in [*e.actors, e.place] if a is not None)
+    entities = [n for n, ent in enumerate(analysis.entities) if n in named or any(keep(s, e) for s, e in ent.mentions)]
+    ent_at = {old: new for new, old in enumerate(entities)}
+    claim_at = {old: new for new, old in enumerate(claims)}
+    out = Analysis(failures=list(analysis.failures))
+    for n in entities:
+        ent = analysis.entities[n]
+        out.entities.append(replace(ent, mentions=[(s, e) for s, e in ent.mentions if keep(s, e)]))
+    for n in events:
+        e = analysis.events[n]
+        place = ent_at.get(e.place) if e.place is not None else None
+        out.events.append(replace(e, actors=[ent_at[a] for a in e.actors], place=place))
+    for n in claims:
+        c = analysis.claims[n]
+        out.claims.append(
+            replace(
+                c,
+                speaker_entity=ent_at.get(c.speaker_entity) if c.speaker_entity is not None else None,
+                about=[ent_at[a] for a in c.about],
+                parent=claim_at.get(c.parent) if c.parent is not None else None,
+            )
+        )
+    for d in analysis.disputes:
+        if d.claim in claim_at and d.other in claim_at:
+            out.disputes.append(replace(d, claim=claim_at[d.claim], other=claim_at[d.other]))
+    return out

@@ -36,7 +36,8 @@ class ResolvedDate:
 
 
 _ANY_DAY = datetime(2000, 6, 15)  # an anchor only for telling whether words are a date at all, and its precision
-_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# the days of the week, by their number (also the words a name never runs on into: "Ana Ruiz Tuesday said")
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m} | {
     m: i for i, m in enumerate(calendar.month_abbr) if m
 }
@@ -70,8 +71,8 @@ def _fast_forms(expr: str, anchor: datetime) -> tuple[date, str] | None:
     None means: ask dateparser."""
     low = expr.lower()
     today = anchor.date()
-    if low in _WEEKDAYS:  # strictly before the anchor: "Thursday" in a Thursday paper is last week's
-        return today - timedelta(days=(today.weekday() - _WEEKDAYS[low] - 1) % 7 + 1), "day"
+    if low in WEEKDAYS:  # strictly before the anchor: "Thursday" in a Thursday paper is last week's
+        return today - timedelta(days=(today.weekday() - WEEKDAYS[low] - 1) % 7 + 1), "day"
     if low.isdecimal() and len(low) == 4:  # isdecimal: "²²²²" is digits int() cannot read
         return date(int(low), today.month, min(today.day, 28)), "year"
     m = _MONTH_DAY.match(expr)
@@ -135,7 +136,7 @@ def _by_tense(expr: str, today: date, tense: str | None) -> date | None:
     m = _DAY_BY_TENSE.match(expr)
     if not m:
         return None
-    which, day = (m.group(1) or "").lower(), _WEEKDAYS[m.group(2).lower()]
+    which, day = (m.group(1) or "").lower(), WEEKDAYS[m.group(2).lower()]
     back, ahead = (today.weekday() - day) % 7, (day - today.weekday()) % 7
     if which in ("last", "past"):
         return today - timedelta(days=back or 7)

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
+from knowledge.extract.dates import WEEKDAYS
 from knowledge.extract.name_parts import (
     ORG_PARTS,
     PLACE_HEADS,
@@ -247,7 +248,14 @@ def _missed_people(doc: Doc, cands: list) -> list:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in covered:
+        while (
+            end < len(doc)
+            and end - i < 3
+            and doc[end].is_title
+            and doc[end].pos_ == "PROPN"
+            and end not in covered
+            and doc[end].lower_ not in WEEKDAYS  # "Ana Ruiz Tuesday denied": the day is when, not her name
+        ):
             end += 1
         if end - i >= 2:
             span = doc[i:end]

@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from knowledge.extract.dates import WEEKDAYS
 from knowledge.names import name_key
 
 
@@ -41,6 +42,7 @@ def cut_short_names(doc: Doc, cands: list) -> list:
             and nxt.is_title
             and nxt.pos_ == "PROPN"
             and nxt.lower_ not in PLACE_HEADS
+            and nxt.lower_ not in WEEKDAYS  # "Prime Minister Rana Aziz Friday said": a day, not a name
         ):
             span = doc[span.start : span.end + 1]
             name, end = span.text, span.end_char

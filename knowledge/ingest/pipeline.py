@@ -13,18 +13,22 @@ import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from knowledge.extract.analysis import Analysis, StageFailure, stage_failure
 from knowledge.extract.persist.writer import write_analysis
 from knowledge.ingest.errors import IngestError
-from knowledge.models import DocumentInput, content_hash
+from knowledge.ingest.own_facts import own_analysis, own_part_of
+from knowledge.models import Document, DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.db import is_database_error
 from knowledge.store.errors import StoreNotWritable
 from knowledge.store.facts import clear_facts
 from knowledge.store.health import reason, unavailable
 from knowledge.text.copies import Copy, choose_original
+from knowledge.text.own_part import OwnPart, own_part
+from knowledge.tuning import tuning
 
 log = logging.getLogger("briefbot.ingest")
 
@@ -170,11 +174,29 @@ def ingest(
     return report
 
 
+@dataclass
+class _Fresh:
+    """A new document of the batch on its way to the store: a copy (`original`) is extracted only where it says
+    something its original does not (`own`); `demote` is a stored document that becomes this one's copy."""
+
+    label: str
+    inp: DocumentInput
+    original: str | None
+    keys: list[str]
+    score: float
+    demote: str | None
+    own: OwnPart = field(default_factory=lambda: OwnPart(()))
+    demoted_own: OwnPart = field(default_factory=lambda: OwnPart(()))
+    analysis: Analysis | None = None
+    demoted: Document | None = None  # the stored document `demote`, with its analysis when it has own passages
+    demoted_analysis: Analysis | None = None
+
+
 def _store_batch(
     store: Store, batch: list[tuple[str, DocumentInput]], extract: bool, progress: Progress | None, each: Each | None
 ) -> IngestReport:
     report = IngestReport()
-    fresh: list[tuple[str, DocumentInput, str | None, list[str], float, str | None]] = []
+    fresh: list[_Fresh] = []
     seen_in_batch: set[str] = set()  # content hashes of this batch's new documents, not yet in the store
 
     for label, inp in batch:
@@ -184,6 +206,11 @@ def _store_batch(
             if not existing:
                 original, score, keys = store.find_near_duplicate(inp.text, inp.published_at, inp.title)
                 demote = _earlier_copy(store, inp, digest, original)
+                item = _Fresh(label, inp, None if demote else original, keys, score, demote)
+                if item.original is not None:
+                    item.own = own_part_of(store, inp.text, item.original)
+                if demote is not None:
+                    item.demoted_own = own_part(store.copy_of(demote).text, inp.text, tuning().own_part_min_words)
         except Exception as exc:
             report.skipped.append(unexpected(label, "looking for copies", exc))
             if progress:
@@ -197,12 +224,26 @@ def _store_batch(
                 progress(1)
             continue
         seen_in_batch.add(digest)
-        fresh.append((label, inp, None if demote else original, keys, score, demote))
+        fresh.append(item)
 
-    todo = [inp for _, inp, original, _, _, _ in fresh if original is None]
-    analyses = iter(_analyze(todo, extract))
-    for label, inp, original, keys, score, demote in fresh:
-        analysis = next(analyses, None) if original is None and extract else None
+    # an original is extracted whole, a copy for its own passages, a demoted stored article for its own passages
+    for f in fresh:
+        if f.demote and f.demoted_own:
+            f.demoted = store.get_document(f.demote)
+    if extract:
+        whole = [f for f in fresh if f.original is None or f.own]
+        old = [f for f in fresh if f.demoted is not None]
+        texts = [(f.inp.text, f.inp.published_at) for f in whole]
+        texts += [(f.demoted.text, f.demoted.published_at) for f in old if f.demoted is not None]
+        analyses = iter(_analyze(texts))
+        for f in whole:
+            f.analysis = next(analyses)
+        for f in old:
+            f.demoted_analysis = next(analyses)
+    written: dict[str, tuple[Document | None, Analysis | None]] = {}  # this batch's originals, should one be demoted
+    for f in fresh:
+        label, inp, original, keys, score, demote = f.label, f.inp, f.original, f.keys, f.score, f.demote
+        analysis = f.analysis
         failures = list(analysis.failures) if analysis is not None else []
         # Checked again under the lock every writer of documents takes: another worker may have stored the same
         # article (or a near-duplicate: an earlier one of this batch's, or one written meanwhile) while this one
@@ -218,12 +259,22 @@ def _store_batch(
                             # this one is the original (it was analysed as such, so nothing is lost); the copy
                             # written before it in this batch becomes its copy, as when stored in an earlier run
                             original = None
+                        elif original is not None:
+                            f.own = own_part_of(store, inp.text, original)
                     doc = store.insert_document(inp, keys, original)
-                    if analysis is not None and original is None:
-                        failures += write_facts(store, doc, analysis)
+                    if analysis is not None:
+                        mine = analysis if original is None else own_analysis(analysis, f.own)
+                        failures += write_facts(store, doc, mine)
                     if demote:
                         store.make_copy(demote, doc.id)
                         clear_facts(store, demote)
+                        # the demoted article keeps the facts of what only it says (none when a stage failed)
+                        was = (f.demoted, f.demoted_analysis) if demote == f.demote else written.get(demote)
+                        if was is not None and was[0] is not None and was[1] is not None and not was[1].failures:
+                            part = own_part(was[0].text, inp.text, tuning().own_part_min_words)
+                            failures += write_facts(store, was[0], own_analysis(was[1], part))
+                    if analysis is not None and original is None:
+                        written[doc.id] = (doc, analysis)
         except Exception as exc:
             if unavailable(exc):  # the store itself refuses writes: the batch stops, naming this document
                 raise StoreNotWritable(
@@ -235,8 +286,8 @@ def _store_batch(
                 progress(1)
             continue
         if existing is None:
-            for f in failures:
-                report.failed.append(report_failure(Failed(label, doc.id, f.stage, f.error), f.detail))
+            for fl in failures:
+                report.failed.append(report_failure(Failed(label, doc.id, fl.stage, fl.error), fl.detail))
         if existing is not None:
             report.results.append(SaveResult("exists", existing, title=inp.title, label=label))
         else:
@@ -271,12 +322,12 @@ def _earlier_copy(store: Store, inp: DocumentInput, doc_id: str, stored: str | N
     return stored if choose_original([store.copy_of(stored), new]).id == doc_id else None
 
 
-def _analyze(inputs: list[DocumentInput], extract: bool) -> list:
-    if not extract or not inputs:
+def _analyze(texts: list[tuple[str, datetime | None]]) -> list[Analysis]:
+    if not texts:
         return []
     from knowledge.extract.pipeline import analyze_texts
 
-    return list(analyze_texts([(inp.text, inp.published_at) for inp in inputs]))
+    return list(analyze_texts(texts))
 
 
 def file_items(paths: Iterable[Path]) -> Iterator[tuple[str, Pending]]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.ingest.own_facts import own_analysis, own_part_of
 from knowledge.ingest.pipeline import (
     Each,
     Failed,
@@ -22,6 +23,8 @@ from knowledge.ingest.pipeline import (
 from knowledge.models import Document
 from knowledge.store import KNOWLEDGE_LOCK, Store
 from knowledge.store.documents import document_summary
+from knowledge.store.facts import clear_facts
+from knowledge.text.own_part import OwnPart
 
 __all__ = [
     "ingest",
@@ -100,8 +103,8 @@ class ReextractReport:
 def reextract(
     store: Store, progress: Progress = None, n_process: int = 1, only: set[str] | None = None
 ) -> ReextractReport:
-    """Re-run extraction over every original document (or those in `only`); each document's facts are replaced in
-    one transaction.
+    """Re-run extraction over every original document and every copy with passages of its own (or those in `only`);
+    each document's facts are replaced in one transaction.
 
     A document over the length limit (stored before the limit existed, or with a higher one) or one on which an
     extraction stage fails keeps the facts it had: a partial re-extraction would replace whole layers with nothing.
@@ -113,9 +116,18 @@ def reextract(
     limit = get_settings().max_document_chars
     report = ReextractReport()
     docs: list[Document] = []
-    for d in store.iter_documents(include_duplicates=False):
+    own: dict[str, OwnPart] = {}  # a copy is re-extracted for its own passages only, and only when it has some
+    for d in store.iter_documents():
         if only is not None and d.id not in only:
             continue
+        if d.duplicate_of is not None:
+            own[d.id] = own_part_of(store, d.text, d.duplicate_of)
+            if not own[d.id]:
+                with store.transaction(lock=KNOWLEDGE_LOCK):
+                    clear_facts(store, d.id)  # facts of passages its original now holds
+                if progress:
+                    progress(1)
+                continue
         if len(d.text) > limit:
             report.too_long.append(d.id)
         else:
@@ -127,7 +139,8 @@ def reextract(
         failures = analysis.failures
         if not failures:
             with store.transaction(lock=KNOWLEDGE_LOCK):
-                failures = write_facts(store, doc, analysis)
+                mine = own_analysis(analysis, own[doc.id]) if doc.id in own else analysis
+                failures = write_facts(store, doc, mine)
         for f in failures:
             label = f"document {doc.id[:12]}" + (f" ({doc.title})" if doc.title else "")
             report.failed.append(report_failure(Failed(label, doc.id, f.stage, f.error, True), f.detail))

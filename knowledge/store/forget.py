@@ -3,8 +3,9 @@
 Derived means: its mentions, events (with their actors), claims (with what they are about and their disputes),
 MinHash band keys, full-text rows (SQLite's FTS5 triggers and PostgreSQL's expression indexes follow the rows),
 entities no longer named by anything, and an outlet left without documents. A forgotten original's copies stay:
-the earliest-published remaining copy becomes their original (copies are never extracted, so the caller extracts
-the promoted ones), and the copy links point at it.
+the earliest-published remaining copy becomes their original, and the copy links point at it. A copy holds facts
+only of its own passages (`ingest.own_facts`), so the caller re-extracts the promoted copy whole and the others
+against their new original (`ForgetReport.moved`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class ForgetReport:
     entities: int = 0
     outlets: int = 0
     promoted: list[str] = field(default_factory=list)  # copies that became originals: extract these
+    moved: list[str] = field(default_factory=list)  # copies now of a promoted original: re-extract their own part
 
 
 def _marks(values: list[str]) -> str:
@@ -84,10 +86,9 @@ def _touched_entities(store: Store, ids: list[str]) -> set[str]:
     return {str(r[0]) for r in store.db.execute(sql, ids * 5).fetchall() if r[0]}
 
 
-def _promote_copies(store: Store, ids: list[str]) -> list[str]:
+def _promote_copies(store: Store, ids: list[str], report: ForgetReport) -> None:
     """For each forgotten original with copies that stay: the earliest-published of them becomes the original."""
     m = _marks(ids)
-    promoted: list[str] = []
     rows = store.db.execute(
         f"SELECT id, duplicate_of FROM documents WHERE duplicate_of IN ({m}) AND id NOT IN ({m}) "
         "ORDER BY duplicate_of, published_at IS NULL, published_at, id",
@@ -95,12 +96,12 @@ def _promote_copies(store: Store, ids: list[str]) -> list[str]:
     ).fetchall()
     chosen: dict[str, str] = {}
     for copy_id, original in rows:
-        chosen.setdefault(str(original), str(copy_id))
+        if chosen.setdefault(str(original), str(copy_id)) != str(copy_id):
+            report.moved.append(str(copy_id))
     for original, new in chosen.items():
         store.db.execute("UPDATE documents SET duplicate_of = NULL WHERE id = ?", [new])
         store.db.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [new, original])
-        promoted.append(new)
-    return promoted
+        report.promoted.append(new)
 
 
 def _drop_orphans(store: Store, candidates: set[str]) -> int:
@@ -149,7 +150,7 @@ def forget_documents(store: Store, ids: list[str]) -> ForgetReport:
         }
         for doc_id in ids:
             clear_facts(store, doc_id)
-        report.promoted = _promote_copies(store, ids)
+        _promote_copies(store, ids, report)
         store.db.execute(f"DELETE FROM document_bands WHERE document_id IN ({m})", ids)
         store.db.execute(f"UPDATE documents SET duplicate_of = NULL WHERE id IN ({m})", ids)
         store.db.execute(f"DELETE FROM documents WHERE id IN ({m})", ids)

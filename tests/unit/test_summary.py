@@ -93,11 +93,25 @@ def test_a_storyline_whose_only_words_are_a_noun_phrase_is_left_out_not_shown_as
 
 
 def test_two_storylines_that_read_the_same_get_one_line():
-    a = member("e:a", "Novak opened the new grain terminal in Lindenport", doc="a", trigger="open", day=1)
+    a = member("e:a", "Novak opened the new grain terminal in Lindenport.", doc="a", trigger="open", day=1)
     b = member(
-        "e:b", "Novak opened the new grain terminal in Lindenport", doc="b", outlet="wire", trigger="inaugurate", day=20
+        "e:b",
+        "Novak opened the new grain terminal in Lindenport.",
+        doc="b",
+        outlet="wire",
+        trigger="inaugurate",
+        day=20,
     )
     assert len(summarize(group([a, b]), PEOPLE, "Novak")) == 1
+
+
+def test_a_sentence_cut_off_where_the_page_ends_is_never_a_summary_line():
+    whole = member("e:a", "Novak opened the new grain terminal in Lindenport.", doc="a", trigger="open", day=1)
+    cut = member("e:b", "Novak reported a record loss at the port due in part to ad", doc="b", trigger="report", day=2)
+    trailing = member("e:c", "Novak said the terminal would double the port's grain exports …", doc="c", day=3)
+    lines = summarize(group([whole]) + group([cut]) + group([trailing]), PEOPLE, "Novak")
+    assert lines, "the whole sentence makes a line"
+    assert all("due in part to ad" not in ln.text and "…" not in ln.text for ln in lines)
 
 
 def test_date_spans_read_briefly_and_name_the_year_only_when_it_differs():
