@@ -356,3 +356,32 @@ def test_dismissing_the_story_about_a_subject_answers_no_statement_made_about_it
         "whether voters still cared."
     )
     assert pairs(nlp, text) == []
+
+
+def test_denying_having_done_an_act_answers_the_claim_that_the_denier_did_it(nlp):
+    text = (
+        "The regulator said that Harbor Freight Lines was in open breach of the port authority’s safety rules. "
+        "Harbor Freight Lines denied breaching the port authority rules and said it would appeal."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that Harbor Freight Lines was in open breach of the port authority’s safety rules",
+            "breaching the port authority rules",
+        )
+    ]
+
+
+def test_a_verb_in_ing_states_a_denied_act_only_after_deny():
+    assert states_a_rebuttal("breaching the safety rules", "deny")
+    assert states_a_rebuttal("ever having met the envoy", "deny")
+    assert not states_a_rebuttal("raising the harbour fees", "reject")  # a plan refused, no deed denied
+    assert not states_a_rebuttal("anything improper", "deny")
+
+
+def test_a_possessive_names_the_same_thing_as_the_bare_noun():
+    assert proposition_words("the tribunal’s ruling") == proposition_words("a tribunal ruling")
+    assert proposition_words("the tribunal's ruling") == proposition_words("a tribunal ruling")
+
+
+def test_calling_a_statement_misinformation_is_a_verdict_on_it():
+    assert rebuts("assert", "the airline’s claims rest on misinformation about the outage")
