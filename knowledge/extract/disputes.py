@@ -61,6 +61,7 @@ _WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b
 # the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
 _BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from about as into over after before than that this these
@@ -172,6 +173,8 @@ def same_proposition(
     overlap = len(shared) / max(1, min(len(dw), len(cw)))
     linked = bool(shared_entities) or named or about_denier  # the two are about the same people, too
     t = tuning()
+    if named and quotes_the_claim(denial_text, claim_text):
+        return 1.5  # its claimant named and the claim's own words quoted: no looser wording matches better
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
     # one shared word only between clauses: "the story about her emails" names a statement by its subject
@@ -179,6 +182,15 @@ def same_proposition(
     if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     return 0.0
+
+
+def quotes_the_claim(denial_text: str, claim_text: str) -> bool:
+    """A rebuttal that quotes the words it rejects ('rejected what it called Holt's accusation of "funding armed
+    groups abroad"'): some quoted run of it holds `proposition_words` content words, all of them the claim's. A
+    short quote ("baseless", "a fiction") is a verdict, not the claim restated."""
+    claimed = proposition_words(claim_text)
+    quoted = (proposition_words(q) for q in _QUOTED.findall(denial_text))
+    return any(len(w) >= tuning().proposition_words and w <= claimed for w in quoted)
 
 
 def dispute_score(
