@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from realnews_gold import GoldAttribution, covers, covers_with_siblings, overlap, same_speaker
+from realnews_gold import GoldAttribution, covers, covers_with_siblings, overlap, same_speaker, union_overlap
 from realnews_judge import sentence_problems
 
 from knowledge.brief.compose import compose
@@ -143,6 +143,24 @@ def gold_for(shown: Shown, gold: dict[str, list[GoldAttribution]]) -> GoldAttrib
                 if key > best_key:
                     best, best_key = g, key
     return best
+
+
+def dispute_side(shown: Shown, golds: dict[str, list[GoldAttribution]]) -> GoldAttribution | None:
+    """The annotated claim one side of a shown dispute is: the one its citation covers (`gold_for`); else, for a
+    rebuttal stored with the words it restates ('rejected what it called "slanders", among them Holt's accusation
+    of "funding gangs"', annotated as two claims of two speakers), the one claim of the shown speaker it holds
+    whole, when annotated contents make up half of the citation, as `realnews_misses` finds such a claim ("shared")."""
+    g = gold_for(shown, golds)
+    if g is not None:
+        return g
+    for doc_id, span in shown.citations:
+        size = lambda x: sum(e - s for s, e in x.content)  # noqa: E731
+        inside = [x for x in golds.get(doc_id, []) if sum(overlap(span, c) for c in x.content) == size(x)]
+        if union_overlap(span, [c for x in inside for c in x.content]) * 2 >= span[1] - span[0]:
+            mine = [x for x in inside if same_speaker(x.source or "", shown.speaker)]
+            if len(mine) == 1:
+                return mine[0]
+    return None
 
 
 def _same_source(a: GoldAttribution, b: GoldAttribution) -> bool:

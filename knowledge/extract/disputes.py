@@ -61,6 +61,8 @@ _WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b
 # the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
 _BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_POSSESSIVE = re.compile(r"[’'](?:s)?$")
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from about as into over after before than that this these
     those it its he she they them his her their we our you your i me my be is are was were been being have has had
@@ -84,7 +86,7 @@ def proposition_words(text: str) -> frozenset[str]:
         w = m.group()
         if w[0].isupper() or w.lower() in STOPWORDS or len(w) < 3:
             continue
-        w = w.lower().rstrip("’'")
+        w = _POSSESSIVE.sub("", w.lower())  # "the court’s order" and "a court order" name one court
         for suffix in ("ment", "ing", "ion", "ed", "es", "s"):
             if len(w) > len(suffix) + 3 and w.endswith(suffix):
                 w = w[: -len(suffix)]
@@ -101,7 +103,7 @@ _VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
     r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
     r"|implausible|absurd|preposterous|ludicrous|ridiculous|contrived|concocted|fiction(?:al)?|propaganda|smears?"
-    r"|meritless|without\s+merit|frivolous|politically\s+motivated|distract\w*|deflect\w*)\b",
+    r"|meritless|without\s+merit|frivolous|politically\s+motivated|distract\w*|deflect\w*|(?:mis|dis)information)\b",
     re.I,
 )
 # "Trump's claim that …", "claims made by Trump regarding …": a denial that names whose statement it answers
@@ -110,6 +112,11 @@ _NAMES_CLAIMANT = re.compile(
     r"|suggestions?|charges?|version|statements?|comments?|narratives?|announcements?)\b"
     r"|(?i:\b(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:\w+\s+)?by\s)"
 )
+# the cues whose object may be the denier's own act, named by a verb in -ing: "denied violating the order";
+# "rejected raising taxes" and "disputed funding" refuse a plan or question a sum, they deny no deed
+DENIES_DOING = frozenset({"deny"})
+# a verb in -ing opening the content, perhaps after "ever" or "having": not "anything", "nothing" or "something"
+_DOING = re.compile(r"^(?:ever\s+|never\s+|having\s+(?:ever\s+)?)?(?!(?:any|some|no|every)thing\b)[a-z]{2,}ing\s+\w")
 CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
 # "claims made by former President Ada Holt regarding ...": the claimant, by the last word of the name
 _CLAIMS_BY = re.compile(
@@ -118,14 +125,18 @@ _CLAIMS_BY = re.compile(
 )
 
 
-def states_a_rebuttal(denial_text: str) -> bool:
+def states_a_rebuttal(denial_text: str, cue_lemma: str = "") -> bool:
     """Whether a denial's content can answer a statement: a clause that says something ("that the offer came
-    too late"), or words naming a statement ("the claim", "Trump's claim that he mediated"). "Refused to meet
-    demands", "rejected Couche-Tard's offer", "moved to dismiss the lawsuit" act on something; they answer no
-    statement, and pairing them with one sets unrelated words side by side."""
+    too late"), words naming a statement ("the claim", "Trump's claim that he mediated"), or, after "deny", an
+    act the denier is said to have done ("denied violating the order", "denies ever having met him": the
+    statement "it violated the order" denied by its doer). "Refused to meet demands", "rejected Couche-Tard's
+    offer", "moved to dismiss the lawsuit" act on something; they answer no statement, and pairing them with one
+    sets unrelated words side by side."""
     text = re.sub(r"^(?:that|whether)\s+", "", denial_text.strip(), flags=re.I)
     if text.lower().startswith("to "):
         return False  # "refused to meet demands …": an act declined, not a statement denied
+    if cue_lemma.lower() in DENIES_DOING and _DOING.match(text):
+        return True
     head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
     return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
 
@@ -162,6 +173,8 @@ def same_proposition(
     overlap = len(shared) / max(1, min(len(dw), len(cw)))
     linked = bool(shared_entities) or named or about_denier  # the two are about the same people, too
     t = tuning()
+    if named and quotes_the_claim(denial_text, claim_text):
+        return 1.5  # its claimant named and the claim's own words quoted: no looser wording matches better
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
     # one shared word only between clauses: "the story about her emails" names a statement by its subject
@@ -169,6 +182,15 @@ def same_proposition(
     if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     return 0.0
+
+
+def quotes_the_claim(denial_text: str, claim_text: str) -> bool:
+    """A rebuttal that quotes the words it rejects ('rejected what it called Holt's accusation of "funding armed
+    groups abroad"'): some quoted run of it holds `proposition_words` content words, all of them the claim's. A
+    short quote ("baseless", "a fiction") is a verdict, not the claim restated."""
+    claimed = proposition_words(claim_text)
+    quoted = (proposition_words(q) for q in _QUOTED.findall(denial_text))
+    return any(len(w) >= tuning().proposition_words and w <= claimed for w in quoted)
 
 
 def dispute_score(
@@ -179,6 +201,7 @@ def dispute_score(
     claim_about: set[str],
     claim_text: str,
     across: bool = False,
+    denial_cue: str = "",
 ) -> float:
     """Entity keys are opaque strings so the same scoring serves local indexes and stored ids.
 
@@ -186,7 +209,7 @@ def dispute_score(
     claim is about and whom the denial names only rank the candidates that pass, so a denial is never paired on
     its speakers alone, and an unrelated denial by the same person stays a plain denial.
     """
-    if denial_speaker is None or denial_speaker == claim_speaker or not states_a_rebuttal(denial_text):
+    if denial_speaker is None or denial_speaker == claim_speaker or not states_a_rebuttal(denial_text, denial_cue):
         return 0.0
     shared = (denial_about & claim_about) - {denial_speaker, claim_speaker}
     named = claim_speaker is not None and claim_speaker in denial_about
@@ -246,6 +269,7 @@ def best_answered(
             speaker_key(claim),
             {str(a) for a in claim.about},
             text[slice(*claim.content)],
+            denial_cue=answer.cue_lemma,
         )
         if score > best_score + 1e-9:
             best, best_score, tied = j, score, False

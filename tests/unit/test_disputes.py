@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.extract.disputes import dispute_score, proposition_words, rebuts, states_a_rebuttal
+from knowledge.extract.disputes import dispute_score, proposition_words, quotes_the_claim, rebuts, states_a_rebuttal
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.pipeline import analyze_doc
 from tests.unit.dispute_pairs import pairs
@@ -356,3 +356,51 @@ def test_dismissing_the_story_about_a_subject_answers_no_statement_made_about_it
         "whether voters still cared."
     )
     assert pairs(nlp, text) == []
+
+
+def test_denying_having_done_an_act_answers_the_claim_that_the_denier_did_it(nlp):
+    text = (
+        "The regulator said that Harbor Freight Lines was in open breach of the port authority’s safety rules. "
+        "Harbor Freight Lines denied breaching the port authority rules and said it would appeal."
+    )
+    assert pairs(nlp, text) == [
+        (
+            "that Harbor Freight Lines was in open breach of the port authority’s safety rules",
+            "breaching the port authority rules",
+        )
+    ]
+
+
+def test_a_verb_in_ing_states_a_denied_act_only_after_deny():
+    assert states_a_rebuttal("breaching the safety rules", "deny")
+    assert states_a_rebuttal("ever having met the envoy", "deny")
+    assert not states_a_rebuttal("raising the harbour fees", "reject")  # a plan refused, no deed denied
+    assert not states_a_rebuttal("anything improper", "deny")
+
+
+def test_a_possessive_names_the_same_thing_as_the_bare_noun():
+    assert proposition_words("the tribunal’s ruling") == proposition_words("a tribunal ruling")
+    assert proposition_words("the tribunal's ruling") == proposition_words("a tribunal ruling")
+
+
+def test_calling_a_statement_misinformation_is_a_verdict_on_it():
+    assert rebuts("assert", "the airline’s claims rest on misinformation about the outage")
+
+
+def test_a_rebuttal_elsewhere_that_names_the_claimant_and_quotes_the_claim_answers_it():
+    denial = (
+        'what it called "absurd slanders", among them those by Premier Jan Holt accusing Oslo of "funding criminal '
+        'gangs" and "harassing exiled reporters"'
+    )
+    claim = (
+        "The Norwegian government made a grave mistake in believing it could keep funding criminal gangs here on "
+        "our soil, be it for extortion or violent assaults"
+    )
+    assert quotes_the_claim(denial, claim)
+    assert dispute_score("oslo", {"holt", "sweden"}, denial, "holt", {"oslo"}, claim, across=True) > 0.7
+    # the same words from someone the denial does not name are no quotation of that one's claim
+    assert dispute_score("oslo", {"sweden"}, denial, "vik", {"oslo"}, claim, across=True) == 0.0
+
+
+def test_a_short_quoted_verdict_is_no_restated_claim():
+    assert not quotes_the_claim('the charges as "concocted"', "that the envoy had concocted the charges")

@@ -189,6 +189,7 @@ def _link_best(store: Store, denial: dict, claims: list[dict]) -> int:
             _about(claim),
             claim["quote"],
             across=not here,
+            denial_cue=denial["cue_lemma"] or "",
         )
         if score > best_score + 1e-9:
             best, best_score, tied = claim, score, False
