@@ -2,6 +2,11 @@
 
 Kept apart from the router so the same function runs in the serving process or in a compose worker process
 (`bot.composer`), which imports only this and what composing needs.
+
+A job may also say where its answer goes (`respond_to`, a slash command's response_url): then whoever composes
+it posts it there too (`compose_and_deliver`). Posting is the larger part of what answering costs the serving
+process (JSON of the blocks, an HTTP request, the retry machinery), and every millisecond of it there holds the
+interpreter lock an acknowledgement waits for; in a compose process it does not.
 """
 
 from __future__ import annotations
@@ -19,6 +24,15 @@ VIEWS: tuple[str, ...] = get_args(View)
 
 
 @dataclass(frozen=True)
+class ResponseUrl:
+    """Where a slash command's answer is posted: Slack's response_url, the client timeout and retries to use."""
+
+    url: str
+    timeout: float
+    retries: int
+
+
+@dataclass(frozen=True)
 class BriefingJob:
     """What the user asked (`text`, as typed after `/brief`), and which view of the briefing answers it: the
     summary (a new `/brief`, a Follow or Share button), or the sources / details behind a summary's buttons."""
@@ -28,6 +42,7 @@ class BriefingJob:
     entity_id: str | None = None  # a topic the user already disambiguated (a button on a briefing carries it)
     ephemeral: bool = True
     team_id: str | None = None  # the workspace, for its own aliases
+    respond_to: ResponseUrl | None = None  # post the answer there as well (`compose_and_deliver`)
 
 
 def answer_briefing(store: Store, job: BriefingJob) -> Reply:
@@ -56,3 +71,17 @@ def answer_briefing(store: Store, job: BriefingJob) -> Reply:
     if not result.summary:  # nothing to summarize: the (short) briefing itself
         return Reply(kit.briefing_messages(result, ephemeral=job.ephemeral), topic=result.topic)
     return Reply([summary_message(result, ephemeral=job.ephemeral)], topic=result.topic)
+
+
+def compose_and_deliver(store: Store, job: BriefingJob) -> Reply:
+    """`answer_briefing`, and when the job names a response_url, the answer posted there: then only what the
+    caller still needs comes back (the topic, to log it), marked `delivered`, not the messages. A failed post
+    raises `DeliveryFailed` (logged where it failed, `bot.delivery`)."""
+    reply = answer_briefing(store, job)
+    if job.respond_to is None:
+        return reply
+    from bot.replies import deliver_via_respond, url_responder
+
+    to = job.respond_to
+    deliver_via_respond(url_responder(to.url, to.timeout, to.retries), reply)
+    return Reply([], reply.ephemeral, reply.topic, delivered=True)

@@ -33,7 +33,8 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from bot.briefings import BriefingJob, answer_briefing
+from bot.briefings import BriefingJob, compose_and_deliver
+from bot.delivery import DeliveryFailed
 from bot.slack.messages import Reply
 from knowledge.store import Store
 from knowledge.store.errors import StoreUnreachable
@@ -80,7 +81,7 @@ class InProcess(Composer):
 
     def reply(self, job: BriefingJob, store: Store) -> Reply:
         with self._turns:
-            return answer_briefing(store, job)
+            return compose_and_deliver(store, job)
 
     def close(self) -> None:
         """Nothing of its own to release: it composes on its callers' threads and connections."""
@@ -137,7 +138,7 @@ class WorkerProcesses(Composer):
                 raise ComposeFailed("the compose processes are shut down")
             try:
                 worker.conn.send(job)
-                outcome = worker.conn.recv()
+                outcome = worker.conn.recv().unpack()
             except (EOFError, OSError):
                 self._idle.put(self._replace(worker))
                 log.warning("a compose process stopped while composing; started a new one (attempt %d of 2)", attempt)
@@ -192,6 +193,21 @@ class WorkerProcesses(Composer):
 
 
 @dataclass
+class _Outcome:
+    """A job's answer (or the exception it raised) and the log lines the compose process wrote meanwhile."""
+
+    answer: Reply | Exception
+    lines: list[logging.LogRecord]
+
+    def unpack(self) -> Reply | Exception:
+        """The lines written here, through this process's loggers (in order, as they were written), then the
+        answer."""
+        for line in self.lines:
+            logging.getLogger(line.name).handle(line)
+        return self.answer
+
+
+@dataclass
 class _Worker:
     """One compose process and the serving process's end of its pipe."""
 
@@ -236,13 +252,20 @@ def _context() -> BaseContext:
 _stores: ThreadStores | None = None
 
 
-def _worker_start(target: str, log_format: str | None, verbose: bool) -> None:
-    global _stores
-    _exit_with_parent()
-    if log_format is not None:
-        from bot.logs import configure
+_lines: _Lines | None = None
 
-        configure(verbose, log_format)
+
+def _worker_start(target: str, log_format: str | None, verbose: bool) -> None:
+    global _stores, _lines
+    _exit_with_parent()
+    from bot.logs import configure
+
+    configure(verbose, log_format or "text")  # the serving process's levels; its handler is replaced next
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    _lines = _Lines()
+    root.addHandler(_lines)
     with contextlib.suppress(OSError):  # a platform without priorities: compose at the same one
         os.nice(COMPOSE_NICE)
     _stores = ThreadStores(target)
@@ -282,24 +305,61 @@ def _serve_jobs(conn: Connection, target: str, log_format: str | None, verbose: 
             return
         try:
             outcome: Reply | Exception = _compose(job)
-        except (StoreUnreachable, ComposeFailed) as exc:
+        except (StoreUnreachable, ComposeFailed, DeliveryFailed) as exc:
             outcome = exc
+        lines = _lines.take() if _lines is not None else []
         try:
-            conn.send(outcome)
+            conn.send(_Outcome(outcome, lines))
         except (EOFError, OSError):
             return  # the serving process is gone
         except Exception:  # an answer that will not pickle: say so rather than die and be retried
-            conn.send(ComposeFailed(traceback.format_exc()))
+            conn.send(_Outcome(ComposeFailed(traceback.format_exc()), lines))
 
 
 def _compose(job: BriefingJob) -> Reply:
     """Errors cross back as exceptions the serving process reads like its own: an unreachable store as
-    `StoreUnreachable` (the user is told to try again; the outage logged once), anything else as `ComposeFailed`
-    with the worker's traceback (a driver's exception may not survive pickling)."""
+    `StoreUnreachable` (the user is told to try again; the outage logged once), a post Slack refused for good as
+    `DeliveryFailed`, anything else as `ComposeFailed` with the worker's traceback (a driver's exception may not
+    survive pickling)."""
     assert _stores is not None, "the pool's initializer opens the store"
     try:
-        return answer_briefing(_stores.get(), job)
+        return compose_and_deliver(_stores.get(), job)
+    except DeliveryFailed:
+        raise  # Slack refused the answer for good: logged where it failed, the caller says nothing more
     except Exception as exc:
         if unavailable(exc):
             raise StoreUnreachable(reason(exc)) from None
         raise ComposeFailed(traceback.format_exc()) from None
+
+
+class _Lines(logging.Handler):
+    """A compose process's log lines, kept until its job's outcome goes back with them (`_Outcome`): the serving
+    process writes them through its own logging, so an operator reads one stream and a failed post to Slack is
+    one line there like any other. Store outage lines are left out: the serving process owns the outage's state
+    and logs it when the `StoreUnreachable` crosses back (one line per outage, not one per process)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: list[logging.LogRecord] = []
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "briefbot.store":
+            return
+        line = logging.makeLogRecord(record.__dict__)
+        line.msg, line.args = record.getMessage(), None  # arguments may not pickle; the text does
+        if record.exc_info:
+            line.exc_text = logging.Formatter().formatException(record.exc_info)
+        line.exc_info = None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            line.fields = {
+                k: v if isinstance(v, str | int | float | bool | None) else str(v) for k, v in fields.items()
+            }
+        with self._guard:
+            self._kept.append(line)
+
+    def take(self) -> list[logging.LogRecord]:
+        with self._guard:
+            kept, self._kept = self._kept, []
+        return kept

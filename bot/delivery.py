@@ -45,6 +45,10 @@ class DeliveryFailed(Exception):
         super().__init__(f"{call}: {reason}")
         self.call, self.reason = call, reason
 
+    def __reduce__(self) -> tuple[type[DeliveryFailed], tuple[str, str]]:
+        """Picklable with both arguments: a compose process that posted an answer raises it in the serving one."""
+        return (DeliveryFailed, (self.call, self.reason))
+
 
 class AnyServerErrorRetryHandler(ServerErrorRetryHandler):
     """Every 5xx, not only 500 and 503: a 502 or 504 from Slack's edge is just as passing."""

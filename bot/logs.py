@@ -37,6 +37,8 @@ class _Formatter(logging.Formatter):
         message = record.getMessage()
         if record.exc_info:
             message += "\n" + self.formatException(record.exc_info)
+        elif record.exc_text:  # a line from a compose process, its traceback already text (`bot.composer`)
+            message += "\n" + record.exc_text
         if self.as_json:
             line = {"ts": stamp, "level": record.levelname, "logger": record.name, "msg": message, **fields}
             return mask(json.dumps(line, ensure_ascii=False, default=str))

@@ -58,6 +58,22 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
             log.warning("Slack refused a reply (%s): sending it again without its chart", getattr(resp, "body", ""))
 
 
+def url_responder(url: str, timeout: float, retries: int = 3):
+    """`respond(text=…, blocks=…, response_type=…, replace_original=…)` posting to one response_url through a
+    webhook client that retries (`bot.delivery`); needs no token, so a compose process can answer with it too."""
+    hook = webhook(url, timeout, retries)
+
+    def via_url(text: str = "", blocks=None, response_type: str = "ephemeral", replace_original=None, **_) -> None:
+        message: dict = {"text": text, "response_type": response_type}
+        if blocks:
+            message["blocks"] = blocks
+        if replace_original is not None:
+            message["replace_original"] = replace_original
+        post_response(hook, message)
+
+    return via_url
+
+
 def responder(respond, client: WebClient, body: dict, retries: int = 3):
     """What to answer with: the payload's response_url, through a webhook client that retries (5xx, 429,
     connection errors and timeouts; `bot.delivery`) and raises `DeliveryFailed` instead of returning an HTTP 500
@@ -66,17 +82,7 @@ def responder(respond, client: WebClient, body: dict, retries: int = 3):
     nothing but a log line."""
     url = body.get("response_url")
     if url:
-        hook = webhook(url, client.timeout, retries)
-
-        def via_url(text: str = "", blocks=None, response_type: str = "ephemeral", replace_original=None, **_) -> None:
-            message: dict = {"text": text, "response_type": response_type}
-            if blocks:
-                message["blocks"] = blocks
-            if replace_original is not None:
-                message["replace_original"] = replace_original
-            post_response(hook, message)
-
-        return via_url
+        return url_responder(url, client.timeout, retries)
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     user = (body.get("user") or {}).get("id")
 

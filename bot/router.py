@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.briefings import BriefingJob
+from bot.briefings import BriefingJob, ResponseUrl
 from bot.commands.feeds import feeds
 from bot.composer import InProcess
 from bot.slack import blocks as kit
@@ -52,8 +52,17 @@ def subscribe_args(rest: str) -> tuple[str, str | None, str | None, bool]:
 
 
 def route(
-    store: Store, text: str, team_id: str, user_id: str, channel_id: str, deps=None, user_tz: str | None = None
+    store: Store,
+    text: str,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    deps=None,
+    user_tz: str | None = None,
+    respond_to: ResponseUrl | None = None,
 ) -> Reply:
+    """The reply to `text`. `respond_to`: a briefing is posted there by whoever composes it (`Reply.delivered`),
+    the other answers are returned for the caller to post."""
     text = " ".join(slack_text(text or "").split())
     if has_half_pair(text):
         return note("Could not read that: the text has a broken character in it (half of a Unicode pair).")
@@ -75,7 +84,7 @@ def route(
         return subscriptions(store, team_id, channel_id)
     if verb == "feeds":
         return feeds(store, rest, team_id, user_id, deps)
-    return brief(store, text, deps, team_id=team_id)
+    return brief(store, text, deps, team_id=team_id, respond_to=respond_to)
 
 
 def _compose(store: Store, job: BriefingJob, deps) -> Reply:
@@ -86,9 +95,15 @@ def _compose(store: Store, job: BriefingJob, deps) -> Reply:
 
 
 def brief(
-    store: Store, text: str, deps=None, entity_id: str | None = None, ephemeral: bool = True, team_id: str | None = None
+    store: Store,
+    text: str,
+    deps=None,
+    entity_id: str | None = None,
+    ephemeral: bool = True,
+    team_id: str | None = None,
+    respond_to: ResponseUrl | None = None,
 ) -> Reply:
-    return _compose(store, BriefingJob("summary", text, entity_id, ephemeral, team_id), deps)
+    return _compose(store, BriefingJob("summary", text, entity_id, ephemeral, team_id, respond_to), deps)
 
 
 def sources_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:

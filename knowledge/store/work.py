@@ -29,10 +29,10 @@ def add_work(store: Store, work_id: str, kind: str, payload: str, lease_until: s
 
 
 def add_works(store: Store, rows: Sequence[NewWork]) -> list[bool]:
-    """Queue several in one transaction (requests arriving together, `knowledge.workspace.group_commit`); per
-    row, False when its id was already queued."""
+    """Queue several in one transaction (requests acknowledged together, `bot.durable`); per row, False when its
+    id was already queued."""
     added = []
-    with store.transaction(urgent=True):  # a Slack ack waits on it
+    with store.transaction(urgent=True):  # acknowledged requests wait on it for their answers
         for row in rows:
             cur = store.db.execute(
                 "INSERT INTO pending_work (id, kind, payload, lease_until, attempts) VALUES (?, ?, ?, ?, 1) "

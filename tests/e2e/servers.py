@@ -103,4 +103,6 @@ def serving(db: Path, api_url: str, fetcher_factory=None, settings=None):
 def drain(app, deps) -> None:
     """Wait until every listener and every piece of background work has finished (the app takes no more work)."""
     app.listener_runner.listener_executor.shutdown(wait=True)
+    if deps.inflight is not None:
+        deps.inflight.stop()  # what was acknowledged is queued and handed to the work pool first
     deps.work.shutdown(wait=True)

@@ -102,6 +102,26 @@ def test_a_handled_command_logs_one_line_with_kind_team_channel_topic_status_and
     assert lines[0]["topic"] == "kellogg since:30d" and lines[0]["status"] == 200 and lines[0]["ms"] >= 0
 
 
+def test_a_brief_is_acknowledged_while_another_process_holds_the_stores_write_lock_and_answered_after_it(bot, slack):
+    import sqlite3
+
+    holder = sqlite3.connect(bot.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process's writer; SQLite makes ours wait up to 30 s for it
+    try:
+        body = slash_command("kellogg", slack.new_response_url())
+        resp = httpx.post(bot.url + "/slack/events", content=body, headers=signed_headers(body), timeout=10)
+        assert resp.status_code == 200  # the acknowledgement did not wait for the store
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    [answer] = slack.wait_for_responses(1, timeout=30)
+    assert "Kellogg" in str(answer)
+    bot.deps.inflight.stop()
+    bot.deps.work.shutdown(wait=True)
+    with Store.open(bot.db) as store:
+        assert store.db["pending_work"].count == 0  # queued once the lock was free, dropped once answered
+
+
 def test_serve_on_an_empty_store_stores_nothing_and_says_how_to_fill_it(slack, tmp_path):
     db = tmp_path / "empty.db"
     proc, url = start_serve(db, slack.api_url, demo=False)

@@ -42,7 +42,7 @@ def tracebacks(records: list[logging.LogRecord]) -> list[str]:
     return [
         f"{r.name}: {r.getMessage()[:300]}"
         for r in records
-        if r.exc_info or r.levelno >= logging.ERROR or "Traceback" in r.getMessage()
+        if r.exc_info or r.exc_text or r.levelno >= logging.ERROR or "Traceback" in r.getMessage()
     ]
 
 

@@ -55,7 +55,8 @@ def store_lines(caplog) -> list[str]:
 
 
 def tracebacks(caplog) -> list[logging.LogRecord]:
-    return [r for r in caplog.records if r.exc_info]
+    """Raised here, or in a compose process (its lines arrive with the traceback as text, `bot.composer`)."""
+    return [r for r in caplog.records if r.exc_info or r.exc_text]
 
 
 def test_a_replica_acks_through_a_postgresql_outage_says_unreachable_and_heals_without_a_restart(outage, slack, caplog):

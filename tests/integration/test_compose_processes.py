@@ -3,17 +3,20 @@ process, survive a killed worker, and report an unreachable store as such — on
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 from pathlib import Path
 
 import pytest
 
-from bot.briefings import BriefingJob
+from bot.briefings import BriefingJob, ResponseUrl
 from bot.composer import ComposeFailed, InProcess, WorkerProcesses
+from bot.delivery import DeliveryFailed
 from knowledge.store import Store
 from knowledge.store.errors import StoreUnreachable
 from knowledge.store.health import unavailable
+from tests.e2e.fakeslack import FakeSlack
 
 
 @pytest.fixture
@@ -109,3 +112,34 @@ def test_a_closed_composer_refuses_new_briefings_and_leaves_no_process_running(d
     with Store.open(demo_target) as store, pytest.raises(ComposeFailed, match="shut down"):
         composer.reply(BriefingJob("summary", "kellogg"), store)
     assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+
+def test_a_briefing_with_a_response_url_is_posted_by_the_compose_process_and_only_its_topic_comes_back(
+    demo_target, workers
+):
+    with FakeSlack() as slack, Store.open(demo_target) as store:
+        expected = InProcess().reply(BriefingJob("summary", "kellogg"), store)
+        url = slack.new_response_url()
+        reply = workers.reply(BriefingJob("summary", "kellogg", respond_to=ResponseUrl(url, 5, 1)), store)
+        posted = slack.wait_for_response_to(url)
+    assert reply.delivered and reply.messages == [] and reply.topic == expected.topic
+    assert expected.messages and posted["text"] == expected.messages[0]["text"]
+    assert posted["blocks"] == expected.messages[0]["blocks"]
+    assert posted["response_type"] == "ephemeral"
+
+
+def test_a_post_slack_refuses_for_good_reaches_the_caller_as_delivery_failed_with_the_workers_one_log_line(
+    demo_target, workers, caplog
+):
+    caplog.set_level(logging.WARNING)
+    with FakeSlack() as slack, Store.open(demo_target) as store:
+        slack.flaky("response_url", every=1, mode="500")
+        job = BriefingJob("summary", "kellogg", respond_to=ResponseUrl(slack.new_response_url(), 5, 1))
+        with pytest.raises(DeliveryFailed) as caught:
+            workers.reply(job, store)
+        tries = len(slack.calls_to("response_url"))
+    assert caught.value.call == "response_url" and "500" in caught.value.reason
+    assert tries == 2  # the first try and one retry, in the compose process
+    lines = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(lines) == 1 and lines[0].name == "briefbot.slack", [r.getMessage() for r in lines]
+    assert "response_url post failed" in lines[0].getMessage() and "HTTP 500" in lines[0].getMessage()

@@ -8,6 +8,7 @@ import logging
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.briefings import ResponseUrl
 from bot.logs import logged
 from bot.replies import after_answer, deliver_via_respond, responder, safe_work, user_timezone
 from bot.router import route
@@ -55,8 +56,11 @@ def answer(deps, client: WebClient, item: WorkItem) -> None:
             deliver_via_respond(respond, note(problem))
             return
         tz = user_timezone(client, cmd["user_id"]) if subscribing else None
-        reply = route(store, text, cmd["team_id"], cmd["user_id"], cmd["channel_id"], deps, tz)
-        deliver_via_respond(respond, reply)
+        # a briefing is posted by whoever composes it: a compose process, off this process's interpreter lock
+        to = ResponseUrl(cmd["response_url"], client.timeout, deps.slack_retries)
+        reply = route(store, text, cmd["team_id"], cmd["user_id"], cmd["channel_id"], deps, tz, respond_to=to)
+        if not reply.delivered:
+            deliver_via_respond(respond, reply)
         if reply.topic:
             from knowledge.workspace.activity import log_briefing
 
