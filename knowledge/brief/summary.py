@@ -20,6 +20,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
+from knowledge.brief.event_dates import head_day
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.ranking import coverage, recency
@@ -107,17 +108,28 @@ def check(body: str, s: Storyline, people: dict[str, str], verbatim: bool = Fals
     return found + problems(body, [c.quote for c in s.citations], _speeches(s.members, people), claims_only)
 
 
-def tail_for(s: Storyline, year: int | None) -> str:
-    return ", ".join(p for p in (s.outlet_label(), span_label(*s.shown_dates(), year, s.precision)) if p)
+def tail_for(s: Storyline, year: int | None, own_day: date | None = None) -> str:
+    """ "(3 outlets, 14 Mar)": the storyline's outlets and dates; `own_day`, the day the shown sentence itself
+    gives its event, stands for the dates (a line reading "Today (January 17), …" is not dated 12 Jan because
+    another report's words were resolved to that day)."""
+    when = span_label(own_day, own_day, year) if own_day else span_label(*s.shown_dates(), year, s.precision)
+    return ", ".join(p for p in (s.outlet_label(), when) if p)
+
+
+def _own_day(c: Candidate) -> date | None:
+    """The day a whole source sentence states for its own event (`event_dates.head_day`), if it states one."""
+    if not c.verbatim or c.cite is None:
+        return None
+    return head_day(c.body, c.cite.published_at.date() if c.cite.published_at else None)
 
 
 def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: int | None) -> SummaryLine | None:
     """The storyline's best line that passes every check; None when none does (the storyline is left out)."""
-    tail = tail_for(s, year)
     for c in candidates(s, people, topic_words):
         cited = s if c.cite is None else _with_sentence(s, c)
         if not check(c.body, cited, people, c.verbatim):
-            return make_line(cited, c.body, tail, "extractive")
+            own = _own_day(c)
+            return make_line(cited, c.body, tail_for(s, year, own), "extractive", own)
     return None
 
 
@@ -133,12 +145,12 @@ def _with_sentence(s: Storyline, c: Candidate) -> Storyline:
     return view
 
 
-def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
+def make_line(s: Storyline, body: str, tail: str, origin: str, own_day: date | None = None) -> SummaryLine:
     return SummaryLine(
         text=f"{body} ({tail})" if tail else body,
         body=body,
         storyline_id=s.id,
-        date_label=span_label(*s.shown_dates(), None, s.precision),
+        date_label=span_label(own_day, own_day, None) if own_day else span_label(*s.shown_dates(), None, s.precision),
         outlets=s.outlets,
         independent_outlets=s.independent,
         citations=s.citations,
