@@ -44,6 +44,7 @@ class Candidate:
     score: float
     cite: CitationRef | None = None  # the whole sentence quoted, when the line is one
     verbatim: bool = False  # the body is a source's own sentence: grounded by construction
+    speaker: str | None = None  # whose statement the line gives (a claim's speaker), None: an event or a dispute
 
 
 # A verb for each stance; the cue's own verb where it is a plain speech verb with the same meaning.
@@ -200,7 +201,8 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     if first in _OPENING_PRONOUNS or form_problems(text) or is_teaser(text):
         return None
     cite = m.citation.model_copy(update={"start": sentence.start, "end": sentence.start + len(text), "quote": text})
-    return Candidate(text, _score(text, m, topic_words) + tuning().line_own_sentence_weight, cite, verbatim=True)
+    score = _score(text, m, topic_words) + tuning().line_own_sentence_weight
+    return Candidate(text, score, cite, verbatim=True, speaker=m.speaker if m.kind == "claim" else None)
 
 
 def _plain(text: str) -> str:
@@ -347,5 +349,5 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         others = [o.text for o in s.members if o.document_id != m.document_id]
         body = claim_body(m, people, others) if m.kind == "claim" else None
         if body:
-            out.append(Candidate(body, _score(body, m, topic_words) + _quoted_echo(body, s, m)))
+            out.append(Candidate(body, _score(body, m, topic_words) + _quoted_echo(body, s, m), speaker=m.speaker))
     return sorted(out, key=lambda c: -c.score)

@@ -129,8 +129,27 @@ def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: 
         cited = s if c.cite is None else _with_sentence(s, c)
         if not check(c.body, cited, people, c.verbatim):
             own = _own_day(c)
-            return make_line(cited, c.body, tail_for(s, year, own), "extractive", own)
+            return make_line(_backing(cited, c), c.body, tail_for(s, year, own), "extractive", own)
     return None
+
+
+def _backing(s: Storyline, c: Candidate) -> Storyline:
+    """The storyline citing what backs its line: a line giving one speaker's statement cites that speaker's
+    reports and the events, not the other side's claim that its storyline also holds ("Seven & i says it will go
+    on alone" citing Couche-Tard's complaint would send the reader to words the line does not give)."""
+    if c.speaker is None:
+        return s
+    others = {
+        (m.citation.document_id, m.citation.start, m.citation.end)
+        for m in s.members
+        if m.kind == "claim" and m.speaker != c.speaker
+    }
+    own = [x for x in s.citations if (x.document_id, x.start, x.end) not in others]
+    if not own or len(own) == len(s.citations):
+        return s
+    view = Storyline(s.id, s.members, s.disputes)
+    view.__dict__["citations"] = own
+    return view
 
 
 def _with_sentence(s: Storyline, c: Candidate) -> Storyline:

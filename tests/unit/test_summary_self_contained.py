@@ -101,3 +101,23 @@ def test_a_line_is_dated_by_the_day_its_own_sentence_gives_its_event():
     lines = summarize(group([m], []), PEOPLE, "Lindenport")
     assert lines and lines[0].text.endswith("(7 May)")
     assert lines[0].date_label == "7 May 2025"
+
+
+def test_a_line_giving_one_speakers_words_cites_that_speaker_not_the_other_side():
+    from knowledge.brief.storylines import Storyline
+    from knowledge.brief.summary import line_for
+
+    own = _said("the union will go on with the strike until the harbour board returns to the table")
+    other = member(
+        "c:2",
+        "the union had walked away from the talks without any sincere engagement",
+        doc="d3",
+        kind="claim",
+        start=200,
+        speaker="person:maria-lindqvist",
+        speaker_name="Maria Lindqvist",
+        stance="assert",
+    )
+    line = line_for(Storyline("s1", [own, other]), PEOPLE, {"berger"}, 2025)
+    assert line is not None and line.body.startswith("Berger says the union will go on")
+    assert [c.document_id for c in line.citations] == ["d2"]
