@@ -73,6 +73,7 @@ class Tuning(BaseSettings):
     line_echo_weight: float = 0.3
     line_length_cost: float = 1.0
     line_own_sentence_weight: float = 0.2
+    line_teaser_words: int = 12  # a sentence this short that reports nothing is a teaser (brief/bodies.is_teaser)
     summary_lines_per_article: int = 1  # until every other storyline has been offered its place
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from knowledge.brief.compress import compress
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
+from knowledge.brief.readable import PRONOUNS as _PRONOUNS
+from knowledge.brief.readable import describes_only, is_teaser, named_for, names_self, points_outside
 from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
@@ -42,9 +44,9 @@ class Candidate:
     score: float
     cite: CitationRef | None = None  # the whole sentence quoted, when the line is one
     verbatim: bool = False  # the body is a source's own sentence: grounded by construction
+    speaker: str | None = None  # whose statement the line gives (a claim's speaker), None: an event or a dispute
 
 
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"}
 # A verb for each stance; the cue's own verb where it is a plain speech verb with the same meaning.
 STANCE_VERB = {
     "deny": "denies",
@@ -92,18 +94,6 @@ def short_speaker(m: Member, people: dict[str, str]) -> str:
     if text.endswith("…") and len(whole := said.split(",")[0].strip()) <= WHOLE_SPEAKER:
         return whole  # "A spokesman for Democratic presidential candidate Hillary…" would name no one
     return text.split(",")[0].strip() or "an unnamed source"
-
-
-def named_for(m: Member) -> str | None:
-    """The entity's name when the claim's words for its speaker are a description or a pronoun the reader cannot
-    place alone ("The Japanese company", "the union", "It") and the text resolved them to a named entity; a
-    briefing mixes articles, so the article's "the company" no longer says which one."""
-    said = (m.fields.get("speaker_text") or "").strip()
-    name = m.speaker_name
-    if not said or not name or name == said or m.speaker == said.lower():
-        return None  # no entity: the words are all there is
-    described = said.split()[0].lower() == "the" or said.lower() in _PRONOUNS
-    return name if described else None
 
 
 _PREPOSITIONS = {"for", "against", "about", "on", "of", "to", "with"}
@@ -213,11 +203,16 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
         return None  # "“Mr. Trump, I have a deal for you.”" without its "Clinton said": no one says it
     if m.kind == "claim" and (m.fields.get("speaker_text") or "").lower() in _PRONOUNS:
         return None  # "According to her, the tallies show …": the sentence names no one; a frame names the speaker
+    if m.kind == "claim" and describes_only(m, text):
+        return (
+            None  # "The dictator insinuated …", "The Japanese company said …": whom the article meant, the frame says
+        )
     first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
-    if first in _OPENING_PRONOUNS or form_problems(text):
+    if first in _OPENING_PRONOUNS or form_problems(text) or is_teaser(text):
         return None
     cite = m.citation.model_copy(update={"start": sentence.start, "end": sentence.start + len(text), "quote": text})
-    return Candidate(text, _score(text, m, topic_words) + tuning().line_own_sentence_weight, cite, verbatim=True)
+    score = _score(text, m, topic_words) + tuning().line_own_sentence_weight
+    return Candidate(text, score, cite, verbatim=True, speaker=m.speaker if m.kind == "claim" else None)
 
 
 def _plain(text: str) -> str:
@@ -232,7 +227,7 @@ def _spoken(m: Member, clause: bool = True, others: Sequence[str] = (), frame: i
     if m.fields.get("kind") in ("direct", "mixed") or m.text.lstrip().startswith("“"):
         parts = re.split(r"\s…\s|[“”]", m.text)  # sentences as `sentence_bounds` tells them: "Mr. Ito" is no end
         pieces = [" ".join(p[a:b].split()).strip(' ,“”"') for p in parts for a, b in sentence_bounds(p)]
-        whole = [p for p in pieces if p[:1].isupper() and not form_problems(p)]
+        whole = [p for p in pieces if p[:1].isupper() and not form_problems(p) and not points_outside(p)]
         fitting = [p for p in whole if len(p) <= LINE_BODY - frame]
         if not fitting:  # a long quoted sentence: its leading whole clauses, as a reported sentence is cut
             cuts = (_shorter(p, frame) for p in sorted(whole, key=len, reverse=True))
@@ -265,8 +260,14 @@ def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) ->
     # the frame this speaker needs ("Moriarty acknowledges: “…”"), so a quoted sentence that fits beside a
     # short name is not cut or refused for a longer one's sake
     verb = _verb(m, speaker)
+    if m.stance == "demand" and m.text.lstrip(' “"').lower().startswith("that "):
+        # "demanding that the company show …": a call's clause keeps its "that" and its verb ("says the company
+        # show" is no English)
+        verb = ("demand" if _plural(speaker) else "demands") + " that"
     spoken = _spoken(m, clause=not as_object, others=others, frame=len(speaker) + len(verb) + 6)
     if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
+        return None
+    if names_self(m, people, spoken):
         return None
     if speaker.endswith("…"):
         return None  # "Tesla's CEO who is no longer involved in the…": a description cut short names no one
@@ -358,5 +359,5 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         others = [o.text for o in s.members if o.document_id != m.document_id]
         body = claim_body(m, people, others) if m.kind == "claim" else None
         if body:
-            out.append(Candidate(body, _score(body, m, topic_words) + _quoted_echo(body, s, m)))
+            out.append(Candidate(body, _score(body, m, topic_words) + _quoted_echo(body, s, m), speaker=m.speaker))
     return sorted(out, key=lambda c: -c.score)

@@ -19,11 +19,14 @@ latest report, as before.
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 from enum import IntEnum
 from typing import Any, Protocol, TypeVar
 
 from knowledge.extract.dates import states_calendar_date
+from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
 
@@ -101,6 +104,38 @@ def dating_row(rows: list[Row]) -> Row:
         key=lambda r: dating_key(row_stated(r), _day(r.get("published_at")), r["document_id"], r["start"]),
     )
     return best if row_stated(best) < Stated.REPORTED else rows[0]
+
+
+_MONTH_NAMES = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
+_MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
+# "January 17", "Jan. 17, 2025", "17 January 2025"
+_CALENDAR_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>[A-Z][a-z]{{2,8}})\.?(?:\s+(?P<year2>\d{{4}}))?)\b"
+)
+
+
+def head_day(sentence: str, published: date | None) -> date | None:
+    """The calendar day a sentence gives its own main event: a day it states before its verb ("Today (January 17),
+    the court ruled …", "The court on Jan. 17 upheld …"), not one inside what follows ("… despite filing on May 7",
+    "the April 30 ruling"); None when it states none, or one after the report was published."""
+    for m in _CALENDAR_DAY.finditer(sentence):
+        if has_finite_verb(sentence[: m.start()]):
+            return None
+        month = _MONTH_NAMES.get((m.group("month") or m.group("month2") or "").lower())
+        year = m.group("year") or m.group("year2")
+        if month is None or (published is None and year is None):
+            continue
+        try:
+            day = date(int(year) if year else published.year, month, int(m.group("day") or m.group("day2")))  # type: ignore[union-attr]
+        except ValueError:
+            return None
+        return day if published is None or day <= published else None
+    return None
 
 
 def _day(value: str | None) -> date | None:

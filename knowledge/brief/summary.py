@@ -20,6 +20,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from knowledge.brief.bodies import LINE_BODY, Candidate, candidates, short_speaker, shortlist
+from knowledge.brief.event_dates import head_day
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.ranking import coverage, recency
@@ -107,18 +108,48 @@ def check(body: str, s: Storyline, people: dict[str, str], verbatim: bool = Fals
     return found + problems(body, [c.quote for c in s.citations], _speeches(s.members, people), claims_only)
 
 
-def tail_for(s: Storyline, year: int | None) -> str:
-    return ", ".join(p for p in (s.outlet_label(), span_label(*s.shown_dates(), year, s.precision)) if p)
+def tail_for(s: Storyline, year: int | None, own_day: date | None = None) -> str:
+    """ "(3 outlets, 14 Mar)": the storyline's outlets and dates; `own_day`, the day the shown sentence itself
+    gives its event, stands for the dates (a line reading "Today (January 17), …" is not dated 12 Jan because
+    another report's words were resolved to that day)."""
+    when = span_label(own_day, own_day, year) if own_day else span_label(*s.shown_dates(), year, s.precision)
+    return ", ".join(p for p in (s.outlet_label(), when) if p)
+
+
+def _own_day(c: Candidate) -> date | None:
+    """The day a whole source sentence states for its own event (`event_dates.head_day`), if it states one."""
+    if not c.verbatim or c.cite is None:
+        return None
+    return head_day(c.body, c.cite.published_at.date() if c.cite.published_at else None)
 
 
 def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: int | None) -> SummaryLine | None:
     """The storyline's best line that passes every check; None when none does (the storyline is left out)."""
-    tail = tail_for(s, year)
     for c in candidates(s, people, topic_words):
         cited = s if c.cite is None else _with_sentence(s, c)
         if not check(c.body, cited, people, c.verbatim):
-            return make_line(cited, c.body, tail, "extractive")
+            own = _own_day(c)
+            return make_line(_backing(cited, c), c.body, tail_for(s, year, own), "extractive", own)
     return None
+
+
+def _backing(s: Storyline, c: Candidate) -> Storyline:
+    """The storyline citing what backs its line: a line giving one speaker's statement cites that speaker's
+    reports and the events, not the other side's claim that its storyline also holds ("Seven & i says it will go
+    on alone" citing Couche-Tard's complaint would send the reader to words the line does not give)."""
+    if c.speaker is None:
+        return s
+    others = {
+        (m.citation.document_id, m.citation.start, m.citation.end)
+        for m in s.members
+        if m.kind == "claim" and m.speaker != c.speaker
+    }
+    own = [x for x in s.citations if (x.document_id, x.start, x.end) not in others]
+    if not own or len(own) == len(s.citations):
+        return s
+    view = Storyline(s.id, s.members, s.disputes)
+    view.__dict__["citations"] = own
+    return view
 
 
 def _with_sentence(s: Storyline, c: Candidate) -> Storyline:
@@ -133,12 +164,12 @@ def _with_sentence(s: Storyline, c: Candidate) -> Storyline:
     return view
 
 
-def make_line(s: Storyline, body: str, tail: str, origin: str) -> SummaryLine:
+def make_line(s: Storyline, body: str, tail: str, origin: str, own_day: date | None = None) -> SummaryLine:
     return SummaryLine(
         text=f"{body} ({tail})" if tail else body,
         body=body,
         storyline_id=s.id,
-        date_label=span_label(*s.shown_dates(), None, s.precision),
+        date_label=span_label(own_day, own_day, None) if own_day else span_label(*s.shown_dates(), None, s.precision),
         outlets=s.outlets,
         independent_outlets=s.independent,
         citations=s.citations,

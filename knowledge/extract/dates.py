@@ -22,7 +22,9 @@ _LAST_DAY = re.compile(r"^last\s+(?=(monday|tuesday|wednesday|thursday|friday|sa
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _THIS_YEAR = re.compile(r"\b(earlier|later)?\s*this year\b", re.I)
 _NO_DATE = re.compile(
-    r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b", re.I
+    r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b"
+    r"|^[\w.]+-(?:second|minute|hour|day|night|week|month|year)s?\b",  # a length ("a 35-minute call"), not a date
+    re.I,
 )
 
 

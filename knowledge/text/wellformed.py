@@ -143,8 +143,9 @@ def _maybe_verb(said: str) -> bool:
 # after …", "Such a deal would …"): alone in a briefing it names nothing.
 _LEANS_BACK = re.compile(
     r"^[“\"‘(]*(?:(?:this|these|those|such)\b(?!\s+(?:year|week|month|morning|afternoon|evening|weekend)\b)|"
-    r"the\s+(?:move|decision|step|development|announcement|news|remarks|comments|topic|incident|episode)\s+"
-    r"(?:is|was|comes|came|follows|followed|marks|marked|means|meant|could|would|will)\b)",
+    r"the\s+(?:move|decision|step|development|announcement|news|remarks|comments|statement|topic|incident|episode)\s+"
+    r"(?:\w+ly\s+)?(?:is|was|comes|came|follows|followed|marks|marked|means|meant|could|would|will|seems|seemed"
+    r"|appears|appeared)\b)",
     re.I,
 )
 # "2025 - Nippon Steel sued …": the year of a "January 7, 2025 -" dateline left before the sentence
@@ -158,6 +159,37 @@ def quotes_balanced(text: str) -> bool:
         return False
     closings = [i for i, ch in enumerate(text) if ch == "’" and not text[i + 1 : i + 2].isalpha()]
     return all(any(c > i for c in closings) for i, ch in enumerate(text) if ch == "‘")
+
+
+def brackets_balanced(text: str) -> bool:
+    """Every "(" and "[" is closed after it opens: "a review of the result this Tuesday (30" lost its ")"."""
+    for opening, closing in ("()", "[]"):
+        depth = 0
+        for ch in text:
+            depth += (ch == opening) - (ch == closing)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
+
+
+# Words after a verb-like first word that show it is a noun heading the subject ("claims of fraud were …",
+# "plans for a strike are …"), not a verb missing its subject.
+_NOUN_AFTER = {"of", "for", "to", "from", "by", "in", "on", "at", "with", "about", "over", "against", "and", "or"}
+_NOUN_AFTER |= AUXILIARIES | {"said", "say", "says"}
+
+
+def lacks_subject(clause: str) -> bool:
+    """What a frame wraps opens on a finite verb, so it has no subject: "which the maker said makes links …"
+    kept as "says makes links …", "who said was leaving" as "says was leaving"."""
+    words = [w.lower() for w in _WORD.findall(clause.replace("’", "'"))[:2]]
+    if not words or clause.lstrip(' “"')[:1].isupper():
+        return False
+    first, after = words[0], (words[1] if len(words) > 1 else "")
+    if first in AUXILIARIES - {"be", "been", "do"}:
+        return True  # "was leaving", "has agreed", "will appeal"
+    return first in FINITE and after not in _NOUN_AFTER
 
 
 def form_problems(text: str, clause: bool = True, infinitive: bool = False, opening: bool = True) -> list[str]:
@@ -187,6 +219,10 @@ def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> 
         found.append("no finite verb: a noun phrase is not a statement")
     if not quotes_balanced(body):
         found.append("quotation marks not balanced")
+    if not brackets_balanced(body):
+        found.append("brackets not balanced")
+    if not opening and clause and lacks_subject(body):
+        found.append("the clause opens on its verb: it has no subject")
     for m in _SCARRED.finditer(body):
         base = (m.group(1) or "").lower()
         if not base or (base in OPEN_ENDS | DETERMINERS and base not in _CONTRACTING):

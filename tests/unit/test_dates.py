@@ -161,3 +161,10 @@ DATE_WORDS = st.sampled_from(
 def test_any_date_words_in_any_article_resolve_or_are_not_a_date_never_an_error(text, published, tense):
     resolved = resolve_date(text, published, tense)
     assert resolved is None or (resolved.start is None) == (resolved.end is None)
+
+
+def test_a_length_of_time_is_no_date():
+    published = datetime(2025, 6, 19, tzinfo=UTC)
+    assert resolve_date("35-minute", published) is None
+    assert resolve_date("four-day", published) is None
+    assert resolve_date("June 17", published) is not None

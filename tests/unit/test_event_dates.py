@@ -96,3 +96,15 @@ def test_when_no_report_states_a_date_the_reports_keep_their_order():
     undated = _report("e:1", "d1", "ledger", 3, 3, Stated.REPORTED, "Varga met Berger in Lindenport.")
     later = _report("e:2", "d2", "wire", 2, 2, Stated.REPORTED, "Varga and Berger met in Lindenport.")
     assert Storyline("st-1", [undated, later]).citations[0].document_id == "d2"  # by publication, as before
+
+
+def test_a_sentence_states_its_own_day_only_before_its_verb():
+    from knowledge.brief.event_dates import head_day
+
+    sent = date(2025, 1, 18)
+    assert head_day("Today (January 17), the harbour court ruled to uphold the ban", sent) == date(2025, 1, 17)
+    assert head_day("The harbour court on Jan. 17 upheld the ban", sent) == date(2025, 1, 17)
+    assert head_day("The operator will ask the court to review the January 10 ruling", sent) is None
+    assert head_day("The board said it had not received a stay, despite asking for one on January 7", sent) is None
+    assert head_day("The port may close on January 19", sent) is None
+    assert head_day("On January 20 the port closed", sent) is None  # after the report: a misread, no date

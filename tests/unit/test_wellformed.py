@@ -182,3 +182,21 @@ def test_a_key_points_box_gives_its_items_as_sentences_without_their_bullet_mark
     assert "The court ruled on Friday." in texts
     assert "Prices rose 5 - 6 percent." in texts  # a dash inside a sentence is no list mark
     assert not any(t.startswith(("•", "- ")) for t in texts)
+
+
+def test_a_bracket_opened_and_never_closed_is_no_line():
+    assert form_problems("Voss called for rallies to review the result this Tuesday (30")
+    assert not form_problems("Voss called for rallies to review the result this Tuesday (30)")
+    assert form_problems("The council met) on Friday to vote on the port")
+
+
+def test_a_clause_a_frame_wraps_must_not_open_on_its_verb():
+    assert form_problems("makes the links for other payments unusable", opening=False)
+    assert form_problems("was leaving the port authority at the end of May", opening=False)
+    assert not form_problems("the fee makes the links for other payments unusable", opening=False)
+    assert not form_problems("plans for a second terminal are on hold", opening=False)
+
+
+def test_a_sentence_about_the_statement_before_it_cannot_be_read_alone():
+    assert form_problems("The statement primarily seems to concern an article in the Harbor Ledger")
+    assert not form_problems("The union's statement concerned an article in the Harbor Ledger")
