@@ -65,9 +65,11 @@ class Tuning(BaseSettings):
     summary_dispute_weight: float = 0.3
     summary_documents_weight: float = 0.15
     # News is written lead-first: a storyline told in an article's opening (a member starting within
-    # `summary_opening_chars` of the article's start: its headline and first sentence or two) is what that article is
-    # about, and ranks `summary_opening_weight` above one told only further down (brief/summary).
-    summary_opening_weight: float = 0.5
+    # `summary_opening_chars` of the article's start: its headline and first sentence or two) may rank
+    # `summary_opening_weight` above one told only further down (brief/summary). Off: at 0.5 the summaries led with
+    # the articles' news, but annotated facts fell 73 -> 69 of 241 on the five real-news sets and PolNeAR summary
+    # lines citing no attribution rose 20 -> 26 of 95 (long ledes, decks); benchmarks/README, seventh session.
+    summary_opening_weight: float = 0.0
     summary_opening_chars: int = 400
     # Which line of a storyline (brief/bodies): the topic named in it, an event opening on a pronoun, a claim
     # whose cue is no speech verb, the lede (half for the sentence after it), other articles echoing it, the cost

@@ -3,8 +3,8 @@
 Storylines are ranked by recency (halving every `half_life_days`), by how many
 independent outlets carried their news (their own reports and other articles retelling it, `brief/support`), by
 how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede), by whether
-an article opens on them (news is written lead-first: the opening is the article's news, a later paragraph a
-detail) and a little extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
+an article opens on them where `summary_opening_weight` says so (news is written lead-first; off by default, see
+`Tuning`) and a little extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
 details'. One development gets one line: a storyline retelling, within days, one already shown is left out. Each line is the best
 candidate of its storyline (`knowledge.brief.bodies`: a whole source sentence, or a "Speaker says …" frame around
 a complete clause, "…; X denies it" for a claim and its rebuttal), then "(3 outlets, 1 original, 14 Mar)". Every

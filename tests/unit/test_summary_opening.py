@@ -1,5 +1,5 @@
-"""The lead story first: what articles open on outranks a detail from further down, and the rows a summary reads come
-from every recent article in turn, so one long article cannot fill them."""
+"""The lead story first: with `summary_opening_weight`, what articles open on outranks a detail from further down; and
+the rows a summary reads come from every recent article in turn, so one long article cannot fill them."""
 
 from __future__ import annotations
 
@@ -23,15 +23,17 @@ def _two_stories() -> tuple[list, list]:
     return opening, detail
 
 
-def test_a_storyline_an_article_opens_on_ranks_above_a_newer_detail_from_further_down():
+def test_with_a_weight_for_the_opening_a_storyline_an_article_opens_on_ranks_above_a_newer_detail():
     opening, detail = _two_stories()
     newest = detail[0].last
-    assert rank(opening[0], newest, {"lindenport"}) > rank(detail[0], newest, {"lindenport"})
+    with tuned(summary_opening_weight=0.5):
+        assert rank(opening[0], newest, {"lindenport"}) > rank(detail[0], newest, {"lindenport"})
 
 
-def test_the_summary_leads_with_what_an_article_opens_on():
+def test_with_a_weight_for_the_opening_the_summary_leads_with_what_an_article_opens_on():
     opening, detail = _two_stories()
-    lines = summarize(opening + detail, PEOPLE, "Lindenport", max_lines=3)
+    with tuned(summary_opening_weight=0.5):
+        lines = summarize(opening + detail, PEOPLE, "Lindenport", max_lines=3)
     assert lines
     assert lines[0].storyline_id == opening[0].id
 
