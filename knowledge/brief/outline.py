@@ -29,11 +29,12 @@ def members_of(
     spoken: Callable[[dict[str, Any], str], str],
     disputed: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Member]:
-    """The newest verified rows as members (`summary_rows` of each kind, and every claim of a dispute), each
-    stored row once."""
+    """Verified rows as members (`summary_rows` of each kind taken `in_turn` from the newest articles, and every
+    claim of a dispute), each stored row once."""
     out: list[Member] = []
     seen: set[str] = set()
     n = tuning().summary_rows
+    claim_rows, event_rows = in_turn(claim_rows), in_turn(event_rows)
     claim_rows = claim_rows[:n] + [r for r in claim_rows[n:] if r["id"] in disputed]
     for row in event_rows[:n]:
         c = cite(row)
@@ -46,6 +47,19 @@ def members_of(
             seen.add(row["id"])
             out.append(claim_member(row, c, spoken(row, c.quote), topic_id, copies))
     return out
+
+
+def in_turn(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` (newest first) reordered so that each article gives one row in turn: the first row of every article
+    (newest article first), then the second of each, and so on, each article's rows in text order (its opening
+    first). The summary reads the first `summary_rows`: taking them newest first let one long recent article fill
+    them all, and the news that earlier articles led with never reached the summary."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_doc.setdefault(row["document_id"], []).append(row)
+    queues = [sorted(doc_rows, key=lambda r: r["start"]) for doc_rows in by_doc.values()]
+    depth = max((len(q) for q in queues), default=0)
+    return [q[k] for k in range(depth) for q in queues if k < len(q)]
 
 
 def outline(

@@ -2,8 +2,9 @@
 
 Storylines are ranked by recency (halving every `half_life_days`), by how many
 independent outlets carried their news (their own reports and other articles retelling it, `brief/support`), by
-how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede) and a little
-extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
+how central the topic is to them (it acts or speaks, or its name is in an article's headline or lede), by whether
+an article opens on them where `summary_opening_weight` says so (news is written lead-first; off by default, see
+`Tuning`) and a little extra for a dispute (readers want to know what is contested); the weights are `Tuning`'s, the same as the
 details'. One development gets one line: a storyline retelling, within days, one already shown is left out. Each line is the best
 candidate of its storyline (`knowledge.brief.bodies`: a whole source sentence, or a "Speaker says …" frame around
 a complete clause, "…; X denies it" for a claim and its rebuttal), then "(3 outlets, 1 original, 14 Mar)". Every
@@ -76,6 +77,14 @@ def _headlined(s: Storyline, topic_words: set[str]) -> bool:
     return False
 
 
+def opens_article(s: Storyline) -> bool:
+    """A member of the storyline starts in its article's opening (the headline and the first sentence or two,
+    `summary_opening_chars`): news is written lead-first, so that is what the article is about, where a point
+    made in its tenth paragraph is a detail."""
+    limit = tuning().summary_opening_chars
+    return any(m.start < limit for m in s.members)
+
+
 def rank(
     s: Storyline,
     newest: date | None,
@@ -83,14 +92,15 @@ def rank(
     carried: int | None = None,
 ) -> float:
     """Recency (halving every `half_life_days`), independent outlets (`carried`: those that carry its news,
-    `brief/support`; else its own), centrality of the topic (as actor or speaker, and in a headline or lede), a
-    dispute, and further articles: one formula, weights from `Tuning`."""
+    `brief/support`; else its own), centrality of the topic (as actor or speaker, and in a headline or lede), an
+    article's opening, a dispute, and further articles: one formula, weights from `Tuning`."""
     t = tuning()
     return float(
         recency(s.last, newest)
         + coverage(carried or s.independent)
         + s.central
         + (t.summary_lede_weight if topic_words and _headlined(s, topic_words) else 0.0)
+        + (t.summary_opening_weight if opens_article(s) else 0.0)
         + (t.summary_dispute_weight if s.disputes else 0.0)
         + t.summary_documents_weight * min(len(s.documents) - 1, t.corroboration_cap - 1)
     )
