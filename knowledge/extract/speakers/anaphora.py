@@ -388,4 +388,5 @@ def resolve_document(
                 ents.link(ref.entity, doc_text(doc)[start:end], start, end, variant=False)
     ents.referents = referents
     ents.genders = resolver.gender
+    ents.roles = resolver.roles
     return referents

@@ -24,7 +24,7 @@ from typing import Any
 
 from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
-from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
+from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
 from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers, place_key
 from knowledge.extract.speakers.reports import REPORTING
@@ -73,8 +73,9 @@ def description(tok) -> OrgDescription | None:
     """ "The company", "the tech giant", "The Seattle-based planemaker" as the subject of a clause; not "the
     company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
     low = tok.lemma_.lower()
-    kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
-    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP", "NNS"):
+    members = BODY_MEMBERS.get(tok.lower_)  # "the justices": the court they sit on, one organisation
+    kind = members or ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
+    if kind is None or members is None and (tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP", "NNS")):
         return None
     if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok) and not _owns_speaking_document(tok):
         return None
@@ -95,7 +96,7 @@ def description(tok) -> OrgDescription | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
-    return OrgDescription(noun=low, kind=kind, places=places, plural=tok.tag_ == "NNS")
+    return OrgDescription(noun=low, kind=kind, places=places, plural=tok.tag_ == "NNS" and members is None)
 
 
 def _owns_speaking_document(tok) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.parse.spans import doc_text
 from knowledge.extract.speakers.heads import Referent, entity_of, shared_surname
+from knowledge.extract.speakers.person_words import PERSON_NOUNS
 
 RELATIVES = frozenset({"who", "which", "that"})
 
@@ -25,6 +26,9 @@ def relative_referent(doc, ents: DocEntities, head) -> Referent | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     named = entity_of(ents, noun)
+    if head.lower_ == "who" and named is not None and ents.entities[named].type == "ORG":
+        noun = _person_between(ents, noun, head) or noun
+        named = entity_of(ents, noun)
     if named is not None:
         return Referent(named, ents.entities[named].name)
     return Referent(None, doc_text(doc)[noun.left_edge.idx : noun.idx + len(noun.text)])
@@ -44,3 +48,18 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
         return referents[head.i]
     relative = relative_referent(doc, ents, head) if len(src) == 1 else None
     return relative if relative is not None else shared_surname(doc, ents, src)
+
+
+def _person_between(ents: DocEntities, noun, who):
+    """ "Acme News spoke with a ministry official on Monday, who confirmed …": "who" is said of a person, and the
+    parser may hang it on the subject, an organisation, past the person its clause follows. The latest person
+    between them in the sentence (a person noun, or a name the text gives a person) is the one meant; None when
+    no person stands there."""
+    for t in reversed(noun.doc[noun.i + 1 : who.i]):
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS):
+            return t
+        idx = entity_of(ents, t)
+        if idx is not None and ents.entities[idx].type == "PERSON":
+            return t
+    return None
+
