@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from knowledge.names import name_key
+from knowledge.names import ROLE_NOUNS, name_key
 from knowledge.text.headline import is_headline
 
 # words a title-case headline writes in lower case ("Court Order in Acme Lawsuit", "Sell or Shut Down by Sunday")
@@ -46,21 +46,36 @@ def headline_cut(doc: Doc, cands: list) -> list:
     text = doc.text
     in_title = [_title_case(_line_of(text, start)) for _, _, start, _, _ in cands]
     body = {name_key(name): label for (name, label, *_), title in zip(cands, in_title) if not title}
+    prose = "\n".join(line for line in text.split("\n") if not _title_case(line))
     out = []
     for cand, title in zip(cands, in_title):
         name, label, start, end, span = cand
         if not title or name_key(name) in body:
             out.append(cand)
             continue
-        part = _body_part(span, body)
-        out.append(cand if part is None else (part.text, body[name_key(part.text)], part.start_char, part.end_char, part))
+        part = _body_part(span, body, prose)
+        if part is None:
+            out.append(cand)
+            continue
+        out.append((part.text, body.get(name_key(part.text), label), part.start_char, part.end_char, part))
     return out
 
 
-def _body_part(span: Span, body: dict[str, str]) -> Span | None:
-    """The longest run of `span`'s words, from its start or to its end, that the body uses as a name."""
-    for k in range(len(span) - 1, 0, -1):
-        for part in (span[:k], span[len(span) - k :]):
-            if part[0].is_alpha and name_key(part.text) in body:
-                return part
-    return None
+def _body_part(span: Span, body: dict[str, str], prose: str) -> Span | None:
+    """The longest run of `span`'s words, from its start or to its end, that the body uses as a name: one the
+    tagger drew there; else the same capitalised words written there (the tagger may miss in the body a name it
+    drew in a headline), never a title ("Judge") the body writes before a name."""
+    parts = [p for k in range(len(span) - 1, 0, -1) for p in (span[:k], span[len(span) - k :])]
+    parts = [p for p in parts if p[0].is_alpha and (p[0].is_title or p[0].is_upper)]
+    found = next((p for p in parts if name_key(p.text) in body), None)
+    if found is not None:
+        return found
+    return next(
+        (
+            p
+            for p in parts
+            if not {t.lower_ for t in p} & ROLE_NOUNS
+            and re.search(rf"(?<![\w-]){re.escape(p.text)}(?![\w-])", prose)
+        ),
+        None,
+    )

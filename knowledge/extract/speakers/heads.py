@@ -51,8 +51,9 @@ def title_chain(span) -> str:
     stands right before the name ("told reporters Trump" gives Trump no role)."""
     doc = span.doc
     i = span.start - 1
-    if i < 0 or doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP"):
-        return ""
+    elect = i >= 2 and doc[i].lower_ == "elect" and doc[i - 1].text == "-" and doc[i - 2].lower_ in PERSON_NOUNS
+    if i < 0 or not elect and (doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP")):
+        return ""  # a title, or one chosen for it: "President-elect Ana Ruiz"
     while (
         i >= 0
         and span.start - i <= 6

@@ -274,6 +274,24 @@ class OrgAnaphora:
             }
         return sole.pop() if len(sole) == 1 else None
 
+    def _topic(self, kind: str | None, places: Places) -> int | None:
+        """ "The company said" where no subject before it is a company: the organisation the article is about, if
+        it fits, named after the headline far more often than any other that fits (`Tuning.org_topic_*`); a
+        description that fits anything ("the group") asks for more than that, and gets nothing."""
+        if kind is None or kind == ANY:
+            return None
+        counts = {
+            i: sum(m[0] >= self.body_start for m in self.ents.entities[i].mentions)
+            for i in self.org_kinds
+            if fits(kind, self.org_kinds.get(i, set())) and compatible(places, self.org_places.get(i, NOWHERE))
+        }
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        top = max(counts, key=lambda i: counts[i], default=None)
+        t = tuning()
+        if top is None or ranked[0] < t.org_topic_min_mentions or ranked[0] < t.org_topic_ratio * ranked[1]:
+            return None
+        return top
+
     def _resolve_orgs(self, tok, kind: str, end: int) -> bool:
         """ "Acme and Nine & X said they were disappointed. The companies said": a plural description continues
         the latest main-clause subject that joins organisations of a fitting kind by "and", in its own words; one
@@ -345,6 +363,7 @@ class OrgAnaphora:
                     return True
                 break  # "it" continues only the latest subject
         idx = self._sole(kind, places)
+        idx = idx if idx is not None else self._topic(kind, places)
         if idx is not None:
             self._org_mention(tok, idx, self.ents.entities[idx].name, end)
             return True

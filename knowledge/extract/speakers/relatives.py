@@ -26,8 +26,8 @@ def relative_referent(doc, ents: DocEntities, head) -> Referent | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     named = entity_of(ents, noun)
-    if head.lower_ == "who" and named is not None and ents.entities[named].type == "ORG":
-        noun = _person_between(ents, noun, head) or noun
+    if head.lower_ == "who" and not _person(ents, noun):
+        noun = _person_before(ents, head) or noun
         named = entity_of(ents, noun)
     if named is not None:
         return Referent(named, ents.entities[named].name)
@@ -50,16 +50,19 @@ def speaker_referent(doc, ents: DocEntities, span: tuple[int, int] | None) -> Re
     return relative if relative is not None else shared_surname(doc, ents, src)
 
 
-def _person_between(ents: DocEntities, noun, who):
+def _person(ents: DocEntities, tok) -> bool:
+    idx = entity_of(ents, tok)
+    if idx is not None:
+        return ents.entities[idx].type == "PERSON"
+    return tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
+
+
+def _person_before(ents: DocEntities, who):
     """ "Acme News spoke with a ministry official on Monday, who confirmed …": "who" is said of a person, and the
-    parser may hang it on the subject, an organisation, past the person its clause follows. The latest person
-    between them in the sentence (a person noun, or a name the text gives a person) is the one meant; None when
-    no person stands there."""
-    for t in reversed(noun.doc[noun.i + 1 : who.i]):
-        if t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS):
-            return t
-        idx = entity_of(ents, t)
-        if idx is not None and ents.entities[idx].type == "PERSON":
+    parser may hang it on an organisation or a date standing nearer or further; the latest person before it in its
+    sentence (a person noun, or a name the text gives a person) is the one meant. None when no person stands
+    there ("the Carter Center, who said": the organisation it hangs on stays)."""
+    for t in reversed(who.doc[who.sent.start : who.i]):
+        if t.pos_ in ("NOUN", "PROPN") and _person(ents, t):
             return t
     return None
-
