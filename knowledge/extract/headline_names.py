@@ -74,8 +74,7 @@ def _body_part(span: Span, body: dict[str, str], prose: str) -> Span | None:
         (
             p
             for p in parts
-            if not {t.lower_ for t in p} & ROLE_NOUNS
-            and re.search(rf"(?<![\w-]){re.escape(p.text)}(?![\w-])", prose)
+            if not {t.lower_ for t in p} & ROLE_NOUNS and re.search(rf"(?<![\w-]){re.escape(p.text)}(?![\w-])", prose)
         ),
         None,
     )

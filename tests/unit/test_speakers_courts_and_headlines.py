@@ -78,7 +78,9 @@ def test_the_company_stays_as_written_when_two_companies_are_named_as_often(nlp)
 
 
 def test_a_list_of_companies_is_no_single_one_of_them(nlp):
-    text = "Oracle, Amazon, Jeff Bezos’s Blue Origin and Microsoft last month told the court that the rules were unlawful."
+    text = (
+        "Oracle, Amazon, Jeff Bezos’s Blue Origin and Microsoft last month told the court that the rules were unlawful."
+    )
     assert speakers(nlp, text)["that the rules"] not in ("Oracle", "Amazon", "Microsoft")
 
 
@@ -98,3 +100,8 @@ def test_a_title_case_headline_does_not_glue_its_verb_to_the_body_name(nlp):
     names = [e.name for e in find_entities(nlp(text)).entities]
     assert "Spotify" in names
     assert not [n for n in names if "Denies" in n or "Lawsuit" in n]
+
+
+def test_who_after_a_common_noun_stays_with_that_noun(nlp):
+    text = "Mendez did not attend the hearing, a fact noted by the judges who accused him of stalling the case."
+    assert speakers(nlp, text)["him of stalling"] == "the judges"

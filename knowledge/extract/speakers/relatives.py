@@ -26,7 +26,7 @@ def relative_referent(doc, ents: DocEntities, head) -> Referent | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     named = entity_of(ents, noun)
-    if head.lower_ == "who" and not _person(ents, noun):
+    if head.lower_ == "who" and _misattached(ents, noun, head):
         noun = _person_before(ents, head) or noun
         named = entity_of(ents, noun)
     if named is not None:
@@ -55,6 +55,14 @@ def _person(ents: DocEntities, tok) -> bool:
     if idx is not None:
         return ents.entities[idx].type == "PERSON"
     return tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
+
+
+def _misattached(ents: DocEntities, noun, who) -> bool:
+    """An aside ", who …" the parser hung on a name or a date that is no person ("Acme News spoke with an aide on
+    Monday, who …"); a common noun it hangs on ("the justices who accused him") is taken as the parse gives it."""
+    idx = entity_of(ents, noun)
+    named = idx is not None and ents.entities[idx].type != "PERSON" or noun.ent_type_ in ("DATE", "TIME")
+    return named and who.i > 0 and who.doc[who.i - 1].text == ","
 
 
 def _person_before(ents: DocEntities, who):
