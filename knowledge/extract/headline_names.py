@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from knowledge.extract.name_parts import ORG_PARTS
 from knowledge.names import ROLE_NOUNS, name_key
 from knowledge.text.headline import is_headline
 
@@ -61,12 +62,18 @@ def headline_cut(doc: Doc, cands: list) -> list:
     return out
 
 
+def _drops_part(span: Span, part: Span) -> bool:
+    """Would the cut drop a word naming a part of an organisation or its people ("Kestrel Union Says …": the
+    union is not Kestrel)?"""
+    return any(t.lower_ in ORG_PARTS for t in span if not part.start <= t.i < part.end)
+
+
 def _body_part(span: Span, body: dict[str, str], prose: str) -> Span | None:
     """The longest run of `span`'s words, from its start or to its end, that the body uses as a name: one the
     tagger drew there; else the same capitalised words written there (the tagger may miss in the body a name it
     drew in a headline), never a title ("Judge") the body writes before a name."""
     parts = [p for k in range(len(span) - 1, 0, -1) for p in (span[:k], span[len(span) - k :])]
-    parts = [p for p in parts if p[0].is_alpha and (p[0].is_title or p[0].is_upper)]
+    parts = [p for p in parts if p[0].is_alpha and (p[0].is_title or p[0].is_upper) and not _drops_part(span, p)]
     found = next((p for p in parts if name_key(p.text) in body), None)
     if found is not None:
         return found

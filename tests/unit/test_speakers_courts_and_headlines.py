@@ -105,3 +105,9 @@ def test_a_title_case_headline_does_not_glue_its_verb_to_the_body_name(nlp):
 def test_who_after_a_common_noun_stays_with_that_noun(nlp):
     text = "Mendez did not attend the hearing, a fact noted by the judges who accused him of stalling the case."
     assert speakers(nlp, text)["him of stalling"] == "the judges"
+
+
+def test_a_headline_name_keeps_a_word_naming_a_part_of_the_organisation(nlp):
+    text = "Spotify Workers Union Backs Strike Plan\n\nSpotify said on Monday that it would meet the workers."
+    names = [e.name for e in find_entities(nlp(text)).entities]
+    assert "Spotify Workers Union" in names
