@@ -100,6 +100,11 @@ class Tuning(BaseSettings):
     # "the company", "the union": how far back (in sentences) the walk over main-clause subjects looks for the
     # organisation a description continues; longer than for a pronoun, since a description names its kind.
     org_description_search_sentences: int = 30
+    # "The company said" with no organisation of its kind as an earlier subject: the article's own organisation of
+    # that kind, when the body names it at least this many times and this many times as often as any other that
+    # fits (speakers/organisations); a story about one company calls it "the company" throughout.
+    org_topic_min_mentions: int = 3
+    org_topic_ratio: float = 2.0
     # "Last year, the Acme founder sued": a description of a person the text names for no such role continues the
     # one person named within this many sentences before it (and earlier in its own), else stays as written.
     epithet_search_sentences: int = 1

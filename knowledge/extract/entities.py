@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from knowledge.extract.analysis import LocalEntity
 from knowledge.extract.dates import WEEKDAYS
+from knowledge.extract.headline_names import headline_cut
 from knowledge.extract.name_parts import (
     ORG_PARTS,
     PLACE_HEADS,
@@ -54,6 +55,7 @@ class DocEntities:
         self._spans: list[tuple[int, int, int]] = []  # (start, end, entity index)
         self.referents: dict = {}  # anaphor token index -> speakers.Referent, filled by `speakers`
         self.genders: dict[int, str | None] = {}  # entity index -> gender as the text shows it
+        self.roles: dict[int, set[str]] = {}  # person entity index -> role words the text gives them ("judge")
         self.aliases: dict[str, str] = {}  # initials -> the organisation's name the text defined them for
 
     def add(self, name: str, label: str, start: int, end: int) -> int:
@@ -290,7 +292,7 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 
 def find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
-    base = conjoined_names(doc, ampersand_names(doc, _candidates(doc)))
+    base = conjoined_names(doc, ampersand_names(doc, headline_cut(doc, _candidates(doc))))
     base += titled_organisations(doc, base)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
     ents.aliases = acronyms(doc.text, cands)

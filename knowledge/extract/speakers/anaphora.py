@@ -36,6 +36,7 @@ from knowledge.extract.speakers.person_words import (
     PERSON_NOUNS,
     PRONOUNS,
     RELATIVE_ROLES,
+    elect_role,
     given_genders,
     role_word,
 )
@@ -165,6 +166,8 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
             self._set_gender(idx, GENDERED[low][0])
         if low in PERSON_NOUNS:
             self.roles.setdefault(idx, set()).add(role_word(low))
+        elif elect_role(low) is not None:  # "President-elect Ana Ruiz": the role she is about to take, its own
+            self.roles.setdefault(idx, set()).add(str(elect_role(low)))
 
     def _appositive_roles(self, idx: int, span) -> None:
         """ "Tom Vance, the ministry's spokesman," / "the ministry's spokesman, Tom Vance," / "Tom Vance, who runs
@@ -318,6 +321,10 @@ class _Resolver(OrgAnaphora, EpithetAnaphora):
                 continue
             if self._resolve_epithet(tok):  # "the Acme founder", "Acme's CEO", "the billionaire"
                 continue
+            elect = self._elect_title(tok)
+            if elect is not None:  # "the president-elect said": the one person the text gives that role
+                self._resolve(tok, "sg", None, elect, tok.idx + len(tok.text))
+                continue
             person_noun = _role_noun(tok) and (low in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
             according = low in OBJECT_PRONOUNS and according_to(tok)  # "according to her"
             if not person_noun and low not in PRONOUNS and not according:
@@ -388,4 +395,5 @@ def resolve_document(
                 ents.link(ref.entity, doc_text(doc)[start:end], start, end, variant=False)
     ents.referents = referents
     ents.genders = resolver.gender
+    ents.roles = resolver.roles
     return referents

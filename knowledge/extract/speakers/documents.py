@@ -27,7 +27,10 @@ from knowledge.tuning import tuning
 
 # a legal document is one kind under any of its names: "the lawsuit" after "Acme's complaint" is that complaint
 LEGAL = frozenset("lawsuit suit complaint counterclaim countersuit motion petition filing".split())
+# what a court or a judge issues: "the ruling said", "the court order says" are the court's or the judge's words
+RULINGS = frozenset("ruling order decision opinion judgment judgement verdict injunction".split())
 DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué post".split()) | LEGAL
+DOCUMENTS |= RULINGS
 # what brings a document into being: "Acme filed a lawsuit", "the union sent a letter"
 BRINGING = frozenset("file bring launch lodge submit send issue release publish".split())
 # what brings a lawsuit into being with no noun for it: "Acme sued Brill" makes "the lawsuit" Acme's
@@ -66,7 +69,9 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
     for n, c in enumerate(out):
         noun = _noun(c.speaker, _DEFINITE)
         issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
-        if issuer is None and noun is not None:
+        if issuer is None and noun in RULINGS:
+            issuer = _court_author(ents)
+        elif issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
@@ -74,6 +79,35 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
             channel = c.via or (c.speaker or "").split(",")[0]  # "The lawsuit, filed in Ohio,": the lawsuit
             out[n] = dataclasses.replace(c, speaker=issuer[0], speaker_entity=issuer[1], via=channel)
     return out
+
+
+def _court_author(ents: DocEntities) -> tuple[str, int | None] | None:
+    """Who issued "the ruling" or "the court order" when its words do not say: the one judge the text names, else
+    the one court it names; two judges or two courts (a trial court and the appeals court) leave it as written.
+    A party's appeal or reply is never taken for the ruling's author, so earlier speakers are not read."""
+    judges = {i for i, roles in ents.roles.items() if "judge" in roles and ents.entities[i].type == "PERSON"}
+    if judges:
+        return _one(ents, judges)
+    return _one(ents, {i for i, e in enumerate(ents.entities) if e.type == "ORG" and "court" in _words(e.name)})
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.lower())
+
+
+def _one(ents: DocEntities, ids: set[int]) -> tuple[str, int | None] | None:
+    """The one actor `ids` name, a shorter form of a name counted with it ("Gonzalez Rogers" and "Yvonne Gonzalez
+    Rogers", "the Court" and "the Supreme Court"), the fullest name kept; None for none or two."""
+    names = {i: _words(ents.entities[i].name) for i in ids}
+    whole = {i for i in ids if not any(j != i and _ends(names[j], names[i]) for j in ids)}
+    if len(whole) != 1:
+        return None
+    idx = whole.pop()
+    return ents.entities[idx].name, idx
+
+
+def _ends(full: list[str], short: list[str]) -> bool:
+    return len(full) > len(short) and full[len(full) - len(short) :] == short
 
 
 def _sentence_at(doc, offset: int):

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from knowledge.extract.speakers.heads import Referent, _Mention, entity_of
-from knowledge.extract.speakers.person_words import GENDERED, PERSON_NOUNS, role_word
+from knowledge.extract.speakers.person_words import GENDERED, PERSON_NOUNS, elect_role, role_word
 from knowledge.extract.speakers.places import place_key
 from knowledge.tuning import tuning
 
@@ -37,6 +37,7 @@ class EpithetAnaphora:
     referents: dict[int, Referent]
     mentions: list[_Mention]
     sent_index: Callable[[Any], int]
+    _resolve: Callable[..., None]  # the resolver's: the latest holder of a role, or the one the text gives it
 
     def _epithet_org(self, tok) -> int | None | bool:
         """The organisation a person description names (its index), None for a bare epithet, False for neither."""
@@ -108,3 +109,13 @@ class EpithetAnaphora:
             i != idx and e.type == "PERSON" and e.name.split()[-1].lower() == last
             for i, e in enumerate(self.ents.entities)
         )
+
+    def _elect_title(self, tok) -> str | None:
+        """ "The president-elect" as a subject: its role ("president-elect"), read over the hyphen the tokenizer
+        splits it at; None for anything else."""
+        if tok.lower_ != "elect" or tok.i < 3 or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        det, noun, hyphen = self.doc[tok.i - 3], self.doc[tok.i - 2], self.doc[tok.i - 1]
+        if det.lower_ != "the" or hyphen.text != "-" or self.quotes.at(tok.idx) is not None:
+            return None
+        return elect_role(f"{noun.lower_}-elect")

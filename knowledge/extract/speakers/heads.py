@@ -51,8 +51,9 @@ def title_chain(span) -> str:
     stands right before the name ("told reporters Trump" gives Trump no role)."""
     doc = span.doc
     i = span.start - 1
-    if i < 0 or doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP"):
-        return ""
+    elect = i >= 2 and doc[i].lower_ == "elect" and doc[i - 1].text == "-" and doc[i - 2].lower_ in PERSON_NOUNS
+    if i < 0 or not elect and (doc[i].lower_ not in PERSON_NOUNS or doc[i].tag_ not in ("NN", "NNP")):
+        return ""  # a title, or one chosen for it: "President-elect Ana Ruiz"
     while (
         i >= 0
         and span.start - i <= 6
@@ -68,6 +69,26 @@ def _two_people(ents: DocEntities, src) -> bool:
     inside = {i for s, e, i in ents._spans if src.start_char <= s and e <= src.end_char}
     people = {i for i in inside if ents.entities[i].type == "PERSON"}
     return len(people) >= 2 and any(t.lower_ == "and" for t in src)
+
+
+def _listed(tok, root) -> bool:
+    """Is `tok` the phrase's head or an item listed with it ("A, B and C": conjuncts, or the appositives and
+    modifiers a comma list of names is often parsed as)?"""
+    while tok.i != root.i:
+        if tok.dep_ not in ("conj", "appos", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _joined_actors(ents: DocEntities, root) -> bool:
+    """ "Acme, Brill, Jane Roe's X and Nine Group said": actors the parse joins as conjuncts of the phrase's head
+    said it together; pinning the words on the last (or the first) of them would print a wrong name."""
+    if not any(t.dep_ == "cc" for t in root.subtree):
+        return False
+    heads = [t for t in root.subtree if _listed(t, root)]
+    actors = {entity_of(ents, t) for t in heads}
+    return len({i for i in actors if i is not None and ents.entities[i].type in ("PERSON", "ORG")}) >= 2
 
 
 def _possessor(root, src=None) -> bool:
@@ -122,9 +143,9 @@ def head_entity(doc, ents: DocEntities, span: tuple[int, int] | None) -> tuple[b
     src = doc.char_span(span[0], span[1], alignment_mode="expand")
     if src is None or not len(src):
         return False, None
-    if _two_people(ents, src):
-        return True, None  # "X and Y told reporters": both said it, neither alone
     root = src.root
+    if _two_people(ents, src) or _joined_actors(ents, root):
+        return True, None  # "X and Y told reporters": both said it, neither alone
     idx = entity_of(ents, root)
     if idx is not None:
         return (True, None) if _possessor(root, src) else (True, idx)

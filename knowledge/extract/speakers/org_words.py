@@ -29,6 +29,9 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys("foundation association".split(), "body"),
     **dict.fromkeys("organisation organization body".split(), "any"),
 }
+# Members named for the body they sit on: "the justices ruled" is the court's ruling, as "the court ruled" is. The
+# body's kind is asked for, as a description's is (the one court the text names).
+BODY_MEMBERS: dict[str, str] = {"justices": "court"}
 # Words inside an organisation's name that show its kind ("Delta Air Lines Inc.", "Ministry of Defence").
 NAME_KINDS: dict[str, str] = {
     **dict.fromkeys(

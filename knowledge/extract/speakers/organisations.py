@@ -24,7 +24,7 @@ from typing import Any
 
 from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
-from knowledge.extract.speakers.org_words import NAME_KINDS, ORG_NOUNS
+from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
 from knowledge.extract.speakers.places import NOWHERE, Places, before_name, compatible, modifiers, place_key
 from knowledge.extract.speakers.reports import REPORTING
@@ -73,8 +73,9 @@ def description(tok) -> OrgDescription | None:
     """ "The company", "the tech giant", "The Seattle-based planemaker" as the subject of a clause; not "the
     company's lawyer" (a person), not "the company Boeing" (a name follows), not "the head of the union"."""
     low = tok.lemma_.lower()
-    kind = ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
-    if kind is None or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP", "NNS"):
+    members = BODY_MEMBERS.get(tok.lower_)  # "the justices": the court they sit on, one organisation
+    kind = members or ORG_NOUNS.get(low) or ORG_NOUNS.get(tok.lower_)
+    if kind is None or members is None and (tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP", "NNS")):
         return None
     if tok.dep_ not in ("nsubj", "nsubjpass") and not according_to(tok) and not _owns_speaking_document(tok):
         return None
@@ -95,7 +96,7 @@ def description(tok) -> OrgDescription | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.ent_type_ in ("PERSON", "ORG"):
         return None
-    return OrgDescription(noun=low, kind=kind, places=places, plural=tok.tag_ == "NNS")
+    return OrgDescription(noun=low, kind=kind, places=places, plural=tok.tag_ == "NNS" and members is None)
 
 
 def _owns_speaking_document(tok) -> bool:
@@ -273,6 +274,24 @@ class OrgAnaphora:
             }
         return sole.pop() if len(sole) == 1 else None
 
+    def _topic(self, kind: str | None, places: Places) -> int | None:
+        """ "The company said" where no subject before it is a company: the organisation the article is about, if
+        it fits, named after the headline far more often than any other that fits (`Tuning.org_topic_*`); a
+        description that fits anything ("the group") asks for more than that, and gets nothing."""
+        if kind is None or kind == ANY:
+            return None
+        counts = {
+            i: sum(m[0] >= self.body_start for m in self.ents.entities[i].mentions)
+            for i in self.org_kinds
+            if fits(kind, self.org_kinds.get(i, set())) and compatible(places, self.org_places.get(i, NOWHERE))
+        }
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        top = max(counts, key=lambda i: counts[i], default=None)
+        t = tuning()
+        if top is None or ranked[0] < t.org_topic_min_mentions or ranked[0] < t.org_topic_ratio * ranked[1]:
+            return None
+        return top
+
     def _resolve_orgs(self, tok, kind: str, end: int) -> bool:
         """ "Acme and Nine & X said they were disappointed. The companies said": a plural description continues
         the latest main-clause subject that joins organisations of a fitting kind by "and", in its own words; one
@@ -344,6 +363,7 @@ class OrgAnaphora:
                     return True
                 break  # "it" continues only the latest subject
         idx = self._sole(kind, places)
+        idx = idx if idx is not None else self._topic(kind, places)
         if idx is not None:
             self._org_mention(tok, idx, self.ents.entities[idx].name, end)
             return True

@@ -95,6 +95,13 @@ def role_word(word: str) -> str:
     return SYNONYMS.get(word, word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS else word)
 
 
+def elect_role(word: str) -> str | None:
+    """ "president-elect" → its own role word ("president-elect"): a person chosen for a role is not its holder
+    yet ("the president" is still another person), so the role is kept apart; None for other words."""
+    base, sep, rest = word.lower().rpartition("-")
+    return f"{role_word(base)}-elect" if sep and rest == "elect" and base in PERSON_NOUNS else None
+
+
 @functools.lru_cache(maxsize=1)
 def given_genders() -> dict[str, str]:
     """First name -> "m" / "f" from given_genders.txt (lines "f: name name ...")."""
