@@ -229,3 +229,15 @@ def test_the_first_token_from_an_offset_is_the_first_a_scan_finds(nlp):
     assert len(doc) > 5
     for pos in range(len(doc.text) + 2):
         assert first_token_from(doc, pos) == next((t.i for t in doc if t.idx >= pos), len(doc)), pos
+
+
+def test_extraction_on_several_processes_loads_the_cue_model_before_forking_its_workers(nlp):
+    from knowledge.extract.model import learned
+    from knowledge.extract.pipeline import analyze_texts
+
+    learned.reset_scorer()
+    items = [("Mara Lind said the port would reopen on Monday.", None)] * 16
+    found = list(analyze_texts(items, n_process=2))
+    assert len(found) == 16
+    assert all(a.claims for a in found)
+    assert learned._scorer is not None  # loaded once in this process, so both workers start with it
