@@ -3,10 +3,11 @@
 The English model's `attribute_ruler` holds ~180 patterns (its old tag map, the pronoun and auxiliary rules), and
 spaCy's Matcher tries every one of them on every token: ~30 ms an article, as much as the tagger and parser
 together. Most are one token tested for equality on its tag, lower-case form or dependency ("TAG NN → NOUN",
-"TAG PRP, LOWER she → Case=Nom|Gender=Fem …"): those are looked up in a dict keyed on the token's values. The
-rest (regexes, exclusions, two-token patterns) go through spaCy's Matcher, but only those whose first token could
-occur in the document ("gon" "na" needs a "gon"). Every match is then applied exactly as spaCy does it: sorted by
-pattern order, so later patterns still win.
+"TAG PRP, LOWER she → Case=Nom|Gender=Fem …"): those are looked up in a dict keyed on the token's values. Other
+one-token patterns (exclusions such as "DEP aux, TAG not TO", alternatives, spaces) are tested over the document
+as arrays. The rest (regexes, two-token patterns) go through spaCy's Matcher, but only those whose first token
+could occur in the document ("gon" "na" needs a "gon"). Every match is then applied as spaCy applies it, in
+pattern order, so later patterns still win, but written as one array per attribute (`set_annotations`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.attrs import DEP, LOWER, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -23,6 +25,9 @@ from spacy.tokens import Doc
 
 KEYED = ("TAG", "LOWER", "DEP")  # the attributes of a key, in this order; 0 where a pattern does not test one
 Key = tuple[int, int, int]
+# the token attributes a pattern may set that `set_annotations` writes as arrays; any other (NORM, "_") goes
+# through spaCy's own per-match setter
+WRITTEN = (LEMMA, POS, TAG, DEP, MORPH)
 Shape = tuple[bool, bool, bool]  # which of KEYED a pattern tests
 
 
@@ -49,6 +54,53 @@ def equality_keys(alternatives: list[list[dict]], index: int) -> list[Key] | Non
         return None
     hashed = [[v if v == 0 else get_string_id(v) for v in vs] for vs in values]  # type: ignore[union-attr]
     return [(t, w, d) for t in hashed[0] for w in hashed[1] for d in hashed[2]]
+
+
+# one-token tests the ruler evaluates over the document as arrays: attribute -> its column in `match`'s array
+MASKED = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+Test = tuple[int, bool, list[int]]  # (column, True for membership / False for exclusion, accepted values)
+
+
+def token_tests(alternatives: list[list[dict]], index: int) -> list[list[Test]] | None:
+    """Per alternative, the tests of a pattern whose alternatives are each one token tested by equality,
+    membership ("IN") or exclusion ("NOT_IN") of TAG, LOWER, DEP, or by IS_SPACE, as spaCy's Matcher reads them
+    (a string by its hash, "" as an unset attribute); None for a pattern the Matcher must run."""
+    if index not in (0, -1) or not alternatives or any(len(alt) != 1 for alt in alternatives):
+        return None
+    out: list[list[Test]] = []
+    for (token,) in alternatives:
+        if not token or not set(token) <= set(MASKED):
+            return None
+        tests: list[Test] = []
+        for name, value in token.items():
+            column = MASKED[name]
+            if name == "IS_SPACE":
+                if not isinstance(value, bool):
+                    return None
+                tests.append((column, True, [int(value)]))
+            elif isinstance(value, str):
+                tests.append((column, True, [get_string_id(value)]))
+            elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+                (op, values), *_ = value.items()
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    return None
+                tests.append((column, op == "IN", [get_string_id(v) for v in values]))
+            else:
+                return None
+        out.append(tests)
+    return out
+
+
+def passing(tests: list[list[Test]], columns: numpy.ndarray) -> numpy.ndarray:
+    """The indices of the tokens (rows of `columns`) that pass every test of at least one alternative."""
+    passed = numpy.zeros(len(columns), dtype=bool)
+    for alternative in tests:
+        ok = numpy.ones(len(columns), dtype=bool)
+        for column, member, values in alternative:
+            inside = numpy.isin(columns[:, column], numpy.array(values, dtype=numpy.uint64))
+            ok &= inside if member else ~inside
+        passed |= ok
+    return numpy.flatnonzero(passed)
 
 
 class Needs:
@@ -91,7 +143,9 @@ class IndexedAttributeRuler(AttributeRuler):
         self._lookup: dict[Key, list[int]] | None = None
         self._shapes: list[Shape] = []
         self._rest: list[tuple[int, Needs]] = []
+        self._masked: list[tuple[int, list[list[Test]]]] = []
         self._matchers: dict[frozenset[int], Matcher] = {}
+        self._writes: list[list[tuple[int, int]] | None] | None = None
 
     def clear(self) -> None:
         super().clear()
@@ -111,7 +165,10 @@ class IndexedAttributeRuler(AttributeRuler):
             for attr_id in range(len(self.attrs)):
                 alternatives = self.matcher.get(str(attr_id))[1]
                 keys = equality_keys(alternatives, self.indices[attr_id])
-                if keys is None:
+                tests = token_tests(alternatives, self.indices[attr_id]) if keys is None else None
+                if tests is not None:
+                    self._masked.append((attr_id, tests))
+                elif keys is None:
                     self._rest.append((attr_id, Needs(alternatives)))
                 for k in keys or []:
                     lookup[k].append(attr_id)
@@ -131,9 +188,13 @@ class IndexedAttributeRuler(AttributeRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         lookup = self._index()
         strings = self.vocab.strings
-        columns = doc.to_array([TAG, LOWER, DEP]).T.tolist()
+        array = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).reshape(len(doc), len(MASKED))
+        columns = array[:, :3].T.tolist()
         zeros = [0] * len(doc)
         matches = []
+        for attr_id, tests in self._masked:
+            match_id = strings[str(attr_id)]
+            matches += [(attr_id, match_id, i, i + 1) for i in passing(tests, array).tolist()]
         for shape in self._shapes:
             keys = zip(*(col if tested else zeros for col, tested in zip(columns, shape)))
             for i, key in enumerate(keys):
@@ -147,6 +208,41 @@ class IndexedAttributeRuler(AttributeRuler):
             matches += [(int(strings[m]), m, s, e) for m, s, e in found]
         matches.sort()  # spaCy's order: by pattern, so a later pattern's attributes overwrite an earlier one's
         return matches
+
+    def _columns(self) -> list[list[tuple[int, int]] | None]:
+        """Per pattern, what it sets as (column of WRITTEN, value), or None if it sets anything else."""
+        if self._writes is None:
+            self._writes = [
+                [(WRITTEN.index(a), v) for a, v in attrs.items()] if set(attrs) <= set(WRITTEN) else None
+                for attrs in self.attrs
+            ]
+        return self._writes
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """spaCy's setter builds a Span and two Tokens per match and sets each attribute through them (~700
+        matches an article); here the last value each pattern order leaves on a token is written as one array
+        per attribute, so a later pattern still wins. Patterns setting other attributes, or whose token index
+        falls outside the match (spaCy's error), go through spaCy's setter."""
+        writes = self._columns()
+        final: dict[tuple[int, int], int] = {}
+        for attr_id, _, start, end in matches:
+            index = self.indices[attr_id]
+            at = start + index if index >= 0 else end + index
+            columns = writes[attr_id]
+            if columns is None or not start <= at < end:
+                super().set_annotations(doc, matches)
+                return
+            for column, value in columns:
+                final[(at, column)] = value
+        if not final:
+            return
+        used = sorted({column for _, column in final})
+        attrs = [WRITTEN[c] for c in used]
+        values = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        position = {c: n for n, c in enumerate(used)}
+        for (at, column), value in final.items():
+            values[at, position[column]] = value
+        doc.from_array(attrs, values)  # type: ignore[arg-type]  # to_array's uint64 array, as spaCy reads it
 
 
 @Language.factory("briefbot_attribute_ruler", default_config={"validate": False})

@@ -35,7 +35,8 @@ _AGENT_WORD = re.compile(rf"\b{_AGENT}\b", re.I)
 # legal officer", never a clause ("Norvik said the CEO")
 _TITLE_PART = r"(?:[A-Z][\w&.-]*|chief|senior|deputy|vice|general|lead|outside|top|executive|legal|press|foreign)"
 # the organisation before the agent words: "Norvik attorney ", "the union's lawyer, ", "Norvik CEO "
-_BEFORE = re.compile(rf"^(?:[’']s?)?\s+(?:{_TITLE_PART}\s+){{0,3}}?(?i:{_AGENT}),?\s*$")
+# (matched from a mention's end to the speaker, `match(text, end, start)`, so no slice of the text is made)
+_BEFORE = re.compile(rf"(?:[’']s?)?\s+(?:{_TITLE_PART}\s+){{0,3}}?(?i:{_AGENT}),?\s*$")
 # the agent words before the speaker's name: "A lawyer for the tech company, " + "Ed Marsh"
 _ROLE_FOR_BEFORE = re.compile(rf"\b{_AGENT}\s+{_FOR}\s+((?:the\s+)?(?:[\w&.’'-]+\s+){{0,3}}?[\w&.’'-]+),\s*$", re.I)
 # "a lawyer for X", "an attorney representing X", "its chief executive officer at X": the organisation starts after
@@ -85,7 +86,7 @@ def _speaks_for(text: str, start: int, end: int, entities: Sequence[LocalEntity]
     if role_for:  # "A lawyer for the tech company, Ed Marsh"
         return organisation_at(text, begin + role_for.start(1), entities)
     for i, e in enumerate(entities):  # "Norvik attorney Ed Marsh", "the union's lawyer, Ed Marsh"
-        if e.type in _ORG_TYPES and any(t <= start and _BEFORE.match(text[t:start]) for _, t in e.mentions):
+        if e.type in _ORG_TYPES and any(t <= start and _BEFORE.match(text, t, start) for _, t in e.mentions):
             return i
     return None
 

@@ -5,7 +5,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.pipeline import AttributeRuler
 from thinc.api import NumpyOps
 
-from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys
+from knowledge.extract.attribute_index import IndexedAttributeRuler, equality_keys, token_tests
 from knowledge.extract.blas import openblas_threads, use_ops
 from knowledge.extract.components import line_breaks
 from knowledge.extract.lemma_cache import RememberingLemmatizer
@@ -76,6 +76,44 @@ def test_only_plain_equality_on_one_token_is_looked_up_and_the_rest_left_to_the_
     assert equality_keys([[{"LOWER": "gon"}, {"LOWER": "na"}]], 0) is None
     assert equality_keys([[{"TAG": ""}]], 0) is None
     assert equality_keys([[{"IS_SPACE": True}]], 0) is None
+
+
+def test_one_token_patterns_with_exclusions_alternatives_or_spaces_are_tested_as_arrays():
+    assert token_tests([[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]], 0) is not None
+    assert token_tests([[{"TAG": "VBZ", "LOWER": "gets"}], [{"TAG": "VBD", "LOWER": "got"}]], 0) is not None
+    assert token_tests([[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], 0) is not None
+    assert token_tests([[{"LOWER": {"REGEX": "^y'?$"}}]], 0) is None
+    assert token_tests([[{"DEP": "expl"}, {"LOWER": "is"}]], 1) is None
+    assert token_tests([[{"TAG": "NN", "OP": "?"}]], 0) is None
+    assert token_tests([[{"IS_ALPHA": True}]], 0) is None
+    assert token_tests([[{"IS_SPACE": "yes"}]], 0) is None
+
+
+def test_patterns_tested_as_arrays_and_written_as_arrays_give_what_spacys_ruler_gives(nlp):
+    # every attribute a pattern can set, a later pattern overriding an earlier one, a token index of -1 on a
+    # two-token match, exclusions, alternatives and spaces
+    rules = [
+        ([[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]], {"POS": "AUX"}, 0),
+        ([[{"TAG": "VBD", "LOWER": "said"}], [{"TAG": "VBZ", "LOWER": "is"}]], {"LEMMA": "x", "TAG": "VB"}, 0),
+        ([[{"LOWER": "said"}]], {"LEMMA": "y", "MORPH": "Tense=Past"}, 0),
+        ([[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], {"DEP": "dep"}, 0),
+        ([[{"IS_SPACE": True}]], {"TAG": "_SP", "POS": "SPACE", "MORPH": "_"}, 0),
+        ([[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "were"]}}]], {"POS": "VERB", "LEMMA": "be"}, -1),
+    ]
+    ours, stock = IndexedAttributeRuler(nlp.vocab), AttributeRuler(nlp.vocab)
+    for patterns, attrs, index in rules:
+        ours.add(patterns, attrs, index)
+        stock.add(patterns, attrs, index)
+    attrs = [TAG, POS, MORPH, LEMMA, DEP]
+    texts = SENTENCES + ["She said it is fine.\n\nThere were   two votes, he said, and there is one."]
+    for text in texts:
+        doc = _parsed_without_ruler(nlp, text)
+        assert ours.match(doc) == stock.match(doc), text
+        a, b = stock(doc.copy()), ours(doc.copy())
+        assert (a.to_array(attrs) == b.to_array(attrs)).all(), text
+        assert [str(t.morph) for t in a] == [str(t.morph) for t in b], text
+    said = ours(_parsed_without_ruler(nlp, texts[-1]))[1]
+    assert (said.lemma_, str(said.morph), said.tag_) == ("y", "Tense=Past", "VB")
 
 
 def _line_breaks_token_by_token(doc):
@@ -191,3 +229,15 @@ def test_the_first_token_from_an_offset_is_the_first_a_scan_finds(nlp):
     assert len(doc) > 5
     for pos in range(len(doc.text) + 2):
         assert first_token_from(doc, pos) == next((t.i for t in doc if t.idx >= pos), len(doc)), pos
+
+
+def test_extraction_on_several_processes_loads_the_cue_model_before_forking_its_workers(nlp):
+    from knowledge.extract.model import learned
+    from knowledge.extract.pipeline import analyze_texts
+
+    learned.reset_scorer()
+    items = [("Mara Lind said the port would reopen on Monday.", None)] * 16
+    found = list(analyze_texts(items, n_process=2))
+    assert len(found) == 16
+    assert all(a.claims for a in found)
+    assert learned._scorer is not None  # loaded once in this process, so both workers start with it
