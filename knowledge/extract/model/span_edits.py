@@ -62,9 +62,9 @@ def variants(doc, verb, content: set[int]) -> list[tuple[str, list[str], set[int
     while end > last.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     extra = set(range(last.i + 1, end + 1)) - {verb.i}
-    # the words after the content never hold a verb the cue's own clause hangs on: "When X suggested that A, the
-    # governor shot back", "Though she has said A – …– critics are unhappy": that is the sentence's main clause
-    main = any(a.i in extra for a in verb.ancestors)
+    # a cue in a subordinate or relative clause ("When X suggested that A, the governor shot back", "Though she
+    # has said A – … – critics are unhappy") never runs on into the verb its clause hangs on: the main clause
+    main = verb.dep_ in ("advcl", "relcl", "acl") and any(a.i in extra for a in verb.ancestors)
     if end > last.i and verb.i < min(content) and not main and not _cut_on_purpose(doc, last.i + 1, extra):
         gap = doc[last.i + 1]
         feats = [f"gap={gap.dep_}|{gap.lower_}", f"gap_len={min(len(extra), 8)}", f"gap_head={gap.head.dep_}"]
