@@ -58,6 +58,11 @@ def test_a_clause_joined_to_a_later_cue_by_anything_but_a_comma_is_nobodys_claim
         ("The plan is fair, the minister said.", "the minister", "The plan is fair"),
         ("“We will win,” the coach said.", "the coach", "We will win"),
         (
+            '"The firm has become a closed shop run for one owner." the complaint had alleged.',
+            "the complaint",
+            "The firm has become a closed shop run for one owner",
+        ),
+        (
             "Prices rose 4 percent according to a survey released Monday.",
             "a survey released Monday",
             "Prices rose 4 percent",

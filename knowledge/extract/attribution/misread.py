@@ -17,11 +17,14 @@ union records)") runs from inside a parenthesis out of it: the aside's report is
 
 from __future__ import annotations
 
+import re
+
 from knowledge.extract.attribution.record import Attribution
 
 # what may open the stretch between the words said and the cue (or its speaker) that follows them: a comma, or
-# the closing quote of the quotation itself
+# the closing quote of the quotation itself, perhaps after the quotation's own last stop ('… humanity." the suit said')
 _JOINS = (",", "”", '"', "’", "'")
+_CLOSING = re.compile(r"\s*(?:,|[.!?…—–-]*\s*[”\"’'])")
 
 
 def misread(text: str, att: Attribution) -> bool:
@@ -41,7 +44,7 @@ def misread(text: str, att: Attribution) -> bool:
     after = [s for s, _e in att.source if s >= end]
     nxt = min([cue_start, *after])
     gap = text[end:nxt]
-    if gap.lstrip()[:1] in _JOINS:
+    if _CLOSING.match(gap):
         return False
     # nothing at all between the words and a cue with no speaker before it: "X according to Y", "X was reported
     # by Y" (the passive's subject is what was reported)
