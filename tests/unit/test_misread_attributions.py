@@ -106,26 +106,3 @@ def test_a_speaker_whose_words_hold_the_cue_or_the_words_said_is_a_misread_sente
     shaped = dict(stance="support", negated=False, via=None, parent=None, kind="indirect", cue_lemma="endorse")
     assert misread(text, Attribution(cue=(cue,), content=content, source=whole, **shaped))
     assert not misread(text, Attribution(cue=(cue,), content=content, source=((0, 8),), **shaped))
-
-
-@pytest.mark.parametrize(
-    "text, words",
-    [
-        (
-            "Ross said he expects the mayor to recover fully from her illness, which forced her to leave a ceremony "
-            "early and cancel a trip.",
-            "he expects the mayor to recover fully from her illness",
-        ),
-        ("The senator did not suggest it would be Vik, who has a large lead over Park and Hale.", "it would be Vik"),
-    ],
-)
-def test_a_writers_relative_clause_closing_a_reported_clause_is_not_part_of_what_was_said(nlp, text, words):
-    assert [w for _speaker, w in said(nlp, text)] == [words]
-
-
-def test_a_relative_clause_inside_the_reported_clause_or_inside_a_quote_stays(nlp):
-    text = "Hale said the plan, which the council passed on Monday, would cost too much."
-    assert said(nlp, text) == [("Hale", "the plan, which the council passed on Monday, would cost too much")]
-    assert said(nlp, 'Hale said, "We will vote for Vik, who has earned it."') == [
-        ("Hale", "We will vote for Vik, who has earned it")
-    ]
