@@ -62,7 +62,11 @@ def variants(doc, verb, content: set[int]) -> list[tuple[str, list[str], set[int
     while end > last.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     extra = set(range(last.i + 1, end + 1)) - {verb.i}
-    if end > last.i and verb.i < min(content) and not _cut_on_purpose(doc, last.i + 1, extra):
+    # a cue in a subordinate or relative clause ("When X suggested that A, the governor shot back", "Though she
+    # has said A – … – critics are unhappy") never runs on into the verb its clause hangs on: the main clause
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb  # "has said": the clause is said's
+    main = clause.dep_ in ("advcl", "relcl", "acl") and any(a.i in extra for a in clause.ancestors)
+    if end > last.i and verb.i < min(content) and not main and not _cut_on_purpose(doc, last.i + 1, extra):
         gap = doc[last.i + 1]
         feats = [f"gap={gap.dep_}|{gap.lower_}", f"gap_len={min(len(extra), 8)}", f"gap_head={gap.head.dep_}"]
         out.append(("extend_end", feats + _span(doc, last.i + 1, end), content | extra))

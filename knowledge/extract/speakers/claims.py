@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.analysis import LocalClaim, Span
+from knowledge.extract.attribution.misread import misread
 from knowledge.extract.entities import DocEntities
 from knowledge.extract.model.learned import done_not_said
 from knowledge.extract.parse.marks import balance
@@ -119,7 +120,7 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
     anonymity: set[int] = set()
     claim_of: dict[int, int] = {}  # attribution index -> claim index: `att.parent` counts attributions, not claims
     for n, att in enumerate(attributions):
-        if not att.content or (doc is not None and _done_not_said(doc, att)):
+        if not att.content or misread(text, att) or (doc is not None and _done_not_said(doc, att)):
             continue
         relay = passive_telling(doc, att.cue)
         if relay is not None and relay.teller is None and att.parent is not None:
