@@ -31,8 +31,8 @@ FINITE = set(
     says tells wants plans seeks faces leads backs calls thinks believes knows sees needs remains appears seems means
     makes takes gives gets goes comes keeps hopes expects claims denies insists argues warns notes adds writes admits
     accuses urges vows promises plans supports opposes agrees refuses offers continues holds shows suggests reports
-    confirms""".split()
-)
+    confirms sued died lied tied owed axed eyed slid shut quit""".split()
+)  # the short regular pasts ("sued", "died") are listed: the -ed rule below reads only words of five letters or more
 # Base forms that are finite after a plural subject ("officials say", "they want", "schools remain").
 PLURAL_FINITE = set(
     """say want need remain believe think know plan seem appear continue face expect show suggest support oppose

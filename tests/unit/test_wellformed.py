@@ -47,6 +47,8 @@ def test_a_lede_read_again_is_the_same_and_a_caller_changing_its_list_does_not_c
         "The minister of trade said a to-do list was on the table",  # "a to-do" is a noun, "of trade" follows one
         "Plan A and Plan B were both rejected by the union",  # a capital "A" names a plan
         "Berger said the crews’ ‘final offer’ was rejected on Monday",  # a closed single quote, an apostrophe
+        "Harbour Lines and Quay Freight sued the port authority on Friday",  # a short regular past: "sued"
+        "Two dockers died in the fire at the northern quay",
     ],
 )
 def test_a_sentence_or_a_framed_clause_passes(line):
