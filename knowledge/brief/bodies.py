@@ -21,7 +21,7 @@ from knowledge.brief.compress import compress
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.readable import PRONOUNS as _PRONOUNS
-from knowledge.brief.readable import describes_only, is_teaser, named_for, names_self, points_outside
+from knowledge.brief.readable import describes_only, is_teaser, named_for, names_self, opens_on_link, points_outside
 from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
@@ -208,7 +208,7 @@ def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
             None  # "The dictator insinuated …", "The Japanese company said …": whom the article meant, the frame says
         )
     first = re.sub(r"^[“\"‘(]+", "", text).split(" ", 1)[0].lower().rstrip(",’'s")
-    if first in _OPENING_PRONOUNS or form_problems(text) or is_teaser(text):
+    if first in _OPENING_PRONOUNS or form_problems(text) or is_teaser(text) or opens_on_link(text):
         return None
     cite = m.citation.model_copy(update={"start": sentence.start, "end": sentence.start + len(text), "quote": text})
     score = _score(text, m, topic_words) + tuning().line_own_sentence_weight

@@ -102,3 +102,19 @@ def points_outside(quoted: str) -> bool:
     a demonstrative (a speaker's own "I" or "we" is the speaker), or its "we" joins the speaker to someone the
     quote leaves unnamed."""
     return bool(_QUOTE_POINTS_BACK.match(quoted) or _JOINT_WE.search(quoted))
+
+
+# A sentence that opens on a word linking it to the one before ("However, the agency can now appeal", "To that
+# end, the judge noted …", "In response, the board sued") answers or continues something the line leaves out.
+_OPENS_ON_LINK = re.compile(
+    r"^[“\"‘(]*(?:however|but|yet|still|meanwhile|moreover|furthermore|additionally|instead|nevertheless|"
+    r"nonetheless|likewise|similarly|otherwise|therefore|thus|hence|besides|also|and|in\s+addition|"
+    r"in\s+response|in\s+turn|as\s+a\s+result|to\s+that\s+end|on\s+the\s+other\s+hand|at\s+the\s+same\s+time|"
+    r"for\s+(?:its|his|her|their)\s+part|by\s+contrast|in\s+contrast|even\s+so)\b",
+    re.I,
+)
+
+
+def opens_on_link(sentence: str) -> bool:
+    """Whether a whole sentence leans on the one before it by its first words."""
+    return bool(_OPENS_ON_LINK.match(sentence.lstrip()))

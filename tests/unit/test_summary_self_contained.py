@@ -121,3 +121,21 @@ def test_a_line_giving_one_speakers_words_cites_that_speaker_not_the_other_side(
     line = line_for(Storyline("s1", [own, other]), PEOPLE, {"berger"}, 2025)
     assert line is not None and line.body.startswith("Berger says the union will go on")
     assert [c.document_id for c in line.citations] == ["d2"]
+
+
+def test_a_sentence_that_opens_on_a_link_to_the_one_before_is_no_line():
+    for text in (
+        "However, the harbour board can now appeal the ruling to the higher court.",
+        "To that end, Judge Varga noted that the dockers had offered to return to work.",
+        "In response, the union filed a second complaint with the labour court.",
+    ):
+        assert sentence_candidate(_lede(text), {"harbour"}) is None, text
+
+
+def test_a_sentence_that_merely_starts_with_a_similar_word_is_still_a_line():
+    for text in (
+        "Then-Mayor Ilse Varga closed the northern quay to container ships on Monday.",
+        "So far, four ships have left the anchorage since the dockers walked out.",
+        "Stillwater Port reopened its northern quay to container ships on Monday.",
+    ):
+        assert sentence_candidate(_lede(text), {"quay"}) is not None, text
