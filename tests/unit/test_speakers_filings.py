@@ -1,0 +1,47 @@
+"""A court filing as the speaker: its filer, the filing kept as the channel, and "it said" carrying the filing on."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.nlp import load_nlp
+from tests.claim_speakers import claim_vias
+from tests.claim_speakers import speakers_by_opening as speakers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_a_suit_followed_by_where_it_was_filed_is_the_party_that_filed_it(nlp):
+    text = (
+        "Harbor Freight Lines is suing the Galen port authority in state court. "
+        '"The port broke every promise it made to the carriers," the suit filed in Dover says.'
+    )
+    assert speakers(nlp, text)["The port broke"] == "Harbor Freight Lines"
+
+
+def test_a_brief_named_with_its_owner_is_the_owners(nlp):
+    text = (
+        "The Galen Maritime Commission appealed the verdict last week. The court erred in reading the contract, "
+        "said the agency's appellate brief on Monday."
+    )
+    assert speakers(nlp, text)["The court erred"] == "Galen Maritime Commission"
+
+
+def test_it_said_after_a_filing_spoke_is_the_filer_through_the_filing(nlp):
+    text = (
+        "The Galen Maritime Commission appealed the verdict last week. The court erred in reading the contract, "
+        "said the agency's appellate brief on Monday. The trial judge also ignored the port's own records, it said."
+    )
+    assert speakers(nlp, text)["The trial judge"] == "Galen Maritime Commission"
+    assert any(v and "brief" in v for c, s, v in claim_vias(nlp, text) if c.startswith("The trial judge"))
+
+
+def test_the_agency_is_the_regulator_known_by_its_initials(nlp):
+    text = (
+        "The NTSB opened an inquiry into the runway collision at Halvard airport on Tuesday. "
+        "The agency said the tower had cleared both jets to use the same runway."
+    )
+    assert speakers(nlp, text)["the tower had"] == "NTSB"
