@@ -45,3 +45,12 @@ def test_the_agency_is_the_regulator_known_by_its_initials(nlp):
         "The agency said the tower had cleared both jets to use the same runway."
     )
     assert speakers(nlp, text)["the tower had"] == "NTSB"
+
+
+def test_a_motion_after_a_named_lawsuit_stays_with_the_side_that_argued_it(nlp):
+    text = (
+        "Halvard Foods sued the Galen port authority in May, saying Halvard's lawsuit was its last resort. "
+        "The port cannot be sued in a federal court, lawyers for the port argued in their motion to dismiss. "
+        "The motion also argues that Halvard Foods waited too long."
+    )
+    assert speakers(nlp, text)["that Halvard Foods"] != "Halvard Foods"

@@ -27,6 +27,9 @@ from knowledge.tuning import tuning
 
 # a legal document is one kind under any of its names: "the lawsuit" after "Acme's complaint" is that complaint
 LEGAL = frozenset("lawsuit suit complaint counterclaim countersuit motion petition filing".split())
+# the papers that open a case: who filed them is said by a verb ("Acme sued", "Acme filed the lawsuit"), while a
+# motion or a filing may come from either side of a case another party opened
+SUITS = frozenset("lawsuit suit complaint counterclaim countersuit".split())
 # what a court or a judge issues: "the ruling said", "the court order says" are the court's or the judge's words
 RULINGS = frozenset("ruling order decision opinion judgment judgement verdict injunction".split())
 # what a party files in a case beside the lawsuit itself: "the agency's appeal brief said", "said the questionnaire"
@@ -78,7 +81,7 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
         issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
         if issuer is None and noun in RULINGS:
             issuer = _court_author(ents)
-        elif issuer is None and noun in LEGAL:  # who filed a suit is said by its verb: read that before speakers
+        elif issuer is None and noun in SUITS:  # who filed a suit is said by its verb: read that before speakers
             issuer = _earlier_owner(c, noun, ents, doc) or _earlier_issuer(out, n, noun, doc)
         elif issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
