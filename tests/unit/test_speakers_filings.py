@@ -54,3 +54,12 @@ def test_a_motion_after_a_named_lawsuit_stays_with_the_side_that_argued_it(nlp):
         "The motion also argues that Halvard Foods waited too long."
     )
     assert speakers(nlp, text)["that Halvard Foods"] != "Halvard Foods"
+
+
+def test_the_lawsuit_states_with_a_bare_clause_is_a_claim_of_the_party_that_sued(nlp):
+    # the parser reads "The lawsuit states" as one noun phrase and the clause after it as a relative clause
+    text = (
+        "Brill Marine is suing the Galen port authority. The lawsuit states this happened in retaliation for "
+        "Brill's opposition to the dredging plan favoured by the mayor."
+    )
+    assert speakers(nlp, text)["this happened in"] == "Brill Marine"

@@ -37,7 +37,11 @@ def source_tokens(subj) -> set[int]:
     the claims layer.
     """
     cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
-    return subtree(subj, cut)
+    out = subtree(subj, cut)
+    det = subj.doc[subj.left_edge.i - 1] if subj.dep_ == "compound" and subj.left_edge.i > 0 else None
+    if det is not None and det.dep_ == "det" and det.head.i == subj.head.i:
+        out.add(det.i)  # "The lawsuit states …" read as one noun phrase: its article hangs on the verb
+    return out
 
 
 def subject(verb, depth: int = 0):

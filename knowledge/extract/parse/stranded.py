@@ -6,6 +6,10 @@ apposition to the last noun of "Despite support from several countries — the h
 the verb with no subject at all. Such a claim was stored with no speaker, and the speaker's name ended up inside
 the channel ("via: a letter to Acme, Globex"). The noun phrase standing right before a verb that has no subject,
 set off from the opening phrase by a comma or a dash, is that verb's subject.
+
+A second shape: "The lawsuit states this happened in May". The parser reads "lawsuit states" as one noun phrase
+(the noun a compound of the verb) and the reported clause as a relative clause of that phrase; the compound noun
+is the verb's subject (`compound_subject`), and `clauses.misplaced_clause` gives the clause back to the verb.
 """
 
 from __future__ import annotations
@@ -59,3 +63,15 @@ def _opening(tok, verb) -> bool:
             return node.dep_ == "prep" and node.i < tok.i
         node = node.head
     return False
+
+
+def compound_subject(verb):
+    """ "The lawsuit states …": the determined noun the parser hung on a verb with no subject as a compound."""
+    if verb.pos_ != "VERB" or verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "compound" or noun.head.i != verb.i or noun.pos_ != "NOUN":
+        return None
+    start = noun.left_edge.i  # "The" may hang on the noun or, with the phrase misread, on the verb
+    det = noun.doc[start - 1] if noun.left_edge.pos_ != "DET" and start > 0 else noun.left_edge
+    return noun if det.pos_ == "DET" and det.i < noun.i and det.head.i in (noun.i, verb.i) else None
