@@ -63,3 +63,12 @@ def test_the_lawsuit_states_with_a_bare_clause_is_a_claim_of_the_party_that_sued
         "Brill's opposition to the dredging plan favoured by the mayor."
     )
     assert speakers(nlp, text)["this happened in"] == "Brill Marine"
+
+
+def test_a_quote_closed_by_the_lawsuit_states_is_the_suing_partys(nlp):
+    # the tagger reads "states" after "the lawsuit" as a plural noun: the phrase closing the quote is still its cue
+    text = (
+        "Brill Marine sued the Galen port authority in June. "
+        '"There is no doubt about what went on here: Brill spoke up and was punished for it," the lawsuit states.'
+    )
+    assert speakers(nlp, text)["There is no"] == "Brill Marine"
