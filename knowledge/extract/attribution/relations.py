@@ -37,7 +37,7 @@ from knowledge.extract.parse.roles import (
     subtree,
 )
 from knowledge.extract.parse.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
-from knowledge.extract.parse.stranded import misread_cue
+from knowledge.extract.parse.stranded import compound_article, misread_cue
 
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
 # A name starts with a capital; '"a fraud" ― just as he did in 2012.' is the writer's aside, not a signature.
@@ -137,7 +137,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
             continue
         lemma = tok.lemma_.lower()
         stance = _stance(tok, lemma)
-        src = source_tokens(subj) if subj is not None else set()
+        src = source_tokens(subj) | compound_article(subj) if subj is not None else set()
         # "Reuters reported, citing three sources, that ...": the sources said it, via Reuters
         src, content, via = verb_chain(doc, tok, src, content, via_of(tok, subj), consumed)
         out.append(CueCandidate(cue_tokens(tok), src, content, lemma, stance, negated(tok), via))

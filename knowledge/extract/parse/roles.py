@@ -37,11 +37,7 @@ def source_tokens(subj) -> set[int]:
     the claims layer.
     """
     cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
-    out = subtree(subj, cut)
-    det = subj.doc[subj.left_edge.i - 1] if subj.dep_ == "compound" and subj.left_edge.i > 0 else None
-    if det is not None and det.dep_ == "det" and det.head.i == subj.head.i:
-        out.add(det.i)  # "The lawsuit states …" read as one noun phrase: its article hangs on the verb
-    return out
+    return subtree(subj, cut)
 
 
 def subject(verb, depth: int = 0):

@@ -94,3 +94,10 @@ def misread_cue(tok, cues) -> str | None:
         return None
     det = tok.doc[noun.i - 1]
     return tok.lower_[:-1] if det.dep_ == "det" and det.head.i in (noun.i, tok.i) else None
+
+
+def compound_article(subj) -> set[int]:
+    """The article of a compound subject, which the parser hangs on the verb ("The lawsuit states …" read as one
+    noun phrase): part of the speaker's words."""
+    det = subj.doc[subj.left_edge.i - 1] if subj.dep_ == "compound" and subj.left_edge.i > 0 else None
+    return {det.i} if det is not None and det.dep_ == "det" and det.head.i == subj.head.i else set()
