@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from knowledge.extract.attribution.asides import gap_content
 from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.clauses import relative_report
 from knowledge.extract.parse.roles import SUBJ_DEPS, setting_clause, subject, subtree
-from knowledge.extract.parse.stranded import stranded_subject
+from knowledge.extract.parse.stranded import compound_subject, stranded_subject
 
 
 def continued_content(tok, content: set[int]) -> set[int]:
@@ -62,7 +63,7 @@ def outside_according(subj):
 def own_clause(tok) -> bool:
     """A lexicon cue whose reported clause the parser put elsewhere: in a gap ("A, he said, B") or on the noun of
     its setting ("clarified in a call that B"). The learned scorer, which sees no clause on the verb, rejects it."""
-    return bool(gap_content(tok)) or setting_clause(tok) is not None
+    return bool(gap_content(tok)) or setting_clause(tok) is not None or relative_report(tok) is not None
 
 
 def cue_subject(tok, quotes):
@@ -71,7 +72,7 @@ def cue_subject(tok, quotes):
     inside "According to C," (`outside_according`); one the parser stranded in an opening phrase is found there
     ("In a letter to A, B called X": B, `stranded`)."""
     subj = subject(tok)
-    subj = outside_according(subj if subj is not None else stranded_subject(tok))
+    subj = outside_according(subj if subj is not None else stranded_subject(tok) or compound_subject(tok))
     if subj is None or quotes.at(subj.idx) is None or quotes.at(tok.idx) is not None:
         return subj
     own = [c for c in tok.children if c.dep_ in SUBJ_DEPS and quotes.at(c.idx) is None]

@@ -46,6 +46,12 @@ def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
     return None
 
 
+def quote_before(doc, quotes: QuoteIndex, pos: int) -> Frag | None:
+    """The quotation closing right before character `pos` ('"…," the lawsuit states'), trimmed, if one does."""
+    q = _quote_closing_at(doc_text(doc), quotes, pos)
+    return char_span(doc, *q) if q is not None else None
+
+
 def _quote_closing_at(text: str, quotes: QuoteIndex, pos: int) -> Frag | None:
     """The quote whose closing mark is the last thing before `pos` (spaces aside)."""
     before = text[:pos].rstrip(" \u00a0")

@@ -17,7 +17,7 @@ from knowledge.extract.attribution.candidate import CueCandidate
 from knowledge.extract.attribution.chains import according_chain, chain_verbs, reported_subject, verb_chain
 from knowledge.extract.attribution.inverted import inverted_speaker, short_name
 from knowledge.extract.attribution.nested import continued_content, cue_subject, own_clause
-from knowledge.extract.attribution.quotes import adjacent_content, quote_content
+from knowledge.extract.attribution.quotes import adjacent_content, quote_before, quote_content
 from knowledge.extract.attribution.record import Attribution
 from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
 from knowledge.extract.attribution.tails import drop_trailing_aside
@@ -37,6 +37,7 @@ from knowledge.extract.parse.roles import (
     subtree,
 )
 from knowledge.extract.parse.spans import QuoteIndex, caches, char_span, doc_text, fragments, sentence
+from knowledge.extract.parse.stranded import compound_article, misread_cue
 
 # '"..." ― Jane Doe' at the end of a line: a quote signed with its author's name, as in reader-voice round-ups.
 # A name starts with a capital; '"a fraud" ― just as he did in 2012.' is the writer's aside, not a signature.
@@ -113,6 +114,15 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
             if found is not None:
                 out.append(found)
             continue
+        misread = misread_cue(tok, lex.VERB_CUES)
+        if misread is not None:  # '"…," the lawsuit states.' with "states" tagged a plural noun
+            said = quote_before(doc, quotes, doc[tok.i - 2].idx)
+            span = doc.char_span(*said, alignment_mode="expand") if said is not None else None
+            if span is not None and len(span):
+                src = {tok.i - 2, tok.i - 1}
+                stance = lex.VERB_CUES.get(misread, lex.ASSERT)
+                out.append(CueCandidate([tok], src, {t.i for t in span}, misread, stance, False, None))
+            continue
         in_lex = scorer.candidate(tok)  # the learned model weighs more verbs
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False
         if in_lex is None or not (accepted or _second_cue(tok) or (in_lex and own_clause(tok))):
@@ -127,7 +137,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
             continue
         lemma = tok.lemma_.lower()
         stance = _stance(tok, lemma)
-        src = source_tokens(subj) if subj is not None else set()
+        src = source_tokens(subj) | compound_article(subj) if subj is not None else set()
         # "Reuters reported, citing three sources, that ...": the sources said it, via Reuters
         src, content, via = verb_chain(doc, tok, src, content, via_of(tok, subj), consumed)
         out.append(CueCandidate(cue_tokens(tok), src, content, lemma, stance, negated(tok), via))

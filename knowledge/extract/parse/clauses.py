@@ -10,6 +10,7 @@ asks here only when the cue has no clause, object or content preposition of its 
 from __future__ import annotations
 
 from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.stranded import compound_subject
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "decade", "time"}
 SETTING_MARKS = {"after", "before", "when", "since"}
@@ -68,7 +69,16 @@ def misplaced_clause(verb, negated: bool):
         if c.dep_ == "advcl" and c.i > verb.i and lemma in QUESTION_VERBS and wh in WH_WORDS:
             if wh != "when" or negated or lemma == "ask":
                 return c
-    return None
+    return relative_report(verb)
+
+
+def relative_report(verb):
+    """ "The lawsuit states this happened": the reported clause the parser read as a relative clause of "lawsuit
+    states", a noun phrase to it (`stranded.compound_subject`); None for any other verb."""
+    if compound_subject(verb) is None:
+        return None
+    own = lambda c: any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)  # noqa: E731
+    return next((c for c in verb.children if c.dep_ == "relcl" and c.i > verb.i and own(c)), None)
 
 
 def reporting_as(k) -> bool:

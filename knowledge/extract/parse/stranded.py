@@ -6,6 +6,12 @@ apposition to the last noun of "Despite support from several countries — the h
 the verb with no subject at all. Such a claim was stored with no speaker, and the speaker's name ended up inside
 the channel ("via: a letter to Acme, Globex"). The noun phrase standing right before a verb that has no subject,
 set off from the opening phrase by a comma or a dash, is that verb's subject.
+
+A second shape: "The lawsuit states this happened in May". The parser reads "lawsuit states" as one noun phrase
+(the noun a compound of the verb) and the reported clause as a relative clause of that phrase; the compound noun
+is the verb's subject (`compound_subject`), and `clauses.misplaced_clause` gives the clause back to the verb.
+After a quotation the tagger may read the verb itself as a plural noun ('"…," the lawsuit states.'): the phrase ends
+the sentence, so "states" is the cue and "the lawsuit" its subject (`misread_cue`).
 """
 
 from __future__ import annotations
@@ -59,3 +65,39 @@ def _opening(tok, verb) -> bool:
             return node.dep_ == "prep" and node.i < tok.i
         node = node.head
     return False
+
+
+def compound_subject(verb):
+    """ "The lawsuit states …": the determined noun the parser hung on a verb with no subject as a compound."""
+    if verb.pos_ != "VERB" or verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "compound" or noun.head.i != verb.i or noun.pos_ != "NOUN":
+        return None
+    start = noun.left_edge.i  # "The" may hang on the noun or, with the phrase misread, on the verb
+    det = noun.doc[start - 1] if noun.left_edge.pos_ != "DET" and start > 0 else noun.left_edge
+    return noun if det.pos_ == "DET" and det.i < noun.i and det.head.i in (noun.i, verb.i) else None
+
+
+def misread_cue(tok, cues) -> str | None:
+    """The lemma of a third-person cue the tagger read as a plural noun closing its sentence after a compound noun
+    and its article ('"…," the lawsuit states.'), if `tok` is one (`cues`: the cue lexicon); else None. The parser
+    may hang the phrase anywhere (as the object of the quotation's last verb); the caller asks for the quotation
+    that closes right before it."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lower_[:-1] not in cues:
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and not (nxt.is_punct and nxt.text in ".!"):
+        return None
+    noun = tok.doc[tok.i - 1] if tok.i > 1 else None
+    if noun is None or noun.dep_ != "compound" or noun.head.i != tok.i or noun.pos_ != "NOUN":
+        return None
+    det = tok.doc[noun.i - 1]
+    return tok.lower_[:-1] if det.dep_ == "det" and det.head.i in (noun.i, tok.i) else None
+
+
+def compound_article(subj) -> set[int]:
+    """The article of a compound subject, which the parser hangs on the verb ("The lawsuit states …" read as one
+    noun phrase): part of the speaker's words."""
+    det = subj.doc[subj.left_edge.i - 1] if subj.dep_ == "compound" and subj.left_edge.i > 0 else None
+    return {det.i} if det is not None and det.dep_ == "det" and det.head.i == subj.head.i else set()

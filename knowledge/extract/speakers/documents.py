@@ -27,10 +27,15 @@ from knowledge.tuning import tuning
 
 # a legal document is one kind under any of its names: "the lawsuit" after "Acme's complaint" is that complaint
 LEGAL = frozenset("lawsuit suit complaint counterclaim countersuit motion petition filing".split())
+# the papers that open a case: who filed them is said by a verb ("Acme sued", "Acme filed the lawsuit"), while a
+# motion or a filing may come from either side of a case another party opened
+SUITS = frozenset("lawsuit suit complaint counterclaim countersuit".split())
 # what a court or a judge issues: "the ruling said", "the court order says" are the court's or the judge's words
 RULINGS = frozenset("ruling order decision opinion judgment judgement verdict injunction".split())
+# what a party files in a case beside the lawsuit itself: "the agency's appeal brief said", "said the questionnaire"
+FILINGS = frozenset("brief questionnaire memorandum affidavit".split())
 DOCUMENTS = frozenset("letter statement release memo email note notice communique communiqué post".split()) | LEGAL
-DOCUMENTS |= RULINGS
+DOCUMENTS |= RULINGS | FILINGS
 # what brings a document into being: "Acme filed a lawsuit", "the union sent a letter"
 BRINGING = frozenset("file bring launch lodge submit send issue release publish".split())
 # what brings a lawsuit into being with no noun for it: "Acme sued Brill" makes "the lawsuit" Acme's
@@ -46,7 +51,11 @@ _IN_DOCUMENT = re.compile(
 )
 # what a party speaks in: "In Acme's response, the company said" is Acme speaking in its own response
 SPOKEN_IN = OWNED | frozenset("response reply answer rebuttal remarks comments testimony".split())
-_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
+# the participles that follow a document's noun to say where, when or to whom it went, not what it is: "the suit
+# filed in Ohio", "the letter sent to members on Monday", "the memo obtained by the Herald"
+PLACING = frozenset("filed sent issued released submitted lodged published dated obtained seen reviewed".split())
+_PLACED = re.compile(rf"\s+(?:{'|'.join(sorted(PLACING))})\s.*$", re.I)
 _INDEFINITE = re.compile(r"^an?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.I)
 
 
@@ -56,8 +65,9 @@ def spoken_in(speaker: str) -> re.Match | None:
 
 
 def _noun(words: str | None, shape: re.Pattern) -> str | None:
-    """The document noun heading `words` ("The lawsuit, filed in Ohio," is a lawsuit: the aside says where)."""
-    m = shape.match((words or "").split(",")[0].strip())
+    """The document noun heading `words` ("The lawsuit, filed in Ohio," and "the suit filed in Ohio" are lawsuits:
+    the aside or the participle says where)."""
+    m = shape.match(_PLACED.sub("", (words or "").split(",")[0].strip()))
     return m.group(1).lower() if m and m.group(1).lower() in DOCUMENTS else None
 
 
@@ -71,6 +81,8 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
         issuer: tuple[str, int | None] | None = _owner(c, ents, doc) if c.speaker_entity is None else None
         if issuer is None and noun in RULINGS:
             issuer = _court_author(ents)
+        elif issuer is None and noun in SUITS:  # who filed a suit is said by its verb: read that before speakers
+            issuer = _earlier_owner(c, noun, ents, doc) or _earlier_issuer(out, n, noun, doc)
         elif issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
@@ -125,6 +137,9 @@ def _earlier_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[s
     for c in sorted(claims[:n], key=lambda c: -c.context[0]):
         if c.context[0] >= claims[n].context[0] or not c.speaker or _noun(c.speaker, _DEFINITE):
             continue
+        outer = claims[c.parent] if c.parent is not None and c.parent < len(claims) else None
+        if outer is not None and (_noun(outer.speaker, _DEFINITE) or _noun(outer.via, _DEFINITE)):
+            continue  # "X found that …, said the brief": X is reported in the document, not its issuer
         first = _sentence_at(doc, c.context[0])
         if first is None:
             continue

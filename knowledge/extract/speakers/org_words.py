@@ -46,6 +46,13 @@ NAME_KINDS: dict[str, str] = {
         nurses pilots firefighters electricians""".split(),
         "union",
     ),
+    # a regulator or government agency known by its initials shows no kind word in its name ("the FTC's appeal …
+    # the agency said"): the initials news writes for the common ones, as data
+    **dict.fromkeys(
+        """ftc sec fcc fda epa doj fbi cia nsa dhs irs faa ntsb nlrb cftc fdic cfpb osha usda hhs cdc nih cma ofcom
+        fca ofgem ecb""".split(),
+        "government",
+    ),
 }
 # Nationality words whose first letters do not give the country's ("French" / "France"); any other nationality
 # word is matched to its country by its first five letters ("Japanese" / "Japan", "Canadian" / "Canada").

@@ -114,8 +114,11 @@ def _reported_subject(t):
 
 
 def _document(t) -> bool:
-    """ "the letter", "the report": a definite document as a subject; `documents` names whoever issued it."""
-    return t.lemma_.lower() in OWNED and t.left_edge.lower_ in ("the", "this", "that") and t.i - t.left_edge.i <= 3
+    """ "the letter", "the report", "the agency's appeal brief": a definite document as a subject (an owner's
+    possessive counted as one word); `documents` names whoever issued it."""
+    owner = next((c for c in t.children if c.dep_ == "poss" and c.i < t.i), None)
+    start = owner.i if owner is not None else t.left_edge.i
+    return t.lemma_.lower() in OWNED and t.left_edge.lower_ in ("the", "this", "that") and t.i - start <= 3
 
 
 def _aside(clause) -> bool:
