@@ -10,6 +10,7 @@ from knowledge.extract.parse import cues as lex
 from knowledge.extract.parse.clauses import closing_reports, for_clause, later_reports, misplaced_clause, reporting_as
 from knowledge.extract.parse.conjuncts import grammatical_subject, reporters_act, same_reporter
 from knowledge.extract.parse.doers import asked_by, owner_verb, quoted_as
+from knowledge.extract.parse.possessors import bare_possessor
 
 COMP_DEPS = {"ccomp", "xcomp"}
 SETTING_PREPS = {"during", "after", "before", "since", "amid", "at", "on", "in", "while", "despite"}
@@ -31,27 +32,11 @@ def subtree(tok, exclude=()) -> set[int]:
 
 
 def source_tokens(subj) -> set[int]:
-    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel.
-
-    A relative pronoun ("..., who said") stays the source, as annotators mark it; like "he", resolving it is left to
-    the claims layer.
-    """
+    """The subject phrase minus participle clauses ("speaking anonymously to ..."), which describe the channel. A
+    relative pronoun ("..., who said") stays the source, as annotators mark it; the claims layer resolves it."""
     cut = [c for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
     out = subtree(subj, cut)
-    return out | _bare_possessor(subj.doc, min(out)) if out else out
-
-
-def _bare_possessor(doc, first: int) -> set[int]:
-    """ "Ortiz’ hand-picked board": a possessive written as a bare apostrophe after a name in -s, which the
-    parser often takes for a closing quote and hangs elsewhere; the possessor belongs to the phrase it opens."""
-    if first < 2:
-        return set()
-    mark, owner = doc[first - 1], doc[first - 2]
-    if mark.text not in ("’", "'") or owner.whitespace_ or not owner.text.endswith("s") or not owner.text[:1].isupper():
-        return set()
-    if doc[first].lower_ in ("the", "a", "an") or any(t.text in ("‘", "'") for t in mark.sent if t.i < owner.i):
-        return set()  # "… to the Philippines’ the minister said": the mark closes a quote
-    return {first - 2, first - 1}
+    return out | bare_possessor(subj.doc, min(out)) if out else out
 
 
 def subject(verb, depth: int = 0):
