@@ -14,10 +14,14 @@ from knowledge.text.own_part import OwnPart, own_part
 from knowledge.tuning import tuning
 
 
+def copy_part(text: str, original_text: str) -> OwnPart:
+    """The passages of a copy's `text` that its original's text does not hold, by the tuned minimum length."""
+    return own_part(text, original_text, tuning().own_part_min_words)
+
+
 def own_part_of(store: Store, text: str, original_id: str) -> OwnPart:
     """The passages of `text` that the stored original `original_id` does not hold."""
-    original = store.copy_of(original_id)
-    return own_part(text, original.text, tuning().own_part_min_words)
+    return copy_part(text, store.copy_of(original_id).text)
 
 
 def own_analysis(analysis: Analysis, part: OwnPart) -> Analysis:

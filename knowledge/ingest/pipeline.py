@@ -19,7 +19,7 @@ from pathlib import Path
 from knowledge.extract.analysis import Analysis, StageFailure, stage_failure
 from knowledge.extract.persist.writer import write_analysis
 from knowledge.ingest.errors import IngestError
-from knowledge.ingest.own_facts import own_analysis, own_part_of
+from knowledge.ingest.own_facts import copy_part, own_analysis, own_part_of
 from knowledge.models import Document, DocumentInput, content_hash
 from knowledge.store import KNOWLEDGE_LOCK, SaveResult, Store
 from knowledge.store.db import is_database_error
@@ -27,8 +27,7 @@ from knowledge.store.errors import StoreNotWritable
 from knowledge.store.facts import clear_facts
 from knowledge.store.health import reason, unavailable
 from knowledge.text.copies import Copy, choose_original
-from knowledge.text.own_part import OwnPart, own_part
-from knowledge.tuning import tuning
+from knowledge.text.own_part import OwnPart
 
 log = logging.getLogger("briefbot.ingest")
 
@@ -210,7 +209,7 @@ def _store_batch(
                 if item.original is not None:
                     item.own = own_part_of(store, inp.text, item.original)
                 if demote is not None:
-                    item.demoted_own = own_part(store.copy_of(demote).text, inp.text, tuning().own_part_min_words)
+                    item.demoted_own = copy_part(store.copy_of(demote).text, inp.text)
         except Exception as exc:
             report.skipped.append(unexpected(label, "looking for copies", exc))
             if progress:
@@ -240,7 +239,7 @@ def _store_batch(
             f.analysis = next(analyses)
         for f in old:
             f.demoted_analysis = next(analyses)
-    written: dict[str, tuple[Document | None, Analysis | None]] = {}  # this batch's originals, should one be demoted
+    written: dict[str, tuple[Document, Analysis]] = {}  # this batch's originals, should one be demoted
     for f in fresh:
         label, inp, original, keys, score, demote = f.label, f.inp, f.original, f.keys, f.score, f.demote
         analysis = f.analysis
@@ -269,10 +268,11 @@ def _store_batch(
                         store.make_copy(demote, doc.id)
                         clear_facts(store, demote)
                         # the demoted article keeps the facts of what only it says (none when a stage failed)
-                        was = (f.demoted, f.demoted_analysis) if demote == f.demote else written.get(demote)
-                        if was is not None and was[0] is not None and was[1] is not None and not was[1].failures:
-                            part = own_part(was[0].text, inp.text, tuning().own_part_min_words)
-                            failures += write_facts(store, was[0], own_analysis(was[1], part))
+                        was, its = (
+                            (f.demoted, f.demoted_analysis) if demote == f.demote else written.get(demote, (None, None))
+                        )
+                        if was is not None and its is not None and not its.failures:
+                            failures += write_facts(store, was, own_analysis(its, copy_part(was.text, inp.text)))
                     if analysis is not None and original is None:
                         written[doc.id] = (doc, analysis)
         except Exception as exc:
