@@ -21,7 +21,15 @@ from knowledge.brief.compress import compress
 from knowledge.brief.model import CitationRef
 from knowledge.brief.query import FUNCTION_WORDS
 from knowledge.brief.readable import PRONOUNS as _PRONOUNS
-from knowledge.brief.readable import describes_only, is_teaser, named_for, names_self, opens_on_link, points_outside
+from knowledge.brief.readable import (
+    describes_only,
+    finished,
+    is_teaser,
+    named_for,
+    names_self,
+    opens_on_link,
+    points_outside,
+)
 from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
 from knowledge.text.wellformed import form_problems
@@ -175,23 +183,13 @@ def _shorter(text: str, frame: int = 0) -> str | None:
     return next((c for c in clause_cuts(text) if len(c) <= room and len(c) >= room // 4), None)
 
 
-# a sentence ends on its full stop, question or exclamation mark, maybe inside closing quotes or brackets
-_FINISHED = re.compile(r"(?<![.…])[.!?][\s”’\"')\]]*$")
-
-
-def _finished(text: str) -> bool:
-    """Whether the source sentence ends as sentences end. A page cut off mid-sentence ("… a loss due in part to
-    ad"), a trailing "…" or a line with no stop at all (a sub-headline, a teaser) is no sentence to print whole."""
-    return bool(_FINISHED.search(text.rstrip()))
-
-
 def sentence_candidate(m: Member, topic_words: set[str]) -> Candidate | None:
     """The member's whole sentence, when it is one a reader can take alone: no opening pronoun ("He said …" says
     nothing of who), no furniture, and well formed after any cut."""
     sentence = m.sentence
     if sentence is None and m.kind == "event":
         sentence = Sentence(m.start, m.end, m.text.strip(), None)  # an event is stored as its whole sentence
-    if sentence is None or sentence.index == -1 or is_furniture(sentence.text) or not _finished(sentence.text):
+    if sentence is None or sentence.index == -1 or is_furniture(sentence.text) or not finished(sentence.text):
         return None
     text = _shorter(sentence.text.rstrip(" ."))
     if not text:

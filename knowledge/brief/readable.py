@@ -118,3 +118,13 @@ _OPENS_ON_LINK = re.compile(
 def opens_on_link(sentence: str) -> bool:
     """Whether a whole sentence leans on the one before it by its first words."""
     return bool(_OPENS_ON_LINK.match(sentence.lstrip()))
+
+
+# a sentence ends on its full stop, question or exclamation mark, maybe inside closing quotes or brackets
+_FINISHED = re.compile(r"(?<![.…])[.!?][\s”’\"')\]]*$")
+
+
+def finished(text: str) -> bool:
+    """Whether the source sentence ends as sentences end. A page cut off mid-sentence ("… a loss due in part to
+    ad"), a trailing "…" or a line with no stop at all (a sub-headline, a teaser) is no sentence to print whole."""
+    return bool(_FINISHED.search(text.rstrip()))
