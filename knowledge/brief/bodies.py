@@ -32,7 +32,7 @@ from knowledge.brief.readable import (
 )
 from knowledge.brief.sentences import Sentence, clause_cuts, is_furniture, sentence_bounds
 from knowledge.brief.storylines import Member, Storyline
-from knowledge.text.wellformed import form_problems
+from knowledge.text.wellformed import coordinated_past, form_problems
 from knowledge.tuning import tuning
 
 LINE_BODY = 190  # characters of one line before its "(outlets, date)" tail
@@ -265,6 +265,8 @@ def claim_body(m: Member, people: dict[str, str], others: Sequence[str] = ()) ->
     spoken = _spoken(m, clause=not as_object, others=others, frame=len(speaker) + len(verb) + 6)
     if spoken is None or is_furniture(spoken) or speaker.lower() in _OPENING_PRONOUNS or speaker == "an unnamed source":
         return None
+    if coordinated_past(spoken):
+        return None  # "Corley denies the injunction and ruled for Microsoft": the tenses part; the sentence says it
     if names_self(m, people, spoken):
         return None
     if speaker.endswith("…"):

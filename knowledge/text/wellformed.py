@@ -106,6 +106,24 @@ def _verb_compound(word: str) -> bool:
     return "-" not in word or word.split("-", 1)[0] in _VERB_PREFIXES
 
 
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
+_PAST_IRREGULAR = {w for w in FINITE if not w.endswith("s")}  # "said", "met", "sued": FINITE's past forms
+
+
+def coordinated_past(words: str) -> bool:
+    """A second verb in the past joined to the object of the first ("the injunction for the FTC and ruled in
+    favor of Microsoft"): a present-tense frame around the object ("Corley denies …") would leave that verb in
+    the past, and a deed would read as speech; the sentence itself says it better. Words that are a clause before
+    the joined verb are the reported clause's own ("the operators had written the report and left")."""
+    for m in _COORDINATED.finditer(words):
+        w = m.group(1)
+        if w in _PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed") and _verb_compound(w)):
+            # the verb's own subject is the speaker only where the words before it are no clause of their own
+            # ("… says the operators had written the report and left" keeps both verbs in the reported clause)
+            return not has_finite_verb(words[: m.start()])
+    return False
+
+
 def reported_without_clause(text: str) -> str | None:
     """The words a reporting verb introduces when they are no clause: "Trump claimed credit for the truce",
     "officials warned of a long strike" report no statement, however well formed the sentence around them is;

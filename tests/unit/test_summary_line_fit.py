@@ -103,3 +103,27 @@ def test_a_speaker_description_a_little_too_long_to_compress_is_said_whole():
         stance="assert",
     )
     assert claim_body(m, PEOPLE) == f"{description} says the port of Lindenport will reopen on Monday"
+
+
+def _ruling(words: str, lemma: str) -> object:
+    m = member(
+        "c:r",
+        words,
+        doc="d4",
+        kind="claim",
+        speaker="person:maria-lindqvist",
+        speaker_name="Maria Lindqvist",
+        stance="deny",
+    )
+    m.fields["cue_lemma"] = lemma
+    return m
+
+
+def test_a_deed_whose_object_runs_on_into_a_second_past_verb_is_not_framed_in_the_present():
+    m = _ruling("the dockers' request for an injunction and ruled in favour of the port operators", "deny")
+    assert claim_body(m, PEOPLE) is None  # not "Lindqvist denies the request … and ruled in favour of …"
+
+
+def test_a_denied_clause_with_two_past_verbs_of_its_own_is_still_framed():
+    m = _ruling("that the dockers had asked for an injunction and lost", "deny")
+    assert claim_body(m, PEOPLE) == "Lindqvist denies the dockers had asked for an injunction and lost"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.brief.sentences import clause_cuts, is_furniture, lede_sentences, sentence_around
-from knowledge.text.wellformed import form_problems
+from knowledge.text.wellformed import coordinated_past, form_problems
 
 
 @pytest.mark.parametrize(
@@ -202,3 +202,21 @@ def test_a_clause_a_frame_wraps_must_not_open_on_its_verb():
 def test_a_sentence_about_the_statement_before_it_cannot_be_read_alone():
     assert form_problems("The statement primarily seems to concern an article in the Harbor Ledger")
     assert not form_problems("The union's statement concerned an article in the Harbor Ledger")
+
+
+@pytest.mark.parametrize(
+    ("words", "joined"),
+    [
+        ("the request for an injunction and ruled in favour of the operators", True),
+        ("the motion but later withdrew it", True),
+        ("the charges and met the mayor", True),
+        ("the request for an injunction and a hearing", False),
+        ("the ruling and its reasons", False),
+    ],
+)
+def test_a_second_past_verb_joined_to_an_object_is_found(words, joined):
+    assert coordinated_past(words) is joined
+
+
+def test_a_past_verb_joined_inside_a_reported_clause_is_the_clause_s_own():
+    assert coordinated_past("the operators had written the report and left the port") is False
