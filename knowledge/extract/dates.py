@@ -23,7 +23,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _THIS_YEAR = re.compile(r"\b(earlier|later)?\s*this year\b", re.I)
 _NO_DATE = re.compile(
     r"^(recent|the past|the coming|years?|decades?|months?|weeks?|days?|today's|daily|weekly)\b"
-    r"|^[\w.]+-(?:second|minute|hour|day|night|week|month|year)s?\b",  # a length ("a 35-minute call"), not a date
+    r"|^[\w.]+-(?:second|minute|hour|day|night|week|month|year)s?\b"  # a length ("a 35-minute call"), not a date
+    # a count of days with nothing placing it ("reduced to three days", "for two weeks"); "three days ago" is a date
+    r"|^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+(?:more\s+)?"
+    r"(?:second|minute|hour|day|night|week|month|year|decade)s?$",
     re.I,
 )
 

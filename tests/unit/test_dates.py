@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -168,3 +169,13 @@ def test_a_length_of_time_is_no_date():
     assert resolve_date("35-minute", published) is None
     assert resolve_date("four-day", published) is None
     assert resolve_date("June 17", published) is not None
+
+
+@pytest.mark.parametrize("length", ["three days", "two weeks", "10 years", "a few more days", "the three days"])
+def test_a_length_of_time_with_nothing_placing_it_is_no_date(length):
+    assert resolve_date(length, PUBLISHED) is None  # "the order was reduced to three days"
+
+
+def test_a_count_of_days_ago_is_still_a_date():
+    found = resolve_date("three days ago", PUBLISHED)
+    assert found is not None and found.start < PUBLISHED.date()
