@@ -71,7 +71,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—―]{{1,2}}|:)?\s*",
+        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—―−]{{1,2}}|:)?\s*",
         "GALEN (Reuters) - Dockers walked out on Monday.",
         "GALEN (Reuters) - ",
         ignore_case=False,
@@ -80,7 +80,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"(?:{_PLACE_CAPS}\s*)?\([A-Z][A-Za-z.&/ -]{{1,30}}\)\s*[-–—―]{{1,2}}\s+",
+        rf"(?:{_PLACE_CAPS}\s*)?\([A-Z][A-Za-z.&/ -]{{1,30}}\)\s*[-–—―−]{{1,2}}\s+",
         "LINDENPORT (Harbor Wire) - The dockers ended their strike.",
         "LINDENPORT (Harbor Wire) - ",
         ignore_case=False,
@@ -97,7 +97,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"{_PLACE_CAPS}(?:\s*[—–―]\s*|\s+--?\s+)",
+        rf"{_PLACE_CAPS}(?:\s*[—–―−]\s*|\s+--?\s+)",
         "LAVAL, Que. — The retailer said on Monday.",
         "LAVAL, Que. — ",
         ignore_case=False,
@@ -114,7 +114,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"{_PLACE},\s*(?:{_PLACE}|{_DAY})(?:\s+-|\s*[–—])\s*",
+        rf"{_PLACE},\s*(?:{_PLACE}|{_DAY})(?:\s+-|\s*[–—−])\s*",
         "Galen, Nordland - Dockers walked out.",
         "Galen, Nordland - ",
         ignore_case=False,

@@ -98,8 +98,9 @@ def test_a_credit_in_brackets_closing_a_sentence_is_not_quoted():
     assert found is not None and found.text == "The port reopened on Monday."
 
 
-def test_a_dateline_before_a_horizontal_bar_is_not_quoted():
-    text = "LINDENPORT ― The dockers' union ended its strike on Friday. Talks go on."
+@pytest.mark.parametrize("dash", ["―", "−"])  # a horizontal bar; a minus sign, as some outlets' pages print it
+def test_a_dateline_before_a_horizontal_bar_or_a_minus_sign_is_not_quoted(dash):
+    text = f"LINDENPORT {dash} The dockers' union ended its strike on Friday. Talks go on."
     found = sentence_around(text, 0, text.index("ended"), text.index("ended") + 5)
     assert found is not None and found.text == "The dockers' union ended its strike on Friday."
 
