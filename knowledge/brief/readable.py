@@ -110,7 +110,8 @@ _OPENS_ON_LINK = re.compile(
     r"^[“\"‘(]*(?:however|but|yet|still|meanwhile|moreover|furthermore|additionally|instead|nevertheless|"
     r"nonetheless|likewise|similarly|otherwise|therefore|thus|hence|besides|also|and|in\s+addition|"
     r"in\s+response|in\s+turn|as\s+a\s+result|to\s+that\s+end|on\s+the\s+other\s+hand|at\s+the\s+same\s+time|"
-    r"for\s+(?:its|his|her|their)\s+part|by\s+contrast|in\s+contrast|even\s+so)\b",
+    r"for\s+(?:its|his|her|their)\s+part|by\s+contrast|in\s+contrast|even\s+so|specifically|in\s+particular|"
+    r"indeed|in\s+fact|accordingly|consequently|conversely|in\s+other\s+words|for\s+(?:example|instance))\b",
     re.I,
 )
 

@@ -194,6 +194,12 @@ def brackets_balanced(text: str) -> bool:
 
 # Words after a verb-like first word that show it is a noun heading the subject ("claims of fraud were …",
 # "plans for a strike are …"), not a verb missing its subject.
+# "what it called an attempt to …": the words a speaker's label wraps are a noun phrase; its verb is the label's
+_LABEL = re.compile(
+    r"^what\s+(?:[\w’'-]+\s+){1,3}?(?:called|calls|termed|terms|dubbed|dubs|(?:described|describes|characterized|"
+    r"characterised|characterizes|characterises)\s+as)\s+",
+    re.I,
+)
 _NOUN_AFTER = {"of", "for", "to", "from", "by", "in", "on", "at", "with", "about", "over", "against", "and", "or"}
 _NOUN_AFTER |= AUXILIARIES | {"said", "say", "says"}
 
@@ -235,6 +241,9 @@ def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> 
     to_clause = infinitive and body.lower().startswith("to ") and len(words) >= MIN_WORDS
     if clause and not to_clause and not has_finite_verb(body):
         found.append("no finite verb: a noun phrase is not a statement")
+    label = _LABEL.match(body) if clause else None
+    if label and not has_finite_verb(body[label.end() :]):
+        found.append("a label and its noun phrase (“what it called …”) are not a statement")
     if not quotes_balanced(body):
         found.append("quotation marks not balanced")
     if not brackets_balanced(body):

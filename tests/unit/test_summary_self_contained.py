@@ -128,6 +128,8 @@ def test_a_sentence_that_opens_on_a_link_to_the_one_before_is_no_line():
         "However, the harbour board can now appeal the ruling to the higher court.",
         "To that end, Judge Varga noted that the dockers had offered to return to work.",
         "In response, the union filed a second complaint with the labour court.",
+        "Specifically, the dockers' lawyers claim that the harbour board's offer was a sham.",
+        "In fact, the harbour board had offered the dockers a raise in March.",
     ):
         assert sentence_candidate(_lede(text), {"harbour"}) is None, text
 
@@ -137,5 +139,6 @@ def test_a_sentence_that_merely_starts_with_a_similar_word_is_still_a_line():
         "Then-Mayor Ilse Varga closed the northern quay to container ships on Monday.",
         "So far, four ships have left the anchorage since the dockers walked out.",
         "Stillwater Port reopened its northern quay to container ships on Monday.",
+        "Indeedle Shipping reopened its northern quay to container ships on Monday.",
     ):
         assert sentence_candidate(_lede(text), {"quay"}) is not None, text

@@ -221,3 +221,16 @@ def test_a_second_past_verb_joined_to_an_object_is_found(words, joined):
 
 def test_a_past_verb_joined_inside_a_reported_clause_is_the_clause_s_own():
     assert coordinated_past("the operators had written the report and left the port") is False
+
+
+@pytest.mark.parametrize(
+    ("words", "refused"),
+    [
+        ("what it called an attempt by the owners to make the port's cranes free for every shipper", True),
+        ("what the union described as a campaign of intimidation against its stewards", True),
+        ("what he called a witch hunt was over and the harbour board should apologise", False),
+    ],
+)
+def test_a_speaker_s_label_for_a_noun_phrase_is_no_statement(words, refused):
+    problems = form_problems(words, opening=False)
+    assert any("label" in p for p in problems) is refused
