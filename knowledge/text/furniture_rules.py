@@ -60,6 +60,15 @@ START = [
     Rule(
         "date-marker", "start", r"date\s+\d{4}-\d{2}-\d{2}\s*", "date 2025-03-07 The port reopened.", "date 2025-03-07 "
     ),
+    # a press-release dateline of a date alone before a dash: "January 7, 2025 - Nippon Steel sued …"
+    Rule(
+        "date-marker",
+        "start",
+        rf"{_DAY}\s*[-–—―−]{{1,2}}\s+(?=[A-Z“\"])",
+        "March 3, 2025 - The dockers' union ended its strike on Friday.",
+        "March 3, 2025 - ",
+        ignore_case=False,
+    ),
     Rule(
         "date-marker",
         "start",

@@ -234,3 +234,11 @@ def test_a_past_verb_joined_inside_a_reported_clause_is_the_clause_s_own():
 def test_a_speaker_s_label_for_a_noun_phrase_is_no_statement(words, refused):
     problems = form_problems(words, opening=False)
     assert any("label" in p for p in problems) is refused
+
+
+def test_a_date_alone_before_a_dash_is_a_dateline_and_not_quoted():
+    text = "January 9, 2025 - The dockers' union and the port owners sued the harbour board on Monday. Talks go on."
+    found = sentence_around(text, 0, text.index("sued"), text.index("sued") + 4)
+    assert (
+        found is not None and found.text == "The dockers' union and the port owners sued the harbour board on Monday."
+    )
