@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.attribution.scan import cue_scan
+from knowledge.extract.attribution.scan import colons, cue_scan
 from knowledge.extract.model.learned import get_scorer
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse import cues as lex
@@ -47,3 +47,11 @@ def test_every_word_the_scan_skips_is_one_no_cue_rule_takes(nlp):
 
 def test_an_empty_document_has_nothing_to_scan(nlp):
     assert cue_scan(nlp("")) == []
+
+
+def test_colons_are_the_colon_tokens_in_document_order(nlp):
+    doc = nlp('The mayor did not mince words: "Never." Her aide added: "Not once." Ratio 3:1 stays.')
+    found = colons(doc)
+    assert found
+    assert [t.i for t in found] == [t.i for t in doc if t.text == ":"]
+    assert colons(nlp("")) == []

@@ -10,7 +10,7 @@ pass them (about a fifth) are built and tested; the tests themselves stay where 
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 
 from knowledge.extract.parse import cues as lex
 
@@ -38,3 +38,9 @@ def cue_scan(doc) -> list:
         for i, (low, pos, tag, lemma) in enumerate(arrays)
         if pos in verbs or tag in plural or low in according or (pos in noun and lemma in claim_nouns)
     ]
+
+
+def colons(doc) -> list:
+    """The colon tokens, in document order ('X didn't mince words: "..."' may open a quote at one)."""
+    colon = _ids(doc, [":"])
+    return [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in colon] if len(doc) else []
