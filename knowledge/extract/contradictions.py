@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute, LocalEntity
@@ -193,7 +194,9 @@ def link_contradictions(
     ("the company improved pay" / "Norvik refused to improve wages"); `entities`: the article's, by which a doer
     described ("no engagement from the Japan-based company") is the organisation named before that fits it."""
     rebuttals = {d.other for d in taken}
-    starts = [t.idx for t in doc]  # tokens by where they start: each claim's tokens found by bisection, not a scan
+    starts = doc.to_array(
+        IDX
+    ).tolist()  # tokens by where they start: each claim's tokens found by bisection, not a scan
     text = doc_text(doc)
     organisations = [e.name if e.type == "ORG" else "" for e in entities]
 

@@ -30,6 +30,7 @@ from knowledge.extract.name_parts import (
     titled_organisations,
 )
 from knowledge.extract.name_repeats import acronyms, link_repeats
+from knowledge.extract.parse.spans import caches, doc_text
 from knowledge.names import ROLE_NOUNS, name_key, org_base, org_key, strip_titles
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "NORP": "NORP"}
@@ -291,11 +292,16 @@ def _described_people(doc: Doc, covered: set[int]) -> list:
 
 
 def find_entities(doc: Doc) -> DocEntities:
+    with caches(doc):  # the passes over names read one text (`doc.text` rebuilds it on every access)
+        return _find_entities(doc)
+
+
+def _find_entities(doc: Doc) -> DocEntities:
     ents = DocEntities()
     base = conjoined_names(doc, ampersand_names(doc, headline_cut(doc, _candidates(doc))))
     base += titled_organisations(doc, base)
     cands = _repair_people(doc, sorted(base + _missed_people(doc, base), key=lambda c: c[2]))
-    ents.aliases = acronyms(doc.text, cands)
+    ents.aliases = acronyms(doc_text(doc), cands)
     persons: dict[str, int] = {}  # surname key -> entity index of a full name
     given: dict[str, set[int]] = {}  # given-name key -> entity indices of the full names that start with it
     named_at: dict[str, list[tuple[int, int]]] = {}  # surname key -> (offset, entity) of each full name

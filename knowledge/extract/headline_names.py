@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.name_parts import ORG_PARTS
+from knowledge.extract.parse.spans import doc_text
 from knowledge.names import ROLE_NOUNS, name_key
 from knowledge.text.headline import is_headline
 
@@ -44,7 +45,7 @@ def _line_of(text: str, offset: int) -> str:
 def headline_cut(doc: Doc, cands: list) -> list:
     """Candidates (name, label, start, end, span) with names drawn in title-case headline lines cut to the part
     the body names on its own (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     in_title = [_title_case(_line_of(text, start)) for _, _, start, _, _ in cands]
     body = {name_key(name): label for (name, label, *_), title in zip(cands, in_title) if not title}
     prose = "\n".join(line for line in text.split("\n") if not _title_case(line))

@@ -11,6 +11,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from knowledge.extract.dates import WEEKDAYS
+from knowledge.extract.parse.spans import doc_text
 from knowledge.names import name_key
 
 
@@ -49,7 +50,7 @@ def cut_short_names(doc: Doc, cands: list) -> list:
         elif label == "ORG" and _numbered_unit(span, covered):
             # "… Workers District 751": the number (and the unit word the tagger left out) names the lodge
             grown = doc[span.start : span.end + _numbered_unit(span, covered)]
-            name, end, span = name + doc.text[span.end_char : grown.end_char], grown.end_char, grown
+            name, end, span = name + doc_text(doc)[span.end_char : grown.end_char], grown.end_char, grown
         out.append((name, label, start, end, span))
     return out
 
@@ -239,7 +240,7 @@ def conjoined_names(doc: Doc, cands: list) -> list:
             continue
         left, right = _trim_possessive(doc[span.start : ands[0]]), _trim_possessive(doc[ands[0] + 1 : span.end])
         named = len(left) and len(right) and left[-1].is_title and right[0].is_title
-        if named and (name_key(right.text) in alone or _stands_alone(doc.text, right.text)):
+        if named and (name_key(right.text) in alone or _stands_alone(doc_text(doc), right.text)):
             out += [(part.text, label, part.start_char, part.end_char, part) for part in (left, right)]
         else:
             out.append((name, label, start, end, span))

@@ -20,6 +20,7 @@ from knowledge.extract.attribution.nested import continued_content, cue_subject,
 from knowledge.extract.attribution.quotes import adjacent_content, quote_before, quote_content
 from knowledge.extract.attribution.record import Attribution
 from knowledge.extract.attribution.responses import claims_answered, denials_in_apposition, noun_cue
+from knowledge.extract.attribution.scan import colons, cue_scan
 from knowledge.extract.attribution.tails import drop_trailing_aside
 from knowledge.extract.model.learned import get_scorer as _get_scorer
 from knowledge.extract.parse import cues as lex
@@ -99,7 +100,7 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
     consumed: set[int] = set()  # the "cited" of a reporting chain, which comes after its "according to"
     scorer = _get_scorer()
     out = []
-    for tok in doc:
+    for tok in cue_scan(doc):  # the words no cue rule below could take are never built
         if tok.i in consumed:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -219,8 +220,8 @@ def _fold_participles(cands: list[CueCandidate]) -> list[CueCandidate]:
 def _colon_quotes(doc, quotes: QuoteIndex, taken: set[int]):
     """'X didn't mince words: "..."' — the colon is the cue when no speech verb governs the quote."""
     out = []
-    for tok in doc:
-        if tok.text != ":" or tok.i in taken:
+    for tok in colons(doc):
+        if tok.i in taken:
             continue
         q = quotes.following(tok.idx + 1, doc_text(doc))
         if not q:

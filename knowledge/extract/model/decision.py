@@ -21,7 +21,8 @@ Doc = Any  # a spaCy Doc
 
 class CueDecision(Protocol):
     def candidate(self, tok: Token) -> bool | None:
-        """None when `tok` cannot be a verb cue; else whether the lexicon knows it (`accept` decides the rest)."""
+        """None when `tok` cannot be a verb cue; else whether the lexicon knows it (`accept` decides the rest).
+        Only verbs and auxiliaries can be: extraction asks no other word (`attribution.scan`)."""
         ...
 
     def accept(self, tok: Token, in_lexicon: bool, in_quote: bool = False, extra: Iterable[str] = ()) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.extract.parse.spans import doc_text
 from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
@@ -302,7 +303,7 @@ class OrgAnaphora:
         for t in self._main_subjects(tok, True):
             joined = self._joined_orgs(t)
             if joined is not None and all(fits(kind, self.org_kinds.get(i, set())) for i in joined):
-                text = self.doc.text[t.left_edge.idx : self._joined_end(t)]
+                text = doc_text(self.doc)[t.left_edge.idx : self._joined_end(t)]
                 self._org_mention(tok, None, text, end)
                 return True
         return False
@@ -358,7 +359,7 @@ class OrgAnaphora:
                 # '"…," the letter said. It said': the letter goes on, and whoever issued it; "It alleges …. Also, it
                 # asks …": an "it" that stood for a document still does
                 words = self._documents.get(t.i) or (
-                    self.doc.text[t.left_edge.idx : t.idx + len(t.text)] if _document(t) else None
+                    doc_text(self.doc)[t.left_edge.idx : t.idx + len(t.text)] if _document(t) else None
                 )
                 if words is not None:
                     self._org_mention(tok, None, words, end)
@@ -372,6 +373,6 @@ class OrgAnaphora:
             return True
         if kind is not None and tok.dep_ in ("nsubj", "nsubjpass"):
             # a first mention in its own words ("the state mining company"): later ones may continue it
-            words = self.doc.text[tok.left_edge.idx : end]
+            words = doc_text(self.doc)[tok.left_edge.idx : end]
             self.org_unnamed[tok.i] = OrgSubject(None, words, frozenset({kind}))
         return False
