@@ -12,12 +12,6 @@ interpreter lock back after each of the transaction's three blocking calls, behi
 process (benchmarks/README.md, "ack path"). The price: a process killed in the milliseconds between an ack and
 its batch's commit loses those commands (Slack does not resend an acknowledged command); from the commit on,
 a dead process's work is taken over as before.
-
-An answered item is dropped from the queue by the same writer, with whatever else finished meanwhile in one
-transaction, not by the work thread that answered it: a transaction per answer was ~20 % of what the serving
-process's work threads spent on a `/brief` (cProfile, `benchmarks/serve.py --profile`). The price is the same
-kind as above: a process killed between an answer and its batch's commit has that answer given again when its
-lease runs out (as one killed between posting an answer and dropping its row always had).
 """
 
 from __future__ import annotations
@@ -26,21 +20,13 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from knowledge.workspace.work import WorkItem, finish_many, queue_many, reclaim, renew
+from knowledge.workspace.work import WorkItem, finish, queue_many, reclaim, renew
 
 log = logging.getLogger("briefbot.work")
 Handler = Callable[[Any, Any, WorkItem], None]  # (deps, Slack client, item): answers the request
-
-
-@dataclass(frozen=True)
-class _Answered:
-    """For the writer: this item is answered, drop it from the queue."""
-
-    work_id: str
 
 
 class Inflight:
@@ -53,7 +39,7 @@ class Inflight:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._incoming: queue.SimpleQueue[tuple[WorkItem, Any] | _Answered | None] = queue.SimpleQueue()
+        self._incoming: queue.SimpleQueue[tuple[WorkItem, Any] | None] = queue.SimpleQueue()
         self._writing = True
         self._gate = threading.Lock()  # nothing is put after the writer's last item (`stop`)
         self._writer = threading.Thread(target=self._write_loop, name="briefbot-queue", daemon=True)
@@ -88,21 +74,9 @@ class Inflight:
                     last = True
                 else:
                     batch.append(more)
-            # new work first: a duplicate arriving with its first copy's answer still finds it queued
-            new = [entry for entry in batch if isinstance(entry, tuple)]
-            if new:
-                self._queue_batch(new)
-            self._drop([entry.work_id for entry in batch if isinstance(entry, _Answered)])
+            self._queue_batch(batch)
             if last:
                 return
-
-    def _drop(self, work_ids: list[str]) -> None:
-        if not work_ids:
-            return
-        try:
-            finish_many(self.deps.stores.get(), work_ids)
-        except Exception as exc:
-            self._failed(exc, "finishing")
 
     def _queue_batch(self, batch: list[tuple[WorkItem, Any]]) -> None:
         items = [item for item, _ in batch]
@@ -126,15 +100,10 @@ class Inflight:
         finally:
             with self._lock:
                 self._held.discard(item.id)
-            self._answered(item.id)
-
-    def _answered(self, work_id: str) -> None:
-        """Drop an answered item from the queue: through the writer, or here after `stop`."""
-        with self._gate:
-            if self._writing:
-                self._incoming.put(_Answered(work_id))
-                return
-        self._drop([work_id])
+            try:
+                finish(self.deps.stores.get(), item.id)
+            except Exception as exc:
+                self._failed(exc, "finishing")
 
     def tick(self) -> int:
         """Renew our leases, take over expired work; how many items were taken over."""
@@ -172,8 +141,7 @@ class Inflight:
         self._thread.start()
 
     def stop(self) -> None:
-        """Queue and hand over what was submitted so far, drop what was answered so far, then end the writer and
-        the sweep (answers finishing later drop their own rows)."""
+        """Queue and hand over what was submitted so far, then end the writer and the sweep."""
         with self._gate:
             writing, self._writing = self._writing, False
             if writing:

@@ -52,16 +52,8 @@ def renew_work(store: Store, work_ids: list[str], lease_until: str) -> None:
 
 
 def drop_work(store: Store, work_id: str) -> None:
-    drop_works(store, [work_id])
-
-
-def drop_works(store: Store, work_ids: Sequence[str]) -> None:
-    """Drop several in one transaction (answers finished together, `bot.durable`)."""
-    if not work_ids:
-        return
-    marks = ", ".join("?" for _ in work_ids)
     with store.transaction():
-        store.db.execute(f"DELETE FROM pending_work WHERE id IN ({marks})", list(work_ids))
+        store.db.execute("DELETE FROM pending_work WHERE id = ?", [work_id])
 
 
 def expired_work(store: Store, now: str, limit: int) -> list[dict[str, Any]]:

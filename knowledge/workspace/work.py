@@ -19,16 +19,7 @@ from typing import Any
 
 from knowledge.models import iso_utc
 from knowledge.store import Store
-from knowledge.store.work import (
-    NewWork,
-    add_work,
-    add_works,
-    drop_work,
-    drop_works,
-    expired_work,
-    renew_work,
-    take_work,
-)
+from knowledge.store.work import NewWork, add_work, add_works, drop_work, expired_work, renew_work, take_work
 
 MAX_ATTEMPTS = 3
 
@@ -58,11 +49,6 @@ def renew(store: Store, ids: list[str], now: datetime, lease: timedelta) -> None
 
 def finish(store: Store, work_id: str) -> None:
     drop_work(store, work_id)
-
-
-def finish_many(store: Store, work_ids: Sequence[str]) -> None:
-    """`finish` for several items in one transaction."""
-    drop_works(store, work_ids)
 
 
 def reclaim(store: Store, now: datetime, lease: timedelta, limit: int = 20) -> tuple[list[WorkItem], list[WorkItem]]:
