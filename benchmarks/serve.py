@@ -13,6 +13,14 @@ The requests come from `loadgen.py` (one asyncio process, keep-alive connections
 `--threads-client` sends them as before 2026-12-07, from a pool of httpx threads in this process, for comparing
 with figures measured that way.
 
+`--profile OUT` runs the (first) serving process under `serve_profile.py`: every thread of it under cProfile by
+thread CPU, written to OUT (pstats) and OUT.threads (CPU by thread kind) when it stops; its figures then include
+the profiler's own cost, so measure with and profile without one run each.
+
+`--by-thread` also splits the serving process's CPU per /brief by thread (the HTTP I/O loop, waitress's request
+threads, the queue writer, the work pool that answers), read from /proc; the process runs under
+`serve_profile.py --names-only`, which only records each thread's name as it starts.
+
 `--slow-clients N` first opens N connections that send half a request and then stall (a slowloris), and while they
 hold their sockets open measures how long one valid `/brief` takes to be acknowledged and to be answered at its
 response_url (target: answered within 3 s).
@@ -58,6 +66,10 @@ def main() -> None:
     ap.add_argument("--postgres", action="store_true", help="share a throwaway local PostgreSQL store")
     ap.add_argument("--retried", type=int, default=0, help="app_mention events also retried to another replica")
     ap.add_argument("--slow-clients", type=int, default=0, help="stalled connections held open during a /brief")
+    ap.add_argument(
+        "--profile", type=Path, help="cProfile every thread of the (first) serving process by thread CPU into this file"
+    )
+    ap.add_argument("--by-thread", action="store_true", help="also CPU per /brief by thread of the serving process")
     ap.add_argument("--threads-client", action="store_true", help="httpx threads in this process (the old client)")
     args = ap.parse_args()
     cluster = None
@@ -70,8 +82,12 @@ def main() -> None:
             target = cluster.create_database(name="serve_bench")
         procs = []
         try:
-            for _ in range(args.replicas):  # one at a time: the first loads the demo corpus into the empty store
-                procs.append(start_serve(target, slack.api_url, cwd=Path(tmp)))
+            profiler = Path(__file__).with_name("serve_profile.py")
+            for n in range(args.replicas):  # one at a time: the first loads the demo corpus into the empty store
+                launcher = [str(profiler), str(args.profile.resolve())] if args.profile and n == 0 else None
+                if args.by_thread and n == 0 and launcher is None:
+                    launcher = [str(profiler), "--names-only", str(Path(tmp) / "threads")]
+                procs.append(start_serve(target, slack.api_url, cwd=Path(tmp), launcher=launcher))
             urls = [url for _, url in procs]
             client = httpx.Client(timeout=10, limits=httpx.Limits(max_connections=args.concurrency * 2))
 
@@ -101,6 +117,7 @@ def main() -> None:
             ]
             done_before = len(slack.response_posts())
             cpu_before = [process_cpu(proc.pid) for proc, _ in procs]
+            threads_before = thread_cpu(procs[0][0].pid)
             start = time.perf_counter()
             with ThreadPoolExecutor(max(1, min(args.retried, 20))) as pool:
                 retried = pool.map(mention, range(args.retried))
@@ -109,6 +126,8 @@ def main() -> None:
             slack.wait_for_responses(done_before + args.requests, timeout=300)
             total = time.perf_counter() - start
             cpu_after = [process_cpu(proc.pid) for proc, _ in procs]
+            threads_after = thread_cpu(procs[0][0].pid)
+            names = thread_names(Path(tmp) / "threads.tids") if args.by_thread else {}
             time.sleep(2)  # let any duplicate arrive before counting
         finally:
             for proc, _ in procs:
@@ -151,6 +170,19 @@ def main() -> None:
         f"  CPU per /brief: serving process {serving / args.requests * 1000:.2f} ms (ack, queue, deliver), "
         f"its compose processes {composing / args.requests * 1000:.2f} ms"
     )
+    if names:
+        from serve_profile import kind
+
+        by_kind: dict[str, float] = {}
+        for tid, cpu in threads_after.items():
+            name = kind(names.get(tid, "unnamed"))
+            by_kind[name] = by_kind.get(name, 0.0) + cpu - threads_before.get(tid, 0.0)
+        print(
+            "  of which, by thread: "
+            + ", ".join(
+                f"{k} {cpu / args.requests * 1000:.2f} ms" for k, cpu in sorted(by_kind.items(), key=lambda kv: -kv[1])
+            )
+        )
     print(f"  response URLs posted to more than once: {sum(1 for n in per_url.values() if n > 1)} (target 0)")
     if args.retried:
         twice = sum(1 for ts, n in answered.items() if n > len(threads[ts]))
@@ -208,6 +240,28 @@ def process_cpu(pid: int) -> ProcessCpu:
         below += stats[child][1]
         todo += children.get(child, [])
     return ProcessCpu(stats.get(pid, (0, 0.0))[1], below)
+
+
+def thread_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) of each thread of a process, by kernel thread id (read from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    cpu: dict[int, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        cpu[int(task.name)] = (int(fields[11]) + int(fields[12])) / tick
+    return cpu
+
+
+def thread_names(path: Path) -> dict[int, str]:
+    """Kernel thread id → Python thread name, as `serve_profile.py` wrote them when each thread started."""
+    names: dict[int, str] = {}
+    for line in path.read_text().splitlines():
+        tid, _, name = line.partition(" ")
+        names[int(tid)] = name
+    return names
 
 
 def percentile99(ordered: list[float]) -> float:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
 
 from bot.delivery import DeliveryFailed, post_message, post_response, webhook
 from bot.slack.messages import Reply, note, without_images
@@ -60,8 +61,13 @@ def deliver_via_respond(respond, reply: Reply, replace_original: bool = False) -
 
 def url_responder(url: str, timeout: float, retries: int = 3):
     """`respond(text=…, blocks=…, response_type=…, replace_original=…)` posting to one response_url through a
-    webhook client that retries (`bot.delivery`); needs no token, so a compose process can answer with it too."""
-    hook = webhook(url, timeout, retries)
+    webhook client that retries (`bot.delivery`); needs no token, so a compose process can answer with it too.
+
+    The client is made on the first post: a `/brief` keeps a responder for the answers its serving process may
+    still have to give (a usage note, "Sorry"), while its briefing is posted by the compose process, and making
+    one (reading proxy settings, a user agent, retry handlers) was ~15 % of what the serving process spent
+    answering a `/brief` after the ack (cProfile, `benchmarks/serve.py --profile`)."""
+    hooks: list[WebhookClient] = []
 
     def via_url(text: str = "", blocks=None, response_type: str = "ephemeral", replace_original=None, **_) -> None:
         message: dict = {"text": text, "response_type": response_type}
@@ -69,7 +75,9 @@ def url_responder(url: str, timeout: float, retries: int = 3):
             message["blocks"] = blocks
         if replace_original is not None:
             message["replace_original"] = replace_original
-        post_response(hook, message)
+        if not hooks:
+            hooks.append(webhook(url, timeout, retries))
+        post_response(hooks[0], message)
 
     return via_url
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.briefings import BriefingJob, ResponseUrl
+from bot.briefings import AskedBy, BriefingJob, ResponseUrl
 from bot.commands.feeds import feeds
 from bot.composer import InProcess
 from bot.slack import blocks as kit
@@ -61,8 +61,10 @@ def route(
     user_tz: str | None = None,
     respond_to: ResponseUrl | None = None,
 ) -> Reply:
-    """The reply to `text`. `respond_to`: a briefing is posted there by whoever composes it (`Reply.delivered`),
-    the other answers are returned for the caller to post."""
+    """The reply to `text`. `respond_to`: a briefing is posted there by whoever composes it (`Reply.delivered`)
+    and recorded among the recent briefings (`Reply.recorded`, with `text` as typed); the other answers are
+    returned for the caller to post."""
+    asked = AskedBy(team_id, user_id, channel_id, text) if respond_to is not None else None
     text = " ".join(slack_text(text or "").split())
     if has_half_pair(text):
         return note("Could not read that: the text has a broken character in it (half of a Unicode pair).")
@@ -84,7 +86,7 @@ def route(
         return subscriptions(store, team_id, channel_id)
     if verb == "feeds":
         return feeds(store, rest, team_id, user_id, deps)
-    return brief(store, text, deps, team_id=team_id, respond_to=respond_to)
+    return brief(store, text, deps, team_id=team_id, respond_to=respond_to, asked_by=asked)
 
 
 def _compose(store: Store, job: BriefingJob, deps) -> Reply:
@@ -102,8 +104,9 @@ def brief(
     ephemeral: bool = True,
     team_id: str | None = None,
     respond_to: ResponseUrl | None = None,
+    asked_by: AskedBy | None = None,
 ) -> Reply:
-    return _compose(store, BriefingJob("summary", text, entity_id, ephemeral, team_id, respond_to), deps)
+    return _compose(store, BriefingJob("summary", text, entity_id, ephemeral, team_id, respond_to, asked_by), deps)
 
 
 def sources_reply(store: Store, text: str, entity_id: str | None = None, deps=None) -> Reply:

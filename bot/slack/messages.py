@@ -15,6 +15,7 @@ class Reply:
     topic: str | None = None  # set for briefings, to log them
     extra: dict = field(default_factory=dict)
     delivered: bool = False  # already posted where it answers (a compose process posted it: `bot.briefings`)
+    recorded: bool = False  # already among the workspace's recent briefings (recorded by who posted it)
 
 
 _PLACEHOLDER = re.compile(r"<([a-z][a-z _-]*)>")  # `<topic>` in a usage line; links and mentions never look so

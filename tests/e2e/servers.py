@@ -30,9 +30,11 @@ def start_serve(
     cwd: Path | None = None,
     demo: bool = True,
     env: dict[str, str] | None = None,
+    launcher: list[str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
     """`db`: a SQLite path or a postgresql:// URL; `cwd` defaults to the SQLite file's folder; `demo`: pass
-    `--demo` (an empty store gets the demo corpus); `env`: more settings (e.g. BRIEFBOT_WORK_LEASE)."""
+    `--demo` (an empty store gets the demo corpus); `env`: more settings (e.g. BRIEFBOT_WORK_LEASE);
+    `launcher`: what runs the CLI instead of `-m bot.cli` (`benchmarks/serve_profile.py` and its output file)."""
     port = port or free_port()
     extra = env or {}
     env = {
@@ -47,8 +49,7 @@ def start_serve(
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "bot.cli",
+            *(launcher or ["-m", "bot.cli"]),
             "serve",
             "--http",
             "--host",

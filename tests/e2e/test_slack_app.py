@@ -29,6 +29,18 @@ def test_a_slash_command_is_acknowledged_at_once_and_the_briefing_arrives_throug
     assert any(b.get("type") == "actions" for b in first["blocks"]) or len(slack.response_posts()) > 1
 
 
+def test_a_slash_commands_briefing_is_recorded_once_among_the_workspaces_recent_briefings(bot, slack):
+    from knowledge.workspace.activity import recent_briefings
+
+    bot.post(slash_command("kellogg", slack.new_response_url(), user_id="U5", team_id="T0REC"))
+    slack.wait_for_responses(1)
+    bot.deps.inflight.stop()  # what was acknowledged is handed over, then every answer finishes
+    bot.deps.work.shutdown(wait=True)
+    with Store.open(bot.db) as store:
+        recent = recent_briefings(store, "T0REC")
+    assert [(r["query"], r["user_id"]) for r in recent] == [("kellogg", "U5")] and recent[0]["topic"]
+
+
 def test_empty_input_and_help_answer_with_usage(bot, slack):
     for text in ("", "help"):
         bot.post(slash_command(text, slack.new_response_url()))

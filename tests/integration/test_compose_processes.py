@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.briefings import BriefingJob, ResponseUrl
+from bot.briefings import AskedBy, BriefingJob, ResponseUrl
 from bot.composer import ComposeFailed, InProcess, WorkerProcesses
 from bot.delivery import DeliveryFailed
 from knowledge.store import Store
@@ -126,6 +126,22 @@ def test_a_briefing_with_a_response_url_is_posted_by_the_compose_process_and_onl
     assert expected.messages and posted["text"] == expected.messages[0]["text"]
     assert posted["blocks"] == expected.messages[0]["blocks"]
     assert posted["response_type"] == "ephemeral"
+
+
+def test_a_briefing_posted_by_the_compose_process_is_recorded_there_among_the_workspaces_recent_briefings(
+    demo_target, workers
+):
+    from knowledge.workspace.activity import recent_briefings
+
+    asked = AskedBy("T1", "U7", "C3", "  Kellogg  ")
+    with FakeSlack() as slack, Store.open(demo_target) as store:
+        to = ResponseUrl(slack.new_response_url(), 5, 1)
+        reply = workers.reply(BriefingJob("summary", "kellogg", respond_to=to, asked_by=asked), store)
+        unknown = workers.reply(BriefingJob("summary", "nobody-by-this-name", respond_to=to, asked_by=asked), store)
+        recent = recent_briefings(store, "T1")
+    assert reply.delivered and reply.recorded and reply.topic
+    assert not unknown.recorded  # no topic, no line (as before: only briefings are recorded)
+    assert [(r["query"], r["topic"], r["user_id"]) for r in recent] == [("  Kellogg  ", reply.topic, "U7")]
 
 
 def test_a_post_slack_refuses_for_good_reaches_the_caller_as_delivery_failed_with_the_workers_one_log_line(

@@ -61,7 +61,7 @@ def answer(deps, client: WebClient, item: WorkItem) -> None:
         reply = route(store, text, cmd["team_id"], cmd["user_id"], cmd["channel_id"], deps, tz, respond_to=to)
         if not reply.delivered:
             deliver_via_respond(respond, reply)
-        if reply.topic:
+        if reply.topic and not reply.recorded:  # recorded by whoever posted it, when that was a compose process
             from knowledge.workspace.activity import log_briefing
 
             topic = reply.topic
