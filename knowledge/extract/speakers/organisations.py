@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.extract.parse.cues import NOUN_CUES
 from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
@@ -100,8 +101,12 @@ def description(tok) -> OrgDescription | None:
 
 
 def _owns_speaking_document(tok) -> bool:
-    """ "the company's statement said": the owner of a document that speaks stands where a subject would."""
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass")
+    """ "the company's statement said": the owner of a document that speaks stands where a subject would; so does
+    the owner of a statement noun with its that-clause ("against the platform's claim that P": the platform said P)."""
+    if tok.dep_ != "poss":
+        return False
+    head = tok.head.lemma_.lower()
+    return head in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass") or head in NOUN_CUES
 
 
 def _reported_subject(t):
