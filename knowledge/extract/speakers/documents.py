@@ -85,6 +85,7 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
             issuer = _earlier_owner(c, noun, ents, doc) or _earlier_issuer(out, n, noun, doc)
         elif issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
+            issuer = issuer or _sole_issuer(out, n, noun, doc)
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
         if issuer is not None:
@@ -148,6 +149,21 @@ def _earlier_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[s
         if _kind(noun) & {w.lower() for w in re.findall(r"\w+", text[first.start_char : first.end_char])}:
             return c.speaker, c.speaker_entity
     return None
+
+
+def _sole_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[str, int | None] | None:
+    """ "X said in a statement … [many sentences] … the statement added": beyond the reach of `_earlier_issuer`,
+    the one speaker of every earlier claim whose sentence names a `noun`; two speakers there leave it as written."""
+    text = doc_text(doc)
+    found: dict[object, tuple[str, int | None]] = {}
+    for c in claims[:n]:
+        if c.context[0] >= claims[n].context[0] or not c.speaker or _noun(c.speaker, _DEFINITE):
+            continue
+        sent = _sentence_at(doc, c.context[0])
+        words = {w.lower() for w in re.findall(r"\w+", text[sent.start_char : sent.end_char])} if sent else set()
+        if _kind(noun) & words:
+            found[c.speaker_entity if c.speaker_entity is not None else c.speaker] = (c.speaker, c.speaker_entity)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _subject_of(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | None:
