@@ -193,7 +193,23 @@ def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | No
     return _owner_of(root, ents, doc)
 
 
+def brought_by(root, ents: DocEntities) -> int | None:
+    """ "a lawsuit filed by Acme", "a letter sent by the union": the entity (or the resolved description) the
+    participle that brought the document names as its agent, if an organisation or a person; else None."""
+    for verb in root.children:
+        if verb.dep_ != "acl" or verb.i < root.i or verb.lemma_.lower() not in BRINGING:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            idx = next((_stands_for(o, ents, ("ORG", "PERSON")) for o in agent.children if o.dep_ == "pobj"), None)
+            if idx is not None:
+                return idx
+    return None
+
+
 def _owner_of(root, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    brought = brought_by(root, ents)
+    if brought is not None:
+        return ents.entities[brought].name, brought
     for prep in root.children:  # "the statement from Acme", "a letter by the union's lawyers"
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == root.i + 1:
             idx = next((_stands_for(o, ents, ("ORG", "PERSON")) for o in prep.children if o.dep_ == "pobj"), None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.extract.parse.cues import NOUN_CUES
-from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
+from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN, brought_by
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
@@ -237,8 +237,9 @@ class OrgAnaphora:
         organisation the topic (not a person the organisation has: "Acme's lawyer" is skipped as a person)."""
         if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
             return None
-        for c in t.children:
-            idx = entity_of(self.ents, c) if c.dep_ == "poss" else None
+        # "a lawsuit filed by Acme accused Brill": the document is Acme's, as "Acme's lawsuit" is
+        found = [entity_of(self.ents, c) for c in t.children if c.dep_ == "poss"] + [brought_by(t, self.ents)]
+        for idx in found:
             if idx is not None and self.ents.entities[idx].type == "ORG":
                 return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
         return None
