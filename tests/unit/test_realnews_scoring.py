@@ -250,3 +250,14 @@ def test_a_copy_that_swaps_in_lookalike_letters_is_still_found_in_its_original()
     original = "The airline said it would sue the vendor for its failings."
     copy = "The aιrlιne saιd ιt would sue the vendor for ιts faιlιngs."  # Greek iota for every "i"
     assert in_copy_original(original, copy[4:40]) == (4, 40)
+
+
+def test_of_two_stored_claims_holding_the_annotated_words_the_tighter_one_is_read():
+    from realnews_misses import _match
+
+    gold = GoldAttribution("d", [(130, 170)], "Ruiz", True)
+    report = {**_row(100, 172), "speaker": "the deputy mayor"}  # "the deputy mayor said Ruiz told X that P"
+    inner = {**_row(125, 172), "speaker": "Ruiz"}
+    found = _match(gold, [report, inner], [gold])
+    assert found is not None and found[0] == "covered"
+    assert found[1][0]["speaker"] == "Ruiz"

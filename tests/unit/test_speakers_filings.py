@@ -72,3 +72,13 @@ def test_a_quote_closed_by_the_lawsuit_states_is_the_suing_partys(nlp):
         '"There is no doubt about what went on here: Brill spoke up and was punished for it," the lawsuit states.'
     )
     assert speakers(nlp, text)["There is no"] == "Brill Marine"
+
+
+def test_a_lawsuit_filed_by_a_company_is_that_companys_and_the_company_after_it_is_the_filer(nlp):
+    text = (
+        "Brill Systems said it would appeal the contempt finding. A 2020 lawsuit filed by Halvard Games accused "
+        "Brill Systems of restricting payments. The company claimed that Brill's policies gave it unfair control."
+    )
+    found = speakers(nlp, text)
+    assert found["Brill Systems of"] == "Halvard Games"
+    assert found["that Brill's policies"] == "Halvard Games"

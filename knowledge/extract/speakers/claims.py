@@ -18,9 +18,11 @@ from knowledge.extract.speakers.agents import clients, speaking_for
 from knowledge.extract.speakers.capitals import government_seat
 from knowledge.extract.speakers.documents import issuers, spoken_in
 from knowledge.extract.speakers.heads import glued_organisation, head_entity
+from knowledge.extract.speakers.participles import hung_participles
 from knowledge.extract.speakers.quoted import quoted_sources
 from knowledge.extract.speakers.relatives import speaker_referent
 from knowledge.extract.speakers.relayed import passive_telling
+from knowledge.extract.speakers.renewed import renewed_claims
 from knowledge.extract.speakers.reports import passed_on
 
 # "A Russian official, speaking anonymously to NBC, ...": the channel named in a participle between speaker and cue.
@@ -186,7 +188,9 @@ def to_claims(text: str, attributions: list, ents: DocEntities, doc=None) -> lis
     claims = passed_on(claims, ents, doc)  # "CNN reports that Acme alleges …": Acme's, via CNN
     claims = _drop_carriers(claims, anonymity | quoted)
     _reporters_as_channels(claims)
-    return speaking_for(clients(issuers(claims, ents, doc), ents, doc), ents, doc)
+    claims = speaking_for(clients(issuers(claims, ents, doc), ents, doc), ents, doc)
+    # "X reiterated its claim that P", "X warned whether the vote …, saying P": X's, read once X is settled
+    return hung_participles(renewed_claims(claims, ents), text)
 
 
 def _reindex_parents(claims: list[LocalClaim], attributions: list, claim_of: dict[int, int]) -> None:

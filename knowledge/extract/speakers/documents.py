@@ -85,6 +85,7 @@ def issuers(claims: list[LocalClaim], ents: DocEntities, doc) -> list[LocalClaim
             issuer = _earlier_owner(c, noun, ents, doc) or _earlier_issuer(out, n, noun, doc)
         elif issuer is None and noun is not None:
             issuer = _earlier_issuer(out, n, noun, doc) or _earlier_owner(c, noun, ents, doc)
+            issuer = issuer or _sole_issuer(out, n, noun, doc)
         elif issuer is None and c.cue_lemma == "according to" and _noun(c.speaker, _INDEFINITE) in OWN_WORD:
             issuer = _subject_of(c, ents, doc)
         if issuer is not None:
@@ -150,6 +151,21 @@ def _earlier_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[s
     return None
 
 
+def _sole_issuer(claims: list[LocalClaim], n: int, noun: str, doc) -> tuple[str, int | None] | None:
+    """ "X said in a statement … [many sentences] … the statement added": beyond the reach of `_earlier_issuer`,
+    the one speaker of every earlier claim whose sentence names a `noun`; two speakers there leave it as written."""
+    text = doc_text(doc)
+    found: dict[object, tuple[str, int | None]] = {}
+    for c in claims[:n]:
+        if c.context[0] >= claims[n].context[0] or not c.speaker or _noun(c.speaker, _DEFINITE):
+            continue
+        sent = _sentence_at(doc, c.context[0])
+        words = {w.lower() for w in re.findall(r"\w+", text[sent.start_char : sent.end_char])} if sent else set()
+        if _kind(noun) & words:
+            found[c.speaker_entity if c.speaker_entity is not None else c.speaker] = (c.speaker, c.speaker_entity)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _subject_of(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | None:
     span = doc.char_span(*c.content, alignment_mode="expand")
     if span is None or not len(span):
@@ -177,7 +193,23 @@ def _owner(c: LocalClaim, ents: DocEntities, doc) -> tuple[str, int | None] | No
     return _owner_of(root, ents, doc)
 
 
+def brought_by(root, ents: DocEntities) -> int | None:
+    """ "a lawsuit filed by Acme", "a letter sent by the union": the entity (or the resolved description) the
+    participle that brought the document names as its agent, if an organisation or a person; else None."""
+    for verb in root.children:
+        if verb.dep_ != "acl" or verb.i < root.i or verb.lemma_.lower() not in BRINGING:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            idx = next((_stands_for(o, ents, ("ORG", "PERSON")) for o in agent.children if o.dep_ == "pobj"), None)
+            if idx is not None:
+                return idx
+    return None
+
+
 def _owner_of(root, ents: DocEntities, doc) -> tuple[str, int | None] | None:
+    brought = brought_by(root, ents)
+    if brought is not None:
+        return ents.entities[brought].name, brought
     for prep in root.children:  # "the statement from Acme", "a letter by the union's lawyers"
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == root.i + 1:
             idx = next((_stands_for(o, ents, ("ORG", "PERSON")) for o in prep.children if o.dep_ == "pobj"), None)

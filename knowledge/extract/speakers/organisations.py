@@ -22,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.extract.parse.cues import NOUN_CUES
 from knowledge.extract.parse.spans import doc_text
-from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN
+from knowledge.extract.speakers.documents import OWNED, SPOKEN_IN, brought_by
 from knowledge.extract.speakers.heads import entity_of
 from knowledge.extract.speakers.org_words import BODY_MEMBERS, NAME_KINDS, ORG_NOUNS
 from knowledge.extract.speakers.person_words import PERSON_NOUNS, role_word
@@ -101,8 +102,12 @@ def description(tok) -> OrgDescription | None:
 
 
 def _owns_speaking_document(tok) -> bool:
-    """ "the company's statement said": the owner of a document that speaks stands where a subject would."""
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass")
+    """ "the company's statement said": the owner of a document that speaks stands where a subject would; so does
+    the owner of a statement noun with its that-clause ("against the platform's claim that P": the platform said P)."""
+    if tok.dep_ != "poss":
+        return False
+    head = tok.head.lemma_.lower()
+    return head in OWNED and tok.head.dep_ in ("nsubj", "nsubjpass") or head in NOUN_CUES
 
 
 def _reported_subject(t):
@@ -233,8 +238,9 @@ class OrgAnaphora:
         organisation the topic (not a person the organisation has: "Acme's lawyer" is skipped as a person)."""
         if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
             return None
-        for c in t.children:
-            idx = entity_of(self.ents, c) if c.dep_ == "poss" else None
+        # "a lawsuit filed by Acme accused Brill": the document is Acme's, as "Acme's lawsuit" is
+        found = [entity_of(self.ents, c) for c in t.children if c.dep_ == "poss"] + [brought_by(t, self.ents)]
+        for idx in found:
             if idx is not None and self.ents.entities[idx].type == "ORG":
                 return OrgSubject(idx, self.ents.entities[idx].name, frozenset(self.org_kinds.get(idx, set())))
         return None
