@@ -202,3 +202,8 @@ def test_a_clause_a_frame_wraps_must_not_open_on_its_verb():
 def test_a_sentence_about_the_statement_before_it_cannot_be_read_alone():
     assert form_problems("The statement primarily seems to concern an article in the Harbor Ledger")
     assert not form_problems("The union's statement concerned an article in the Harbor Ledger")
+
+
+def test_a_text_that_stops_inside_a_word_is_no_line():
+    assert form_problems("the harbour master promised that, as costly as these d", opening=False)
+    assert not form_problems("The harbour master promised that the quay would open again by May", opening=False)
