@@ -250,12 +250,20 @@ class _Pool:
         return make_line(_backing(cited, c), c.body, tail_for(s, self.year, own), "extractive", own)
 
 
+def _close(a: Storyline, b: Storyline) -> bool:
+    """The two storylines' dates come within `storyline_window_days` of each other (undated: close)."""
+    if not (a.first and a.last and b.first and b.last):
+        return True
+    days = tuning().storyline_window_days
+    return (a.first - b.last).days <= days and (b.first - a.last).days <= days
+
+
 def _choose(
     ranked: list[Storyline], score: dict[str, float], pool: _Pool, echoes: Echoes, topic: str, room: tuple[int, int]
 ) -> list[SummaryLine]:
     """Lines in order of maximal marginal relevance: at each step the storyline whose rank, less
-    `summary_redundancy_weight` times its line's overlap with the most similar line chosen (`redundancy`), is
-    highest. A storyline from an article that already gave `summary_lines_per_article` lines waits until no other
+    `summary_redundancy_weight` times its line's overlap with the most similar line chosen for days near its own
+    (`redundancy`, `_close`), is highest. A storyline from an article that already gave `summary_lines_per_article` lines waits until no other
     story wants the place; one retelling a shown development, or whose line says what a chosen one says, is left
     out. Overlap only lowers a rank, so the ranked list is read only as far as a rank can still win."""
     t = tuning()
@@ -269,8 +277,14 @@ def _choose(
     remaining = list(ranked)
     used = 0
 
-    def cost(weight: float) -> Callable[[str], float]:
-        return lambda body: weight * redundancy(units(body, topic_units), told, rarity)
+    def near(s: Storyline) -> list[frozenset[str]]:
+        """What the chosen lines of `s`'s days told: a development and the next one in the same words ("voted to
+        reject the offer", weeks later "voted to accept the offer") are two things, as `Echoes.repeats` holds."""
+        return [units_ for units_, c in zip(told, shown, strict=True) if _close(s, c)]
+
+    def cost(weight: float, s: Storyline) -> Callable[[str], float]:
+        close = near(s)
+        return lambda body: weight * redundancy(units(body, topic_units), close, rarity)
 
     for waited in (False, True):  # first every story's place, then the places no other story wants
         while len(out) < max_lines:
@@ -281,12 +295,12 @@ def _choose(
                 only = s.documents[0] if len(s.documents) == 1 else None
                 if not waited and only and per_article.get(only, 0) >= t.summary_lines_per_article:
                     continue  # one article's several points must not crowd out the other stories
-                line = None if echoes.repeats(s, shown) else pool.line(s, cost(t.line_redundancy_weight))
+                line = None if echoes.repeats(s, shown) else pool.line(s, cost(t.line_redundancy_weight, s))
                 if line is None or any(fuzz.token_set_ratio(line.body, o.body) >= SAME_LINE for o in out):
                     remaining.remove(s)
                     continue
                 found = units(line.body, topic_units)
-                gain = score[s.id] - t.summary_redundancy_weight * redundancy(found, told, rarity)
+                gain = score[s.id] - t.summary_redundancy_weight * redundancy(found, near(s), rarity)
                 if best is None or gain > best[0]:
                     best = (gain, s, line, found)
             if best is None:
