@@ -75,3 +75,22 @@ def test_of_a_storylines_lines_the_one_that_tells_something_new_is_taken():
     shown = units(first.body, content_words("Lindenport"))
     other = pool.line(story, lambda body: 10.0 * redundancy(units(body), [shown], Rarity.of([])))
     assert other is not None and other.body != first.body
+
+
+def test_a_later_development_in_the_same_words_is_no_second_telling():
+    accepted = (
+        "Lindenport's dockers ended their seven-week walkout on Friday after accepting a raised wage package from the "
+        "harbour employers."
+    )
+    rejected = "Dockers in Lindenport rejected the wage package of the harbour employers and walked out."
+    mediator = "The harbour board hired a mediator from the capital to run the Lindenport talks."
+    storylines = [
+        *group([member("e:1", accepted, doc="a", outlet="ledger", day=20)]),
+        *group([member("e:2", rejected, doc="b", outlet="wire", day=2)]),
+        *group([member("e:3", mediator, doc="c", outlet="post", day=1)]),
+    ]
+    with tuned(summary_redundancy_weight=2.0, line_redundancy_weight=2.0):
+        lines = summarize(storylines, PEOPLE, "Lindenport", max_lines=2)
+    bodies = [line.body for line in lines]
+    assert len(bodies) == 2
+    assert any("rejected" in b for b in bodies), bodies
