@@ -94,6 +94,11 @@ class Tuning(BaseSettings):
     # ... and among one storyline's candidate lines, a line's score less this much times that share (brief/bodies'
     # scores: the topic named 2.0, the lede 1.0): the storyline's point not yet told.
     line_redundancy_weight: float = 2.0
+    # ... counting only lines of storylines within this many days of each other. At 4 (storyline_window_days, as
+    # Echoes.repeats: "rejected the offer" and weeks later "accepted the offer" are two things) Boeing kept its
+    # strike's start and end, but the seeds' kellogg summary lost Russia's ban from the talks and the six real-news
+    # sets 4 facts (88 -> 84 of 279); off (36500) until a measure tells developments apart better.
+    summary_redundancy_days: int = 36500
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the

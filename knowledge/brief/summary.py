@@ -251,10 +251,10 @@ class _Pool:
 
 
 def _close(a: Storyline, b: Storyline) -> bool:
-    """The two storylines' dates come within `storyline_window_days` of each other (undated: close)."""
+    """The two storylines' dates come within `summary_redundancy_days` of each other (undated: close)."""
     if not (a.first and a.last and b.first and b.last):
         return True
-    days = tuning().storyline_window_days
+    days = tuning().summary_redundancy_days
     return (a.first - b.last).days <= days and (b.first - a.last).days <= days
 
 

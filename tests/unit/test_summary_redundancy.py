@@ -89,7 +89,7 @@ def test_a_later_development_in_the_same_words_is_no_second_telling():
         *group([member("e:2", rejected, doc="b", outlet="wire", day=2)]),
         *group([member("e:3", mediator, doc="c", outlet="post", day=1)]),
     ]
-    with tuned(summary_redundancy_weight=2.0, line_redundancy_weight=2.0):
+    with tuned(summary_redundancy_weight=2.0, line_redundancy_weight=2.0, summary_redundancy_days=4):
         lines = summarize(storylines, PEOPLE, "Lindenport", max_lines=2)
     bodies = [line.body for line in lines]
     assert len(bodies) == 2
