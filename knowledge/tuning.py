@@ -81,8 +81,24 @@ class Tuning(BaseSettings):
     line_echo_weight: float = 0.3
     line_length_cost: float = 1.0
     line_own_sentence_weight: float = 0.2
+    # "…; X denies it" for a claim and its rebuttal scores this (brief/bodies), above any lede (the best lede scores
+    # about 4-5): an exchange is what a reader most needs of its storyline. At 3.0 (or the claim's own score plus
+    # 1.0) one line of six real-news sets changed, an exchange giving way to the rebuttal's lede alone.
+    line_dispute_score: float = 10.0
     line_teaser_words: int = 12  # a sentence this short that reports nothing is a teaser (brief/bodies.is_teaser)
     summary_lines_per_article: int = 1  # until every other storyline has been offered its place
+    # Maximal marginal relevance (brief/summary, brief/redundancy): a storyline's rank less this much times the
+    # share of its line's content (rarer words weigh more) that the most similar chosen line already told, so a
+    # second telling of a shown event gives way to the next different thing. 0: rank order alone.
+    summary_redundancy_weight: float = 2.0
+    # ... and among one storyline's candidate lines, a line's score less this much times that share (brief/bodies'
+    # scores: the topic named 2.0, the lede 1.0): the storyline's point not yet told.
+    line_redundancy_weight: float = 2.0
+    # ... counting only lines of storylines within this many days of each other. At 4 (storyline_window_days, as
+    # Echoes.repeats: "rejected the offer" and weeks later "accepted the offer" are two things) Boeing kept its
+    # strike's start and end, but the seeds' kellogg summary lost Russia's ban from the talks and the six real-news
+    # sets 4 facts (88 -> 84 of 279); off (36500) until a measure tells developments apart better.
+    summary_redundancy_days: int = 36500
     # Extraction.
     dispute_threshold: float = 0.7  # dispute score above which a denial is paired with a claim (extract/disputes)
     # Same proposition (extract/disputes): content words a denial and a claim must share, with this share of the

@@ -351,7 +351,8 @@ def candidates(s: Storyline, people: dict[str, str], topic_words: set[str]) -> l
         body = claim_body(claim, people)
         if body:
             speaker = short_speaker(denial, people)
-            out.append(Candidate(f"{body}; {speaker} {_rebuttal_verb(denial, speaker)} it", 10.0 - n / 100))
+            line = f"{body}; {speaker} {_rebuttal_verb(denial, speaker)} it"
+            out.append(Candidate(line, tuning().line_dispute_score - n / 100))  # above any lede: see Tuning
     for m in shortlist(s, topic_words):
         found = sentence_candidate(m, topic_words)
         if found:

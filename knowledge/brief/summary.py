@@ -15,7 +15,7 @@ out, never shown as a fragment, and the next one takes its place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -25,7 +25,8 @@ from knowledge.brief.event_dates import head_day
 from knowledge.brief.grounding import Speech, problems
 from knowledge.brief.model import SummaryLine
 from knowledge.brief.ranking import coverage, recency
-from knowledge.brief.storylines import Member, Storyline
+from knowledge.brief.redundancy import Rarity, redundancy, units
+from knowledge.brief.storylines import Member, Storyline, content_words
 from knowledge.brief.support import Echoes
 from knowledge.text.wellformed import form_problems
 from knowledge.tuning import tuning
@@ -135,12 +136,7 @@ def _own_day(c: Candidate) -> date | None:
 
 def line_for(s: Storyline, people: dict[str, str], topic_words: set[str], year: int | None) -> SummaryLine | None:
     """The storyline's best line that passes every check; None when none does (the storyline is left out)."""
-    for c in candidates(s, people, topic_words):
-        cited = s if c.cite is None else _with_sentence(s, c)
-        if not check(c.body, cited, people, c.verbatim):
-            own = _own_day(c)
-            return make_line(_backing(cited, c), c.body, tail_for(s, year, own), "extractive", own)
-    return None
+    return _Pool(people, topic_words, year).line(s)
 
 
 def _backing(s: Storyline, c: Candidate) -> Storyline:
@@ -187,12 +183,6 @@ def make_line(s: Storyline, body: str, tail: str, origin: str, own_day: date | N
     )
 
 
-def _deferring(ranked: list[Storyline], deferred: list[Storyline]) -> Iterator[Storyline]:
-    """`ranked`, then whatever was deferred while going through it (in rank order)."""
-    yield from ranked
-    yield from list(deferred)
-
-
 def summarize(
     storylines: list[Storyline],
     people: dict[str, str],
@@ -210,39 +200,121 @@ def summarize(
     for name in people.values():
         if name.lower() == topic.lower() or topic.lower() in name.lower().split():
             topic_words |= {name.split()[-1].lower()}
-    out: list[SummaryLine] = []
-    used = 0
-    per_article: dict[str, int] = {}
     echoes = Echoes(storylines)
     score = {s.id: rank(s, newest, topic_words, len(echoes.sources(s))) for s in storylines}
     ranked = sorted(storylines, key=lambda s: (-score[s.id], s.id))
-    shown: list[Storyline] = []
     if attach is not None:  # one read for the storylines likely to get a line; later ones read as they come
         attach([m for s in ranked[: max_lines * 2] for m in shortlist(s, topic_words) if m.sentence is None])
-    deferred: list[Storyline] = []
-    for s in _deferring(ranked, deferred):
-        if len(out) >= max_lines:
-            break
-        only = s.documents[0] if len(s.documents) == 1 else None
-        if only and per_article.get(only, 0) >= tuning().summary_lines_per_article and s not in deferred:
-            deferred.append(s)  # one article's several points must not crowd out the other stories ...
-            continue  # ... but take the places no other story wants
-        if echoes.repeats(s, shown):
-            continue  # one development, one line: its retelling by another article is no second story
-        if attach is not None:
-            attach([m for m in shortlist(s, topic_words) if m.sentence is None])  # only for lines built
-        line = line_for(s, people, topic_words, year)
-        if line is None:
-            continue
-        if any(fuzz.token_set_ratio(line.body, o.body) >= SAME_LINE for o in out):
-            continue
-        if used + len(line.text) > budget:
-            if len(out) >= MIN_LINES:
+    return _choose(ranked, score, _Pool(people, topic_words, year, attach), echoes, topic, (budget, max_lines))
+
+
+class _Pool:
+    """Each storyline's candidate lines, built once and only when asked for, and each candidate's verdict of the
+    checks, given once: the summary asks for a storyline's line again as the lines chosen change."""
+
+    def __init__(
+        self,
+        people: dict[str, str],
+        topic_words: set[str],
+        year: int | None,
+        attach: Callable[[list[Member]], None] | None = None,
+    ) -> None:
+        self.people, self.topic_words, self.year, self.attach = people, topic_words, year, attach
+        self.found: dict[str, list[Candidate]] = {}
+        self.passes: dict[tuple[str, str], bool] = {}
+
+    def line(self, s: Storyline, cost: Callable[[str], float] | None = None) -> SummaryLine | None:
+        """The candidate that passes every check with the best score less its `cost` (what the lines already
+        chosen told of it); without one, the best that passes."""
+        if s.id not in self.found:
+            if self.attach is not None:
+                self.attach([m for m in shortlist(s, self.topic_words) if m.sentence is None])  # only lines built
+            self.found[s.id] = candidates(s, self.people, self.topic_words)
+        best: tuple[float, Candidate, Storyline] | None = None
+        for c in self.found[s.id]:
+            if best is not None and c.score <= best[0]:
+                break  # a cost only lowers a score: nothing further down can win
+            cited = s if c.cite is None else _with_sentence(s, c)
+            key = (s.id, c.body)
+            if key not in self.passes:
+                self.passes[key] = not check(c.body, cited, self.people, c.verbatim)
+            if not self.passes[key]:
+                continue
+            gain = c.score - (cost(c.body) if cost else 0.0)
+            if best is None or gain > best[0]:
+                best = (gain, c, cited)
+        if best is None:
+            return None
+        _, c, cited = best
+        own = _own_day(c)
+        return make_line(_backing(cited, c), c.body, tail_for(s, self.year, own), "extractive", own)
+
+
+def _close(a: Storyline, b: Storyline) -> bool:
+    """The two storylines' dates come within `summary_redundancy_days` of each other (undated: close)."""
+    if not (a.first and a.last and b.first and b.last):
+        return True
+    days = tuning().summary_redundancy_days
+    return (a.first - b.last).days <= days and (b.first - a.last).days <= days
+
+
+def _choose(
+    ranked: list[Storyline], score: dict[str, float], pool: _Pool, echoes: Echoes, topic: str, room: tuple[int, int]
+) -> list[SummaryLine]:
+    """Lines in order of maximal marginal relevance: at each step the storyline whose rank, less
+    `summary_redundancy_weight` times its line's overlap with the most similar line chosen for days near its own
+    (`redundancy`, `_close`), is highest. A storyline from an article that already gave `summary_lines_per_article` lines waits until no other
+    story wants the place; one retelling a shown development, or whose line says what a chosen one says, is left
+    out. Overlap only lowers a rank, so the ranked list is read only as far as a rank can still win."""
+    t = tuning()
+    budget, max_lines = room
+    topic_units = content_words(" ".join([topic, *sorted(pool.topic_words)]))
+    rarity = Rarity.of([m for s in ranked for m in s.members])
+    out: list[SummaryLine] = []
+    told: list[frozenset[str]] = []
+    shown: list[Storyline] = []
+    per_article: dict[str, int] = {}
+    remaining = list(ranked)
+    used = 0
+
+    def near(s: Storyline) -> list[frozenset[str]]:
+        """What the chosen lines of `s`'s days told: a development and the next one in the same words ("voted to
+        reject the offer", weeks later "voted to accept the offer") are two things, as `Echoes.repeats` holds."""
+        return [units_ for units_, c in zip(told, shown, strict=True) if _close(s, c)]
+
+    def cost(weight: float, s: Storyline) -> Callable[[str], float]:
+        close = near(s)
+        return lambda body: weight * redundancy(units(body, topic_units), close, rarity)
+
+    for waited in (False, True):  # first every story's place, then the places no other story wants
+        while len(out) < max_lines:
+            best: tuple[float, Storyline, SummaryLine, frozenset[str]] | None = None
+            for s in list(remaining):
+                if best is not None and score[s.id] <= best[0]:
+                    break  # overlap only lowers a rank: nothing further down can win
+                only = s.documents[0] if len(s.documents) == 1 else None
+                if not waited and only and per_article.get(only, 0) >= t.summary_lines_per_article:
+                    continue  # one article's several points must not crowd out the other stories
+                line = None if echoes.repeats(s, shown) else pool.line(s, cost(t.line_redundancy_weight, s))
+                if line is None or any(fuzz.token_set_ratio(line.body, o.body) >= SAME_LINE for o in out):
+                    remaining.remove(s)
+                    continue
+                found = units(line.body, topic_units)
+                gain = score[s.id] - t.summary_redundancy_weight * redundancy(found, near(s), rarity)
+                if best is None or gain > best[0]:
+                    best = (gain, s, line, found)
+            if best is None:
                 break
-            continue
-        out.append(line)
-        shown.append(s)
-        used += len(line.text)
-        if only:
-            per_article[only] = per_article.get(only, 0) + 1
+            _, s, line, found = best
+            remaining.remove(s)
+            if used + len(line.text) > budget:
+                if len(out) >= MIN_LINES:
+                    return out
+                continue
+            out.append(line)
+            told.append(found)
+            shown.append(s)
+            used += len(line.text)
+            if len(s.documents) == 1:
+                per_article[s.documents[0]] = per_article.get(s.documents[0], 0) + 1
     return out

@@ -265,6 +265,8 @@ def _form_problems(text: str, clause: bool, infinitive: bool, opening: bool) -> 
     last = words[-1].lower() if words else ""
     if last in OPEN_ENDS or body.endswith(("…", ",", ";", ":", "-", "—", "–")):
         found.append(f"cut after a function word or mark: “{body[-12:]}”")
+    if len(last) == 1 and last.isalpha() and words[-1].islower() and last not in OPEN_ENDS:
+        found.append(f"cut inside a word (a page that stops mid-word): “{body[-12:]}”")
     return tuple(found)
 
 

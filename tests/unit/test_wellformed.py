@@ -242,3 +242,8 @@ def test_a_date_alone_before_a_dash_is_a_dateline_and_not_quoted():
     assert (
         found is not None and found.text == "The dockers' union and the port owners sued the harbour board on Monday."
     )
+
+
+def test_a_text_that_stops_inside_a_word_is_no_line():
+    assert form_problems("the harbour master promised that, as costly as these d", opening=False)
+    assert not form_problems("The harbour master promised that the quay would open again by May", opening=False)
