@@ -26,6 +26,7 @@ class Rule:
     ignore_case: bool = True
     lead_only: bool = False  # a "start" rule that only holds in the article's first paragraph
     needs: tuple[str, ...] = ()  # for "inline": words (lower case) a line must hold before the pattern is tried
+    long: bool = False  # a "line" rule whose shape is furniture's alone, tried on lines past a caption's length too
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS or self.where not in ("line", "start", "inline"):
@@ -56,6 +57,14 @@ _CREDITED = r"(?:reuters|afp|ap|ap photo|epa|getty images|pool|tass|anadolu|xinh
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _PLACE = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}"
 
+# What a photo's caption says the people in it are doing, in the present tense as captions write it ("Ana Ruiz
+# speaks during …", "A sign is seen outside …"); a story's lead reports in the past ("sued", "has filed").
+CAPTION_VERBS = (
+    "is seen", "are seen", "is pictured", "are pictured", "is shown", "are shown", "is displayed", "are displayed",
+    "speaks", "gestures", "attends", "arrives", "waves", "poses", "stands", "sits", "listens", "delivers",
+    "addresses", "walks", "looks on", "take part", "takes part", "reacts", "testifies", "greets",
+)  # fmt: skip
+
 START = [
     Rule(
         "date-marker", "start", r"date\s+\d{4}-\d{2}-\d{2}\s*", "date 2025-03-07 The port reopened.", "date 2025-03-07 "
@@ -71,7 +80,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—―]{{1,2}}|:)?\s*",
+        rf"(?:[A-Z][\w.,'’ ]{{0,40}}?\s*)?\(\s*{_AGENCY}\b[^)]{{0,80}}\)\s*(?:[-–—―−]{{1,2}}|:)?\s*",
         "GALEN (Reuters) - Dockers walked out on Monday.",
         "GALEN (Reuters) - ",
         ignore_case=False,
@@ -97,7 +106,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"{_PLACE_CAPS}(?:\s*[—–―]\s*|\s+--?\s+)",
+        rf"{_PLACE_CAPS}(?:\s*[—–―−]\s*|\s+--?\s+)",  # a minus sign (−) stands for the dash on some pages
         "LAVAL, Que. — The retailer said on Monday.",
         "LAVAL, Que. — ",
         ignore_case=False,
