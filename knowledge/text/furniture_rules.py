@@ -244,4 +244,15 @@ INLINE = [
         "Galen Ports did not immediately respond to a request for comment.",
         needs=("not ", "n't", "n’t"),
     ),
+    # the outlet saying it asked somebody for a word: "The Ledger reached out to the port for a statement and will
+    # update the story" (a sentence of it, wherever it stands in its paragraph; the page may cut the last one off)
+    Rule(
+        "no-response",
+        "inline",
+        r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))[^.!?\n]{0,120}\breached out to\s[^.!?\n]{1,120}?\bfor (?:a |further )?"
+        r"(?:comment|statement|response)\b[^.!?\n]{0,200}(?:[.!?]|$)",
+        "The port reopened. The Ledger reached out to the port for a statement and will update the story.",
+        "The Ledger reached out to the port for a statement and will update the story.",
+        needs=("reached out",),
+    ),
 ]

@@ -5,7 +5,7 @@ embeds the page lost, a standfirst under a byline."""
 
 from __future__ import annotations
 
-from knowledge.text.furniture import MAX_LINE, furniture_ranges
+from knowledge.text.furniture import MAX_LINE, furniture_ranges, no_response_ranges
 
 HEAD = "Galen port stays shut"
 LEAD = "The port of Galen stayed shut on Tuesday as dockers picketed the gates for a second day, union officials said."
@@ -121,3 +121,11 @@ def test_a_short_lead_under_a_byline_below_the_repeated_headline_is_kept():
     lead = "Galen's port owners have filed two lawsuits against the dockers' union and its chief, Tom Berg."
     masked = _masked(_page("Harbor Wire", HEAD, "Written by Ana Ruiz", lead, AFTER))
     assert lead not in masked
+
+
+def test_an_outlet_saying_it_asked_for_a_statement_is_no_response_an_actor_reaching_out_for_talks_is_news():
+    asked = "The Ledger reached out to the port for a statement from its chief and will update this story."
+    text = _page(LEAD, f"{asked} The union said it would picket again on Friday.", AFTER)
+    assert [text[s:e] for s, e in no_response_ranges(text)] == [asked]
+    talks = "The union reached out to the owners for talks on Monday, its leader said."
+    assert no_response_ranges(_page(LEAD, talks, AFTER)) == []
