@@ -241,7 +241,8 @@ LINE = [
         r"|(?:click|tap) here to (?:subscribe|sign up).{0,80}",
         "Subscribe to our newsletter",
     ),
-    # an invitation to the outlet's channel or group, and a pitch closed by its link ("… Learn more")
+    # an invitation to the outlet's channel or group, and the outlet's pitch to its reader closed by its link ("We
+    # are back … Learn more"; a story's paragraph with a "Read more" link glued to it is no pitch)
     Rule(
         "promo",
         "line",
@@ -251,7 +252,8 @@ LINE = [
     Rule(
         "promo",
         "line",
-        r".{0,200}[.!?]\s+(?:learn more|find out more|read more|see more|click here|more info)",
+        r"(?=.*\b(?:we|we're|our|us|you|your)\b).{0,200}[.!?]\s+(?:learn more|find out more|read more|see more"
+        r"|click here|more info)",
         "We are back in print. We hope you will read along. Learn more",
     ),
     # a column's teaser naming its writer in capitals, as tabloids print it: "X is about Y, says JANE ROE – but …"

@@ -129,3 +129,8 @@ def test_an_outlet_saying_it_asked_for_a_statement_is_no_response_an_actor_reach
     assert [text[s:e] for s, e in no_response_ranges(text)] == [asked]
     talks = "The union reached out to the owners for talks on Monday, its leader said."
     assert no_response_ranges(_page(LEAD, talks, AFTER)) == []
+
+
+def test_a_news_paragraph_with_a_read_more_link_glued_to_it_is_kept():
+    glued = "The union said it would picket the gates again on Monday. Read more"
+    assert glued not in _masked(_page(LEAD, glued, AFTER))
