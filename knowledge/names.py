@@ -168,6 +168,11 @@ _DESIGNATORS = frozenset(
 )
 
 
+def is_designator(word: str) -> bool:
+    """A legal designator ("Inc.", "Corp", "plc"): a word that closes a company's name."""
+    return word.casefold().strip(".&,") in _DESIGNATORS
+
+
 def org_base(name: str) -> str:
     """An organisation's name without trailing legal designators ("Apple, Inc." → "Apple"); at least one word
     stays ("The Company" is left as it is)."""

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, time
 from enum import IntEnum
 from typing import Any, Protocol, TypeVar
 
-from knowledge.extract.dates import states_calendar_date
+from knowledge.extract.dates import resolve_date, states_calendar_date
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -122,10 +122,11 @@ _CALENDAR_DAY = re.compile(
 def head_day(sentence: str, published: date | None) -> date | None:
     """The calendar day a sentence gives its own main event: a day it states before its verb ("Today (January 17),
     the court ruled …", "The court on Jan. 17 upheld …"), not one inside what follows ("… despite filing on May 7",
-    "the April 30 ruling"); None when it states none, or one after the report was published."""
+    "the April 30 ruling"); else the weekday of its main clause (`_relative_head_day`); None when it states none,
+    or one after the report was published."""
     for m in _CALENDAR_DAY.finditer(sentence):
         if has_finite_verb(sentence[: m.start()]):
-            return None
+            break
         month = _MONTH_NAMES.get((m.group("month") or m.group("month2") or "").lower())
         year = m.group("year") or m.group("year2")
         if month is None or (published is None and year is None):
@@ -135,7 +136,48 @@ def head_day(sentence: str, published: date | None) -> date | None:
         except ValueError:
             return None
         return day if published is None or day <= published else None
-    return None
+    return _relative_head_day(sentence, published)
+
+
+# a weekday, or "yesterday", with the few words before it that say how it dates the verb ("until midnight Friday")
+_RELATIVE_DAY = re.compile(
+    r"(?P<lead>(?:\b[a-z.:0-9]+\s+){0,3})\b(?P<day>yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# words that make a weekday a deadline or another event's day rather than the day of the verb it follows
+_NOT_THE_VERBS_DAY = frozenset("until by before after since from through till ahead next coming this".split())
+# between the main verb and its weekday: a clause of its own ("… a law that would ban it on Sunday"), an infinitive
+# or a modal ("plans to strike on Friday", "will meet on Monday"), a quotation
+_CLAUSE_OPENS = re.compile(
+    r"[,;:(“\"]|\b(?:that|which|who|whom|whose|when|where|while|if|because|as|to|will|would|shall|could|may|might"
+    r"|can|should|must)\b",
+    re.I,
+)
+_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|set to|due to|plans? to|expected to)\b", re.I)
+
+
+def _relative_head_day(sentence: str, published: date | None) -> date | None:
+    """The day a weekday (or "yesterday") gives the sentence's main event, counted back from the report's publish
+    date as a past event is: before its verb ("The court on Friday upheld …") or in its main clause right after it
+    ("Workers rejected the offer on Wednesday, extending …"), not a deadline ("until midnight Friday"), a coming
+    day ("will meet on Monday") or the day of a clause of its own ("… a law that would ban it on Sunday")."""
+    m = _RELATIVE_DAY.search(sentence) if published is not None else None
+    if m is None or published is None or _NOT_THE_VERBS_DAY & set(m.group("lead").lower().split()):
+        return None
+    before = sentence[: m.start("day")]
+    if has_finite_verb(before):
+        if _CLAUSE_OPENS.search(before[_first_verb_end(before) :]) or _FUTURE.search(before):
+            return None
+    found = resolve_date(m.group("day"), datetime.combine(published, time()), "past")
+    return found.start if found is not None else None
+
+
+def _first_verb_end(text: str) -> int:
+    """Where the first finite verb of `text` ends (the end of the shortest opening that holds one)."""
+    for w in re.finditer(r"\S+", text):
+        if has_finite_verb(text[: w.end()]):
+            return w.end()
+    return len(text)
 
 
 def _day(value: str | None) -> date | None:

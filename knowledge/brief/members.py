@@ -122,7 +122,20 @@ def attach_sentences(store: Store, members: list[Member]) -> None:
 
 
 LEDE_CHARS = 600  # of an article's start read for its lede (title line, first two sentences)
+LEDE_LINE_CHARS = 400  # read past it to finish the line it cuts: furniture is told by whole lines (a caption)
 LEDE_SENTENCES = 2
+
+
+def lede_window(read: str) -> tuple[str, bool]:
+    """An article's start as read for its lede (`read`: its first LEDE_CHARS + LEDE_LINE_CHARS characters), cut
+    where the line at LEDE_CHARS ends, and whether its last sentence is whole. Page furniture is told by whole
+    lines: a window ending inside a caption would leave the standfirst above it taken for the lede."""
+    line_end = read.find("\n", LEDE_CHARS)
+    if line_end >= 0:  # a line's end is a sentence's end
+        return read[:line_end], True
+    if len(read) < LEDE_CHARS + LEDE_LINE_CHARS:
+        return read, True  # the article ends inside the read
+    return read[:LEDE_CHARS], False  # one line runs on past the read: its sentence may be cut
 
 
 def topic_words(name: str) -> set[str]:
@@ -141,12 +154,12 @@ def lede_members(
     for row in sorted(rows, key=lambda r: r.get("published_at") or "", reverse=True):
         docs.setdefault(row["document_id"], row)
     chosen = list(docs.values())[: tuning().summary_rows]
-    windows = text_windows(store, [(r["document_id"], 0, LEDE_CHARS) for r in chosen])
+    windows = text_windows(store, [(r["document_id"], 0, LEDE_CHARS + LEDE_LINE_CHARS) for r in chosen])
     out: list[Member] = []
-    for row, window in zip(chosen, windows, strict=True):
-        if not window:
+    for row, read in zip(chosen, windows, strict=True):
+        if not read:
             continue
-        whole = len(window) < LEDE_CHARS  # the article ends inside the window
+        window, whole = lede_window(read)
         for sentence in lede_sentences(window, row.get("title"), most=LEDE_SENTENCES + 1, whole=whole):
             if sentence.index is None or not 0 <= sentence.index < LEDE_SENTENCES:
                 continue

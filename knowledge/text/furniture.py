@@ -20,8 +20,17 @@ from __future__ import annotations
 
 import re
 
+from knowledge.names import is_designator
 from knowledge.text.furniture_lines import LINE
-from knowledge.text.furniture_page import above_wire_opening, bare_tickers, closing_teasers, teaser_above_lead
+from knowledge.text.furniture_page import (
+    above_wire_opening,
+    bare_tickers,
+    below_furniture,
+    captions_by_credit,
+    closing_teasers,
+    lost_embeds,
+    teaser_above_lead,
+)
 from knowledge.text.furniture_patterns import (
     _AUTHOR_BOX,
     _BYLINE,
@@ -29,6 +38,7 @@ from knowledge.text.furniture_patterns import (
     _COLON_PLACE,
     _INLINE,
     _LINE,
+    _LONG_LINE,
     _MARKER,
     _PAGE_STAMP,
     _START,
@@ -41,25 +51,22 @@ from knowledge.text.furniture_rules import Rule
 from knowledge.text.headline import is_headline
 
 MAX_LINE = 320  # captions can be long; article paragraphs usually are longer, and a rule must match all of the line
+LONG_LINE = 1000  # a caption closed by its photo credit may run on: only the rules marked `long` are tried on it
 LABEL_WORDS = 12  # a sub-headline, section label, bare byline or teaser headline between paragraphs: no sentence
 STANDFIRST_WORDS = 30  # a standfirst under the repeated headline is one or two short sentences; a lead runs longer
-CAPTION_WORDS = 45  # a caption above its credit line: one or two sentences
 LINK_WORDS = 20  # another story's headline linked between paragraphs: one headline's length, no stop
 TITLED_SHARE = 0.85  # a title-case sub-headline capitalises nearly every word no function word; prose does not
 
 _ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?")
 _CLOSE_QUOTES = "”\"’'»"
-# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE", "Jane Roe—Getty Images for X"), not a hat tip ("h/t
-# TheBlaze"); a bare "X via Getty Images" may sit above its caption rather than under it, so it marks nothing above
-_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|[—–]\s*(?:getty|shutterstock)\b", re.I)
 
 
 def line_rule(line: str) -> Rule | None:
     """The rule a whole line matches as furniture, or None: article text."""
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_LINE:
+    if not stripped or len(stripped) > LONG_LINE:
         return None
-    m = _LINE.match(stripped)
+    m = (_LINE if len(stripped) <= MAX_LINE else _LONG_LINE).match(stripped)
     if m is None or m.lastgroup is None:
         return None
     rule = LINE[int(m.lastgroup[1:])]
@@ -84,13 +91,16 @@ def _is_label(line: str, prev_line: str | None, next_line: str, last: bool) -> b
     short lines that are pieces of sentences."""
     stripped = line.strip().rstrip(_CLOSE_QUOTES).rstrip()
     words = _WORD.findall(stripped)
-    if not words or not (stripped[-1].isalnum() or stripped[-1] in ")*»"):
+    if not words:
+        return False
+    titled = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.6 * len(words)
+    named = titled and stripped.endswith(".") and is_designator(words[-1])  # a company's name: "Galen Ports Inc."
+    if not (stripped[-1].isalnum() or stripped[-1] in ")*»" or named):
         return False
     if len(words) > LABEL_WORDS:
         return _long_label(stripped, words, prev_line, next_line)
     if next_line.lstrip()[:1].islower() and not (stripped.isupper() and len(words) >= 2):
         return False  # the line is a piece of a sentence wrapped at a fixed width (an all-caps label is not)
-    titled = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.6 * len(words)
     if last:
         # a text cut off mid-sentence ends on a short piece ("Misri said T"); a closing label is whole words
         return titled and "," not in stripped and 2 <= len(words) <= 6 and len(words[-1]) >= 3
@@ -136,9 +146,10 @@ def _standfirst(text: str, next_kind: str | None, next_line: str = "") -> bool:
     return short or next_kind is not None or bool(_COLON_PLACE.match(next_line))
 
 
-def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
-    """The kind of furniture each whole line is (or None), and how much of each other line's start is the headline
-    glued to its date marker ("date 2025-03-07 <headline> <standfirst>")."""
+def _classify(lines: list[str]) -> tuple[list[str | None], list[int], dict[int, str]]:
+    """The kind of furniture each whole line is (or None), how much of each other line's start is the headline
+    glued to its date marker ("date 2025-03-07 <headline> <standfirst>") or a caption glued to the lead, and the
+    kind of those cuts that are no headline."""
     n = len(lines)
     nxt = [""] * n
     following = ""
@@ -148,6 +159,7 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
             following = lines[i]
     kinds: list[str | None] = [None] * n
     cuts = [0] * n
+    cut_kinds: dict[int, str] = {}  # a line whose cut opening is no dateline: a caption glued to the lead
     headline = lines[0].strip() if lines else ""
     last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
     counts: dict[str, int] = {}
@@ -178,18 +190,17 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
                 cut = lines[i].index(headline) + len(headline)
                 glued = _standfirst(lines[i][cut:], kinds[j] if j is not None else None, lines[j] if j else "")
                 kinds[i], cuts[i] = ("headline", 0) if glued else (None, cut)
-        if kinds[i] == "headline" and j is not None and kinds[j] is None:
-            k = next((k for k in range(j + 1, n) if lines[k].strip()), None)
-            if _standfirst(lines[j], kinds[k] if k is not None else None, lines[k] if k else ""):
-                kinds[j] = "subhead"
-        credit_only = kinds[i] in ("credit", "caption") and len(_WORD.findall(stripped)) <= 8
-        if credit_only and _PHOTO_CREDIT.search(stripped):
-            j = next((k for k in range(i - 1, 0, -1) if lines[k].strip()), None)
-            prev = lines[j] if j is not None else ""
-            caption = len(_WORD.findall(prev)) <= CAPTION_WORDS and _sentences(prev) <= 2
-            if j is not None and kinds[j] is None and caption:
-                if not any(q in prev for q in '“”"'):
-                    kinds[j] = "caption"
+        first = below_furniture(lines, kinds, j) if kinds[i] == "headline" else None
+        if first is not None:  # the first paragraph under the repeated headline, or past its byline or label
+            k = next((k for k in range(first + 1, n) if lines[k].strip()), None)
+            below = kinds[k] if k is not None else None
+            if first == j:
+                standfirst = _standfirst(lines[first], below, lines[k] if k else "")
+            else:  # past a byline a short lead is as likely: furniture under a short paragraph tells a standfirst
+                standfirst = below is not None and _standfirst(lines[first], None)
+            if standfirst:
+                kinds[first] = "subhead"
+        captions_by_credit(lines, kinds, cuts, cut_kinds, i)
         if kinds[i] and len(stripped) >= 20:
             seen.setdefault(stripped, kinds[i] or "")
     later: list[str] = []
@@ -207,9 +218,10 @@ def _classify(lines: list[str]) -> tuple[list[str | None], list[int]]:
         if lines[i].strip():
             kinds[i] = "byline"  # an author box closes the page: every line of it is about the writer
     above_wire_opening(lines, kinds, cuts)
+    lost_embeds(lines, kinds)
     teaser_above_lead(lines, kinds)
     closing_teasers(lines, kinds)
-    return kinds, cuts
+    return kinds, cuts, cut_kinds
 
 
 def _repeated_below(line: str, later: list[str]) -> bool:
@@ -252,7 +264,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
     a teaser label ("Next Post", "Related stories", "Read next") are furniture too, up to the first line that is
     a sentence."""
     lines = text.split("\n")
-    kinds, cuts = _classify(lines)
+    kinds, cuts, cut_kinds = _classify(lines)
     tickers = bare_tickers(text)
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -278,7 +290,8 @@ def furniture_ranges(text: str) -> list[tuple[int, int, str]]:
             first_lead = i > 0 and not lead_seen and len(_WORD.findall(line[cuts[i] :])) >= 15
             lead_seen = lead_seen or first_lead
             cut = max(cuts[i], _prefix_end(line, first_lead, headline=i == 0))
-            spans = ([(0, cut, "dateline")] if cut else []) + [x for x in _inline(line) if x[0] >= cut]
+            kind = cut_kinds.get(i, "dateline") if cut == cuts[i] else "dateline"
+            spans = ([(0, cut, kind)] if cut else []) + [x for x in _inline(line) if x[0] >= cut]
             spans += [(ts - pos, te - pos, k) for ts, te, k in tickers if pos + cut <= ts and te <= end]
             out += [(pos + s, pos + e, k) for s, e, k in _merge(spans)]
         pos = end + 1

@@ -145,11 +145,32 @@ LINE = [
         "Dockers take part in a rally at the port of Galen, Nordland May 2, 2025.",
         ignore_case=False,
     ),
+    # a wire photo's caption closed by the day and then the place: "…, May 2, 2025, in Galen." (prose puts "on"
+    # before a day: "… on May 2, 2025, in Galen")
+    Rule(
+        "caption",
+        "line",
+        rf".{{20,300}},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}},\s+in\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){{0,3}}",
+        "Ana Ruiz speaks to dockers at the gate of the depot, May 2, 2025, in Galen.",
+        ignore_case=False,
+    ),
+    # a caption closed by its photographer's credit in brackets, however long the caption runs: "… on Friday.
+    # (Jane Roe/Harbor Wire/TNS)"; an article's sentence never ends on a name, a slash and an outlet
+    Rule(
+        "caption",
+        "line",
+        r".{0,900}[.!?”\"’]\s*\((?:photo:?\s*)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w .&'’-]{1,60}"
+        r"(?:/\s*[\w .&'’-]{1,40}){0,2}\)",
+        "Dockers at the gate of the depot on Friday.(Jane Roe/Harbor Wire/TNS)",
+        ignore_case=False,
+        long=True,
+    ),
     # a caption whose agency credit follows its closing stop: "... on Friday. Getty", "... on Friday. AP"
     Rule(
         "caption",
         "line",
-        r".{10,300}[.!?]\s+(?:Getty|AFP|AP|Reuters|REUTERS|EPA|Bloomberg|Shutterstock|PTI|ANI|Xinhua)",
+        r".{10,300}[.!?]\s+(?:Getty|AFP|AP|Reuters|REUTERS|EPA|Bloomberg|Shutterstock|PTI|ANI|Xinhua)"
+        r"(?:\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?",  # and its photographer: "... AP/Jane Roe"
         "Dockers at the gate of the depot on Friday. Getty",
         ignore_case=False,
     ),
@@ -219,6 +240,30 @@ LINE = [
         r"(?:subscribe|sign up|follow us)(?:\s+(?:to|for|on|now)\b.{0,80})?"
         r"|(?:click|tap) here to (?:subscribe|sign up).{0,80}",
         "Subscribe to our newsletter",
+    ),
+    # an invitation to the outlet's channel or group, and the outlet's pitch to its reader closed by its link ("We
+    # are back … Learn more"; a story's paragraph with a "Read more" link glued to it is no pitch)
+    Rule(
+        "promo",
+        "line",
+        r"(?:join|follow)\s+(?:us|our)\b.{0,80}\b(?:channel|newsletter|community|group|whatsapp|telegram)\b.{0,120}",
+        "Join our new Harbor Wire channel on Telegram and get the port news first!",
+    ),
+    Rule(
+        "promo",
+        "line",
+        r"(?=.*\b(?:we|we're|our|us|you|your)\b).{0,200}[.!?]\s+(?:learn more|find out more|read more|see more"
+        r"|click here|more info)",
+        "We are back in print. We hope you will read along. Learn more",
+    ),
+    # a column's teaser naming its writer in capitals, as tabloids print it: "X is about Y, says JANE ROE – but …"
+    Rule(
+        "promo",
+        "line",
+        r".{10,200}?,\s+(?:says|writes|argues|asks|warns)\s+[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,2}\b"
+        r"(?:\s*[–—-]\s*.{0,200})?",
+        "This strike is about more than pay, says ANA RUIZ – it shows what dockers can stop",
+        ignore_case=False,
     ),
     Rule(
         "promo",

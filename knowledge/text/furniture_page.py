@@ -6,11 +6,84 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.furniture_patterns import _MARKER, _START, _WORD, FUNCTION_WORDS, sentences
+from knowledge.text.furniture_patterns import _MARKER, _PHOTO_CREDIT, _START, _WORD, FUNCTION_WORDS, sentences
+from knowledge.text.furniture_rules import _MONTH, CAPTION_VERBS
 from knowledge.text.headline import MAX_HEADLINE
 
 WIRE_OPENING_LINES = 4  # a wire credit opening one of the first lines: what sits above it is the page's
 TEASER_WORDS = 30  # a teaser's standfirst is one short sentence; a lead runs longer
+CAPTION_WORDS = 45  # a caption beside its credit line: one or two sentences
+CREDIT_WORDS = 8  # a photo credit alone on its line: a name or two and an agency
+HEAD_FURNITURE = 3  # lines of furniture (a byline, the outlet's name, a label) a standfirst may sit under
+EMBED_LEAD_WORDS = 6  # a sentence introducing an embedded post or statement, not a list's label ("Demands:")
+
+_POINTER = re.compile(r"\b(?:the following|here['’]s what|here is what|(?:has|had) to say|below)\b", re.I)
+_CAPTION_VERB = re.compile(r"\b(?:" + "|".join(CAPTION_VERBS) + r")\b")
+# a caption's one sentence glued before the lead, closed by the day the photo was taken: "... on Sept. 16. The ..."
+_DATED_CAPTION = re.compile(rf"[^\n]{{10,300}}?\b{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\.(?=\s+[A-Z“\"])")
+
+
+def below_furniture(lines: list[str], kinds: list[str | None], j: int | None) -> int | None:
+    """The first line from `j` on that is no furniture, past at most `HEAD_FURNITURE` lines that are (a byline, the
+    outlet's name, a section label between a repeated headline and its standfirst)."""
+    passed = 0
+    while j is not None and kinds[j] is not None and passed < HEAD_FURNITURE:
+        passed += 1
+        j = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+    return j if j is not None and kinds[j] is None else None
+
+
+def captions_by_credit(lines: list[str], kinds: list[str | None], cuts: list[int], cut_kinds: dict[int, str], i: int):
+    """A photo credit alone on line `i` sits beside its caption. Above it, a short paragraph without a quotation is
+    the caption. Below it, a paragraph is the caption when its first sentence says in the present tense what the
+    photo shows ("A sign is seen outside the plant …"): all of it when it is short, or only that sentence when it
+    is closed by the day the photo was taken and the lead is glued after it."""
+    stripped = lines[i].strip()
+    if kinds[i] not in ("credit", "caption") or len(_WORD.findall(stripped)) > CREDIT_WORDS:
+        return
+    if not _PHOTO_CREDIT.search(stripped):
+        return
+    j = next((k for k in range(i - 1, 0, -1) if lines[k].strip()), None)
+    if j is not None and kinds[j] is None and _caption_sized(lines[j]) and not any(q in lines[j] for q in '“”"'):
+        kinds[j] = "caption"
+    k = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+    if k is None or kinds[k] is not None or cuts[k] or any(q in lines[k] for q in '“”"'):
+        return
+    dated = _DATED_CAPTION.match(lines[k])
+    opening = dated.group(0) if dated else lines[k]
+    if not _CAPTION_VERB.search(opening):
+        return
+    if _caption_sized(lines[k]):
+        kinds[k] = "caption"
+    elif dated:
+        cuts[k], cut_kinds[k] = dated.end(), "caption"
+
+
+def _caption_sized(line: str) -> bool:
+    return len(_WORD.findall(line)) <= CAPTION_WORDS and sentences(line) <= 2
+
+
+def lost_embeds(lines: list[str], kinds: list[str | None]) -> None:
+    """Sentences introducing an embedded post or statement ("X released the following statement on Twitter:") one
+    right under another: the page lost what each introduced (the scraper keeps no embed), so none of them says
+    anything. The last keeps its text when a quotation follows it."""
+    run: list[int] = []
+    for i in [i for i in range(1, len(lines)) if lines[i].strip()] + [None]:
+        if i is not None and kinds[i] is None and _embed_lead(lines[i].strip()):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            quoted = i is not None and lines[i].strip()[:1] in "“\"‘'"
+            for j in run[:-1] if quoted else run:
+                kinds[j] = "caption"
+        run = []
+
+
+def _embed_lead(line: str) -> bool:
+    """A sentence that only points at what follows it ("X said the following:", "Here's what the judge wrote:"),
+    not one that says something itself before its colon ("Ruiz noted that the port was ignored:")."""
+    words = len(_WORD.findall(line))
+    return line.endswith(":") and words >= EMBED_LEAD_WORDS and line[:1].isupper() and bool(_POINTER.search(line))
 
 
 def above_wire_opening(lines: list[str], kinds: list[str | None], cuts: list[int]) -> None:

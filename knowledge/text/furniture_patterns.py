@@ -8,13 +8,21 @@ import re
 from knowledge.text.furniture_lines import LINE
 from knowledge.text.furniture_rules import INLINE, START
 
-# All line rules in one pattern, each a named group ("r12"), so a line is read once, not once per rule.
-_LINE = re.compile(
-    r"^\s*(?:"
-    + "|".join(f"(?P<r{i}>{r.pattern if r.ignore_case else '(?-i:' + r.pattern + ')'})" for i, r in enumerate(LINE))
-    + r")\s*[.:]?\s*$",
-    re.I,
-)
+
+def _whole_line(long_only: bool) -> re.Pattern[str]:
+    """Line rules in one pattern, each a named group ("r12", its index in LINE), so a line is read once, not once
+    per rule; `long_only`: the rules a line longer than a caption may still match (a long caption closed by its
+    photo credit)."""
+    groups = [
+        f"(?P<r{i}>{r.pattern if r.ignore_case else '(?-i:' + r.pattern + ')'})"
+        for i, r in enumerate(LINE)
+        if r.long or not long_only
+    ]
+    return re.compile(r"^\s*(?:" + "|".join(groups) + r")\s*[.:]?\s*$", re.I)
+
+
+_LINE = _whole_line(long_only=False)
+_LONG_LINE = _whole_line(long_only=True)
 _START = [(r, re.compile(r"^\s*(?:" + r.pattern + r")", re.I if r.ignore_case else 0)) for r in START]
 _INLINE = [(r, re.compile(r.pattern, re.I if r.ignore_case else 0)) for r in INLINE]
 # The upper-case tokens of a byline must stay upper-case-initial: re.I would let "by the way he said" match.
@@ -37,6 +45,9 @@ _AUTHOR_BOX = re.compile(r"^\s*(?:about the (?:author|writer|reporter)|author bi
 _STAMP_PATTERN = next(r.pattern for r in START if r.kind == "date-marker")
 _MARKER = re.compile(r"^\s*(?:" + _STAMP_PATTERN + ")")
 _PAGE_STAMP = re.compile(r"\b(?:" + _STAMP_PATTERN + ")", re.I)
+# a photo credit ("Jane Roe/AP", "© REUTERS", "Photo: EFE", "Jane Roe—Getty Images for X"), not a hat tip ("h/t
+# TheBlaze")
+_PHOTO_CREDIT = re.compile(r"[\w.]{2,}\s*/\s*[\w.]{2,}|©|\bphoto\b|\bpool\b|[—–]\s*(?:getty|shutterstock)\b", re.I)
 _WORD = re.compile(r"[\w’'&$%-]+")
 
 

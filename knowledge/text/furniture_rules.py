@@ -26,6 +26,7 @@ class Rule:
     ignore_case: bool = True
     lead_only: bool = False  # a "start" rule that only holds in the article's first paragraph
     needs: tuple[str, ...] = ()  # for "inline": words (lower case) a line must hold before the pattern is tried
+    long: bool = False  # a "line" rule whose shape is furniture's alone, tried on lines past a caption's length too
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS or self.where not in ("line", "start", "inline"):
@@ -55,6 +56,14 @@ _AGENCY = (
 _CREDITED = r"(?:reuters|afp|ap|ap photo|epa|getty images|pool|tass|anadolu|xinhua|efe|dpa|kyodo news|bloomberg)"
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _PLACE = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}"
+
+# What a photo's caption says the people in it are doing, in the present tense as captions write it ("Ana Ruiz
+# speaks during …", "A sign is seen outside …"); a story's lead reports in the past ("sued", "has filed").
+CAPTION_VERBS = (
+    "is seen", "are seen", "is pictured", "are pictured", "is shown", "are shown", "is displayed", "are displayed",
+    "speaks", "gestures", "attends", "arrives", "waves", "poses", "stands", "sits", "listens", "delivers",
+    "addresses", "walks", "looks on", "take part", "takes part", "reacts", "testifies", "greets",
+)  # fmt: skip
 
 START = [
     Rule(
@@ -106,7 +115,7 @@ START = [
     Rule(
         "dateline",
         "start",
-        rf"{_PLACE_CAPS}(?:\s*[—–―−]\s*|\s+--?\s+)",
+        rf"{_PLACE_CAPS}(?:\s*[—–―−]\s*|\s+--?\s+)",  # a minus sign (−) stands for the dash on some pages
         "LAVAL, Que. — The retailer said on Monday.",
         "LAVAL, Que. — ",
         ignore_case=False,
@@ -243,5 +252,16 @@ INLINE = [
         "The port said. Galen Ports did not immediately respond to a request for comment.",
         "Galen Ports did not immediately respond to a request for comment.",
         needs=("not ", "n't", "n’t"),
+    ),
+    # the outlet saying it asked somebody for a word: "The Ledger reached out to the port for a statement and will
+    # update the story" (a sentence of it, wherever it stands in its paragraph; the page may cut the last one off)
+    Rule(
+        "no-response",
+        "inline",
+        r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))[^.!?\n]{0,120}\breached out to\s[^.!?\n]{1,120}?\bfor (?:a |further )?"
+        r"(?:comment|statement|response)\b[^.!?\n]{0,200}(?:[.!?]|$)",
+        "The port reopened. The Ledger reached out to the port for a statement and will update the story.",
+        "The Ledger reached out to the port for a statement and will update the story.",
+        needs=("reached out",),
     ),
 ]

@@ -108,3 +108,26 @@ def test_a_sentence_states_its_own_day_only_before_its_verb():
     assert head_day("The board said it had not received a stay, despite asking for one on January 7", sent) is None
     assert head_day("The port may close on January 19", sent) is None
     assert head_day("On January 20 the port closed", sent) is None  # after the report: a misread, no date
+
+
+def test_a_weekday_of_the_sentences_main_clause_dates_its_event_counted_back_from_the_report():
+    from knowledge.brief.event_dates import head_day
+
+    thursday = date(2025, 3, 13)
+    assert head_day("Dockers at Galen rejected the owners' offer on Wednesday, extending the strike", thursday) == date(
+        2025, 3, 12
+    )
+    assert head_day("The harbour court on Thursday upheld the ban on night shifts", thursday) == thursday
+    assert head_day("Galen Ports sued the union on Monday over the blockade", thursday) == date(2025, 3, 10)
+    assert head_day("Yesterday, the union filed its answer", thursday) == date(2025, 3, 12)
+
+
+def test_a_weekday_that_is_a_deadline_a_coming_day_or_another_clauses_day_dates_nothing():
+    from knowledge.brief.event_dates import head_day
+
+    thursday = date(2025, 3, 13)
+    assert head_day("The court extended the order until midnight Friday to allow an appeal", thursday) is None
+    assert head_day("The union will meet the owners on Monday", thursday) is None
+    assert head_day("The union said it plans to strike on Saturday", thursday) is None
+    assert head_day("The court upheld a rule that would close the port on Sunday", thursday) is None
+    assert head_day("The city expelled the envoy, ordering him to leave before midnight on Sunday", thursday) is None
