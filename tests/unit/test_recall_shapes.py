@@ -99,3 +99,12 @@ def test_a_quote_paragraph_after_narration_or_with_a_cue_of_its_own_is_not_the_l
     said = {a["source"]: a["content"] for a in parts(nlp, text)}
     assert said["Ana Reyes"] == ["the old board had hidden the leases"]
     assert said["Tom Hale"] == ["We followed every rule"]
+
+
+def test_a_quote_paragraph_goes_on_with_the_last_report_of_the_paragraph_before_not_an_earlier_one(nlp):
+    text = (
+        "Noting the long delays at the port, the harbour board said on Friday that the old board had hidden the "
+        "leases.\n\n“They signed these deals in the last hour.”\n\nThe leases run for 30 years."
+    )
+    holding = [a for a in parts(nlp, text) if "They signed these deals in the last hour" in a["content"]]
+    assert [a["cue"] for a in holding] == ["said"]

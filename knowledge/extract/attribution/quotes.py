@@ -150,8 +150,8 @@ def _paragraph_quoted_next(doc, quotes: QuoteIndex, last: int) -> list[Frag]:
     text = doc_text(doc)
     line_end = text.find("\n", last)
     line_end = len(text) if line_end < 0 else line_end
-    if not _SENTENCE_TAIL.fullmatch(text[last:line_end]):
-        return []  # another sentence after the report's: the paragraph does not end with it
+    if not _SENTENCE_TAIL.fullmatch(text[last:line_end]) or _verb_between(doc, last, line_end):
+        return []  # another sentence, or another verb ("Noting X, the union said Y"), ends the paragraph
     nxt = quotes.next_after(line_end)
     if nxt is None or text[line_end : nxt[0]].strip(" \n\u00a0") or _signed(doc, nxt):
         return []
@@ -159,6 +159,11 @@ def _paragraph_quoted_next(doc, quotes: QuoteIndex, last: int) -> list[Frag]:
     if text[nxt[1] : len(text) if close < 0 else close].strip(" \u00a0"):
         return []  # the quotation is not the whole paragraph: narration or a cue of its own follows
     return [char_span(doc, *nxt), *_quotes_running_on(doc, quotes, nxt)]
+
+
+def _verb_between(doc, start: int, end: int) -> bool:
+    tok = first_token_from(doc, start)
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[tok:] if t.idx < end)
 
 
 def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:
