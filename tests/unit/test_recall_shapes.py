@@ -108,3 +108,12 @@ def test_a_quote_paragraph_goes_on_with_the_last_report_of_the_paragraph_before_
     )
     holding = [a for a in parts(nlp, text) if "They signed these deals in the last hour" in a["content"]]
     assert [a["cue"] for a in holding] == ["said"]
+
+
+def test_a_quote_paragraph_after_an_act_rather_than_a_speech_verb_is_not_added_to_it(nlp):
+    text = (
+        "After a five-day hearing, the court denies the motion for an injunction.\n\n"
+        "“The agency has not shown it is likely to succeed on its claims.”\n\nThe deal can close in July."
+    )
+    holding = [a for a in parts(nlp, text) if any("has not shown" in c for c in a["content"])]
+    assert all(a["lemma"] != "deny" for a in holding)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.roles import speech_verb
 from knowledge.extract.parse.spans import Frag, QuoteIndex, char_span, doc_text, first_token_from, sentence
 
 QUOTE_CHARS = ("“", '"', "''")
@@ -107,7 +108,7 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         spoken = not _quoted(text, quotes, cue_toks[0].idx)  # a cue inside a quote reports another's words
         if spoken and q is not None and q[1] >= last and q[1] > cue_end and q[0] + 1 >= piece[0]:
             grown += [g for g in _quotes_running_on(doc, quotes, q) if g[0] >= last]
-        elif spoken and last > sent.start_char:
+        elif spoken and last > sent.start_char and any(speech_verb(t) for t in cue_toks):
             grown += _paragraph_quoted_next(doc, quotes, max(last, cue_end))
     merged: list[Frag] = []
     for g in sorted(grown):
@@ -146,7 +147,8 @@ def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> l
 def _paragraph_quoted_next(doc, quotes: QuoteIndex, last: int) -> list[Frag]:
     """'X said the talks had failed.' closing its paragraph, then a paragraph that is one unsigned quotation: the
     reporter, by newsroom convention, hands the floor on to the speaker just reported, in their own words (and the
-    quote paragraphs that follow it go on with them too)."""
+    quote paragraphs that follow it go on with them too). Only after a speech verb: "The court denies the motion."
+    then a quotation from its order is an act and the words that explain it, not one statement."""
     text = doc_text(doc)
     line_end = text.find("\n", last)
     line_end = len(text) if line_end < 0 else line_end
