@@ -7,10 +7,15 @@ quote pairs rather than on the dependency tree.
 
 from __future__ import annotations
 
+import re
+
 from knowledge.extract.parse import cues as lex
+from knowledge.extract.parse.roles import speech_verb
 from knowledge.extract.parse.spans import Frag, QuoteIndex, char_span, doc_text, first_token_from, sentence
 
 QUOTE_CHARS = ("“", '"', "''")
+# the rest of a sentence, up to its last stop and closing marks: "…, he said at the meeting."
+_SENTENCE_TAIL = re.compile(r"[^.!?\n]*[.!?]?[”\"'\s\u00a0]*")
 
 
 def adjacent_content(doc, quotes: QuoteIndex, tok) -> Frag | None:
@@ -103,6 +108,8 @@ def quote_content(doc, quotes: QuoteIndex, cue_toks, content_frags):
         spoken = not _quoted(text, quotes, cue_toks[0].idx)  # a cue inside a quote reports another's words
         if spoken and q is not None and q[1] >= last and q[1] > cue_end and q[0] + 1 >= piece[0]:
             grown += [g for g in _quotes_running_on(doc, quotes, q) if g[0] >= last]
+        elif spoken and last > sent.start_char and any(speech_verb(t) for t in cue_toks):
+            grown += _paragraph_quoted_next(doc, quotes, max(last, cue_end))
     merged: list[Frag] = []
     for g in sorted(grown):
         if merged and g[0] <= merged[-1][1]:
@@ -135,6 +142,30 @@ def _quotes_running_on(doc, quotes: QuoteIndex, last: Frag, limit: int = 3) -> l
         out.append(char_span(doc, *nxt))
         last = nxt
     return out
+
+
+def _paragraph_quoted_next(doc, quotes: QuoteIndex, last: int) -> list[Frag]:
+    """'X said the talks had failed.' closing its paragraph, then a paragraph that is one unsigned quotation: the
+    reporter, by newsroom convention, hands the floor on to the speaker just reported, in their own words (and the
+    quote paragraphs that follow it go on with them too). Only after a speech verb: "The court denies the motion."
+    then a quotation from its order is an act and the words that explain it, not one statement."""
+    text = doc_text(doc)
+    line_end = text.find("\n", last)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _SENTENCE_TAIL.fullmatch(text[last:line_end]) or _verb_between(doc, last, line_end):
+        return []  # another sentence, or another verb ("Noting X, the union said Y"), ends the paragraph
+    nxt = quotes.next_after(line_end)
+    if nxt is None or text[line_end : nxt[0]].strip(" \n\u00a0") or _signed(doc, nxt):
+        return []
+    close = text.find("\n", nxt[1])
+    if text[nxt[1] : len(text) if close < 0 else close].strip(" \u00a0"):
+        return []  # the quotation is not the whole paragraph: narration or a cue of its own follows
+    return [char_span(doc, *nxt), *_quotes_running_on(doc, quotes, nxt)]
+
+
+def _verb_between(doc, start: int, end: int) -> bool:
+    tok = first_token_from(doc, start)
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[tok:] if t.idx < end)
 
 
 def _split_opening(doc, quotes: QuoteIndex, head) -> Frag | None:

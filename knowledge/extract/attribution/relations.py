@@ -117,12 +117,12 @@ def _candidates(doc, quotes: QuoteIndex) -> list[CueCandidate]:
             continue
         misread = misread_cue(tok, lex.VERB_CUES)
         if misread is not None:  # '"…," the lawsuit states.' with "states" tagged a plural noun
-            said = quote_before(doc, quotes, doc[tok.i - 2].idx)
+            said = quote_before(doc, quotes, doc[misread.speaker_start].idx)
             span = doc.char_span(*said, alignment_mode="expand") if said is not None else None
             if span is not None and len(span):
-                src = {tok.i - 2, tok.i - 1}
-                stance = lex.VERB_CUES.get(misread, lex.ASSERT)
-                out.append(CueCandidate([tok], src, {t.i for t in span}, misread, stance, False, None))
+                stance = lex.VERB_CUES.get(misread.lemma, lex.ASSERT)
+                content = {t.i for t in span}
+                out.append(CueCandidate([tok], set(misread.source), content, misread.lemma, stance, False, None))
             continue
         in_lex = scorer.candidate(tok)  # the learned model weighs more verbs
         accepted = scorer.accept(tok, in_lex, quotes.at(tok.idx) is not None) if in_lex is not None else False

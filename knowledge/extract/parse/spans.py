@@ -167,7 +167,22 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         else:
             out.append((open_at, end))
             open_at = None
-    return out
+    cut = _cut_off_quote(text, open_at)
+    return out + [cut] if cut is not None else out
+
+
+def _cut_off_quote(text: str, open_at: int | None) -> tuple[int, int] | None:
+    """A page cut off mid-quotation (a paywall, a teaser, a clipped feed: '… said the spokeswoman. “This lawsuit
+    is yet another'): the last paragraph opens a quote that nothing closes before the text ends. Its words are
+    still the quoted speaker's, so the quote runs to the end of the text. A mark before the last paragraph that
+    was never closed is not one: the paragraphs in between are narration."""
+    if open_at is None:
+        return None
+    end = len(text.rstrip())
+    words = text[open_at + 1 : end]
+    if "\n" in words or not any(c.isalnum() for c in words) or not text[open_at + 1 : open_at + 2].strip():
+        return None  # a lone mark, or one that closes a word ('6\'2" tall') rather than opening words
+    return (open_at, end)
 
 
 class QuoteIndex:

@@ -11,10 +11,15 @@ A second shape: "The lawsuit states this happened in May". The parser reads "law
 (the noun a compound of the verb) and the reported clause as a relative clause of that phrase; the compound noun
 is the verb's subject (`compound_subject`), and `clauses.misplaced_clause` gives the clause back to the verb.
 After a quotation the tagger may read the verb itself as a plural noun ('"…," the lawsuit states.'): the phrase ends
-the sentence, so "states" is the cue and "the lawsuit" its subject (`misread_cue`).
+the sentence, so "states" is the cue and "the lawsuit" its subject (`misread_cue`). Or it reads the name after the
+quotation as part of the quoted sentence (an attribute of its "am", or a root of its own) and the verb as a clause
+modifying the name ('"…, I am pleased to announce it," Rivera posted online.'): "posted" is the cue, "Rivera" its
+subject, the quotation its words.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ATTACHED = frozenset({"conj", "appos"})  # how the parser hangs the stranded name on the opening phrase
@@ -79,11 +84,26 @@ def compound_subject(verb):
     return noun if det.pos_ == "DET" and det.i < noun.i and det.head.i in (noun.i, verb.i) else None
 
 
-def misread_cue(tok, cues) -> str | None:
-    """The lemma of a third-person cue the tagger read as a plural noun closing its sentence after a compound noun
-    and its article ('"…," the lawsuit states.'), if `tok` is one (`cues`: the cue lexicon); else None. The parser
-    may hang the phrase anywhere (as the object of the quotation's last verb); the caller asks for the quotation
-    that closes right before it."""
+@dataclass(frozen=True)
+class MisreadCue:
+    """A cue the parse did not read as one: its lemma, its speaker's tokens (indices), and the token the speaker
+    starts at, right after the quotation that is its content (the caller finds that quotation)."""
+
+    lemma: str
+    source: frozenset[int]
+    speaker_start: int
+
+
+def misread_cue(tok, cues) -> MisreadCue | None:
+    """A cue after a quotation that the parse misread (`cues`: the cue lexicon), else None. The parser may hang the
+    phrase anywhere (as the object of the quotation's last verb); the caller asks for the quotation that closes
+    right before the speaker."""
+    return _plural_noun_cue(tok, cues) or _modifier_cue(tok, cues)
+
+
+def _plural_noun_cue(tok, cues) -> MisreadCue | None:
+    """A third-person cue the tagger read as a plural noun closing its sentence after a compound noun and its
+    article ('"…," the lawsuit states.')."""
     if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lower_[:-1] not in cues:
         return None
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -93,7 +113,31 @@ def misread_cue(tok, cues) -> str | None:
     if noun is None or noun.dep_ != "compound" or noun.head.i != tok.i or noun.pos_ != "NOUN":
         return None
     det = tok.doc[noun.i - 1]
-    return tok.lower_[:-1] if det.dep_ == "det" and det.head.i in (noun.i, tok.i) else None
+    if det.dep_ != "det" or det.head.i not in (noun.i, tok.i):
+        return None
+    return MisreadCue(tok.lower_[:-1], frozenset({det.i, noun.i}), det.i)
+
+
+QUOTE_CLOSERS = frozenset({"”", '"', "''"})
+
+
+def _modifier_cue(tok, cues) -> MisreadCue | None:
+    """A cue verb with no subject that the parser hung as a clause modifying the name right before it, where that
+    name follows a quotation closed by a comma or a question or exclamation mark ('"…," Rivera posted online.',
+    '"Why now?" the mayor wrote.'): the quotation is the report's words, the name its speaker."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "relcl") or tok.lemma_.lower() not in cues:
+        return None
+    name = tok.head
+    if name.i >= tok.i or name.pos_ not in ("PROPN", "NOUN") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    words = [t for t in name.subtree if t.i < tok.i and not t.is_punct]
+    start = words[0].i
+    if [t.i for t in words] != list(range(start, tok.i)) or start < 2:
+        return None  # the name must run, unbroken, from the quotation's closing mark to the verb
+    doc = tok.doc
+    if doc[start - 1].text not in QUOTE_CLOSERS or doc[start - 2].text not in (",", "?", "!"):
+        return None
+    return MisreadCue(tok.lemma_.lower(), frozenset(t.i for t in words), start)
 
 
 def compound_article(subj) -> set[int]:
