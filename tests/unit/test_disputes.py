@@ -404,3 +404,32 @@ def test_a_rebuttal_elsewhere_that_names_the_claimant_and_quotes_the_claim_answe
 
 def test_a_short_quoted_verdict_is_no_restated_claim():
     assert not quotes_the_claim('the charges as "concocted"', "that the envoy had concocted the charges")
+
+
+def test_an_answer_to_a_statement_and_its_reason_disputes_the_reason_it_speaks_of(nlp):
+    text = (
+        "Halvard Shipping said on Monday that it was ending its bid for the ferry line, saying the line's owners "
+        "had shown no real engagement over a deal. "
+        "The owners said Halvard had made misleading claims as it ended its bid, and that they had engaged in good "
+        "faith throughout."
+    )
+    found = pairs(nlp, text)
+    assert found and all(c.startswith("the line's owners had shown no real engagement") for c, _ in found)
+
+
+def test_a_verdict_said_of_this_answers_the_other_partys_statement_just_before_it(nlp):
+    text = (
+        "Harbour board chair Lise Moen said Norvik Foods had walked away from the lease talks without notice. "
+        '"This is clearly an attempt to distract from the board\'s own failures," Norvik Foods said.'
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][0].startswith("Norvik Foods had walked away")
+    assert found[0][1].startswith("This is clearly an attempt")
+
+
+def test_a_demonstrative_without_a_verdict_answers_nothing(nlp):
+    text = (
+        "Harbour board chair Lise Moen said Norvik Foods had walked away from the lease talks without notice. "
+        '"This is a question for the courts now," Norvik Foods said.'
+    )
+    assert pairs(nlp, text) == []
