@@ -150,16 +150,9 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
     made_by = _CLAIMS_BY.match(" ".join(words[:CLAIM_NOUN_WORDS]))  # "claims made by former President Holt ..."
     if not (backref or named or made_by):
-        return None, 0.0
+        return _named_in_verdict(text, claims, i, names) if judged else (None, 0.0)
     claimant = re.sub(r"[’']s?$", "", named.group(1)) if named and named.group(1) else ""
     claimant = made_by.group(1).split()[-1] if made_by else claimant
-
-    def shown(c: LocalClaim) -> str:
-        return (
-            names[c.speaker_entity]
-            if c.speaker_entity is not None and c.speaker_entity < len(names)
-            else c.speaker or ""
-        )
 
     # "denied the claim" answers a statement, not a naming or praise ("describing Modi as a fantastic man"); "denied any
     # wrongdoing", "called the allegations baseless" answer an accusation ("accusing him of fraud") or a statement
@@ -183,7 +176,7 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
     # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
     # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
     # and may be the one named, never an unnamed source ("a person familiar with the talks")
-    before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
+    before = [j for j in near if not claimant or claimant in speaker_name(claims[j], names).split()] or [
         j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
     ]
     # statements about the one who answers, none worded as an accusation: "the allegations" is one of them only
@@ -207,10 +200,50 @@ def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Seque
             and disputable_by(c, denial)
             and c.cue_lemma.lower() not in NAMING
             and c.stance != SUPPORT
-            and claimant in shown(c).split()
+            and claimant in speaker_name(c, names).split()
         ]
         nearest = min(after, key=lambda j: claims[j].content) if after else None
     return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
+
+
+def speaker_name(claim: LocalClaim, names: Sequence[str]) -> str:
+    """The name a claim's speaker goes by: its entity's, else the words at the claim."""
+    if claim.speaker_entity is not None and claim.speaker_entity < len(names):
+        return names[claim.speaker_entity]
+    return claim.speaker or ""
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _named_in_verdict(
+    text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]
+) -> tuple[int | None, float]:
+    """ "The Harbour Compact is a fiction Lind has invented", "as extraordinary as Lind's claims are contrived": a
+    verdict that names its claimant (by surname) and what the claim spoke of, without a back-reference. It answers
+    the one statement of that claimant in the article that shares `counter_words` words or names with it beyond
+    the two parties' names (the thing the claim named, "Harbour Compact"); none when two do, or none does."""
+    denial = claims[i]
+    said = text[slice(*denial.content)]
+    words = proposition_words(said)
+    capitals = {w for w in _CAPITALISED.findall(said)}
+    found: list[tuple[int, int]] = []
+    for j, c in enumerate(claims):
+        speaker = speaker_name(c, names).split()
+        if j == i or not speaker or speaker[-1] not in capitals or not disputable_by(c, denial):
+            continue
+        if c.stance == SUPPORT or c.cue_lemma.lower() in NAMING or c.parent == i or denial.parent == j:
+            continue
+        claimed = text[slice(*c.content)]
+        parties = set(speaker) | set(speaker_name(denial, names).split())
+        shared = len(words & proposition_words(claimed))
+        shared += len((capitals & set(_CAPITALISED.findall(claimed))) - parties)
+        if shared >= tuning().counter_words:
+            found.append((shared, j))
+    found.sort(reverse=True)
+    if not found or len(found) > 1 and found[0][0] == found[1][0]:
+        return None, 0.0
+    return found[0][1], tuning().dispute_threshold + 0.05
 
 
 def _before_verdict(words: str) -> str:

@@ -433,3 +433,22 @@ def test_a_demonstrative_without_a_verdict_answers_nothing(nlp):
         '"This is a question for the courts now," Norvik Foods said.'
     )
     assert pairs(nlp, text) == []
+
+
+LIND = (
+    "Marta Lind said the port had broken the Harbour Compact by selling the north quay to a developer. "
+    "Lind also demanded that the port publish its accounts every month. "
+    "In a court filing, lawyers for the port argued that Lind was a disappointed bidder looking for a share of its "
+    'success. "The relief Lind seeks is as extraordinary as her claims are contrived," they wrote.'
+)
+
+
+def test_a_verdict_naming_its_claimant_and_what_the_claim_named_answers_that_claim(nlp):
+    text = LIND + ' "The Harbour Compact is a fiction Lind has invented to lay claim to a quay she never paid for."'
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][0].startswith("the port had broken the Harbour Compact")
+    assert "fiction" in found[0][1]
+
+
+def test_a_verdict_naming_its_claimant_but_nothing_the_claimant_said_answers_nothing(nlp):
+    assert pairs(nlp, LIND + ' "It is a campaign of pressure and nothing more."') == []
