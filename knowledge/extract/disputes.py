@@ -16,6 +16,7 @@ import functools
 import re
 
 from knowledge.extract.analysis import LocalClaim
+from knowledge.extract.events import OBJECT_VERBS
 from knowledge.extract.parse.cues import DENY, NO_COMMENT, REFUSALS
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
@@ -117,7 +118,26 @@ def states_a_rebuttal(denial_text: str, cue_lemma: str = "") -> bool:
     if cue_lemma.lower() in DENIES_DOING and _DOING.match(text):
         return True
     head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
-    return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
+    if _CLAIM_NOUN.search(head):
+        return True
+    return has_finite_verb(text) and not acts_on_a_filing(text)
+
+
+# a filing named as the object: "a federal lawsuit Disney filed against the governor", "the company's appeal";
+# what follows may describe it ("Disney filed"), never say something of it ("the lawsuit was baseless") or give
+# its content ("the complaint that the fees had doubled")
+_FILING = re.compile(
+    r"^(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.’'-]*[’']s?\s+)?(?:[\w.$,-]+\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(OBJECT_VERBS['file']))})s?\b(?!\s+(?:is|was|are|were|has|had|as|would|will|that)\b)",
+    re.I,
+)
+
+
+def acts_on_a_filing(text: str) -> bool:
+    """ "Dismissed a federal lawsuit Disney filed against the governor", "rejected the appeal": the object is a
+    filing, and the verb in it ("filed") only describes the filing; a judge dismissing a case or a party opposing a
+    motion answers no statement. "Denied that the lawsuit had merit" says something of it, and still can."""
+    return bool(_FILING.match(text))
 
 
 def rebuts(stance: str, text: str, cue_lemma: str = "") -> bool:

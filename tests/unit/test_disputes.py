@@ -452,3 +452,18 @@ def test_a_verdict_naming_its_claimant_and_what_the_claim_named_answers_that_cla
 
 def test_a_verdict_naming_its_claimant_but_nothing_the_claimant_said_answers_nothing(nlp):
     assert pairs(nlp, LIND + ' "It is a campaign of pressure and nothing more."') == []
+
+
+def test_dismissing_a_lawsuit_someone_filed_answers_no_statement_of_theirs(nlp):
+    text = (
+        "Mayor Ada Holt said the harbour law would stop the sale of the north quay. "
+        "A judge on Friday dismissed a federal lawsuit Norvik Foods filed against Holt over the harbour law."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_a_filing_named_as_the_object_is_no_statement_unless_something_is_said_of_it():
+    assert not states_a_rebuttal("a federal lawsuit Norvik filed against the mayor")
+    assert not states_a_rebuttal("the appeal Holt lodged in May")
+    assert states_a_rebuttal("that the lawsuit was baseless")
+    assert states_a_rebuttal("Norvik's complaint that the fees had doubled")
