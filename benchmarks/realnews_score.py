@@ -163,6 +163,20 @@ def dispute_side(shown: Shown, golds: dict[str, list[GoldAttribution]]) -> GoldA
     return None
 
 
+def dispute_sides(shown: Shown, golds: dict[str, list[GoldAttribution]]) -> list[GoldAttribution]:
+    """Every annotated claim one side of a shown dispute shows whole: the one `dispute_side` reads it as, and each
+    one a piece of a split quote covers ('"A," Moriarty said. "B."' shown as one side, annotated as A and B), as
+    `realnews_misses` finds a claim in a piece of a split quote. A pair annotated between B and the other side is
+    shown when that side holds B, though A is the bigger piece."""
+    out = [g] if (g := dispute_side(shown, golds)) is not None else []
+    for i, (doc_id, _) in enumerate(shown.citations):
+        pieces = shown.words[i] if i < len(shown.words) else []
+        if len(pieces) < 2:
+            continue
+        out += [x for x in golds.get(doc_id, []) for p in pieces if covers(p, x.content) and x not in out]
+    return out
+
+
 def _same_source(a: GoldAttribution, b: GoldAttribution) -> bool:
     return (a.source or "") == (b.source or "") or same_speaker(a.source or "", b.source or "")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from realnews_gold import GoldAttribution, LineMap, overlap, same_speaker
 from realnews_misses import FOUND_KINDS, MISS_KINDS, Placement, counts, miss_listing, place_claims
-from realnews_score import Briefings, Scorecard, dispute_side, score, take_briefings
+from realnews_score import Briefings, Scorecard, dispute_sides, score, take_briefings
 
 from knowledge.brief.topic import resolve_topic
 from knowledge.names import name_key
@@ -251,8 +251,8 @@ def disputes(real: RealSet, b: Briefings, idx: SetIndex) -> tuple[int, int, int,
     for a, d in b.disputes:
         pairs = set()
         for golds in views:
-            ga, gd = dispute_side(a, golds), dispute_side(d, golds)
-            pairs.add(frozenset((ga.label, gd.label)) if ga and gd else None)
+            # each annotated claim either side shows whole (a split quote shows two): a pair of them annotated
+            pairs |= {frozenset((x.label, y.label)) for x in dispute_sides(a, golds) for y in dispute_sides(d, golds)}
         right = pairs & gold_pairs
         if right:
             shown_right |= right

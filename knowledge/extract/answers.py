@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from knowledge.extract.analysis import LocalClaim, LocalDispute
 from knowledge.extract.counters import NEGATION
 from knowledge.extract.disputes import NOT_DISPUTABLE, disputable_by, names_its_claimant, proposition_words
+from knowledge.extract.in_article import speaker_name
 from knowledge.extract.parse.cues import DENY
 from knowledge.tuning import tuning
 
@@ -113,19 +114,13 @@ def denied_in_apposition(text: str, claims: Sequence[LocalClaim], names: Sequenc
                     and denial.content[0] <= c.content[0]
                     and c.content[1] <= denial.content[1]
                     and disputable_by(c, denial)
-                    and _named_in(_speaker_name(c, names), text[denial.content[0] : c.content[0]])
+                    and _named_in(speaker_name(c, names), text[denial.content[0] : c.content[0]])
                 ),
                 None,
             )
         if claim is not None:
             out.append(LocalDispute(claim=claim, other=i, kind="denial", score=tuning().dispute_threshold + 0.1))
     return out
-
-
-def _speaker_name(claim: LocalClaim, names: Sequence[str]) -> str:
-    if claim.speaker_entity is not None and claim.speaker_entity < len(names):
-        return names[claim.speaker_entity]
-    return claim.speaker or ""
 
 
 def _named_in(speaker: str, words: str) -> bool:

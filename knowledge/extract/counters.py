@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.disputes import VERDICT_STANCES, best_answered, proposition_words
+from knowledge.extract.disputes import VERDICT_STANCES, proposition_words
+from knowledge.extract.in_article import best_answered
 from knowledge.extract.parse.cues import REFUSALS
 from knowledge.tuning import tuning
 

@@ -6,18 +6,18 @@ content words beyond names, or refers back to the claim just before it in its ow
 that names its claimant ("Trump's claim that ...") answers that claimant only. Each denial keeps its best match
 only, so it does not fan out to every claim in the store, while one claim may draw several denials. A rebuttal is
 a denial, or a verdict on a named statement under another cue ("said Quill's claims were misleading"); a statement
-that says another's claim is not so under no denial cue is a counter-statement (`counters`).
+that says another's claim is not so under no denial cue is a counter-statement (`counters`). Here: the scoring,
+shared by the pairing within an article (`in_article`) and across articles (`persist.writer`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from knowledge.extract.analysis import LocalClaim, LocalDispute
-from knowledge.extract.parse.cues import ASSERT, CRITICIZE, DENY, NAMING, NO_COMMENT, REFUSALS, SUPPORT
+from knowledge.extract.analysis import LocalClaim
+from knowledge.extract.events import OBJECT_VERBS
+from knowledge.extract.parse.cues import DENY, NO_COMMENT, REFUSALS
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -29,7 +29,7 @@ VERDICT_STANCES = ("assert", "criticize", "accuse")
 # The nouns that name a statement, in one place: the core ones a lead names ("rejected Quill's account, saying
 # ..."); those a denial or verdict may also name ("dismissed the rumours", "called the figures invented"); and what
 # only a back-reference ("denied any wrongdoing") or a content's head ("denied the notion") says.
-_STATEMENT = (
+STATEMENT = (
     r"claims?|allegations?|accusations?|reports?|account|accounts|remarks?|suggestions?|assertions?|charges?|version"
     r"|statements?|narratives?"
 )
@@ -39,27 +39,12 @@ _SAID = (
 )
 # "denied the claim", "rejected Lukashenko's account", "dismissed the reports", "the other firm's announcement": a
 # denial that points back at a claim
-_BACKREF = re.compile(
+BACKREF = re.compile(
     r"^(?:that\s+)?(?:(?:the|these|those|such|this|his|her|their|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*[’']s?"
     r"|the\s+(?:[\w-]+\s+)?[\w-]+[’']s)\s+)?"
-    rf"(?:\w+\s+)?(?:{_STATEMENT}|{_SAID}|wrongdoing)\b",
+    rf"(?:\w+\s+)?(?:{STATEMENT}|{_SAID}|wrongdoing)\b",
     re.I,
 )
-# "parts of the announcement", "some of the claims": a verdict on part of a statement is one on the statement
-_PART_OF = re.compile(r"^(?:(?:parts?|some|much|most|elements|portions?|sections?)\s+of\s+)", re.I)
-# the same after the cue, when a participle gave the denial its own content: "rejected Quill's account, saying ..."
-_LEAD_BACKREF = re.compile(
-    rf"\b(?:([A-Z][\w’'-]+)[’']s?|the|this|that|these|those|such)\s+(?:\w+\s+)?(?:{_STATEMENT})\b"
-)
-# where a sentence ends: a full stop before a capital, not the dots of "U.S." or "Mr." inside a sentence
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])")
-_PLURAL_REF = re.compile(r"\b(?:claims|allegations|accusations|assertions|charges|remarks|statements)\b", re.I)
-# a back-reference is a short noun phrase, not a clause: "Quill's account", and before a verdict, which says it is
-# a statement, "the allegations in the lawsuit" ("dismissed the story about her emails" may be the news story)
-BACKREF_WORDS, JUDGED_BACKREF_WORDS = 4, 6
-_WRONGDOING = re.compile(r"\b(?:wrongdoing|charges?|accusations?|allegations?)\b", re.I)
-# the verdict after a back-reference: "the claim as pure invention", "Quill's claims were highly misleading"
-_BEFORE_VERDICT = re.compile(r"\s+(?:as|is|are|was|were|had been|has been)\s+.*$", re.S)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
@@ -96,10 +81,10 @@ def proposition_words(text: str) -> frozenset[str]:
 
 
 # A denial that names what it denies: "denied the claim", "rejected Trump's claim that …", "claims made by …".
-_CLAIM_NOUN = re.compile(rf"\b(?:{_STATEMENT}|{_SAID}|notion|idea)\b", re.I)
+_CLAIM_NOUN = re.compile(rf"\b(?:{STATEMENT}|{_SAID}|notion|idea)\b", re.I)
 # words that judge a statement untrue: with a claim noun they make a rebuttal of whatever stance the cue gave
 # ("said Quill's claims were highly misleading", "described parts of the announcement as erroneous")
-_VERDICT = re.compile(
+VERDICT = re.compile(
     r"\b(?:false(?:hoods?)?|untrue|misleading|erroneous|baseless|groundless|unfounded|fabricat\w*|invented|made[- ]up"
     r"|inaccurate|incorrect|fake|bogus|forged|nonsense|mischaracteri[sz]\w*|misrepresent\w*|distort\w*"
     r"|implausible|absurd|preposterous|ludicrous|ridiculous|contrived|concocted|fiction(?:al)?|propaganda|smears?"
@@ -118,11 +103,6 @@ DENIES_DOING = frozenset({"deny"})
 # a verb in -ing opening the content, perhaps after "ever" or "having": not "anything", "nothing" or "something"
 _DOING = re.compile(r"^(?:ever\s+|never\s+|having\s+(?:ever\s+)?)?(?!(?:any|some|no|every)thing\b)[a-z]{2,}ing\s+\w")
 CLAIM_NOUN_WORDS = 10  # a denial names the claim near its start, or it is about something else
-# "claims made by former President Ada Holt regarding ...": the claimant, by the last word of the name
-_CLAIMS_BY = re.compile(
-    r"^(?:the\s+)?(?:claims?|allegations?|accusations?|assertions?|remarks?|statements?|comments?)\s+(?:made\s+)?"
-    r"by\s+(?:[a-z]+\s+)*((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*)*)"
-)
 
 
 def states_a_rebuttal(denial_text: str, cue_lemma: str = "") -> bool:
@@ -138,7 +118,26 @@ def states_a_rebuttal(denial_text: str, cue_lemma: str = "") -> bool:
     if cue_lemma.lower() in DENIES_DOING and _DOING.match(text):
         return True
     head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
-    return bool(_CLAIM_NOUN.search(head)) or has_finite_verb(text)
+    if _CLAIM_NOUN.search(head):
+        return True
+    return has_finite_verb(text) and not acts_on_a_filing(text)
+
+
+# a filing named as the object: "a federal lawsuit Disney filed against the governor", "the company's appeal";
+# what follows may describe it ("Disney filed"), never say something of it ("the lawsuit was baseless") or give
+# its content ("the complaint that the fees had doubled")
+_FILING = re.compile(
+    r"^(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.’'-]*[’']s?\s+)?(?:[\w.$,-]+\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(OBJECT_VERBS['file']))})s?\b(?!\s+(?:is|was|are|were|has|had|as|would|will|that)\b)",
+    re.I,
+)
+
+
+def acts_on_a_filing(text: str) -> bool:
+    """ "Dismissed a federal lawsuit Disney filed against the governor", "rejected the appeal": the object is a
+    filing, and the verb in it ("filed") only describes the filing; a judge dismissing a case or a party opposing a
+    motion answers no statement. "Denied that the lawsuit had merit" says something of it, and still can."""
+    return bool(_FILING.match(text))
 
 
 def rebuts(stance: str, text: str, cue_lemma: str = "") -> bool:
@@ -151,7 +150,20 @@ def rebuts(stance: str, text: str, cue_lemma: str = "") -> bool:
     if stance == DENY:
         return True
     head = " ".join(text.split()[:CLAIM_NOUN_WORDS])
-    return stance in VERDICT_STANCES and bool(_VERDICT.search(text) and _CLAIM_NOUN.search(head))
+    named = _CLAIM_NOUN.search(head) or judges_what_came_before(text)
+    return stance in VERDICT_STANCES and bool(VERDICT.search(text) and named)
+
+
+# "This is clearly an attempt to deflect responsibility", "That was pure fabrication": a verdict whose subject is a
+# demonstrative points back at what was said just before, as "the claim" does
+_DEMONSTRATIVE_VERDICT = re.compile(r"^(?:that\s+)?(?:this|that|these|those)\s+(?:is|was|are|were|has\s+been)\s", re.I)
+
+
+def judges_what_came_before(text: str) -> bool:
+    """A verdict said of a demonstrative ("This is an attempt to distract", "That was false"): it judges the
+    statement just before it, named by "this" instead of "the claim"."""
+    opening = text.strip().lstrip("“\"‘'")
+    return bool(_DEMONSTRATIVE_VERDICT.match(opening)) and bool(VERDICT.search(opening))
 
 
 def names_its_claimant(denial_text: str) -> bool:
@@ -166,7 +178,7 @@ def same_proposition(
 ) -> float:
     """Evidence (0 = none) that a denial answers this claim: content words shared beyond names, helped by entities
     shared beyond the two speakers. A bare back-reference ("rejected Trump's assertions") is no evidence here: it
-    names a person, not a proposition, and would pair with any claim of Trump's in the store; `_referred_back`
+    names a person, not a proposition, and would pair with any claim of Trump's in the store; `in_article._referred_back`
     answers it with the claim just before it in its own article."""
     dw, cw = proposition_words(denial_text), proposition_words(claim_text)
     shared = dw & cw
@@ -178,7 +190,7 @@ def same_proposition(
     if len(shared) >= t.proposition_words + across and overlap >= t.proposition_overlap:
         return 0.5 + overlap
     # one shared word only between clauses: "the story about her emails" names a statement by its subject
-    one_word = shared and overlap >= 0.5 and not _BACKREF.match(denial_text.strip()) and has_finite_verb(denial_text)
+    one_word = shared and overlap >= 0.5 and not BACKREF.match(denial_text.strip()) and has_finite_verb(denial_text)
     if not across and linked and (len(shared) >= 2 and overlap >= 0.2 or one_word):
         return 0.5 + overlap  # "Daal had walked out" / Daal: "I did not walk out": short, but the same act
     return 0.0
@@ -221,153 +233,6 @@ def dispute_score(
         return 0.0
     score = tuning().dispute_threshold + 0.1 * evidence + 0.1 * min(len(shared), 2)
     return score + 0.1 * named + 0.1 * about_denier
-
-
-def link_in_document(text: str, claims: Sequence[LocalClaim], names: Sequence[str] = ()) -> list[LocalDispute]:
-    """`names` are the document's entity names by index, so "rejected Quill's account" can find Quill's claim."""
-    disputes: list[LocalDispute] = []
-    for i, denial in enumerate(claims):
-        if not rebuts(denial.stance, text[slice(*denial.content)], denial.cue_lemma):
-            continue
-        found = best_answered(text, claims, i)
-        best, best_score = found.claim, found.score
-        if best is None and not found.tied:
-            best, best_score = _referred_back(text, claims, i, names)
-        if best is not None:
-            disputes.append(LocalDispute(claim=best, other=i, kind="denial", score=round(best_score, 3)))
-    return disputes
-
-
-@dataclass(frozen=True)
-class Answered:
-    """The claim an answer is paired with (None: no claim, or two tied) and the pairing's score."""
-
-    claim: int | None
-    score: float
-    tied: bool
-
-
-def best_answered(
-    text: str, claims: Sequence[LocalClaim], i: int, admits: Callable[[LocalClaim], bool] = lambda c: True
-) -> Answered:
-    """The claim of the article that claim `i` answers best (`dispute_score`), among those `admits` lets through;
-    none when two tie, since pairing either could set unrelated statements side by side ("she proposed a
-    meeting" / "he rejected the meeting")."""
-    answer = claims[i]
-    best, best_score, tied = None, tuning().dispute_threshold, False
-    for j, claim in enumerate(claims):
-        if j == i or claim.stance in NOT_DISPUTABLE or claim.parent == i or answer.parent == j or not admits(claim):
-            continue
-        if claim.content[0] < answer.content[1] and answer.content[0] < claim.content[1]:
-            # words it shares with the answer: P restated inside "rejected the statement that P", or the answer
-            # itself reported ("X rejected P, according to a press release")
-            continue
-        score = dispute_score(
-            speaker_key(answer),
-            {str(a) for a in answer.about},
-            text[slice(*answer.content)],
-            speaker_key(claim),
-            {str(a) for a in claim.about},
-            text[slice(*claim.content)],
-            denial_cue=answer.cue_lemma,
-        )
-        if score > best_score + 1e-9:
-            best, best_score, tied = j, score, False
-        elif best is not None and abs(score - best_score) <= 1e-9:
-            tied = True
-    return Answered(None, 0.0, True) if tied else Answered(best, best_score if best is not None else 0.0, False)
-
-
-def _referred_back(text: str, claims: Sequence[LocalClaim], i: int, names: Sequence[str]) -> tuple[int | None, float]:
-    """ "X claimed A. Y rejected the claim." / "Y rejected X's account, saying B": a denial that refers back to a
-    claim answers the claim just before it (by someone else, in the two sentences before) — by the one it names,
-    when it names someone — if nothing else in the article matched."""
-    denial = claims[i]
-    # "dismissed the claim as pure invention", "said Quill's claims were misleading": the back-reference is what
-    # comes before the verdict
-    said = text[slice(*denial.content)]
-    words = _PART_OF.sub("", _before_verdict(said)).split()
-    judged = _VERDICT.search(said) is not None
-    lead = text[denial.context[0] : denial.content[0]]  # "Holt rejected Quill's account, saying"
-    backref = len(words) <= (JUDGED_BACKREF_WORDS if judged else BACKREF_WORDS) and _BACKREF.match(" ".join(words))
-    named = _LEAD_BACKREF.search(lead) or (_LEAD_BACKREF.search(" ".join(words)) if backref else None)
-    made_by = _CLAIMS_BY.match(" ".join(words[:CLAIM_NOUN_WORDS]))  # "claims made by former President Holt ..."
-    if not (backref or named or made_by):
-        return None, 0.0
-    claimant = re.sub(r"[’']s?$", "", named.group(1)) if named and named.group(1) else ""
-    claimant = made_by.group(1).split()[-1] if made_by else claimant
-
-    def shown(c: LocalClaim) -> str:
-        return (
-            names[c.speaker_entity]
-            if c.speaker_entity is not None and c.speaker_entity < len(names)
-            else c.speaker or ""
-        )
-
-    # "denied the claim" answers a statement, not a naming or praise ("describing Modi as a fantastic man"); "denied any
-    # wrongdoing", "called the allegations baseless" answer an accusation ("accusing him of fraud") or a statement
-    # about the one who answers it ("said Norvik had broken its lease")
-    of_wrongdoing = bool(_WRONGDOING.search(" ".join(words)))
-
-    def accuses(c: LocalClaim) -> bool:
-        return c.stance == CRITICIZE or (
-            c.stance == ASSERT and denial.speaker_entity is not None and denial.speaker_entity in c.about
-        )
-
-    near = [
-        j
-        for j, c in enumerate(claims)
-        if j != i
-        and disputable_by(c, denial)
-        and (accuses(c) if of_wrongdoing else c.cue_lemma.lower() not in NAMING and c.stance != SUPPORT)
-        and c.content[1] <= denial.context[0]
-        and len(_SENTENCE_END.findall(text, c.content[1], denial.context[0])) <= 2
-    ]
-    # by the claimant it names; else, when none is near, one whose speaker is a definite description ("the US
-    # president repeatedly claimed P. New Delhi rejected Trump's assertions"), which refers back to someone known
-    # and may be the one named, never an unnamed source ("a person familiar with the talks")
-    before = [j for j in near if not claimant or claimant in shown(claims[j]).split()] or [
-        j for j in near if claims[j].speaker_entity is None and (claims[j].speaker or "").lower().startswith("the ")
-    ]
-    # statements about the one who answers, none worded as an accusation: "the allegations" is one of them only
-    # when one party made them all; "Quill's claims" after two separate statements of Quill's are all of them.
-    # Either way the one meant is unknown, and no other claim (one after it) is taken instead.
-    if (
-        of_wrongdoing
-        and not any(claims[j].stance == CRITICIZE for j in before)
-        and len({speaker_key(claims[j]) for j in before}) > 1
-    ) or (_PLURAL_REF.search(" ".join(words[:CLAIM_NOUN_WORDS])) and _apart(claims, before)):
-        return None, 0.0
-    # the nearest; of a claim and the clause inside it ("said …, saying P"), the clause
-    nearest = max(before, key=lambda j: claims[j].content[::-1]) if before else None
-    if nearest is None and claimant:
-        # a lede that opens on the denial ("India denied claims made by Holt regarding ...") and reports the
-        # claim after it ("Holt had claimed that ..."): the first statement of the claimant it names
-        after = [
-            j
-            for j, c in enumerate(claims)
-            if c.content[0] >= denial.context[1]
-            and disputable_by(c, denial)
-            and c.cue_lemma.lower() not in NAMING
-            and c.stance != SUPPORT
-            and claimant in shown(c).split()
-        ]
-        nearest = min(after, key=lambda j: claims[j].content) if after else None
-    return (nearest, tuning().dispute_threshold + 0.05) if nearest is not None else (None, 0.0)
-
-
-def _before_verdict(words: str) -> str:
-    """What a verdict is said of: "the claim as pure invention", "Quill's claims were misleading" and "the
-    allegations in the lawsuit baseless" (the verdict put straight after its object) all name the claim first."""
-    judged = _BEFORE_VERDICT.sub("", words)
-    verdict = None if judged != words else _VERDICT.search(words)
-    return words[: verdict.start()].rstrip(" “\"‘'") if verdict else judged
-
-
-def _apart(claims: Sequence[LocalClaim], chosen: Sequence[int]) -> bool:
-    """Two of the chosen claims stand apart: neither lies inside the other ("said …, saying P" is one statement)."""
-    spans = [claims[j].content for j in chosen]
-    return any(a[1] <= b[0] or b[1] <= a[0] for n, a in enumerate(spans) for b in spans[n + 1 :])
 
 
 def disputable_by(claim: LocalClaim, other: LocalClaim) -> bool:

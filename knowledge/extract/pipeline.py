@@ -28,9 +28,9 @@ from knowledge.extract.answers import (
 from knowledge.extract.attribution.relations import Attribution, find_attributions
 from knowledge.extract.contradictions import link_contradictions
 from knowledge.extract.counters import link_counters
-from knowledge.extract.disputes import link_in_document
 from knowledge.extract.entities import find_entities
 from knowledge.extract.events import find_events
+from knowledge.extract.in_article import link_in_document
 from knowledge.extract.model.learned import get_scorer
 from knowledge.extract.nlp import load_nlp
 from knowledge.extract.parse.cues import FACTUAL_CUES

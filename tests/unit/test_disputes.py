@@ -404,3 +404,66 @@ def test_a_rebuttal_elsewhere_that_names_the_claimant_and_quotes_the_claim_answe
 
 def test_a_short_quoted_verdict_is_no_restated_claim():
     assert not quotes_the_claim('the charges as "concocted"', "that the envoy had concocted the charges")
+
+
+def test_an_answer_to_a_statement_and_its_reason_disputes_the_reason_it_speaks_of(nlp):
+    text = (
+        "Halvard Shipping said on Monday that it was ending its bid for the ferry line, saying the line's owners "
+        "had shown no real engagement over a deal. "
+        "The owners said Halvard had made misleading claims as it ended its bid, and that they had engaged in good "
+        "faith throughout."
+    )
+    found = pairs(nlp, text)
+    assert found and all(c.startswith("the line's owners had shown no real engagement") for c, _ in found)
+
+
+def test_a_verdict_said_of_this_answers_the_other_partys_statement_just_before_it(nlp):
+    text = (
+        "Harbour board chair Lise Moen said Norvik Foods had walked away from the lease talks without notice. "
+        '"This is clearly an attempt to distract from the board\'s own failures," Norvik Foods said.'
+    )
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][0].startswith("Norvik Foods had walked away")
+    assert found[0][1].startswith("This is clearly an attempt")
+
+
+def test_a_demonstrative_without_a_verdict_answers_nothing(nlp):
+    text = (
+        "Harbour board chair Lise Moen said Norvik Foods had walked away from the lease talks without notice. "
+        '"This is a question for the courts now," Norvik Foods said.'
+    )
+    assert pairs(nlp, text) == []
+
+
+LIND = (
+    "Marta Lind said the port had broken the Harbour Compact by selling the north quay to a developer. "
+    "Lind also demanded that the port publish its accounts every month. "
+    "In a court filing, lawyers for the port argued that Lind was a disappointed bidder looking for a share of its "
+    'success. "The relief Lind seeks is as extraordinary as her claims are contrived," they wrote.'
+)
+
+
+def test_a_verdict_naming_its_claimant_and_what_the_claim_named_answers_that_claim(nlp):
+    text = LIND + ' "The Harbour Compact is a fiction Lind has invented to lay claim to a quay she never paid for."'
+    found = pairs(nlp, text)
+    assert len(found) == 1 and found[0][0].startswith("the port had broken the Harbour Compact")
+    assert "fiction" in found[0][1]
+
+
+def test_a_verdict_naming_its_claimant_but_nothing_the_claimant_said_answers_nothing(nlp):
+    assert pairs(nlp, LIND + ' "It is a campaign of pressure and nothing more."') == []
+
+
+def test_dismissing_a_lawsuit_someone_filed_answers_no_statement_of_theirs(nlp):
+    text = (
+        "Mayor Ada Holt said the harbour law would stop the sale of the north quay. "
+        "A judge on Friday dismissed a federal lawsuit Norvik Foods filed against Holt over the harbour law."
+    )
+    assert pairs(nlp, text) == []
+
+
+def test_a_filing_named_as_the_object_is_no_statement_unless_something_is_said_of_it():
+    assert not states_a_rebuttal("a federal lawsuit Norvik filed against the mayor")
+    assert not states_a_rebuttal("the appeal Holt lodged in May")
+    assert states_a_rebuttal("that the lawsuit was baseless")
+    assert states_a_rebuttal("Norvik's complaint that the fees had doubled")

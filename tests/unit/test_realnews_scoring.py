@@ -137,6 +137,23 @@ def test_an_annotated_dispute_shown_is_right_and_any_other_shown_pair_is_wrong()
     assert disputes(real, shown, idx)[:3] == (1, 1, 1)
 
 
+def test_a_split_quote_shown_as_one_side_shows_each_annotated_claim_a_piece_of_it_holds():
+    small = GoldAttribution("d1", [(0, 10)], "Berg", True, "a/c1")  # '"A," Berg said. "B."': A annotated apart
+    big = GoldAttribution("d1", [(30, 60)], "Berg", True, "a/c2")
+    answer = GoldAttribution("d2", [(0, 20)], "Ruiz", True, "b/c1")
+    other = GoldAttribution("d2", [(40, 60)], "Ruiz", True, "b/c2")
+    idx = SetIndex(gold={"d1": [small, big], "d2": [answer, other]})
+    real = RealSet(disputes=[{"claim": "a/c1", "rebuttal": "b/c1"}])
+    split = Shown("t", "A … B", "Berg", [("d1", (0, 60))], "claim", [[(0, 10), (30, 60)]])
+    shown = Briefings(
+        disputes=[
+            (split, _line("t", "not so", "d2", (0, 20))),
+            (split, _line("t", "unrelated", "d2", (40, 60))),  # neither piece's claim is annotated with it
+        ]
+    )
+    assert disputes(real, shown, idx)[:3] == (1, 1, 1)
+
+
 def test_a_summary_lines_speaker_is_the_words_before_its_cue():
     from realnews_score import line_speaker
 
