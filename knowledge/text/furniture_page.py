@@ -33,7 +33,9 @@ def below_furniture(lines: list[str], kinds: list[str | None], j: int | None) ->
     return j if j is not None and kinds[j] is None else None
 
 
-def captions_by_credit(lines: list[str], kinds: list[str | None], cuts: list[int], cut_kinds: dict[int, str], i: int):
+def captions_by_credit(
+    lines: list[str], kinds: list[str | None], cuts: list[int], cut_kinds: dict[int, str], i: int
+) -> None:
     """A photo credit alone on line `i` sits beside its caption. Above it, a short paragraph without a quotation is
     the caption. Below it, a paragraph is the caption when its first sentence says in the present tense what the
     photo shows ("A sign is seen outside the plant …"): all of it when it is short, or only that sentence when it
