@@ -25,7 +25,7 @@ from datetime import date, datetime, time
 from enum import IntEnum
 from typing import Any, Protocol, TypeVar
 
-from knowledge.extract.dates import resolve_date, states_calendar_date
+from knowledge.extract.dates import WEEKDAYS, resolve_date, states_calendar_date
 from knowledge.text.wellformed import has_finite_verb
 from knowledge.tuning import tuning
 
@@ -141,7 +141,7 @@ def head_day(sentence: str, published: date | None) -> date | None:
 
 # a weekday, or "yesterday", with the few words before it that say how it dates the verb ("until midnight Friday")
 _RELATIVE_DAY = re.compile(
-    r"(?P<lead>(?:\b[a-z.:0-9]+\s+){0,3})\b(?P<day>yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"(?P<lead>(?:\b[a-z.:0-9]+\s+){{0,3}})\b(?P<day>yesterday|{'|'.join(WEEKDAYS)})\b",
     re.I,
 )
 # words that make a weekday a deadline or another event's day rather than the day of the verb it follows
